@@ -1,0 +1,93 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "stemdeck/audio/LatencyMonitor.h"
+#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/PortAudioOutput.h"
+#include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/audio/Transport.h"
+
+namespace stemdeck::audio {
+
+// The stem player: owns the loaded song, its mix, the transport and the PortAudio stream.
+// Every method is for the control (GUI) thread unless it says otherwise; the audio callback
+// runs Transport::process and, when the latency monitor is on, times it.
+class Engine : private AudioSource {
+  public:
+    Engine();
+    ~Engine() override;
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // Output. Reopening keeps the song, the mix and the position. Throws AudioDeviceError.
+    void openOutput(const OutputConfig& config = {});
+    void closeOutput();
+    bool outputOpen() const { return output_.isOpen(); }
+    const PortAudioOutput& output() const { return output_; }
+    // The rate songs are loaded at: the open output's, else the current song's, else 0.
+    int sampleRate() const;
+
+    // Loads a song at the output's rate (blocking; run it off the GUI thread, or use
+    // StemLoader::load there and setSong here). Throws LoadError. Stops playback.
+    void load(const std::filesystem::path& folder, LoadProgress* progress = nullptr);
+    // Takes a loaded song; its rate must match the open output (std::invalid_argument if not).
+    // Stops playback; the mix is reset to the defaults.
+    void setSong(Song song);
+    const Song* song() const { return song_.get(); }
+    bool hasSong() const { return song_ != nullptr; }
+
+    // The mix of the current song. Any thread may set values on it.
+    MixControls& mix() { return *mix_; }
+    const MixControls& mix() const { return *mix_; }
+
+    // Transport. play() starts the stream; a stopped or finished song restarts from the top.
+    void play();
+    void pause();
+    void stop();
+    void seekFrames(std::int64_t frame);
+    void seekSeconds(double seconds);
+    PlayState state() const { return transport_.state(); }
+    // Any thread.
+    std::int64_t positionFrames() const { return transport_.position(); }
+    std::int64_t durationFrames() const { return transport_.length(); }
+    double positionSeconds() const;
+    double durationSeconds() const;
+    // Any thread: the lock-free stop flag, true once when the song has played to its end.
+    bool consumeEndOfSong() { return transport_.consumeEndOfSong(); }
+
+    // Call periodically from the control thread (the PlaybackManager's timer): stops the
+    // stream once playback has faded to silence, and notices a device that stopped running.
+    // Returns false when the device was lost since the last call; deviceError() says why.
+    bool service();
+    const std::string& deviceError() const { return deviceError_; }
+
+    // Latency monitor: off by default; can be switched while playing. Any thread.
+    void setLatencyMonitorEnabled(bool on) { monitor_.setEnabled(on); }
+    bool latencyMonitorEnabled() const { return monitor_.enabled(); }
+    LatencyStats latencyStats() const { return monitor_.stats(); }
+    void resetLatencyStats() { monitor_.reset(); }
+
+    // Peak levels since the previous call (stems post-fader, master). The GUI timer only.
+    MeterReading takeMeterReading() { return transport_.meters().read(); }
+
+    Transport& transport() { return transport_; }
+
+  private:
+    void renderAudio(float* out, int frames, int channels, bool underflow) noexcept override;
+    void stopStream();
+
+    PortAudioOutput output_;
+    OutputConfig outputConfig_;
+    std::unique_ptr<Song> song_;
+    std::unique_ptr<MixControls> mix_;
+    Transport transport_;
+    LatencyMonitor monitor_;
+    std::string deviceError_;
+};
+
+}  // namespace stemdeck::audio

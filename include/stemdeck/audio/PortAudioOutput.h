@@ -1,0 +1,75 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace stemdeck::audio {
+
+class AudioDeviceError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct OutputDevice {
+    int index = -1;
+    std::string name;     // device name as the host API reports it
+    std::string hostApi;  // "ALSA", "JACK Audio Connection Kit", ...
+    int maxOutputChannels = 0;
+    double defaultSampleRate = 0;
+    bool isDefault = false;  // the system default output
+    std::string label() const { return hostApi + ": " + name; }
+};
+
+struct OutputConfig {
+    std::string device;  // empty: the system default; else a name or "HostApi: name"
+    int sampleRate = 0;  // 0: the device's default rate
+    int framesPerBuffer = 256;
+};
+
+// What the stream calls, on the audio thread. Must follow the real-time rules.
+class AudioSource {
+  public:
+    virtual ~AudioSource() = default;
+    virtual void renderAudio(float* out, int frames, int channels, bool underflow) noexcept = 0;
+};
+
+// A PortAudio output stream (float32, interleaved, stereo when the device allows).
+// Control thread only; the source is called on the audio thread.
+class PortAudioOutput {
+  public:
+    PortAudioOutput();   // initialises PortAudio (reference counted)
+    ~PortAudioOutput();  // closes the stream, terminates PortAudio
+    PortAudioOutput(const PortAudioOutput&) = delete;
+    PortAudioOutput& operator=(const PortAudioOutput&) = delete;
+
+    static std::vector<OutputDevice> devices();
+    static std::string versionText();
+
+    // Throws AudioDeviceError with a clear message (no such device, rate unsupported, ...).
+    void open(const OutputConfig& config, AudioSource* source);
+    void start();
+    void stop();  // lets queued buffers play out
+    void close();
+
+    bool isOpen() const { return stream_ != nullptr; }
+    bool isActive() const;  // started and still running (false once the device vanished)
+    int sampleRate() const { return sampleRate_; }
+    int framesPerBuffer() const { return framesPerBuffer_; }
+    int channels() const { return channels_; }
+    double outputLatencySeconds() const { return outputLatency_; }
+    const std::string& deviceName() const { return deviceName_; }
+
+  private:
+    struct Callback;
+    void* stream_ = nullptr;  // PaStream*, kept out of the header
+    AudioSource* source_ = nullptr;
+    int sampleRate_ = 0;
+    int framesPerBuffer_ = 0;
+    int channels_ = 0;
+    double outputLatency_ = 0;
+    std::string deviceName_;
+    bool initialised_ = false;
+};
+
+}  // namespace stemdeck::audio

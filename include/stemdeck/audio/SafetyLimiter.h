@@ -1,0 +1,27 @@
+#pragma once
+
+namespace stemdeck::audio {
+
+// Keeps the master bus inside [-ceiling, +ceiling] so the output never clips or wraps.
+// Transparent below the ceiling (gain exactly 1, bit-exact). Above it the gain drops at once
+// to what the peak needs (stereo-linked, so the image does not shift) and recovers
+// exponentially with a release of ~80 ms. No look-ahead, so it adds no latency; it is a
+// safety net for hot mixes, not a mastering limiter. Audio thread only; no allocation.
+class SafetyLimiter {
+  public:
+    static constexpr float kCeiling = 0.999f;  // just under full scale: never wraps as int
+    static constexpr double kReleaseMs = 80.0;
+
+    void prepare(int sampleRate);
+    void reset() { gain_ = 1.0f; }
+    float gain() const { return gain_; }
+    // In place on a stereo pair of planar buffers whose largest absolute sample is `peak`.
+    // Returns false when it left the block untouched (the common case: one comparison).
+    bool process(float* left, float* right, int n, float peak) noexcept;
+
+  private:
+    float gain_ = 1.0f;
+    float releaseFactor_ = 0.0f;  // per-sample decay of the gain reduction
+};
+
+}  // namespace stemdeck::audio

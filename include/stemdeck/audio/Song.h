@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace stemdeck::audio {
+
+// One decoded stem, already at the song's sample rate. Audio is planar: one channel for
+// mono stems (played centred on both outputs), two for stereo (more are downmixed on load).
+struct Stem {
+    std::string name;            // file name without extension
+    std::filesystem::path file;  // where it was read from
+    int sourceChannels = 0;      // channels in the file
+    int sourceRate = 0;          // sample rate of the file
+    std::int64_t sourceFrames = 0;
+    bool resampled = false;                    // true when sourceRate differs from the song's rate
+    std::vector<std::vector<float>> channels;  // 1 or 2 planar channels, equal lengths
+    std::vector<float> peaks;  // per kPeakBucketFrames frames, for the meters (StemPeaks.h)
+
+    std::int64_t frames() const {
+        return channels.empty() ? 0 : static_cast<std::int64_t>(channels.front().size());
+    }
+    const float* left() const { return channels.empty() ? nullptr : channels.front().data(); }
+    const float* right() const { return channels.empty() ? nullptr : channels.back().data(); }
+};
+
+// A file in the song folder that did not become a stem, and why.
+struct FileIssue {
+    std::filesystem::path file;
+    std::string message;  // one line, says what is wrong and that the file was skipped
+};
+
+// A loaded song: stems are sorted by name. Stems shorter than the longest are treated as
+// padded with silence (the padding is not stored, so one very long stem costs no extra memory
+// for the others).
+struct Song {
+    std::filesystem::path folder;
+    int sampleRate = 0;
+    std::int64_t frames = 0;  // length of the longest stem
+    std::vector<Stem> stems;
+    std::vector<FileIssue> errors;   // audio files that could not be loaded
+    std::vector<FileIssue> ignored;  // files deliberately not loaded (sidecars, master mix)
+
+    double durationSeconds() const {
+        return sampleRate > 0 ? static_cast<double>(frames) / sampleRate : 0.0;
+    }
+    int stemIndex(const std::string& name) const {
+        for (std::size_t i = 0; i < stems.size(); ++i)
+            if (stems[i].name == name) return static_cast<int>(i);
+        return -1;
+    }
+};
+
+}  // namespace stemdeck::audio

@@ -1,0 +1,106 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "stemdeck/audio/Resampler.h"
+#include "stemdeck/audio/Song.h"
+
+namespace stemdeck::audio {
+
+// Thrown when a whole song cannot be loaded (missing or empty folder, no readable stem,
+// not enough memory, cancelled). Per-file problems are reported in Song::errors instead.
+class LoadError : public std::runtime_error {
+  public:
+    enum class Kind { FolderMissing, NotAFolder, NoStems, OutOfMemory, Cancelled, Io };
+    LoadError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+  private:
+    Kind kind_;
+};
+
+struct LoadOptions {
+    int targetRate = 0;                  // 0: the most common rate among the stems
+    unsigned workers = 0;                // 0: one per core
+    std::uint64_t memoryLimitBytes = 0;  // 0: the memory the system reports as available
+    ResampleQuality quality = ResampleQuality::Medium;
+};
+
+// Progress of a load, shared between the loading thread and a poller (GUI timer, CLI).
+// Any thread may read it or request cancellation.
+class LoadProgress {
+  public:
+    void requestCancel() { cancel_.store(true, std::memory_order_relaxed); }
+    bool cancelRequested() const { return cancel_.load(std::memory_order_relaxed); }
+    // 0..1; source frames decoded over source frames to decode.
+    double fraction() const {
+        const auto total = total_.load(std::memory_order_relaxed);
+        return total > 0 ? static_cast<double>(done_.load(std::memory_order_relaxed)) / total : 0.0;
+    }
+    int stemsDone() const { return stemsDone_.load(std::memory_order_relaxed); }
+    int stemsTotal() const { return stemsTotal_.load(std::memory_order_relaxed); }
+
+    // Loader side.
+    void begin(std::int64_t totalFrames, int stems) {
+        done_.store(0, std::memory_order_relaxed);
+        stemsDone_.store(0, std::memory_order_relaxed);
+        total_.store(totalFrames, std::memory_order_relaxed);
+        stemsTotal_.store(stems, std::memory_order_relaxed);
+    }
+    void addFrames(std::int64_t frames) { done_.fetch_add(frames, std::memory_order_relaxed); }
+    void stemFinished() { stemsDone_.fetch_add(1, std::memory_order_relaxed); }
+
+  private:
+    std::atomic<bool> cancel_{false};
+    std::atomic<std::int64_t> done_{0};
+    std::atomic<std::int64_t> total_{0};
+    std::atomic<int> stemsDone_{0};
+    std::atomic<int> stemsTotal_{0};
+};
+
+// What a file in the song folder holds, read from its header without decoding.
+struct StemProbe {
+    std::filesystem::path file;
+    std::string name;
+    int channels = 0;
+    int sampleRate = 0;
+    std::int64_t frames = 0;
+};
+
+// Finds the stems of a song folder and decodes them, in parallel, into memory.
+// GUI or worker thread; never the audio thread.
+class StemLoader {
+  public:
+    // Audio files of a song folder (the folder itself and its tracks/ subfolder), sorted by
+    // stem name. Files that cannot be opened go to `errors`, known non-audio files and a
+    // master mix to `ignored`. Throws LoadError when the folder is missing or not a folder.
+    // Quietly ignored: hidden files, stemdeck's own files (a name starting with "stemdeck" or
+    // ending in ".stemdeck"), documents, images, MIDI, lyrics and editor peak caches, and a
+    // top-level master.* / mix.* when other stems exist (the reference mix).
+    static std::vector<StemProbe> scan(const std::filesystem::path& folder,
+                                       std::vector<FileIssue>& errors,
+                                       std::vector<FileIssue>& ignored);
+
+    // Bytes needed to hold these stems decoded at `targetRate` (0: each at its own rate).
+    static std::uint64_t bytesNeeded(const std::vector<StemProbe>& probes, int targetRate);
+
+    // Scans, checks memory, decodes and resamples. Throws LoadError for song-level failures.
+    static Song load(const std::filesystem::path& folder, const LoadOptions& options = {},
+                     LoadProgress* progress = nullptr);
+
+    // The rate a song plays at when LoadOptions::targetRate is 0: the most common rate among
+    // the stems, the highest of them on a tie. 0 for no stems.
+    static int chooseSampleRate(const std::vector<StemProbe>& probes);
+    // Stem order: case-insensitive, digit runs compared as numbers ("track2" < "track10").
+    static bool naturalLess(const std::string& a, const std::string& b);
+    // Memory the system can give without swapping: MemAvailable (or free pages when there is
+    // no /proc), capped by the cgroup limit when running in a container.
+    static std::uint64_t availableMemoryBytes();
+};
+
+}  // namespace stemdeck::audio

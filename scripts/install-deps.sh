@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages stemdeck needs. Usage: scripts/install-deps.sh [app|test]
+# "app" is what building and running needs; "test" adds the test, benchmark and headless
+# tools (GoogleTest, Google Benchmark, a JACK server for real streams without a sound card).
+set -euo pipefail
+what="${1:-app}"
+packages=(cmake ninja-build g++ pkg-config ccache
+          portaudio19-dev libsndfile1-dev libsamplerate0-dev libeigen3-dev)
+if [ "$what" = test ]; then
+  packages+=(libgtest-dev googletest libbenchmark-dev jackd2 xvfb xauth)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "installing: ${missing[*]}"
+$sudo apt-get update
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,143 @@
+#include "stemdeck/audio/Engine.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include "stemdeck/audio/RealtimeThread.h"
+#include "stemdeck/audio/StemPeaks.h"
+
+namespace stemdeck::audio {
+
+Engine::Engine() : mix_(std::make_unique<MixControls>(0)) {}
+
+Engine::~Engine() {
+    closeOutput();
+}
+
+int Engine::sampleRate() const {
+    if (output_.isOpen()) return output_.sampleRate();
+    return song_ ? song_->sampleRate : 0;
+}
+
+void Engine::openOutput(const OutputConfig& config) {
+    const bool wasPlaying = transport_.playRequested();
+    const double seconds = positionSeconds();
+    closeOutput();
+    output_.open(config, this);
+    outputConfig_ = config;
+    deviceError_.clear();
+    monitor_.configure(output_.sampleRate(), output_.framesPerBuffer(),
+                       output_.outputLatencySeconds());
+    if (song_ && song_->sampleRate != output_.sampleRate()) {
+        // The device runs at another rate: decode the song again at that rate, keeping the
+        // user's mix and place in the song.
+        const MixSnapshot previous = mix_->snapshot();
+        LoadOptions options;
+        options.targetRate = output_.sampleRate();
+        setSong(StemLoader::load(song_->folder, options));
+        mix_->apply(previous);
+    }
+    if (song_) seekSeconds(seconds);
+    if (wasPlaying) play();
+}
+
+void Engine::closeOutput() {
+    output_.close();
+    transport_.pause();
+}
+
+void Engine::load(const std::filesystem::path& folder, LoadProgress* progress) {
+    LoadOptions options;
+    options.targetRate = output_.isOpen() ? output_.sampleRate() : 0;
+    setSong(StemLoader::load(folder, options, progress));
+}
+
+void Engine::setSong(Song song) {
+    if (output_.isOpen() && song.sampleRate != output_.sampleRate())
+        throw std::invalid_argument("the song is at " + std::to_string(song.sampleRate) +
+                                    " Hz but the output runs at " +
+                                    std::to_string(output_.sampleRate()) + " Hz; load it again");
+    for (auto& stem : song.stems)  // songs built in memory come without a peak table
+        if (stem.peaks.empty() && stem.frames() > 0) computePeaks(stem);
+    // The audio thread must not see the old song while it is replaced.
+    output_.stop();
+    auto next = std::make_unique<Song>(std::move(song));
+    auto mix = std::make_unique<MixControls>(next->stems.size());
+    transport_.prepare(next.get(), mix.get(), next->sampleRate);
+    song_ = std::move(next);
+    mix_ = std::move(mix);
+}
+
+void Engine::play() {
+    if (!song_) return;
+    if (transport_.position() >= transport_.length()) transport_.seek(0);
+    transport_.play();
+    if (!output_.isOpen()) return;
+    try {
+        output_.start();
+    } catch (const AudioDeviceError& e) {
+        transport_.pause();
+        deviceError_ = e.what();
+    }
+}
+
+void Engine::pause() {
+    transport_.pause();
+}
+
+void Engine::stop() {
+    transport_.stop();
+}
+
+void Engine::seekFrames(std::int64_t frame) {
+    transport_.seek(frame);
+}
+
+void Engine::seekSeconds(double seconds) {
+    const int rate = transport_.sampleRate();
+    if (rate > 0) transport_.seek(static_cast<std::int64_t>(seconds * rate + 0.5));
+}
+
+double Engine::positionSeconds() const {
+    const int rate = transport_.sampleRate();
+    return rate > 0 ? static_cast<double>(positionFrames()) / rate : 0.0;
+}
+
+double Engine::durationSeconds() const {
+    const int rate = transport_.sampleRate();
+    return rate > 0 ? static_cast<double>(durationFrames()) / rate : 0.0;
+}
+
+bool Engine::service() {
+    if (!output_.isOpen()) return true;
+    const bool active = output_.isActive();
+    if (transport_.playRequested()) {
+        if (!active) {
+            // Asked to play but the stream is not running: the device went away.
+            transport_.pause();
+            deviceError_ = "audio device '" + output_.deviceName() + "' stopped working";
+            output_.stop();
+            return false;
+        }
+        return true;
+    }
+    // Paused, stopped or finished: once the fade-out has reached silence, the stream can
+    // stop without a click. A stopped stream costs no CPU while the user is not playing.
+    if (active && transport_.silent()) output_.stop();
+    return true;
+}
+
+void Engine::renderAudio(float* out, int frames, int channels, bool underflow) noexcept {
+    const RealtimeScope realtime;
+    if (underflow) monitor_.countUnderflow();
+    if (!monitor_.active()) {
+        transport_.process(out, frames, channels);
+        return;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    transport_.process(out, frames, channels);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    monitor_.record(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(), frames);
+}
+
+}  // namespace stemdeck::audio

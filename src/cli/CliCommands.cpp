@@ -1,0 +1,251 @@
+#include "CliCommands.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+#include <string>
+#include <thread>
+
+#include "Json.h"
+#include "MixBenchmark.h"
+#include "stemdeck/audio/Engine.h"
+#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/OfflineRenderer.h"
+#include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/StemLoader.h"
+
+namespace stemdeck::cli {
+
+namespace {
+
+using namespace stemdeck::audio;
+using Clock = std::chrono::steady_clock;
+
+constexpr auto kPollInterval = std::chrono::milliseconds(50);
+// Longest wait for the stop fade to reach silence before the stream is closed anyway.
+constexpr auto kStopTimeout = std::chrono::milliseconds(500);
+
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string formatSeconds(double seconds) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f s", seconds);
+    return text;
+}
+
+void warnAboutSkippedFiles(const Song& song, std::ostream& err) {
+    for (const auto& issue : song.errors)
+        err << "stemdeck-cli: warning: " << issue.file.filename().string() << ": " << issue.message
+            << '\n';
+}
+
+Song loadSong(const CliOptions& options, std::ostream& err) {
+    LoadOptions load;
+    load.targetRate = options.rate;
+    Song song = StemLoader::load(options.song, load);
+    warnAboutSkippedFiles(song, err);
+    return song;
+}
+
+void writeIssues(JsonWriter& json, std::string_view key, const std::vector<FileIssue>& issues) {
+    json.key(key).beginArray();
+    for (const auto& issue : issues)
+        json.beginObject()
+            .field("file", issue.file.string())
+            .field("message", issue.message)
+            .endObject();
+    json.endArray();
+}
+
+int runInfo(const CliOptions& options, const CommandContext& context) {
+    const Song song = loadSong(options, context.err);
+    JsonWriter json;
+    json.beginObject()
+        .field("folder", song.folder.string())
+        .field("rate", song.sampleRate)
+        .field("frames", song.frames)
+        .field("duration", song.durationSeconds());
+    json.key("stems").beginArray();
+    for (const auto& stem : song.stems)
+        json.beginObject()
+            .field("name", stem.name)
+            .field("file", stem.file.string())
+            .field("channels", stem.sourceChannels)
+            .field("source_rate", stem.sourceRate)
+            .field("source_frames", stem.sourceFrames)
+            .field("frames", stem.frames())
+            .field("resampled", stem.resampled)
+            .endObject();
+    json.endArray();
+    writeIssues(json, "errors", song.errors);
+    writeIssues(json, "ignored", song.ignored);
+    json.endObject();
+    context.out << json.str();
+    return 0;
+}
+
+std::size_t stemByName(const Song& song, const std::string& name) {
+    const int index = song.stemIndex(name);
+    if (index >= 0) return static_cast<std::size_t>(index);
+    std::string names;
+    for (const auto& stem : song.stems) names += (names.empty() ? "" : ", ") + stem.name;
+    throw CliError("unknown stem '" + name + "' (stems: " + names + ")");
+}
+
+void applyMix(const MixOptions& options, const Song& song, MixControls& mix) {
+    for (const auto& gain : options.gainsDb) mix.setGainDb(stemByName(song, gain.stem), gain.value);
+    for (const auto& pan : options.pans) mix.setPan(stemByName(song, pan.stem), pan.value);
+    for (const auto& name : options.mutes) mix.setMuted(stemByName(song, name), true);
+    for (const auto& name : options.solos) mix.setSolo(stemByName(song, name), true);
+    mix.setMasterGainDb(options.masterDb);
+}
+
+int runRender(const CliOptions& options, const CommandContext& context) {
+    const Song song = loadSong(options, context.err);
+    MixControls mix(song.stems.size());
+    applyMix(options.mix, song, mix);
+
+    RenderOptions render;
+    render.blockSize = options.block;
+    render.format = options.format;
+    // Ctrl-C cancels (and leaves no file); a terminal also sees the percentage.
+    const bool showProgress = ::isatty(STDERR_FILENO) == 1;
+    render.progress = [&](double fraction) {
+        if (showProgress)
+            context.err << "\rrendering " << std::lround(fraction * 100) << " %" << std::flush;
+        return !context.interrupted.load();
+    };
+    OfflineRenderer::renderToFile(song, mix, options.output, render);
+    if (showProgress) context.err << '\n';
+    context.out << "wrote " << options.output.string() << ": " << song.durationSeconds() << " s at "
+                << song.sampleRate << " Hz\n";
+    return 0;
+}
+
+void writeLatencyStats(JsonWriter& json, const LatencyStats& stats) {
+    json.field("enabled", stats.enabled)
+        .field("callbacks", stats.callbacks)
+        .field("window", stats.window)
+        .field("mean_ms", stats.meanMs)
+        .field("min_ms", stats.minMs)
+        .field("max_ms", stats.maxMs)
+        .field("p50_ms", stats.p50Ms)
+        .field("p95_ms", stats.p95Ms)
+        .field("p99_ms", stats.p99Ms)
+        .field("budget_ms", stats.budgetMs)
+        .field("load_pct", stats.loadPct)
+        .field("peak_load_pct", stats.peakLoadPct)
+        .field("dsp_load_pct", stats.dspLoadPct)
+        .field("underflows", stats.underflows)
+        .field("late_callbacks", stats.lateCallbacks)
+        .field("output_latency_ms", stats.outputLatencyMs)
+        .field("sample_rate", stats.sampleRate)
+        .field("frames_per_buffer", stats.framesPerBuffer);
+}
+
+// Fades out, lets the engine stop the stream once silent, and closes the device.
+void stopPlayback(Engine& engine) {
+    engine.pause();
+    const auto deadline = Clock::now() + kStopTimeout;
+    while (!engine.transport().silent() && Clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    engine.service();
+    engine.closeOutput();
+}
+
+int runPlay(const CliOptions& options, const CommandContext& context) {
+    Engine engine;
+    engine.openOutput(OutputConfig{options.device, options.rate, options.block});
+    engine.load(options.song);
+    warnAboutSkippedFiles(*engine.song(), context.err);
+    if (options.from >= engine.durationSeconds())
+        throw CliError("--from " + formatSeconds(options.from) + " is past the end of the song (" +
+                       formatSeconds(engine.durationSeconds()) + ")");
+    engine.setLatencyMonitorEnabled(options.monitor);
+    engine.seekSeconds(options.from);
+    engine.play();
+    if (!engine.deviceError().empty()) throw AudioDeviceError(engine.deviceError());
+
+    const auto& out = engine.output();
+    context.err << "playing " << options.song.string() << " on " << out.deviceName() << " at "
+                << out.sampleRate() << " Hz, " << out.framesPerBuffer()
+                << " frames per buffer (Ctrl-C stops)\n";
+    const auto start = Clock::now();
+    for (;;) {
+        std::this_thread::sleep_for(kPollInterval);
+        if (!engine.service()) throw AudioDeviceError(engine.deviceError());
+        if (engine.consumeEndOfSong() || context.interrupted.load()) break;
+        if (options.seconds && secondsSince(start) >= *options.seconds) break;
+    }
+    const double played = secondsSince(start);
+    stopPlayback(engine);
+
+    if (options.monitor) {
+        JsonWriter json;
+        json.beginObject().field("device", out.deviceName()).field("played_s", played);
+        writeLatencyStats(json, engine.latencyStats());
+        json.endObject();
+        context.out << json.str();
+    }
+    return 0;
+}
+
+int runBench(const CliOptions& options, const CommandContext& context) {
+    const auto loadStart = Clock::now();
+    const Song song = loadSong(options, context.err);
+    const double loadSeconds = secondsSince(loadStart);
+
+    const double seconds = options.seconds.value_or(CliOptions::kDefaultBenchSeconds);
+    const MixTimings t = benchmarkMix(song, options.block, seconds);
+    const double budgetUs = 1e6 * options.block / song.sampleRate;
+
+    JsonWriter json;
+    json.beginObject()
+        .field("folder", song.folder.string())
+        .field("stems", song.stems.size())
+        .field("rate", song.sampleRate)
+        .field("block", options.block)
+        .field("seconds", seconds)
+        .field("passes", t.passes)
+        .field("blocks", t.blocksPerPass * t.passes)
+        .field("load_s", loadSeconds)
+        .field("mix_us_per_block", t.mixMedianUs)
+        .field("mix_us_per_block_mean", t.mixMeanUs)
+        .field("read_bound_us_per_block", t.readMedianUs)
+        .field("read_bound_us_per_block_mean", t.readMeanUs)
+        .field("ratio", t.readMedianUs > 0 ? t.mixMedianUs / t.readMedianUs : 0.0)
+        .field("budget_us_per_block", budgetUs)
+        .field("mix_load_pct", 100.0 * t.mixMedianUs / budgetUs)
+        .endObject();
+    context.out << json.str();
+    return 0;
+}
+
+}  // namespace
+
+int runCommand(const CliOptions& options, const CommandContext& context) {
+    switch (options.command) {
+        case Command::Help:
+            context.out << usageText();
+            return 0;
+        case Command::Version:
+            context.out << "stemdeck-cli " << STEMDECK_VERSION << '\n';
+            return 0;
+        case Command::Info:
+            return runInfo(options, context);
+        case Command::Render:
+            return runRender(options, context);
+        case Command::Play:
+            return runPlay(options, context);
+        case Command::Bench:
+            return runBench(options, context);
+    }
+    return 2;
+}
+
+}  // namespace stemdeck::cli

@@ -1,0 +1,489 @@
+// Runs the real stemdeck-cli binary as a user would and checks its exit status, its messages
+// and what it writes. Play tests need the private JACK dummy server of with_jack.sh.
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <numbers>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "AudioFiles.h"
+#include "TempDir.h"
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+using namespace stemdeck;
+
+namespace {
+
+constexpr int kRate = 48000;
+
+struct CliResult {
+    int status = -1;  // exit code, or 128 + signal if the process was killed (a crash)
+    std::string out;
+    std::string err;
+};
+
+std::string readFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// One run of stemdeck-cli with stdout and stderr captured in files (no pipe can fill up).
+class CliProcess {
+  public:
+    explicit CliProcess(const std::vector<std::string>& args)
+        : outFile_(logs_ / "stdout"), errFile_(logs_ / "stderr") {
+        std::vector<std::string> argv{STEMDECK_CLI_PATH};
+        argv.insert(argv.end(), args.begin(), args.end());
+        std::vector<char*> cargv;
+        for (auto& a : argv) cargv.push_back(a.data());
+        cargv.push_back(nullptr);
+
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, 1, outFile_.c_str(),
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, 2, errFile_.c_str(),
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int rc = posix_spawn(&pid_, cargv[0], &actions, nullptr, cargv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        if (rc != 0) {
+            ADD_FAILURE() << "cannot start " << STEMDECK_CLI_PATH;
+            pid_ = -1;
+        }
+    }
+    ~CliProcess() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, nullptr, 0);
+        }
+    }
+    CliProcess(const CliProcess&) = delete;
+    CliProcess& operator=(const CliProcess&) = delete;
+
+    void interrupt() { ::kill(pid_, SIGINT); }
+
+    CliResult wait() {
+        CliResult result;
+        int status = 0;
+        if (pid_ <= 0 || ::waitpid(pid_, &status, 0) != pid_) return result;
+        pid_ = -1;
+        if (WIFEXITED(status)) result.status = WEXITSTATUS(status);
+        if (WIFSIGNALED(status)) result.status = 128 + WTERMSIG(status);
+        result.out = readFile(outFile_);
+        result.err = readFile(errFile_);
+        return result;
+    }
+
+  private:
+    test::TempDir logs_;
+    fs::path outFile_, errFile_;
+    pid_t pid_ = -1;
+};
+
+CliResult runCli(const std::vector<std::string>& args) {
+    return CliProcess(args).wait();
+}
+
+// The last line of stderr: where the one-line error is, after any library noise.
+std::string lastLine(const std::string& text) {
+    std::string trimmed = text;
+    while (!trimmed.empty() && trimmed.back() == '\n') trimmed.pop_back();
+    const auto nl = trimmed.rfind('\n');
+    return nl == std::string::npos ? trimmed : trimmed.substr(nl + 1);
+}
+
+// A number field of the CLI's JSON ("key": value); NaN when missing.
+double jsonNumber(const std::string& json, const std::string& key) {
+    std::smatch m;
+    const std::regex pattern("\"" + key + "\": (-?[0-9][0-9.eE+-]*)");
+    return std::regex_search(json, m, pattern) ? std::stod(m[1]) : std::nan("");
+}
+
+// The innermost {...} of the JSON text around `needle` (stem and issue objects are flat).
+std::string objectAround(const std::string& json, const std::string& needle) {
+    const auto at = json.find(needle);
+    if (at == std::string::npos) return "";
+    const auto open = json.rfind('{', at);
+    const auto close = json.find('}', at);
+    return json.substr(open, close - open + 1);
+}
+
+std::string demoSong() {
+    return STEMDECK_DEMO_SONG;
+}
+
+bool jackRunning() {
+    return std::getenv("STEMDECK_TEST_JACK_PID") != nullptr;
+}
+
+// A song folder written with libsndfile: mono "bass", stereo "keys", a short mono "click".
+class TestSong {
+  public:
+    static constexpr std::int64_t kFrames = 24000;
+
+    TestSong() {
+        fs::create_directories(folder());
+        bass_ = test::sine(110.0, 0.3, kRate, kFrames);
+        keysL_ = test::sine(440.0, 0.2, kRate, kFrames);
+        keysR_ = test::noise(0.2, kFrames, 7);
+        click_ = test::sine(1000.0, 0.25, kRate, 9000);
+        test::writeAudioFile(folder() / "bass.wav", {bass_}, kRate);
+        test::writeAudioFile(folder() / "keys.wav", {keysL_, keysR_}, kRate);
+        test::writeAudioFile(folder() / "click.wav", {click_}, kRate);
+    }
+
+    fs::path folder() const { return dir_ / "song"; }
+    fs::path operator/(const fs::path& rel) const { return dir_ / rel; }
+
+    struct Mix {
+        double bassDb = 0, keysDb = 0, clickDb = 0;
+        double keysPan = 0;
+        bool bass = true, keys = true, click = true;  // audible
+        double masterDb = 0;
+    };
+    // The expected stereo mix, computed here from the samples written above.
+    std::vector<float> expected(const Mix& m) const {
+        const auto lin = [](double db) { return std::isinf(db) ? 0.0 : std::pow(10.0, db / 20.0); };
+        const double theta = (m.keysPan + 1.0) * std::numbers::pi / 4.0;
+        const double panL = std::numbers::sqrt2 * std::cos(theta);
+        const double panR = std::numbers::sqrt2 * std::sin(theta);
+        std::vector<float> out(static_cast<std::size_t>(kFrames) * 2);
+        for (std::size_t i = 0; i < static_cast<std::size_t>(kFrames); ++i) {
+            double l = 0, r = 0;
+            if (m.bass) l += lin(m.bassDb) * bass_[i], r += lin(m.bassDb) * bass_[i];
+            if (m.keys)
+                l += lin(m.keysDb) * panL * keysL_[i], r += lin(m.keysDb) * panR * keysR_[i];
+            if (m.click && i < click_.size())
+                l += lin(m.clickDb) * click_[i], r += lin(m.clickDb) * click_[i];
+            out[2 * i] = static_cast<float>(l * lin(m.masterDb));
+            out[2 * i + 1] = static_cast<float>(r * lin(m.masterDb));
+        }
+        return out;
+    }
+
+  private:
+    test::TempDir dir_;
+    std::vector<float> bass_, keysL_, keysR_, click_;
+};
+
+// Renders the test song with the given extra arguments to float WAV and compares with `m`.
+void expectRenderedMix(const std::vector<std::string>& mixArgs, const TestSong::Mix& m) {
+    TestSong song;
+    const fs::path out = song / "mix \"take 1\" ü.wav";
+    std::vector<std::string> args{"render", song.folder().string(), out.string(), "--format",
+                                  "float"};
+    args.insert(args.end(), mixArgs.begin(), mixArgs.end());
+    const CliResult r = runCli(args);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto file = test::readAudioFile(out);
+    ASSERT_EQ(file.channels, 2);
+    ASSERT_EQ(file.sampleRate, kRate);
+    const auto expected = song.expected(m);
+    ASSERT_EQ(file.interleaved.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        ASSERT_NEAR(file.interleaved[i], expected[i], 2e-6f) << "sample " << i;
+}
+
+}  // namespace
+
+// --- usage errors: exit 2 and one line on stderr ---
+
+TEST(Cli, NoArgumentsIsAUsageError) {
+    const CliResult r = runCli({});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err, "stemdeck-cli: error: no command given (try 'stemdeck-cli --help')\n");
+    EXPECT_EQ(r.out, "");
+}
+
+TEST(Cli, HelpAndVersionSucceed) {
+    const CliResult help = runCli({"--help"});
+    EXPECT_EQ(help.status, 0);
+    EXPECT_EQ(help.out.rfind("usage: stemdeck-cli", 0), 0u) << help.out;
+    const CliResult version = runCli({"--version"});
+    EXPECT_EQ(version.status, 0);
+    EXPECT_TRUE(
+        std::regex_match(version.out, std::regex("stemdeck-cli [0-9]+\\.[0-9]+\\.[0-9]+\n")))
+        << version.out;
+}
+
+TEST(Cli, UnknownCommandIsAUsageError) {
+    const CliResult r = runCli({"dance", "x"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(
+        r.err,
+        "stemdeck-cli: error: unknown command 'dance' (commands: info, render, play, bench)\n");
+}
+
+TEST(Cli, BadGainSyntaxIsAUsageError) {
+    const CliResult r = runCli({"render", "song", "out.wav", "--gain", "bass"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err, "stemdeck-cli: error: --gain expects NAME=DB, got 'bass'\n");
+}
+
+TEST(Cli, BadBlockIsAUsageError) {
+    for (const char* block : {"0", "huge", "100000"}) {
+        const CliResult r = runCli({"bench", "song", "--block", block});
+        EXPECT_EQ(r.status, 2) << block;
+        EXPECT_EQ(r.err, std::string("stemdeck-cli: error: --block must be an integer from 16 to "
+                                     "8192, got '") +
+                             block + "'\n");
+    }
+}
+
+TEST(Cli, NonNumericSecondsIsAUsageError) {
+    const CliResult r = runCli({"play", "song", "--seconds", "a while"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(
+        r.err,
+        "stemdeck-cli: error: --seconds must be a positive number of seconds, got 'a while'\n");
+}
+
+TEST(Cli, UnknownStemListsTheStems) {
+    TestSong song;
+    const fs::path out = song / "out.wav";
+    const CliResult r =
+        runCli({"render", song.folder().string(), out.string(), "--mute", "vocals"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(lastLine(r.err),
+              "stemdeck-cli: error: unknown stem 'vocals' (stems: bass, click, keys)");
+    EXPECT_FALSE(fs::exists(out));
+}
+
+// --- runtime errors: exit 1 ---
+
+TEST(Cli, MissingSongFolderIsARuntimeError) {
+    test::TempDir dir;
+    const auto missing = (dir / "no such song").string();
+    const CliResult r = runCli({"info", missing});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.out, "");
+    const std::string line = lastLine(r.err);
+    EXPECT_EQ(line.rfind("stemdeck-cli: error: ", 0), 0u) << r.err;
+    EXPECT_NE(line.find("no such song"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "expected one line: " << r.err;
+}
+
+TEST(Cli, EmptyFolderIsARuntimeError) {
+    test::TempDir dir;
+    for (const char* command : {"info", "bench"}) {
+        const CliResult r = runCli({command, dir.path().string()});
+        EXPECT_EQ(r.status, 1) << command;
+        EXPECT_EQ(lastLine(r.err).rfind("stemdeck-cli: error: ", 0), 0u) << r.err;
+    }
+}
+
+TEST(Cli, UnsupportedOutputExtensionWritesNothing) {
+    TestSong song;
+    const fs::path out = song / "mix.xyz";
+    const CliResult r = runCli({"render", song.folder().string(), out.string()});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.err, "stemdeck-cli: error: unsupported output format '.xyz' (use .wav or .flac)\n");
+    EXPECT_FALSE(fs::exists(out));
+}
+
+// --- info ---
+
+TEST(Cli, InfoDescribesStemsErrorsAndIgnoredFiles) {
+    TestSong song;
+    // A 44.1 kHz stem with quotes and non-ASCII in its name, a broken file and a sidecar.
+    test::writeAudioFile(song.folder() / "pad \"wide\" ü.wav",
+                         {test::sine(220.0, 0.1, 44100, 22050)}, 44100);
+    test::writeTextFile(song.folder() / "broken.wav", "this is not a wave file");
+    test::writeTextFile(song.folder() / "meta.json", "{}");
+
+    const CliResult r = runCli({"info", song.folder().string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(jsonNumber(r.out, "rate"), kRate);
+    EXPECT_EQ(jsonNumber(r.out, "frames"), TestSong::kFrames);
+    EXPECT_DOUBLE_EQ(jsonNumber(r.out, "duration"), 0.5);
+
+    const std::string keys = objectAround(r.out, "\"name\": \"keys\"");
+    EXPECT_EQ(jsonNumber(keys, "channels"), 2);
+    EXPECT_EQ(jsonNumber(keys, "source_rate"), kRate);
+    EXPECT_EQ(jsonNumber(keys, "frames"), TestSong::kFrames);
+    EXPECT_NE(keys.find("\"resampled\": false"), std::string::npos) << keys;
+    EXPECT_NE(keys.find("keys.wav\""), std::string::npos) << keys;
+
+    const std::string click = objectAround(r.out, "\"name\": \"click\"");
+    EXPECT_EQ(jsonNumber(click, "channels"), 1);
+    EXPECT_EQ(jsonNumber(click, "source_frames"), 9000);
+
+    const std::string pad = objectAround(r.out, "\"name\": \"pad \\\"wide\\\" ü\"");
+    ASSERT_NE(pad, "") << r.out;
+    EXPECT_EQ(jsonNumber(pad, "source_rate"), 44100);
+    EXPECT_EQ(jsonNumber(pad, "source_frames"), 22050);
+    EXPECT_EQ(jsonNumber(pad, "frames"), 24000);
+    EXPECT_NE(pad.find("\"resampled\": true"), std::string::npos) << pad;
+
+    const std::string broken = objectAround(r.out, "broken.wav\"");
+    EXPECT_NE(broken.find("\"message\": \""), std::string::npos) << r.out;
+    EXPECT_LT(r.out.find("\"errors\""), r.out.find("broken.wav"));
+    EXPECT_GT(r.out.find("meta.json"), r.out.find("\"ignored\""));
+
+    // The broken file is a warning, not a failure.
+    EXPECT_NE(r.err.find("stemdeck-cli: warning: broken.wav: "), std::string::npos) << r.err;
+}
+
+TEST(Cli, InfoOnTheDemoSong) {
+    const CliResult r = runCli({"info", demoSong()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(jsonNumber(r.out, "rate"), 48000);
+    EXPECT_GE(jsonNumber(r.out, "duration"), 16.0);
+    EXPECT_LE(jsonNumber(r.out, "duration"), 24.0);
+    for (const char* stem : {"bass", "click", "drums", "keys", "lead"})
+        EXPECT_NE(r.out.find(std::string("\"name\": \"") + stem + "\""), std::string::npos) << stem;
+    EXPECT_NE(r.out.find("\"errors\": []"), std::string::npos);
+}
+
+// --- render: null tests against the mix computed here ---
+
+TEST(Cli, RenderIsTheSumOfTheStems) {
+    expectRenderedMix({}, {});
+}
+
+TEST(Cli, RenderAppliesGainPanMuteAndMaster) {
+    TestSong::Mix m;
+    m.bassDb = -6;
+    m.keysDb = 2.5;
+    m.keysPan = 0.5;
+    m.click = false;
+    m.masterDb = -3;
+    expectRenderedMix({"--gain", "bass=-6", "--gain", "keys=+2.5", "--pan", "keys=0.5", "--mute",
+                       "click", "--master", "-3", "--block", "100"},
+                      m);
+}
+
+TEST(Cli, RenderSoloAndMinusInfinity) {
+    TestSong::Mix m;
+    m.bass = false;
+    m.click = false;
+    m.keysDb = -2;
+    // keys and click soloed, click muted too; bass is not soloed.
+    expectRenderedMix({"--solo", "keys", "--solo", "click", "--mute", "click", "--gain", "keys=-2"},
+                      m);
+    TestSong::Mix silentBass;
+    silentBass.bass = false;
+    expectRenderedMix({"--gain", "bass=-inf"}, silentBass);
+}
+
+TEST(Cli, RenderFlacAtAnotherRate) {
+    TestSong song;
+    const fs::path out = song / "mix.flac";
+    const CliResult r = runCli({"render", song.folder().string(), out.string(), "--rate", "44100"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto file = test::readAudioFile(out);
+    EXPECT_EQ(file.sampleRate, 44100);
+    EXPECT_EQ(file.frames(), 22050);
+    // Still the 110 Hz bass (the strongest partial below the 440 Hz keys) at the new rate.
+    const double f =
+        test::dominantFrequency(test::channelOf(file.interleaved, 2, 0), 44100, 80, 300);
+    EXPECT_NEAR(f, 110.0, 1.0);
+}
+
+TEST(Cli, DemoSongPeaksBelowMinusOneDbfsAtUnity) {
+    test::TempDir dir;
+    const CliResult r =
+        runCli({"render", demoSong(), (dir / "demo.wav").string(), "--format", "float"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto file = test::readAudioFile(dir / "demo.wav");
+    float peak = 0;
+    for (float s : file.interleaved) peak = std::max(peak, std::abs(s));
+    EXPECT_LT(peak, 0.891f);  // -1 dBFS
+    EXPECT_GT(peak, 0.3f);    // and not silent
+}
+
+// --- play, on the JACK dummy server ---
+
+TEST(Cli, PlayWithMonitorPrintsLatencyStats) {
+    if (!jackRunning()) GTEST_SKIP() << "needs the JACK dummy server (run through ctest)";
+    // CTest runs this on a JACK dummy server at 1024 frames per cycle (see with_jack.sh for
+    // why), while the CLI asks PortAudio for 256-frame callbacks.
+    const CliResult r = runCli({"play", demoSong(), "--seconds", "1", "--monitor"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(jsonNumber(r.out, "underflows"), 0) << r.out;
+    EXPECT_EQ(jsonNumber(r.out, "late_callbacks"), 0) << r.out;
+    EXPECT_GT(jsonNumber(r.out, "callbacks"), 0) << r.out;
+    EXPECT_EQ(jsonNumber(r.out, "sample_rate"), 48000);
+    EXPECT_EQ(jsonNumber(r.out, "frames_per_buffer"), 256);
+    EXPECT_NEAR(jsonNumber(r.out, "budget_ms"), 256.0 / 48.0, 1e-9);
+    EXPECT_GE(jsonNumber(r.out, "played_s"), 1.0);
+    for (const char* key :
+         {"enabled", "window", "mean_ms", "min_ms", "max_ms", "p50_ms", "p95_ms", "p99_ms",
+          "load_pct", "peak_load_pct", "dsp_load_pct", "late_callbacks", "output_latency_ms"})
+        EXPECT_NE(r.out.find(std::string("\"") + key + "\": "), std::string::npos) << key;
+}
+
+TEST(Cli, PlayStopsAtTheEndOfTheSong) {
+    if (!jackRunning()) GTEST_SKIP() << "needs the JACK dummy server (run through ctest)";
+    TestSong song;  // 0.5 s long
+    const auto start = std::chrono::steady_clock::now();
+    const CliResult r = runCli({"play", song.folder().string(), "--from", "0.25"});
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, "");  // no --monitor, no JSON
+    EXPECT_LT(took, 5.0);
+}
+
+TEST(Cli, PlayStopsCleanlyOnInterrupt) {
+    if (!jackRunning()) GTEST_SKIP() << "needs the JACK dummy server (run through ctest)";
+    CliProcess play({"play", demoSong(), "--monitor"});
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    const auto start = std::chrono::steady_clock::now();
+    play.interrupt();
+    const CliResult r = play.wait();
+    const double took =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_LT(took, 2.0);
+    EXPECT_GT(jsonNumber(r.out, "callbacks"), 0) << r.out;
+}
+
+TEST(Cli, PlayFromPastTheEndIsAUsageError) {
+    if (!jackRunning()) GTEST_SKIP() << "needs the JACK dummy server (run through ctest)";
+    TestSong song;
+    const CliResult r = runCli({"play", song.folder().string(), "--from", "3"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(lastLine(r.err).find("is past the end of the song"), std::string::npos) << r.err;
+}
+
+TEST(Cli, PlayOnAMissingDeviceIsARuntimeError) {
+    TestSong song;
+    const CliResult r = runCli({"play", song.folder().string(), "--device", "no such device"});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(lastLine(r.err).rfind("stemdeck-cli: error: ", 0), 0u) << r.err;
+}
+
+// --- bench ---
+
+TEST(Cli, BenchPrintsTimings) {
+    const CliResult r = runCli({"bench", demoSong(), "--seconds", "1", "--block", "128"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(jsonNumber(r.out, "stems"), 5);
+    EXPECT_EQ(jsonNumber(r.out, "block"), 128);
+    EXPECT_EQ(jsonNumber(r.out, "rate"), 48000);
+    EXPECT_GT(jsonNumber(r.out, "load_s"), 0);
+    const double mix = jsonNumber(r.out, "mix_us_per_block");
+    const double read = jsonNumber(r.out, "read_bound_us_per_block");
+    EXPECT_GT(mix, 0);
+    EXPECT_GT(read, 0);
+    EXPECT_NEAR(jsonNumber(r.out, "ratio"), mix / read, 1e-6 * mix / read);
+}

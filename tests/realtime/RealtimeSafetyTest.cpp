@@ -1,0 +1,156 @@
+// Proof that the audio thread never touches the heap: the allocator of this executable is
+// replaced (AllocationCounter.cpp) and counts every allocation made inside a RealtimeScope,
+// which the engine's callback opens. The controls are hammered from another thread meanwhile.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include "AllocationCounter.h"
+#include "AudioFiles.h"
+#include "MemorySong.h"
+#include "stemdeck/audio/Engine.h"
+#include "stemdeck/audio/LatencyMonitor.h"
+#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/RealtimeThread.h"
+#include "stemdeck/audio/Transport.h"
+
+using namespace stemdeck;
+using test::AllocationCounter;
+
+namespace {
+
+audio::Song makeSong(int rate, int stems, double seconds) {
+    test::MemorySong song(rate);
+    const auto frames = static_cast<std::int64_t>(seconds * rate);
+    for (int i = 0; i < stems; ++i) {
+        auto tone = test::sine(110.0 * (i + 1), 0.05, rate, frames);
+        if (i % 2)
+            song.stereo("stem" + std::to_string(i), tone, test::noise(0.05, frames, i));
+        else
+            song.mono("stem" + std::to_string(i), tone);
+    }
+    return song.build();
+}
+
+// Changes every control the user has, from this (non-audio) thread, as fast as it can
+// until `stop` is set.
+void hammer(audio::MixControls& mix, audio::Transport& transport, audio::LatencyMonitor* monitor,
+            std::atomic<bool>& stop, bool seek) {
+    std::mt19937 rng(42);
+    std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+    for (int i = 0; !stop.load(); ++i) {
+        const std::size_t s = rng() % mix.stemCount();
+        mix.setGainDb(s, -40.0f + 46.0f * unit(rng));
+        mix.setPan(s, 2.0f * unit(rng) - 1.0f);
+        mix.setMuted(s, rng() % 2);
+        mix.setSolo(s, rng() % 5 == 0);
+        if (i % 7 == 0) mix.clearSolo();
+        mix.setMasterGainDb(-12.0f + 12.0f * unit(rng));
+        if (seek && i % 50 == 0)
+            transport.seek(static_cast<std::int64_t>(unit(rng) * transport.length() * 0.5));
+        if (seek && i % 97 == 0) transport.pause();
+        if (seek && i % 97 == 3) transport.play();
+        if (monitor && i % 30 == 0) monitor->setEnabled(!monitor->enabled());
+        if (monitor && i % 40 == 0) (void)monitor->stats();
+        if (monitor && i % 500 == 0) monitor->reset();
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+}
+
+}  // namespace
+
+// The counter itself must see an allocation on a realtime thread, or the zeros below prove
+// nothing.
+TEST(AllocationCounter, CountsAllocationsInsideARealtimeScopeOnly) {
+    AllocationCounter::reset();
+    {
+        std::vector<int> outside(100);
+        ASSERT_EQ(AllocationCounter::allocations(), 0u);
+    }
+    {
+        const audio::RealtimeScope realtime;
+        std::vector<int> inside(100);
+        EXPECT_NE(inside.data(), nullptr);
+    }
+    EXPECT_GE(AllocationCounter::allocations(), 1u);
+    EXPECT_GE(AllocationCounter::deallocations(), 1u);
+}
+
+// The callback's work (Transport::process, timed into the LatencyMonitor when it is on) on a
+// thread of its own, as fast as it can, while every control changes.
+TEST(RealtimeSafety, RenderingAllocatesNothingWhileControlsChange) {
+    const int rate = 48000;
+    const audio::Song song = makeSong(rate, 16, 3.0);
+    audio::MixControls mix(song.stems.size());
+    audio::Transport transport;
+    audio::LatencyMonitor monitor;
+    transport.prepare(&song, &mix, rate);
+    monitor.configure(rate, 256, 0.0);
+    transport.play();
+
+    AllocationCounter::reset();
+    std::atomic<bool> stop{false};
+    std::atomic<int> blocks{0};
+    std::thread audio([&] {
+        std::vector<float> out(2 * 256);
+        const audio::RealtimeScope realtime;
+        for (int b = 0; b < 20000; ++b) {
+            if (transport.consumeEndOfSong()) transport.seek(0), transport.play();
+            if (monitor.active()) {
+                const auto t0 = std::chrono::steady_clock::now();
+                transport.process(out.data(), 256, 2);
+                monitor.record((std::chrono::steady_clock::now() - t0).count(), 256);
+            } else {
+                transport.process(out.data(), 256, 2);
+            }
+            blocks.fetch_add(1);
+        }
+    });
+    std::thread control([&] { hammer(mix, transport, &monitor, stop, true); });
+    audio.join();
+    stop = true;
+    control.join();
+
+    EXPECT_EQ(blocks.load(), 20000);
+    EXPECT_EQ(AllocationCounter::allocations(), 0u);
+    EXPECT_EQ(AllocationCounter::deallocations(), 0u);
+}
+
+// The real thing: the Engine's PortAudio callback on a JACK dummy server (run by the CTest
+// wrapper), monitor switching on and off, while controls, seeks and stats reads hammer it.
+TEST(RealtimeSafety, EngineCallbackOnARealStreamAllocatesNothing) {
+    audio::Engine engine;
+    ASSERT_NO_THROW(engine.openOutput({}));
+    engine.setSong(makeSong(engine.sampleRate(), 8, 6.0));
+    engine.setLatencyMonitorEnabled(true);
+
+    AllocationCounter::reset();
+    engine.play();
+    std::atomic<bool> stop{false};
+    std::thread control([&] { hammer(engine.mix(), engine.transport(), nullptr, stop, true); });
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    int toggles = 0;
+    while (std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        engine.setLatencyMonitorEnabled(++toggles % 2 == 0);
+        (void)engine.latencyStats();
+        if (engine.consumeEndOfSong()) engine.play();
+        if (engine.state() != audio::PlayState::Playing) engine.play();
+        ASSERT_TRUE(engine.service()) << engine.deviceError();
+    }
+    engine.setLatencyMonitorEnabled(true);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    stop = true;
+    control.join();
+    const auto stats = engine.latencyStats();
+    engine.stop();
+    engine.closeOutput();
+
+    EXPECT_GT(stats.callbacks, 0u) << "the callback never ran: nothing was proven";
+    EXPECT_EQ(AllocationCounter::allocations(), 0u);
+    EXPECT_EQ(AllocationCounter::deallocations(), 0u);
+}

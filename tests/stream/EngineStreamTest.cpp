@@ -1,0 +1,162 @@
+// The engine on a real PortAudio stream. The CTest wrapper (tests/support/with_jack.sh) runs a
+// private JACK dummy server paced like a sound card at 48 kHz, 1024 frames per cycle; the
+// engine asks PortAudio for its default 256-frame callbacks.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "AudioFiles.h"
+#include "TempDir.h"
+#include "stemdeck/audio/Engine.h"
+
+using namespace stemdeck;
+using namespace std::chrono_literals;
+using audio::Engine;
+using audio::PlayState;
+
+namespace {
+
+// A real song folder: two stems written through libsndfile, `seconds` long.
+void writeSong(const test::TempDir& dir, int rate, double seconds) {
+    const auto frames = static_cast<std::int64_t>(seconds * rate);
+    test::writeAudioFile(dir / "bass.wav", {test::sine(110, 0.3, rate, frames)}, rate);
+    test::writeAudioFile(dir / "keys.flac",
+                         {test::sine(440, 0.2, rate, frames), test::sine(660, 0.2, rate, frames)},
+                         rate);
+}
+
+}  // namespace
+
+TEST(EngineStream, PlaysASongToTheEndAndRaisesTheStopFlagOnce) {
+    test::TempDir dir;
+    writeSong(dir, 48000, 1.5);
+    Engine engine;
+    engine.openOutput({});
+    engine.load(dir.path());
+    ASSERT_EQ(engine.sampleRate(), 48000);
+    engine.setLatencyMonitorEnabled(true);
+    engine.play();
+    EXPECT_EQ(engine.state(), PlayState::Playing);
+
+    // Poll like the PlaybackManager's timer.
+    int flags = 0;
+    std::int64_t last = -1;
+    bool monotonic = true;
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(100ms);
+        ASSERT_TRUE(engine.service()) << engine.deviceError();
+        const auto pos = engine.positionFrames();
+        monotonic = monotonic && pos >= last;
+        last = pos;
+        if (engine.consumeEndOfSong()) ++flags;
+        if (flags && !engine.output().isActive()) break;
+    }
+    // Keep polling a little longer: the flag must not come again.
+    for (int i = 0; i < 3; ++i) {
+        std::this_thread::sleep_for(100ms);
+        engine.service();
+        if (engine.consumeEndOfSong()) ++flags;
+    }
+    EXPECT_EQ(flags, 1);
+    EXPECT_TRUE(monotonic);
+    EXPECT_EQ(engine.positionFrames(), engine.durationFrames());
+    EXPECT_NEAR(engine.durationSeconds(), 1.5, 1e-9);
+    EXPECT_NE(engine.state(), PlayState::Playing);
+    EXPECT_FALSE(engine.output().isActive()) << "the poller stops the stream once silent";
+
+    const auto stats = engine.latencyStats();
+    EXPECT_GT(stats.callbacks, 1.5 * 48000 / 256 * 0.8);
+    EXPECT_EQ(stats.underflows, 0u);
+    EXPECT_EQ(stats.lateCallbacks, 0u);
+    EXPECT_NEAR(stats.budgetMs, 256.0 / 48.0, 1e-9);
+    EXPECT_GT(stats.outputLatencyMs, 0.0);
+    EXPECT_GT(stats.maxMs, 0.0);
+
+    engine.stop();
+    EXPECT_EQ(engine.state(), PlayState::Stopped);
+    EXPECT_EQ(engine.positionFrames(), 0);
+}
+
+TEST(EngineStream, PositionAdvancesInRealTimeAndSeekWorksWhilePlaying) {
+    test::TempDir dir;
+    writeSong(dir, 48000, 10.0);
+    Engine engine;
+    engine.openOutput({});
+    engine.load(dir.path());
+    engine.play();
+    std::this_thread::sleep_for(500ms);
+    const double t1 = engine.positionSeconds();
+    EXPECT_GT(t1, 0.3);
+    EXPECT_LT(t1, 0.8);
+    engine.seekSeconds(6.0);
+    EXPECT_NEAR(engine.positionSeconds(), 6.0, 1e-9);  // reported at once
+    std::this_thread::sleep_for(300ms);
+    EXPECT_GT(engine.positionSeconds(), 6.1);
+    EXPECT_LT(engine.positionSeconds(), 6.6);
+    EXPECT_EQ(engine.state(), PlayState::Playing);
+
+    engine.pause();
+    std::this_thread::sleep_for(100ms);
+    EXPECT_TRUE(engine.service());
+    EXPECT_FALSE(engine.output().isActive()) << "paused and faded out: stream stopped";
+    const double paused = engine.positionSeconds();
+    std::this_thread::sleep_for(200ms);
+    EXPECT_EQ(engine.positionSeconds(), paused);
+    EXPECT_EQ(engine.state(), PlayState::Paused);
+
+    engine.seekSeconds(2.0);  // while paused with the stream stopped
+    EXPECT_NEAR(engine.positionSeconds(), 2.0, 1e-9);
+    engine.play();
+    std::this_thread::sleep_for(200ms);
+    EXPECT_GT(engine.positionSeconds(), 2.05);
+    EXPECT_LT(engine.positionSeconds(), 2.5);
+}
+
+TEST(EngineStream, ReopeningTheOutputKeepsSongMixAndPosition) {
+    test::TempDir dir;
+    writeSong(dir, 48000, 4.0);
+    Engine engine;
+    engine.openOutput({});
+    engine.load(dir.path());
+    engine.mix().setGainDb(1, -9.0f);
+    engine.mix().setMuted(0, true);
+    engine.seekSeconds(1.25);
+    engine.openOutput({"", 0, 512});
+    EXPECT_EQ(engine.output().framesPerBuffer(), 512);
+    EXPECT_NEAR(engine.positionSeconds(), 1.25, 1e-9);
+    EXPECT_EQ(engine.mix().gainDb(1), -9.0f);
+    EXPECT_TRUE(engine.mix().muted(0));
+    engine.play();
+    std::this_thread::sleep_for(200ms);
+    EXPECT_GT(engine.positionSeconds(), 1.3);
+}
+
+TEST(EngineStream, UnknownDeviceAndUnsupportedRateGiveClearErrors) {
+    Engine engine;
+    try {
+        engine.openOutput({"no such device", 0, 256});
+        FAIL() << "expected AudioDeviceError";
+    } catch (const audio::AudioDeviceError& e) {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find("no such device"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("available"), std::string::npos) << msg;
+    }
+    // The JACK server runs at 48 kHz only.
+    EXPECT_THROW(engine.openOutput({"", 22050, 256}), audio::AudioDeviceError);
+    EXPECT_FALSE(engine.outputOpen());
+    EXPECT_NO_THROW(engine.openOutput({}));
+}
+
+TEST(EngineStream, DeviceListShowsTheJackOutput) {
+    const auto devices = audio::PortAudioOutput::devices();
+    ASSERT_FALSE(devices.empty());
+    bool hasDefault = false;
+    for (const auto& d : devices) {
+        EXPECT_GT(d.maxOutputChannels, 0);
+        EXPECT_FALSE(d.label().empty());
+        hasDefault = hasDefault || d.isDefault;
+    }
+    EXPECT_TRUE(hasDefault);
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace stemdeck::test {
+
+using Planar = std::vector<std::vector<float>>;
+
+// Writes planar audio to a real file through libsndfile. `format` is an SF_FORMAT_* value
+// (major | subtype); 0 picks from the extension: .wav float, .flac 24-bit, .ogg Vorbis,
+// .aiff 16-bit. Fails the current test (ADD_FAILURE) and returns false on error.
+bool writeAudioFile(const std::filesystem::path& file, const Planar& channels, int sampleRate,
+                    int format = 0);
+
+struct DecodedFile {
+    int sampleRate = 0;
+    int channels = 0;
+    std::vector<float> interleaved;
+    std::int64_t frames() const {
+        return channels ? static_cast<std::int64_t>(interleaved.size()) / channels : 0;
+    }
+};
+// Reads a whole file through libsndfile; fails the test on error.
+DecodedFile readAudioFile(const std::filesystem::path& file);
+
+// A sine of `frames` samples.
+std::vector<float> sine(double frequency, double amplitude, int sampleRate, std::int64_t frames,
+                        double phase = 0.0);
+// Deterministic noise in [-amplitude, amplitude].
+std::vector<float> noise(double amplitude, std::int64_t frames, unsigned seed);
+// Frequency of the strongest partial of `signal`, found by scanning DFT magnitudes between
+// minHz and maxHz in steps of stepHz and refining around the peak.
+double dominantFrequency(const std::vector<float>& signal, int sampleRate, double minHz = 20.0,
+                         double maxHz = 5000.0, double stepHz = 1.0);
+// Every channel-th sample starting at `channel`.
+std::vector<float> channelOf(const std::vector<float>& interleaved, int channels, int channel);
+// Largest absolute difference between consecutive samples.
+float maxStep(const std::vector<float>& signal);
+
+void writeTextFile(const std::filesystem::path& file, const std::string& text);
+
+}  // namespace stemdeck::test

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs a command against a private JACK dummy server, paced like a sound card (48 kHz, 256
+# frames), so real PortAudio streams work with no sound card. Usage: with_jack.sh CMD [ARGS…]
+# STEMDECK_JACK_OUTPUTS: output ports (default 2). STEMDECK_JACK_PERIOD: frames per JACK
+# cycle (default 256). On a small VM the dummy driver's own timer and the client thread's
+# wake-up jitter by tens of microseconds to milliseconds; at 256 frames (5.3 ms) JACK then
+# reports an xrun every ~20 s even though the engine's callback takes ~0.05 ms. Tests that
+# assert "zero underflows" use 1024 frames, where that jitter is harmless.
+set -u
+export JACK_DEFAULT_SERVER="stemdeck_test_$$_${RANDOM}" JACK_NO_START_SERVER=1 JACK_NO_AUDIO_RESERVATION=1
+outputs="${STEMDECK_JACK_OUTPUTS:-2}"
+period="${STEMDECK_JACK_PERIOD:-256}"
+log=$(mktemp -t stemdeck-jack.XXXXXX)
+jackd -n "$JACK_DEFAULT_SERVER" -r -d dummy -r 48000 -p "$period" -P "$outputs" -C 0 >"$log" 2>&1 &
+jack_pid=$!
+if ! jack_wait -w -t 10 >/dev/null 2>&1; then
+  echo "with_jack.sh: the JACK dummy server did not start:" >&2
+  cat "$log" >&2
+  kill "$jack_pid" 2>/dev/null; wait "$jack_pid" 2>/dev/null; rm -f "$log"
+  exit 1
+fi
+export STEMDECK_TEST_JACK_PID=$jack_pid
+"$@"
+status=$?
+kill "$jack_pid" 2>/dev/null
+wait "$jack_pid" 2>/dev/null
+rm -f "$log"
+exit $status
