@@ -1,13 +1,32 @@
 #include "stemdeck/audio/PortAudioOutput.h"
 
+#include <alsa/asoundlib.h>
+#include <jack/jack.h>
 #include <portaudio.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 namespace stemdeck::audio {
 
 namespace {
+
+void quietAlsa(const char*, int, const char*, int, const char*, ...) {}
+void quietJack(const char*) {}
+
+// PortAudio probes every host API at start-up, and ALSA and JACK print what they do not find
+// ("cannot find card", "jack server is not running") straight to stderr. stemdeck reports
+// device problems itself in one clear line, so their chatter is silenced unless
+// STEMDECK_AUDIO_DEBUG is set.
+PaError initialisePortAudio() {
+    if (!std::getenv("STEMDECK_AUDIO_DEBUG")) {
+        snd_lib_error_set_handler(&quietAlsa);
+        jack_set_error_function(&quietJack);
+        jack_set_info_function(&quietJack);
+    }
+    return Pa_Initialize();
+}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(),
@@ -73,7 +92,7 @@ struct PortAudioOutput::Callback {
 };
 
 PortAudioOutput::PortAudioOutput() {
-    initialised_ = Pa_Initialize() == paNoError;
+    initialised_ = initialisePortAudio() == paNoError;
 }
 
 PortAudioOutput::~PortAudioOutput() {
@@ -82,7 +101,7 @@ PortAudioOutput::~PortAudioOutput() {
 }
 
 std::vector<OutputDevice> PortAudioOutput::devices() {
-    if (Pa_Initialize() != paNoError) return {};
+    if (initialisePortAudio() != paNoError) return {};
     auto out = listOutputs();
     Pa_Terminate();
     return out;
@@ -95,7 +114,7 @@ std::string PortAudioOutput::versionText() {
 void PortAudioOutput::open(const OutputConfig& config, AudioSource* source) {
     close();
     if (!initialised_) {
-        initialised_ = Pa_Initialize() == paNoError;
+        initialised_ = initialisePortAudio() == paNoError;
         if (!initialised_) throw AudioDeviceError("PortAudio could not be initialised");
     }
     const PaDeviceIndex index = findDevice(config.device);
