@@ -26,14 +26,22 @@ void writeSong(const test::TempDir& dir, int rate, double seconds) {
                          rate);
 }
 
+// An engine on the default (JACK) output with a song of `seconds` loaded from real files.
+struct LoadedEngine {
+    explicit LoadedEngine(double seconds) {
+        writeSong(dir, 48000, seconds);
+        engine.openOutput({});
+        engine.load(dir.path());
+    }
+    test::TempDir dir;
+    Engine engine;
+};
+
 }  // namespace
 
 TEST(EngineStream, PlaysASongToTheEndAndRaisesTheStopFlagOnce) {
-    test::TempDir dir;
-    writeSong(dir, 48000, 1.5);
-    Engine engine;
-    engine.openOutput({});
-    engine.load(dir.path());
+    LoadedEngine loaded(1.5);
+    Engine& engine = loaded.engine;
     ASSERT_EQ(engine.sampleRate(), 48000);
     engine.setLatencyMonitorEnabled(true);
     engine.play();
@@ -79,22 +87,20 @@ TEST(EngineStream, PlaysASongToTheEndAndRaisesTheStopFlagOnce) {
     EXPECT_EQ(engine.positionFrames(), 0);
 }
 
+// Upper bounds are loose: a loaded machine may oversleep, but never plays faster.
 TEST(EngineStream, PositionAdvancesInRealTimeAndSeekWorksWhilePlaying) {
-    test::TempDir dir;
-    writeSong(dir, 48000, 10.0);
-    Engine engine;
-    engine.openOutput({});
-    engine.load(dir.path());
+    LoadedEngine loaded(10.0);
+    Engine& engine = loaded.engine;
     engine.play();
     std::this_thread::sleep_for(500ms);
     const double t1 = engine.positionSeconds();
     EXPECT_GT(t1, 0.3);
-    EXPECT_LT(t1, 0.8);
+    EXPECT_LT(t1, 1.5);
     engine.seekSeconds(6.0);
     EXPECT_NEAR(engine.positionSeconds(), 6.0, 1e-9);  // reported at once
     std::this_thread::sleep_for(300ms);
     EXPECT_GT(engine.positionSeconds(), 6.1);
-    EXPECT_LT(engine.positionSeconds(), 6.6);
+    EXPECT_LT(engine.positionSeconds(), 7.0);
     EXPECT_EQ(engine.state(), PlayState::Playing);
 
     engine.pause();
@@ -111,15 +117,12 @@ TEST(EngineStream, PositionAdvancesInRealTimeAndSeekWorksWhilePlaying) {
     engine.play();
     std::this_thread::sleep_for(200ms);
     EXPECT_GT(engine.positionSeconds(), 2.05);
-    EXPECT_LT(engine.positionSeconds(), 2.5);
+    EXPECT_LT(engine.positionSeconds(), 3.0);
 }
 
 TEST(EngineStream, ReopeningTheOutputKeepsSongMixAndPosition) {
-    test::TempDir dir;
-    writeSong(dir, 48000, 4.0);
-    Engine engine;
-    engine.openOutput({});
-    engine.load(dir.path());
+    LoadedEngine loaded(4.0);
+    Engine& engine = loaded.engine;
     engine.mix().setGainDb(1, -9.0f);
     engine.mix().setMuted(0, true);
     engine.seekSeconds(1.25);
