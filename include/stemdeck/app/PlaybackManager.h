@@ -1,0 +1,141 @@
+#pragma once
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stemdeck/app/SongLoader.h"
+#include "stemdeck/app/WaveformPeaks.h"
+#include "stemdeck/audio/Engine.h"
+
+namespace stemdeck::app {
+
+class MixStore;
+
+// The GUI thread's side of the engine. A 100 ms timer polls what the audio thread publishes
+// lock-free (the end-of-song flag, the position) and turns it into signals; the audio thread
+// never sees Qt and nothing here waits for it. Songs load on a worker (SongLoader) and are
+// handed to the engine on the GUI thread; the previous song keeps playing until then.
+// Output changes that need the song at another sample rate reload it on the worker as well.
+// GUI thread only.
+class PlaybackManager : public QObject {
+    Q_OBJECT
+  public:
+    static constexpr int kPollIntervalMs = 100;
+    // How often a changed mix is written to the MixStore (in polls).
+    static constexpr int kMixSavePolls = 10;
+    // A song replaced while playing first fades out: how often, and how long at most, to
+    // wait for the audio thread to reach silence.
+    static constexpr int kHandoverPollMs = 5;
+    static constexpr int kHandoverMaxPolls = 60;
+
+    // `mixes` may be null: no per-song mix memory.
+    explicit PlaybackManager(audio::Engine& engine, MixStore* mixes = nullptr,
+                             QObject* parent = nullptr);
+    ~PlaybackManager() override;  // saves the current song's mix
+
+    audio::Engine& engine() { return engine_; }
+    const audio::Engine& engine() const { return engine_; }
+
+    // Output. Opens `config`; if that fails, the same device at its default rate, then the
+    // system default device (errorOccurred says what happened). When the device will run at
+    // another rate than the current song, the song is first decoded again at that rate on the
+    // worker and the switch happens when it is ready, keeping mix, position and play state.
+    void openOutput(const audio::OutputConfig& config);
+    // "JACK: system, 48000 Hz, 1024 frames (21.3 ms)" or "No audio output".
+    QString outputDescription() const;
+    // Why the output is not what was asked for; empty when it is.
+    const QString& outputProblem() const { return outputProblem_; }
+    void setLatencyMonitorEnabled(bool on);
+
+    // Songs.
+    void openSong(const QString& folder);
+    void cancelLoad();
+    bool isLoading() const { return loader_.busy(); }
+    QString loadingFolder() const { return loader_.busy() ? loader_.folder() : QString(); }
+    const QString& songFolder() const { return songFolder_; }
+    std::vector<std::string> stemNames() const;
+    // Waveform peaks of the current song's stems, shared so a view can keep them while a
+    // new song replaces them here.
+    std::shared_ptr<const std::vector<WaveformPeaks>> peaks() const { return peaks_; }
+    // Writes the current mix to the MixStore now (it is also saved periodically).
+    void saveMix();
+
+    // Transport.
+    void play();
+    void pause();
+    void togglePlayPause();
+    void stop();
+    void seek(double seconds);
+    void seekBy(double deltaSeconds);
+    audio::PlayState state() const { return engine_.state(); }
+    double position() const { return engine_.positionSeconds(); }
+    double duration() const { return engine_.durationSeconds(); }
+
+  signals:
+    void positionChanged(double seconds);
+    void stateChanged(stemdeck::audio::PlayState state);
+    void durationChanged(double seconds);
+    // The song played to its end; playback has stopped and returned to the start.
+    void finished();
+    // Device problems (lost, not available, fell back to another device).
+    void errorOccurred(const QString& message);
+    // Things the user should know that are not errors (a stored mix that was ignored).
+    void message(const QString& text);
+    void loadStarted(const QString& folder);
+    void loadProgress(double fraction);
+    void loadCancelled(const QString& folder);
+    // A song-level failure; the previous song is still loaded.
+    void loadFailed(const QString& folder, const QString& message);
+    // A song (new, or the same one at a new rate) is in the engine; widgets rebuild from it.
+    void songLoaded(const QString& folder);
+    void outputChanged();
+    void latencyMonitorChanged(bool on);
+
+  private:
+    // One tick of the timer: end of song, device state, position, load progress, mix saving.
+    void poll();
+    void startLoad(const QString& folder, int targetRate, bool reload);
+    void onLoadFinished(const SongLoader::Result& result);
+    void waitForSilence();
+    void adoptLoadedSong();
+    void openOutputNow(const audio::OutputConfig& config);
+    int predictedRate(const audio::OutputConfig& config) const;
+    void restoreMix();
+    void publishTransport();
+
+    // A loaded song waiting to replace the playing one, with what a reload carries over.
+    struct Handover {
+        SongLoader::Result result;
+        bool reload = false;
+        audio::MixSnapshot mix;
+        double position = 0.0;
+        bool wasPlaying = false;
+    };
+
+    audio::Engine& engine_;
+    MixStore* mixes_;
+    SongLoader loader_;
+    QTimer timer_;
+    QTimer handoverTimer_;
+    std::optional<Handover> handover_;
+    int handoverPolls_ = 0;
+    bool reloading_ = false;  // the running load re-decodes the current song
+    std::optional<audio::OutputConfig> pendingOutput_;
+    QString songFolder_;
+    std::shared_ptr<const std::vector<WaveformPeaks>> peaks_;
+    QString outputProblem_;
+    audio::MixSnapshot savedMix_;
+    int pollsSinceSave_ = 0;
+    double lastPosition_ = -1.0;
+    std::optional<audio::PlayState> lastState_;
+};
+
+}  // namespace stemdeck::app
+
+Q_DECLARE_METATYPE(stemdeck::audio::PlayState)

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace stemdeck::audio {
+struct Stem;
+}
+
+namespace stemdeck::app {
+
+struct MinMax {
+    float min = 0.0f;
+    float max = 0.0f;
+};
+
+// Min/max peaks of one stem for drawing its waveform, as a pyramid: level 0 holds the
+// extremes of every kBaseBucket frames, each further level halves the resolution. Drawing at
+// any zoom reads the coarsest level that still has a bucket per pixel, so a repaint touches
+// a few values per pixel whatever the song length. Stereo stems fold both channels into one
+// envelope. Pure data: build it on any thread, read it from any thread once built.
+class WaveformPeaks {
+  public:
+    static constexpr std::int64_t kBaseBucket = 64;
+
+    WaveformPeaks() = default;
+    WaveformPeaks(const std::vector<std::vector<float>>& channels, int sampleRate);
+    static WaveformPeaks of(const audio::Stem& stem, int sampleRate);
+
+    int sampleRate() const { return sampleRate_; }
+    std::int64_t frames() const { return frames_; }
+    int levelCount() const { return static_cast<int>(levels_.size()); }
+    static std::int64_t framesPerBucket(int level) { return kBaseBucket << level; }
+    const std::vector<MinMax>& level(int index) const { return levels_[index]; }
+    // The level a drawing at `framesPerPixel` reads.
+    int levelFor(double framesPerPixel) const;
+
+    // Peaks of `count` pixels, pixel i covering frames [start + i * fpp, start + (i+1) * fpp).
+    // Each pixel holds the extremes of the buckets it touches, so it may reach up to one
+    // bucket beyond its own frames; pixels outside the stem are {0, 0}.
+    std::vector<MinMax> pixels(double startFrame, double framesPerPixel, int count) const;
+
+  private:
+    int sampleRate_ = 0;
+    std::int64_t frames_ = 0;
+    std::vector<std::vector<MinMax>> levels_;
+};
+
+}  // namespace stemdeck::app

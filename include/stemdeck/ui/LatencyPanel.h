@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QColor>
+#include <QTimer>
+#include <QWidget>
+#include <memory>
+
+#include "stemdeck/audio/LatencyMonitor.h"
+
+namespace Ui {
+class LatencyPanel;
+}
+
+namespace stemdeck::app {
+class PlaybackManager;
+}
+
+namespace stemdeck::ui {
+
+// The latency monitor: the engine's callback timing figures, refreshed a few times a second
+// while visible, with a history graph of the load and a reset button.
+class LatencyPanel : public QWidget {
+    Q_OBJECT
+  public:
+    static constexpr int kRefreshMs = 250;
+    static constexpr double kOkBelowPct = 50.0;
+    static constexpr double kWarnBelowPct = 80.0;
+
+    explicit LatencyPanel(QWidget* parent = nullptr);
+    ~LatencyPanel() override;
+
+    void setPlayback(app::PlaybackManager* playback);
+    // Reads the engine's figures now (the timer does this while the panel is visible).
+    void refresh();
+    // Green below 50 %, orange below 80 %, red from there.
+    static QColor loadColor(double loadPct);
+
+  protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
+  private:
+    void showStats(const audio::LatencyStats& stats);
+
+    std::unique_ptr<Ui::LatencyPanel> ui_;
+    app::PlaybackManager* playback_ = nullptr;
+    QTimer timer_;
+    std::uint64_t lastCallbacks_ = 0;
+};
+
+}  // namespace stemdeck::ui

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+#include <memory>
+
+#include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/audio/Engine.h"
+
+class QLabel;
+class QProgressBar;
+class QToolButton;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace stemdeck::app {
+class MixStore;
+class Settings;
+}  // namespace stemdeck::app
+
+namespace stemdeck::ui {
+
+class SettingsDialog;
+
+// The main window: transport, timeline, mixer, latency monitor dock, menus. It owns the
+// engine and the PlaybackManager; its widgets only show their state and pass the user's
+// intent on. The output and the latency monitor are set up from `settings` at construction.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+  public:
+    MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    app::PlaybackManager& playback() { return playback_; }
+    void openSong(const QString& folder);
+    // Shows the (non-modal) audio settings dialog.
+    SettingsDialog* showSettings();
+
+  protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+  private:
+    void setUpActions();
+    void connectPlayback();
+    void chooseSong();
+    void rebuildRecentMenu();
+    void onSongLoaded(const QString& folder);
+    void onStateChanged(audio::PlayState state);
+    void onLoadFailed(const QString& folder, const QString& message);
+    void showLoadIssues();
+    void showOutputStatus();
+    void showLoading(bool loading);
+    void updateTimelineAudibility();
+    void setLatencyMonitor(bool on);
+    void saveWindow();
+
+    audio::Engine engine_;
+    app::PlaybackManager playback_;
+    app::Settings& settings_;
+    std::unique_ptr<Ui::MainWindow> ui_;
+    QProgressBar* loadBar_ = nullptr;
+    QToolButton* cancelLoadButton_ = nullptr;
+    QToolButton* outputButton_ = nullptr;
+    QTimer playheadTimer_;
+    QPointer<SettingsDialog> settingsDialog_;
+};
+
+}  // namespace stemdeck::ui

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QFrame>
+#include <memory>
+
+namespace Ui {
+class MasterStrip;
+}
+
+namespace stemdeck::ui {
+
+// The master fader with the stereo output meter and its peak readout.
+class MasterStrip : public QFrame {
+    Q_OBJECT
+  public:
+    explicit MasterStrip(QWidget* parent = nullptr);
+    ~MasterStrip() override;
+
+    // Shows the master gain without emitting anything.
+    void showGain(float db);
+    void showLevels(float left, float right, double seconds);
+    void resetMeters();
+
+  signals:
+    void gainChanged(float db);
+
+  private:
+    void showGainText(float db);
+
+    std::unique_ptr<Ui::MasterStrip> ui_;
+};
+
+}  // namespace stemdeck::ui

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QDialog>
+#include <memory>
+
+namespace Ui {
+class SettingsDialog;
+}
+
+namespace stemdeck::app {
+class PlaybackManager;
+class Settings;
+}  // namespace stemdeck::app
+
+namespace stemdeck::ui {
+
+// Output device, sample rate, block size (the profiles' presets) and the latency monitor.
+// Every change is saved and applied at once: the stream reopens keeping song, mix and
+// position; the monitor switches without reopening anything. What the output ended up as (or
+// why it fell back) is shown under the choices.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+  public:
+    SettingsDialog(app::Settings& settings, app::PlaybackManager& playback,
+                   QWidget* parent = nullptr);
+    ~SettingsDialog() override;
+
+  private:
+    void populate();
+    void applyOutput();
+    void showStatus();
+    void showBlockDescription();
+
+    std::unique_ptr<Ui::SettingsDialog> ui_;
+    app::Settings& settings_;
+    app::PlaybackManager& playback_;
+};
+
+}  // namespace stemdeck::ui

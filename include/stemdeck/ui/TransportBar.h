@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QFrame>
+#include <memory>
+
+class QAction;
+
+namespace Ui {
+class TransportBar;
+}
+
+namespace stemdeck::ui {
+
+// Song title, transport buttons, position / length and the seek slider. The buttons are
+// views of the main window's actions (same shortcuts, tooltips and enabled state).
+class TransportBar : public QFrame {
+    Q_OBJECT
+  public:
+    explicit TransportBar(QWidget* parent = nullptr);
+    ~TransportBar() override;
+
+    void setTransportActions(QAction* toStart, QAction* playPause, QAction* stop);
+    void setZoomActions(QAction* zoomOut, QAction* zoomFit, QAction* zoomIn);
+
+    void showSong(const QString& title, const QString& details);
+    void showDuration(double seconds);
+    void showPosition(double seconds);
+
+  signals:
+    void seekRequested(double seconds);
+
+  private:
+    std::unique_ptr<Ui::TransportBar> ui_;
+};
+
+}  // namespace stemdeck::ui

@@ -1,0 +1,182 @@
+#include "stemdeck/app/Settings.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include "stemdeck/app/AudioProfiles.h"
+
+namespace stemdeck::app {
+
+namespace {
+
+// A value as an int, or `fallback` when it is missing or not a whole number.
+int toInt(const QVariant& value, int fallback) {
+    bool ok = false;
+    const int n = value.toInt(&ok);
+    return ok ? n : fallback;
+}
+
+// QVariant::toBool() calls any non-empty string true; a damaged file must not switch the
+// monitor on, so only the spellings QSettings writes (and 1/0) count.
+bool toBool(const QVariant& value, bool fallback) {
+    if (value.typeId() == QMetaType::Bool) return value.toBool();
+    const QString s = value.toString().trimmed().toLower();
+    if (s == QLatin1String("true") || s == QLatin1String("1")) return true;
+    if (s == QLatin1String("false") || s == QLatin1String("0")) return false;
+    return fallback;
+}
+
+bool isUsablePath(const QString& path) {
+    return !path.isEmpty() && QDir::isAbsolutePath(path);
+}
+
+}  // namespace
+
+Settings::Settings(const QString& iniPath) {
+    settings_ = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
+    if (settings_->status() != QSettings::FormatError) return;
+    // A file QSettings cannot parse is damaged: trust none of it and start from the
+    // defaults, keeping the damaged file beside the new one for whoever wants to look.
+    settings_.reset();
+    const QString aside = iniPath + QStringLiteral(".corrupt");
+    QFile::remove(aside);
+    const bool moved = QFile::rename(iniPath, aside);
+    problem_ = moved ? QStringLiteral(
+                           "The settings file %1 could not be read; defaults are in "
+                           "use (the old file was kept as %2).")
+                           .arg(QDir::toNativeSeparators(iniPath), QDir::toNativeSeparators(aside))
+                     : QStringLiteral(
+                           "The settings file %1 could not be read; defaults are in "
+                           "use and changes may not be saved.")
+                           .arg(QDir::toNativeSeparators(iniPath));
+    settings_ = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
+}
+
+Settings::~Settings() = default;
+
+QString Settings::defaultPath() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+           QStringLiteral("/stemdeck.ini");
+}
+
+const QList<int>& Settings::sampleRates() {
+    static const QList<int> rates{44100, 48000, 88200, 96000};
+    return rates;
+}
+
+bool Settings::isValidSampleRate(int rate) {
+    return rate == 0 || sampleRates().contains(rate);
+}
+
+bool Settings::isValidFramesPerBuffer(int frames) {
+    return AudioProfiles::builtin().contains(frames);
+}
+
+QString Settings::outputDevice() const {
+    const QVariant value = settings_->value(kDeviceKey);
+    if (value.typeId() != QMetaType::QString) return {};
+    const QString device = value.toString().trimmed();
+    return device.size() <= kMaxDeviceNameLength ? device : QString();
+}
+
+bool Settings::setOutputDevice(const QString& device) {
+    const QString trimmed = device.trimmed();
+    if (trimmed.size() > kMaxDeviceNameLength) return false;
+    settings_->setValue(kDeviceKey, trimmed);
+    return true;
+}
+
+int Settings::sampleRate() const {
+    const int rate = toInt(settings_->value(kSampleRateKey), 0);
+    return isValidSampleRate(rate) ? rate : 0;
+}
+
+bool Settings::setSampleRate(int rate) {
+    if (!isValidSampleRate(rate)) return false;
+    settings_->setValue(kSampleRateKey, rate);
+    return true;
+}
+
+int Settings::framesPerBuffer() const {
+    const int fallback = AudioProfiles::builtin().defaultFramesPerBuffer();
+    const int frames = toInt(settings_->value(kBlockSizeKey), fallback);
+    return isValidFramesPerBuffer(frames) ? frames : fallback;
+}
+
+bool Settings::setFramesPerBuffer(int frames) {
+    if (!isValidFramesPerBuffer(frames)) return false;
+    settings_->setValue(kBlockSizeKey, frames);
+    return true;
+}
+
+bool Settings::latencyMonitorEnabled() const {
+    return toBool(settings_->value(kLatencyMonitorKey), false);
+}
+
+void Settings::setLatencyMonitorEnabled(bool on) {
+    settings_->setValue(kLatencyMonitorKey, on);
+}
+
+audio::OutputConfig Settings::outputConfig() const {
+    audio::OutputConfig config;
+    config.device = outputDevice().toStdString();
+    config.sampleRate = sampleRate();
+    config.framesPerBuffer = framesPerBuffer();
+    return config;
+}
+
+QStringList Settings::recentSongs() const {
+    QStringList out;
+    for (const QString& path : settings_->value(kRecentKey).toStringList()) {
+        const QString clean = QDir::cleanPath(path);
+        if (isUsablePath(path) && !out.contains(clean)) out.append(clean);
+        if (out.size() == kMaxRecent) break;
+    }
+    return out;
+}
+
+void Settings::addRecentSong(const QString& folder) {
+    if (!isUsablePath(folder)) return;
+    QStringList list = recentSongs();
+    const QString clean = QDir::cleanPath(folder);
+    list.removeAll(clean);
+    list.prepend(clean);
+    while (list.size() > kMaxRecent) list.removeLast();
+    settings_->setValue(kRecentKey, list);
+}
+
+QString Settings::lastSong() const {
+    const QString path = settings_->value(kLastSongKey).toString();
+    return isUsablePath(path) ? QDir::cleanPath(path) : QString();
+}
+
+void Settings::setLastSong(const QString& folder) {
+    if (isUsablePath(folder)) settings_->setValue(kLastSongKey, QDir::cleanPath(folder));
+}
+
+QByteArray Settings::windowGeometry() const {
+    const QVariant value = settings_->value(kGeometryKey);
+    return value.typeId() == QMetaType::QByteArray ? value.toByteArray() : QByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray& geometry) {
+    settings_->setValue(kGeometryKey, geometry);
+}
+
+QByteArray Settings::windowState() const {
+    const QVariant value = settings_->value(kWindowStateKey);
+    return value.typeId() == QMetaType::QByteArray ? value.toByteArray() : QByteArray();
+}
+
+void Settings::setWindowState(const QByteArray& state) {
+    settings_->setValue(kWindowStateKey, state);
+}
+
+void Settings::sync() {
+    settings_->sync();
+}
+
+}  // namespace stemdeck::app

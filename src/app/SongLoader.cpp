@@ -1,0 +1,76 @@
+#include "stemdeck/app/SongLoader.h"
+
+#include <QFile>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+#include <new>
+
+namespace stemdeck::app {
+
+SongLoader::SongLoader(QObject* parent) : QObject(parent) {
+    // A superseded load may still be winding down while the next one runs.
+    pool_.setMaxThreadCount(2);
+}
+
+SongLoader::~SongLoader() {
+    if (progress_) progress_->requestCancel();
+    pool_.waitForDone();
+}
+
+void SongLoader::start(const QString& folder, int targetRate) {
+    if (progress_) progress_->requestCancel();
+    auto progress = std::make_shared<audio::LoadProgress>();
+    progress_ = progress;
+    folder_ = folder;
+    targetRate_ = targetRate;
+
+    auto* watcher = new QFutureWatcher<Result>(this);
+    watcher_ = watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (watcher != watcher_) return;  // superseded by a newer load
+        watcher_ = nullptr;
+        progress_.reset();
+        emit finished(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        &pool_, [folder, targetRate, progress] { return loadNow(folder, targetRate, *progress); }));
+}
+
+void SongLoader::cancel() {
+    if (progress_) progress_->requestCancel();
+}
+
+double SongLoader::progress() const {
+    return progress_ ? progress_->fraction() : 0.0;
+}
+
+SongLoader::Result SongLoader::loadNow(const QString& folder, int targetRate,
+                                       audio::LoadProgress& progress) {
+    Result result;
+    result.folder = folder;
+    result.targetRate = targetRate;
+    try {
+        audio::LoadOptions options;
+        options.targetRate = targetRate;
+        auto loaded = std::make_shared<LoadedSong>();
+        loaded->song =
+            audio::StemLoader::load(QFile::encodeName(folder).toStdString(), options, &progress);
+        for (const audio::Stem& stem : loaded->song.stems) {
+            if (progress.cancelRequested())
+                throw audio::LoadError(audio::LoadError::Kind::Cancelled, "loading cancelled");
+            loaded->peaks.push_back(WaveformPeaks::of(stem, loaded->song.sampleRate));
+        }
+        result.loaded = std::move(loaded);
+    } catch (const audio::LoadError& e) {
+        result.cancelled = e.kind() == audio::LoadError::Kind::Cancelled;
+        result.error = QString::fromStdString(e.what());
+    } catch (const std::bad_alloc&) {
+        result.error = QStringLiteral("not enough memory to load %1").arg(folder);
+    } catch (const std::exception& e) {
+        result.error = QString::fromStdString(e.what());
+    }
+    return result;
+}
+
+}  // namespace stemdeck::app

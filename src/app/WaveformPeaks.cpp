@@ -1,0 +1,81 @@
+#include "stemdeck/app/WaveformPeaks.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "stemdeck/audio/Song.h"
+
+namespace stemdeck::app {
+
+namespace {
+
+MinMax merge(MinMax a, MinMax b) {
+    return {std::min(a.min, b.min), std::max(a.max, b.max)};
+}
+
+}  // namespace
+
+WaveformPeaks::WaveformPeaks(const std::vector<std::vector<float>>& channels, int sampleRate)
+    : sampleRate_(sampleRate) {
+    for (const auto& c : channels) frames_ = std::max(frames_, static_cast<std::int64_t>(c.size()));
+    if (frames_ == 0) return;
+
+    const std::int64_t buckets = (frames_ + kBaseBucket - 1) / kBaseBucket;
+    std::vector<MinMax> base(
+        static_cast<std::size_t>(buckets),
+        MinMax{std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest()});
+    for (const auto& channel : channels) {
+        const auto n = static_cast<std::int64_t>(channel.size());
+        for (std::int64_t b = 0; b * kBaseBucket < n; ++b) {
+            const auto first = channel.begin() + b * kBaseBucket;
+            const auto last = channel.begin() + std::min(n, (b + 1) * kBaseBucket);
+            const auto [lo, hi] = std::minmax_element(first, last);
+            base[b] = merge(base[b], {*lo, *hi});
+        }
+    }
+    levels_.push_back(std::move(base));
+
+    while (levels_.back().size() > 1) {
+        const auto& below = levels_.back();
+        std::vector<MinMax> up((below.size() + 1) / 2);
+        for (std::size_t i = 0; i < up.size(); ++i)
+            up[i] = 2 * i + 1 < below.size() ? merge(below[2 * i], below[2 * i + 1]) : below[2 * i];
+        levels_.push_back(std::move(up));
+    }
+}
+
+WaveformPeaks WaveformPeaks::of(const audio::Stem& stem, int sampleRate) {
+    return WaveformPeaks(stem.channels, sampleRate);
+}
+
+int WaveformPeaks::levelFor(double framesPerPixel) const {
+    int level = 0;
+    while (level + 1 < levelCount() &&
+           static_cast<double>(framesPerBucket(level + 1)) <= framesPerPixel)
+        ++level;
+    return level;
+}
+
+std::vector<MinMax> WaveformPeaks::pixels(double startFrame, double framesPerPixel,
+                                          int count) const {
+    std::vector<MinMax> out(static_cast<std::size_t>(std::max(count, 0)));
+    if (levels_.empty() || framesPerPixel <= 0) return out;
+    const int level = levelFor(framesPerPixel);
+    const auto& buckets = levels_[level];
+    const auto bucket = static_cast<double>(framesPerBucket(level));
+    const auto lastBucket = static_cast<std::int64_t>(buckets.size());
+    for (int i = 0; i < count; ++i) {
+        const double from = startFrame + i * framesPerPixel;
+        const double to = from + framesPerPixel;
+        if (to <= 0 || from >= static_cast<double>(frames_)) continue;
+        const auto b0 = std::max<std::int64_t>(0, static_cast<std::int64_t>(from / bucket));
+        const auto b1 = std::min(lastBucket, static_cast<std::int64_t>(std::ceil(to / bucket)));
+        MinMax m = buckets[b0];
+        for (auto b = b0 + 1; b < b1; ++b) m = merge(m, buckets[b]);
+        out[i] = m;
+    }
+    return out;
+}
+
+}  // namespace stemdeck::app

@@ -1,0 +1,86 @@
+#include "stemdeck/ui/LatencyPanel.h"
+
+#include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/ui/Palette.h"
+#include "ui_LatencyPanel.h"
+
+namespace stemdeck::ui {
+
+namespace {
+
+QString ms(double value) {
+    return QStringLiteral("%1 ms").arg(value, 0, 'f', 2);
+}
+
+}  // namespace
+
+LatencyPanel::LatencyPanel(QWidget* parent)
+    : QWidget(parent), ui_(std::make_unique<Ui::LatencyPanel>()) {
+    ui_->setupUi(this);
+    timer_.setInterval(kRefreshMs);
+    connect(&timer_, &QTimer::timeout, this, &LatencyPanel::refresh);
+    connect(ui_->resetButton, &QPushButton::clicked, this, [this] {
+        if (!playback_) return;
+        playback_->engine().resetLatencyStats();
+        ui_->historyGraph->clear();
+        lastCallbacks_ = 0;
+        refresh();
+    });
+}
+
+LatencyPanel::~LatencyPanel() = default;
+
+void LatencyPanel::setPlayback(app::PlaybackManager* playback) {
+    playback_ = playback;
+    refresh();
+}
+
+QColor LatencyPanel::loadColor(double loadPct) {
+    if (loadPct < kOkBelowPct) return palette::kGood;
+    if (loadPct < kWarnBelowPct) return palette::kWarn;
+    return palette::kBad;
+}
+
+void LatencyPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    refresh();
+    timer_.start();
+}
+
+void LatencyPanel::hideEvent(QHideEvent* event) {
+    QWidget::hideEvent(event);
+    timer_.stop();
+}
+
+void LatencyPanel::refresh() {
+    if (playback_) showStats(playback_->engine().latencyStats());
+}
+
+void LatencyPanel::showStats(const audio::LatencyStats& s) {
+    ui_->p50Label->setText(ms(s.p50Ms));
+    ui_->p99Label->setText(ms(s.p99Ms));
+    ui_->maxLabel->setText(ms(s.maxMs));
+    ui_->budgetLabel->setText(ms(s.budgetMs));
+    ui_->loadLabel->setText(QStringLiteral("%1 %").arg(s.loadPct, 0, 'f', 1));
+    ui_->loadLabel->setStyleSheet(
+        QStringLiteral("color: %1; font-weight: bold;").arg(loadColor(s.loadPct).name()));
+    ui_->underflowsLabel->setText(QString::number(s.underflows));
+    ui_->underflowsLabel->setStyleSheet(
+        s.underflows > 0 ? QStringLiteral("color: %1;").arg(palette::kBad.name()) : QString());
+    ui_->lateLabel->setText(QString::number(s.lateCallbacks));
+    ui_->callbacksLabel->setText(QString::number(s.callbacks));
+    ui_->outputLatencyLabel->setText(ms(s.outputLatencyMs));
+    ui_->streamLabel->setText(
+        s.sampleRate > 0
+            ? QStringLiteral("%1 frames, %2 Hz").arg(s.framesPerBuffer).arg(s.sampleRate)
+            : QStringLiteral("closed"));
+    const bool running = s.callbacks != lastCallbacks_;
+    ui_->statusLabel->setText(!s.enabled ? tr("Monitor off")
+                              : running  ? tr("Measuring")
+                                         : tr("Waiting for audio"));
+    // Only time with audio running goes into the graph, so a pause leaves no flat gap.
+    if (running) ui_->historyGraph->addSample(s.loadPct, s.peakLoadPct);
+    lastCallbacks_ = s.callbacks;
+}
+
+}  // namespace stemdeck::ui

@@ -1,0 +1,353 @@
+#include "stemdeck/ui/MainWindow.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSignalBlocker>
+#include <QStatusBar>
+#include <QToolButton>
+
+#include "stemdeck/app/MixStore.h"
+#include "stemdeck/app/Settings.h"
+#include "stemdeck/app/SongLocator.h"
+#include "stemdeck/app/SongMeta.h"
+#include "stemdeck/ui/AboutDialog.h"
+#include "stemdeck/ui/Icons.h"
+#include "stemdeck/ui/Palette.h"
+#include "stemdeck/ui/SettingsDialog.h"
+#include "ui_MainWindow.h"
+
+namespace stemdeck::ui {
+
+namespace {
+
+constexpr int kPlayheadIntervalMs = 33;  // smooth playhead while playing
+constexpr double kSeekStep = 5.0;
+constexpr double kFineSeekStep = 1.0;
+constexpr int kMessageMs = 10000;
+constexpr int kProgressSteps = 1000;
+
+// "Play or pause (Space)": tooltips name the keys, so the shortcuts can be discovered.
+void addShortcutsToToolTip(QAction* action) {
+    QStringList keys;
+    for (const QKeySequence& key : action->shortcuts())
+        keys << key.toString(QKeySequence::NativeText);
+    if (!keys.isEmpty())
+        action->setToolTip(
+            QStringLiteral("%1 (%2)").arg(action->toolTip(), keys.join(QStringLiteral(", "))));
+}
+
+}  // namespace
+
+MainWindow::MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* parent)
+    : QMainWindow(parent),
+      playback_(engine_, &mixes),
+      settings_(settings),
+      ui_(std::make_unique<Ui::MainWindow>()) {
+    ui_->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/stemdeck/stemdeck.png")));
+    ui_->splitter->setStretchFactor(0, 3);
+    ui_->splitter->setStretchFactor(1, 2);
+
+    loadBar_ = new QProgressBar(this);
+    loadBar_->setRange(0, kProgressSteps);
+    loadBar_->setFixedWidth(180);
+    loadBar_->setTextVisible(false);
+    cancelLoadButton_ = new QToolButton(this);
+    cancelLoadButton_->setText(tr("Cancel"));
+    cancelLoadButton_->setToolTip(tr("Stop loading; the current song stays"));
+    outputButton_ = new QToolButton(this);
+    outputButton_->setAutoRaise(true);
+    statusBar()->addPermanentWidget(loadBar_);
+    statusBar()->addPermanentWidget(cancelLoadButton_);
+    statusBar()->addPermanentWidget(outputButton_);
+    showLoading(false);
+    connect(cancelLoadButton_, &QToolButton::clicked, &playback_,
+            &app::PlaybackManager::cancelLoad);
+    connect(outputButton_, &QToolButton::clicked, this, &MainWindow::showSettings);
+
+    ui_->mixer->setPlayback(&playback_);
+    ui_->latencyPanel->setPlayback(&playback_);
+    playheadTimer_.setInterval(kPlayheadIntervalMs);
+    connect(&playheadTimer_, &QTimer::timeout, this,
+            [this] { ui_->timeline->setPosition(playback_.position()); });
+
+    setUpActions();
+    connectPlayback();
+
+    if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
+    restoreState(settings_.windowState());
+    playback_.openOutput(settings_.outputConfig());
+    setLatencyMonitor(settings_.latencyMonitorEnabled());
+    if (!settings_.problem().isEmpty()) statusBar()->showMessage(settings_.problem(), kMessageMs);
+    showOutputStatus();
+    onStateChanged(playback_.state());
+}
+
+MainWindow::~MainWindow() {
+    // The PlaybackManager outlives this body; nothing it reports may reach the widgets
+    // being torn down.
+    playback_.disconnect();
+}
+
+void MainWindow::setUpActions() {
+    ui_->actionPlayPause->setIcon(icons::play());
+    ui_->actionStop->setIcon(icons::stop());
+    ui_->actionToStart->setIcon(icons::toStart());
+    ui_->actionZoomIn->setIcon(icons::zoomIn());
+    ui_->actionZoomOut->setIcon(icons::zoomOut());
+    ui_->actionZoomFit->setIcon(icons::zoomFit());
+    ui_->actionToStart->setShortcuts(
+        {QKeySequence(Qt::Key_Home), QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    ui_->actionZoomIn->setShortcuts(QKeySequence::ZoomIn);
+    ui_->actionZoomOut->setShortcuts(QKeySequence::ZoomOut);
+    ui_->actionAudioSettings->setShortcuts(QKeySequence::Preferences);
+    for (QAction* action : findChildren<QAction*>()) addShortcutsToToolTip(action);
+    ui_->transportBar->setTransportActions(ui_->actionToStart, ui_->actionPlayPause,
+                                           ui_->actionStop);
+    ui_->transportBar->setZoomActions(ui_->actionZoomOut, ui_->actionZoomFit, ui_->actionZoomIn);
+
+    connect(ui_->actionOpen, &QAction::triggered, this, &MainWindow::chooseSong);
+    connect(ui_->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(ui_->menuRecent, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    connect(ui_->actionPlayPause, &QAction::triggered, &playback_,
+            &app::PlaybackManager::togglePlayPause);
+    connect(ui_->actionStop, &QAction::triggered, &playback_, &app::PlaybackManager::stop);
+    connect(ui_->actionToStart, &QAction::triggered, this, [this] { playback_.seek(0.0); });
+    connect(ui_->actionBack, &QAction::triggered, this, [this] { playback_.seekBy(-kSeekStep); });
+    connect(ui_->actionForward, &QAction::triggered, this, [this] { playback_.seekBy(kSeekStep); });
+    connect(ui_->actionBackFine, &QAction::triggered, this,
+            [this] { playback_.seekBy(-kFineSeekStep); });
+    connect(ui_->actionForwardFine, &QAction::triggered, this,
+            [this] { playback_.seekBy(kFineSeekStep); });
+    connect(ui_->actionZoomIn, &QAction::triggered, ui_->timeline, &TimelineView::zoomIn);
+    connect(ui_->actionZoomOut, &QAction::triggered, ui_->timeline, &TimelineView::zoomOut);
+    connect(ui_->actionZoomFit, &QAction::triggered, ui_->timeline, &TimelineView::zoomToFit);
+    connect(ui_->actionLatencyMonitor, &QAction::toggled, this, &MainWindow::setLatencyMonitor);
+    connect(ui_->actionAudioSettings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(ui_->actionAbout, &QAction::triggered, this, [this] {
+        auto* about = new AboutDialog(this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
+    });
+}
+
+void MainWindow::connectPlayback() {
+    using app::PlaybackManager;
+    connect(&playback_, &PlaybackManager::positionChanged, this, [this](double seconds) {
+        ui_->transportBar->showPosition(seconds);
+        ui_->timeline->setPosition(seconds);
+    });
+    connect(&playback_, &PlaybackManager::durationChanged, ui_->transportBar,
+            &TransportBar::showDuration);
+    connect(&playback_, &PlaybackManager::stateChanged, this, &MainWindow::onStateChanged);
+    connect(&playback_, &PlaybackManager::finished, this,
+            [this] { statusBar()->showMessage(tr("End of song"), kMessageMs); });
+    connect(&playback_, &PlaybackManager::errorOccurred, this, [this](const QString& message) {
+        statusBar()->showMessage(message, kMessageMs);
+        showOutputStatus();
+    });
+    connect(&playback_, &PlaybackManager::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+    connect(&playback_, &PlaybackManager::loadStarted, this, [this](const QString& folder) {
+        showLoading(true);
+        statusBar()->showMessage(tr("Loading %1…").arg(QDir::toNativeSeparators(folder)));
+    });
+    connect(&playback_, &PlaybackManager::loadProgress, this, [this](double fraction) {
+        loadBar_->setValue(static_cast<int>(fraction * kProgressSteps));
+    });
+    connect(&playback_, &PlaybackManager::loadCancelled, this, [this] {
+        showLoading(false);
+        statusBar()->showMessage(tr("Loading cancelled"), kMessageMs);
+    });
+    connect(&playback_, &PlaybackManager::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(&playback_, &PlaybackManager::songLoaded, this, &MainWindow::onSongLoaded);
+    connect(&playback_, &PlaybackManager::outputChanged, this, &MainWindow::showOutputStatus);
+    connect(&playback_, &PlaybackManager::latencyMonitorChanged, this, [this](bool on) {
+        const QSignalBlocker block(ui_->actionLatencyMonitor);
+        ui_->actionLatencyMonitor->setChecked(on);
+        ui_->latencyDock->setVisible(on);
+    });
+    connect(ui_->mixer, &MixerPanel::mixChanged, this, &MainWindow::updateTimelineAudibility);
+    connect(ui_->timeline, &TimelineView::seekRequested, &playback_, &PlaybackManager::seek);
+    connect(ui_->transportBar, &TransportBar::seekRequested, &playback_, &PlaybackManager::seek);
+}
+
+void MainWindow::openSong(const QString& folder) {
+    playback_.openSong(folder);
+}
+
+SettingsDialog* MainWindow::showSettings() {
+    if (!settingsDialog_) {
+        settingsDialog_ = new SettingsDialog(settings_, playback_, this);
+        settingsDialog_->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    settingsDialog_->show();
+    settingsDialog_->raise();
+    settingsDialog_->activateWindow();
+    return settingsDialog_;
+}
+
+void MainWindow::chooseSong() {
+    const QString start = playback_.songFolder().isEmpty()
+                              ? QDir::homePath()
+                              : QFileInfo(playback_.songFolder()).absolutePath();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Song Folder"), start);
+    if (!folder.isEmpty()) openSong(folder);
+}
+
+void MainWindow::rebuildRecentMenu() {
+    ui_->menuRecent->clear();
+    const QStringList recent = settings_.recentSongs();
+    for (const QString& folder : recent) {
+        QAction* action = ui_->menuRecent->addAction(QDir(folder).dirName());
+        action->setToolTip(QDir::toNativeSeparators(folder));
+        action->setEnabled(QFileInfo(folder).isDir());
+        connect(action, &QAction::triggered, this, [this, folder] { openSong(folder); });
+    }
+    if (recent.isEmpty()) ui_->menuRecent->addAction(tr("No recent songs"))->setEnabled(false);
+    ui_->menuRecent->setToolTipsVisible(true);
+}
+
+void MainWindow::onSongLoaded(const QString& folder) {
+    showLoading(false);
+    const app::SongMeta meta = app::SongMeta::read(folder);
+    QStringList details;
+    if (!meta.artist.isEmpty()) details << meta.artist;
+    if (!meta.details().isEmpty()) details << meta.details();
+    ui_->transportBar->showSong(meta.title, details.join(QStringLiteral(" · ")));
+    setWindowTitle(tr("%1 — stemdeck").arg(meta.title));
+
+    ui_->mixer->rebuild();
+    std::vector<TimelineView::Lane> lanes;
+    for (const std::string& name : playback_.stemNames())
+        lanes.push_back({QString::fromStdString(name), stemColor(static_cast<int>(lanes.size()))});
+    ui_->timeline->setSong(std::move(lanes), playback_.peaks(), playback_.duration());
+    ui_->timeline->setPosition(playback_.position());
+    updateTimelineAudibility();
+    showLoadIssues();
+
+    settings_.addRecentSong(folder);
+    settings_.setLastSong(folder);
+    settings_.sync();
+    statusBar()->showMessage(
+        tr("Loaded %1: %n stem(s)", nullptr, static_cast<int>(playback_.stemNames().size()))
+            .arg(meta.title),
+        kMessageMs);
+    onStateChanged(playback_.state());
+}
+
+void MainWindow::onLoadFailed(const QString& folder, const QString& message) {
+    showLoading(false);
+    statusBar()->showMessage(message, kMessageMs);
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Could not open song"),
+        tr("The song in %1 could not be opened.").arg(QDir::toNativeSeparators(folder)),
+        QMessageBox::Close, this);
+    box->setInformativeText(
+        message + (engine_.hasSong() ? tr("\n\nThe current song stays loaded.") : QString()));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showLoadIssues() {
+    const audio::Song* song = engine_.song();
+    if (!song || song->errors.empty()) {
+        ui_->loadIssuesLabel->hide();
+        return;
+    }
+    QStringList names, details;
+    for (const audio::FileIssue& issue : song->errors) {
+        names << QString::fromStdString(issue.file.filename().string());
+        details << QString::fromStdString(issue.message);
+    }
+    const QString text = song->errors.size() == 1
+                             ? details.front()
+                             : tr("%1 files could not be loaded and were skipped: %2")
+                                   .arg(song->errors.size())
+                                   .arg(names.join(QStringLiteral(", ")));
+    ui_->loadIssuesLabel->setText(QStringLiteral("\u26a0  ") + text);
+    ui_->loadIssuesLabel->setToolTip(details.join(QLatin1Char('\n')));
+    ui_->loadIssuesLabel->show();
+}
+
+void MainWindow::showOutputStatus() {
+    const bool open = engine_.outputOpen();
+    const bool degraded = open && !playback_.outputProblem().isEmpty();
+    const QColor colour = !open ? palette::kBad : degraded ? palette::kWarn : palette::kGood;
+    outputButton_->setText(QStringLiteral("\u25cf  ") +
+                           (open ? playback_.outputDescription() : tr("No audio output")));
+    outputButton_->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
+    outputButton_->setToolTip(playback_.outputProblem().isEmpty() ? tr("Audio settings…")
+                                                                  : playback_.outputProblem());
+}
+
+void MainWindow::showLoading(bool loading) {
+    loadBar_->setVisible(loading);
+    cancelLoadButton_->setVisible(loading);
+    if (loading) loadBar_->setValue(0);
+}
+
+void MainWindow::onStateChanged(audio::PlayState state) {
+    const bool playing = state == audio::PlayState::Playing;
+    ui_->actionPlayPause->setText(playing ? tr("&Pause") : tr("&Play"));
+    ui_->actionPlayPause->setIcon(playing ? icons::pause() : icons::play());
+    ui_->timeline->setPlaying(playing);
+    if (playing)
+        playheadTimer_.start();
+    else
+        playheadTimer_.stop();
+    const bool song = engine_.hasSong();
+    for (QAction* action :
+         {ui_->actionPlayPause, ui_->actionStop, ui_->actionToStart, ui_->actionBack,
+          ui_->actionForward, ui_->actionBackFine, ui_->actionForwardFine})
+        action->setEnabled(song);
+}
+
+void MainWindow::updateTimelineAudibility() {
+    const audio::MixControls& mix = engine_.mix();
+    const bool anySolo = mix.anySolo();
+    std::vector<bool> audible(mix.stemCount());
+    for (std::size_t i = 0; i < audible.size(); ++i) audible[i] = mix.audible(i, anySolo);
+    ui_->timeline->setAudible(audible);
+}
+
+void MainWindow::setLatencyMonitor(bool on) {
+    settings_.setLatencyMonitorEnabled(on);
+    settings_.sync();
+    playback_.setLatencyMonitorEnabled(on);
+}
+
+void MainWindow::saveWindow() {
+    settings_.setWindowGeometry(saveGeometry());
+    settings_.setWindowState(saveState());
+    if (!playback_.songFolder().isEmpty()) settings_.setLastSong(playback_.songFolder());
+    settings_.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveWindow();
+    playback_.saveMix();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!app::SongLocator::songFolderFromUrls(event->mimeData()->urls()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QString folder = app::SongLocator::songFolderFromUrls(event->mimeData()->urls());
+    if (folder.isEmpty()) return;
+    event->acceptProposedAction();
+    openSong(folder);
+}
+
+}  // namespace stemdeck::ui

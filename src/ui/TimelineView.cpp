@@ -1,0 +1,314 @@
+#include "stemdeck/ui/TimelineView.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QWheelEvent>
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "stemdeck/ui/Palette.h"
+#include "stemdeck/ui/TimeFormat.h"
+
+namespace stemdeck::ui {
+
+namespace {
+
+constexpr int kMinLabelSpacing = 80;  // pixels between ruler labels
+constexpr int kLaneGap = 1;
+constexpr double kFollowMargin = 0.1;  // where the playhead lands after the view pages along
+// Each lane is scaled so its loudest peak nearly fills it (where a stem plays matters more
+// than how loud its file is), but quiet noise is not blown up beyond this.
+constexpr float kMaxWaveGain = 8.0f;
+constexpr float kWaveFill = 0.92f;
+
+float laneGain(const app::WaveformPeaks& peaks) {
+    if (peaks.levelCount() == 0) return 1.0f;
+    const app::MinMax all = peaks.level(peaks.levelCount() - 1).front();
+    const float peak = std::max(std::abs(all.min), std::abs(all.max));
+    return peak > 0.0f ? std::min(kMaxWaveGain, kWaveFill / peak) : 1.0f;
+}
+
+// Ruler label spacing: the smallest of these that leaves room for the labels.
+double rulerStep(double pixelsPerSecond) {
+    static constexpr std::array<double, 14> steps{0.1, 0.2, 0.5, 1,   2,   5,   10,
+                                                  15,  30,  60,  120, 300, 600, 1800};
+    for (double s : steps)
+        if (s * pixelsPerSecond >= kMinLabelSpacing) return s;
+    return steps.back();
+}
+
+}  // namespace
+
+TimelineView::TimelineView(QWidget* parent) : QAbstractScrollArea(parent) {
+    setFrameShape(QFrame::NoFrame);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setFocusPolicy(Qt::NoFocus);
+    viewport()->setCursor(Qt::IBeamCursor);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumHeight(kRulerHeight + 60);
+}
+
+void TimelineView::setSong(std::vector<Lane> lanes,
+                           std::shared_ptr<const std::vector<app::WaveformPeaks>> peaks,
+                           double duration) {
+    lanes_ = std::move(lanes);
+    peaks_ = std::move(peaks);
+    audible_.assign(lanes_.size(), true);
+    duration_ = std::max(0.0, duration);
+    position_ = 0.0;
+    fit_ = true;
+    pixelsPerSecond_ = fitPixelsPerSecond();
+    updateScrollRange();
+    horizontalScrollBar()->setValue(0);
+    invalidate();
+}
+
+void TimelineView::setAudible(const std::vector<bool>& audible) {
+    if (audible == audible_) return;
+    audible_ = audible;
+    invalidate();
+}
+
+void TimelineView::setPosition(double seconds) {
+    const double width = viewport()->width();
+    const double before = xAt(position_);
+    position_ = std::clamp(seconds, 0.0, duration_);
+    const double now = xAt(position_);
+    // Page along with the music, unless the user has scrolled somewhere else to look.
+    if (playing_ && !dragging_ && !fit_ && before >= 0 && before <= width && now > width) {
+        horizontalScrollBar()->setValue(
+            static_cast<int>(position_ * pixelsPerSecond_ - kFollowMargin * width));
+    }
+    viewport()->update();
+}
+
+void TimelineView::setPlaying(bool playing) {
+    playing_ = playing;
+}
+
+void TimelineView::setPixelsPerSecond(double pixelsPerSecond, int anchor) {
+    const double anchorTime = secondsAt(anchor);
+    const double fit = fitPixelsPerSecond();
+    pixelsPerSecond_ =
+        std::clamp(pixelsPerSecond, std::min(fit, kMaxPixelsPerSecond), kMaxPixelsPerSecond);
+    fit_ = pixelsPerSecond_ <= fit;
+    updateScrollRange();
+    horizontalScrollBar()->setValue(
+        static_cast<int>(std::lround(anchorTime * pixelsPerSecond_ - anchor)));
+    invalidate();
+}
+
+double TimelineView::secondsAt(double x) const {
+    return (horizontalScrollBar()->value() + x) / pixelsPerSecond_;
+}
+
+double TimelineView::xAt(double seconds) const {
+    return seconds * pixelsPerSecond_ - horizontalScrollBar()->value();
+}
+
+void TimelineView::zoomIn() {
+    setPixelsPerSecond(pixelsPerSecond_ * kZoomStep, zoomAnchor());
+}
+
+void TimelineView::zoomOut() {
+    setPixelsPerSecond(pixelsPerSecond_ / kZoomStep, zoomAnchor());
+}
+
+int TimelineView::zoomAnchor() const {
+    // Zoom around the playhead when it is in view (that is where the musician looks),
+    // else around the middle of the view.
+    const double x = xAt(position_);
+    const int width = viewport()->width();
+    return x >= 0 && x <= width ? static_cast<int>(x) : width / 2;
+}
+
+void TimelineView::zoomToFit() {
+    setPixelsPerSecond(fitPixelsPerSecond(), 0);
+}
+
+double TimelineView::fitPixelsPerSecond() const {
+    return duration_ > 0 ? std::max(1, viewport()->width() - 1) / duration_ : 10.0;
+}
+
+void TimelineView::updateScrollRange() {
+    const int content = static_cast<int>(std::ceil(duration_ * pixelsPerSecond_));
+    QScrollBar* bar = horizontalScrollBar();
+    bar->setRange(0, std::max(0, content - viewport()->width()));
+    bar->setPageStep(viewport()->width());
+    bar->setSingleStep(std::max(1, viewport()->width() / 20));
+}
+
+void TimelineView::invalidate() {
+    cacheValid_ = false;
+    viewport()->update();
+}
+
+void TimelineView::resizeEvent(QResizeEvent* event) {
+    QAbstractScrollArea::resizeEvent(event);
+    if (fit_) pixelsPerSecond_ = fitPixelsPerSecond();
+    updateScrollRange();
+    invalidate();
+}
+
+void TimelineView::scrollContentsBy(int, int) {
+    invalidate();
+}
+
+void TimelineView::seekTo(double x) {
+    if (duration_ <= 0) return;
+    position_ = std::clamp(secondsAt(x), 0.0, duration_);
+    viewport()->update();
+    emit seekRequested(position_);
+}
+
+void TimelineView::mousePressEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton) return;
+    dragging_ = true;
+    seekTo(event->position().x());
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent* event) {
+    if (dragging_ && (event->buttons() & Qt::LeftButton)) seekTo(event->position().x());
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton) dragging_ = false;
+}
+
+void TimelineView::wheelEvent(QWheelEvent* event) {
+    const QPoint delta = event->angleDelta();
+    if (event->modifiers() & Qt::ControlModifier) {
+        const double steps = delta.y() / 120.0;
+        setPixelsPerSecond(pixelsPerSecond_ * std::pow(kZoomStep, steps),
+                           static_cast<int>(event->position().x()));
+    } else {
+        const int amount = delta.x() != 0 ? delta.x() : delta.y();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - amount);
+    }
+    event->accept();
+}
+
+void TimelineView::paintEvent(QPaintEvent*) {
+    if (!cacheValid_ || cache_.size() != viewport()->size() * devicePixelRatioF()) renderCache();
+    QPainter p(viewport());
+    p.drawPixmap(0, 0, cache_);
+    if (duration_ <= 0) return;
+
+    const double x = std::round(xAt(position_)) + 0.5;
+    if (x < -1 || x > viewport()->width() + 1) return;
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(palette::kPlayhead, 1.5));
+    p.drawLine(QPointF(x, kRulerHeight), QPointF(x, viewport()->height()));
+    QPainterPath head;
+    head.moveTo(x - 6, kRulerHeight - 9);
+    head.lineTo(x + 6, kRulerHeight - 9);
+    head.lineTo(x, kRulerHeight);
+    head.closeSubpath();
+    p.fillPath(head, palette::kPlayhead);
+}
+
+void TimelineView::renderCache() {
+    const qreal ratio = devicePixelRatioF();
+    cache_ = QPixmap(viewport()->size() * ratio);
+    cache_.setDevicePixelRatio(ratio);
+    cache_.fill(palette::kWindow);
+    QPainter p(&cache_);
+    drawRuler(p);
+    const int n = laneCount();
+    if (n > 0) {
+        const int top = kRulerHeight;
+        const int height = viewport()->height() - top;
+        for (int i = 0; i < n; ++i) {
+            const int y0 = top + height * i / n;
+            const int y1 = top + height * (i + 1) / n;
+            drawLane(p, i, QRect(0, y0, viewport()->width(), y1 - y0 - kLaneGap));
+        }
+    } else {
+        p.setPen(palette::kDimText);
+        p.drawText(viewport()->rect().adjusted(0, kRulerHeight, 0, 0), Qt::AlignCenter,
+                   tr("No song loaded"));
+    }
+    cacheValid_ = true;
+}
+
+void TimelineView::drawRuler(QPainter& p) const {
+    const int width = viewport()->width();
+    p.fillRect(QRect(0, 0, width, kRulerHeight), QColor(0x1b, 0x1e, 0x24));
+    p.setPen(palette::kBorder);
+    p.drawLine(0, kRulerHeight - 1, width, kRulerHeight - 1);
+    if (duration_ <= 0) return;
+
+    const double step = rulerStep(pixelsPerSecond_);
+    const bool tenths = step < 1.0;
+    QFont font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    p.setFont(font);
+    const double first = std::floor(secondsAt(0) / step) * step;
+    for (double t = first; t <= std::min(duration_, secondsAt(width)) + 1e-9; t += step) {
+        const double x = std::round(xAt(t)) + 0.5;
+        p.setPen(palette::kDimText);
+        p.drawLine(QPointF(x, kRulerHeight - 8), QPointF(x, kRulerHeight - 1));
+        p.drawText(QPointF(x + 4, kRulerHeight - 10), formatRulerTime(t, tenths));
+        // Minor ticks between labels.
+        p.setPen(palette::kBorder);
+        for (int k = 1; k < 4; ++k) {
+            const double xm = std::round(xAt(t + step * k / 4)) + 0.5;
+            p.drawLine(QPointF(xm, kRulerHeight - 4), QPointF(xm, kRulerHeight - 1));
+        }
+    }
+}
+
+void TimelineView::drawLane(QPainter& p, int index, const QRect& area) const {
+    const bool audible = index < static_cast<int>(audible_.size()) ? audible_[index] : true;
+    const QColor color = audible ? lanes_[index].color : palette::kInaudible;
+    p.fillRect(area, index % 2 ? QColor(0x1b, 0x1e, 0x24) : QColor(0x1e, 0x21, 0x28));
+    // Beyond the song's end.
+    const int end = static_cast<int>(std::ceil(xAt(duration_)));
+    if (end < area.right()) p.fillRect(area.adjusted(std::max(0, end), 0, 0, 0), palette::kWindow);
+
+    const double centre = area.center().y() + 0.5;
+    const double half = area.height() / 2.0 - 2.0;
+    p.setPen(QColor(color.red(), color.green(), color.blue(), 50));
+    p.drawLine(QPointF(0, centre), QPointF(std::min(end, area.right()), centre));
+
+    if (peaks_ && index < static_cast<int>(peaks_->size())) {
+        const app::WaveformPeaks& peaks = (*peaks_)[index];
+        const double framesPerPixel = peaks.sampleRate() / pixelsPerSecond_;
+        const double start = secondsAt(0) * peaks.sampleRate();
+        const int columns = std::min(area.width(), std::max(0, end));
+        const std::vector<app::MinMax> columnsPeaks = peaks.pixels(start, framesPerPixel, columns);
+        const double scale = half * laneGain(peaks);
+        std::vector<QLineF> lines;
+        lines.reserve(columnsPeaks.size());
+        for (int x = 0; x < columns; ++x) {
+            const app::MinMax m = columnsPeaks[x];
+            const double top = centre - std::clamp(m.max * scale, -half, half);
+            // At least a pixel tall, so quiet passages still show where the stem plays.
+            const double bottom =
+                std::max(top + 1.0, centre - std::clamp(m.min * scale, -half, half));
+            lines.emplace_back(x + 0.5, top, x + 0.5, bottom);
+        }
+        p.setPen(QPen(color, 1.0));
+        p.drawLines(lines.data(), static_cast<int>(lines.size()));
+    }
+
+    // The stem's name, on a plate so it stays readable over the waveform.
+    QFont font = this->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    p.setFont(font);
+    const QString name = lanes_[index].name;
+    const QRect text = p.fontMetrics().boundingRect(name).adjusted(-6, -2, 6, 2);
+    const QRect plate(area.left() + 6, area.top() + 5, text.width(), text.height());
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0x10, 0x12, 0x16, 200));
+    p.drawRoundedRect(plate, 4, 4);
+    p.setPen(audible ? palette::kText : palette::kDimText);
+    p.drawText(plate, Qt::AlignCenter, name);
+}
+
+}  // namespace stemdeck::ui

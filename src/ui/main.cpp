@@ -1,0 +1,124 @@
+// stemdeck: the desktop app. Opens SONG (a song folder, or a file in one), else the last
+// song, else the bundled demo song.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <optional>
+
+#include "stemdeck/app/MixStore.h"
+#include "stemdeck/app/Settings.h"
+#include "stemdeck/app/SongLocator.h"
+#include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/ui/MainWindow.h"
+#include "stemdeck/ui/Theme.h"
+
+using namespace stemdeck;
+
+namespace {
+
+constexpr int kScreenshotPlayMs = 2500;
+
+// The mix the screenshot shows, as a band might set it for a rehearsal: the click muted (it
+// belongs in the in-ears, not the room), the bass a little down, the keys a little left.
+void stageScreenshotMix(const app::MixStore& mixes, const QString& song) {
+    std::vector<audio::FileIssue> errors, ignored;
+    std::vector<std::string> names;
+    try {
+        for (const auto& probe : audio::StemLoader::scan(song.toStdString(), errors, ignored))
+            names.push_back(probe.name);
+    } catch (const audio::LoadError&) {
+        return;  // the load itself will report it
+    }
+    audio::MixSnapshot mix;
+    for (const std::string& name : names) {
+        audio::StemMix stem;
+        stem.muted = name == "click";
+        stem.gainDb = name == "bass" ? -3.0f : 0.0f;
+        stem.pan = name == "keys" ? -0.3f : 0.0f;
+        mix.stems.push_back(stem);
+    }
+    mixes.save(song, names, mix);
+}
+
+// Plays from a third into the song for a moment (so meters and playhead show), saves a
+// picture of the window and quits: 0 when the song played and the picture was saved, 1 when
+// the picture could not be written, 2 when the song could not be opened (the picture of the
+// window saying so is still saved).
+void takeScreenshot(QApplication& app, ui::MainWindow& window, const QString& file) {
+    app::PlaybackManager& playback = window.playback();
+    const auto grab = [&app, &window, file](int status) {
+        const bool saved = window.grab().save(file);
+        if (!saved) qCritical("stemdeck: cannot write %s", qPrintable(file));
+        QTimer::singleShot(0, &app, [&app, status, saved] { app.exit(saved ? status : 1); });
+    };
+    QObject::connect(&playback, &app::PlaybackManager::songLoaded, &window, [&playback, grab] {
+        playback.seek(playback.duration() / 3.0);
+        playback.play();
+        QTimer::singleShot(kScreenshotPlayMs, &playback, [grab] { grab(0); });
+    });
+    QObject::connect(&playback, &app::PlaybackManager::loadFailed, &window, [grab] { grab(2); });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    // No organisation name: settings and mixes go to ~/.config/stemdeck, ~/.local/share/stemdeck.
+    QApplication::setApplicationName(QStringLiteral("stemdeck"));
+    QApplication::setApplicationVersion(QStringLiteral(STEMDECK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("stemdeck"));
+    ui::applyTheme(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Multitrack stem player"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("song"),
+                                 QStringLiteral("Song folder, or a file in it, to open."),
+                                 QStringLiteral("[SONG]"));
+    const QCommandLineOption settingsOption(
+        QStringLiteral("settings"),
+        QStringLiteral("Keep settings in FILE (INI) instead of the default place."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Open the song with a sample mix (click muted), play a few seconds, "
+                       "save a picture of the window to FILE (PNG) and quit."),
+        QStringLiteral("FILE"));
+    parser.addOption(settingsOption);
+    parser.addOption(screenshotOption);
+    parser.process(app);
+
+    app::Settings settings(parser.isSet(settingsOption) ? parser.value(settingsOption)
+                                                        : app::Settings::defaultPath());
+    const bool screenshot = parser.isSet(screenshotOption);
+    // A screenshot must neither read nor change the user's stored mixes.
+    std::optional<QTemporaryDir> scratch;
+    if (screenshot) scratch.emplace();
+    app::MixStore mixes(scratch ? scratch->path() : QString());
+
+    ui::MainWindow window(settings, mixes);
+    if (screenshot) window.resize(1280, 800);
+    window.show();
+
+    QString song;
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty()) {
+        // Something that is not there is still handed on: the loader says clearly what is wrong.
+        song = app::SongLocator::songFolderFor(args.front());
+        if (song.isEmpty()) song = args.front();
+    } else if (!screenshot && QFileInfo(settings.lastSong()).isDir()) {
+        song = settings.lastSong();
+    } else {
+        song = app::SongLocator::demoSong(QApplication::applicationDirPath(),
+                                          QStringLiteral(STEMDECK_SOURCE_DEMO));
+    }
+    if (screenshot) {
+        stageScreenshotMix(mixes, song);
+        takeScreenshot(app, window, parser.value(screenshotOption));
+    }
+    if (!song.isEmpty()) window.openSong(song);
+    return QApplication::exec();
+}

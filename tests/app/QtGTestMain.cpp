@@ -1,0 +1,20 @@
+// GoogleTest main for tests that need a Qt application object: QCoreApplication for the app
+// layer, QApplication (offscreen unless told otherwise) when STEMDECK_TEST_WIDGETS is set.
+#include <gtest/gtest.h>
+
+#ifdef STEMDECK_TEST_WIDGETS
+#include <QApplication>
+using TestApplication = QApplication;
+#else
+#include <QCoreApplication>
+using TestApplication = QCoreApplication;
+#endif
+
+int main(int argc, char** argv) {
+    ::testing::InitGoogleTest(&argc, argv);
+    // Without a display Qt aborts; tests never need a real screen.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    TestApplication app(argc, argv);
+    TestApplication::setApplicationName(QStringLiteral("stemdeck-tests"));
+    return RUN_ALL_TESTS();
+}

@@ -1,0 +1,169 @@
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+
+#include "AudioFiles.h"
+#include "TempDir.h"
+#include "stemdeck/app/Settings.h"
+
+using stemdeck::app::Settings;
+namespace test = stemdeck::test;
+
+namespace {
+
+QString iniIn(const test::TempDir& dir) {
+    return QString::fromStdString((dir / "stemdeck.ini").string());
+}
+
+void expectDefaults(const Settings& s) {
+    EXPECT_EQ(s.outputDevice(), QString());
+    EXPECT_EQ(s.sampleRate(), 0);
+    EXPECT_EQ(s.framesPerBuffer(), 1024);
+    EXPECT_FALSE(s.latencyMonitorEnabled());
+    EXPECT_TRUE(s.recentSongs().isEmpty());
+    EXPECT_EQ(s.lastSong(), QString());
+    EXPECT_TRUE(s.windowGeometry().isEmpty());
+}
+
+}  // namespace
+
+TEST(Settings, DefaultsWhenThereIsNoFile) {
+    test::TempDir dir;
+    const Settings settings(iniIn(dir));
+    expectDefaults(settings);
+    EXPECT_TRUE(settings.problem().isEmpty());
+    const auto config = settings.outputConfig();
+    EXPECT_EQ(config.device, "");
+    EXPECT_EQ(config.sampleRate, 0);
+    EXPECT_EQ(config.framesPerBuffer, 1024);
+}
+
+TEST(Settings, ValuesArePersistedUnderTheirKeys) {
+    test::TempDir dir;
+    {
+        Settings settings(iniIn(dir));
+        EXPECT_TRUE(settings.setOutputDevice(QStringLiteral("JACK Audio Connection Kit: system")));
+        EXPECT_TRUE(settings.setSampleRate(96000));
+        EXPECT_TRUE(settings.setFramesPerBuffer(256));
+        settings.setLatencyMonitorEnabled(true);
+        settings.setLastSong(QStringLiteral("/songs/one"));
+        settings.setWindowGeometry(QByteArray("\x01\x02geometry", 10));
+        settings.sync();
+    }
+    const QSettings raw(iniIn(dir), QSettings::IniFormat);
+    EXPECT_TRUE(raw.value("audio/enable_latency_monitor").toBool());
+    EXPECT_EQ(raw.value("audio/block_size").toInt(), 256);
+
+    const Settings settings(iniIn(dir));
+    EXPECT_EQ(settings.outputDevice(), QStringLiteral("JACK Audio Connection Kit: system"));
+    EXPECT_EQ(settings.sampleRate(), 96000);
+    EXPECT_EQ(settings.framesPerBuffer(), 256);
+    EXPECT_TRUE(settings.latencyMonitorEnabled());
+    EXPECT_EQ(settings.lastSong(), QStringLiteral("/songs/one"));
+    EXPECT_EQ(settings.windowGeometry(), QByteArray("\x01\x02geometry", 10));
+    EXPECT_EQ(settings.outputConfig().framesPerBuffer, 256);
+    EXPECT_EQ(settings.outputConfig().sampleRate, 96000);
+}
+
+TEST(Settings, SettersRefuseInvalidValues) {
+    test::TempDir dir;
+    Settings settings(iniIn(dir));
+    EXPECT_FALSE(settings.setSampleRate(12345));
+    EXPECT_FALSE(settings.setSampleRate(-1));
+    EXPECT_FALSE(settings.setFramesPerBuffer(1000));
+    EXPECT_FALSE(settings.setFramesPerBuffer(0));
+    EXPECT_FALSE(settings.setOutputDevice(QString(300, QLatin1Char('x'))));
+    expectDefaults(settings);
+    EXPECT_TRUE(settings.setSampleRate(0));
+}
+
+TEST(Settings, InvalidValuesInTheFileFallBackToDefaults) {
+    test::TempDir dir;
+    test::writeTextFile(dir / "stemdeck.ini",
+                        "[audio]\n"
+                        "device=a, b, c\n"
+                        "sample_rate=12345\n"
+                        "block_size=banana\n"
+                        "enable_latency_monitor=banana\n"
+                        "[songs]\n"
+                        "recent=relative/path, , /ok/song\n"
+                        "last=not/absolute\n"
+                        "[window]\n"
+                        "geometry=just text\n");
+    const Settings settings(iniIn(dir));
+    EXPECT_TRUE(settings.problem().isEmpty());
+    EXPECT_EQ(settings.outputDevice(), QString());
+    EXPECT_EQ(settings.sampleRate(), 0);
+    EXPECT_EQ(settings.framesPerBuffer(), 1024);
+    EXPECT_FALSE(settings.latencyMonitorEnabled());
+    EXPECT_EQ(settings.recentSongs(), QStringList{QStringLiteral("/ok/song")});
+    EXPECT_EQ(settings.lastSong(), QString());
+    EXPECT_TRUE(settings.windowGeometry().isEmpty());
+}
+
+TEST(Settings, MonitorFlagAcceptsOnlyRealBooleans) {
+    test::TempDir dir;
+    for (const auto& [text, expected] : std::vector<std::pair<std::string, bool>>{{"true", true},
+                                                                                  {"1", true},
+                                                                                  {"false", false},
+                                                                                  {"0", false},
+                                                                                  {"yes!", false},
+                                                                                  {"", false}}) {
+        test::writeTextFile(dir / "stemdeck.ini", "[audio]\nenable_latency_monitor=" + text + "\n");
+        EXPECT_EQ(Settings(iniIn(dir)).latencyMonitorEnabled(), expected) << text;
+    }
+}
+
+// Bytes as a damaged or overwritten file might hold, NULs included.
+std::string binaryJunk(std::size_t size, unsigned seed) {
+    std::string junk(size, '\0');
+    for (char& c : junk) {
+        seed = seed * 1103515245u + 12345u;
+        c = static_cast<char>(seed >> 16);
+    }
+    return junk;
+}
+
+TEST(Settings, BinaryJunkGivesDefaults) {
+    test::TempDir dir;
+    for (unsigned seed = 1; seed <= 5; ++seed) {
+        test::writeTextFile(dir / "stemdeck.ini", binaryJunk(4096, seed));
+        const Settings settings(iniIn(dir));
+        expectDefaults(settings);
+    }
+}
+
+TEST(Settings, AnUnparsableFileIsSetAsideSoSettingsCanBeSavedAgain) {
+    test::TempDir dir;
+    // An unterminated section header is what makes QSettings give up on a file.
+    const char damaged[] = "\x01\x02\0\xff\n[audio\nblock_size=256\n";
+    test::writeTextFile(dir / "stemdeck.ini", std::string(damaged, sizeof damaged - 1));
+    {
+        Settings settings(iniIn(dir));
+        expectDefaults(settings);
+        EXPECT_FALSE(settings.problem().isEmpty());
+        EXPECT_TRUE(QFile::exists(iniIn(dir) + QStringLiteral(".corrupt")));
+        settings.setLatencyMonitorEnabled(true);
+        settings.sync();
+    }
+    const Settings reopened(iniIn(dir));
+    EXPECT_TRUE(reopened.problem().isEmpty());
+    EXPECT_TRUE(reopened.latencyMonitorEnabled());
+}
+
+TEST(Settings, RecentSongsAreNewestFirstWithoutDuplicates) {
+    test::TempDir dir;
+    Settings settings(iniIn(dir));
+    for (int i = 0; i < Settings::kMaxRecent + 3; ++i)
+        settings.addRecentSong(QStringLiteral("/songs/%1").arg(i));
+    settings.addRecentSong(QStringLiteral("/songs/5/"));
+    settings.addRecentSong(QStringLiteral("relative"));
+    const QStringList recent = settings.recentSongs();
+    ASSERT_EQ(recent.size(), Settings::kMaxRecent);
+    EXPECT_EQ(recent.front(), QStringLiteral("/songs/5"));
+    EXPECT_EQ(recent.at(1), QStringLiteral("/songs/12"));
+    EXPECT_EQ(recent.count(QStringLiteral("/songs/5")), 1);
+    EXPECT_FALSE(recent.contains(QStringLiteral("/songs/0")));
+}

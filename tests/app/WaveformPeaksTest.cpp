@@ -1,0 +1,134 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "AudioFiles.h"
+#include "stemdeck/app/WaveformPeaks.h"
+
+using stemdeck::app::MinMax;
+using stemdeck::app::WaveformPeaks;
+namespace test = stemdeck::test;
+
+namespace {
+
+constexpr int kRate = 48000;
+
+// The exact extremes of frames [from, to) over all channels.
+MinMax bruteForce(const std::vector<std::vector<float>>& channels, std::int64_t from,
+                  std::int64_t to) {
+    MinMax m{std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest()};
+    for (const auto& c : channels)
+        for (std::int64_t i = std::max<std::int64_t>(0, from);
+             i < std::min<std::int64_t>(to, static_cast<std::int64_t>(c.size())); ++i)
+            m = {std::min(m.min, c[i]), std::max(m.max, c[i])};
+    return m;
+}
+
+}  // namespace
+
+TEST(WaveformPeaks, PyramidHalvesEachLevelDownToOneBucket) {
+    const std::vector<std::vector<float>> channels{test::noise(0.8, 100'000, 1)};
+    const WaveformPeaks peaks(channels, kRate);
+    EXPECT_EQ(peaks.frames(), 100'000);
+    EXPECT_EQ(peaks.sampleRate(), kRate);
+    ASSERT_GT(peaks.levelCount(), 1);
+    EXPECT_EQ(peaks.level(0).size(), (100'000u + 63) / 64);
+    for (int l = 1; l < peaks.levelCount(); ++l)
+        EXPECT_EQ(peaks.level(l).size(), (peaks.level(l - 1).size() + 1) / 2);
+    EXPECT_EQ(peaks.level(peaks.levelCount() - 1).size(), 1u);
+    // Every bucket of every level holds the exact extremes of its frames.
+    for (int l = 0; l < peaks.levelCount(); ++l) {
+        const auto span = WaveformPeaks::framesPerBucket(l);
+        for (std::size_t b = 0; b < peaks.level(l).size(); b += 7) {
+            const MinMax want = bruteForce(channels, b * span, (b + 1) * span);
+            EXPECT_EQ(peaks.level(l)[b].min, want.min) << l << ' ' << b;
+            EXPECT_EQ(peaks.level(l)[b].max, want.max) << l << ' ' << b;
+        }
+    }
+}
+
+TEST(WaveformPeaks, AlignedZoomsAreExact) {
+    const std::vector<std::vector<float>> channels{test::noise(1.0, 200'000, 7)};
+    const WaveformPeaks peaks(channels, kRate);
+    for (const double fpp : {64.0, 128.0, 512.0, 4096.0, 65536.0}) {
+        const double start = fpp * 3;
+        const auto px = peaks.pixels(start, fpp, 40);
+        ASSERT_EQ(px.size(), 40u);
+        for (int i = 0; i < 40; ++i) {
+            const auto from = static_cast<std::int64_t>(start + i * fpp);
+            const auto to = static_cast<std::int64_t>(start + (i + 1) * fpp);
+            if (from >= peaks.frames()) {
+                EXPECT_EQ(px[i].min, 0.0f);
+                EXPECT_EQ(px[i].max, 0.0f);
+                continue;
+            }
+            const MinMax want = bruteForce(channels, from, to);
+            EXPECT_EQ(px[i].min, want.min) << "fpp " << fpp << " pixel " << i;
+            EXPECT_EQ(px[i].max, want.max) << "fpp " << fpp << " pixel " << i;
+        }
+    }
+}
+
+TEST(WaveformPeaks, UnalignedZoomsCoverTheirFramesAndAtMostABucketMore) {
+    const std::vector<std::vector<float>> channels{test::noise(1.0, 150'000, 3)};
+    const WaveformPeaks peaks(channels, kRate);
+    for (const double fpp : {100.0, 333.3, 1500.7, 10000.0}) {
+        const int level = peaks.levelFor(fpp);
+        const auto bucket = WaveformPeaks::framesPerBucket(level);
+        EXPECT_LE(bucket, fpp);
+        const double start = 1234.5;
+        const auto px = peaks.pixels(start, fpp, 30);
+        for (int i = 0; i < 30; ++i) {
+            const double from = start + i * fpp;
+            const double to = from + fpp;
+            if (from >= static_cast<double>(peaks.frames())) {
+                EXPECT_EQ(px[i].max, 0.0f);
+                continue;
+            }
+            const MinMax own = bruteForce(channels, static_cast<std::int64_t>(std::ceil(from)),
+                                          static_cast<std::int64_t>(to));
+            const MinMax wide = bruteForce(channels, static_cast<std::int64_t>(from) - bucket,
+                                           static_cast<std::int64_t>(std::ceil(to)) + bucket);
+            EXPECT_LE(px[i].min, own.min) << fpp << ' ' << i;
+            EXPECT_GE(px[i].max, own.max) << fpp << ' ' << i;
+            EXPECT_GE(px[i].min, wide.min) << fpp << ' ' << i;
+            EXPECT_LE(px[i].max, wide.max) << fpp << ' ' << i;
+        }
+    }
+}
+
+TEST(WaveformPeaks, KnownSignals) {
+    // A 0.5 sine: the whole song in one pixel spans -0.5..0.5.
+    const std::vector<std::vector<float>> sine{test::sine(100, 0.5, kRate, kRate)};
+    const WaveformPeaks s(sine, kRate);
+    const auto whole = s.pixels(0, kRate, 1);
+    EXPECT_NEAR(whole[0].min, -0.5f, 1e-3);
+    EXPECT_NEAR(whole[0].max, 0.5f, 1e-3);
+
+    // Stereo: silence on the left, a positive step on the right, folded into one envelope.
+    std::vector<float> left(1000, 0.0f), right(1000, 0.0f);
+    std::fill(right.begin() + 500, right.end(), 0.75f);
+    left[100] = -0.25f;
+    const WaveformPeaks st({left, right}, kRate);
+    const auto halves = st.pixels(0, 512, 2);
+    EXPECT_EQ(halves[0].min, -0.25f);
+    EXPECT_EQ(halves[0].max, 0.75f);  // frames 500..511 of the right channel
+    EXPECT_EQ(halves[1].min, 0.0f);
+    EXPECT_EQ(halves[1].max, 0.75f);
+
+    // Beyond the end and before the start: nothing.
+    const auto outside = st.pixels(-5000, 1000, 3);
+    EXPECT_EQ(outside[0].min, 0.0f);
+    EXPECT_EQ(outside[0].max, 0.0f);
+    const auto after = st.pixels(2000, 64, 2);
+    EXPECT_EQ(after[1].max, 0.0f);
+}
+
+TEST(WaveformPeaks, EmptyStemHasNoLevels) {
+    const WaveformPeaks empty({}, kRate);
+    EXPECT_EQ(empty.levelCount(), 0);
+    const auto px = empty.pixels(0, 100, 5);
+    ASSERT_EQ(px.size(), 5u);
+    EXPECT_EQ(px[4].max, 0.0f);
+}

@@ -1,0 +1,134 @@
+#include <gtest/gtest.h>
+
+#include <QImage>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "AudioFiles.h"
+#include "stemdeck/ui/TimelineView.h"
+
+using stemdeck::app::WaveformPeaks;
+using stemdeck::ui::TimelineView;
+namespace test = stemdeck::test;
+
+namespace {
+
+constexpr int kRate = 48000;
+constexpr double kSeconds = 20.0;
+
+// A view of a 20 s song with two stems: a loud first half on one, silence on the other.
+struct View {
+    TimelineView view;
+    View() {
+        std::vector<float> loud(static_cast<std::size_t>(kSeconds * kRate), 0.0f);
+        for (std::size_t i = 0; i < loud.size() / 2; ++i) loud[i] = (i % 100 < 50) ? 0.9f : -0.9f;
+        auto peaks = std::make_shared<std::vector<WaveformPeaks>>();
+        peaks->emplace_back(std::vector<std::vector<float>>{loud}, kRate);
+        peaks->emplace_back(std::vector<std::vector<float>>{std::vector<float>(loud.size())},
+                            kRate);
+        view.resize(1000, 300);
+        view.setSong({{QStringLiteral("loud"), Qt::green}, {QStringLiteral("quiet"), Qt::blue}},
+                     peaks, kSeconds);
+        view.show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(&view));
+    }
+};
+
+}  // namespace
+
+TEST(TimelineView, StartsFittedToTheSong) {
+    View v;
+    EXPECT_TRUE(v.view.fitsSong());
+    EXPECT_EQ(v.view.laneCount(), 2);
+    EXPECT_NEAR(v.view.secondsAt(v.view.viewport()->width() - 1), kSeconds, 0.05);
+    EXPECT_NEAR(v.view.xAt(v.view.secondsAt(123.0)), 123.0, 1e-9);
+}
+
+TEST(TimelineView, AClickSeeksAndADragKeepsSeeking) {
+    View v;
+    QSignalSpy seeks(&v.view, &TimelineView::seekRequested);
+    const int x = static_cast<int>(v.view.xAt(5.0));
+    QTest::mouseClick(v.view.viewport(), Qt::LeftButton, {}, QPoint(x, 100));
+    ASSERT_EQ(seeks.count(), 1);
+    EXPECT_NEAR(seeks.last().at(0).toDouble(), 5.0, 0.05);
+    EXPECT_NEAR(v.view.position(), 5.0, 0.05);
+
+    QTest::mousePress(v.view.viewport(), Qt::LeftButton, {}, QPoint(x, 100));
+    QMouseEvent move(QEvent::MouseMove, QPointF(x + 200, 100),
+                     v.view.viewport()->mapToGlobal(QPointF(x + 200, 100)), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(v.view.viewport(), &move);
+    QTest::mouseRelease(v.view.viewport(), Qt::LeftButton, {}, QPoint(x + 200, 100));
+    EXPECT_NEAR(seeks.last().at(0).toDouble(), v.view.secondsAt(x + 200), 0.05);
+}
+
+TEST(TimelineView, ZoomIsClampedAndKeepsTheAnchorInPlace) {
+    View v;
+    const double fit = v.view.pixelsPerSecond();
+    v.view.zoomOut();
+    EXPECT_DOUBLE_EQ(v.view.pixelsPerSecond(), fit) << "never smaller than the whole song";
+    v.view.setPixelsPerSecond(fit * 8, 300);
+    EXPECT_FALSE(v.view.fitsSong());
+    v.view.setPosition(v.view.secondsAt(200));
+    const double playhead = v.view.xAt(v.view.position());
+    v.view.zoomIn();
+    EXPECT_DOUBLE_EQ(v.view.pixelsPerSecond(), fit * 8 * TimelineView::kZoomStep);
+    EXPECT_NEAR(v.view.xAt(v.view.position()), playhead, 1.0) << "zooms around the playhead";
+    const double anchor = v.view.secondsAt(300);
+    v.view.setPixelsPerSecond(v.view.pixelsPerSecond() * 1.7, 300);
+    EXPECT_NEAR(v.view.secondsAt(300), anchor, 2.0 / v.view.pixelsPerSecond());
+    v.view.setPixelsPerSecond(1e9, 0);
+    EXPECT_DOUBLE_EQ(v.view.pixelsPerSecond(), TimelineView::kMaxPixelsPerSecond);
+    v.view.zoomToFit();
+    EXPECT_TRUE(v.view.fitsSong());
+    EXPECT_EQ(v.view.horizontalScrollBar()->value(), 0);
+}
+
+TEST(TimelineView, CtrlWheelZoomsAndTheWheelScrolls) {
+    View v;
+    const double fit = v.view.pixelsPerSecond();
+    const QPointF at(400, 100);
+    QWheelEvent zoom(at, v.view.viewport()->mapToGlobal(at), {}, QPoint(0, 120), Qt::NoButton,
+                     Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(v.view.viewport(), &zoom);
+    EXPECT_DOUBLE_EQ(v.view.pixelsPerSecond(), fit * TimelineView::kZoomStep);
+    const int before = v.view.horizontalScrollBar()->value();
+    QWheelEvent scroll(at, v.view.viewport()->mapToGlobal(at), {}, QPoint(0, -120), Qt::NoButton,
+                       Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(v.view.viewport(), &scroll);
+    EXPECT_GT(v.view.horizontalScrollBar()->value(), before);
+}
+
+TEST(TimelineView, ThePlayheadPagesAlongWhilePlaying) {
+    View v;
+    v.view.setPixelsPerSecond(200, 0);  // 5 s visible
+    v.view.setPlaying(true);
+    v.view.setPosition(4.0);
+    EXPECT_EQ(v.view.horizontalScrollBar()->value(), 0);
+    v.view.setPosition(5.2);
+    EXPECT_GT(v.view.xAt(5.2), 0);
+    EXPECT_LT(v.view.xAt(5.2), v.view.viewport()->width() / 2.0);
+    // Scrolled away on purpose: the view stays where the user put it.
+    v.view.horizontalScrollBar()->setValue(2000);
+    v.view.setPosition(5.5);
+    EXPECT_EQ(v.view.horizontalScrollBar()->value(), 2000);
+}
+
+TEST(TimelineView, DrawsWaveformsInTheirLanesAndGreysOutSilentStems) {
+    View v;
+    const auto lit = [&v](int lane, double seconds, QRgb colour) {
+        const QImage image = v.view.viewport()->grab().toImage();
+        const int x = static_cast<int>(v.view.xAt(seconds));
+        const int top = TimelineView::kRulerHeight;
+        const int height = (image.height() - top) / 2;
+        int count = 0;
+        for (int y = top + lane * height; y < top + (lane + 1) * height; ++y)
+            count += image.pixel(x, y) == colour;
+        return count;
+    };
+    EXPECT_GT(lit(0, 3.0, QColor(Qt::green).rgb()), 50) << "the loud half fills its lane";
+    EXPECT_LT(lit(0, 15.0, QColor(Qt::green).rgb()), 3) << "silence is a thin line";
+    v.view.setAudible({false, true});
+    EXPECT_EQ(lit(0, 3.0, QColor(Qt::green).rgb()), 0);
+}

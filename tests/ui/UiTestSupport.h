@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QSignalSpy>
+#include <QString>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "AudioFiles.h"
+#include "TempDir.h"
+#include "stemdeck/app/PlaybackManager.h"
+
+namespace stemdeck::test {
+
+inline QString qpath(const std::filesystem::path& p) {
+    return QString::fromStdString(p.string());
+}
+
+// A song folder of `stems` sine stems, `seconds` long, at 48 kHz (the test server's rate).
+inline std::filesystem::path writeUiSong(const TempDir& dir, const std::string& name,
+                                         double seconds, int stems = 3) {
+    constexpr int kRate = 48000;
+    const auto folder = dir / name;
+    std::filesystem::create_directories(folder);
+    const auto frames = static_cast<std::int64_t>(seconds * kRate);
+    for (int i = 0; i < stems; ++i)
+        writeAudioFile(folder / ("stem" + std::to_string(i) + ".wav"),
+                       {sine(110.0 * (i + 1), 0.3, kRate, frames)}, kRate);
+    return folder;
+}
+
+// Waits for a song the manager is loading (or about to load) to arrive.
+inline bool waitForSong(app::PlaybackManager& playback, const std::function<void()>& start) {
+    QSignalSpy loaded(&playback, &app::PlaybackManager::songLoaded);
+    start();
+    return loaded.count() > 0 || loaded.wait(10000);
+}
+
+}  // namespace stemdeck::test
