@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages stemdeck needs. Usage: scripts/install-deps.sh [app|test]
 # "app" is what building and running needs; "test" adds the test, benchmark and headless
-# tools (GoogleTest, Google Benchmark, a JACK server for real streams without a sound card).
+# tools (GoogleTest, Google Benchmark, a JACK server for real streams without a sound card,
+# and for ./test.sh --all: clang with its sanitizer and libFuzzer runtimes, valgrind).
 set -euo pipefail
 what="${1:-app}"
 packages=(cmake ninja-build g++ pkg-config ccache
           portaudio19-dev libsndfile1-dev libsamplerate0-dev libeigen3-dev
           qt6-base-dev qt6-base-dev-tools libgl-dev)
 if [ "$what" = test ]; then
-  packages+=(libgtest-dev googletest libbenchmark-dev jackd2 xvfb xauth)
+  packages+=(libgtest-dev googletest libbenchmark-dev jackd2 xvfb xauth
+             clang libclang-rt-14-dev valgrind)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <stdexcept>
 
-#include "stemdeck/audio/RealtimeThread.h"
 #include "stemdeck/audio/StemPeaks.h"
 
 namespace stemdeck::audio {
@@ -75,6 +74,7 @@ void Engine::play() {
     if (!output_.isOpen()) return;
     try {
         output_.start();
+        restartHeartbeatWatch();
     } catch (const AudioDeviceError& e) {
         transport_.pause();
         deviceError_ = e.what();
@@ -110,34 +110,53 @@ double Engine::durationSeconds() const {
 
 bool Engine::service() {
     if (!output_.isOpen()) return true;
-    const bool active = output_.isActive();
     if (transport_.playRequested()) {
-        if (!active) {
-            // Asked to play but the stream is not running: the device went away.
-            transport_.pause();
-            deviceError_ = "audio device '" + output_.deviceName() + "' stopped working";
-            output_.stop();
-            return false;
-        }
-        return true;
+        const std::string problem = deviceProblem();
+        if (problem.empty()) return true;
+        // Keep the place in the song: the transport pauses where the callbacks stopped, and
+        // the dead stream is let go of without waiting on it.
+        transport_.pause();
+        deviceError_ = problem;
+        output_.discardLostStream();
+        return false;
     }
     // Paused, stopped or finished: once the fade-out has reached silence, the stream can
     // stop without a click. A stopped stream costs no CPU while the user is not playing.
-    if (active && transport_.silent()) output_.stop();
+    if (output_.isActive() && transport_.silent()) output_.stop();
     return true;
 }
 
-void Engine::renderAudio(float* out, int frames, int channels, bool underflow) noexcept {
-    const RealtimeScope realtime;
-    if (underflow) monitor_.countUnderflow();
-    if (!monitor_.active()) {
-        transport_.process(out, frames, channels);
-        return;
+std::string Engine::deviceProblem() {
+    const std::string device = "audio device '" + output_.deviceName() + "'";
+    // The host API says so (PortAudio's JACK host API does when the server shuts down).
+    if (!output_.isActive()) return device + " stopped working";
+    // Or callbacks simply stop coming (a frozen server, a host API that does not report it).
+    const auto now = std::chrono::steady_clock::now();
+    const std::uint64_t beat = heartbeat_.load(std::memory_order_relaxed);
+    // A long gap between two calls means this thread was not running either (a suspended
+    // machine, a stalled GUI): the silence cannot be judged, so it is timed from now.
+    const bool calledLate = now - lastCheck_ > kCallbackTimeout / 2;
+    lastCheck_ = now;
+    if (beat != lastBeat_ || calledLate) {
+        lastBeat_ = beat;
+        lastBeatTime_ = now;
+        return {};
     }
-    const auto start = std::chrono::steady_clock::now();
-    transport_.process(out, frames, channels);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    monitor_.record(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count(), frames);
+    const auto silentFor =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now - lastBeatTime_);
+    if (silentFor > kCallbackTimeout)
+        return device + " stopped calling back (no audio for " + std::to_string(silentFor.count()) +
+               " ms)";
+    return {};
+}
+
+void Engine::restartHeartbeatWatch() {
+    lastBeat_ = heartbeat_.load(std::memory_order_relaxed);
+    lastBeatTime_ = lastCheck_ = std::chrono::steady_clock::now();
+}
+
+void Engine::renderAudio(float* out, int frames, int channels, bool underflow) noexcept {
+    renderCallback(callback_, out, frames, channels, underflow);
 }
 
 }  // namespace stemdeck::audio

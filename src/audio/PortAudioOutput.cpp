@@ -5,6 +5,7 @@
 #include <portaudio.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 
@@ -80,16 +81,35 @@ PaDeviceIndex findDevice(const std::string& wanted) {
 
 }  // namespace
 
+// What the stream's callback renders into. Heap-allocated apart from the PortAudioOutput: a
+// stream abandoned on a lost device keeps pointing at it (see abandonStream()).
+struct PortAudioOutput::Target {
+    std::atomic<AudioSource*> source{nullptr};
+    int channels = 0;
+};
+
 struct PortAudioOutput::Callback {
     // Audio thread: hands the buffer to the source and nothing else.
     static int render(const void*, void* output, unsigned long frames,
                       const PaStreamCallbackTimeInfo*, PaStreamCallbackFlags flags, void* user) {
-        auto* self = static_cast<PortAudioOutput*>(user);
-        self->source_->renderAudio(static_cast<float*>(output), static_cast<int>(frames),
-                                   self->channels_, (flags & paOutputUnderflow) != 0);
+        const auto* target = static_cast<const Target*>(user);
+        auto* out = static_cast<float*>(output);
+        AudioSource* source = target->source.load(std::memory_order_acquire);
+        if (!source) {  // an abandoned stream that came back to life: silence, and end it
+            std::fill_n(out, frames * static_cast<unsigned long>(target->channels), 0.0f);
+            return paAbort;
+        }
+        source->renderAudio(out, static_cast<int>(frames), target->channels,
+                            (flags & paOutputUnderflow) != 0);
         return paContinue;
     }
 };
+
+namespace {
+// Set once a JACK stream has been abandoned: PortAudio's JACK client died with the server
+// and PortAudio cannot make a new one without Pa_Terminate, which would hang on that stream.
+std::atomic<bool> g_jackLost{false};
+}  // namespace
 
 PortAudioOutput::PortAudioOutput() {
     initialised_ = initialisePortAudio() == paNoError;
@@ -98,6 +118,7 @@ PortAudioOutput::PortAudioOutput() {
 PortAudioOutput::~PortAudioOutput() {
     close();
     if (initialised_) Pa_Terminate();
+    delete target_;
 }
 
 std::vector<OutputDevice> PortAudioOutput::devices() {
@@ -120,6 +141,13 @@ void PortAudioOutput::open(const OutputConfig& config, AudioSource* source) {
     const PaDeviceIndex index = findDevice(config.device);
     const OutputDevice device = describe(index);
     const PaDeviceInfo* info = Pa_GetDeviceInfo(index);
+    const PaHostApiInfo* api = Pa_GetHostApiInfo(info->hostApi);
+    const bool onJack = api && api->type == paJACK;
+    if (onJack && g_jackLost.load())
+        throw AudioDeviceError("audio device '" + device.label() +
+                               "' was lost when the JACK server stopped; PortAudio " +
+                               Pa_GetVersionText() +
+                               " cannot reconnect to a restarted JACK server: restart stemdeck");
 
     PaStreamParameters params{};
     params.device = index;
@@ -133,13 +161,15 @@ void PortAudioOutput::open(const OutputConfig& config, AudioSource* source) {
     if (Pa_IsFormatSupported(nullptr, &params, rate) != paFormatIsSupported)
         throw AudioDeviceError("audio device " + where + " does not support " +
                                std::to_string(static_cast<int>(rate)) + " Hz");
-    // Members the callback reads are set before the stream exists.
-    source_ = source;
+    // What the callback reads is set before the stream exists.
+    if (!target_) target_ = new Target;
+    target_->source.store(source, std::memory_order_release);
+    target_->channels = params.channelCount;
     channels_ = params.channelCount;
     PaStream* stream = nullptr;
     const PaError err =
         Pa_OpenStream(&stream, nullptr, &params, rate, static_cast<unsigned long>(frames), paNoFlag,
-                      &Callback::render, this);
+                      &Callback::render, target_);
     if (err != paNoError)
         throw AudioDeviceError("cannot open audio device " + where + ": " + Pa_GetErrorText(err));
     stream_ = stream;
@@ -148,32 +178,77 @@ void PortAudioOutput::open(const OutputConfig& config, AudioSource* source) {
     outputLatency_ = streamInfo ? streamInfo->outputLatency : 0.0;
     framesPerBuffer_ = frames;
     deviceName_ = device.label();
+    onJack_ = onJack;
+    started_ = false;
 }
 
 void PortAudioOutput::start() {
     if (!stream_) throw AudioDeviceError("no audio device is open");
     if (Pa_IsStreamActive(stream_) == 1) return;
-    // A stream that stopped by itself (device gone) must be stopped before it can restart.
-    if (Pa_IsStreamStopped(stream_) == 0) Pa_AbortStream(stream_);
+    // A stream that stopped by itself (device gone) must be stopped before it can restart;
+    // on JACK that would hang (see discardLostStream), so it cannot restart at all.
+    if (Pa_IsStreamStopped(stream_) == 0) {
+        if (onJack_) throw AudioDeviceError("audio device '" + deviceName_ + "' was lost");
+        Pa_AbortStream(stream_);
+    }
     const PaError err = Pa_StartStream(stream_);
     if (err != paNoError)
         throw AudioDeviceError("cannot start audio on '" + deviceName_ +
                                "': " + Pa_GetErrorText(err));
+    started_ = true;
 }
 
 void PortAudioOutput::stop() {
-    if (stream_ && Pa_IsStreamStopped(stream_) == 0) Pa_StopStream(stream_);
+    if (!stream_) return;
+    if (lost()) return discardLostStream();
+    if (Pa_IsStreamStopped(stream_) == 0) Pa_StopStream(stream_);
+    started_ = false;
 }
 
 void PortAudioOutput::close() {
     if (!stream_) return;
+    if (lost()) return discardLostStream();
     if (Pa_IsStreamStopped(stream_) == 0) Pa_AbortStream(stream_);
     Pa_CloseStream(stream_);
     stream_ = nullptr;
+    started_ = false;
+}
+
+void PortAudioOutput::discardLostStream() {
+    if (!stream_) return;
+    if (onJack_) return abandonStream();
+    // Other host APIs end their callback thread on a device error; stopping joins it.
+    if (Pa_IsStreamStopped(stream_) == 0) Pa_AbortStream(stream_);
+    Pa_CloseStream(stream_);
+    stream_ = nullptr;
+    started_ = false;
+}
+
+// PortAudio 19.6's JACK host API waits up to 10 minutes for a JACK cycle that never comes
+// when a stream of a dead (or frozen) server is stopped, aborted or closed, and Pa_Terminate
+// closes every open stream (PortAudio issue #820; measured here: Pa_AbortStream,
+// Pa_CloseStream and Pa_Terminate all hang after the server is killed). So the stream is left
+// as it is: the callback target is detached and leaked (a frozen server that wakes up calls
+// it; it then renders silence and ends the stream), and PortAudio is never terminated.
+void PortAudioOutput::abandonStream() {
+    target_->source.store(nullptr, std::memory_order_release);
+    // Kept for the life of the process, reachable (so leak checkers do not flag it): the
+    // abandoned stream may still call into it.
+    static auto* const abandoned = new std::vector<Target*>;
+    abandoned->push_back(target_);
+    target_ = nullptr;
+    stream_ = nullptr;
+    started_ = false;
+    g_jackLost.store(true);
+    Pa_Initialize();  // a reference never released: the count can no longer reach zero
 }
 
 bool PortAudioOutput::isActive() const {
     return stream_ && Pa_IsStreamActive(stream_) == 1;
+}
+
+bool PortAudioOutput::lost() const {
+    return stream_ && started_ && Pa_IsStreamActive(stream_) != 1;
 }
 
 }  // namespace stemdeck::audio

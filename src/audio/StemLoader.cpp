@@ -100,10 +100,10 @@ bool isMixName(const fs::path& file) {
 }
 
 // libsndfile's messages, made to fit in the middle of one line: "Error : lost sync." -> "lost
-// sync".
+// sync", "System error : Permission denied." -> "Permission denied".
 std::string tidyReason(std::string s) {
-    constexpr std::string_view kPrefix = "Error : ";
-    if (s.starts_with(kPrefix)) s.erase(0, kPrefix.size());
+    for (const std::string_view prefix : {"Error : ", "System error : "})
+        if (s.starts_with(prefix)) s.erase(0, prefix.size());
     while (!s.empty() && (s.back() == '.' || std::isspace(static_cast<unsigned char>(s.back()))))
         s.pop_back();
     return s;

@@ -38,10 +38,9 @@ std::string formatSeconds(double seconds) {
     return text;
 }
 
+// The loader's messages already start with the file's name within the song folder.
 void warnAboutSkippedFiles(const Song& song, std::ostream& err) {
-    for (const auto& issue : song.errors)
-        err << "stemdeck-cli: warning: " << issue.file.filename().string() << ": " << issue.message
-            << '\n';
+    for (const auto& issue : song.errors) err << "stemdeck-cli: warning: " << issue.message << '\n';
 }
 
 Song loadSong(const CliOptions& options, std::ostream& err) {

@@ -44,8 +44,26 @@ bool isFlag(std::string_view option) {
     return option == "--monitor";
 }
 
+// The text as typed, but control characters (a pasted newline) shown as \xNN, so that an
+// error quoting it stays on one line.
+std::string printable(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte != 0x7F) {
+            out += c;
+            continue;
+        }
+        constexpr char kHex[] = "0123456789abcdef";
+        out += "\\x";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 0xF];
+    }
+    return out;
+}
+
 std::string inQuotes(std::string_view text) {
-    return "'" + std::string(text) + "'";
+    return "'" + printable(text) + "'";
 }
 
 // Whole-string number parse; a leading '+' is allowed ("+3" dB).
@@ -130,7 +148,7 @@ std::pair<std::string, std::string> splitAssignment(std::string_view option, std
 void applyOption(CliOptions& options, std::string_view option, std::string_view value) {
     if (option == "--gain") {
         auto [stem, db] = splitAssignment(option, value, "DB");
-        options.mix.gainsDb.push_back({stem, parseGainDb("--gain " + stem, db)});
+        options.mix.gainsDb.push_back({stem, parseGainDb("--gain " + printable(stem), db)});
     } else if (option == "--pan") {
         auto [stem, pan] = splitAssignment(option, value, "PAN");
         options.mix.pans.push_back({stem, parsePan(pan)});

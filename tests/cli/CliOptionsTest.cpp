@@ -156,3 +156,11 @@ TEST(CliOptions, UsageMentionsEveryCommandAndOption) {
                              "--from", "--device", "--monitor", "--help", "--version"})
         EXPECT_NE(usage.find(word), std::string::npos) << word;
 }
+
+// Found by fuzz/CliOptionsFuzz.cpp: an argument with a newline made a two-line error.
+TEST(CliOptions, ControlCharactersInArgumentsKeepTheErrorOnOneLine) {
+    EXPECT_EQ(errorFor({"dance\nparty"}),
+              "unknown command 'dance\\x0aparty' (commands: info, render, play, bench)");
+    EXPECT_EQ(errorFor({"render", "s", "o.wav", "--gain", "ba\tss=loud"}),
+              "--gain ba\\x09ss: 'loud' is not a gain in dB (a number or -inf)");
+}

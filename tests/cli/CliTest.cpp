@@ -21,6 +21,7 @@
 
 #include "AudioFiles.h"
 #include "TempDir.h"
+#include "stemdeck/audio/StemLoader.h"
 
 extern char** environ;
 
@@ -47,9 +48,12 @@ std::string readFile(const fs::path& file) {
 // One run of stemdeck-cli with stdout and stderr captured in files (no pipe can fill up).
 class CliProcess {
   public:
-    explicit CliProcess(const std::vector<std::string>& args)
+    // `prefix` runs the tool through another program (e.g. setpriv to run it as another user).
+    explicit CliProcess(const std::vector<std::string>& args,
+                        const std::vector<std::string>& prefix = {})
         : outFile_(logs_ / "stdout"), errFile_(logs_ / "stderr") {
-        std::vector<std::string> argv{STEMDECK_CLI_PATH};
+        std::vector<std::string> argv = prefix;
+        argv.push_back(STEMDECK_CLI_PATH);
         argv.insert(argv.end(), args.begin(), args.end());
         std::vector<char*> cargv;
         for (auto& a : argv) cargv.push_back(a.data());
@@ -65,7 +69,7 @@ class CliProcess {
         const int rc = posix_spawn(&pid_, cargv[0], &actions, nullptr, cargv.data(), environ);
         posix_spawn_file_actions_destroy(&actions);
         if (rc != 0) {
-            ADD_FAILURE() << "cannot start " << STEMDECK_CLI_PATH;
+            ADD_FAILURE() << "cannot start " << cargv[0];
             pid_ = -1;
         }
     }
@@ -98,8 +102,9 @@ class CliProcess {
     pid_t pid_ = -1;
 };
 
-CliResult runCli(const std::vector<std::string>& args) {
-    return CliProcess(args).wait();
+CliResult runCli(const std::vector<std::string>& args,
+                 const std::vector<std::string>& prefix = {}) {
+    return CliProcess(args, prefix).wait();
 }
 
 // The last line of stderr: where the one-line error is, after any library noise.
@@ -486,4 +491,122 @@ TEST(Cli, BenchPrintsTimings) {
     EXPECT_GT(mix, 0);
     EXPECT_GT(read, 0);
     EXPECT_NEAR(jsonNumber(r.out, "ratio"), mix / read, 1e-6 * mix / read);
+}
+
+// --- bad input (the CLI rows of docs/robustness.md) ---
+
+namespace {
+
+// Expects exit status 1 and one line on stderr: "stemdeck-cli: error: " + what contains `text`.
+void expectOneLineError(const CliResult& r, const std::string& text) {
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "expected one line: " << r.err;
+    EXPECT_EQ(r.err.rfind("stemdeck-cli: error: ", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find(text), std::string::npos) << r.err;
+}
+
+}  // namespace
+
+TEST(Cli, FileInsteadOfASongFolderIsARuntimeError) {
+    TestSong song;
+    const CliResult r = runCli({"info", (song.folder() / "bass.wav").string()});
+    expectOneLineError(r, "not a folder: ");
+    EXPECT_NE(r.err.find("(a song is a folder of stems)"), std::string::npos) << r.err;
+}
+
+TEST(Cli, FolderOfNonAudioFilesIsARuntimeError) {
+    test::TempDir dir;
+    test::writeTextFile(dir / "meta.json", "{}");
+    test::writeTextFile(dir / "lyrics.lrc", "[00:01.00] la");
+    expectOneLineError(runCli({"info", dir.path().string()}), "no audio files in ");
+    expectOneLineError(runCli({"info", dir.path().string()}), "(2 other files ignored)");
+}
+
+TEST(Cli, SongOfOnlyBrokenFilesIsARuntimeErrorNamingThem) {
+    test::TempDir dir;
+    test::writeTextFile(dir / "a empty.wav", "");
+    test::writeTextFile(dir / "b text.wav", "this is a text file named .wav\n");
+    test::writeTextFile(dir / "c cut.wav", std::string("RIFF\x24\x10\0\0WAVEfmt ", 16));
+    const CliResult r = runCli({"render", dir.path().string(), (dir / "out.wav").string()});
+    expectOneLineError(r, "no stem could be loaded from ");
+    EXPECT_NE(r.err.find("all 3 audio files failed; a empty.wav: "), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "out.wav"));
+}
+
+TEST(Cli, BadFilesBesideGoodStemsAreWarnedAboutOncePerFile) {
+    TestSong song;
+    test::writeTextFile(song.folder() / "keys.m4a", std::string("\0\0\0\x20"
+                                                                "ftypM4A \0\0\0\0M4A mp42isom",
+                                                                28));
+    test::writeTextFile(song.folder() / "empty.wav", "");
+    const CliResult r = runCli({"info", song.folder().string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find("stemdeck-cli: warning: keys.m4a: cannot read: Format not recognised; "
+                         "skipped\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("stemdeck-cli: warning: empty.wav: "), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("empty.wav: empty.wav"), std::string::npos)
+        << "name said twice: " << r.err;
+}
+
+// Real files bigger together than this machine's free memory (sparse: no disk used).
+TEST(Cli, SongBiggerThanAvailableMemoryIsRefusedBeforeLoading) {
+    const std::uint64_t available = audio::StemLoader::availableMemoryBytes();
+    const std::uint64_t fileBytes = (std::uint64_t{4} << 30) - 65536;
+    const std::uint64_t files = available / fileBytes + 2;
+    if (files > 64) GTEST_SKIP() << "this machine has too much free memory for the test";
+    test::TempDir dir;
+    for (std::uint64_t i = 0; i < files; ++i)
+        ASSERT_TRUE(
+            test::writeSparseWav(dir / ("stem" + std::to_string(i) + ".wav"), fileBytes, kRate));
+    const auto start = std::chrono::steady_clock::now();
+    const CliResult r = runCli({"render", dir.path().string(), (dir / "out.flac").string()});
+    expectOneLineError(r, "song needs ");
+    EXPECT_NE(r.err.find(" GB of memory but only "), std::string::npos) << r.err;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+    EXPECT_FALSE(fs::exists(dir / "out.flac"));
+}
+
+// Root reads any file: the tool runs as `nobody` through setpriv (util-linux).
+TEST(Cli, UnreadableStemIsSkippedWithAWarning) {
+    std::vector<std::string> asNobody;
+    if (::geteuid() == 0) {
+        if (::access("/usr/bin/setpriv", X_OK) != 0) GTEST_SKIP() << "needs setpriv to drop root";
+        asNobody = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"};
+    }
+    TestSong song;
+    fs::permissions(song.folder() / "keys.wav", fs::perms::none);
+    const CliResult r = runCli({"info", song.folder().string()}, asNobody);
+    fs::permissions(song.folder() / "keys.wav", fs::perms::owner_all);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find("stemdeck-cli: warning: keys.wav: cannot read: "), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("Permission denied"), std::string::npos) << r.err;
+    EXPECT_EQ(objectAround(r.out, "\"name\": \"keys\""), "");
+    EXPECT_NE(objectAround(r.out, "\"name\": \"bass\""), "");
+}
+
+TEST(Cli, SpacesAndNonAsciiInSongAndStemNames) {
+    test::TempDir dir;
+    const fs::path folder = dir / "Sóng – 曲 (live)";
+    fs::create_directories(folder);
+    const auto tone = test::sine(440.0, 0.25, kRate, 4800);
+    test::writeAudioFile(folder / "lead vocal ü.wav", {tone}, kRate);
+    test::writeAudioFile(folder / "drums (take 2) 音.flac", {tone}, kRate);
+    const fs::path out = folder / "mix – ü.wav";
+    const CliResult r = runCli({"render", folder.string(), out.string(), "--format", "float",
+                                "--mute", "lead vocal ü", "--gain", "drums (take 2) 音=-6"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto file = test::readAudioFile(out);
+    ASSERT_EQ(file.frames(), 4800);
+    // Only the drums, at -6 dB (the vocal is muted).
+    const float gain = static_cast<float>(std::pow(10.0, -6.0 / 20.0));
+    for (std::size_t i = 0; i < 4800; i += 97)
+        ASSERT_NEAR(file.interleaved[2 * i], tone[i] * gain, 2e-4f) << i;
+    const CliResult info = runCli({"info", folder.string()});
+    ASSERT_EQ(info.status, 0) << info.err;
+    EXPECT_NE(info.out.find("\"name\": \"lead vocal ü\""), std::string::npos) << info.out;
+    EXPECT_NE(info.out.find("Sóng – 曲 (live)"), std::string::npos) << info.out;
 }

@@ -1,17 +1,28 @@
-// Proof that the audio thread never touches the heap: the allocator of this executable is
-// replaced (AllocationCounter.cpp) and counts every allocation made inside a RealtimeScope,
-// which the engine's callback opens. The controls are hammered from another thread meanwhile.
+// Proof that the audio thread never touches the heap, takes a lock, sleeps, does I/O or makes a
+// raw system call: this executable replaces the allocator (AllocationCounter.cpp) and
+// interposes the blocking libc functions (BlockingCallCounter.cpp), counting every call made
+// inside a RealtimeScope, which the engine's callback opens. The controls are hammered from
+// another thread meanwhile. Only what stemdeck's callback does is counted: PortAudio's and
+// JACK's own code around it runs outside the scope (JACK's process thread does wait on a
+// futex between cycles, as it must).
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
+#include <mutex>
 #include <random>
 #include <thread>
 #include <vector>
 
 #include "AllocationCounter.h"
 #include "AudioFiles.h"
+#include "BlockingCallCounter.h"
 #include "MemorySong.h"
+#include "stemdeck/audio/AudioCallback.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/LatencyMonitor.h"
 #include "stemdeck/audio/MixControls.h"
@@ -20,6 +31,7 @@
 
 using namespace stemdeck;
 using test::AllocationCounter;
+using test::BlockingCallCounter;
 
 namespace {
 
@@ -80,8 +92,49 @@ TEST(AllocationCounter, CountsAllocationsInsideARealtimeScopeOnly) {
     EXPECT_GE(AllocationCounter::deallocations(), 1u);
 }
 
-// The callback's work (Transport::process, timed into the LatencyMonitor when it is on) on a
-// thread of its own, as fast as it can, while every control changes.
+void expectNoBlockingCalls() {
+    if (!BlockingCallCounter::active()) return;  // a sanitizer owns these functions
+    EXPECT_EQ(BlockingCallCounter::locks(), 0u) << BlockingCallCounter::firstCall();
+    EXPECT_EQ(BlockingCallCounter::sleeps(), 0u) << BlockingCallCounter::firstCall();
+    EXPECT_EQ(BlockingCallCounter::io(), 0u) << BlockingCallCounter::firstCall();
+    EXPECT_EQ(BlockingCallCounter::syscalls(), 0u) << BlockingCallCounter::firstCall();
+}
+
+// Likewise the lock and system-call counter: each kind it counts must show up, inside a
+// RealtimeScope only.
+TEST(BlockingCallCounter, CountsLocksSleepsIoAndSyscallsInsideARealtimeScopeOnly) {
+    if (!BlockingCallCounter::active()) GTEST_SKIP() << "a sanitizer intercepts these calls";
+    std::mutex mutex;
+    const int devNull = ::open("/dev/null", O_WRONLY);
+    ASSERT_GE(devNull, 0);
+    std::FILE* file = std::fopen("/dev/null", "w");
+    ASSERT_NE(file, nullptr);
+    BlockingCallCounter::reset();
+    {
+        const std::lock_guard lock(mutex);
+        std::this_thread::sleep_for(std::chrono::microseconds(1));
+        ASSERT_EQ(::write(devNull, "x", 1), 1);
+    }
+    EXPECT_EQ(BlockingCallCounter::total(), 0u) << BlockingCallCounter::firstCall();
+    {
+        const audio::RealtimeScope realtime;
+        { const std::lock_guard lock(mutex); }
+        EXPECT_EQ(BlockingCallCounter::locks(), 1u);
+        std::this_thread::sleep_for(std::chrono::microseconds(1));
+        EXPECT_EQ(BlockingCallCounter::sleeps(), 1u);
+        ASSERT_EQ(::write(devNull, "x", 1), 1);
+        std::fprintf(file, "%d", 42);
+        EXPECT_EQ(BlockingCallCounter::io(), 2u);
+        EXPECT_GT(::syscall(SYS_gettid), 0);
+        EXPECT_EQ(BlockingCallCounter::syscalls(), 1u);
+    }
+    EXPECT_EQ(BlockingCallCounter::firstCall(), "pthread_mutex_lock");
+    std::fclose(file);
+    ::close(devNull);
+}
+
+// The callback's work (audio::renderCallback: Transport::process, timed into the LatencyMonitor
+// when it is on) on a thread of its own, as fast as it can, while every control changes.
 TEST(RealtimeSafety, RenderingAllocatesNothingWhileControlsChange) {
     const int rate = 48000;
     const audio::Song song = makeSong(rate, 16, 3.0);
@@ -93,21 +146,16 @@ TEST(RealtimeSafety, RenderingAllocatesNothingWhileControlsChange) {
     transport.play();
 
     AllocationCounter::reset();
+    BlockingCallCounter::reset();
     std::atomic<bool> stop{false};
-    std::atomic<int> blocks{0};
+    std::atomic<std::uint64_t> blocks{0};
+    audio::CallbackContext callback{transport, monitor, blocks};
     std::thread audio([&] {
         std::vector<float> out(2 * 256);
         const audio::RealtimeScope realtime;
         for (int b = 0; b < 20000; ++b) {
             if (transport.consumeEndOfSong()) transport.seek(0), transport.play();
-            if (monitor.active()) {
-                const auto t0 = std::chrono::steady_clock::now();
-                transport.process(out.data(), 256, 2);
-                monitor.record((std::chrono::steady_clock::now() - t0).count(), 256);
-            } else {
-                transport.process(out.data(), 256, 2);
-            }
-            blocks.fetch_add(1);
+            audio::renderCallback(callback, out.data(), 256, 2, b % 1000 == 0);
         }
     });
     std::thread control([&] { hammer(mix, transport, &monitor, stop, true); });
@@ -115,9 +163,10 @@ TEST(RealtimeSafety, RenderingAllocatesNothingWhileControlsChange) {
     stop = true;
     control.join();
 
-    EXPECT_EQ(blocks.load(), 20000);
+    EXPECT_EQ(blocks.load(), 20000u);
     EXPECT_EQ(AllocationCounter::allocations(), 0u);
     EXPECT_EQ(AllocationCounter::deallocations(), 0u);
+    expectNoBlockingCalls();
 }
 
 // The real thing: the Engine's PortAudio callback on a JACK dummy server (run by the CTest
@@ -129,23 +178,26 @@ TEST(RealtimeSafety, EngineCallbackOnARealStreamAllocatesNothing) {
     engine.setLatencyMonitorEnabled(true);
 
     AllocationCounter::reset();
+    BlockingCallCounter::reset();
     engine.play();
     std::atomic<bool> stop{false};
     std::thread control([&] { hammer(engine.mix(), engine.transport(), nullptr, stop, true); });
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
     int toggles = 0;
-    while (std::chrono::steady_clock::now() < until) {
+    std::string deviceError;
+    while (std::chrono::steady_clock::now() < until && deviceError.empty()) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         engine.setLatencyMonitorEnabled(++toggles % 2 == 0);
         (void)engine.latencyStats();
         if (engine.consumeEndOfSong()) engine.play();
         if (engine.state() != audio::PlayState::Playing) engine.play();
-        ASSERT_TRUE(engine.service()) << engine.deviceError();
+        if (!engine.service()) deviceError = engine.deviceError();
     }
     engine.setLatencyMonitorEnabled(true);
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     stop = true;
     control.join();
+    EXPECT_EQ(deviceError, "");
     const auto stats = engine.latencyStats();
     engine.stop();
     engine.closeOutput();
@@ -153,4 +205,5 @@ TEST(RealtimeSafety, EngineCallbackOnARealStreamAllocatesNothing) {
     EXPECT_GT(stats.callbacks, 0u) << "the callback never ran: nothing was proven";
     EXPECT_EQ(AllocationCounter::allocations(), 0u);
     EXPECT_EQ(AllocationCounter::deallocations(), 0u);
+    expectNoBlockingCalls();
 }

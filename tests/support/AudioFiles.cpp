@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 #include <sndfile.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <numbers>
 #include <random>
 
@@ -132,6 +134,36 @@ float maxStep(const std::vector<float>& signal) {
 
 void writeTextFile(const std::filesystem::path& file, const std::string& text) {
     std::ofstream(file, std::ios::binary) << text;
+}
+
+namespace {
+void putLittleEndian32(std::vector<char>& bytes, std::size_t at, std::uint64_t value) {
+    for (int i = 0; i < 4; ++i) bytes[at + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
+}
+}  // namespace
+
+bool writeSparseWav(const std::filesystem::path& file, std::uint64_t bytes, int sampleRate) {
+    if (!writeAudioFile(file, {{0.0f}, {0.0f}}, sampleRate, SF_FORMAT_WAV | SF_FORMAT_FLOAT))
+        return false;
+    std::vector<char> header;
+    {
+        std::ifstream in(file, std::ios::binary);
+        header.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const std::string data = "data";
+    const auto at = std::search(header.begin(), header.end(), data.begin(), data.end());
+    if (at == header.end() || bytes > 0xFFFFFFFFu || bytes < header.size()) {
+        ADD_FAILURE() << "cannot make a sparse WAV of " << bytes << " bytes";
+        return false;
+    }
+    const auto dataStart = static_cast<std::size_t>(at - header.begin()) + 8;
+    header.resize(dataStart);
+    putLittleEndian32(header, 4, bytes - 8);                      // RIFF chunk size
+    putLittleEndian32(header, dataStart - 4, bytes - dataStart);  // data chunk size
+    std::ofstream(file, std::ios::binary | std::ios::trunc)
+        .write(header.data(), static_cast<std::streamsize>(header.size()));
+    std::filesystem::resize_file(file, bytes);  // the rest is a hole
+    return true;
 }
 
 }  // namespace stemdeck::test

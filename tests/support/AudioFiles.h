@@ -42,4 +42,8 @@ float maxStep(const std::vector<float>& signal);
 
 void writeTextFile(const std::filesystem::path& file, const std::string& text);
 
+// A stereo float WAV of `bytes` bytes (at most 4 GiB) whose header is valid and whose audio is
+// a hole: a sparse file that costs no disk space, for songs bigger than the machine's memory.
+bool writeSparseWav(const std::filesystem::path& file, std::uint64_t bytes, int sampleRate);
+
 }  // namespace stemdeck::test

@@ -6,23 +6,29 @@
 # wake-up jitter by tens of microseconds to milliseconds; at 256 frames (5.3 ms) JACK then
 # reports an xrun every ~20 s even though the engine's callback takes ~0.05 ms. Tests that
 # assert "zero underflows" use 1024 frames, where that jitter is harmless.
+# STEMDECK_JACK_LOG: keep the server's log in this file (default: a temporary file, removed).
+# STEMDECK_JACK_REALTIME=1: run the server with SCHED_FIFO (-R) where the system allows it.
 set -u
 export JACK_DEFAULT_SERVER="stemdeck_test_$$_${RANDOM}" JACK_NO_START_SERVER=1 JACK_NO_AUDIO_RESERVATION=1
 outputs="${STEMDECK_JACK_OUTPUTS:-2}"
 period="${STEMDECK_JACK_PERIOD:-256}"
-log=$(mktemp -t stemdeck-jack.XXXXXX)
-jackd -n "$JACK_DEFAULT_SERVER" -r -d dummy -r 48000 -p "$period" -P "$outputs" -C 0 >"$log" 2>&1 &
+log="${STEMDECK_JACK_LOG:-$(mktemp -t stemdeck-jack.XXXXXX)}"
+realtime=-r
+[ "${STEMDECK_JACK_REALTIME:-0}" = 1 ] && realtime=-R
+jackd -n "$JACK_DEFAULT_SERVER" "$realtime" -d dummy -r 48000 -p "$period" -P "$outputs" -C 0 >"$log" 2>&1 &
 jack_pid=$!
 if ! jack_wait -w -t 10 >/dev/null 2>&1; then
   echo "with_jack.sh: the JACK dummy server did not start:" >&2
   cat "$log" >&2
-  kill "$jack_pid" 2>/dev/null; wait "$jack_pid" 2>/dev/null; rm -f "$log"
+  kill "$jack_pid" 2>/dev/null; wait "$jack_pid" 2>/dev/null
+  [ -n "${STEMDECK_JACK_LOG:-}" ] || rm -f "$log"
   exit 1
 fi
-export STEMDECK_TEST_JACK_PID=$jack_pid
+# For tests that kill the server and start an identical one (tests/support/JackServer.h).
+export STEMDECK_TEST_JACK_PID=$jack_pid STEMDECK_JACK_PERIOD=$period STEMDECK_JACK_OUTPUTS=$outputs
 "$@"
 status=$?
 kill "$jack_pid" 2>/dev/null
 wait "$jack_pid" 2>/dev/null
-rm -f "$log"
+[ -n "${STEMDECK_JACK_LOG:-}" ] || rm -f "$log"
 exit $status

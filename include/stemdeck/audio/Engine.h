@@ -1,10 +1,13 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
 
+#include "stemdeck/audio/AudioCallback.h"
 #include "stemdeck/audio/LatencyMonitor.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/PortAudioOutput.h"
@@ -61,9 +64,15 @@ class Engine : private AudioSource {
     bool consumeEndOfSong() { return transport_.consumeEndOfSong(); }
 
     // Call periodically from the control thread (the PlaybackManager's timer): stops the
-    // stream once playback has faded to silence, and notices a device that stopped running.
-    // Returns false when the device was lost since the last call; deviceError() says why.
+    // stream once playback has faded to silence, and notices a device that went away: the
+    // stream stopped running, or no callback came for kCallbackTimeout while playing. Returns
+    // false when the device was lost since the last call; deviceError() says why. Then
+    // playback is paused where it was, the output is closed, and openOutput() and play()
+    // carry on from the same position.
     bool service();
+    static constexpr std::chrono::milliseconds kCallbackTimeout{2000};
+    // Callbacks run since the engine was made (any thread).
+    std::uint64_t callbackCount() const { return heartbeat_.load(std::memory_order_relaxed); }
     const std::string& deviceError() const { return deviceError_; }
 
     // Latency monitor: off by default; can be switched while playing. Any thread.
@@ -79,7 +88,9 @@ class Engine : private AudioSource {
 
   private:
     void renderAudio(float* out, int frames, int channels, bool underflow) noexcept override;
-    void stopStream();
+    // Why the device must be considered lost while playing, or empty when it is fine.
+    std::string deviceProblem();
+    void restartHeartbeatWatch();
 
     PortAudioOutput output_;
     OutputConfig outputConfig_;
@@ -87,7 +98,13 @@ class Engine : private AudioSource {
     std::unique_ptr<MixControls> mix_;
     Transport transport_;
     LatencyMonitor monitor_;
+    std::atomic<std::uint64_t> heartbeat_{0};
+    CallbackContext callback_{transport_, monitor_, heartbeat_};
     std::string deviceError_;
+    // The control thread's view of the heartbeat: last value seen, when it last moved, and
+    // when service() last looked.
+    std::uint64_t lastBeat_ = 0;
+    std::chrono::steady_clock::time_point lastBeatTime_{}, lastCheck_{};
 };
 
 }  // namespace stemdeck::audio

@@ -51,9 +51,14 @@ class PortAudioOutput {
     void start();
     void stop();  // lets queued buffers play out
     void close();
+    // Closes a stream whose device went away, without waiting on it (see lost()). Afterwards
+    // the output is closed; the source is never called again.
+    void discardLostStream();
 
     bool isOpen() const { return stream_ != nullptr; }
     bool isActive() const;  // started and still running (false once the device vanished)
+    // Started, not stopped by us, and no longer running: the device went away.
+    bool lost() const;
     int sampleRate() const { return sampleRate_; }
     int framesPerBuffer() const { return framesPerBuffer_; }
     int channels() const { return channels_; }
@@ -62,8 +67,13 @@ class PortAudioOutput {
 
   private:
     struct Callback;
-    void* stream_ = nullptr;  // PaStream*, kept out of the header
-    AudioSource* source_ = nullptr;
+    struct Target;
+    void abandonStream();
+
+    void* stream_ = nullptr;    // PaStream*, kept out of the header
+    Target* target_ = nullptr;  // what the callback renders into; outlives an abandoned stream
+    bool onJack_ = false;       // the stream runs on PortAudio's JACK host API
+    bool started_ = false;      // start() called and not stopped since
     int sampleRate_ = 0;
     int framesPerBuffer_ = 0;
     int channels_ = 0;

@@ -1,0 +1,145 @@
+// The audio device disappears while playing. Runs under tests/support/with_jack.sh, one test
+// per process (each CTest entry filters one): the test kills or freezes the wrapper's JACK
+// server. ALSA_CONFIG_PATH points at tests/support/alsa-null.conf, so an ALSA "default"
+// device exists besides JACK.
+//
+// What PortAudio 19.6 does when the JACK server dies (measured): its JACK host API gets
+// JACK's shutdown notice at once and Pa_IsStreamActive() turns 0, while Pa_IsStreamStopped()
+// stays 0; Pa_StopStream, Pa_AbortStream, Pa_CloseStream and Pa_Terminate then wait 10
+// minutes for a JACK cycle that never comes (PortAudio issue #820), and its JACK client
+// cannot be replaced without Pa_Terminate. So the engine must notice, keep the position,
+// never touch the dead stream, and carry on on a device that is still there.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <chrono>
+#include <thread>
+
+#include "JackServer.h"
+#include "MemorySong.h"
+#include "stemdeck/audio/Engine.h"
+
+using namespace stemdeck;
+using namespace std::chrono_literals;
+using audio::Engine;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+audio::Song makeSong(double seconds) {
+    test::MemorySong song(48000);
+    const auto frames = static_cast<std::size_t>(seconds * 48000);
+    song.mono("tone", std::vector<float>(frames, 0.1f));
+    return song.build();
+}
+
+const audio::OutputConfig kJack{"JACK", 48000, 256};
+const audio::OutputConfig kAlsaNull{"ALSA: default", 48000, 256};
+
+// Polls service() like the GUI timer until it reports a lost device; how long that took, or
+// a negative duration when it did not within `limit`.
+Clock::duration waitForLoss(Engine& engine, Clock::duration limit) {
+    const auto start = Clock::now();
+    while (Clock::now() - start < limit) {
+        if (!engine.service()) return Clock::now() - start;
+        std::this_thread::sleep_for(20ms);
+    }
+    return -1s;
+}
+
+double secondsOf(Clock::duration d) {
+    return std::chrono::duration<double>(d).count();
+}
+
+// An engine playing a 30 s song on the JACK server for half a second.
+void startPlaying(Engine& engine) {
+    ASSERT_GT(test::wrapperJackServerPid(), 0) << "run through ctest (with_jack.sh)";
+    engine.openOutput(kJack);
+    engine.setSong(makeSong(30.0));
+    engine.play();
+    std::this_thread::sleep_for(500ms);
+    ASSERT_TRUE(engine.service()) << engine.deviceError();
+    ASSERT_GT(engine.positionSeconds(), 0.2);
+}
+
+// After a loss: paused where it stopped, output let go of, and nothing hangs.
+void expectCleanLoss(Engine& engine) {
+    EXPECT_NE(engine.state(), audio::PlayState::Playing);
+    EXPECT_FALSE(engine.outputOpen());
+    const double at = engine.positionSeconds();
+    EXPECT_GT(at, 0.2);
+    EXPECT_LT(at, 5.0);
+    std::this_thread::sleep_for(200ms);
+    EXPECT_EQ(engine.positionSeconds(), at) << "the position must stay where playback stopped";
+    const auto start = Clock::now();
+    EXPECT_TRUE(engine.service()) << "reported once, not on every call";
+    engine.pause();
+    engine.closeOutput();
+    EXPECT_LT(secondsOf(Clock::now() - start), 1.0) << "must not wait on the dead stream";
+}
+
+// Resumes on the ALSA null device, from the position playback stopped at.
+void expectResumesElsewhere(Engine& engine) {
+    const auto at = engine.positionFrames();
+    ASSERT_NO_THROW(engine.openOutput(kAlsaNull));
+    EXPECT_EQ(engine.positionFrames(), at) << "reopening keeps the position";
+    EXPECT_TRUE(engine.deviceError().empty()) << engine.deviceError();
+    const auto callbacks = engine.callbackCount();
+    engine.play();
+    EXPECT_EQ(engine.state(), audio::PlayState::Playing) << engine.deviceError();
+    // The null device runs far faster than real time: the song plays on from `at`.
+    const auto deadline = Clock::now() + 2s;
+    while (engine.callbackCount() < callbacks + 20 && Clock::now() < deadline)
+        std::this_thread::sleep_for(10ms);
+    EXPECT_GE(engine.callbackCount(), callbacks + 20);
+    EXPECT_GT(engine.positionFrames(), at);
+}
+
+}  // namespace
+
+TEST(DeviceLoss, KilledJackServerIsReportedAndPlaybackResumesOnAnotherDevice) {
+    Engine engine;
+    ASSERT_NO_FATAL_FAILURE(startPlaying(engine));
+    ASSERT_EQ(::kill(test::wrapperJackServerPid(), SIGKILL), 0);
+
+    const auto took = waitForLoss(engine, 5s);
+    ASSERT_GE(took, Clock::duration::zero()) << "the lost server was never reported";
+    // PortAudio's JACK host API says so at once; the heartbeat is only the fallback.
+    EXPECT_LT(secondsOf(took), 1.0);
+    EXPECT_NE(engine.deviceError().find("stopped working"), std::string::npos)
+        << engine.deviceError();
+    EXPECT_NE(engine.deviceError().find("JACK"), std::string::npos) << engine.deviceError();
+    ASSERT_NO_FATAL_FAILURE(expectCleanLoss(engine));
+
+    // The server comes back under the same name: PortAudio 19.6 cannot use it in this
+    // process, and the engine says so at once instead of hanging or crashing.
+    test::JackServer again;
+    ASSERT_TRUE(again.start(test::wrapperJackServerName())) << again.error();
+    try {
+        engine.openOutput(kJack);
+        FAIL() << "PortAudio reconnected to a restarted JACK server: make this test expect it";
+    } catch (const audio::AudioDeviceError& e) {
+        EXPECT_NE(std::string(e.what()).find("restart stemdeck"), std::string::npos) << e.what();
+    }
+    expectResumesElsewhere(engine);
+}
+
+TEST(DeviceLoss, FrozenJackServerIsCaughtByTheHeartbeat) {
+    Engine engine;
+    ASSERT_NO_FATAL_FAILURE(startPlaying(engine));
+    const pid_t server = test::wrapperJackServerPid();
+    ASSERT_EQ(::kill(server, SIGSTOP), 0);
+
+    // PortAudio still calls the stream active: only the missing callbacks tell.
+    const auto took = waitForLoss(engine, Engine::kCallbackTimeout + 3s);
+    ::kill(server, SIGCONT);  // the abandoned stream may now call back: it must do no harm
+    ASSERT_GE(took, Clock::duration::zero()) << "the frozen server was never reported";
+    EXPECT_GE(took, Engine::kCallbackTimeout);
+    EXPECT_NE(engine.deviceError().find("stopped calling back"), std::string::npos)
+        << engine.deviceError();
+    const auto callbacks = engine.callbackCount();
+    std::this_thread::sleep_for(300ms);
+    EXPECT_EQ(engine.callbackCount(), callbacks) << "the abandoned stream reached the engine";
+    ASSERT_NO_FATAL_FAILURE(expectCleanLoss(engine));
+    expectResumesElsewhere(engine);
+}

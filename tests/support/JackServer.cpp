@@ -1,0 +1,85 @@
+#include "JackServer.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <vector>
+
+extern char** environ;
+
+namespace stemdeck::test {
+
+namespace {
+
+std::string envOr(const char* name, const char* fallback) {
+    const char* value = std::getenv(name);
+    return value && *value ? value : fallback;
+}
+
+// Runs argv with stdout and stderr sent to /dev/null; returns the child's pid or -1.
+pid_t spawnQuietly(std::vector<std::string> args) {
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = -1;
+    const int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    return rc == 0 ? pid : -1;
+}
+
+int waitExit(pid_t pid) {
+    int status = 0;
+    if (::waitpid(pid, &status, 0) != pid) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+bool JackServer::start(const std::string& name) {
+    pid_ = spawnQuietly({"jackd", "-n", name, "-r", "-d", "dummy", "-r", "48000", "-p",
+                         envOr("STEMDECK_JACK_PERIOD", "256"), "-P",
+                         envOr("STEMDECK_JACK_OUTPUTS", "2"), "-C", "0"});
+    if (pid_ < 0) {
+        error_ = "cannot run jackd";
+        return false;
+    }
+    // jack_wait talks to the server named by JACK_DEFAULT_SERVER, as every client here does.
+    ::setenv("JACK_DEFAULT_SERVER", name.c_str(), 1);
+    const pid_t waiter = spawnQuietly({"jack_wait", "-w", "-t", "10"});
+    if (waiter < 0 || waitExit(waiter) != 0) {
+        error_ = "the JACK server '" + name + "' did not start within 10 s";
+        return false;
+    }
+    return true;
+}
+
+void JackServer::kill(int signal) {
+    if (pid_ <= 0) return;
+    ::kill(pid_, signal);
+    if (signal == SIGKILL || signal == SIGTERM) {
+        ::waitpid(pid_, nullptr, 0);
+        pid_ = -1;
+    }
+}
+
+JackServer::~JackServer() {
+    kill(SIGTERM);
+}
+
+std::string wrapperJackServerName() {
+    return envOr("JACK_DEFAULT_SERVER", "");
+}
+
+pid_t wrapperJackServerPid() {
+    const char* pid = std::getenv("STEMDECK_TEST_JACK_PID");
+    return pid ? static_cast<pid_t>(std::atoi(pid)) : -1;
+}
+
+}  // namespace stemdeck::test
