@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what is needed (Debian 12), builds stemdeck and runs the whole test suite.
 #   ./test.sh         the normal build (build/) and every CTest test
-#   ./test.sh --all   what CI runs: the above, then the engine and CLI tests (ctest -L engine)
+#   ./test.sh --all   what CI runs: the above, then the engine, CLI and app-layer tests
+#                     (ctest -L "engine|app": real streams, device loss, the PlaybackManager)
 #                     under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/) and
 #                     under ThreadSanitizer (build-tsan/), the callgrind proof that the latency
 #                     monitor costs nothing when off, a 60 s soak on the JACK dummy server at
-#                     128 frames and 25 s of fuzzing per libFuzzer target. Prints each phase's
+#                     128 frames and 20 s of fuzzing per libFuzzer target. Prints each phase's
 #                     time; any sanitizer report fails the run.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -32,7 +33,8 @@ normal() {
   ctest --test-dir build --output-on-failure -j 2 --timeout 600
 }
 
-# sanitized DIR FLAGS: the engine and CLI tests built with FLAGS (gcc) into DIR and run there.
+# sanitized DIR FLAGS: the engine, CLI and app-layer tests (the PlaybackManager on a real
+# stream included) built with FLAGS (gcc) into DIR and run there.
 # GCC's -Wmaybe-uninitialized misfires on instrumented code (libstdc++'s <regex> under ASan),
 # so it is off in these builds only; the normal build keeps every warning.
 sanitized() {
@@ -42,9 +44,9 @@ sanitized() {
     -DSTEMDECK_BUILD_BENCH=OFF \
     "-DCMAKE_CXX_FLAGS=$flags -fno-omit-frame-pointer -Wno-maybe-uninitialized" \
     "${launcher[@]}" >/dev/null
-  cmake --build "$dir" -j "$(nproc)" --target engine_tests
+  cmake --build "$dir" -j "$(nproc)" --target engine_tests app_tests
   # The real-stream tests run one at a time (RUN_SERIAL); -j 2 runs the unit tests beside.
-  ctest --test-dir "$dir" -L engine --output-on-failure -j 2 --timeout 900
+  ctest --test-dir "$dir" -L "engine|app" --output-on-failure -j 2 --timeout 900
 }
 
 phase "normal build and full suite" normal
@@ -54,12 +56,12 @@ if [ "$all" = 1 ]; then
   export LSAN_OPTIONS="suppressions=$PWD/tests/support/lsan.supp:print_suppressions=0"
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
   export TSAN_OPTIONS="halt_on_error=1:exitcode=66:second_deadlock_stack=1:suppressions=$PWD/tests/support/tsan.supp"
-  phase "AddressSanitizer + UBSan (engine, CLI, real streams)" \
+  phase "AddressSanitizer + UBSan (engine, CLI, app layer, real streams)" \
     sanitized build-asan "-fsanitize=address,undefined -fno-sanitize-recover=undefined"
-  phase "ThreadSanitizer (engine, CLI, real streams)" sanitized build-tsan "-fsanitize=thread"
+  phase "ThreadSanitizer (engine, CLI, app layer, real streams)" sanitized build-tsan "-fsanitize=thread"
   phase "callgrind: latency monitor off vs compiled out" scripts/callgrind-monitor.sh
   phase "soak 60 s at 128 frames" scripts/soak.sh 60
-  phase "fuzzing 25 s per target" scripts/fuzz.sh 25
+  phase "fuzzing 20 s per target (7 targets)" scripts/fuzz.sh 20
 fi
 echo "== test.sh: all passed"
 printf '   %s\n' "${timings[@]}"

@@ -1,43 +1,62 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (fuzz/: the CLI's argument parser, its JSON writer, StemLoader
-# on arbitrary file bytes) with clang, AddressSanitizer and UndefinedBehaviorSanitizer into
-# build-fuzz/, and runs each for SECONDS (default 60) starting from its seed corpus in
-# fuzz/corpus/<target>/. New inputs go to build-fuzz/corpus/<target>/ (the committed seeds
-# stay as they are); a crashing input is saved as build-fuzz/artifacts/<target>/crash-* and
-# the script fails. Usage: scripts/fuzz.sh [SECONDS]
+# Builds every libFuzzer target with clang, AddressSanitizer and UndefinedBehaviorSanitizer and
+# runs each for SECONDS (default 60) from its seed corpus. Two sets:
+#   engine/CLI (fuzz/, built into build-fuzz/ as part of the main project): the CLI's argument
+#     parser, its JSON writer, StemLoader on arbitrary file bytes;
+#   app layer (fuzz/app/, a project of its own linking QtCore, built into build-fuzz-app/): the
+#     per-song mix file, meta.json, the audio profiles, the settings INI.
+# New inputs go to BUILD/corpus/<target>/ (the committed seeds stay as they are); a crashing
+# input is saved as BUILD/artifacts/<target>/crash-* and the script fails.
+# Usage: scripts/fuzz.sh [SECONDS]        STEMDECK_JOBS (default 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 jobs="${STEMDECK_JOBS:-2}"
-targets=(cli_options json_writer stem_loader)
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DSTEMDECK_WERROR=ON \
   -DSTEMDECK_BUILD_FUZZ=ON -DSTEMDECK_BUILD_TESTS=OFF -DSTEMDECK_BUILD_BENCH=OFF \
   "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
   "${launcher[@]}" >/dev/null
-cmake --build build-fuzz -j "$jobs" --target "${targets[@]/#/stemdeck_fuzz_}" >/dev/null
+engine_targets=(cli_options json_writer stem_loader)
+cmake --build build-fuzz -j "$jobs" --target "${engine_targets[@]/#/stemdeck_fuzz_}" >/dev/null
+
+cmake -S fuzz/app -B build-fuzz-app -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
+app_targets=(mix_store song_meta audio_profiles settings)
+cmake --build build-fuzz-app -j "$jobs" >/dev/null
 
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1"
-export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 status=0
-for target in "${targets[@]}"; do
-  corpus=build-fuzz/corpus/$target
-  artifacts=build-fuzz/artifacts/$target/
-  mkdir -p "$corpus" "$artifacts"
-  log=build-fuzz/$target.log
-  # -max_len covers the largest seed (4.2 kB); -rss_limit_mb stays the default 2048.
-  if build-fuzz/fuzz/stemdeck_fuzz_"$target" -max_total_time="$seconds" -max_len=8192 \
-      -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts" \
-      "$corpus" "fuzz/corpus/$target" >"$log" 2>&1; then
-    runs=$(awk '/stat::number_of_executed_units/ { print $2 }' "$log")
-    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | awk '{ print $2 }')
-    echo "fuzz $target: ok, $runs runs in ${seconds}s, coverage $cov edges"
-  else
-    status=1
-    echo "fuzz $target: FAILED (input saved in $artifacts); the end of $log:" >&2
-    tail -40 "$log" >&2
-  fi
-done
+
+# run BUILD BIN_DIR SEEDS LSAN_SUPP MAX_LEN TARGET...: each target for $seconds.
+run() {
+  local build=$1 bin=$2 seeds=$3 supp=$4 max_len=$5
+  shift 5
+  for target in "$@"; do
+    local corpus=$build/corpus/$target artifacts=$build/artifacts/$target/ log=$build/$target.log
+    mkdir -p "$corpus" "$artifacts"
+    if LSAN_OPTIONS="suppressions=$PWD/$supp:print_suppressions=0" \
+        "$bin/stemdeck_fuzz_$target" -max_total_time="$seconds" -max_len="$max_len" \
+        -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts" \
+        "$corpus" "$seeds/$target" >"$log" 2>&1; then
+      local runs cov
+      runs=$(awk '/stat::number_of_executed_units/ { print $2 }' "$log")
+      cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | awk '{ print $2 }')
+      echo "fuzz $target: ok, $runs runs in ${seconds}s ($((runs / seconds))/s), coverage $cov edges"
+    else
+      status=1
+      echo "fuzz $target: FAILED (input saved in $artifacts); the end of $log:" >&2
+      tail -40 "$log" >&2
+    fi
+  done
+}
+
+# -max_len: the largest engine seed is 4.2 kB; the app's files are small (seeds <= 1.1 kB).
+run build-fuzz build-fuzz/fuzz fuzz/corpus fuzz/lsan.supp 8192 "${engine_targets[@]}"
+# The settings and profiles targets write a file per input: in memory that is ~5x faster.
+[ -w /dev/shm ] && export TMPDIR=/dev/shm
+run build-fuzz-app build-fuzz-app fuzz/app/corpus fuzz/app/lsan.supp 16384 "${app_targets[@]}"
 exit $status

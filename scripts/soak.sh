@@ -5,14 +5,19 @@
 # frames; STEMDECK_SOAK_PERIODS="128 256" for more), the engine's figures beside the xruns
 # the JACK server logged itself.
 #
-# Fails on: a late callback (one that took more than 80 % of its budget: the engine's own
-# work was too slow), a lost device, resident memory growing by more than 1 MiB after the
-# first 2 s, or more underflows than xruns in JACK's log. Underflows themselves are not a
-# failure: on a small VM the dummy driver's timer and the scheduler wake JACK late now and
-# then (its log says "JackTimedDriver::Process XRun = N usec" or "client ... was not
-# finished") while the callback takes ~0.01-0.2 ms of a 2.7 ms budget; PortAudio reports each
-# of those as an underflow. The server runs with SCHED_FIFO (-R) where the system allows it
-# (STEMDECK_JACK_REALTIME=0 turns that off), which removes most of them.
+# Fails on: a lost device; resident memory growing by more than 1 MiB after the first 2 s;
+# the callback's own cost not far below its budget (99th percentile of every 4096-callback
+# window over 25 % of the budget); late callbacks (over 80 % of the budget, wall clock) that
+# are more than isolated outliers (more than one per 1,000 callbacks, at least one allowed:
+# this shared VM now and then holds up even a SCHED_FIFO thread for 2-3 ms while other
+# processes compile, see tests/soak/SoakDriver.cpp); or more underflows than xruns in JACK's
+# own log.
+# Underflows themselves are not a failure: on a small VM the dummy driver's timer and the
+# scheduler wake JACK late now and then (its log says "JackTimedDriver::Process XRun = N
+# usec" or "client ... was not finished") while the callback takes ~0.01 ms of a 2.7 ms
+# budget; PortAudio reports each of those as an underflow. The server runs with SCHED_FIFO
+# (-R) where the system allows it (STEMDECK_JACK_REALTIME=0 turns that off), which removes
+# most of them.
 #
 # Usage: scripts/soak.sh [SECONDS]    STEMDECK_BUILD_DIR (default build), STEMDECK_JOBS (2)
 set -euo pipefail
@@ -47,7 +52,7 @@ for period in $periods; do
   underflows=$(number underflows "$json")
   verdict=pass
   if [ "$driver" -ne 0 ] || [ -z "$underflows" ]; then
-    verdict="fail: the driver reported a late callback, a lost device or memory growth"
+    verdict="fail: see the engine figures (late callbacks, p99, device error, RSS growth)"
   elif [ "$underflows" -gt $((timer + client)) ]; then
     verdict="fail: more underflows than JACK xruns"
   fi

@@ -8,8 +8,11 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QStringList>
 #include <algorithm>
 #include <cmath>
+
+#include "SaveFileLeftovers.h"
 
 namespace stemdeck::app {
 
@@ -22,27 +25,79 @@ QJsonValue gainToJson(float db) {
     return std::isfinite(db) ? QJsonValue(static_cast<double>(db)) : QJsonValue(QJsonValue::Null);
 }
 
-std::optional<float> gainFromJson(const QJsonValue& v) {
-    if (v.isNull()) return audio::MixControls::kMinGainDb;
-    if (!v.isDouble() || !std::isfinite(v.toDouble())) return std::nullopt;
-    return static_cast<float>(v.toDouble());
+QString typeName(const QJsonValue& v) {
+    switch (v.type()) {
+        case QJsonValue::Null:
+            return QStringLiteral("null");
+        case QJsonValue::Bool:
+            return QStringLiteral("true/false");
+        case QJsonValue::Double:
+            return QStringLiteral("a number");
+        case QJsonValue::String:
+            return QStringLiteral("text");
+        case QJsonValue::Array:
+            return QStringLiteral("a list");
+        case QJsonValue::Object:
+            return QStringLiteral("an object");
+        case QJsonValue::Undefined:
+            break;
+    }
+    return QStringLiteral("missing");
 }
 
-std::optional<audio::StemMix> stemFromJson(const QJsonValue& value) {
-    if (!value.isObject()) return std::nullopt;
-    const QJsonObject o = value.toObject();
-    const auto gain = gainFromJson(o.value(QStringLiteral("gain_db")));
-    const QJsonValue pan = o.value(QStringLiteral("pan"));
-    const QJsonValue muted = o.value(QStringLiteral("muted"));
-    const QJsonValue solo = o.value(QStringLiteral("solo"));
-    if (!gain || !pan.isDouble() || !muted.isBool() || !solo.isBool()) return std::nullopt;
-    audio::StemMix mix;
-    mix.gainDb = audio::MixControls::clampGainDb(*gain);
-    mix.pan = std::clamp(static_cast<float>(pan.toDouble()), -1.0f, 1.0f);
-    mix.muted = muted.toBool();
-    mix.solo = solo.toBool();
-    return mix;
-}
+// Reads the fields of one mix file, noting each value it has to ignore. A missing value is
+// not a problem (the default stands in for it); a value of the wrong type is.
+class MixReader {
+  public:
+    QStringList ignored;
+
+    float gain(const QJsonValue& v, const QString& what) {
+        if (v.isUndefined()) return 0.0f;
+        if (v.isNull()) return audio::MixControls::kMinGainDb;
+        // Clamped while still a double: a huge number must not overflow the float.
+        if (v.isDouble() && !std::isnan(v.toDouble()))
+            return audio::MixControls::clampGainDb(
+                static_cast<float>(std::clamp(v.toDouble(), -1000.0, 1000.0)));
+        return ignore(what, v, QStringLiteral("a number"), 0.0f);
+    }
+
+    float pan(const QJsonValue& v, const QString& what) {
+        if (v.isUndefined()) return 0.0f;
+        if (v.isDouble() && !std::isnan(v.toDouble()))
+            return static_cast<float>(std::clamp(v.toDouble(), -1.0, 1.0));
+        return ignore(what, v, QStringLiteral("a number"), 0.0f);
+    }
+
+    bool flag(const QJsonValue& v, const QString& what) {
+        if (v.isUndefined()) return false;
+        if (v.isBool()) return v.toBool();
+        return ignore(what, v, QStringLiteral("true or false"), false);
+    }
+
+    audio::StemMix stem(const QJsonValue& value, const QString& name) {
+        audio::StemMix mix;
+        const QString where = QStringLiteral("stem '%1'").arg(name);
+        if (value.isUndefined()) return mix;
+        if (!value.isObject()) return ignore(where, value, QStringLiteral("an object"), mix);
+        const QJsonObject o = value.toObject();
+        const auto at = [&](const char* key) { return o.value(QLatin1String(key)); };
+        const auto named = [&](const char* key) {
+            return where + QLatin1Char(' ') + QLatin1String(key);
+        };
+        mix.gainDb = gain(at("gain_db"), named("gain_db"));
+        mix.pan = pan(at("pan"), named("pan"));
+        mix.muted = flag(at("muted"), named("muted"));
+        mix.solo = flag(at("solo"), named("solo"));
+        return mix;
+    }
+
+  private:
+    template <typename T>
+    T ignore(const QString& what, const QJsonValue& v, const QString& expected, T fallback) {
+        ignored << QStringLiteral("%1 is %2, not %3").arg(what, typeName(v), expected);
+        return fallback;
+    }
+};
 
 QString canonicalFolder(const QString& folder) {
     const QString canonical = QFileInfo(folder).canonicalFilePath();
@@ -64,45 +119,73 @@ QString MixStore::fileFor(const QString& songFolder) const {
            QStringLiteral(".json");
 }
 
-MixStore::Loaded MixStore::load(const QString& songFolder,
-                                const std::vector<std::string>& stemNames) const {
+MixStore::Loaded MixStore::parse(const QByteArray& json,
+                                 const std::vector<std::string>& stemNames) {
     Loaded out;
-    QFile file(fileFor(songFolder));
-    if (!file.exists()) return out;
-    const auto ignore = [&](const QString& why) {
-        out.warning = QStringLiteral("The saved mix for %1 was ignored (%2): %3")
-                          .arg(QDir::toNativeSeparators(songFolder),
-                               QDir::toNativeSeparators(file.fileName()), why);
-        return out;
-    };
-    if (!file.open(QIODevice::ReadOnly)) return ignore(file.errorString());
     QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) return ignore(parseError.errorString());
-    if (!doc.isObject()) return ignore(QStringLiteral("not a JSON object"));
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        out.warning = parseError.errorString();
+        return out;
+    }
+    if (!doc.isObject()) {
+        out.warning = QStringLiteral("not a JSON object");
+        return out;
+    }
     const QJsonObject root = doc.object();
-    if (root.value(QStringLiteral("version")).toInt() != kFormatVersion)
-        return ignore(QStringLiteral("unknown format version"));
-    const auto master = gainFromJson(root.value(QStringLiteral("master_gain_db")));
-    const QJsonValue stems = root.value(QStringLiteral("stems"));
-    if (!master || !stems.isObject()) return ignore(QStringLiteral("wrong value types"));
+    if (root.value(QStringLiteral("version")).toInt() != kFormatVersion) {
+        out.warning = QStringLiteral("unknown format version");
+        return out;
+    }
 
+    MixReader reader;
     audio::MixSnapshot mix;
-    mix.masterGainDb = audio::MixControls::clampGainDb(*master);
+    mix.masterGainDb =
+        reader.gain(root.value(QStringLiteral("master_gain_db")), QStringLiteral("master_gain_db"));
+    const QJsonValue stems = root.value(QStringLiteral("stems"));
     const QJsonObject byName = stems.toObject();
-    for (auto it = byName.begin(); it != byName.end(); ++it)
-        if (!stemFromJson(it.value()))
-            return ignore(QStringLiteral("wrong value types for stem '%1'").arg(it.key()));
+    if (!stems.isUndefined() && !stems.isObject())
+        reader.ignored << QStringLiteral("stems is %1, not an object").arg(typeName(stems));
+    // Only the stems the song has: a stem that has left the song is no concern of the user.
     for (const std::string& name : stemNames) {
-        const QJsonValue stored = byName.value(QString::fromStdString(name));
-        mix.stems.push_back(stored.isUndefined() ? audio::StemMix{} : *stemFromJson(stored));
+        const QString key = QString::fromStdString(name);
+        mix.stems.push_back(reader.stem(byName.value(key), key));
     }
     out.mix = std::move(mix);
+    // A file damaged throughout would make a message nobody can read: the first few say enough.
+    constexpr int kListed = 4;
+    const auto ignored = static_cast<int>(reader.ignored.size());
+    out.warning = reader.ignored.mid(0, kListed).join(QStringLiteral("; "));
+    if (ignored > kListed) out.warning += QStringLiteral("; and %1 more").arg(ignored - kListed);
     return out;
 }
 
-bool MixStore::save(const QString& songFolder, const std::vector<std::string>& stemNames,
-                    const audio::MixSnapshot& mix, QString* error) const {
+MixStore::Loaded MixStore::load(const QString& songFolder,
+                                const std::vector<std::string>& stemNames) const {
+    QFile file(fileFor(songFolder));
+    if (!file.exists()) return {};
+    const QString song = QDir::toNativeSeparators(songFolder);
+    const QString path = QDir::toNativeSeparators(file.fileName());
+    const auto ignoreFile = [&](const QString& why) {
+        return Loaded{
+            std::nullopt,
+            QStringLiteral("The saved mix for %1 was ignored (%2): %3").arg(song, path, why)};
+    };
+    if (!file.open(QIODevice::ReadOnly)) return ignoreFile(file.errorString());
+    if (file.size() > kMaxFileBytes) return ignoreFile(QStringLiteral("larger than 1 MB"));
+
+    Loaded loaded = parse(file.readAll(), stemNames);
+    if (!loaded.mix) return ignoreFile(loaded.warning);
+    if (!loaded.warning.isEmpty())
+        loaded.warning = QStringLiteral(
+                             "Part of the saved mix for %1 was ignored and is at its defaults "
+                             "(%2): %3")
+                             .arg(song, path, loaded.warning);
+    return loaded;
+}
+
+QByteArray MixStore::serialize(const QString& songFolder, const std::vector<std::string>& stemNames,
+                               const audio::MixSnapshot& mix) {
     QJsonObject stems;
     for (std::size_t i = 0; i < stemNames.size() && i < mix.stems.size(); ++i) {
         const audio::StemMix& s = mix.stems[i];
@@ -116,7 +199,11 @@ bool MixStore::save(const QString& songFolder, const std::vector<std::string>& s
                            {QStringLiteral("folder"), canonicalFolder(songFolder)},
                            {QStringLiteral("master_gain_db"), gainToJson(mix.masterGainDb)},
                            {QStringLiteral("stems"), stems}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
 
+bool MixStore::save(const QString& songFolder, const std::vector<std::string>& stemNames,
+                    const audio::MixSnapshot& mix, QString* error) const {
     const auto fail = [&](const QString& why) {
         if (error) *error = why;
         return false;
@@ -124,11 +211,12 @@ bool MixStore::save(const QString& songFolder, const std::vector<std::string>& s
     if (!QDir().mkpath(directory_))
         return fail(QStringLiteral("cannot create %1").arg(QDir::toNativeSeparators(directory_)));
     // QSaveFile writes a temporary file and renames it over the old one on commit, so a
-    // crash or a full disk never leaves a half-written mix behind.
+    // crash or a full disk never leaves a half-written mix behind (tests/app/AtomicWriteTest).
     QSaveFile file(fileFor(songFolder));
     if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    file.write(serialize(songFolder, stemNames, mix));
     if (!file.commit()) return fail(file.errorString());
+    removeSaveFileLeftovers(file.fileName());
     return true;
 }
 

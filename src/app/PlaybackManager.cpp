@@ -11,17 +11,6 @@ namespace stemdeck::app {
 
 namespace {
 
-bool sameMix(const audio::MixSnapshot& a, const audio::MixSnapshot& b) {
-    if (a.masterGainDb != b.masterGainDb || a.stems.size() != b.stems.size()) return false;
-    for (std::size_t i = 0; i < a.stems.size(); ++i) {
-        const audio::StemMix& x = a.stems[i];
-        const audio::StemMix& y = b.stems[i];
-        if (x.gainDb != y.gainDb || x.pan != y.pan || x.muted != y.muted || x.solo != y.solo)
-            return false;
-    }
-    return true;
-}
-
 QString describe(const audio::OutputConfig& c) {
     QString what = c.device.empty() ? QStringLiteral("the default audio device")
                                     : QStringLiteral("'%1'").arg(QString::fromStdString(c.device));
@@ -246,8 +235,10 @@ std::vector<std::string> PlaybackManager::stemNames() const {
 }
 
 void PlaybackManager::restoreMix() {
+    mixWarning_.clear();
     if (mixes_) {
         const MixStore::Loaded stored = mixes_->load(songFolder_, stemNames());
+        mixWarning_ = stored.warning;
         if (!stored.warning.isEmpty()) {
             qWarning().noquote() << stored.warning;
             emit message(stored.warning);
@@ -261,7 +252,7 @@ void PlaybackManager::saveMix() {
     pollsSinceSave_ = 0;
     if (!mixes_ || !engine_.hasSong() || songFolder_.isEmpty()) return;
     const audio::MixSnapshot mix = engine_.mix().snapshot();
-    if (sameMix(mix, savedMix_)) return;
+    if (mix == savedMix_) return;
     QString error;
     if (mixes_->save(songFolder_, stemNames(), mix, &error)) {
         savedMix_ = mix;
@@ -284,8 +275,13 @@ void PlaybackManager::play() {
         return;
     }
     engine_.play();
-    if (engine_.state() != audio::PlayState::Playing && !engine_.deviceError().empty())
-        emit errorOccurred(QString::fromStdString(engine_.deviceError()));
+    if (engine_.state() != audio::PlayState::Playing && !engine_.deviceError().empty()) {
+        // The device went away while nothing played (the stream was stopped): it only shows
+        // now.
+        reportOutputProblem(
+            QStringLiteral("Audio could not start: %1. Choose an output in "
+                           "Settings (or reconnect there)."));
+    }
     publishTransport();
 }
 
@@ -321,10 +317,25 @@ void PlaybackManager::poll() {
     // happens here, and Engine::service stops the stream once it has faded to silence.
     const bool ended = engine_.consumeEndOfSong();
     if (ended) engine_.stop();
-    if (!engine_.service()) emit errorOccurred(QString::fromStdString(engine_.deviceError()));
+    if (!engine_.service()) onDeviceLost();
     publishTransport();
     if (ended) emit finished();
     if (++pollsSinceSave_ >= kMixSavePolls) saveMix();
+}
+
+void PlaybackManager::onDeviceLost() {
+    // The engine has paused where the audio stopped and let go of the output.
+    reportOutputProblem(
+        QStringLiteral("Audio stopped: %1. Playback is paused where it was; "
+                       "choose an output in Settings (or reconnect there) to "
+                       "carry on."));
+}
+
+void PlaybackManager::reportOutputProblem(const QString& pattern) {
+    // Kept (not only said once in passing): the window shows it where the output's state is.
+    outputProblem_ = pattern.arg(QString::fromStdString(engine_.deviceError()));
+    emit errorOccurred(outputProblem_);
+    emit outputChanged();
 }
 
 void PlaybackManager::publishTransport() {

@@ -1,11 +1,13 @@
 #include "stemdeck/app/Settings.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 
+#include "SaveFileLeftovers.h"
 #include "stemdeck/app/AudioProfiles.h"
 
 namespace stemdeck::app {
@@ -33,26 +35,61 @@ bool isUsablePath(const QString& path) {
     return !path.isEmpty() && QDir::isAbsolutePath(path);
 }
 
+// QSettings locks FILE.lock around each save (QLockFile). A process killed between creating
+// the lock and writing its owner into it leaves it empty, and QLockFile then waits 30 s for
+// it to go stale: the next session's first save would freeze the window that long (seen in
+// tests/app/AtomicWriteTest.cpp). A live owner fills its lock at once, so an empty lock a
+// few seconds old is abandoned.
+void removeAbandonedLock(const QString& iniPath) {
+    constexpr int kAbandonedAfterSeconds = 2;
+    const QFileInfo lock(iniPath + QStringLiteral(".lock"));
+    if (lock.exists() && lock.size() == 0 &&
+        lock.lastModified().toUTC() <
+            QDateTime::currentDateTimeUtc().addSecs(-kAbandonedAfterSeconds))
+        QFile::remove(lock.filePath());
+}
+
+std::unique_ptr<QSettings> open(const QString& iniPath) {
+    removeAbandonedLock(iniPath);
+    auto settings = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
+    // The default, said out loud: never fall back to rewriting the file in place, which a
+    // crash or a full disk could leave half-written (tests/app/AtomicWriteTest.cpp).
+    settings->setAtomicSyncRequired(true);
+    // Qt 6.4 parses keys lazily: some damage (a lone 0xff byte) only sets FormatError once
+    // every key is looked at, so look now (found by fuzz/app/SettingsFuzz.cpp).
+    (void)settings->allKeys();
+    return settings;
+}
+
 }  // namespace
 
-Settings::Settings(const QString& iniPath) {
-    settings_ = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
-    if (settings_->status() != QSettings::FormatError) return;
-    // A file QSettings cannot parse is damaged: trust none of it and start from the
-    // defaults, keeping the damaged file beside the new one for whoever wants to look.
-    settings_.reset();
-    const QString aside = iniPath + QStringLiteral(".corrupt");
-    QFile::remove(aside);
-    const bool moved = QFile::rename(iniPath, aside);
-    problem_ = moved ? QStringLiteral(
-                           "The settings file %1 could not be read; defaults are in "
-                           "use (the old file was kept as %2).")
-                           .arg(QDir::toNativeSeparators(iniPath), QDir::toNativeSeparators(aside))
-                     : QStringLiteral(
-                           "The settings file %1 could not be read; defaults are in "
-                           "use and changes may not be saved.")
-                           .arg(QDir::toNativeSeparators(iniPath));
-    settings_ = std::make_unique<QSettings>(iniPath, QSettings::IniFormat);
+Settings::Settings(const QString& iniPath) : path_(iniPath) {
+    QString profilesProblem;
+    profiles_ = AudioProfiles::fromFile(
+        QFileInfo(iniPath).dir().filePath(QLatin1String(kProfilesFileName)), &profilesProblem);
+    settings_ = open(iniPath);
+    if (settings_->status() == QSettings::FormatError) {
+        // A file QSettings cannot parse is damaged: trust none of it and start from the
+        // defaults, keeping the damaged file beside the new one for whoever wants to look.
+        settings_.reset();
+        const QString aside = iniPath + QStringLiteral(".corrupt");
+        QFile::remove(aside);
+        const bool moved = QFile::rename(iniPath, aside);
+        problems_
+            << (moved ? QStringLiteral("The settings file %1 could not be read; defaults are in "
+                                       "use (the old file was kept as %2).")
+                            .arg(QDir::toNativeSeparators(iniPath), QDir::toNativeSeparators(aside))
+                      : QStringLiteral("The settings file %1 could not be read; defaults are in "
+                                       "use and changes may not be saved.")
+                            .arg(QDir::toNativeSeparators(iniPath)));
+        settings_ = open(iniPath);
+    } else if (settings_->status() == QSettings::AccessError) {
+        problems_ << QStringLiteral(
+                         "The settings file %1 could not be read (no permission?); defaults are "
+                         "in use and changes may not be saved.")
+                         .arg(QDir::toNativeSeparators(iniPath));
+    }
+    if (!profilesProblem.isEmpty()) problems_ << profilesProblem;
 }
 
 Settings::~Settings() = default;
@@ -69,10 +106,6 @@ const QList<int>& Settings::sampleRates() {
 
 bool Settings::isValidSampleRate(int rate) {
     return rate == 0 || sampleRates().contains(rate);
-}
-
-bool Settings::isValidFramesPerBuffer(int frames) {
-    return AudioProfiles::builtin().contains(frames);
 }
 
 QString Settings::outputDevice() const {
@@ -101,7 +134,7 @@ bool Settings::setSampleRate(int rate) {
 }
 
 int Settings::framesPerBuffer() const {
-    const int fallback = AudioProfiles::builtin().defaultFramesPerBuffer();
+    const int fallback = profiles_.defaultFramesPerBuffer();
     const int frames = toInt(settings_->value(kBlockSizeKey), fallback);
     return isValidFramesPerBuffer(frames) ? frames : fallback;
 }
@@ -175,8 +208,17 @@ void Settings::setWindowState(const QByteArray& state) {
     settings_->setValue(kWindowStateKey, state);
 }
 
-void Settings::sync() {
+bool Settings::sync(QString* error) {
     settings_->sync();
+    // Only a failed write counts here: QSettings keeps reporting the first error it met.
+    if (settings_->status() != QSettings::AccessError) {
+        removeSaveFileLeftovers(path_);
+        return true;
+    }
+    if (error)
+        *error = QStringLiteral("The settings could not be saved to %1 (is its folder writable?).")
+                     .arg(QDir::toNativeSeparators(path_));
+    return false;
 }
 
 }  // namespace stemdeck::app

@@ -33,8 +33,11 @@ void SongLoader::start(const QString& folder, int targetRate) {
         progress_.reset();
         emit finished(watcher->result());
     });
+    audio::LoadOptions options;
+    options.targetRate = targetRate;
+    options.memoryLimitBytes = memoryLimit_;
     watcher->setFuture(QtConcurrent::run(
-        &pool_, [folder, targetRate, progress] { return loadNow(folder, targetRate, *progress); }));
+        &pool_, [folder, options, progress] { return loadNow(folder, options, *progress); }));
 }
 
 void SongLoader::cancel() {
@@ -45,14 +48,12 @@ double SongLoader::progress() const {
     return progress_ ? progress_->fraction() : 0.0;
 }
 
-SongLoader::Result SongLoader::loadNow(const QString& folder, int targetRate,
+SongLoader::Result SongLoader::loadNow(const QString& folder, const audio::LoadOptions& options,
                                        audio::LoadProgress& progress) {
     Result result;
     result.folder = folder;
-    result.targetRate = targetRate;
+    result.targetRate = options.targetRate;
     try {
-        audio::LoadOptions options;
-        options.targetRate = targetRate;
         auto loaded = std::make_shared<LoadedSong>();
         loaded->song =
             audio::StemLoader::load(QFile::encodeName(folder).toStdString(), options, &progress);

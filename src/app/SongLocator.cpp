@@ -14,6 +14,11 @@ QString SongLocator::songFolderFor(const QString& path) {
     return QDir::cleanPath(folder.absolutePath());
 }
 
+QString SongLocator::songFolderForArgument(const QString& argument) {
+    const QString folder = songFolderFor(argument);
+    return folder.isEmpty() ? argument : folder;
+}
+
 QString SongLocator::songFolderFromUrls(const QList<QUrl>& urls) {
     for (const QUrl& url : urls) {
         if (!url.isLocalFile()) continue;

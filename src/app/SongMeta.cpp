@@ -5,22 +5,33 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
-#include <algorithm>
+
+#include "DisplayText.h"
 
 namespace stemdeck::app {
 
 SongMeta SongMeta::read(const QString& folder) {
-    SongMeta meta;
     QFile file(QDir(folder).filePath(QStringLiteral("meta.json")));
-    if (file.open(QIODevice::ReadOnly)) {
-        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-        meta.title = o.value(QStringLiteral("title")).toString().trimmed();
-        meta.artist = o.value(QStringLiteral("artist")).toString().trimmed();
-        meta.key = o.value(QStringLiteral("key")).toString().trimmed();
-        meta.tempo = std::max(0.0, o.value(QStringLiteral("tempo")).toDouble());
-        meta.timeSignature = o.value(QStringLiteral("time_signature")).toString().trimmed();
-    }
-    if (meta.title.isEmpty()) meta.title = QDir(folder).dirName();
+    QByteArray json;
+    if (file.open(QIODevice::ReadOnly) && file.size() <= kMaxFileBytes) json = file.readAll();
+    return parse(json, QDir(folder).dirName());
+}
+
+SongMeta SongMeta::parse(const QByteArray& json, const QString& folderName) {
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    const auto text = [&](const char* key) {
+        return displayLine(o.value(QLatin1String(key)).toString(), kMaxTextLength);
+    };
+    SongMeta meta;
+    meta.title = text("title");
+    meta.artist = text("artist");
+    meta.key = text("key");
+    meta.timeSignature = text("time_signature");
+    // A tempo of 1e300 (or "1e999", which reads as infinity) is damage, not a tempo.
+    const double tempo = o.value(QStringLiteral("tempo")).toDouble();
+    meta.tempo = tempo > 0.0 && tempo <= kMaxTempo ? tempo : 0.0;
+    if (meta.title.isEmpty()) meta.title = displayLine(folderName, kMaxTextLength);
+    if (meta.title.isEmpty()) meta.title = QStringLiteral("Untitled");  // the folder "/"
     return meta;
 }
 

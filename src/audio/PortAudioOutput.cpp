@@ -109,6 +109,18 @@ namespace {
 // Set once a JACK stream has been abandoned: PortAudio's JACK client died with the server
 // and PortAudio cannot make a new one without Pa_Terminate, which would hang on that stream.
 std::atomic<bool> g_jackLost{false};
+
+// Whether the JACK server still answers, asked with a client of our own (never starting a
+// server). PortAudio only notices a dead server through a running stream; a stopped stream of
+// a dead server cannot be started (PortAudio asserts) nor closed (it aborts the process), so
+// a stopped JACK stream is checked this way before either.
+bool jackServerAnswers() {
+    jack_status_t status{};
+    jack_client_t* probe = jack_client_open("stemdeck-probe", JackNoStartServer, &status);
+    if (!probe) return false;
+    jack_client_close(probe);
+    return true;
+}
 }  // namespace
 
 PortAudioOutput::PortAudioOutput() {
@@ -185,6 +197,11 @@ void PortAudioOutput::open(const OutputConfig& config, AudioSource* source) {
 void PortAudioOutput::start() {
     if (!stream_) throw AudioDeviceError("no audio device is open");
     if (Pa_IsStreamActive(stream_) == 1) return;
+    if (onJack_ && !jackServerAnswers()) {
+        const std::string name = deviceName_;
+        abandonStream();
+        throw AudioDeviceError("audio device '" + name + "' was lost (the JACK server is gone)");
+    }
     // A stream that stopped by itself (device gone) must be stopped before it can restart;
     // on JACK that would hang (see discardLostStream), so it cannot restart at all.
     if (Pa_IsStreamStopped(stream_) == 0) {
@@ -207,7 +224,7 @@ void PortAudioOutput::stop() {
 
 void PortAudioOutput::close() {
     if (!stream_) return;
-    if (lost()) return discardLostStream();
+    if (lost() || (onJack_ && !started_ && !jackServerAnswers())) return discardLostStream();
     if (Pa_IsStreamStopped(stream_) == 0) Pa_AbortStream(stream_);
     Pa_CloseStream(stream_);
     stream_ = nullptr;

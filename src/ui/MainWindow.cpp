@@ -33,6 +33,10 @@ constexpr double kSeekStep = 5.0;
 constexpr double kFineSeekStep = 1.0;
 constexpr int kMessageMs = 10000;
 constexpr int kProgressSteps = 1000;
+// Keys of the notice bar's notices.
+const QString kSettingsNotice = QStringLiteral("settings");
+const QString kSaveNotice = QStringLiteral("save");
+const QString kOutputNotice = QStringLiteral("output");
 
 // "Play or pause (Space)": tooltips name the keys, so the shortcuts can be discovered.
 void addShortcutsToToolTip(QAction* action) {
@@ -84,9 +88,13 @@ MainWindow::MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* p
 
     if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
     restoreState(settings_.windowState());
+    // What could not be read at start-up stays on show: the first song's "Loading…" would
+    // replace a status-bar message at once.
+    const QString problems = settings_.problems().join(QLatin1Char('\n'));
+    ui_->noticeBar->setNotice(kSettingsNotice, problems);
+    if (!problems.isEmpty()) statusBar()->showMessage(problems, kMessageMs);
     playback_.openOutput(settings_.outputConfig());
     setLatencyMonitor(settings_.latencyMonitorEnabled());
-    if (!settings_.problem().isEmpty()) statusBar()->showMessage(settings_.problem(), kMessageMs);
     showOutputStatus();
     onStateChanged(playback_.state());
 }
@@ -232,11 +240,11 @@ void MainWindow::onSongLoaded(const QString& folder) {
     ui_->timeline->setSong(std::move(lanes), playback_.peaks(), playback_.duration());
     ui_->timeline->setPosition(playback_.position());
     updateTimelineAudibility();
-    showLoadIssues();
+    showSongIssues();
 
     settings_.addRecentSong(folder);
     settings_.setLastSong(folder);
-    settings_.sync();
+    saveSettings();
     statusBar()->showMessage(
         tr("Loaded %1: %n stem(s)", nullptr, static_cast<int>(playback_.stemNames().size()))
             .arg(meta.title),
@@ -257,25 +265,27 @@ void MainWindow::onLoadFailed(const QString& folder, const QString& message) {
     box->open();
 }
 
-void MainWindow::showLoadIssues() {
-    const audio::Song* song = engine_.song();
-    if (!song || song->errors.empty()) {
-        ui_->loadIssuesLabel->hide();
-        return;
+void MainWindow::showSongIssues() {
+    QStringList lines, details;
+    if (const audio::Song* song = engine_.song(); song && !song->errors.empty()) {
+        QStringList names;
+        for (const audio::FileIssue& issue : song->errors) {
+            names << QString::fromStdString(issue.file.filename().string());
+            details << QString::fromStdString(issue.message);
+        }
+        lines << (song->errors.size() == 1 ? details.front()
+                                           : tr("%1 files could not be loaded and were skipped: %2")
+                                                 .arg(song->errors.size())
+                                                 .arg(names.join(QStringLiteral(", "))));
     }
-    QStringList names, details;
-    for (const audio::FileIssue& issue : song->errors) {
-        names << QString::fromStdString(issue.file.filename().string());
-        details << QString::fromStdString(issue.message);
+    if (!playback_.mixWarning().isEmpty()) {
+        lines << playback_.mixWarning();
+        details << playback_.mixWarning();
     }
-    const QString text = song->errors.size() == 1
-                             ? details.front()
-                             : tr("%1 files could not be loaded and were skipped: %2")
-                                   .arg(song->errors.size())
-                                   .arg(names.join(QStringLiteral(", ")));
-    ui_->loadIssuesLabel->setText(QStringLiteral("\u26a0  ") + text);
+    ui_->loadIssuesLabel->setVisible(!lines.isEmpty());
+    ui_->loadIssuesLabel->setText(QStringLiteral("\u26a0  ") +
+                                  lines.join(QStringLiteral("\n\u26a0  ")));
     ui_->loadIssuesLabel->setToolTip(details.join(QLatin1Char('\n')));
-    ui_->loadIssuesLabel->show();
 }
 
 void MainWindow::showOutputStatus() {
@@ -287,6 +297,7 @@ void MainWindow::showOutputStatus() {
     outputButton_->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
     outputButton_->setToolTip(playback_.outputProblem().isEmpty() ? tr("Audio settings…")
                                                                   : playback_.outputProblem());
+    ui_->noticeBar->setNotice(kOutputNotice, playback_.outputProblem());
 }
 
 void MainWindow::showLoading(bool loading) {
@@ -321,7 +332,7 @@ void MainWindow::updateTimelineAudibility() {
 
 void MainWindow::setLatencyMonitor(bool on) {
     settings_.setLatencyMonitorEnabled(on);
-    settings_.sync();
+    saveSettings();
     playback_.setLatencyMonitorEnabled(on);
 }
 
@@ -329,7 +340,13 @@ void MainWindow::saveWindow() {
     settings_.setWindowGeometry(saveGeometry());
     settings_.setWindowState(saveState());
     if (!playback_.songFolder().isEmpty()) settings_.setLastSong(playback_.songFolder());
-    settings_.sync();
+    saveSettings();
+}
+
+void MainWindow::saveSettings() {
+    QString error;
+    settings_.sync(&error);
+    ui_->noticeBar->setNotice(kSaveNotice, error);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

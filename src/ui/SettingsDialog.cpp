@@ -29,6 +29,9 @@ SettingsDialog::SettingsDialog(app::Settings& settings, app::PlaybackManager& pl
         showBlockDescription();
         applyOutput();
     });
+    // Opens the chosen output again: after the device went away and came back (or after
+    // plugging it in), when nothing in the choices has changed.
+    connect(ui_->reconnectButton, &QPushButton::clicked, this, &SettingsDialog::applyOutput);
     connect(ui_->latencyCheck, &QCheckBox::toggled, this, [this](bool on) {
         settings_.setLatencyMonitorEnabled(on);
         settings_.sync();
@@ -73,7 +76,7 @@ void SettingsDialog::populate() {
     ui_->rateCombo->setCurrentIndex(ui_->rateCombo->findData(settings_.sampleRate()));
 
     const int rate = playback_.engine().outputOpen() ? playback_.engine().sampleRate() : 48000;
-    for (const app::AudioProfile& p : app::AudioProfiles::builtin().profiles())
+    for (const app::AudioProfile& p : settings_.profiles().profiles())
         ui_->blockCombo->addItem(tr("%1: %2 frames (%3 ms)")
                                      .arg(p.name)
                                      .arg(p.framesPerBuffer)
@@ -110,8 +113,7 @@ void SettingsDialog::showStatus() {
 }
 
 void SettingsDialog::showBlockDescription() {
-    const app::AudioProfile* p =
-        app::AudioProfiles::builtin().find(ui_->blockCombo->currentData().toInt());
+    const app::AudioProfile* p = settings_.profiles().find(ui_->blockCombo->currentData().toInt());
     ui_->blockDescription->setText(p ? p->description : QString());
 }
 

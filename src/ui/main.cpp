@@ -106,9 +106,7 @@ int main(int argc, char** argv) {
     QString song;
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty()) {
-        // Something that is not there is still handed on: the loader says clearly what is wrong.
-        song = app::SongLocator::songFolderFor(args.front());
-        if (song.isEmpty()) song = args.front();
+        song = app::SongLocator::songFolderForArgument(args.front());
     } else if (!screenshot && QFileInfo(settings.lastSong()).isDir()) {
         song = settings.lastSong();
     } else {

@@ -36,3 +36,29 @@ TEST(AudioProfiles, SkipsInvalidEntriesAndSurvivesGarbage) {
     EXPECT_TRUE(garbage.profiles().isEmpty());
     EXPECT_EQ(garbage.defaultFramesPerBuffer(), 1024);
 }
+
+// Found by fuzz/app/AudioProfilesFuzz.cpp: when the profile the document names as default was
+// skipped, the default stayed 1024 even when no profile had 1024 frames, so the settings
+// dialog showed no preset as chosen.
+TEST(AudioProfiles, TheDefaultIsAlwaysOneOfTheProfiles) {
+    const auto skippedDefault = AudioProfiles::parse(R"({"default": "b", "profiles": [
+        {"id": "a", "frames_per_buffer": 64}, {"id": "b", "frames_pir_buffer": 2048}]})");
+    ASSERT_EQ(skippedDefault.profiles().size(), 1);
+    EXPECT_EQ(skippedDefault.defaultFramesPerBuffer(), 64);
+    EXPECT_EQ(skippedDefault.skipped(), 1);
+
+    const auto noDefault = AudioProfiles::parse(R"({"profiles": [
+        {"id": "a", "frames_per_buffer": 256}, {"id": "b", "frames_per_buffer": 1024}]})");
+    EXPECT_EQ(noDefault.defaultFramesPerBuffer(), 1024) << "1024 when the list has it";
+}
+
+TEST(AudioProfiles, NamesAreOneLineAndTheListIsBounded) {
+    QByteArray json =
+        R"({"profiles": [{"id": "x", "name": "Two\nlines\u0000", "frames_per_buffer": 64})";
+    for (int i = 0; i < 100; ++i) json += R"(, {"id": "more", "frames_per_buffer": 128})";
+    json += "]}";
+    const auto parsed = AudioProfiles::parse(json);
+    EXPECT_EQ(parsed.profiles().size(), AudioProfiles::kMaxProfiles);
+    EXPECT_EQ(parsed.skipped(), 101 - AudioProfiles::kMaxProfiles);
+    EXPECT_EQ(parsed.profiles().front().name, QStringLiteral("Two lines"));
+}

@@ -101,26 +101,85 @@ TEST(MixStore, OneFilePerSongOutsideTheSongFolder) {
     EXPECT_TRUE(fs::is_empty(f.song)) << "nothing is written into the song folder";
 }
 
-TEST(MixStore, GarbageAndWrongTypesAreIgnoredWithAWarning) {
+TEST(MixStore, AFileThatIsNotAMixFileIsIgnoredAsAWholeWithAWarning) {
     Fixture f;
     const std::vector<std::string> names{"bass"};
     const std::string bad[] = {
         "\x01\x02 definitely not json",
         "[1, 2, 3]",
-        R"({"version": 1, "master_gain_db": 0, "stems": {"bass": {"gain_db": "loud",
-            "pan": 0, "muted": false, "solo": false}}})",
-        R"({"version": 1, "master_gain_db": 0, "stems": {"bass": {"gain_db": 0, "pan": 0,
-            "muted": "yes", "solo": false}}})",
-        R"({"version": 1, "master_gain_db": "zero", "stems": {}})",
-        R"({"version": 1, "master_gain_db": 0, "stems": [1]})",
+        R"({"version": 1, "master_gain_db": 0, "stems": {"bass": {"gain_db": 0}})",  // cut short
         R"({"version": 99, "master_gain_db": 0, "stems": {}})",
+        R"({"master_gain_db": 0, "stems": {}})",
     };
     for (const std::string& text : bad) {
         test::writeTextFile(f.store.fileFor(q(f.song)).toStdString(), text);
         const auto loaded = f.store.load(q(f.song), names);
         EXPECT_FALSE(loaded.mix.has_value()) << text;
-        EXPECT_FALSE(loaded.warning.isEmpty()) << text;
+        EXPECT_TRUE(loaded.warning.contains(QStringLiteral("was ignored"))) << text;
+        EXPECT_TRUE(loaded.warning.contains(f.store.fileFor(q(f.song)))) << "names the file";
     }
+}
+
+TEST(MixStore, WrongTypesAreIgnoredOneByOneKeepingTheValidValues) {
+    Fixture f;
+    test::writeTextFile(f.store.fileFor(q(f.song)).toStdString(), R"({"version": 1,
+        "master_gain_db": "zero",
+        "stems": {"bass": {"gain_db": "loud", "pan": -0.5, "muted": true, "solo": 1},
+                  "drums": [1],
+                  "keys": {"gain_db": -12, "pan": 0.25, "muted": "yes", "solo": true},
+                  "gone": {"gain_db": "no longer in the song"}}})");
+    const auto loaded = f.store.load(q(f.song), {"bass", "drums", "keys", "vocals"});
+    ASSERT_TRUE(loaded.mix.has_value());
+    const MixSnapshot& mix = *loaded.mix;
+    EXPECT_FLOAT_EQ(mix.masterGainDb, 0.0f);
+    expectSame(StemMix{0.0f, -0.5f, true, false}, mix.stems[0]);
+    expectSame(StemMix{}, mix.stems[1]);
+    expectSame(StemMix{-12.0f, 0.25f, false, true}, mix.stems[2]);
+    expectSame(StemMix{}, mix.stems[3]);
+    const std::string warning = loaded.warning.toStdString();
+    EXPECT_NE(warning.find("Part of the saved mix"), std::string::npos) << warning;
+    for (const char* named :
+         {"master_gain_db is text, not a number", "stem 'bass' gain_db is text, not a number",
+          "stem 'bass' solo is a number, not true or false",
+          "stem 'drums' is a list, not an object", "and 1 more"})
+        EXPECT_NE(warning.find(named), std::string::npos) << named << " in: " << warning;
+    EXPECT_EQ(warning.find("gone"), std::string::npos) << "stems the song no longer has are no "
+                                                          "concern";
+}
+
+TEST(MixStore, MissingValuesAreDefaultsWithoutAWarning) {
+    Fixture f;
+    test::writeTextFile(f.store.fileFor(q(f.song)).toStdString(),
+                        R"({"version": 1, "stems": {"bass": {"muted": true}}})");
+    const auto loaded = f.store.load(q(f.song), {"bass"});
+    ASSERT_TRUE(loaded.mix.has_value());
+    EXPECT_TRUE(loaded.warning.isEmpty()) << loaded.warning.toStdString();
+    expectSame(StemMix{0.0f, 0.0f, true, false}, loaded.mix->stems[0]);
+}
+
+// A number too big for a float (1e300) is clamped while still a double: converting it to a
+// float first would be undefined behaviour.
+TEST(MixStore, HugeNumbersAreClampedBeforeTheyBecomeFloats) {
+    Fixture f;
+    test::writeTextFile(f.store.fileFor(q(f.song)).toStdString(),
+                        R"({"version": 1, "master_gain_db": -1e300, "stems": {"bass":
+                            {"gain_db": 1e300, "pan": -1e300, "muted": false, "solo": false}}})");
+    const auto loaded = f.store.load(q(f.song), {"bass"});
+    ASSERT_TRUE(loaded.mix.has_value());
+    EXPECT_TRUE(std::isinf(loaded.mix->masterGainDb) && loaded.mix->masterGainDb < 0);
+    EXPECT_FLOAT_EQ(loaded.mix->stems[0].gainDb, 6.0f);
+    EXPECT_FLOAT_EQ(loaded.mix->stems[0].pan, -1.0f);
+}
+
+TEST(MixStore, AFileTooBigToBeAMixIsNotRead) {
+    Fixture f;
+    std::string huge = R"({"version": 1, "padding": ")";
+    huge.append(MixStore::kMaxFileBytes, 'x');
+    huge += R"("})";
+    test::writeTextFile(f.store.fileFor(q(f.song)).toStdString(), huge);
+    const auto loaded = f.store.load(q(f.song), {"bass"});
+    EXPECT_FALSE(loaded.mix.has_value());
+    EXPECT_TRUE(loaded.warning.contains(QStringLiteral("larger than 1 MB")));
 }
 
 TEST(MixStore, OutOfRangeValuesAreClamped) {

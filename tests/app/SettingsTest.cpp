@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSettings>
 
@@ -33,7 +35,7 @@ TEST(Settings, DefaultsWhenThereIsNoFile) {
     test::TempDir dir;
     const Settings settings(iniIn(dir));
     expectDefaults(settings);
-    EXPECT_TRUE(settings.problem().isEmpty());
+    EXPECT_TRUE(settings.problems().isEmpty());
     const auto config = settings.outputConfig();
     EXPECT_EQ(config.device, "");
     EXPECT_EQ(config.sampleRate, 0);
@@ -50,7 +52,7 @@ TEST(Settings, ValuesArePersistedUnderTheirKeys) {
         settings.setLatencyMonitorEnabled(true);
         settings.setLastSong(QStringLiteral("/songs/one"));
         settings.setWindowGeometry(QByteArray("\x01\x02geometry", 10));
-        settings.sync();
+        EXPECT_TRUE(settings.sync());
     }
     const QSettings raw(iniIn(dir), QSettings::IniFormat);
     EXPECT_TRUE(raw.value("audio/enable_latency_monitor").toBool());
@@ -93,7 +95,7 @@ TEST(Settings, InvalidValuesInTheFileFallBackToDefaults) {
                         "[window]\n"
                         "geometry=just text\n");
     const Settings settings(iniIn(dir));
-    EXPECT_TRUE(settings.problem().isEmpty());
+    EXPECT_TRUE(settings.problems().isEmpty());
     EXPECT_EQ(settings.outputDevice(), QString());
     EXPECT_EQ(settings.sampleRate(), 0);
     EXPECT_EQ(settings.framesPerBuffer(), 1024);
@@ -143,13 +145,13 @@ TEST(Settings, AnUnparsableFileIsSetAsideSoSettingsCanBeSavedAgain) {
     {
         Settings settings(iniIn(dir));
         expectDefaults(settings);
-        EXPECT_FALSE(settings.problem().isEmpty());
+        EXPECT_FALSE(settings.problems().isEmpty());
         EXPECT_TRUE(QFile::exists(iniIn(dir) + QStringLiteral(".corrupt")));
         settings.setLatencyMonitorEnabled(true);
-        settings.sync();
+        EXPECT_TRUE(settings.sync());
     }
     const Settings reopened(iniIn(dir));
-    EXPECT_TRUE(reopened.problem().isEmpty());
+    EXPECT_TRUE(reopened.problems().isEmpty());
     EXPECT_TRUE(reopened.latencyMonitorEnabled());
 }
 
@@ -166,4 +168,84 @@ TEST(Settings, RecentSongsAreNewestFirstWithoutDuplicates) {
     EXPECT_EQ(recent.at(1), QStringLiteral("/songs/12"));
     EXPECT_EQ(recent.count(QStringLiteral("/songs/5")), 1);
     EXPECT_FALSE(recent.contains(QStringLiteral("/songs/0")));
+}
+
+// Found by fuzz/app/SettingsFuzz.cpp: Qt 6.4 only reports some damage (here a file of one
+// 0xff byte) once every key has been looked at, so it used to go unnoticed at start-up.
+TEST(Settings, DamageQtNoticesLateIsStillSetAsideAtStartUp) {
+    test::TempDir dir;
+    test::writeTextFile(dir / "stemdeck.ini", "\xff");
+    {
+        Settings settings(iniIn(dir));
+        EXPECT_FALSE(settings.problems().isEmpty());
+        EXPECT_TRUE(QFile::exists(iniIn(dir) + QStringLiteral(".corrupt")));
+        expectDefaults(settings);
+        EXPECT_TRUE(settings.setFramesPerBuffer(256));
+        EXPECT_TRUE(settings.sync()) << "the new file is written";
+    }
+    const Settings reopened(iniIn(dir));
+    EXPECT_TRUE(reopened.problems().isEmpty());
+    EXPECT_EQ(reopened.framesPerBuffer(), 256);
+}
+
+TEST(Settings, SyncReportsAFileThatCannotBeWritten) {
+    test::TempDir dir;
+    // A file where the settings' folder should be: no one (root included) can write there.
+    test::writeTextFile(dir / "config", "not a folder");
+    Settings settings(QString::fromStdString((dir / "config" / "stemdeck.ini").string()));
+    settings.setLastSong(QStringLiteral("/songs/one"));
+    QString error;
+    EXPECT_FALSE(settings.sync(&error));
+    EXPECT_TRUE(error.contains(QStringLiteral("could not be saved"))) << error.toStdString();
+    EXPECT_EQ(settings.lastSong(), QStringLiteral("/songs/one")) << "kept for this session";
+}
+
+TEST(Settings, AProfilesFileBesideTheIniReplacesTheBuiltInPresets) {
+    test::TempDir dir;
+    test::writeTextFile(dir / Settings::kProfilesFileName, R"({"default": "big", "profiles": [
+        {"id": "small", "frames_per_buffer": 64}, {"id": "big", "frames_per_buffer": 4096}]})");
+    Settings settings(iniIn(dir));
+    EXPECT_TRUE(settings.problems().isEmpty());
+    EXPECT_EQ(settings.profiles().profiles().size(), 2);
+    EXPECT_EQ(settings.framesPerBuffer(), 4096) << "the file's default";
+    EXPECT_TRUE(settings.setFramesPerBuffer(64));
+    EXPECT_FALSE(settings.setFramesPerBuffer(1024)) << "not one of these presets";
+}
+
+TEST(Settings, ABrokenProfilesFileGivesTheBuiltInPresetsAndSaysSo) {
+    test::TempDir dir;
+    for (const std::string& broken :
+         {std::string("{\"profiles\": [ oops"), std::string(R"({"profiles": [{"id": ""}]})"),
+          std::string("\x01\x02\xff")}) {
+        test::writeTextFile(dir / Settings::kProfilesFileName, broken);
+        const Settings settings(iniIn(dir));
+        ASSERT_EQ(settings.problems().size(), 1) << broken;
+        EXPECT_TRUE(settings.problems().front().contains(
+            QStringLiteral("the built-in block sizes are in use")))
+            << settings.problems().front().toStdString();
+        EXPECT_EQ(settings.profiles().profiles().size(),
+                  stemdeck::app::AudioProfiles::builtin().profiles().size());
+        EXPECT_EQ(settings.framesPerBuffer(), 1024);
+    }
+}
+
+// Found by tests/app/AtomicWriteTest.cpp: a process killed while QSettings takes its lock
+// leaves FILE.lock empty, and QLockFile then waited 30 s before the next save went ahead,
+// freezing the window on the next start.
+TEST(Settings, AnEmptyLockLeftByAKilledSaveDoesNotStallTheNextSave) {
+    test::TempDir dir;
+    const QString lock = iniIn(dir) + QStringLiteral(".lock");
+    test::writeTextFile(lock.toStdString(), "");
+    QFile file(lock);
+    ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+    ASSERT_TRUE(file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-60),
+                                 QFileDevice::FileModificationTime));
+    file.close();
+    QElapsedTimer clock;
+    clock.start();
+    Settings settings(iniIn(dir));
+    settings.setLastSong(QStringLiteral("/songs/one"));
+    EXPECT_TRUE(settings.sync());
+    EXPECT_LT(clock.elapsed(), 5000);
+    EXPECT_EQ(Settings(iniIn(dir)).lastSong(), QStringLiteral("/songs/one"));
 }

@@ -27,3 +27,29 @@ TEST(SongMeta, MissingOrBrokenMetaFallsBackToTheFolderName) {
     EXPECT_EQ(meta.tempo, 0.0);
     EXPECT_EQ(meta.details(), QString());
 }
+
+// Found by fuzz/app/SongMetaFuzz.cpp: a NUL (or a newline, an escape) in a field went
+// straight into the window title and the transport bar.
+TEST(SongMeta, ControlCharactersBecomeSpacesAndTextIsBounded) {
+    const SongMeta meta = SongMeta::parse(
+        QByteArray(R"({"title": "Two\nLines\u0000", "artist": "stemd\u0000jk\t", "key": ")") +
+            QByteArray(1000, 'C') + R"("})",
+        QStringLiteral("folder"));
+    EXPECT_EQ(meta.title, QStringLiteral("Two Lines"));
+    EXPECT_EQ(meta.artist, QStringLiteral("stemd jk"));
+    EXPECT_EQ(meta.key.size(), SongMeta::kMaxTextLength);
+}
+
+TEST(SongMeta, AnAbsurdTempoIsUnknown) {
+    for (const char* tempo : {"1e300", "1e999", "-5", "5000", "0"}) {
+        const SongMeta meta =
+            SongMeta::parse(QByteArray(R"({"tempo": )") + tempo + "}", QStringLiteral("f"));
+        EXPECT_EQ(meta.tempo, 0.0) << tempo;
+        EXPECT_EQ(meta.details(), QString()) << tempo;
+    }
+    EXPECT_EQ(SongMeta::parse(R"({"tempo": 92.5})", QStringLiteral("f")).tempo, 92.5);
+}
+
+TEST(SongMeta, AFolderNameWithNothingToShowGivesATitleStill) {
+    EXPECT_EQ(SongMeta::parse("{}", QString()).title, QStringLiteral("Untitled"));
+}

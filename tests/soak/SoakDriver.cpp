@@ -1,7 +1,8 @@
 // stemdeck_soak: plays an 8-stem song on the default output (the JACK dummy server of
 // scripts/soak.sh) with the latency monitor on, while a driver thread changes the mix many
 // times a second and seeks now and then, for SECONDS; the song starts over at its end. Prints
-// one JSON object and exits 1 on a late callback, a lost device or memory growth.
+// one JSON object and exits 1 when the callback's own cost is not far below its budget, when
+// late callbacks are more than isolated outliers, on a lost device or on memory growth.
 //
 //   stemdeck_soak [--seconds S] [--block N] [--changes-per-second N]
 
@@ -32,6 +33,18 @@ constexpr double kSongSeconds = 20.0;
 // RSS may move by a page table or a stats() buffer; a leak per mix change or per callback
 // over a minute would be far more.
 constexpr std::int64_t kAllowedGrowthKb = 1024;
+// The callback's own cost: its 99th percentile, in every window of the monitor's 4096 callbacks,
+// must stay under this share of the budget (measured: ~0.6 % at 128 frames).
+constexpr double kMaxP99Share = 0.25;
+constexpr std::size_t kMinWindow = 1000;  // smaller windows (just after a reset) are noise
+// A callback later than 80 % of its budget (wall clock). On this shared 2-core VM even a
+// SCHED_FIFO thread doing constant work is now and then held up for 2-3 ms while other
+// processes compile (measured at 128 frames: 1 in 224,000 callbacks over 600 s, 2 in 6,700
+// over 20 s under load, none when the machine was quiet), each time 300 times the median: the
+// machine's doing, not the callback's. Such isolated outliers are allowed up to one per 1,000
+// callbacks (at least one per run); a callback that is itself slow or blocks shows up as a
+// high p99 or as many more late callbacks, which fail.
+constexpr std::uint64_t kCallbacksPerAllowedLate = 1000;
 
 struct Options {
     double seconds = 600.0;
@@ -165,7 +178,8 @@ int main(int argc, char** argv) {
     std::string deviceError;
     std::uint64_t restarts = 0;
     LatencyStats stats;
-    double maxMs = 0;  // over the whole run: the stats' own max covers the last 4096 callbacks
+    // Over the whole run: the stats' own max and p99 cover the last 4096 callbacks.
+    double maxMs = 0, worstP99Ms = 0;
     while (Clock::now() < end) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the GUI timer's pace
         if (engine.consumeEndOfSong()) {
@@ -182,6 +196,8 @@ int main(int argc, char** argv) {
         }
         stats = engine.latencyStats();
         if (rssStart >= 0) maxMs = std::max(maxMs, stats.maxMs);
+        if (rssStart >= 0 && stats.window >= kMinWindow)
+            worstP99Ms = std::max(worstP99Ms, stats.p99Ms);
     }
     const double played = std::chrono::duration<double>(Clock::now() - start).count();
     stop = true;
@@ -193,18 +209,24 @@ int main(int argc, char** argv) {
     engine.closeOutput();
 
     const std::int64_t growth = rssStart >= 0 ? rssEnd - rssStart : 0;
-    const bool ok = deviceError.empty() && stats.lateCallbacks == 0 && growth <= kAllowedGrowthKb;
+    const std::uint64_t lateAllowed =
+        std::max<std::uint64_t>(1, stats.callbacks / kCallbacksPerAllowedLate);
+    const bool ok = deviceError.empty() && growth <= kAllowedGrowthKb &&
+                    stats.lateCallbacks <= lateAllowed &&
+                    worstP99Ms < kMaxP99Share * stats.budgetMs;
     std::printf(
         "{\"seconds\": %.1f, \"block\": %d, \"sample_rate\": %d, \"stems\": %d, "
         "\"callbacks\": %llu, \"underflows\": %llu, \"late_callbacks\": %llu, "
-        "\"mean_ms\": %.4f, \"p99_ms_last_window\": %.4f, \"max_ms\": %.4f, \"budget_ms\": %.4f, "
+        "\"late_allowed\": %llu, \"mean_ms\": %.4f, \"worst_p99_ms\": %.4f, \"max_ms\": %.4f, "
+        "\"budget_ms\": %.4f, "
         "\"mix_changes\": %llu, \"seeks\": %llu, \"song_restarts\": %llu, "
         "\"rss_start_kb\": %lld, \"rss_end_kb\": %lld, \"rss_growth_kb\": %lld, "
         "\"device_error\": \"%s\", \"ok\": %s}\n",
         played, options.block, engine.sampleRate(), kStems,
         static_cast<unsigned long long>(stats.callbacks),
         static_cast<unsigned long long>(stats.underflows),
-        static_cast<unsigned long long>(stats.lateCallbacks), stats.meanMs, stats.p99Ms, maxMs,
+        static_cast<unsigned long long>(stats.lateCallbacks),
+        static_cast<unsigned long long>(lateAllowed), stats.meanMs, worstP99Ms, maxMs,
         stats.budgetMs, static_cast<unsigned long long>(changes.load()),
         static_cast<unsigned long long>(seeks.load()), static_cast<unsigned long long>(restarts),
         static_cast<long long>(rssStart), static_cast<long long>(rssEnd),

@@ -143,3 +143,34 @@ TEST(DeviceLoss, FrozenJackServerIsCaughtByTheHeartbeat) {
     ASSERT_NO_FATAL_FAILURE(expectCleanLoss(engine));
     expectResumesElsewhere(engine);
 }
+
+TEST(DeviceLoss, PausedWhenTheServerIsKilledIsReportedOnPlay) {
+    Engine engine;
+    ASSERT_NO_FATAL_FAILURE(startPlaying(engine));
+    engine.pause();
+    // Paused and faded to silence, the stream stops (service() does it, as the GUI timer).
+    const auto deadline = Clock::now() + 2s;
+    while (engine.output().isActive() && Clock::now() < deadline) {
+        ASSERT_TRUE(engine.service());
+        std::this_thread::sleep_for(20ms);
+    }
+    ASSERT_FALSE(engine.output().isActive());
+    const auto at = engine.positionFrames();
+    const pid_t server = test::wrapperJackServerPid();
+    ASSERT_EQ(::kill(server, SIGKILL), 0);
+    // A stopped stream hears nothing of it; PortAudio would abort the process on starting or
+    // closing it. Play must say the device is gone, at once, and keep the place in the song.
+    std::this_thread::sleep_for(300ms);
+    const auto start = Clock::now();
+    engine.play();
+    EXPECT_LT(secondsOf(Clock::now() - start), 1.0) << "Play waited on the dead server";
+    EXPECT_NE(engine.state(), audio::PlayState::Playing);
+    EXPECT_NE(engine.deviceError().find("JACK server is gone"), std::string::npos)
+        << engine.deviceError();
+    EXPECT_FALSE(engine.outputOpen());
+    EXPECT_EQ(engine.positionFrames(), at);
+    // JACK frees a killed server's slot only when one of the same name starts again.
+    test::JackServer again;
+    ASSERT_TRUE(again.start(test::wrapperJackServerName())) << again.error();
+    expectResumesElsewhere(engine);
+}

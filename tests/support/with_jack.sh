@@ -20,6 +20,11 @@ jack_pid=$!
 if ! jack_wait -w -t 10 >/dev/null 2>&1; then
   echo "with_jack.sh: the JACK dummy server did not start:" >&2
   cat "$log" >&2
+  # JACK keeps at most 8 servers in /dev/shm/jack-shm-registry; a jackd killed with SIGKILL
+  # keeps its slot until a server of the same name starts again.
+  grep -q "Too many servers" "$log" &&
+    echo "with_jack.sh: stale entries fill /dev/shm/jack-shm-registry; remove it while no" \
+      "jackd runs" >&2
   kill "$jack_pid" 2>/dev/null; wait "$jack_pid" 2>/dev/null
   [ -n "${STEMDECK_JACK_LOG:-}" ] || rm -f "$log"
   exit 1
@@ -31,4 +36,7 @@ status=$?
 kill "$jack_pid" 2>/dev/null
 wait "$jack_pid" 2>/dev/null
 [ -n "${STEMDECK_JACK_LOG:-}" ] || rm -f "$log"
+# What clients of this server left behind when it went away under them (the device-loss
+# tests): their semaphore files. The server's name is unique to this run.
+rm -f /dev/shm/jack_sem.*_"$JACK_DEFAULT_SERVER"_* 2>/dev/null
 exit $status

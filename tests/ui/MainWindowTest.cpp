@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "UiTestSupport.h"
+#include "WindowRig.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/ui/FaderTaper.h"
@@ -30,37 +31,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Rig {
-    test::TempDir dir;
-    QString ini = test::qpath(dir / "stemdeck.ini");
-    std::optional<app::Settings> settings;
-    app::MixStore mixes{test::qpath(dir / "mixes")};
-    std::optional<MainWindow> window;
-
-    explicit Rig(const std::function<void(app::Settings&)>& prepare = {}) {
-        settings.emplace(ini);
-        if (prepare) prepare(*settings);
-        open();
-    }
-    void open() {
-        window.emplace(*settings, mixes);
-        window->show();
-        EXPECT_TRUE(QTest::qWaitForWindowExposed(&*window));
-        QApplication::setActiveWindow(&*window);
-    }
-    app::PlaybackManager& playback() { return window->playback(); }
-    audio::Engine& engine() { return playback().engine(); }
-    bool load(const fs::path& folder) {
-        return test::waitForSong(playback(), [&] { window->openSong(test::qpath(folder)); });
-    }
-    ui::MixerPanel* mixer() { return window->findChild<ui::MixerPanel*>(); }
-    template <typename T>
-    T* in(QWidget* parent, const char* name) {
-        T* child = parent->findChild<T*>(QString::fromLatin1(name));
-        EXPECT_NE(child, nullptr) << name;
-        return child;
-    }
-};
+using Rig = test::WindowRig;
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QTest>
 
@@ -106,6 +107,22 @@ TEST(SettingsDialog, ListsTheDevicesAndShowsAFallback) {
     devices->setCurrentIndex(devices->findData(QString()));
     EXPECT_TRUE(rig.playback.outputProblem().isEmpty());
     EXPECT_EQ(rig.settings.outputDevice(), QString());
+    EXPECT_TRUE(
+        rig.part<QLabel>(dialog, "statusLabel")->text().startsWith(QStringLiteral("Playing on")));
+}
+
+TEST(SettingsDialog, ReconnectOpensTheChosenOutputAgainKeepingThePosition) {
+    Rig rig;
+    ASSERT_TRUE(test::waitForSong(rig.playback, [&] {
+        rig.playback.openSong(test::qpath(test::writeUiSong(rig.dir, "song", 8.0)));
+    }));
+    rig.playback.seek(3.0);
+    rig.engine.closeOutput();  // as a device that went away leaves it
+    SettingsDialog dialog(rig.settings, rig.playback);
+    dialog.show();
+    QTest::mouseClick(rig.part<QPushButton>(dialog, "reconnectButton"), Qt::LeftButton);
+    EXPECT_TRUE(rig.engine.outputOpen()) << rig.playback.outputProblem().toStdString();
+    EXPECT_NEAR(rig.playback.position(), 3.0, 1e-3);
     EXPECT_TRUE(
         rig.part<QLabel>(dialog, "statusLabel")->text().startsWith(QStringLiteral("Playing on")));
 }

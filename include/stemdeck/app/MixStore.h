@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <optional>
 #include <string>
@@ -16,9 +17,15 @@ namespace stemdeck::app {
 class MixStore {
   public:
     struct Loaded {
-        std::optional<audio::MixSnapshot> mix;  // empty: nothing stored, or the file was unusable
-        QString warning;                        // why a stored file was ignored
+        // Empty: nothing stored, or the file is not a mix file at all.
+        std::optional<audio::MixSnapshot> mix;
+        // What was ignored and why: the whole file, or (with a mix) the values of the wrong
+        // type, which are at their defaults instead. Empty when everything was used.
+        QString warning;
     };
+
+    // A mix file is a few kB; anything bigger is not one, and is not read into memory.
+    static constexpr qint64 kMaxFileBytes = 1 << 20;
 
     // `directory` is created on the first save. Empty: <AppDataLocation>/mixes.
     explicit MixStore(QString directory = {});
@@ -28,11 +35,19 @@ class MixStore {
     QString fileFor(const QString& songFolder) const;
 
     // The mix for a song with these stems, in this order: stored stems by name, defaults for
-    // stems the file does not know. A file with garbage or wrong types is ignored as a whole.
+    // stems the file does not know. A value of the wrong type is ignored on its own (the rest
+    // of the file is used); a file that is not a mix file is ignored as a whole.
     Loaded load(const QString& songFolder, const std::vector<std::string>& stemNames) const;
     // Returns false with `error` set when the file cannot be written.
     bool save(const QString& songFolder, const std::vector<std::string>& stemNames,
               const audio::MixSnapshot& mix, QString* error = nullptr) const;
+
+    // What load() and save() do with the file's text, without the file. The warning names
+    // what was ignored but not the file.
+    static Loaded parse(const QByteArray& json, const std::vector<std::string>& stemNames);
+    static QByteArray serialize(const QString& songFolder,
+                                const std::vector<std::string>& stemNames,
+                                const audio::MixSnapshot& mix);
 
   private:
     QString directory_;

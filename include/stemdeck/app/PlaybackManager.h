@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +56,9 @@ class PlaybackManager : public QObject {
 
     // Songs.
     void openSong(const QString& folder);
+    // The most memory a song may take when it loads (0: what the system has available), for
+    // tests and for machines where other programs need the memory.
+    void setMemoryLimit(std::uint64_t bytes) { loader_.setMemoryLimit(bytes); }
     void cancelLoad();
     bool isLoading() const { return loader_.busy(); }
     QString loadingFolder() const { return loader_.busy() ? loader_.folder() : QString(); }
@@ -65,6 +69,9 @@ class PlaybackManager : public QObject {
     std::shared_ptr<const std::vector<WaveformPeaks>> peaks() const { return peaks_; }
     // Writes the current mix to the MixStore now (it is also saved periodically).
     void saveMix();
+    // What was wrong with the current song's stored mix (see MixStore::Loaded); empty when
+    // it was used as stored, or there was none.
+    const QString& mixWarning() const { return mixWarning_; }
 
     // Transport.
     void play();
@@ -83,7 +90,9 @@ class PlaybackManager : public QObject {
     void durationChanged(double seconds);
     // The song played to its end; playback has stopped and returned to the start.
     void finished();
-    // Device problems (lost, not available, fell back to another device).
+    // Device problems (lost, not available, fell back to another device). A device lost while
+    // playing leaves playback paused where it was and the output closed (outputProblem()
+    // says why); openOutput() and play() carry on from there.
     void errorOccurred(const QString& message);
     // Things the user should know that are not errors (a stored mix that was ignored).
     void message(const QString& text);
@@ -100,6 +109,8 @@ class PlaybackManager : public QObject {
   private:
     // One tick of the timer: end of song, device state, position, load progress, mix saving.
     void poll();
+    void reportOutputProblem(const QString& pattern);  // %1: the engine's device error
+    void onDeviceLost();
     void startLoad(const QString& folder, int targetRate, bool reload);
     void onLoadFinished(const SongLoader::Result& result);
     void waitForSilence();
@@ -130,6 +141,7 @@ class PlaybackManager : public QObject {
     QString songFolder_;
     std::shared_ptr<const std::vector<WaveformPeaks>> peaks_;
     QString outputProblem_;
+    QString mixWarning_;
     audio::MixSnapshot savedMix_;
     int pollsSinceSave_ = 0;
     double lastPosition_ = -1.0;

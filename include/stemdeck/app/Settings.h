@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <memory>
 
+#include "stemdeck/app/AudioProfiles.h"
 #include "stemdeck/audio/PortAudioOutput.h"
 
 class QSettings;
@@ -15,8 +16,11 @@ namespace stemdeck::app {
 // The user's preferences, in an INI file at a path the app controls. Every getter validates
 // what the file holds and falls back to the default, and every setter refuses invalid values,
 // so a hand-edited or damaged file can never feed the engine nonsense. A file that cannot be
-// parsed at all is set aside (renamed *.corrupt) and the app starts on defaults. GUI thread
-// only.
+// parsed at all is set aside (renamed *.corrupt) and the app starts on defaults. The block
+// size presets come from profiles.json beside the INI file when there is one (built-in ones
+// otherwise, or when it is broken). The file is only ever replaced whole (QSettings writes a
+// temporary file and renames it), so a crash while saving never leaves half a file. GUI
+// thread only.
 class Settings {
   public:
     static constexpr const char* kDeviceKey = "audio/device";
@@ -30,6 +34,8 @@ class Settings {
     static constexpr int kMaxRecent = 10;
     static constexpr int kMaxDeviceNameLength = 256;
 
+    static constexpr const char* kProfilesFileName = "profiles.json";
+
     explicit Settings(const QString& iniPath);
     ~Settings();
     Settings(const Settings&) = delete;
@@ -40,10 +46,13 @@ class Settings {
     // Rates offered besides the device's own default (0).
     static const QList<int>& sampleRates();
     static bool isValidSampleRate(int rate);
-    static bool isValidFramesPerBuffer(int frames);
+    // One of the profiles' block sizes.
+    bool isValidFramesPerBuffer(int frames) const { return profiles_.contains(frames); }
+    const AudioProfiles& profiles() const { return profiles_; }
 
-    // Non-empty when the file could not be read at start-up and defaults are in use.
-    const QString& problem() const { return problem_; }
+    // What could not be read at start-up (the settings file, the profiles file) and what is
+    // used instead; empty when all was well.
+    const QStringList& problems() const { return problems_; }
 
     // Empty: the system default output.
     QString outputDevice() const;
@@ -68,12 +77,16 @@ class Settings {
     QByteArray windowState() const;
     void setWindowState(const QByteArray& state);
 
-    // Writes pending changes to disk.
-    void sync();
+    // Writes pending changes to disk; false (and why in `error`) when the file could not be
+    // written, for example because its folder is read-only. (QSettings keeps its first error:
+    // after one failed write, this session keeps reporting failure.)
+    bool sync(QString* error = nullptr);
 
   private:
+    QString path_;
     std::unique_ptr<QSettings> settings_;
-    QString problem_;
+    AudioProfiles profiles_;
+    QStringList problems_;
 };
 
 }  // namespace stemdeck::app

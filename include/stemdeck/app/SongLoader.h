@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -48,19 +49,24 @@ class SongLoader : public QObject {
     int targetRate() const { return targetRate_; }
     // 0..1, read from the worker's progress counters (lock-free).
     double progress() const;
+    // The most memory a song may take (LoadOptions::memoryLimitBytes; 0: what the system
+    // reports as available). For loads started afterwards.
+    void setMemoryLimit(std::uint64_t bytes) { memoryLimit_ = bytes; }
 
   signals:
     void finished(const stemdeck::app::SongLoader::Result& result);
 
   private:
     // The blocking work, on the worker: it touches nothing but its arguments.
-    static Result loadNow(const QString& folder, int targetRate, audio::LoadProgress& progress);
+    static Result loadNow(const QString& folder, const audio::LoadOptions& options,
+                          audio::LoadProgress& progress);
 
     QThreadPool pool_;
     QFutureWatcher<Result>* watcher_ = nullptr;
     std::shared_ptr<audio::LoadProgress> progress_;
     QString folder_;
     int targetRate_ = 0;
+    std::uint64_t memoryLimit_ = 0;
 };
 
 }  // namespace stemdeck::app

@@ -13,6 +13,9 @@ class SongLocator {
     // A folder is the song; a file means the song it belongs to: its folder, or the folder
     // above when the file sits in the song's tracks/ subfolder. Empty when `path` does not exist.
     static QString songFolderFor(const QString& path);
+    // What a command-line argument names: the song of an existing path, else the argument as
+    // it is, so that the loader can say clearly what is wrong with it.
+    static QString songFolderForArgument(const QString& argument);
     // The song of the first local file or folder among `urls`; empty when there is none.
     static QString songFolderFromUrls(const QList<QUrl>& urls);
     // The demo song: installed beside the binary (<prefix>/share/stemdeck/demo for

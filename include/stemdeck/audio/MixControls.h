@@ -20,10 +20,12 @@ struct StemMix {
     float pan = 0.0f;
     bool muted = false;
     bool solo = false;
+    bool operator==(const StemMix&) const = default;  // exact: "has the mix changed?"
 };
 struct MixSnapshot {
     std::vector<StemMix> stems;
     float masterGainDb = 0.0f;
+    bool operator==(const MixSnapshot&) const = default;
 };
 
 // The user's mix: per-stem gain, mute, solo and pan, and the master gain. Each value is its

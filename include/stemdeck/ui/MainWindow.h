@@ -52,12 +52,16 @@ class MainWindow : public QMainWindow {
     void onSongLoaded(const QString& folder);
     void onStateChanged(audio::PlayState state);
     void onLoadFailed(const QString& folder, const QString& message);
-    void showLoadIssues();
+    // The banner over the timeline: stems that could not be loaded, a stored mix that was
+    // partly or wholly ignored.
+    void showSongIssues();
     void showOutputStatus();
     void showLoading(bool loading);
     void updateTimelineAudibility();
     void setLatencyMonitor(bool on);
     void saveWindow();
+    // Writes the settings; a failure stays on show in the notice bar until a write succeeds.
+    void saveSettings();
 
     audio::Engine engine_;
     app::PlaybackManager playback_;

@@ -1,0 +1,83 @@
+// The child process of AtomicWriteTest: writes one file over and over, as fast as it can,
+// until it is killed. Round g writes version g, complete and consistent in itself, so the
+// test can tell a whole version from a torn one whatever moment the kill came at. Prints
+// "ready" once the first round (version START) is on disk.
+//   stemdeck_write_loop START mix STORE_DIR SONG_DIR  through MixStore::save
+//   stemdeck_write_loop START settings INI            through Settings::sync (QSettings)
+//   stemdeck_write_loop START in-place FILE           the control: the same mix text written
+//                                                     over the old file in small pieces, as a
+//                                                     naive writer would
+#include <QByteArray>
+#include <QFile>
+#include <QString>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "WriteLoopVersions.h"
+#include "stemdeck/app/MixStore.h"
+#include "stemdeck/app/Settings.h"
+
+using namespace stemdeck;
+
+namespace {
+
+void announceReady() {
+    std::puts("ready");
+    std::fflush(stdout);
+}
+
+[[noreturn]] void writeMixes(std::uint64_t start, const QString& store, const QString& song) {
+    const app::MixStore mixes(store);
+    for (std::uint64_t g = start;; ++g) {
+        QString error;
+        if (!mixes.save(song, test::writeLoopStems(), test::writeLoopMix(g), &error)) {
+            std::fprintf(stderr, "stemdeck_write_loop: %s\n", qPrintable(error));
+            std::exit(1);
+        }
+        if (g == start) announceReady();
+    }
+}
+
+[[noreturn]] void writeSettings(std::uint64_t start, const QString& ini) {
+    app::Settings settings(ini);
+    for (std::uint64_t g = start;; ++g) {
+        test::writeLoopSettings(settings, g);
+        QString error;
+        if (!settings.sync(&error)) {
+            std::fprintf(stderr, "stemdeck_write_loop: %s\n", qPrintable(error));
+            std::exit(1);
+        }
+        if (g == start) announceReady();
+    }
+}
+
+[[noreturn]] void writeInPlace(std::uint64_t start, const QString& path) {
+    constexpr qint64 kPiece = 256;
+    for (std::uint64_t g = start;; ++g) {
+        const QByteArray text = app::MixStore::serialize(
+            QStringLiteral("/songs/loop"), test::writeLoopStems(), test::writeLoopMix(g));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
+            std::exit(1);
+        for (qint64 at = 0; at < text.size(); at += kPiece)
+            file.write(text.constData() + at, std::min(kPiece, text.size() - at));
+        file.close();
+        if (g == start) announceReady();
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const auto arg = [&](int i) { return QString::fromLocal8Bit(argv[i]); };
+    const auto is = [&](const char* mode) { return argc >= 3 && std::strcmp(argv[2], mode) == 0; };
+    const std::uint64_t start = argc >= 2 ? std::strtoull(argv[1], nullptr, 10) : 0;
+    if (argc == 5 && is("mix")) writeMixes(start, arg(3), arg(4));
+    if (argc == 4 && is("settings")) writeSettings(start, arg(3));
+    if (argc == 4 && is("in-place")) writeInPlace(start, arg(3));
+    std::fputs("usage: stemdeck_write_loop START (mix STORE SONG | settings INI | in-place FILE)\n",
+               stderr);
+    return 2;
+}
