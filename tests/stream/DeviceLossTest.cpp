@@ -134,7 +134,9 @@ TEST(DeviceLoss, FrozenJackServerIsCaughtByTheHeartbeat) {
     const auto took = waitForLoss(engine, Engine::kCallbackTimeout + 3s);
     ::kill(server, SIGCONT);  // the abandoned stream may now call back: it must do no harm
     ASSERT_GE(took, Clock::duration::zero()) << "the frozen server was never reported";
-    EXPECT_GE(took, Engine::kCallbackTimeout);
+    // The timeout runs from the last callback service() saw, which can be a poll before the
+    // server froze (measured: 6 ms before, on a loaded machine).
+    EXPECT_GE(took, Engine::kCallbackTimeout - 250ms);
     EXPECT_NE(engine.deviceError().find("stopped calling back"), std::string::npos)
         << engine.deviceError();
     const auto callbacks = engine.callbackCount();

@@ -211,9 +211,8 @@ TEST(DeviceLossWindow, FrozenJackServerIsShownAfterTheCallbackTimeout) {
 
 // The server dies while the song is paused (the stream already stopped): pressing Play then
 // must say so at once, not wait on the dead server, and another device must take over.
-//
-// Paused (the stream stopped), the server dies: PortAudio cannot tell, and both starting and
-// closing that stream would abort the process, so the output asks the server itself first.
+// (PortAudio cannot tell, and would abort the process on starting or closing that stream, so
+// the output asks the server itself first.)
 TEST(DeviceLossWindow, KilledWhilePausedIsShownWhenPlayIsPressed) {
     Rig rig([](app::Settings& s) { s.setOutputDevice(kJack); });
     ASSERT_NO_FATAL_FAILURE(startPlayingOnJack(rig));
