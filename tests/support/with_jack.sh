@@ -7,14 +7,17 @@
 # reports an xrun every ~20 s even though the engine's callback takes ~0.05 ms. Tests that
 # assert "zero underflows" use 1024 frames, where that jitter is harmless.
 # STEMDECK_JACK_LOG: keep the server's log in this file (default: a temporary file, removed).
-# STEMDECK_JACK_REALTIME=1: run the server with SCHED_FIFO (-R) where the system allows it.
+# The server runs with SCHED_FIFO (-R; its clients' process threads, PortAudio's callback
+# among them, then do too) where the system allows it, as on a musician's machine: without it a
+# busy machine (a parallel build) delays JACK's cycle past its client timeout and JACK drops the
+# client mid-test. STEMDECK_JACK_REALTIME=0 runs it without (-r).
 set -u
 export JACK_DEFAULT_SERVER="stemdeck_test_$$_${RANDOM}" JACK_NO_START_SERVER=1 JACK_NO_AUDIO_RESERVATION=1
 outputs="${STEMDECK_JACK_OUTPUTS:-2}"
 period="${STEMDECK_JACK_PERIOD:-256}"
 log="${STEMDECK_JACK_LOG:-$(mktemp -t stemdeck-jack.XXXXXX)}"
 realtime=-r
-[ "${STEMDECK_JACK_REALTIME:-0}" = 1 ] && realtime=-R
+if [ "${STEMDECK_JACK_REALTIME:-1}" = 1 ] && chrt -f 10 true 2>/dev/null; then realtime=-R; fi
 jackd -n "$JACK_DEFAULT_SERVER" "$realtime" -d dummy -r 48000 -p "$period" -P "$outputs" -C 0 >"$log" 2>&1 &
 jack_pid=$!
 if ! jack_wait -w -t 10 >/dev/null 2>&1; then
@@ -30,7 +33,8 @@ if ! jack_wait -w -t 10 >/dev/null 2>&1; then
   exit 1
 fi
 # For tests that kill the server and start an identical one (tests/support/JackServer.h).
-export STEMDECK_TEST_JACK_PID=$jack_pid STEMDECK_JACK_PERIOD=$period STEMDECK_JACK_OUTPUTS=$outputs
+export STEMDECK_TEST_JACK_PID=$jack_pid STEMDECK_JACK_PERIOD=$period STEMDECK_JACK_OUTPUTS=$outputs \
+  STEMDECK_JACK_SCHEDULING=$realtime
 "$@"
 status=$?
 kill "$jack_pid" 2>/dev/null
