@@ -24,7 +24,7 @@ cmake --build build-fuzz -j "$jobs" --target "${engine_targets[@]/#/stemdeck_fuz
 
 cmake -S fuzz/app -B build-fuzz-app -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
-app_targets=(mix_store song_meta audio_profiles settings)
+app_targets=(mix_store song_meta audio_profiles settings marker_store)
 cmake --build build-fuzz-app -j "$jobs" >/dev/null
 
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1"

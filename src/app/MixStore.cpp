@@ -1,18 +1,16 @@
 #include "stemdeck/app/MixStore.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
 
-#include "SaveFileLeftovers.h"
+#include "SongFiles.h"
 
 namespace stemdeck::app {
 
@@ -99,11 +97,6 @@ class MixReader {
     }
 };
 
-QString canonicalFolder(const QString& folder) {
-    const QString canonical = QFileInfo(folder).canonicalFilePath();
-    return canonical.isEmpty() ? QDir::cleanPath(QFileInfo(folder).absoluteFilePath()) : canonical;
-}
-
 }  // namespace
 
 MixStore::MixStore(QString directory) : directory_(std::move(directory)) {
@@ -113,10 +106,7 @@ MixStore::MixStore(QString directory) : directory_(std::move(directory)) {
 }
 
 QString MixStore::fileFor(const QString& songFolder) const {
-    const QByteArray hash =
-        QCryptographicHash::hash(canonicalFolder(songFolder).toUtf8(), QCryptographicHash::Sha1);
-    return directory_ + QLatin1Char('/') + QString::fromLatin1(hash.toHex()) +
-           QStringLiteral(".json");
+    return keyedSongFile(directory_, songFolder);
 }
 
 MixStore::Loaded MixStore::parse(const QByteArray& json,
@@ -204,20 +194,8 @@ QByteArray MixStore::serialize(const QString& songFolder, const std::vector<std:
 
 bool MixStore::save(const QString& songFolder, const std::vector<std::string>& stemNames,
                     const audio::MixSnapshot& mix, QString* error) const {
-    const auto fail = [&](const QString& why) {
-        if (error) *error = why;
-        return false;
-    };
-    if (!QDir().mkpath(directory_))
-        return fail(QStringLiteral("cannot create %1").arg(QDir::toNativeSeparators(directory_)));
-    // QSaveFile writes a temporary file and renames it over the old one on commit, so a
-    // crash or a full disk never leaves a half-written mix behind (tests/app/AtomicWriteTest).
-    QSaveFile file(fileFor(songFolder));
-    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
-    file.write(serialize(songFolder, stemNames, mix));
-    if (!file.commit()) return fail(file.errorString());
-    removeSaveFileLeftovers(file.fileName());
-    return true;
+    // Never a half-written mix after a crash or a full disk (tests/app/AtomicWriteTest).
+    return writeFileAtomically(fileFor(songFolder), serialize(songFolder, stemNames, mix), error);
 }
 
 }  // namespace stemdeck::app

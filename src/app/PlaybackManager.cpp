@@ -4,8 +4,10 @@
 #include <QFile>
 #include <QStringList>
 #include <algorithm>
+#include <cmath>
 
 #include "stemdeck/app/MixStore.h"
+#include "stemdeck/app/SongMeta.h"
 
 namespace stemdeck::app {
 
@@ -176,8 +178,14 @@ void PlaybackManager::onLoadFinished(const SongLoader::Result& result) {
         return;
     }
     // Taken now, before a fade-out changes the play state.
-    handover_ = Handover{result, reload, engine_.mix().snapshot(), engine_.positionSeconds(),
-                         engine_.state() == audio::PlayState::Playing};
+    handover_ = Handover{result,
+                         reload,
+                         engine_.mix().snapshot(),
+                         engine_.positionSeconds(),
+                         engine_.state() == audio::PlayState::Playing,
+                         loopStart(),
+                         loopEnd(),
+                         loopEnabled()};
     if (!handover_->wasPlaying) {
         adoptLoadedSong();
         return;
@@ -216,11 +224,25 @@ void PlaybackManager::adoptLoadedSong() {
         pendingOutput_.reset();
         openOutputNow(config);
     }
+    loopA_.reset();
+    engine_.clearLoop();
     if (h.reload) {
+        if (h.loopEnd > h.loopStart && h.loopStart >= 0)
+            setLoopFrames(toFrames(h.loopStart), toFrames(h.loopEnd), h.loopEnabled);
+        else if (h.loopStart >= 0)
+            loopA_ = toFrames(h.loopStart);
         engine_.seekSeconds(h.position);
         if (h.wasPlaying) play();
     }
+    if (!h.reload) {
+        engine_.setTempo(1.0);
+        setPitchNow(0, 0.0);
+        adoptSongTempo();
+    }
     lastPosition_ = -1.0;
+    emit loopChanged();
+    emit tempoPitchChanged();
+    emit clickChanged();
     // Duration first: whoever reacts to songLoaded may already seek.
     emit durationChanged(duration());
     emit songLoaded(songFolder_);
@@ -275,6 +297,7 @@ void PlaybackManager::play() {
         return;
     }
     engine_.play();
+    publishCountIn();  // "Count-in 4" at once, not on the next poll
     if (engine_.state() != audio::PlayState::Playing && !engine_.deviceError().empty()) {
         // The device went away while nothing played (the stream was stopped): it only shows
         // now.
@@ -307,8 +330,167 @@ void PlaybackManager::seek(double seconds) {
     publishTransport();
 }
 
+void PlaybackManager::jumpTo(double seconds, audio::Quantize quantize) {
+    if (!engine_.hasSong()) return;
+    // Stopped or paused there is no next bar to wait for: go at once.
+    if (state() != audio::PlayState::Playing) quantize = audio::Quantize::Immediate;
+    engine_.jumpTo(toFrames(seconds), quantize);
+    publishTransport();
+}
+
 void PlaybackManager::seekBy(double deltaSeconds) {
     seek(position() + deltaSeconds);
+}
+
+// ---- A-B loop -------------------------------------------------------------------------
+
+std::int64_t PlaybackManager::toFrames(double seconds) const {
+    const audio::Song* song = engine_.song();
+    if (!song) return 0;
+    return std::clamp(static_cast<std::int64_t>(std::llround(seconds * song->sampleRate)),
+                      std::int64_t{0}, engine_.durationFrames());
+}
+
+double PlaybackManager::toSeconds(std::int64_t frames) const {
+    const audio::Song* song = engine_.song();
+    return song && song->sampleRate > 0 ? static_cast<double>(frames) / song->sampleRate : 0.0;
+}
+
+bool PlaybackManager::hasLoop() const {
+    const audio::LoopBounds bounds = engine_.loop();
+    return bounds.end > bounds.start;
+}
+
+double PlaybackManager::loopStart() const {
+    if (loopA_) return toSeconds(*loopA_);
+    return hasLoop() ? toSeconds(engine_.loop().start) : -1.0;
+}
+
+double PlaybackManager::loopEnd() const {
+    return !loopA_ && hasLoop() ? toSeconds(engine_.loop().end) : -1.0;
+}
+
+void PlaybackManager::setLoopFrames(std::int64_t start, std::int64_t end, bool enable) {
+    const bool wasOn = engine_.loop().enabled;
+    if (!engine_.setLoop(start, end)) {
+        emit message(QStringLiteral("That loop is too short (it must be at least %1 ms long).")
+                         .arg(audio::LoopRegion::kMinLengthMs));
+        return;
+    }
+    loopA_.reset();
+    engine_.setLoopEnabled(enable || wasOn);
+}
+
+void PlaybackManager::setLoopStartHere() {
+    if (!engine_.hasSong()) return;
+    const std::int64_t a = engine_.positionFrames();
+    if (hasLoop() && engine_.loop().end > a) {
+        // Moves A of the existing loop, which stays on or off as it was.
+        setLoopFrames(a, engine_.loop().end, false);
+    } else {
+        // A at or after the old B starts a new loop.
+        engine_.clearLoop();
+        loopA_ = a;
+    }
+    emit loopChanged();
+}
+
+void PlaybackManager::setLoopEndHere() {
+    if (!engine_.hasSong()) return;
+    const std::int64_t b = engine_.positionFrames();
+    const std::int64_t a = loopA_ ? *loopA_ : hasLoop() ? engine_.loop().start : 0;
+    if (b <= a) {
+        emit message(QStringLiteral("B must come after A: set A ([) before this point first."));
+        return;
+    }
+    setLoopFrames(a, b, true);
+    emit loopChanged();
+}
+
+void PlaybackManager::setLoop(double startSeconds, double endSeconds, bool enable) {
+    if (!engine_.hasSong()) return;
+    setLoopFrames(toFrames(std::min(startSeconds, endSeconds)),
+                  toFrames(std::max(startSeconds, endSeconds)), enable);
+    emit loopChanged();
+}
+
+void PlaybackManager::loopSection(double startSeconds, double endSeconds,
+                                  audio::Quantize quantize) {
+    if (!engine_.hasSong()) return;
+    if (!engine_.loopSection(toFrames(startSeconds), toFrames(endSeconds), quantize)) {
+        emit message(QStringLiteral("That section is too short to loop."));
+        return;
+    }
+    loopA_.reset();
+    emit loopChanged();
+    publishTransport();
+}
+
+void PlaybackManager::toggleLoop() {
+    if (!hasLoop()) {
+        emit message(
+            QStringLiteral("No loop yet: set A ([) and B (]) first, or Shift+drag "
+                           "over the timeline."));
+        emit loopChanged();  // a checkable control that flipped flips back
+        return;
+    }
+    engine_.setLoopEnabled(!engine_.loop().enabled);
+    emit loopChanged();
+}
+
+void PlaybackManager::clearLoop() {
+    loopA_.reset();
+    engine_.clearLoop();
+    emit loopChanged();
+}
+
+// ---- tempo and pitch -------------------------------------------------------------------
+
+void PlaybackManager::setTempo(double ratio) {
+    engine_.setTempo(ratio);
+    emit tempoPitchChanged();
+}
+
+void PlaybackManager::setPitch(int semitones, double cents) {
+    setPitchNow(semitones, cents);
+    emit tempoPitchChanged();
+}
+
+void PlaybackManager::setPitchNow(int semitones, double cents) {
+    // Kept apart as the user set them (the engine has only the total), within +-12 semitones.
+    constexpr int kMaxSemitones = 12;
+    pitchSemitones_ = std::clamp(semitones, -kMaxSemitones, kMaxSemitones);
+    pitchFineCents_ = std::isfinite(cents) ? std::clamp(cents, -100.0, 100.0) : 0.0;
+    const double total = std::clamp(100.0 * pitchSemitones_ + pitchFineCents_,
+                                    -100.0 * kMaxSemitones, 100.0 * kMaxSemitones);
+    pitchFineCents_ = total - 100.0 * pitchSemitones_;
+    engine_.setPitch(pitchSemitones_, pitchFineCents_);
+}
+
+// ---- click and count-in ----------------------------------------------------------------
+
+void PlaybackManager::setClick(const audio::ClickSettings& settings) {
+    engine_.setClick(settings);
+    emit clickChanged();
+}
+
+void PlaybackManager::adoptSongTempo() {
+    const SongMeta meta = SongMeta::read(songFolder_);
+    audio::ClickSettings click = engine_.click();
+    if (meta.tempo > 0) click.bpm = meta.tempo;
+    if (meta.beatsPerBar > 0) {
+        click.beatsPerBar = meta.beatsPerBar;
+        click.beatUnit = meta.beatUnit;
+    }
+    click.firstBeatSeconds = 0.0;
+    engine_.setClick(click);
+}
+
+void PlaybackManager::publishCountIn() {
+    const int left = countInBeatsLeft();
+    if (left == lastCountIn_) return;
+    lastCountIn_ = left;
+    emit countInChanged(left);
 }
 
 void PlaybackManager::poll() {
@@ -319,6 +501,7 @@ void PlaybackManager::poll() {
     if (ended) engine_.stop();
     if (!engine_.service()) onDeviceLost();
     publishTransport();
+    publishCountIn();
     if (ended) emit finished();
     if (++pollsSinceSave_ >= kMixSavePolls) saveMix();
 }

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -153,8 +154,71 @@ void Settings::setLatencyMonitorEnabled(bool on) {
     settings_->setValue(kLatencyMonitorKey, on);
 }
 
+int Settings::outputChannels() const {
+    const int channels = toInt(settings_->value(kOutputChannelsKey), 2);
+    return channels == 0 ? 0 : 2;
+}
+
+bool Settings::setOutputChannels(int channels) {
+    if (channels != 0 && channels != 2) return false;
+    settings_->setValue(kOutputChannelsKey, channels);
+    return true;
+}
+
+namespace {
+
+bool isValidPair(int pair) {
+    return pair >= 0 && pair <= Settings::kMaxPair;
+}
+
+// "name=pair" entries; the name may hold '=' itself, the pair never does.
+QHash<QString, int> parseRoutes(const QStringList& entries) {
+    QHash<QString, int> routes;
+    for (const QString& entry : entries) {
+        const auto at = entry.lastIndexOf(QLatin1Char('='));
+        if (at <= 0) continue;
+        bool ok = false;
+        const int pair = entry.mid(at + 1).toInt(&ok);
+        if (ok && isValidPair(pair)) routes.insert(entry.left(at), pair);
+    }
+    return routes;
+}
+
+}  // namespace
+
+int Settings::stemRoute(const QString& stemName) const {
+    return parseRoutes(settings_->value(kStemRoutesKey).toStringList()).value(stemName, 0);
+}
+
+bool Settings::setStemRoute(const QString& stemName, int pair) {
+    if (stemName.isEmpty() || !isValidPair(pair)) return false;
+    QHash<QString, int> routes = parseRoutes(settings_->value(kStemRoutesKey).toStringList());
+    if (pair == 0)
+        routes.remove(stemName);  // 1-2 is the default: nothing to remember
+    else
+        routes.insert(stemName, pair);
+    QStringList entries;
+    for (auto it = routes.cbegin(); it != routes.cend(); ++it)
+        entries << it.key() + QLatin1Char('=') + QString::number(it.value());
+    entries.sort();  // a stable file, whatever the hash order
+    settings_->setValue(kStemRoutesKey, entries);
+    return true;
+}
+
+int Settings::clickRoute() const {
+    const int pair = toInt(settings_->value(kClickRouteKey), 0);
+    return isValidPair(pair) ? pair : 0;
+}
+
+bool Settings::setClickRoute(int pair) {
+    if (!isValidPair(pair)) return false;
+    settings_->setValue(kClickRouteKey, pair);
+    return true;
+}
+
 audio::OutputConfig Settings::outputConfig() const {
     audio::OutputConfig config;
+    config.channels = outputChannels();
     config.device = outputDevice().toStdString();
     config.sampleRate = sampleRate();
     config.framesPerBuffer = framesPerBuffer();

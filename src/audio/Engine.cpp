@@ -1,5 +1,6 @@
 #include "stemdeck/audio/Engine.h"
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -27,7 +28,12 @@ void Engine::openOutput(const OutputConfig& config) {
     deviceError_.clear();
     monitor_.configure(output_.sampleRate(), output_.framesPerBuffer(),
                        output_.outputLatencySeconds());
-    if (song_ && song_->sampleRate != output_.sampleRate()) {
+    if (song_ && song_->sampleRate == output_.sampleRate()) {
+        // Same rate: only the output pairs may have changed (the stream is not started yet).
+        transport_.prepare(song_.get(), mix_.get(), song_->sampleRate,
+                           transportSetup(song_->stems.size()));
+        applyClickSettings(click_, transport_);
+    } else if (song_) {
         // The device runs at another rate: decode the song again at that rate, keeping the
         // user's mix and place in the song.
         const MixSnapshot previous = mix_->snapshot();
@@ -62,9 +68,33 @@ void Engine::setSong(Song song) {
     output_.stop();
     auto next = std::make_unique<Song>(std::move(song));
     auto mix = std::make_unique<MixControls>(next->stems.size());
-    transport_.prepare(next.get(), mix.get(), next->sampleRate);
+    transport_.prepare(next.get(), mix.get(), next->sampleRate, transportSetup(next->stems.size()));
+    applyClickSettings(click_, transport_);
     song_ = std::move(next);
     mix_ = std::move(mix);
+}
+
+TransportSetup Engine::transportSetup(std::size_t stems) const {
+    TransportSetup setup;
+    setup.timeStretch = true;
+    // A pair per routable source at most: each pair in use costs a stretcher when stretching.
+    const int sources = static_cast<int>(stems) + 1;
+    setup.outputPairs = output_.isOpen() ? std::clamp(output_.channels() / 2, 1, sources) : 1;
+    return setup;
+}
+
+bool Engine::setLoop(std::int64_t startFrame, std::int64_t endFrame) {
+    return transport_.loop().set(startFrame, endFrame);
+}
+
+bool Engine::loopSection(std::int64_t startFrame, std::int64_t endFrame, Quantize quantize) {
+    if (!setLoop(startFrame, endFrame) || !setLoopEnabled(true)) return false;
+    jumpTo(loop().start, quantize);
+    return true;
+}
+
+void Engine::setClick(const ClickSettings& settings) {
+    if (applyClickSettings(settings, transport_)) click_ = settings;
 }
 
 void Engine::play() {

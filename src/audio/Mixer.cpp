@@ -90,12 +90,24 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
         // Post-fader peak from the load-time peak table: one read per 64 frames.
         const auto first = static_cast<std::size_t>(position / kPeakBucketFrames);
         const auto last = static_cast<std::size_t>((position + valid - 1) / kPeakBucketFrames);
-        const float peak = ConstSamples(stem.peaks.data() + first,
-                                        static_cast<Eigen::Index>(last - first + 1))
-                               .maxCoeff();
-        const float gain = std::max(std::abs(state.left.current()), std::abs(state.right.current()));
+        const float peak =
+            ConstSamples(stem.peaks.data() + first, static_cast<Eigen::Index>(last - first + 1))
+                .maxCoeff();
+        const float gain =
+            std::max(std::abs(state.left.current()), std::abs(state.right.current()));
         meters_->noteStem(index, peak * gain);
     }
+}
+
+void Mixer::mixStems(std::int64_t position, int n, float* left, float* right, const int* pairOf,
+                     int pair) noexcept {
+    n = std::clamp(n, 0, kMaxChunk);
+    Samples(left, n).setZero();
+    Samples(right, n).setZero();
+    if (!song_ || !controls_) return;
+    updateTargets();
+    for (std::size_t i = 0; i < stems_.size(); ++i)
+        if (pairOf[i] == pair) addStem(i, position, n, left, right);
 }
 
 void Mixer::mix(std::int64_t position, int n, float* left, float* right) noexcept {

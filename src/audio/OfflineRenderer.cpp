@@ -7,12 +7,15 @@
 #include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <string>
 #include <system_error>
 
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/Transport.h"
+#include "stemdeck/audio/rehearsal/LoopPlayer.h"
+#include "stemdeck/audio/rehearsal/TimeStretcher.h"
 
 namespace stemdeck::audio {
 
@@ -60,36 +63,72 @@ int sndfileFormat(const std::filesystem::path& file, RenderSampleFormat format) 
     throw RenderError("unsupported output format '" + ext + "' (use .wav or .flac)");
 }
 
-void checkInputs(const Song& song, const MixControls& mix, int blockSize) {
-    if (blockSize <= 0) throw RenderError("block size must be positive");
+void checkInputs(const Song& song, const MixControls& mix, const RenderOptions& options) {
+    if (options.blockSize <= 0) throw RenderError("block size must be positive");
     if (song.sampleRate <= 0 || song.stems.empty()) throw RenderError("the song has no audio");
     if (mix.stemCount() != song.stems.size())
         throw RenderError("the mix has " + std::to_string(mix.stemCount()) +
                           " stems but the song has " + std::to_string(song.stems.size()));
+    if (!(options.tempo >= TimeStretcher::kMinTempo && options.tempo <= TimeStretcher::kMaxTempo))
+        throw RenderError("tempo must be between 0.5 and 1.5");
+    if (!(std::abs(options.pitchCents) <= TimeStretcher::kMaxPitchCents))
+        throw RenderError("pitch must be between -12 and +12 semitones");
+    if (options.loopStart >= 0 || options.loopEnd >= 0) {
+        if (!options.hasLoop()) throw RenderError("the loop end must be after its start");
+        if (options.loopEnd > song.frames) throw RenderError("the loop ends after the song");
+        if (options.loops < 1) throw RenderError("loops must be at least 1");
+    }
 }
 
-// Runs Transport::process block by block over the whole song, exactly as a device callback
-// would, and hands each block (trimmed to the song's length) to `sink`, which returns false
-// to stop early. Returns false when the sink stopped the render.
+// Runs Transport::process block by block, exactly as a device callback would (the live
+// engine's one render path, with the same loop, stretch and click), and hands each block's
+// audio to `sink`, which returns false to stop early. Ends at the song's end, or after the
+// loop passes. Returns false when the sink stopped the render.
 template <typename Sink>
-bool renderBlocks(const Song& song, const MixControls& mix, int blockSize, Sink&& sink) {
+bool renderBlocks(const Song& song, const MixControls& mix, const RenderOptions& options,
+                  Sink&& sink) {
+    const int blockSize = options.blockSize;
     Transport transport;
-    transport.prepare(&song, &mix, song.sampleRate);
+    TransportSetup setup;
+    setup.timeStretch = options.tempo != 1.0 || options.pitchCents != 0.0;
+    transport.prepare(&song, &mix, song.sampleRate, setup);
+    transport.setTempo(options.tempo);
+    transport.setPitchCents(options.pitchCents);
+    if (!applyClickSettings(options.click, transport))
+        throw RenderError("invalid time signature for the click");
+    const std::int64_t countIn =
+        transport.click().countInFrames(options.click.countInBars, options.tempo);
+    std::int64_t total = -1;  // output frames to render; -1: until the song's end
+    if (options.hasLoop()) {
+        if (!transport.loop().set(options.loopStart, options.loopEnd) ||
+            !transport.loop().setEnabled(true))
+            throw RenderError("the loop is shorter than " +
+                              std::to_string(static_cast<int>(LoopRegion::kMinLengthMs)) + " ms");
+        const auto passes =
+            static_cast<double>(loopPassesLength(transport.loop().bounds(), options.loops));
+        total = countIn + static_cast<std::int64_t>(std::llround(passes / options.tempo));
+        transport.seek(options.loopStart);
+    }
     transport.play();
-    const std::int64_t length = transport.length();
+    const double expected = total >= 0
+                                ? static_cast<double>(total)
+                                : static_cast<double>(countIn) +
+                                      static_cast<double>(transport.length()) / options.tempo;
     // The transport flags the end within a block of it; anything longer is a bug, not a hang.
-    const std::int64_t maxBlocks = length / blockSize + 2;
+    const auto maxBlocks = static_cast<std::int64_t>(expected / blockSize) + 64;
     std::vector<float> block(static_cast<std::size_t>(blockSize) * kChannels);
     std::int64_t rendered = 0;
     for (std::int64_t b = 0;; ++b) {
         if (b > maxBlocks) throw RenderError("the transport did not stop at the end of the song");
         transport.process(block.data(), blockSize, kChannels);
-        const auto keep =
-            static_cast<int>(std::clamp<std::int64_t>(length - rendered, 0, blockSize));
+        int keep = transport.lastRenderedFrames();
+        if (total >= 0)
+            keep = static_cast<int>(std::min<std::int64_t>(blockSize, total - rendered));
         rendered += keep;
-        const double done = length > 0 ? static_cast<double>(rendered) / length : 1.0;
+        const bool finished = total >= 0 ? rendered >= total : transport.consumeEndOfSong();
+        const double done = finished ? 1.0 : std::min(0.999, rendered / std::max(1.0, expected));
         if (!sink(block.data(), keep, done)) return false;
-        if (transport.consumeEndOfSong()) return true;
+        if (finished) return true;
     }
 }
 
@@ -166,10 +205,17 @@ class TemporaryFile {
 
 std::vector<float> OfflineRenderer::renderToBuffer(const Song& song, const MixControls& mix,
                                                    int blockSize) {
-    checkInputs(song, mix, blockSize);
+    RenderOptions options;
+    options.blockSize = blockSize;
+    return renderToBuffer(song, mix, options);
+}
+
+std::vector<float> OfflineRenderer::renderToBuffer(const Song& song, const MixControls& mix,
+                                                   const RenderOptions& options) {
+    checkInputs(song, mix, options);
     std::vector<float> out;
     out.reserve(static_cast<std::size_t>(song.frames) * kChannels);
-    renderBlocks(song, mix, blockSize, [&out](const float* block, int frames, double) {
+    renderBlocks(song, mix, options, [&out](const float* block, int frames, double) {
         out.insert(out.end(), block, block + static_cast<std::ptrdiff_t>(frames) * kChannels);
         return true;
     });
@@ -180,15 +226,15 @@ void OfflineRenderer::renderToFile(const Song& song, const MixControls& mix,
                                    const std::filesystem::path& file,
                                    const RenderOptions& options) {
     const int format = sndfileFormat(file, options.format);
-    checkInputs(song, mix, options.blockSize);
+    checkInputs(song, mix, options);
     if (options.progress && !options.progress(0.0)) throw RenderError("render cancelled");
 
     TemporaryFile temp(file);
     {
         SoundFileWriter writer(temp.path(), file, format, song.sampleRate);
         double reported = 0.0;
-        const bool complete = renderBlocks(
-            song, mix, options.blockSize, [&](const float* block, int frames, double done) {
+        const bool complete =
+            renderBlocks(song, mix, options, [&](const float* block, int frames, double done) {
                 writer.write(block, frames);
                 const bool due =
                     done > reported && (done >= 1.0 || done - reported >= kProgressStep);

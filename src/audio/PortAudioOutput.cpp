@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 
 namespace stemdeck::audio {
 
@@ -85,6 +87,13 @@ PaDeviceIndex findDevice(const std::string& wanted) {
 // stream abandoned on a lost device keeps pointing at it (see abandonStream()).
 struct PortAudioOutput::Target {
     std::atomic<AudioSource*> source{nullptr};
+    // True while a callback may be using `source`. With `source` it is a Dekker pair (both
+    // sequentially consistent): the control thread clears `source` and then waits for this to
+    // be false, so either the callback saw no source, or the control thread sees it inside and
+    // waits for it to leave. Its release on leaving is what orders the abandoned stream's last
+    // render before whatever the control thread then does with the source (a stream that is
+    // abandoned is never joined).
+    std::atomic<bool> inside{false};
     int channels = 0;
 };
 
@@ -92,15 +101,18 @@ struct PortAudioOutput::Callback {
     // Audio thread: hands the buffer to the source and nothing else.
     static int render(const void*, void* output, unsigned long frames,
                       const PaStreamCallbackTimeInfo*, PaStreamCallbackFlags flags, void* user) {
-        const auto* target = static_cast<const Target*>(user);
+        auto* target = static_cast<Target*>(user);
         auto* out = static_cast<float*>(output);
-        AudioSource* source = target->source.load(std::memory_order_acquire);
+        target->inside.store(true);
+        AudioSource* source = target->source.load();
         if (!source) {  // an abandoned stream that came back to life: silence, and end it
+            target->inside.store(false, std::memory_order_release);
             std::fill_n(out, frames * static_cast<unsigned long>(target->channels), 0.0f);
             return paAbort;
         }
         source->renderAudio(out, static_cast<int>(frames), target->channels,
                             (flags & paOutputUnderflow) != 0);
+        target->inside.store(false, std::memory_order_release);
         return paContinue;
     }
 };
@@ -163,7 +175,8 @@ void PortAudioOutput::open(const OutputConfig& config, AudioSource* source) {
 
     PaStreamParameters params{};
     params.device = index;
-    params.channelCount = std::min(2, info->maxOutputChannels);
+    params.channelCount =
+        std::min(config.channels > 0 ? config.channels : 32, info->maxOutputChannels);
     params.sampleFormat = paFloat32;
     params.suggestedLatency = info->defaultLowOutputLatency;
     const double rate = config.sampleRate > 0 ? config.sampleRate : info->defaultSampleRate;
@@ -248,7 +261,11 @@ void PortAudioOutput::discardLostStream() {
 // as it is: the callback target is detached and leaked (a frozen server that wakes up calls
 // it; it then renders silence and ends the stream), and PortAudio is never terminated.
 void PortAudioOutput::abandonStream() {
-    target_->source.store(nullptr, std::memory_order_release);
+    target_->source.store(nullptr);
+    // A render under way ends within its block (it never waits); a stream that is frozen
+    // is frozen outside the callback, so this is bounded in practice and capped anyway.
+    for (int i = 0; i < 1000 && target_->inside.load(std::memory_order_acquire); ++i)
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
     // Kept for the life of the process, reachable (so leak checkers do not flag it): the
     // abandoned stream may still call into it.
     static auto* const abandoned = new std::vector<Target*>;

@@ -4,29 +4,72 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/rehearsal/QuantizedJump.h"
 
 namespace stemdeck::audio {
 
 Transport::Transport() = default;
 
-void Transport::prepare(const Song* song, const MixControls* controls, int sampleRate) {
+void Transport::prepare(const Song* song, const MixControls* controls, int sampleRate,
+                        const TransportSetup& setup) {
+    const bool sameSong = song != nullptr && song == song_ && sampleRate == sampleRate_;
     song_ = song;
+    controls_ = controls;
     sampleRate_ = sampleRate;
     length_ = song ? song->frames : 0;
-    meters_.prepare(song ? song->stems.size() : 0);
+    const std::size_t stems = song ? song->stems.size() : 0;
+    meters_.prepare(stems);
     mixer_.prepare(song, controls, sampleRate, &meters_);
-    limiter_.prepare(sampleRate);
+    const int pairs = std::clamp(setup.outputPairs, 1, OutputRouting::kMaxChannels / 2);
+    limiters_.assign(static_cast<std::size_t>(pairs), SafetyLimiter{});
+    for (auto& limiter : limiters_) limiter.prepare(sampleRate);
     fader_.setLength(std::max(1, static_cast<int>(std::lround(kFadeMs * sampleRate / 1000.0))));
     fader_.reset(0.0f);
-    left_.assign(Mixer::kMaxChunk, 0.0f);
-    right_.assign(Mixer::kMaxChunk, 0.0f);
-    fade_.assign(Mixer::kMaxChunk, 0.0f);
-    renderPos_ = 0;
+    for (auto* buffer : {&left_, &right_, &fade_, &clickLeft_, &clickRight_, &gain_})
+        buffer->assign(Mixer::kMaxChunk, 0.0f);
+
+    // Stretchers are kept across songs: building one costs 0.1-0.2 s and depends on the rate.
+    chains_.resize(static_cast<std::size_t>(pairs));
+    for (auto& chain : chains_) {
+        if (!chain) chain = std::make_unique<BusChain>();
+        chain->prepare(sampleRate, Mixer::kMaxChunk, setup.timeStretch);
+        chain->master().setLength(mixer_.rampSamples());
+        chain->stretcher().setTempo(setup.timeStretch ? tempo() : 1.0);
+        chain->stretcher().setPitchCents(setup.timeStretch ? pitchCents() : 0.0);
+    }
+    if (!setup.timeStretch) {
+        tempo_.store(1.0, std::memory_order_relaxed);
+        pitchCents_.store(0.0, std::memory_order_relaxed);
+    }
+
+    // A new song starts with no loop and everything on 1-2; the same song keeps both.
+    std::vector<int> routes;
+    if (sameSong)
+        for (std::size_t i = 0; i < routing_.sourceCount(); ++i)
+            routes.push_back(routing_.requestedPair(i));
+    else
+        loop_.prepare(sampleRate, length_);
+    routing_.prepare(stems, Mixer::kMaxChunk, 2 * pairs);
+    routing_.setDeviceChannels(2 * pairs);
+    for (std::size_t i = 0; i < routes.size() && i < routing_.sourceCount(); ++i)
+        routing_.route(i, routes[i]);
+    click_.prepare(sampleRate);
+    pairOf_.assign(stems, 0);
+    pairUsed_.assign(static_cast<std::size_t>(pairs), 0);
+    chainLive_.assign(static_cast<std::size_t>(pairs), 0);
+    bounds_ = loop_.bounds();
+
     pendingJump_ = -1;
+    countedIn_ = false;
+    countInTotal_ = countInLeft_ = 0;
+    lastRendered_ = 0;
     playRequested_.store(false, std::memory_order_relaxed);
     seekRequest_.store(-1, std::memory_order_relaxed);
+    barJumpRequest_.store(-1, std::memory_order_relaxed);
     position_.store(0, std::memory_order_relaxed);
+    countInBeats_.store(0, std::memory_order_relaxed);
     endOfSong_.store(false, std::memory_order_relaxed);
     silent_.store(true, std::memory_order_release);
 }
@@ -46,6 +89,32 @@ void Transport::stop() {
 
 void Transport::seek(std::int64_t frame) {
     seekRequest_.store(std::clamp<std::int64_t>(frame, 0, length_), std::memory_order_release);
+}
+
+void Transport::setTempo(double tempo) {
+    if (!canStretch() || !(tempo == tempo)) return;
+    tempo = std::clamp(tempo, TimeStretcher::kMinTempo, TimeStretcher::kMaxTempo);
+    tempo_.store(tempo, std::memory_order_relaxed);
+    for (auto& chain : chains_) chain->stretcher().setTempo(tempo);
+}
+
+void Transport::setPitchCents(double cents) {
+    if (!canStretch() || !(cents == cents)) return;
+    cents = std::clamp(cents, -TimeStretcher::kMaxPitchCents, TimeStretcher::kMaxPitchCents);
+    pitchCents_.store(cents, std::memory_order_relaxed);
+    for (auto& chain : chains_) chain->stretcher().setPitchCents(cents);
+}
+
+void Transport::setCountInBars(int bars) {
+    countInBars_.store(std::clamp(bars, 0, 16), std::memory_order_relaxed);
+}
+
+void Transport::jumpTo(std::int64_t frame, Quantize quantize) {
+    frame = std::clamp<std::int64_t>(frame, 0, length_);
+    if (quantize == Quantize::Immediate)
+        seek(frame);
+    else
+        barJumpRequest_.store(frame, std::memory_order_release);
 }
 
 std::int64_t Transport::position() const {
@@ -70,18 +139,177 @@ using Samples = Eigen::Map<Eigen::ArrayXf>;
 using ConstSamples = Eigen::Map<const Eigen::ArrayXf>;
 using InterleavedSamples = Eigen::Map<Eigen::ArrayXf, 0, Eigen::InnerStride<>>;
 
-float peakOf(const float* samples, int n) { return ConstSamples(samples, n).abs().maxCoeff(); }
+float peakOf(const float* samples, int n) {
+    return ConstSamples(samples, n).abs().maxCoeff();
+}
 }  // namespace
 
+bool Transport::stretching() const noexcept {
+    return chains_.front()->stretcher().active();
+}
+
+double Transport::playbackRate() const noexcept {
+    return stretching() ? chains_.front()->stretcher().tempo() : 1.0;
+}
+
+double Transport::countInRate() const noexcept {
+    return canStretch() ? tempo_.load(std::memory_order_relaxed) : 1.0;
+}
+
+std::int64_t Transport::heardPosition() const noexcept {
+    const BusChain& chain = *chains_.front();
+    std::int64_t heard = chain.heardPosition();
+    // Just after a wrap the stretcher still plays the end of the loop.
+    if (bounds_.enabled && chain.position() >= bounds_.start && chain.position() < bounds_.end &&
+        heard < bounds_.start)
+        heard += bounds_.length();
+    return std::clamp<std::int64_t>(heard, 0, length_);
+}
+
+bool Transport::songEnded() const noexcept {
+    const std::int64_t read = chains_.front()->position();
+    if (bounds_.enabled && read < bounds_.end) return false;
+    return stretching() ? chains_.front()->heardPosition() >= length_ : read >= length_;
+}
+
+int Transport::framesToEnd() const noexcept {
+    const BusChain& chain = *chains_.front();
+    if (bounds_.enabled && chain.position() < bounds_.end) return Mixer::kMaxChunk;
+    if (!stretching())
+        return static_cast<int>(
+            std::clamp<std::int64_t>(length_ - chain.position(), 0, Mixer::kMaxChunk));
+    const double left = static_cast<double>(length_ - chain.heardPosition()) / playbackRate();
+    return static_cast<int>(std::clamp(std::ceil(left), 1.0, double{Mixer::kMaxChunk}));
+}
+
+void Transport::beginBlock(int channels) noexcept {
+    loop_.read(bounds_);  // on a torn read, keep last block's bounds
+    for (auto& chain : chains_) chain->loop().setBounds(bounds_);
+    const int pairs = std::min(routing_.pairCount(channels), static_cast<int>(chains_.size()));
+    std::fill(pairUsed_.begin(), pairUsed_.end(), char{0});
+    bool split = false;
+    for (std::size_t i = 0; i < pairOf_.size(); ++i) {
+        const int pair = std::min(routing_.pairFor(i, channels), pairs - 1);
+        pairOf_[i] = pair;
+        split = split || pair != 0;
+        pairUsed_[static_cast<std::size_t>(pair)] = 1;
+    }
+    clickPair_ = std::min(routing_.pairFor(routing_.clickSource(), channels), pairs - 1);
+    split = split || clickPair_ != 0;
+    // A chain that was idle joins where chain 0 is heard (its own stretcher restarts there).
+    const BusChain& lead = *chains_.front();
+    for (std::size_t p = 1; p < chains_.size(); ++p)
+        if (pairUsed_[p] && !chainLive_[p]) chains_[p]->jump(lead.heardPosition());
+    for (std::size_t p = 0; p < chains_.size(); ++p) chainLive_[p] = pairUsed_[p];
+    split_ = split;
+
+    const std::int64_t barJump = barJumpRequest_.exchange(-1, std::memory_order_acq_rel);
+    if (barJump >= 0) {
+        const std::int64_t at = QuantizedJump::nextBarFrame(lead.position(), click_.audioGrid());
+        for (auto& chain : chains_) chain->loop().scheduleJump(at, barJump);
+    }
+}
+
+void Transport::jumpChains(std::int64_t frame) noexcept {
+    for (auto& chain : chains_) chain->jump(frame);
+}
+
+void Transport::startFromSilence() noexcept {
+    // Take the current mix as it is, without ramps.
+    mixer_.snapToTargets();
+    const float master = controls_ ? controls_->masterGainLinear() : 0.0f;
+    for (auto& chain : chains_) chain->master().reset(master);
+    for (auto& limiter : limiters_) limiter.reset();
+}
+
+void Transport::applyChainMaster(BusChain& chain, int n, float* left, float* right) noexcept {
+    LinearRamp& master = chain.master();
+    master.setTarget(controls_ ? controls_->masterGainLinear() : 0.0f);
+    if (!master.ramping()) {
+        const float g = master.current();
+        if (g != 1.0f) {
+            Samples(left, n) *= g;
+            Samples(right, n) *= g;
+        }
+        return;
+    }
+    master.fill(gain_.data(), n);
+    Samples(left, n) *= ConstSamples(gain_.data(), n);
+    Samples(right, n) *= ConstSamples(gain_.data(), n);
+}
+
+void Transport::addClick(std::int64_t songFrame, int n, float* left, float* right) noexcept {
+    if (!click_.enabled()) return;
+    click_.render(static_cast<double>(songFrame), n, clickLeft_.data(), clickRight_.data(),
+                  playbackRate());
+    Samples(left, n) += ConstSamples(clickLeft_.data(), n);
+    Samples(right, n) += ConstSamples(clickRight_.data(), n);
+}
+
+int Transport::renderCountIn(float* out, int offset, int n, int channels) noexcept {
+    const std::int64_t elapsed = countInTotal_ - countInLeft_;
+    click_.renderCountIn(elapsed, n, countInBars_.load(std::memory_order_relaxed),
+                         clickLeft_.data(), clickRight_.data(), countInRate());
+    routing_.clear(n);
+    routing_.add(routing_.clickSource(), clickLeft_.data(), clickRight_.data(), n, channels);
+    routing_.scatter(out + static_cast<std::ptrdiff_t>(offset) * channels, n, channels);
+    countInLeft_ -= n;
+    return n;
+}
+
 int Transport::renderChunk(float* out, int offset, int n, int channels) noexcept {
+    const std::int64_t heard = heardPosition();  // the song frame heard at this chunk's start
+    const bool fading = fader_.ramping() || fader_.current() != 1.0f;
+    if (fading) fader_.fill(fade_.data(), n);
+    float* dst = out + static_cast<std::ptrdiff_t>(offset) * channels;
+
+    if (split_) {
+        routing_.clear(n);
+        for (std::size_t p = 0; p < chains_.size(); ++p) {
+            if (p != 0 && !pairUsed_[p]) continue;
+            BusChain& chain = *chains_[p];
+            const StereoBus bus = routing_.bus(static_cast<int>(p));
+            const int pair = static_cast<int>(p);
+            chain.render(bus.left, bus.right, n,
+                         [this, &chain, pair](std::int64_t pos, int m, float* l, float* r) {
+                             mixer_.mixStems(pos, m, l, r, pairOf_.data(), pair);
+                             applyChainMaster(chain, m, l, r);
+                         });
+        }
+        if (click_.enabled()) {
+            const StereoBus bus = routing_.bus(clickPair_);
+            addClick(heard, n, bus.left, bus.right);
+        }
+        float masterL = 0.0f, masterR = 0.0f;
+        for (std::size_t p = 0; p < chains_.size(); ++p) {
+            const StereoBus bus = routing_.bus(static_cast<int>(p));
+            const float peak = std::max(peakOf(bus.left, n), peakOf(bus.right, n));
+            limiters_[p].process(bus.left, bus.right, n, peak);
+            if (fading) {
+                Samples(bus.left, n) *= ConstSamples(fade_.data(), n);
+                Samples(bus.right, n) *= ConstSamples(fade_.data(), n);
+            }
+            masterL = std::max(masterL, peakOf(bus.left, n));
+            masterR = std::max(masterR, peakOf(bus.right, n));
+        }
+        meters_.noteMaster(masterL, masterR);
+        routing_.scatter(dst, n, channels);
+        return n;
+    }
+
     float* left = left_.data();
     float* right = right_.data();
-    mixer_.mix(renderPos_, n, left, right);
+    chains_.front()->render(left, right, n, [this](std::int64_t pos, int m, float* l, float* r) {
+        mixer_.mix(pos, m, l, r);
+    });
+    // The split path's master ramps follow the target while unused, so a split starts level.
+    for (auto& chain : chains_)
+        chain->master().reset(controls_ ? controls_->masterGainLinear() : 0.0f);
+    addClick(heard, n, left, right);
     float peakL = peakOf(left, n);
     float peakR = peakOf(right, n);
-    bool changed = limiter_.process(left, right, n, std::max(peakL, peakR));
-    if (fader_.ramping() || fader_.current() != 1.0f) {
-        fader_.fill(fade_.data(), n);
+    bool changed = limiters_.front().process(left, right, n, std::max(peakL, peakR));
+    if (fading) {
         const ConstSamples fade(fade_.data(), n);
         Samples(left, n) *= fade;
         Samples(right, n) *= fade;
@@ -93,7 +321,6 @@ int Transport::renderChunk(float* out, int offset, int n, int channels) noexcept
     }
     meters_.noteMaster(peakL, peakR);
 
-    float* dst = out + static_cast<std::ptrdiff_t>(offset) * channels;
     if (channels == 1) {
         Samples(dst, n) = 0.5f * (ConstSamples(left, n) + ConstSamples(right, n));
         return n;
@@ -121,48 +348,73 @@ void Transport::process(float* out, int frames, int channels) noexcept {
     bool silent = false;
     meters_.beginBlock();
     if (song_) {
+        beginBlock(channels);
         const std::int64_t request = seekRequest_.exchange(-1, std::memory_order_acq_rel);
         if (request >= 0) pendingJump_ = request;
-        // Each pass renders at least one frame or ends the loop; a jump pass is followed by
-        // a render pass, so the loop is bounded by 2 * frames passes.
+        // Each pass renders at least one frame or ends the loop; a jump pass or the start of
+        // a count-in is followed by a render pass, so the loop is bounded by 3 * frames passes.
         while (offset < frames) {
             const bool want = playRequested_.load(std::memory_order_acquire);
+            if (countInLeft_ > 0) {
+                if (!want) {
+                    countInLeft_ = 0;  // paused during the count-in: the song never started
+                    continue;
+                }
+                const int n = static_cast<int>(
+                    std::min<std::int64_t>({frames - offset, countInLeft_, Mixer::kMaxChunk}));
+                offset += renderCountIn(out, offset, n, channels);
+                continue;
+            }
             if (!fader_.ramping() && fader_.current() == 0.0f) {
                 if (pendingJump_ >= 0) {  // silent: the jump cannot be heard, take it now
-                    renderPos_ = pendingJump_;
+                    jumpChains(pendingJump_);
                     pendingJump_ = -1;
                     continue;
                 }
                 if (!want) {
+                    countedIn_ = false;  // the next start counts in again
                     silent = true;
                     break;
                 }
-                // Starting from silence: take the current mix as it is, without ramps. The
-                // very start of the song plays exactly as authored; anywhere else fades in.
-                mixer_.snapToTargets();
-                limiter_.reset();
-                if (renderPos_ == 0) fader_.reset(1.0f);
+                if (!countedIn_) {
+                    countedIn_ = true;
+                    const int bars = countInBars_.load(std::memory_order_relaxed);
+                    countInTotal_ = countInLeft_ = click_.countInFramesNow(bars, countInRate());
+                    if (countInLeft_ > 0) continue;
+                }
+                startFromSilence();
+                // The very start of the song plays exactly as authored; anywhere else fades in.
+                if (chains_.front()->position() == 0) fader_.reset(1.0f);
             }
             fader_.setTarget(pendingJump_ >= 0 || !want ? 0.0f : 1.0f);
-            if (renderPos_ >= length_) {
+            if (songEnded()) {
                 finishAtEnd();
                 silent = true;
                 break;
             }
-            int n = std::min(frames - offset, Mixer::kMaxChunk);
+            int n = std::min({frames - offset, Mixer::kMaxChunk, framesToEnd()});
             // Stop at the bottom of a fade so a pending jump lands on its exact frame.
             if (fader_.ramping()) n = std::min(n, fader_.remaining());
-            n = static_cast<int>(std::min<std::int64_t>(n, length_ - renderPos_));
             offset += renderChunk(out, offset, n, channels);
-            renderPos_ += n;
         }
     } else {
         silent = true;
     }
+    lastRendered_ = offset;
     std::fill(out + static_cast<std::ptrdiff_t>(offset) * channels,
               out + static_cast<std::ptrdiff_t>(frames) * channels, 0.0f);
-    position_.store(pendingJump_ >= 0 ? pendingJump_ : renderPos_, std::memory_order_release);
-    silent_.store(silent, std::memory_order_release);
+    const std::int64_t heard = song_ ? heardPosition() : 0;
+    position_.store(pendingJump_ >= 0 ? pendingJump_ : heard, std::memory_order_release);
+    int beatsLeft = 0;
+    if (countInLeft_ > 0) {
+        const BeatGrid& grid = click_.audioGrid();
+        const double elapsed = static_cast<double>(countInTotal_ - countInLeft_) * countInRate();
+        const auto beat = static_cast<int>(elapsed / grid.framesPerBeat());
+        beatsLeft = std::max(
+            1, countInBars_.load(std::memory_order_relaxed) * grid.signature().beatsPerBar - beat);
+    }
+    countInBeats_.store(beatsLeft, std::memory_order_release);
+    silent_.store(silent && countInLeft_ == 0, std::memory_order_release);
 }
 
 }  // namespace stemdeck::audio

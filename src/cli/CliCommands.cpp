@@ -2,20 +2,24 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <ostream>
 #include <string>
 #include <thread>
+#include <tuple>
 
 #include "Json.h"
 #include "MixBenchmark.h"
+#include "SongTiming.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/OfflineRenderer.h"
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/audio/rehearsal/LoopRegion.h"
 
 namespace stemdeck::cli {
 
@@ -104,6 +108,46 @@ void applyMix(const MixOptions& options, const Song& song, MixControls& mix) {
     mix.setMasterGainDb(options.masterDb);
 }
 
+// The click's settings: tempo and time signature from the command line, else the song's
+// meta.json (SongTiming), else 120 and 4/4.
+ClickSettings clickSettings(const CliOptions& options, const std::filesystem::path& folder,
+                            std::ostream& err) {
+    ClickSettings click;
+    click.enabled = options.click;
+    click.countInBars = options.countInBars;
+    click.levelDb = options.clickLevelDb;
+    const SongTiming timing = readSongTiming(folder);
+    if (timing.bpm) click.bpm = *timing.bpm;
+    if (timing.signature) {
+        click.beatsPerBar = timing.signature->beatsPerBar;
+        click.beatUnit = timing.signature->beatUnit;
+    }
+    // Only worth a warning when something plays by the song's beat.
+    const bool beatMatters = options.click || options.countInBars > 0;
+    if (!timing.problem.empty() && beatMatters && !(options.bpm && options.meter))
+        err << "stemdeck-cli: warning: " << timing.problem << '\n';
+    if (options.bpm) click.bpm = *options.bpm;
+    if (options.meter) {
+        click.beatsPerBar = options.meter->first;
+        click.beatUnit = options.meter->second;
+    }
+    return click;
+}
+
+// --loop A-B in song frames, checked against the song.
+std::pair<std::int64_t, std::int64_t> loopFrames(const CliOptions& options, const Song& song) {
+    const auto [a, b] = *options.loop;
+    if (b > song.durationSeconds() + 1e-9)
+        throw CliError("--loop ends at " + formatSeconds(b) + ", after the end of the song (" +
+                       formatSeconds(song.durationSeconds()) + ")");
+    const auto start = static_cast<std::int64_t>(std::llround(a * song.sampleRate));
+    const auto end = std::min<std::int64_t>(std::llround(b * song.sampleRate), song.frames);
+    if (static_cast<double>(end - start) < LoopRegion::kMinLengthMs * song.sampleRate / 1000.0)
+        throw CliError("--loop is shorter than " +
+                       std::to_string(static_cast<int>(LoopRegion::kMinLengthMs)) + " ms");
+    return {start, end};
+}
+
 int runRender(const CliOptions& options, const CommandContext& context) {
     const Song song = loadSong(options, context.err);
     MixControls mix(song.stems.size());
@@ -112,6 +156,13 @@ int runRender(const CliOptions& options, const CommandContext& context) {
     RenderOptions render;
     render.blockSize = options.block;
     render.format = options.format;
+    render.tempo = options.tempo;
+    render.pitchCents = options.pitchCents;
+    render.click = clickSettings(options, song.folder, context.err);
+    if (options.loop) {
+        std::tie(render.loopStart, render.loopEnd) = loopFrames(options, song);
+        render.loops = options.loops;
+    }
     // Ctrl-C cancels (and leaves no file); a terminal also sees the percentage.
     const bool showProgress = ::isatty(STDERR_FILENO) == 1;
     render.progress = [&](double fraction) {
@@ -121,8 +172,13 @@ int runRender(const CliOptions& options, const CommandContext& context) {
     };
     OfflineRenderer::renderToFile(song, mix, options.output, render);
     if (showProgress) context.err << '\n';
-    context.out << "wrote " << options.output.string() << ": " << song.durationSeconds() << " s at "
-                << song.sampleRate << " Hz\n";
+    // What was rendered: the loop's passes or the whole song, in the stretched time.
+    const double songSeconds =
+        options.loop ? static_cast<double>(render.loops * (render.loopEnd - render.loopStart)) /
+                           song.sampleRate
+                     : song.durationSeconds();
+    context.out << "wrote " << options.output.string() << ": " << songSeconds / options.tempo
+                << " s at " << song.sampleRate << " Hz\n";
     return 0;
 }
 
@@ -166,7 +222,16 @@ int runPlay(const CliOptions& options, const CommandContext& context) {
         throw CliError("--from " + formatSeconds(options.from) + " is past the end of the song (" +
                        formatSeconds(engine.durationSeconds()) + ")");
     engine.setLatencyMonitorEnabled(options.monitor);
-    engine.seekSeconds(options.from);
+    engine.setTempo(options.tempo);
+    engine.setPitch(0, options.pitchCents);
+    engine.setClick(clickSettings(options, engine.song()->folder, context.err));
+    if (options.loop) {
+        const auto [start, end] = loopFrames(options, *engine.song());
+        engine.setLoop(start, end);
+        engine.setLoopEnabled(true);
+        if (options.from == 0.0) engine.seekFrames(start);
+    }
+    if (options.from > 0.0) engine.seekSeconds(options.from);
     engine.play();
     if (!engine.deviceError().empty()) throw AudioDeviceError(engine.deviceError());
 

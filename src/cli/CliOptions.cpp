@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/rehearsal/BeatGrid.h"
 
 namespace stemdeck::cli {
 
@@ -30,18 +31,21 @@ const std::vector<CommandSpec>& commandSpecs() {
         {Command::Render,
          "render",
          {"SONG", "OUT"},
-         {"--gain", "--mute", "--solo", "--pan", "--master", "--format", "--rate", "--block"}},
+         {"--gain", "--mute", "--solo", "--pan", "--master", "--format", "--rate", "--block",
+          "--loop", "--loops", "--tempo", "--pitch", "--cents", "--click", "--count-in", "--bpm",
+          "--meter", "--click-level"}},
         {Command::Play,
          "play",
          {"SONG"},
-         {"--seconds", "--from", "--block", "--rate", "--device", "--monitor"}},
+         {"--seconds", "--from", "--block", "--rate", "--device", "--monitor", "--loop", "--tempo",
+          "--pitch", "--cents", "--click", "--count-in", "--bpm", "--meter", "--click-level"}},
         {Command::Bench, "bench", {"SONG"}, {"--block", "--seconds", "--rate"}},
     };
     return specs;
 }
 
 bool isFlag(std::string_view option) {
-    return option == "--monitor";
+    return option == "--monitor" || option == "--click";
 }
 
 // The text as typed, but control characters (a pasted newline) shown as \xNN, so that an
@@ -145,8 +149,68 @@ std::pair<std::string, std::string> splitAssignment(std::string_view option, std
     return {std::string(text.substr(0, eq)), std::string(text.substr(eq + 1))};
 }
 
+// A-B in seconds, e.g. "12.5-20".
+std::pair<double, double> parseLoop(std::string_view text) {
+    const auto dash = text.find('-', 1);
+    double a = 0.0, b = 0.0;
+    if (dash == std::string_view::npos || !parseNumber(text.substr(0, dash), a) ||
+        !parseNumber(text.substr(dash + 1), b) || a < 0.0)
+        throw CliError("--loop expects A-B in seconds (e.g. 12.5-20), got " + inQuotes(text));
+    if (b <= a) throw CliError("--loop: the end must be after the start, got " + inQuotes(text));
+    return {a, b};
+}
+
+double parseRange(std::string_view option, std::string_view text, double low, double high,
+                  std::string_view what) {
+    double value = 0.0;
+    if (!parseNumber(text, value) || value < low || value > high)
+        throw CliError(std::string(option) + " must be " + std::string(what) + ", got " +
+                       inQuotes(text));
+    return value;
+}
+
+int parseInteger(std::string_view option, std::string_view text, int low, int high) {
+    int value = 0;
+    if (!parseNumber(text, value) || value < low || value > high)
+        throw CliError(std::string(option) + " must be an integer from " + std::to_string(low) +
+                       " to " + std::to_string(high) + ", got " + inQuotes(text));
+    return value;
+}
+
+std::pair<int, int> parseMeter(std::string_view text) {
+    const auto slash = text.find('/');
+    int beats = 0, unit = 0;
+    if (slash == std::string_view::npos || !parseNumber(text.substr(0, slash), beats) ||
+        !parseNumber(text.substr(slash + 1), unit) || !audio::TimeSignature{beats, unit}.valid())
+        throw CliError("--meter expects a time signature like 4/4 or 6/8, got " + inQuotes(text));
+    return {beats, unit};
+}
+
 void applyOption(CliOptions& options, std::string_view option, std::string_view value) {
-    if (option == "--gain") {
+    if (option == "--loop") {
+        options.loop = parseLoop(value);
+    } else if (option == "--loops") {
+        options.loops = parseInteger(option, value, 1, 1000);
+    } else if (option == "--tempo") {
+        options.tempo = parseRange(option, value, 0.5, 1.5, "a tempo ratio from 0.5 to 1.5");
+    } else if (option == "--pitch") {
+        // Whole and fractional semitones both count: --pitch -2.5 is -250 cents.
+        const double semitones =
+            parseRange(option, value, -12.0, 12.0, "semitones from -12 to +12");
+        options.pitchCents += 100.0 * semitones;
+    } else if (option == "--cents") {
+        options.pitchCents += parseRange(option, value, -100.0, 100.0, "cents from -100 to +100");
+    } else if (option == "--click") {
+        options.click = true;
+    } else if (option == "--count-in") {
+        options.countInBars = parseInteger(option, value, 0, 16);
+    } else if (option == "--bpm") {
+        options.bpm = parseRange(option, value, 20.0, 300.0, "a tempo from 20 to 300 BPM");
+    } else if (option == "--meter") {
+        options.meter = parseMeter(value);
+    } else if (option == "--click-level") {
+        options.clickLevelDb = parseGainDb(option, value);
+    } else if (option == "--gain") {
         auto [stem, db] = splitAssignment(option, value, "DB");
         options.mix.gainsDb.push_back({stem, parseGainDb("--gain " + printable(stem), db)});
     } else if (option == "--pan") {
@@ -245,6 +309,8 @@ CliOptions parseCommandLine(const std::vector<std::string>& args) {
         throw CliError("unexpected argument " + inQuotes(positionals[spec.positionals.size()]));
     options.song = positionals[0];
     if (spec.command == Command::Render) options.output = positionals[1];
+    if (std::abs(options.pitchCents) > 1200.0)
+        throw CliError("--pitch and --cents together must stay within +-12 semitones");
     return options;
 }
 
@@ -262,6 +328,16 @@ Commands:
       --format 16|24|float    sample format (default 24; FLAC is 24-bit at most)
       --rate HZ               render at this sample rate (default: the song's)
       --block N               frames per processing block (default 256)
+      --loop A-B              render the loop A-B (seconds) only, --loops times back to back
+      --loops N               passes of the loop (default 1)
+      --tempo R               tempo ratio 0.5..1.5 without pitch change (default 1)
+      --pitch ST              transpose by -12..+12 semitones without tempo change
+      --cents C               fine pitch, -100..+100 cents (adds to --pitch)
+      --click                 add the metronome click (accented downbeat)
+      --count-in BARS         bars of click before the music (0..16)
+      --bpm BPM, --meter N/D  song tempo and time signature for the click (default: the song
+                              folder's meta.json, else 120 and 4/4)
+      --click-level DB        click level (default -6)
   play SONG                 play a song on the audio device
       --seconds S             stop after S seconds (default: the whole song)
       --from S                start S seconds into the song
@@ -269,6 +345,8 @@ Commands:
       --rate HZ               device sample rate (default: the device's)
       --device NAME           output device (default: the system's)
       --monitor               print callback timing statistics as JSON at the end
+      --loop A-B, --tempo R, --pitch ST, --cents C, --click, --count-in BARS, --bpm BPM,
+      --meter N/D, --click-level DB   as for render (the loop plays until stopped)
   bench SONG                time loading and mixing a song, as JSON
       --block N               frames per block (default 256)
       --seconds S             seconds of audio per timed pass (default 10)

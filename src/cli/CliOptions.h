@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "stemdeck/audio/OfflineRenderer.h"
@@ -50,6 +51,17 @@ struct CliOptions {
     double from = 0.0;              // play: start position in seconds
     std::string device;             // play: empty for the system default
     bool monitor = false;           // play: print latency statistics at the end
+
+    // Rehearsal (render and play).
+    std::optional<std::pair<double, double>> loop;  // --loop A-B, seconds
+    int loops = 1;                                  // render: passes of the loop
+    double tempo = 1.0;                             // --tempo 0.5..1.5
+    double pitchCents = 0.0;                        // --pitch semitones (+ --cents)
+    bool click = false;                             // --click: the metronome
+    int countInBars = 0;                            // --count-in BARS
+    std::optional<double> bpm;                      // --bpm: else meta.json's tempo, else 120
+    std::optional<std::pair<int, int>> meter;       // --meter 3/4: else meta.json's, else 4/4
+    float clickLevelDb = -6.0f;                     // --click-level DB
 };
 
 // Parses the arguments after the program name. Pure: throws CliError for anything it cannot

@@ -6,6 +6,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
@@ -15,10 +16,12 @@
 #include <QToolButton>
 
 #include "stemdeck/app/MixStore.h"
+#include "stemdeck/app/RoutingStore.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/SongLocator.h"
 #include "stemdeck/app/SongMeta.h"
 #include "stemdeck/ui/AboutDialog.h"
+#include "stemdeck/ui/ExportDialog.h"
 #include "stemdeck/ui/Icons.h"
 #include "stemdeck/ui/Palette.h"
 #include "stemdeck/ui/SettingsDialog.h"
@@ -54,6 +57,8 @@ MainWindow::MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* p
     : QMainWindow(parent),
       playback_(engine_, &mixes),
       settings_(settings),
+      markerStore_(QFileInfo(mixes.directory()).dir().filePath(QStringLiteral("markers"))),
+      markers_(playback_, markerStore_),
       ui_(std::make_unique<Ui::MainWindow>()) {
     ui_->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/stemdeck/stemdeck.png")));
@@ -79,6 +84,7 @@ MainWindow::MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* p
 
     ui_->mixer->setPlayback(&playback_);
     ui_->latencyPanel->setPlayback(&playback_);
+    ui_->rehearsalBar->setPlayback(&playback_);
     playheadTimer_.setInterval(kPlayheadIntervalMs);
     connect(&playheadTimer_, &QTimer::timeout, this,
             [this] { ui_->timeline->setPosition(playback_.position()); });
@@ -117,10 +123,12 @@ void MainWindow::setUpActions() {
     ui_->actionZoomIn->setShortcuts(QKeySequence::ZoomIn);
     ui_->actionZoomOut->setShortcuts(QKeySequence::ZoomOut);
     ui_->actionAudioSettings->setShortcuts(QKeySequence::Preferences);
+    setUpMarkerActions();
     for (QAction* action : findChildren<QAction*>()) addShortcutsToToolTip(action);
     ui_->transportBar->setTransportActions(ui_->actionToStart, ui_->actionPlayPause,
                                            ui_->actionStop);
     ui_->transportBar->setZoomActions(ui_->actionZoomOut, ui_->actionZoomFit, ui_->actionZoomIn);
+    ui_->transportBar->setLoopAction(ui_->actionLoop);
 
     connect(ui_->actionOpen, &QAction::triggered, this, &MainWindow::chooseSong);
     connect(ui_->actionQuit, &QAction::triggered, this, &QWidget::close);
@@ -135,16 +143,83 @@ void MainWindow::setUpActions() {
             [this] { playback_.seekBy(-kFineSeekStep); });
     connect(ui_->actionForwardFine, &QAction::triggered, this,
             [this] { playback_.seekBy(kFineSeekStep); });
+    connect(ui_->actionLoopStart, &QAction::triggered, &playback_,
+            &app::PlaybackManager::setLoopStartHere);
+    connect(ui_->actionLoopEnd, &QAction::triggered, &playback_,
+            &app::PlaybackManager::setLoopEndHere);
+    connect(ui_->actionLoop, &QAction::triggered, &playback_, &app::PlaybackManager::toggleLoop);
+    connect(ui_->actionClearLoop, &QAction::triggered, &playback_,
+            &app::PlaybackManager::clearLoop);
     connect(ui_->actionZoomIn, &QAction::triggered, ui_->timeline, &TimelineView::zoomIn);
     connect(ui_->actionZoomOut, &QAction::triggered, ui_->timeline, &TimelineView::zoomOut);
     connect(ui_->actionZoomFit, &QAction::triggered, ui_->timeline, &TimelineView::zoomToFit);
     connect(ui_->actionLatencyMonitor, &QAction::toggled, this, &MainWindow::setLatencyMonitor);
     connect(ui_->actionAudioSettings, &QAction::triggered, this, &MainWindow::showSettings);
+    // File › Export mix…: a dialog of its own per request, so the window stays usable (and
+    // keeps playing) while it renders.
+    auto* exportMix = new QAction(tr("&Export Mix…"), this);
+    exportMix->setObjectName(QStringLiteral("actionExportMix"));
+    ui_->menuFile->insertAction(ui_->actionAudioSettings, exportMix);
+    connect(exportMix, &QAction::triggered, this, [this] {
+        auto* dialog = new ExportDialog(playback_.engine(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    // Remembered per-stem output routes follow every song and output change.
+    new app::RoutingStore(settings_, playback_, this);
     connect(ui_->actionAbout, &QAction::triggered, this, [this] {
         auto* about = new AboutDialog(this);
         about->setAttribute(Qt::WA_DeleteOnClose);
         about->open();
     });
+}
+
+void MainWindow::setUpMarkerActions() {
+    for (int n = 1; n <= 9; ++n) {
+        QAction* jump = ui_->menuMarkers->addAction(tr("Jump to Marker %1").arg(n));
+        jump->setObjectName(QStringLiteral("actionJumpToMarker%1").arg(n));
+        jump->setToolTip(tr("Jump to the song's marker %1").arg(n));
+        jump->setShortcut(QKeySequence(Qt::Key_0 + n));
+        connect(jump, &QAction::triggered, this, [this, n] { markers_.jumpTo(n - 1); });
+    }
+    connect(ui_->actionAddMarker, &QAction::triggered, this, [this] { markers_.addAtPlayhead(); });
+    connect(ui_->actionJumpAtNextBar, &QAction::toggled, this,
+            [this](bool on) { markers_.setJumpAtNextBar(on); });
+    connect(&markers_, &app::SongMarkers::changed, this, &MainWindow::showMarkers);
+    connect(&markers_, &app::SongMarkers::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+    connect(ui_->timeline, &TimelineView::markerClicked, &markers_, &app::SongMarkers::jumpTo);
+    connect(ui_->timeline, &TimelineView::markerLoopRequested, &markers_,
+            &app::SongMarkers::loopSection);
+    connect(ui_->timeline, &TimelineView::markerRemoveRequested, &markers_,
+            &app::SongMarkers::remove);
+    connect(ui_->timeline, &TimelineView::markerRenameRequested, this, &MainWindow::renameMarker);
+}
+
+void MainWindow::showMarkers() {
+    std::vector<TimelineView::Flag> flags;
+    for (const app::SongMarker& m : markers_.markers()) flags.push_back({m.name, m.seconds});
+    ui_->timeline->setMarkers(std::move(flags));
+}
+
+void MainWindow::renameMarker(int index) {
+    if (index < 0 || index >= markers_.count()) return;
+    // Window-modal but not blocking: playback and the window's timers carry on meanwhile.
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("renameMarkerDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Rename Marker"));
+    dialog->setLabelText(tr("Name (Verse, Chorus, Bridge…):"));
+    dialog->setTextValue(markers_.markers()[static_cast<std::size_t>(index)].name);
+    const QString before = dialog->textValue();
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, index, before](const QString& name) {
+                // The markers may have changed meanwhile: rename only the one the dialog was for.
+                if (index < markers_.count() &&
+                    markers_.markers()[static_cast<std::size_t>(index)].name == before)
+                    markers_.rename(index, name);
+            });
+    dialog->open();
 }
 
 void MainWindow::connectPlayback() {
@@ -185,6 +260,10 @@ void MainWindow::connectPlayback() {
     });
     connect(ui_->mixer, &MixerPanel::mixChanged, this, &MainWindow::updateTimelineAudibility);
     connect(ui_->timeline, &TimelineView::seekRequested, &playback_, &PlaybackManager::seek);
+    connect(&playback_, &PlaybackManager::loopChanged, this, &MainWindow::showLoop);
+    connect(&playback_, &PlaybackManager::countInChanged, ui_->transportBar,
+            &TransportBar::showCountIn);
+    connect(ui_->timeline, &TimelineView::loopRequested, &playback_, &PlaybackManager::setLoop);
     connect(ui_->transportBar, &TransportBar::seekRequested, &playback_, &PlaybackManager::seek);
 }
 
@@ -240,6 +319,8 @@ void MainWindow::onSongLoaded(const QString& folder) {
     ui_->timeline->setSong(std::move(lanes), playback_.peaks(), playback_.duration());
     ui_->timeline->setPosition(playback_.position());
     updateTimelineAudibility();
+    showLoop();  // a reload at a new rate keeps the loop; setSong cleared it from the view
+    markers_.loadForCurrentSong();
     showSongIssues();
 
     settings_.addRecentSong(folder);
@@ -278,9 +359,10 @@ void MainWindow::showSongIssues() {
                                                  .arg(song->errors.size())
                                                  .arg(names.join(QStringLiteral(", "))));
     }
-    if (!playback_.mixWarning().isEmpty()) {
-        lines << playback_.mixWarning();
-        details << playback_.mixWarning();
+    for (const QString& warning : {playback_.mixWarning(), markers_.warning()}) {
+        if (warning.isEmpty()) continue;
+        lines << warning;
+        details << warning;
     }
     ui_->loadIssuesLabel->setVisible(!lines.isEmpty());
     ui_->loadIssuesLabel->setText(QStringLiteral("\u26a0  ") +
@@ -318,8 +400,15 @@ void MainWindow::onStateChanged(audio::PlayState state) {
     const bool song = engine_.hasSong();
     for (QAction* action :
          {ui_->actionPlayPause, ui_->actionStop, ui_->actionToStart, ui_->actionBack,
-          ui_->actionForward, ui_->actionBackFine, ui_->actionForwardFine})
+          ui_->actionForward, ui_->actionBackFine, ui_->actionForwardFine, ui_->actionLoopStart,
+          ui_->actionLoopEnd, ui_->actionLoop, ui_->actionClearLoop, ui_->actionAddMarker})
         action->setEnabled(song);
+}
+
+void MainWindow::showLoop() {
+    ui_->timeline->setLoop(playback_.loopStart(), playback_.loopEnd(), playback_.loopEnabled());
+    const QSignalBlocker block(ui_->actionLoop);
+    ui_->actionLoop->setChecked(playback_.loopEnabled());
 }
 
 void MainWindow::updateTimelineAudibility() {

@@ -1,10 +1,16 @@
 #include "stemdeck/ui/SettingsDialog.h"
 
+#include <QComboBox>
+#include <QHeaderView>
 #include <QSignalBlocker>
+#include <QTableWidget>
+#include <algorithm>
 
 #include "stemdeck/app/AudioProfiles.h"
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/app/RoutingStore.h"
 #include "stemdeck/app/Settings.h"
+#include "stemdeck/audio/rehearsal/OutputRouting.h"
 #include "stemdeck/ui/Palette.h"
 #include "ui_SettingsDialog.h"
 
@@ -20,11 +26,16 @@ SettingsDialog::SettingsDialog(app::Settings& settings, app::PlaybackManager& pl
     const QString dim = QStringLiteral("color: %1;").arg(palette::kDimText.name());
     ui_->blockDescription->setStyleSheet(dim);
     ui_->latencyHint->setStyleSheet(dim);
+    ui_->routingHint->setStyleSheet(dim);
+    ui_->routingTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    ui_->routingTable->verticalHeader()->hide();
     populate();
 
     const auto comboChanged = &QComboBox::currentIndexChanged;
     connect(ui_->deviceCombo, comboChanged, this, &SettingsDialog::applyOutput);
     connect(ui_->rateCombo, comboChanged, this, &SettingsDialog::applyOutput);
+    connect(ui_->channelsCombo, comboChanged, this, &SettingsDialog::applyOutput);
+    connect(ui_->deviceCombo, comboChanged, this, &SettingsDialog::labelChannelChoices);
     connect(ui_->blockCombo, comboChanged, this, [this] {
         showBlockDescription();
         applyOutput();
@@ -38,6 +49,10 @@ SettingsDialog::SettingsDialog(app::Settings& settings, app::PlaybackManager& pl
         playback_.setLatencyMonitorEnabled(on);
     });
     connect(&playback_, &app::PlaybackManager::outputChanged, this, &SettingsDialog::showStatus);
+    // After RoutingStore (made before any dialog) has put the remembered routes in place.
+    connect(&playback_, &app::PlaybackManager::outputChanged, this,
+            &SettingsDialog::rebuildRouting);
+    connect(&playback_, &app::PlaybackManager::songLoaded, this, &SettingsDialog::rebuildRouting);
     connect(&playback_, &app::PlaybackManager::loadStarted, this, &SettingsDialog::showStatus);
     connect(&playback_, &app::PlaybackManager::songLoaded, this, &SettingsDialog::showStatus);
     connect(&playback_, &app::PlaybackManager::errorOccurred, this, &SettingsDialog::showStatus);
@@ -46,6 +61,7 @@ SettingsDialog::SettingsDialog(app::Settings& settings, app::PlaybackManager& pl
         ui_->latencyCheck->setChecked(on);
     });
     showStatus();
+    rebuildRouting();
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -86,15 +102,68 @@ void SettingsDialog::populate() {
     showBlockDescription();
 
     ui_->latencyCheck->setChecked(playback_.engine().latencyMonitorEnabled());
+
+    const QSignalBlocker blockChannels(ui_->channelsCombo);
+    ui_->channelsCombo->addItem(tr("Stereo (1–2)"), 2);
+    ui_->channelsCombo->addItem(QString(), 0);
+    labelChannelChoices();
+    ui_->channelsCombo->setCurrentIndex(ui_->channelsCombo->findData(settings_.outputChannels()));
+}
+
+void SettingsDialog::labelChannelChoices() {
+    const QString chosen = ui_->deviceCombo->currentData().toString();
+    int channels = 0;
+    for (const audio::OutputDevice& d : audio::PortAudioOutput::devices())
+        if (chosen.isEmpty() ? d.isDefault : QString::fromStdString(d.label()) == chosen)
+            channels = std::min(d.maxOutputChannels, audio::OutputRouting::kMaxChannels);
+    ui_->channelsCombo->setItemText(1, channels > 0
+                                           ? tr("All channels of the device (%1)").arg(channels)
+                                           : tr("All channels of the device"));
+}
+
+void SettingsDialog::rebuildRouting() {
+    audio::Engine& engine = playback_.engine();
+    const int channels = engine.outputChannels();
+    const bool routable = channels >= 4;
+    QTableWidget* table = ui_->routingTable;
+    table->setRowCount(0);
+    if (const audio::Song* song = engine.song()) {
+        const std::size_t sources = song->stems.size() + 1;
+        table->setRowCount(static_cast<int>(sources));
+        for (std::size_t i = 0; i < sources; ++i) {
+            const bool click = i == engine.clickSource();
+            const int row = static_cast<int>(i);
+            table->setItem(row, 0,
+                           new QTableWidgetItem(
+                               click ? tr("Click") : QString::fromStdString(song->stems[i].name)));
+            auto* pairs = new QComboBox(table);
+            for (int p = 0; p < std::max(1, channels / 2); ++p)
+                pairs->addItem(tr("%1–%2").arg(2 * p + 1).arg(2 * p + 2), p);
+            const int index = pairs->findData(engine.route(i));
+            pairs->setCurrentIndex(std::max(0, index));
+            connect(pairs, &QComboBox::currentIndexChanged, this, [this, i, pairs] {
+                app::RoutingStore::route(settings_, playback_.engine(), i,
+                                         pairs->currentData().toInt());
+            });
+            table->setCellWidget(row, 1, pairs);
+        }
+    }
+    table->setEnabled(routable);
+    ui_->routingHint->setText(
+        routable ? tr("Each stem and the click play on the outputs chosen here.")
+                 : tr("Routing needs a device with 4 or more outputs, opened with all its "
+                      "channels."));
 }
 
 void SettingsDialog::applyOutput() {
     settings_.setOutputDevice(ui_->deviceCombo->currentData().toString());
     settings_.setSampleRate(ui_->rateCombo->currentData().toInt());
     settings_.setFramesPerBuffer(ui_->blockCombo->currentData().toInt());
+    settings_.setOutputChannels(ui_->channelsCombo->currentData().toInt());
     settings_.sync();
     playback_.openOutput(settings_.outputConfig());
     showStatus();
+    rebuildRouting();
 }
 
 void SettingsDialog::showStatus() {

@@ -1,5 +1,8 @@
 #include "stemdeck/ui/TimelineView.h"
 
+#include <QContextMenuEvent>
+#include <QFontMetrics>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -49,6 +52,7 @@ TimelineView::TimelineView(QWidget* parent) : QAbstractScrollArea(parent) {
     setFocusPolicy(Qt::NoFocus);
     viewport()->setCursor(Qt::IBeamCursor);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    viewport()->setMouseTracking(true);  // the cursor shows where a loop edge can be grabbed
     setMinimumHeight(kRulerHeight + 60);
 }
 
@@ -60,6 +64,8 @@ void TimelineView::setSong(std::vector<Lane> lanes,
     audible_.assign(lanes_.size(), true);
     duration_ = std::max(0.0, duration);
     position_ = 0.0;
+    loopStart_ = loopEnd_ = -1.0;
+    loopEnabled_ = false;
     fit_ = true;
     pixelsPerSecond_ = fitPixelsPerSecond();
     updateScrollRange();
@@ -84,6 +90,48 @@ void TimelineView::setPosition(double seconds) {
             static_cast<int>(position_ * pixelsPerSecond_ - kFollowMargin * width));
     }
     viewport()->update();
+}
+
+void TimelineView::setLoop(double start, double end, bool enabled) {
+    // A drag in progress shows the user's loop, not the one it is about to replace.
+    if (drag_ == Drag::NewLoop || drag_ == Drag::LoopStart || drag_ == Drag::LoopEnd) return;
+    loopStart_ = start;
+    loopEnd_ = end;
+    loopEnabled_ = enabled;
+    viewport()->update();
+}
+
+void TimelineView::setMarkers(std::vector<Flag> markers) {
+    markers_ = std::move(markers);
+    viewport()->update();
+}
+
+QRect TimelineView::flagRect(int index) const {
+    if (index < 0 || index >= markerCount()) return {};
+    QFont font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    const int width = QFontMetrics(font).horizontalAdvance(markers_[index].name) + 10;
+    const int x = static_cast<int>(std::round(xAt(markers_[index].seconds)));
+    return {x, kRulerHeight + 1, width, kFlagHeight};
+}
+
+int TimelineView::markerAt(QPoint point) const {
+    // The last drawn is on top.
+    for (int i = markerCount() - 1; i >= 0; --i)
+        if (flagRect(i).contains(point)) return i;
+    return -1;
+}
+
+QMenu* TimelineView::markerMenu(int index) {
+    auto* menu = new QMenu(this);
+    if (index < 0 || index >= markerCount()) return menu;
+    menu->addAction(tr("Jump Here"), this, [this, index] { emit markerClicked(index); });
+    menu->addAction(tr("Loop Section"), this, [this, index] { emit markerLoopRequested(index); })
+        ->setToolTip(tr("Loop from this marker to the next one"));
+    menu->addSeparator();
+    menu->addAction(tr("Rename…"), this, [this, index] { emit markerRenameRequested(index); });
+    menu->addAction(tr("Delete"), this, [this, index] { emit markerRemoveRequested(index); });
+    return menu;
 }
 
 void TimelineView::setPlaying(bool playing) {
@@ -165,18 +213,104 @@ void TimelineView::seekTo(double x) {
     emit seekRequested(position_);
 }
 
+TimelineView::Drag TimelineView::edgeAt(double x) const {
+    if (loopStart_ < 0) return Drag::None;
+    const double toStart = std::abs(x - xAt(loopStart_));
+    const double toEnd = hasLoop() ? std::abs(x - xAt(loopEnd_)) : kEdgeGrab + 1.0;
+    if (std::min(toStart, toEnd) > kEdgeGrab) return Drag::None;
+    // A lone A cannot be dragged (there is no loop to move yet).
+    if (!hasLoop()) return Drag::None;
+    return toStart <= toEnd ? Drag::LoopStart : Drag::LoopEnd;
+}
+
 void TimelineView::mousePressEvent(QMouseEvent* event) {
-    if (event->button() != Qt::LeftButton) return;
+    if (event->button() != Qt::LeftButton || duration_ <= 0) return;
+    const double x = event->position().x();
+    dragOriginX_ = x;
+    dragMoved_ = false;
+    drag_ = edgeAt(x);
+    if (drag_ != Drag::None) return;
+    pressedMarker_ = markerAt(event->position().toPoint());
+    if (pressedMarker_ >= 0 && !(event->modifiers() & Qt::ShiftModifier)) {
+        drag_ = Drag::Marker;
+        return;
+    }
+    if ((event->modifiers() & Qt::ShiftModifier) || event->position().y() < kRulerHeight) {
+        drag_ = Drag::NewLoop;
+        return;
+    }
+    drag_ = Drag::Seek;
     dragging_ = true;
-    seekTo(event->position().x());
+    seekTo(x);
 }
 
 void TimelineView::mouseMoveEvent(QMouseEvent* event) {
-    if (dragging_ && (event->buttons() & Qt::LeftButton)) seekTo(event->position().x());
+    const double x = event->position().x();
+    if (!(event->buttons() & Qt::LeftButton) || drag_ == Drag::None) {
+        viewport()->setCursor(edgeAt(x) != Drag::None                      ? Qt::SizeHorCursor
+                              : markerAt(event->position().toPoint()) >= 0 ? Qt::PointingHandCursor
+                                                                           : Qt::IBeamCursor);
+        return;
+    }
+    if (std::abs(x - dragOriginX_) >= kDragThreshold) dragMoved_ = true;
+    const double t = std::clamp(secondsAt(x), 0.0, duration_);
+    switch (drag_) {
+        case Drag::Seek:
+            seekTo(x);
+            break;
+        case Drag::NewLoop:
+            if (!dragMoved_) break;
+            loopStart_ = std::min(t, std::clamp(secondsAt(dragOriginX_), 0.0, duration_));
+            loopEnd_ = std::max(t, std::clamp(secondsAt(dragOriginX_), 0.0, duration_));
+            viewport()->update();
+            break;
+        case Drag::LoopStart:
+            // An edge does not pass the other one: the loop keeps a pixel at least.
+            loopStart_ = std::min(t, loopEnd_ - 1.0 / pixelsPerSecond_);
+            viewport()->update();
+            break;
+        case Drag::LoopEnd:
+            loopEnd_ = std::max(t, loopStart_ + 1.0 / pixelsPerSecond_);
+            viewport()->update();
+            break;
+        case Drag::Marker:
+        case Drag::None:
+            break;
+    }
 }
 
 void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton) dragging_ = false;
+    if (event->button() != Qt::LeftButton) return;
+    const Drag drag = drag_;
+    drag_ = Drag::None;
+    dragging_ = false;
+    if (drag == Drag::NewLoop) {
+        // A click on the ruler (no drag) seeks, as anywhere else.
+        if (dragMoved_ && hasLoop())
+            emit loopRequested(loopStart_, loopEnd_, true);
+        else
+            seekTo(event->position().x());
+    } else if ((drag == Drag::LoopStart || drag == Drag::LoopEnd) && dragMoved_) {
+        emit loopRequested(loopStart_, loopEnd_, false);
+    } else if (drag == Drag::Marker && !dragMoved_ && pressedMarker_ >= 0) {
+        emit markerClicked(pressedMarker_);
+    }
+}
+
+void TimelineView::mouseDoubleClickEvent(QMouseEvent* event) {
+    const int marker = markerAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && marker >= 0)
+        emit markerRenameRequested(marker);
+    else
+        mousePressEvent(event);
+}
+
+void TimelineView::contextMenuEvent(QContextMenuEvent* event) {
+    const int marker = markerAt(event->pos());
+    if (marker < 0) return;
+    QMenu* menu = markerMenu(marker);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
 }
 
 void TimelineView::wheelEvent(QWheelEvent* event) {
@@ -197,6 +331,8 @@ void TimelineView::paintEvent(QPaintEvent*) {
     QPainter p(viewport());
     p.drawPixmap(0, 0, cache_);
     if (duration_ <= 0) return;
+    drawLoop(p);
+    drawMarkers(p);
 
     const double x = std::round(xAt(position_)) + 0.5;
     if (x < -1 || x > viewport()->width() + 1) return;
@@ -209,6 +345,50 @@ void TimelineView::paintEvent(QPaintEvent*) {
     head.lineTo(x, kRulerHeight);
     head.closeSubpath();
     p.fillPath(head, palette::kPlayhead);
+}
+
+void TimelineView::drawLoop(QPainter& p) const {
+    if (loopStart_ < 0) return;
+    const int height = viewport()->height();
+    // A loop that is off stays visible but grey: it is ready to be switched on again.
+    const QColor edge = loopEnabled_ ? palette::kAccent : palette::kDimText;
+    const double x0 = std::round(xAt(loopStart_)) + 0.5;
+    if (hasLoop()) {
+        const double x1 = std::round(xAt(loopEnd_)) + 0.5;
+        QColor shade = edge;
+        shade.setAlpha(loopEnabled_ ? 50 : 28);
+        p.fillRect(QRectF(x0, 0, x1 - x0, height), shade);
+    }
+    QFont font = this->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 0.8);
+    p.setFont(font);
+    const auto drawEdge = [&](double x, const QString& label, bool labelLeft) {
+        p.setPen(QPen(edge, 1.5));
+        p.drawLine(QPointF(x, 0), QPointF(x, height));
+        const QRectF tag(labelLeft ? x - 14 : x, 0, 14, 13);
+        p.fillRect(tag, edge);
+        p.setPen(palette::kWindow);
+        p.drawText(tag, Qt::AlignCenter, label);
+    };
+    drawEdge(x0, QStringLiteral("A"), false);
+    if (hasLoop()) drawEdge(std::round(xAt(loopEnd_)) + 0.5, QStringLiteral("B"), true);
+}
+
+void TimelineView::drawMarkers(QPainter& p) const {
+    QFont font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    p.setFont(font);
+    for (int i = 0; i < markerCount(); ++i) {
+        const QRect flag = flagRect(i);
+        if (flag.right() < 0 || flag.left() > viewport()->width()) continue;
+        const double x = flag.left() + 0.5;
+        p.setPen(QPen(palette::kWarn, 1.0));
+        p.drawLine(QPointF(x, kRulerHeight), QPointF(x, viewport()->height()));
+        p.fillRect(flag, palette::kWarn);
+        p.setPen(palette::kWindow);
+        p.drawText(flag.adjusted(5, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, markers_[i].name);
+    }
 }
 
 void TimelineView::renderCache() {

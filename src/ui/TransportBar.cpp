@@ -26,6 +26,10 @@ void TransportBar::setTransportActions(QAction* toStart, QAction* playPause, QAc
     ui_->stopButton->setDefaultAction(stop);
 }
 
+void TransportBar::setLoopAction(QAction* loop) {
+    ui_->loopButton->setDefaultAction(loop);
+}
+
 void TransportBar::setZoomActions(QAction* zoomOut, QAction* zoomFit, QAction* zoomIn) {
     ui_->zoomOutButton->setDefaultAction(zoomOut);
     ui_->zoomFitButton->setDefaultAction(zoomFit);
@@ -50,6 +54,11 @@ void TransportBar::showPosition(double seconds) {
     if (ui_->seekSlider->isSliderDown()) return;
     const QSignalBlocker block(ui_->seekSlider);
     ui_->seekSlider->setValue(static_cast<int>(std::lround(seconds * 1000.0)));
+}
+
+void TransportBar::showCountIn(int beatsLeft) {
+    ui_->countInLabel->setVisible(beatsLeft > 0);
+    ui_->countInLabel->setText(tr("Count-in %1").arg(beatsLeft));
 }
 
 }  // namespace stemdeck::ui

@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <filesystem>
+#include <limits>
 
 #include "AudioFiles.h"
 #include "TempDir.h"
@@ -279,4 +280,43 @@ TEST(PlaybackManager, OpeningASongWhilePlayingFadesOutAndSwitches) {
     rig.playback.play();
     QTest::qWait(300);
     EXPECT_GT(rig.playback.position(), 0.1);
+}
+
+TEST(PlaybackManager, PitchStaysWithinAnOctaveEachWay) {
+    Rig rig;
+    ASSERT_TRUE(rig.load(writeSong(rig.dir, "song", 1.0)));
+    rig.playback.setPitch(12, 50.0);
+    EXPECT_DOUBLE_EQ(rig.engine.pitchCents(), 1200.0);
+    EXPECT_EQ(rig.playback.pitchSemitones(), 12);
+    EXPECT_DOUBLE_EQ(rig.playback.pitchFineCents(), 0.0);
+    rig.playback.setPitch(-40, -30.0);
+    EXPECT_DOUBLE_EQ(rig.engine.pitchCents(), -1200.0);
+    rig.playback.setPitch(-2, std::numeric_limits<double>::quiet_NaN());
+    EXPECT_DOUBLE_EQ(rig.engine.pitchCents(), -200.0) << "a NaN from anywhere is no change";
+}
+
+TEST(PlaybackManager, LoopPointsCanBeSetOneAtATime) {
+    Rig rig;
+    ASSERT_TRUE(rig.load(writeSong(rig.dir, "song", 4.0)));
+    QSignalSpy changes(&rig.playback, &PlaybackManager::loopChanged);
+    QSignalSpy messages(&rig.playback, &PlaybackManager::message);
+    rig.playback.seek(3.0);
+    rig.playback.setLoopEndHere();  // B without A: the loop starts at the song's start
+    EXPECT_EQ(rig.engine.loop().start, 0);
+    EXPECT_EQ(rig.engine.loop().end, 3 * kRate);
+    EXPECT_TRUE(rig.engine.loop().enabled);
+    rig.playback.seek(3.5);
+    rig.playback.setLoopStartHere();  // after B: a new loop begins, the old one is gone
+    EXPECT_FALSE(rig.engine.loop().enabled);
+    EXPECT_DOUBLE_EQ(rig.playback.loopStart(), 3.5);
+    EXPECT_LT(rig.playback.loopEnd(), 0.0);
+    rig.playback.setLoop(1.0, 1.001, true);  // shorter than the engine allows
+    ASSERT_FALSE(messages.isEmpty());
+    EXPECT_TRUE(messages.last().at(0).toString().contains(QStringLiteral("too short")));
+    EXPECT_DOUBLE_EQ(rig.playback.loopStart(), 3.5) << "a refused loop changes nothing";
+    rig.playback.setLoop(2.0, 1.0, false);  // either order; a new loop that stays off
+    EXPECT_EQ(rig.engine.loop().start, 1 * kRate);
+    EXPECT_EQ(rig.engine.loop().end, 2 * kRate);
+    EXPECT_FALSE(rig.engine.loop().enabled);
+    EXPECT_GE(changes.count(), 3);
 }

@@ -249,3 +249,65 @@ TEST(Settings, AnEmptyLockLeftByAKilledSaveDoesNotStallTheNextSave) {
     EXPECT_LT(clock.elapsed(), 5000);
     EXPECT_EQ(Settings(iniIn(dir)).lastSong(), QStringLiteral("/songs/one"));
 }
+
+TEST(Settings, OutputChannelsAreStereoOrAllAndReachTheConfig) {
+    test::TempDir dir;
+    {
+        Settings settings(iniIn(dir));
+        EXPECT_EQ(settings.outputChannels(), 2);
+        EXPECT_EQ(settings.outputConfig().channels, 2);
+        EXPECT_FALSE(settings.setOutputChannels(4));
+        EXPECT_FALSE(settings.setOutputChannels(-1));
+        EXPECT_TRUE(settings.setOutputChannels(0));
+        EXPECT_TRUE(settings.sync());
+    }
+    Settings settings(iniIn(dir));
+    EXPECT_EQ(settings.outputChannels(), 0);
+    EXPECT_EQ(settings.outputConfig().channels, 0);
+    // A hand-edited value that is neither means stereo.
+    QSettings(iniIn(dir), QSettings::IniFormat).setValue(Settings::kOutputChannelsKey, "8");
+    EXPECT_EQ(Settings(iniIn(dir)).outputChannels(), 2);
+}
+
+TEST(Settings, RoutesAreRememberedByStemName) {
+    test::TempDir dir;
+    {
+        Settings settings(iniIn(dir));
+        EXPECT_EQ(settings.stemRoute(QStringLiteral("click")), 0);
+        EXPECT_EQ(settings.clickRoute(), 0);
+        EXPECT_TRUE(settings.setStemRoute(QStringLiteral("click"), 1));
+        EXPECT_TRUE(settings.setStemRoute(QStringLiteral("a=b"), 2));
+        EXPECT_TRUE(settings.setStemRoute(QStringLiteral("bass"), 3));
+        EXPECT_TRUE(settings.setStemRoute(QStringLiteral("bass"), 0));  // back to 1-2
+        EXPECT_FALSE(settings.setStemRoute(QStringLiteral("keys"), Settings::kMaxPair + 1));
+        EXPECT_FALSE(settings.setStemRoute(QString(), 1));
+        EXPECT_TRUE(settings.setClickRoute(1));
+        EXPECT_FALSE(settings.setClickRoute(-1));
+        EXPECT_TRUE(settings.sync());
+    }
+    Settings settings(iniIn(dir));
+    EXPECT_EQ(settings.stemRoute(QStringLiteral("click")), 1);
+    EXPECT_EQ(settings.stemRoute(QStringLiteral("a=b")), 2);
+    EXPECT_EQ(settings.stemRoute(QStringLiteral("bass")), 0);
+    EXPECT_EQ(settings.stemRoute(QStringLiteral("keys")), 0);
+    EXPECT_EQ(settings.clickRoute(), 1);
+    EXPECT_EQ(
+        QSettings(iniIn(dir), QSettings::IniFormat).value(Settings::kStemRoutesKey).toStringList(),
+        (QStringList{QStringLiteral("a=b=2"), QStringLiteral("click=1")}));
+}
+
+TEST(Settings, DamagedRoutesFallBackToTheFirstPair) {
+    test::TempDir dir;
+    {
+        QSettings raw(iniIn(dir), QSettings::IniFormat);
+        raw.setValue(Settings::kStemRoutesKey,
+                     QStringList{"click=99", "=1", "guide=x", "keys=-1", "vox=2"});
+        raw.setValue(Settings::kClickRouteKey, "loud");
+    }
+    Settings settings(iniIn(dir));
+    EXPECT_EQ(settings.stemRoute(QStringLiteral("click")), 0);
+    EXPECT_EQ(settings.stemRoute(QStringLiteral("guide")), 0);
+    EXPECT_EQ(settings.stemRoute(QStringLiteral("keys")), 0);
+    EXPECT_EQ(settings.stemRoute(QStringLiteral("vox")), 2);
+    EXPECT_EQ(settings.clickRoute(), 0);
+}

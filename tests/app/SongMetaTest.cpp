@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "AudioFiles.h"
 #include "TempDir.h"
 #include "stemdeck/app/SongMeta.h"
@@ -52,4 +54,23 @@ TEST(SongMeta, AnAbsurdTempoIsUnknown) {
 
 TEST(SongMeta, AFolderNameWithNothingToShowGivesATitleStill) {
     EXPECT_EQ(SongMeta::parse("{}", QString()).title, QStringLiteral("Untitled"));
+}
+
+TEST(SongMeta, TimeSignatureIsParsedStrictly) {
+    const auto meter = [](const char* value) {
+        const SongMeta meta = SongMeta::parse(QByteArray(R"({"time_signature": )") + value + "}",
+                                              QStringLiteral("f"));
+        return std::pair(meta.beatsPerBar, meta.beatUnit);
+    };
+    EXPECT_EQ(meter(R"("4/4")"), std::pair(4, 4));
+    EXPECT_EQ(meter(R"("7/8")"), std::pair(7, 8));
+    EXPECT_EQ(meter(R"(" 12 / 8 ")"), std::pair(12, 8));
+    EXPECT_EQ(meter(R"("32/32")"), std::pair(32, 32));
+    for (const char* bad : {R"("4/3")", R"("0/4")", R"("33/4")", R"("-4/4")", R"("4/64")", R"("4")",
+                            R"("4/4/4")", R"("four/4")", R"("4/0")", R"("")",
+                            R"("99999999999999999999/4")", R"("4/4x")", "44", "null"})
+        EXPECT_EQ(meter(bad), std::pair(0, 0)) << bad;
+    // The text is still shown as it was written.
+    EXPECT_EQ(SongMeta::parse(R"({"time_signature": "4/3"})", QStringLiteral("f")).timeSignature,
+              QStringLiteral("4/3"));
 }

@@ -21,6 +21,9 @@
 
 #include "AudioFiles.h"
 #include "TempDir.h"
+#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/OfflineRenderer.h"
+#include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/StemLoader.h"
 
 extern char** environ;
@@ -628,4 +631,90 @@ TEST(Cli, SpacesAndNonAsciiInSongAndStemNames) {
     ASSERT_EQ(info.status, 0) << info.err;
     EXPECT_NE(info.out.find("\"name\": \"lead vocal ü\""), std::string::npos) << info.out;
     EXPECT_NE(info.out.find("Sóng – 曲 (live)"), std::string::npos) << info.out;
+}
+
+// --- render: rehearsal options ---
+
+TEST(Cli, RenderLoopPassesHaveExactLength) {
+    test::TempDir dir;
+    const CliResult r = runCli(
+        {"render", demoSong(), (dir / "loop.wav").string(), "--loop", "2-4.5", "--loops", "3"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(test::readAudioFile(dir / "loop.wav").frames(), 3 * (216000 - 96000));
+}
+
+// The app's export calls OfflineRenderer with the same options: one render path, same bytes.
+TEST(Cli, RenderWithTempoPitchLoopAndClickEqualsTheEngineExport) {
+    test::TempDir dir;
+    const CliResult r = runCli({"render", demoSong(), (dir / "cli.wav").string(), "--format",
+                                "float", "--tempo", "0.8", "--pitch", "-2", "--cents", "30",
+                                "--loop", "1-3", "--loops", "2", "--click", "--count-in", "1"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const audio::Song song = audio::StemLoader::load(demoSong(), audio::LoadOptions{});
+    audio::MixControls mix(song.stems.size());
+    audio::RenderOptions options;
+    options.format = audio::RenderSampleFormat::Float32;
+    options.tempo = 0.8;
+    options.pitchCents = -170.0;
+    options.loopStart = 48000;
+    options.loopEnd = 144000;
+    options.loops = 2;
+    options.click.enabled = true;
+    options.click.countInBars = 1;
+    options.click.bpm = 120.0;  // the demo's meta.json
+    audio::OfflineRenderer::renderToFile(song, mix, dir / "export.wav", options);
+    const auto cli = test::readAudioFile(dir / "cli.wav");
+    const auto exported = test::readAudioFile(dir / "export.wav");
+    EXPECT_EQ(cli.frames(), std::int64_t{120000 + 2 * 120000});  // count-in + 2 passes, / 0.8
+    EXPECT_EQ(cli.interleaved, exported.interleaved);
+}
+
+TEST(Cli, BadRehearsalValuesAreUsageErrors) {
+    test::TempDir dir;
+    const std::string out = (dir / "x.wav").string();
+    for (const std::vector<std::string>& extra : {std::vector<std::string>{"--tempo", "0.4"},
+                                                  {"--tempo", "1.6"},
+                                                  {"--pitch", "13"},
+                                                  {"--pitch", "-12", "--cents", "-50"},
+                                                  {"--loop", "4-2"},
+                                                  {"--loop", "2"},
+                                                  {"--loop", "2-2000"},
+                                                  {"--loops", "0"},
+                                                  {"--count-in", "-1"},
+                                                  {"--meter", "4/5"}}) {
+        std::vector<std::string> args{"render", demoSong(), out};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const CliResult r = runCli(args);
+        EXPECT_EQ(r.status, 2) << extra[0] << " " << extra[1] << ": " << r.err;
+        EXPECT_FALSE(fs::exists(out));
+    }
+}
+
+// The click follows the song's meta.json; a meta.json that cannot be used is said in one
+// warning line and the defaults (120, 4/4) stand.
+TEST(Cli, CountInFollowsTheSongsMetaAndWarnsAboutABadOne) {
+    test::TempDir dir;
+    const fs::path folder = dir / "waltz";
+    fs::create_directories(folder);
+    test::writeAudioFile(folder / "piano.wav", {std::vector<float>(kRate, 0.1f)}, kRate);
+    const auto countInFrames = [&](const std::string& meta, std::string* err) {
+        test::writeTextFile(folder / "meta.json", meta);
+        const fs::path out = dir / "out.wav";
+        const CliResult r =
+            runCli({"render", folder.string(), out.string(), "--click", "--count-in", "1"});
+        EXPECT_EQ(r.status, 0) << r.err;
+        if (err) *err = r.err;
+        return test::readAudioFile(out).frames() - kRate;
+    };
+    std::string err;
+    // One bar of 3/4 at 60 BPM: 3 s.
+    EXPECT_EQ(countInFrames(R"({"tempo": 60, "time_signature": "3/4"})", &err), 3 * kRate);
+    EXPECT_EQ(err.find("warning"), std::string::npos) << err;
+    // Unusable values: one bar of 4/4 at 120 BPM, 2 s, and a warning naming both.
+    EXPECT_EQ(countInFrames(R"({"tempo": "fast", "time_signature": "3/0"})", &err), 2 * kRate);
+    EXPECT_NE(err.find("warning: meta.json: tempo and time_signature are not usable"),
+              std::string::npos)
+        << err;
+    EXPECT_EQ(countInFrames("{\"tempo\": 60,", &err), 2 * kRate);
+    EXPECT_NE(err.find("meta.json: not a JSON object"), std::string::npos) << err;
 }

@@ -28,6 +28,7 @@
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/RealtimeThread.h"
 #include "stemdeck/audio/Transport.h"
+#include "stemdeck/audio/rehearsal/ClickSettings.h"
 
 using namespace stemdeck;
 using test::AllocationCounter;
@@ -66,6 +67,34 @@ void hammer(audio::MixControls& mix, audio::Transport& transport, audio::Latency
             transport.seek(static_cast<std::int64_t>(unit(rng) * transport.length() * 0.5));
         if (seek && i % 97 == 0) transport.pause();
         if (seek && i % 97 == 3) transport.play();
+        // Rehearsal tools: loop, tempo and pitch, click and count-in, jumps, routes.
+        const std::int64_t length = transport.length();
+        if (i % 11 == 0) {
+            const auto a = static_cast<std::int64_t>(unit(rng) * length * 0.5);
+            transport.loop().set(a, a + length / 8 + static_cast<std::int64_t>(unit(rng) * 4800));
+        }
+        if (i % 13 == 0) transport.loop().setEnabled(rng() % 3 != 0);
+        if (i % 101 == 0) transport.loop().clear();
+        if (i % 9 == 0) transport.setTempo(0.5 + unit(rng));
+        if (i % 10 == 0) transport.setPitchCents(2400.0 * unit(rng) - 1200.0);
+        if (i % 37 == 0) transport.setTempo(1.0), transport.setPitchCents(0.0);  // bypass
+        if (i % 17 == 0) {
+            audio::ClickSettings click;
+            click.enabled = rng() % 2;
+            click.levelDb = -30.0f * unit(rng);
+            click.bpm = 60.0 + 120.0 * unit(rng);
+            click.beatsPerBar = 2 + static_cast<int>(rng() % 5);
+            click.countInBars = static_cast<int>(rng() % 2);
+            audio::applyClickSettings(click, transport);
+        }
+        if (seek && i % 23 == 0)
+            transport.jumpTo(static_cast<std::int64_t>(unit(rng) * length * 0.5),
+                             rng() % 2 ? audio::Quantize::NextBar : audio::Quantize::Immediate);
+        if (i % 19 == 0) {
+            auto& routing = transport.routing();
+            routing.route(rng() % routing.sourceCount(), static_cast<int>(rng() % 4));
+        }
+        if (i % 29 == 0) (void)transport.countInBeatsLeft();
         if (monitor && i % 30 == 0) monitor->setEnabled(!monitor->enabled());
         if (monitor && i % 40 == 0) (void)monitor->stats();
         if (monitor && i % 500 == 0) monitor->reset();
@@ -141,7 +170,8 @@ TEST(RealtimeSafety, RenderingAllocatesNothingWhileControlsChange) {
     audio::MixControls mix(song.stems.size());
     audio::Transport transport;
     audio::LatencyMonitor monitor;
-    transport.prepare(&song, &mix, rate);
+    // Four output pairs with time stretch: every rehearsal path (split routing included).
+    transport.prepare(&song, &mix, rate, audio::TransportSetup{4, true});
     monitor.configure(rate, 256, 0.0);
     transport.play();
 
@@ -151,11 +181,12 @@ TEST(RealtimeSafety, RenderingAllocatesNothingWhileControlsChange) {
     std::atomic<std::uint64_t> blocks{0};
     audio::CallbackContext callback{transport, monitor, blocks};
     std::thread audio([&] {
-        std::vector<float> out(2 * 256);
+        std::vector<float> out(8 * 256);
         const audio::RealtimeScope realtime;
         for (int b = 0; b < 20000; ++b) {
             if (transport.consumeEndOfSong()) transport.seek(0), transport.play();
-            audio::renderCallback(callback, out.data(), 256, 2, b % 1000 == 0);
+            // Stereo and 8-channel blocks: the plain and the split (routed) paths.
+            audio::renderCallback(callback, out.data(), 256, (b / 500) % 2 ? 8 : 2, b % 1000 == 0);
         }
     });
     std::thread control([&] { hammer(mix, transport, &monitor, stop, true); });
@@ -164,6 +195,7 @@ TEST(RealtimeSafety, RenderingAllocatesNothingWhileControlsChange) {
     control.join();
 
     EXPECT_EQ(blocks.load(), 20000u);
+    EXPECT_TRUE(transport.canStretch()) << "the stretcher was never in the path";
     EXPECT_EQ(AllocationCounter::allocations(), 0u);
     EXPECT_EQ(AllocationCounter::deallocations(), 0u);
     expectNoBlockingCalls();

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 
 #include "AudioFiles.h"
@@ -162,4 +163,30 @@ TEST(EngineStream, DeviceListShowsTheJackOutput) {
         hasDefault = hasDefault || d.isDefault;
     }
     EXPECT_TRUE(hasDefault);
+}
+
+// On a device with 4+ outputs (the wrapper's JACK dummy server with STEMDECK_JACK_OUTPUTS=4,
+// see tests/CMakeLists.txt) the stream opens with every channel and stems can be routed to
+// pairs beyond 1-2; a stereo device refuses those routes. What lands on which channel is
+// checked sample by sample offline (RehearsalTransport.RoutingSendsEachStemOnlyToItsPair).
+TEST(EngineStream, MultiChannelDeviceOpensAllOutputsForRouting) {
+    LoadedEngine loaded(2.0);
+    Engine& engine = loaded.engine;
+    EXPECT_EQ(engine.outputChannels(), 2) << "stereo unless all channels are asked for";
+    audio::OutputConfig all;
+    all.channels = 0;
+    engine.openOutput(all);
+    const char* outputs = std::getenv("STEMDECK_JACK_OUTPUTS");
+    const int expected = outputs ? std::atoi(outputs) : 2;
+    ASSERT_EQ(engine.outputChannels(), expected);
+    EXPECT_EQ(engine.setRoute(1, 1), expected >= 4);
+    EXPECT_EQ(engine.setRoute(engine.clickSource(), 1), expected >= 4);
+    engine.setTempo(0.8);
+    engine.play();
+    std::this_thread::sleep_for(500ms);
+    EXPECT_TRUE(engine.service()) << engine.deviceError();
+    EXPECT_GT(engine.positionFrames(), 0);
+    // 0.5 s at 80 % tempo is 0.4 s of song, less the stretcher's latency.
+    EXPECT_LT(engine.positionSeconds(), 0.45);
+    engine.stop();
 }

@@ -1,11 +1,14 @@
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QImage>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <cmath>
 
 #include "AudioFiles.h"
+#include "UiTestSupport.h"
 #include "stemdeck/ui/TimelineView.h"
 
 using stemdeck::app::WaveformPeaks;
@@ -131,4 +134,70 @@ TEST(TimelineView, DrawsWaveformsInTheirLanesAndGreysOutSilentStems) {
     EXPECT_LT(lit(0, 15.0, QColor(Qt::green).rgb()), 3) << "silence is a thin line";
     v.view.setAudible({false, true});
     EXPECT_EQ(lit(0, 3.0, QColor(Qt::green).rgb()), 0);
+}
+
+TEST(TimelineView, DraggingOnTheRulerOrWithShiftMarksALoop) {
+    View v;
+    QSignalSpy loops(&v.view, &TimelineView::loopRequested);
+    QSignalSpy seeks(&v.view, &TimelineView::seekRequested);
+    const auto x = [&](double s) { return static_cast<int>(v.view.xAt(s)); };
+    test::drag(v.view.viewport(), QPoint(x(4.0), 5), QPoint(x(8.0), 5));
+    ASSERT_EQ(loops.count(), 1);
+    EXPECT_NEAR(loops.last().at(0).toDouble(), 4.0, 0.05);
+    EXPECT_NEAR(loops.last().at(1).toDouble(), 8.0, 0.05);
+    EXPECT_TRUE(loops.last().at(2).toBool()) << "a new loop";
+    EXPECT_EQ(seeks.count(), 0) << "marking a loop does not seek";
+
+    // Right to left in a lane, with Shift.
+    test::drag(v.view.viewport(), QPoint(x(12.0), 150), QPoint(x(10.0), 150), Qt::ShiftModifier);
+    ASSERT_EQ(loops.count(), 2);
+    EXPECT_NEAR(loops.last().at(0).toDouble(), 10.0, 0.05);
+    EXPECT_NEAR(loops.last().at(1).toDouble(), 12.0, 0.05);
+
+    // A click on the ruler still seeks.
+    QTest::mouseClick(v.view.viewport(), Qt::LeftButton, {}, QPoint(x(3.0), 5));
+    EXPECT_EQ(loops.count(), 2);
+    ASSERT_EQ(seeks.count(), 1);
+    EXPECT_NEAR(seeks.last().at(0).toDouble(), 3.0, 0.05);
+}
+
+TEST(TimelineView, DraggingALoopEdgeMovesOnlyThatEdge) {
+    View v;
+    v.view.setLoop(4.0, 8.0, false);
+    QSignalSpy loops(&v.view, &TimelineView::loopRequested);
+    QSignalSpy seeks(&v.view, &TimelineView::seekRequested);
+    const auto x = [&](double s) { return static_cast<int>(std::lround(v.view.xAt(s))); };
+    test::drag(v.view.viewport(), QPoint(x(8.0) + 2, 150), QPoint(x(11.0), 150));
+    ASSERT_EQ(loops.count(), 1);
+    EXPECT_NEAR(loops.last().at(0).toDouble(), 4.0, 1e-9) << "A stays";
+    EXPECT_NEAR(loops.last().at(1).toDouble(), 11.0, 0.05);
+    EXPECT_FALSE(loops.last().at(2).toBool()) << "a moved edge, not a new loop";
+    EXPECT_EQ(seeks.count(), 0);
+
+    v.view.setLoop(4.0, 11.0, true);
+    // A cannot be dragged past B.
+    test::drag(v.view.viewport(), QPoint(x(4.0) - 2, 150), QPoint(x(15.0), 150));
+    ASSERT_EQ(loops.count(), 2);
+    EXPECT_LT(loops.last().at(0).toDouble(), 11.0);
+    EXPECT_NEAR(loops.last().at(1).toDouble(), 11.0, 1e-9);
+}
+
+TEST(TimelineView, AFlagIsClickedOrDoubleClickedNotSeekedThrough) {
+    View v;
+    v.view.setMarkers({{QStringLiteral("Verse"), 2.0}, {QStringLiteral("Chorus"), 9.0}});
+    QSignalSpy clicked(&v.view, &TimelineView::markerClicked);
+    QSignalSpy rename(&v.view, &TimelineView::markerRenameRequested);
+    QSignalSpy seeks(&v.view, &TimelineView::seekRequested);
+    const QPoint chorus = v.view.flagRect(1).center();
+    EXPECT_EQ(v.view.markerAt(chorus), 1);
+    QTest::mouseClick(v.view.viewport(), Qt::LeftButton, {}, chorus);
+    ASSERT_EQ(clicked.count(), 1);
+    EXPECT_EQ(clicked.last().at(0).toInt(), 1);
+    EXPECT_EQ(seeks.count(), 0);
+    QTest::mouseDClick(v.view.viewport(), Qt::LeftButton, {}, v.view.flagRect(0).center());
+    ASSERT_EQ(rename.count(), 1);
+    EXPECT_EQ(rename.last().at(0).toInt(), 0);
+    // Below the flags a click seeks as before.
+    QTest::mouseClick(v.view.viewport(), Qt::LeftButton, {}, QPoint(chorus.x(), 200));
+    EXPECT_EQ(seeks.count(), 1);
 }

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QApplication>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QString>
+#include <QTest>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -11,6 +14,15 @@
 #include "stemdeck/app/PlaybackManager.h"
 
 namespace stemdeck::test {
+
+// A press, one move with the button held, and a release: a drag as the user makes it.
+inline void drag(QWidget* widget, QPoint from, QPoint to, Qt::KeyboardModifiers mods = {}) {
+    QTest::mousePress(widget, Qt::LeftButton, mods, from);
+    QMouseEvent move(QEvent::MouseMove, QPointF(to), widget->mapToGlobal(QPointF(to)), Qt::NoButton,
+                     Qt::LeftButton, mods);
+    QApplication::sendEvent(widget, &move);
+    QTest::mouseRelease(widget, Qt::LeftButton, mods, to);
+}
 
 inline QString qpath(const std::filesystem::path& p) {
     return QString::fromStdString(p.string());

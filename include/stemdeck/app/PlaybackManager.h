@@ -80,9 +80,46 @@ class PlaybackManager : public QObject {
     void stop();
     void seek(double seconds);
     void seekBy(double deltaSeconds);
+    // A seek that can wait for the next bar line of the click's grid (seamless, for markers).
+    void jumpTo(double seconds, audio::Quantize quantize);
     audio::PlayState state() const { return engine_.state(); }
     double position() const { return engine_.positionSeconds(); }
     double duration() const { return engine_.durationSeconds(); }
+
+    // A-B loop, in song seconds. A and B can be set one at a time (A alone is remembered
+    // until B arrives); the engine loops once both are set with B after A. A new song starts
+    // without a loop.
+    void setLoopStartHere();
+    void setLoopEndHere();
+    // `enable`: switch looping on; otherwise a loop that was off stays off (an edge moved).
+    void setLoop(double startSeconds, double endSeconds, bool enable);
+    void toggleLoop();
+    void clearLoop();
+    // Loops [start, end), switches looping on and goes to start, as one action.
+    void loopSection(double startSeconds, double endSeconds,
+                     audio::Quantize quantize = audio::Quantize::Immediate);
+    // A as set (also while B is not), or -1.
+    double loopStart() const;
+    // B, or -1 while there is no complete loop.
+    double loopEnd() const;
+    bool loopEnabled() const { return engine_.loop().enabled; }
+
+    // Practice tempo (ratio, clamped to [0.5, 1.5]) and transposition (semitones plus cents,
+    // +-12 semitones in all). Session settings, not part of the stored mix: a new song starts
+    // at 100 % and untransposed (a reload at another rate keeps them).
+    void setTempo(double ratio);
+    double tempo() const { return engine_.tempo(); }
+    void setPitch(int semitones, double cents);
+    int pitchSemitones() const { return pitchSemitones_; }
+    double pitchFineCents() const { return pitchFineCents_; }
+
+    // Click (metronome) and count-in. A song whose meta.json gives its tempo and time
+    // signature sets them when it loads; otherwise the user's BPM and meter stay. On/off,
+    // level and count-in bars are the user's and stay from song to song.
+    void setClick(const audio::ClickSettings& settings);
+    audio::ClickSettings click() const { return engine_.click(); }
+    // Beats of count-in still to play (0: not counting in).
+    int countInBeatsLeft() const { return engine_.countingIn() ? engine_.countInBeatsLeft() : 0; }
 
   signals:
     void positionChanged(double seconds);
@@ -105,6 +142,13 @@ class PlaybackManager : public QObject {
     void songLoaded(const QString& folder);
     void outputChanged();
     void latencyMonitorChanged(bool on);
+    // A, B or looping on/off changed (see loopStart(), loopEnd(), loopEnabled()).
+    void loopChanged();
+    // Tempo or pitch changed (also when a new song reset them).
+    void tempoPitchChanged();
+    void clickChanged();
+    // The count-in started, counted down or ended (0).
+    void countInChanged(int beatsLeft);
 
   private:
     // One tick of the timer: end of song, device state, position, load progress, mix saving.
@@ -119,6 +163,13 @@ class PlaybackManager : public QObject {
     int predictedRate(const audio::OutputConfig& config) const;
     void restoreMix();
     void publishTransport();
+    std::int64_t toFrames(double seconds) const;
+    double toSeconds(std::int64_t frames) const;
+    bool hasLoop() const;
+    void setLoopFrames(std::int64_t start, std::int64_t end, bool enable);
+    void setPitchNow(int semitones, double cents);
+    void adoptSongTempo();
+    void publishCountIn();
 
     // A loaded song waiting to replace the playing one, with what a reload carries over.
     struct Handover {
@@ -127,6 +178,10 @@ class PlaybackManager : public QObject {
         audio::MixSnapshot mix;
         double position = 0.0;
         bool wasPlaying = false;
+        // The loop in seconds: a reload changes the rate, and so the frames.
+        double loopStart = -1.0;
+        double loopEnd = -1.0;
+        bool loopEnabled = false;
     };
 
     audio::Engine& engine_;
@@ -146,6 +201,10 @@ class PlaybackManager : public QObject {
     int pollsSinceSave_ = 0;
     double lastPosition_ = -1.0;
     std::optional<audio::PlayState> lastState_;
+    std::optional<std::int64_t> loopA_;  // A set without B yet
+    int pitchSemitones_ = 0;
+    int lastCountIn_ = 0;
+    double pitchFineCents_ = 0.0;
 };
 
 }  // namespace stemdeck::app

@@ -27,6 +27,11 @@ class Settings {
     static constexpr const char* kSampleRateKey = "audio/sample_rate";
     static constexpr const char* kBlockSizeKey = "audio/block_size";
     static constexpr const char* kLatencyMonitorKey = "audio/enable_latency_monitor";
+    static constexpr const char* kOutputChannelsKey = "audio/output_channels";
+    static constexpr const char* kStemRoutesKey = "routing/stems";
+    static constexpr const char* kClickRouteKey = "routing/click";
+    // Output pairs a route may name: 0 = outputs 1-2 ... 15 = outputs 31-32.
+    static constexpr int kMaxPair = 15;
     static constexpr const char* kRecentKey = "songs/recent";
     static constexpr const char* kLastSongKey = "songs/last";
     static constexpr const char* kGeometryKey = "window/geometry";
@@ -64,7 +69,18 @@ class Settings {
     bool setFramesPerBuffer(int frames);
     bool latencyMonitorEnabled() const;
     void setLatencyMonitorEnabled(bool on);
+    // 2: stereo (the default); 0: all the device's channels, for per-stem routing.
+    int outputChannels() const;
+    bool setOutputChannels(int channels);
     audio::OutputConfig outputConfig() const;
+
+    // Output routing, remembered by stem name so it applies to every song with such a stem
+    // (a "click" or "guide" stem to the in-ear pair). Pair 0 = outputs 1-2; unknown stems
+    // and damaged entries are on 1-2.
+    int stemRoute(const QString& stemName) const;
+    bool setStemRoute(const QString& stemName, int pair);
+    int clickRoute() const;
+    bool setClickRoute(int pair);
 
     // Most recent first, no duplicates, at most kMaxRecent absolute paths.
     QStringList recentSongs() const;

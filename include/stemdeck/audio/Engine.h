@@ -14,6 +14,7 @@
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/StemLoader.h"
 #include "stemdeck/audio/Transport.h"
+#include "stemdeck/audio/rehearsal/ClickSettings.h"
 
 namespace stemdeck::audio {
 
@@ -84,12 +85,46 @@ class Engine : private AudioSource {
     // Peak levels since the previous call (stems post-fader, master). The GUI timer only.
     MeterReading takeMeterReading() { return transport_.meters().read(); }
 
+    // Rehearsal tools (issue 5). Frames are song frames; see ENGINE_API.md.
+    // A-B loop: false (unchanged) when shorter than LoopRegion::kMinLengthMs after clamping.
+    bool setLoop(std::int64_t startFrame, std::int64_t endFrame);
+    void clearLoop() { transport_.loop().clear(); }
+    bool setLoopEnabled(bool on) { return transport_.loop().setEnabled(on); }
+    LoopBounds loop() const { return transport_.loop().bounds(); }
+    // Sets the loop, switches it on and jumps to its start (now, or on the next bar).
+    bool loopSection(std::int64_t startFrame, std::int64_t endFrame,
+                     Quantize quantize = Quantize::Immediate);
+    // Tempo ratio [0.5, 1.5] without pitch change; pitch in semitones plus cents (+-12 st).
+    void setTempo(double ratio) { transport_.setTempo(ratio); }
+    double tempo() const { return transport_.tempo(); }
+    void setPitch(int semitones, double cents = 0.0) {
+        transport_.setPitchCents(100.0 * semitones + cents);
+    }
+    double pitchCents() const { return transport_.pitchCents(); }
+    // Click (metronome) and count-in.
+    void setClick(const ClickSettings& settings);
+    ClickSettings click() const { return click_; }
+    bool countingIn() const { return transport_.countingIn(); }
+    int countInBeatsLeft() const { return transport_.countInBeatsLeft(); }
+    // Jump to a song frame now (with the de-click fade) or seamlessly on the next bar line.
+    void jumpTo(std::int64_t frame, Quantize quantize = Quantize::Immediate) {
+        transport_.jumpTo(frame, quantize);
+    }
+    // Output routing: source = stem index, or clickSource() for the click; pair 0 = outputs
+    // 1-2, pair p = outputs 2p+1, 2p+2. False for a pair the open device does not have.
+    bool setRoute(std::size_t source, int pair) { return transport_.routing().route(source, pair); }
+    int route(std::size_t source) const { return transport_.routing().requestedPair(source); }
+    std::size_t clickSource() const { return transport_.routing().clickSource(); }
+    // Channels of the open stream (0 when closed).
+    int outputChannels() const { return output_.isOpen() ? output_.channels() : 0; }
+
     Transport& transport() { return transport_; }
 
   private:
     void renderAudio(float* out, int frames, int channels, bool underflow) noexcept override;
     // Why the device must be considered lost while playing, or empty when it is fine.
     std::string deviceProblem();
+    TransportSetup transportSetup(std::size_t stems) const;
     void restartHeartbeatWatch();
 
     PortAudioOutput output_;
@@ -101,6 +136,7 @@ class Engine : private AudioSource {
     std::atomic<std::uint64_t> heartbeat_{0};
     CallbackContext callback_{transport_, monitor_, heartbeat_};
     std::string deviceError_;
+    ClickSettings click_;
     // The control thread's view of the heartbeat: last value seen, when it last moved, and
     // when service() last looked.
     std::uint64_t lastBeat_ = 0;

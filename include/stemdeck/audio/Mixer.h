@@ -33,6 +33,12 @@ class Mixer {
     // n <= kMaxChunk. Frames beyond a stem's end, or beyond the song, are silence.
     void mix(std::int64_t position, int n, float* left, float* right) noexcept;
 
+    // Audio thread. Like mix() for the stems with pairOf[stem] == pair only, and without the
+    // master gain (each output pair's chain applies it; see BusChain). Stems not mixed here
+    // keep their ramps where they are: each stem is mixed in exactly one pair's call.
+    void mixStems(std::int64_t position, int n, float* left, float* right, const int* pairOf,
+                  int pair) noexcept;
+
     // Audio thread. Jumps every ramp to its current target; used while the output is silent
     // (before playback starts, at the bottom of a seek fade) where a ramp would not be heard.
     void snapToTargets() noexcept;

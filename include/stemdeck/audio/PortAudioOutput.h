@@ -25,6 +25,11 @@ struct OutputConfig {
     std::string device;  // empty: the system default; else a name or "HostApi: name"
     int sampleRate = 0;  // 0: the device's default rate
     int framesPerBuffer = 256;
+    // Output channels to open: 2 = stereo (what most setups want: a desktop device such as
+    // ALSA's "default" claims 32+ channels it only up- or down-mixes); 0 = all the device has
+    // (up to 32), so stems and the click can be routed to their own pairs on a multi-channel
+    // interface. Never more than the device has.
+    int channels = 2;
 };
 
 // What the stream calls, on the audio thread. Must follow the real-time rules.
@@ -34,7 +39,7 @@ class AudioSource {
     virtual void renderAudio(float* out, int frames, int channels, bool underflow) noexcept = 0;
 };
 
-// A PortAudio output stream (float32, interleaved, stereo when the device allows).
+// A PortAudio output stream (float32, interleaved; as many channels as asked and the device has).
 // Control thread only; the source is called on the audio thread.
 class PortAudioOutput {
   public:

@@ -5,7 +5,9 @@
 #include <QTimer>
 #include <memory>
 
+#include "stemdeck/app/MarkerStore.h"
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/app/SongMarkers.h"
 #include "stemdeck/audio/Engine.h"
 
 class QLabel;
@@ -35,6 +37,7 @@ class MainWindow : public QMainWindow {
     ~MainWindow() override;
 
     app::PlaybackManager& playback() { return playback_; }
+    app::SongMarkers& markers() { return markers_; }
     void openSong(const QString& folder);
     // Shows the (non-modal) audio settings dialog.
     SettingsDialog* showSettings();
@@ -58,6 +61,12 @@ class MainWindow : public QMainWindow {
     void showOutputStatus();
     void showLoading(bool loading);
     void updateTimelineAudibility();
+    // The A-B loop on the timeline and the loop button.
+    void showLoop();
+    void showMarkers();
+    void renameMarker(int index);
+    // Actions of the Markers menu, and one per number key to jump to marker 1-9.
+    void setUpMarkerActions();
     void setLatencyMonitor(bool on);
     void saveWindow();
     // Writes the settings; a failure stays on show in the notice bar until a write succeeds.
@@ -66,6 +75,9 @@ class MainWindow : public QMainWindow {
     audio::Engine engine_;
     app::PlaybackManager playback_;
     app::Settings& settings_;
+    // Markers of read-only song folders go beside the mixes.
+    app::MarkerStore markerStore_;
+    app::SongMarkers markers_;
     std::unique_ptr<Ui::MainWindow> ui_;
     QProgressBar* loadBar_ = nullptr;
     QToolButton* cancelLoadButton_ = nullptr;

@@ -14,7 +14,8 @@ class Settings;
 
 namespace stemdeck::ui {
 
-// Output device, sample rate, block size (the profiles' presets) and the latency monitor.
+// Output device, sample rate, block size (the profiles' presets), output channels and
+// per-stem routing (on a device with 4 or more outputs), and the latency monitor.
 // Every change is saved and applied at once: the stream reopens keeping song, mix and
 // position; the monitor switches without reopening anything. What the output ended up as (or
 // why it fell back) is shown under the choices.
@@ -30,6 +31,10 @@ class SettingsDialog : public QDialog {
     void applyOutput();
     void showStatus();
     void showBlockDescription();
+    // "All channels of the device (N)" for the chosen device.
+    void labelChannelChoices();
+    // One row per stem and the click, each with a combo of the open stream's output pairs.
+    void rebuildRouting();
 
     std::unique_ptr<Ui::SettingsDialog> ui_;
     app::Settings& settings_;

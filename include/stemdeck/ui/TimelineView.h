@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QPixmap>
 #include <QString>
+
+class QMenu;
 #include <memory>
 #include <vector>
 
@@ -11,22 +13,33 @@
 
 namespace stemdeck::ui {
 
-// The song over time: a ruler, one waveform lane per stem, and the playhead. Click or drag
-// anywhere to seek (also while playing); Ctrl+wheel zooms around the mouse, the wheel
-// scrolls. Waveforms come from the peak pyramids computed when the song was loaded; the
-// lanes are drawn into a cached pixmap that is redrawn only when the view changes, so
-// moving the playhead costs one blit.
+// The song over time: a ruler, one waveform lane per stem, the playhead and the A-B loop.
+// Click or drag anywhere to seek (also while playing); drag on the ruler, or Shift+drag
+// anywhere, to mark a loop; drag a loop edge to move it. Ctrl+wheel zooms around the mouse,
+// the wheel scrolls. Markers are flags at the top of the lanes: click one to jump there,
+// double-click to rename it, right-click for more. Waveforms come from the peak pyramids computed
+// when the song was loaded; the lanes are drawn into a cached pixmap that is redrawn only when the
+// view changes, so moving the playhead costs one blit.
 class TimelineView : public QAbstractScrollArea {
     Q_OBJECT
   public:
     static constexpr int kRulerHeight = 24;
     static constexpr double kZoomStep = 1.5;
     static constexpr double kMaxPixelsPerSecond = 1000.0;
+    // How near (pixels) a loop edge the mouse grabs it; how far a press must move to mark a
+    // loop rather than seek.
+    static constexpr int kEdgeGrab = 5;
+    static constexpr int kDragThreshold = 4;
 
     struct Lane {
         QString name;
         QColor color;
     };
+    struct Flag {
+        QString name;
+        double seconds = 0.0;
+    };
+    static constexpr int kFlagHeight = 16;
 
     explicit TimelineView(QWidget* parent = nullptr);
 
@@ -39,6 +52,19 @@ class TimelineView : public QAbstractScrollArea {
     // While playing, the view pages along when the playhead runs off its right edge.
     void setPlaying(bool playing);
     double position() const { return position_; }
+    // The loop as the PlaybackManager has it: start -1 for none, end -1 for A only.
+    void setLoop(double start, double end, bool enabled);
+    double loopStart() const { return loopStart_; }
+    double loopEnd() const { return loopEnd_; }
+    bool loopEnabled() const { return loopEnabled_; }
+    void setMarkers(std::vector<Flag> markers);
+    int markerCount() const { return static_cast<int>(markers_.size()); }
+    // Where marker `index`'s flag is drawn (viewport coordinates).
+    QRect flagRect(int index) const;
+    // The marker whose flag is at `point`, or -1.
+    int markerAt(QPoint point) const;
+    // The context menu of a marker's flag (rename, delete, loop section); the caller owns it.
+    QMenu* markerMenu(int index);
     int laneCount() const { return static_cast<int>(lanes_.size()); }
 
     double pixelsPerSecond() const { return pixelsPerSecond_; }
@@ -55,6 +81,12 @@ class TimelineView : public QAbstractScrollArea {
 
   signals:
     void seekRequested(double seconds);
+    // The user marked a new loop (`created`) or moved an edge of the loop.
+    void loopRequested(double start, double end, bool created);
+    void markerClicked(int index);
+    void markerRenameRequested(int index);
+    void markerRemoveRequested(int index);
+    void markerLoopRequested(int index);
 
   protected:
     void paintEvent(QPaintEvent* event) override;
@@ -62,6 +94,8 @@ class TimelineView : public QAbstractScrollArea {
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
 
@@ -74,6 +108,12 @@ class TimelineView : public QAbstractScrollArea {
     void renderCache();
     void drawRuler(QPainter& p) const;
     void drawLane(QPainter& p, int index, const QRect& area) const;
+    void drawLoop(QPainter& p) const;
+    void drawMarkers(QPainter& p) const;
+    bool hasLoop() const { return loopStart_ >= 0 && loopEnd_ > loopStart_; }
+    // What a press at viewport x grabs: Drag::LoopStart / LoopEnd near a loop edge, else None.
+    enum class Drag { None, Seek, NewLoop, LoopStart, LoopEnd, Marker };
+    Drag edgeAt(double x) const;
 
     std::vector<Lane> lanes_;
     std::shared_ptr<const std::vector<app::WaveformPeaks>> peaks_;
@@ -84,6 +124,14 @@ class TimelineView : public QAbstractScrollArea {
     bool fit_ = true;
     bool playing_ = false;
     bool dragging_ = false;
+    Drag drag_ = Drag::None;
+    double dragOriginX_ = 0.0;
+    bool dragMoved_ = false;
+    double loopStart_ = -1.0;
+    double loopEnd_ = -1.0;
+    bool loopEnabled_ = false;
+    std::vector<Flag> markers_;
+    int pressedMarker_ = -1;
     QPixmap cache_;
     bool cacheValid_ = false;
 };

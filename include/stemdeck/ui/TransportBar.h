@@ -20,11 +20,15 @@ class TransportBar : public QFrame {
     ~TransportBar() override;
 
     void setTransportActions(QAction* toStart, QAction* playPause, QAction* stop);
+    // The loop on/off button (checkable action).
+    void setLoopAction(QAction* loop);
     void setZoomActions(QAction* zoomOut, QAction* zoomFit, QAction* zoomIn);
 
     void showSong(const QString& title, const QString& details);
     void showDuration(double seconds);
     void showPosition(double seconds);
+    // "Count-in 3" while the count-in plays; hidden at 0.
+    void showCountIn(int beatsLeft);
 
   signals:
     void seekRequested(double seconds);

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <cstdint>
+
+namespace stemdeck::audio {
+
+struct TimeSignature {
+    int beatsPerBar = 4;
+    int beatUnit = 4;  // the note value of one beat: 4 = quarter, 8 = eighth
+
+    // 1 to 32 beats of a whole, half, quarter, ... or 32nd note.
+    bool valid() const;
+};
+
+// Where the beats and bars of a song fall, in frames: a constant tempo from a beat origin, the
+// frame of beat 1 of bar 1. Tempo is in quarter notes per minute, as DAWs, MIDI files and a
+// song's meta.json count it; a beat is one unit of the time signature (an eighth in 6/8, so
+// 6/8 at 120 has beats of 0.25 s). Beats before the origin (a pickup) have negative indices.
+// A plain value (it crosses threads in an AtomicSnapshot); every method is audio-thread safe.
+class BeatGrid {
+  public:
+    static constexpr double kMinBpm = 20.0;
+    static constexpr double kMaxBpm = 300.0;
+
+    BeatGrid() = default;  // 120 BPM, 4/4, from frame 0 at 48 kHz
+    // bpm is clamped to [kMinBpm, kMaxBpm]; an invalid signature becomes 4/4.
+    BeatGrid(double bpm, TimeSignature signature, std::int64_t origin, int sampleRate);
+
+    double bpm() const { return bpm_; }
+    TimeSignature signature() const { return signature_; }
+    std::int64_t origin() const { return origin_; }
+    int sampleRate() const { return sampleRate_; }
+    double framesPerBeat() const;
+
+    // The frame of beat `index` (0 is the origin), rounded to the nearest frame. Each beat is
+    // rounded on its own, so no error accumulates over a song.
+    std::int64_t beatFrame(std::int64_t index) const noexcept;
+    std::int64_t barFrame(std::int64_t bar) const noexcept {
+        return beatFrame(bar * signature_.beatsPerBar);
+    }
+    // Index of the first beat, or bar, whose frame is at or after `frame`.
+    std::int64_t firstBeatAtOrAfter(std::int64_t frame) const noexcept;
+    std::int64_t firstBarAtOrAfter(std::int64_t frame) const noexcept;
+    // Beat 1 of a bar.
+    bool isDownbeat(std::int64_t beat) const noexcept;
+
+  private:
+    double bpm_ = 120.0;
+    TimeSignature signature_{};
+    std::int64_t origin_ = 0;
+    int sampleRate_ = 48000;
+};
+
+}  // namespace stemdeck::audio

@@ -1,0 +1,129 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "stemdeck/audio/rehearsal/FunctionRef.h"
+
+namespace RubberBand {
+class RubberBandStretcher;
+}
+
+namespace stemdeck::audio {
+
+// Tempo without pitch change and transposition without tempo change, on the stereo mix (one
+// stretcher whatever the stem count): Rubber Band's real-time R2 engine, pulled from the
+// audio callback. The caller's source renders the unstretched stream on demand.
+//
+// At tempo 1 and pitch 0 the stretcher is out of the path (bit-exact, no cost). Switching it in
+// or out is an equal-power crossfade over kTransitionMs: in, from the source into the
+// stretcher's output, which starts on the same frame to within a few ms (Rubber Band's start
+// pad and start delay); out, from the stretched output into the source where it has been
+// read up to, a jump of latencyFrames() as at a loop seam. Tempo and pitch changes while
+// stretching are smooth (Rubber Band's own). Transients are R2's "mixed", not its "crisp"
+// default, which detunes sustained notes in real-time mode (see TimeStretcher.cpp).
+//
+// Cost at 48 kHz (bench/StretchBench.cpp): about 0.4-0.5 ms of CPU per 256-frame block while
+// stretching, in bursts of one FFT hop per block or two; the first block after a restart (a
+// seek, or switching in) does the start pad and delay at once, about 2.5 ms.
+class TimeStretcher {
+  public:
+    static constexpr double kMinTempo = 0.5;
+    static constexpr double kMaxTempo = 1.5;
+    static constexpr double kMaxPitchCents = 1200.0;  // +-12 semitones
+    static constexpr double kTransitionMs = 5.0;
+
+    // Writes the next `frames` frames of the unstretched stream into left/right.
+    using Source = FunctionRef<void(float* left, float* right, int frames)>;
+
+    TimeStretcher();
+    ~TimeStretcher();
+    TimeStretcher(const TimeStretcher&) = delete;
+    TimeStretcher& operator=(const TimeStretcher&) = delete;
+
+    // Control thread, while no audio thread uses it. Creates the stretcher and every buffer
+    // and warms it up at every extreme of tempo and pitch, so the audio thread never
+    // allocates, whatever the callback size. Keeps tempo and pitch. Takes 0.1-0.2 s and
+    // depends on nothing but the rate: once per output rate, not per song.
+    void prepare(int sampleRate);
+    bool prepared() const { return stretcher_ != nullptr; }
+
+    // Any thread. Tempo is clamped to [kMinTempo, kMaxTempo] (time ratio 1 / tempo); pitch to
+    // +-kMaxPitchCents.
+    void setTempo(double tempo);
+    double tempo() const { return tempo_.load(std::memory_order_relaxed); }
+    void setPitch(int semitones, double cents = 0.0);
+    void setPitchCents(double cents);
+    double pitchCents() const { return pitchCents_.load(std::memory_order_relaxed); }
+    // Any thread: tempo 1 and pitch 0, where the audio passes untouched.
+    bool neutral() const { return tempo() == 1.0 && pitchCents() == 0.0; }
+    // Any thread: whether the audio thread is stretching (false when bypassed).
+    bool active() const { return active_.load(std::memory_order_relaxed); }
+
+    // Any thread: source frames read but not yet heard, as of the end of the last render: the
+    // transport reports position - latencyFrames() as the position the listener hears. 0 in
+    // bypass. It moves by up to one Rubber Band hop between blocks as input is read in hops.
+    double latencyFrames() const { return latency_.load(std::memory_order_relaxed); }
+    // Any thread: Rubber Band's start delay (output frames trimmed when the stretcher last
+    // started): the fixed part of the latency.
+    int startDelay() const { return startDelay_.load(std::memory_order_relaxed); }
+
+    // Audio thread. Writes n frames (any n) of the (possibly stretched) stream into left/right.
+    void render(float* left, float* right, int n, Source source) noexcept;
+    // Audio thread: drops buffered audio after the transport jumps (seek), so the next render
+    // starts on the source's new position. Cheap itself: the restart happens in render.
+    void reset() noexcept;
+
+  private:
+    enum class Transition { None, In, Out };
+    void applySettings(double tempo, double cents) noexcept;
+    void restart(double tempo, double cents) noexcept;
+    void feed(const float* left, const float* right, int frames, bool fromSource) noexcept;
+    void pushRun(int frames) noexcept;
+    void produce(float* left, float* right, int n, Source source, bool silentInput) noexcept;
+    void noteRetrieved(int frames, bool heard) noexcept;
+    void warmUp();
+
+    std::unique_ptr<RubberBand::RubberBandStretcher> stretcher_;
+    int sampleRate_ = 0;
+    int maxProcess_ = 0;
+    std::vector<float> inLeft_, inRight_;        // input to the stretcher, maxProcess_ long
+    std::vector<float> trashLeft_, trashRight_;  // output dropped after a restart
+    std::vector<float> rawLeft_, rawRight_;      // the unstretched side of a transition
+    std::vector<float> fadeIn_;                  // equal-power gains of a transition
+
+    // Audio-thread state.
+    bool stretching_ = false;
+    bool restartPending_ = true;
+    Transition transition_ = Transition::None;
+    int transitionDone_ = 0;
+    double appliedTempo_ = 1.0;
+    double appliedCents_ = 0.0;
+    int discard_ = 0;      // output frames still to drop after a restart
+    int delayLeft_ = 0;    // the part of those that is the start delay (stands for the pad)
+    int crispFrames_ = 0;  // output frames to go before transients return to mixed
+    double pulled_ = 0.0;  // source frames fed since the restart
+    double heard_ = 0.0;   // source frames those output frames stand for
+    // Output Rubber Band has produced and not yet given out, in runs of one tempo: output made
+    // at tempo t stands for t source frames per frame.
+    struct Run {
+        int frames;
+        double tempo;
+    };
+    static constexpr int kRuns = 64;
+    std::array<Run, kRuns> runs_{};
+    int runHead_ = 0;
+    int runCount_ = 0;
+
+    // Shared state.
+    std::atomic<double> tempo_{1.0};
+    std::atomic<double> pitchCents_{0.0};
+    std::atomic<bool> active_{false};
+    std::atomic<double> latency_{0.0};
+    std::atomic<int> startDelay_{0};
+};
+
+}  // namespace stemdeck::audio

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QFrame>
+#include <memory>
+
+#include "stemdeck/audio/rehearsal/TapTempo.h"
+
+namespace Ui {
+class RehearsalBar;
+}
+
+namespace stemdeck::app {
+class PlaybackManager;
+}
+
+namespace stemdeck::ui {
+
+// The practice controls under the transport: tempo, pitch, click and count-in. They pass the user's
+// changes to the PlaybackManager and show what it has (a new song resets them).
+class RehearsalBar : public QFrame {
+    Q_OBJECT
+  public:
+    explicit RehearsalBar(QWidget* parent = nullptr);
+    ~RehearsalBar() override;
+
+    void setPlayback(app::PlaybackManager* playback);
+    // Shows the PlaybackManager's tempo and pitch.
+    void refresh();
+    // Shows its click settings.
+    void refreshClick();
+    // One tap of the Tap button at `seconds` on a monotonic clock (the button uses its own).
+    void tap(double seconds);
+
+  private:
+    void applyTempo();
+    void applyPitch();
+    void applyClick();
+
+    std::unique_ptr<Ui::RehearsalBar> ui_;
+    app::PlaybackManager* playback_ = nullptr;
+    audio::TapTempo tapTempo_;
+    QElapsedTimer tapClock_;
+};
+
+}  // namespace stemdeck::ui

@@ -1,0 +1,92 @@
+#include "stemdeck/app/ExportJob.h"
+
+#include <QDir>
+#include <QtConcurrent/QtConcurrentRun>
+#include <filesystem>
+
+#include "stemdeck/audio/Engine.h"
+#include "stemdeck/audio/Song.h"
+
+namespace stemdeck::app {
+
+audio::RenderOptions exportOptions(const audio::Engine& engine, const ExportChoices& choices) {
+    audio::RenderOptions options;
+    options.format = choices.format;
+    if (choices.tempoAndPitch) {
+        options.tempo = engine.tempo();
+        options.pitchCents = engine.pitchCents();
+    }
+    const audio::LoopBounds loop = engine.loop();
+    if (choices.loopOnly && loop.end > loop.start && loop.start >= 0) {
+        options.loopStart = loop.start;
+        options.loopEnd = loop.end;
+        options.loops = std::max(1, choices.loops);
+    }
+    options.click = engine.click();
+    options.click.enabled = choices.click;
+    // A count-in belongs to live playback; the file starts with the music.
+    options.click.countInBars = 0;
+    return options;
+}
+
+ExportJob::ExportJob(std::shared_ptr<const audio::Song> song, audio::MixSnapshot mix, QString file,
+                     audio::RenderOptions options, QObject* parent)
+    : QObject(parent),
+      song_(std::move(song)),
+      mix_(std::move(mix)),
+      file_(std::move(file)),
+      options_(std::move(options)) {
+    connect(&watcher_, &QFutureWatcher<Outcome>::finished, this, [this] {
+        const Outcome outcome = watcher_.result();
+        emit finished(outcome.ok, outcome.message);
+    });
+}
+
+std::unique_ptr<ExportJob> ExportJob::fromEngine(const audio::Engine& engine, const QString& file,
+                                                 const ExportChoices& choices) {
+    if (!engine.hasSong()) return nullptr;
+    return std::make_unique<ExportJob>(std::make_shared<const audio::Song>(*engine.song()),
+                                       engine.mix().snapshot(), file,
+                                       exportOptions(engine, choices));
+}
+
+ExportJob::~ExportJob() {
+    cancel();
+    // The worker reads song_ and emits on this object: it must be done before they go.
+    watcher_.disconnect(this);
+    watcher_.waitForFinished();
+}
+
+void ExportJob::start() {
+    if (started_) return;
+    started_ = true;
+    watcher_.setFuture(QtConcurrent::run([this] { return run(); }));
+}
+
+ExportJob::Outcome ExportJob::run() {
+    const QString shown = QDir::toNativeSeparators(file_);
+    if (!song_) return {false, tr("There is no song to export.")};
+    audio::MixControls mix(song_->stems.size());
+    mix.apply(mix_);
+    audio::RenderOptions options = options_;
+    options.progress = [this](double fraction) {
+        emit progressChanged(fraction);
+        return !cancel_.load(std::memory_order_relaxed);
+    };
+    try {
+        audio::OfflineRenderer::renderToFile(*song_, mix,
+                                             std::filesystem::path(file_.toStdString()), options);
+    } catch (const audio::RenderError& e) {
+        if (cancel_.load(std::memory_order_relaxed))
+            return {false, tr("Export cancelled; %1 was not written.").arg(shown)};
+        return {false, tr("Could not export to %1: %2. Nothing was written; choose another "
+                          "file or folder.")
+                           .arg(shown, QString::fromStdString(e.what()))};
+    } catch (const std::exception& e) {
+        return {false,
+                tr("Could not export to %1: %2.").arg(shown, QString::fromStdString(e.what()))};
+    }
+    return {true, tr("Exported the mix to %1.").arg(shown)};
+}
+
+}  // namespace stemdeck::app

@@ -1,0 +1,42 @@
+#include "SongFiles.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include "SaveFileLeftovers.h"
+
+namespace stemdeck::app {
+
+QString canonicalFolder(const QString& folder) {
+    const QString canonical = QFileInfo(folder).canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(QFileInfo(folder).absoluteFilePath()) : canonical;
+}
+
+QString keyedSongFile(const QString& directory, const QString& songFolder) {
+    const QByteArray hash =
+        QCryptographicHash::hash(canonicalFolder(songFolder).toUtf8(), QCryptographicHash::Sha1);
+    return directory + QLatin1Char('/') + QString::fromLatin1(hash.toHex()) +
+           QStringLiteral(".json");
+}
+
+bool writeFileAtomically(const QString& path, const QByteArray& data, QString* error) {
+    const auto fail = [&](const QString& why) {
+        if (error) *error = why;
+        return false;
+    };
+    const QString directory = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(directory))
+        return fail(QStringLiteral("cannot create %1").arg(QDir::toNativeSeparators(directory)));
+    // QSaveFile writes a temporary file and renames it over the old one on commit
+    // (tests/app/AtomicWriteTest).
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
+    file.write(data);
+    if (!file.commit()) return fail(file.errorString());
+    removeSaveFileLeftovers(file.fileName());
+    return true;
+}
+
+}  // namespace stemdeck::app

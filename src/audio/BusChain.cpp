@@ -1,0 +1,34 @@
+#include "stemdeck/audio/BusChain.h"
+
+#include <cmath>
+
+namespace stemdeck::audio {
+
+void BusChain::prepare(int sampleRate, int maxChunk, bool stretch) {
+    // The chain reads its bounds from the transport (setBounds), never from a region itself,
+    // so every chain sees the same bounds in the same block.
+    loop_.prepare(nullptr, sampleRate, maxChunk);
+    if (stretch && (!stretcher_.prepared() || sampleRate_ != sampleRate))
+        stretcher_.prepare(sampleRate);
+    sampleRate_ = sampleRate;
+    stretcher_.reset();
+    position_ = 0;
+}
+
+std::int64_t BusChain::heardPosition() const noexcept {
+    return position_ - static_cast<std::int64_t>(std::lround(stretcher_.latencyFrames()));
+}
+
+void BusChain::jump(std::int64_t frame) noexcept {
+    position_ = frame;
+    loop_.reset();
+    stretcher_.reset();
+}
+
+void BusChain::render(float* left, float* right, int n, LoopPlayer::Source source) noexcept {
+    stretcher_.render(left, right, n, [this, source](float* l, float* r, int frames) {
+        loop_.render(position_, frames, l, r, source);
+    });
+}
+
+}  // namespace stemdeck::audio

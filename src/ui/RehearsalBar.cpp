@@ -1,0 +1,105 @@
+#include "stemdeck/ui/RehearsalBar.h"
+
+#include <QSignalBlocker>
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+
+#include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/app/SongMeta.h"
+#include "ui_RehearsalBar.h"
+
+namespace stemdeck::ui {
+
+RehearsalBar::RehearsalBar(QWidget* parent)
+    : QFrame(parent), ui_(std::make_unique<Ui::RehearsalBar>()) {
+    ui_->setupUi(this);
+    // The spin boxes keep the keyboard only while typed in: Space, [ and ] stay transport keys.
+    for (QWidget* w : std::initializer_list<QWidget*>{
+             ui_->tempoSpin, ui_->pitchSpin, ui_->centsSpin, ui_->clickLevelSpin, ui_->bpmSpin,
+             ui_->meterCombo, ui_->countInSpin})
+        w->setFocusPolicy(Qt::ClickFocus);
+    tapClock_.start();
+    connect(ui_->tempoSpin, &QSpinBox::valueChanged, this, &RehearsalBar::applyTempo);
+    connect(ui_->pitchSpin, &QSpinBox::valueChanged, this, &RehearsalBar::applyPitch);
+    connect(ui_->centsSpin, &QSpinBox::valueChanged, this, &RehearsalBar::applyPitch);
+    connect(ui_->clickButton, &QToolButton::toggled, this, &RehearsalBar::applyClick);
+    connect(ui_->clickLevelSpin, &QSpinBox::valueChanged, this, &RehearsalBar::applyClick);
+    connect(ui_->bpmSpin, &QDoubleSpinBox::valueChanged, this, &RehearsalBar::applyClick);
+    connect(ui_->meterCombo, &QComboBox::currentIndexChanged, this, &RehearsalBar::applyClick);
+    connect(ui_->countInSpin, &QSpinBox::valueChanged, this, &RehearsalBar::applyClick);
+    connect(ui_->tapButton, &QToolButton::pressed, this,
+            [this] { tap(static_cast<double>(tapClock_.nsecsElapsed()) * 1e-9); });
+    connect(ui_->tempoResetButton, &QToolButton::clicked, this,
+            [this] { ui_->tempoSpin->setValue(100); });
+    connect(ui_->pitchResetButton, &QToolButton::clicked, this, [this] {
+        const QSignalBlocker block(ui_->centsSpin);
+        ui_->centsSpin->setValue(0);
+        ui_->pitchSpin->setValue(0);
+        applyPitch();  // also when only the cents were off
+    });
+}
+
+RehearsalBar::~RehearsalBar() = default;
+
+void RehearsalBar::setPlayback(app::PlaybackManager* playback) {
+    if (playback_) playback_->disconnect(this);
+    playback_ = playback;
+    if (playback_) {
+        connect(playback_, &app::PlaybackManager::tempoPitchChanged, this, &RehearsalBar::refresh);
+        connect(playback_, &app::PlaybackManager::clickChanged, this, &RehearsalBar::refreshClick);
+    }
+    refresh();
+    refreshClick();
+}
+
+void RehearsalBar::refresh() {
+    if (!playback_) return;
+    const QSignalBlocker a(ui_->tempoSpin), b(ui_->pitchSpin), c(ui_->centsSpin);
+    ui_->tempoSpin->setValue(static_cast<int>(std::lround(playback_->tempo() * 100.0)));
+    ui_->pitchSpin->setValue(playback_->pitchSemitones());
+    ui_->centsSpin->setValue(static_cast<int>(std::lround(playback_->pitchFineCents())));
+}
+
+void RehearsalBar::applyTempo() {
+    if (playback_) playback_->setTempo(ui_->tempoSpin->value() / 100.0);
+}
+
+void RehearsalBar::applyPitch() {
+    if (playback_) playback_->setPitch(ui_->pitchSpin->value(), ui_->centsSpin->value());
+}
+
+void RehearsalBar::refreshClick() {
+    if (!playback_) return;
+    const audio::ClickSettings click = playback_->click();
+    const QSignalBlocker a(ui_->clickButton), b(ui_->clickLevelSpin), c(ui_->bpmSpin),
+        d(ui_->meterCombo), e(ui_->countInSpin);
+    ui_->clickButton->setChecked(click.enabled);
+    ui_->clickLevelSpin->setValue(static_cast<int>(std::lround(click.levelDb)));
+    ui_->bpmSpin->setValue(click.bpm);
+    const QString meter = QStringLiteral("%1/%2").arg(click.beatsPerBar).arg(click.beatUnit);
+    // A song's unusual meter (from meta.json) joins the list.
+    if (ui_->meterCombo->findText(meter) < 0) ui_->meterCombo->addItem(meter);
+    ui_->meterCombo->setCurrentIndex(ui_->meterCombo->findText(meter));
+    ui_->countInSpin->setValue(click.countInBars);
+}
+
+void RehearsalBar::applyClick() {
+    if (!playback_) return;
+    audio::ClickSettings click = playback_->click();
+    click.enabled = ui_->clickButton->isChecked();
+    click.levelDb = static_cast<float>(ui_->clickLevelSpin->value());
+    click.bpm = ui_->bpmSpin->value();
+    app::SongMeta::parseTimeSignature(ui_->meterCombo->currentText(), &click.beatsPerBar,
+                                      &click.beatUnit);
+    click.countInBars = ui_->countInSpin->value();
+    playback_->setClick(click);
+}
+
+void RehearsalBar::tap(double seconds) {
+    tapTempo_.tap(seconds);
+    if (const auto bpm = tapTempo_.bpm())
+        ui_->bpmSpin->setValue(std::clamp(*bpm, ui_->bpmSpin->minimum(), ui_->bpmSpin->maximum()));
+}
+
+}  // namespace stemdeck::ui

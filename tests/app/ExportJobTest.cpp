@@ -1,0 +1,204 @@
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+#include <fstream>
+#include <iterator>
+
+#include "AudioFiles.h"
+#include "CliRender.h"
+#include "TempDir.h"
+#include "stemdeck/app/ExportJob.h"
+#include "stemdeck/audio/Engine.h"
+#include "stemdeck/audio/StemLoader.h"
+
+using namespace stemdeck;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kRate = 48000;
+
+// Three stems of different content, `seconds` long.
+fs::path writeSong(const test::TempDir& dir, double seconds) {
+    const auto folder = dir / "song";
+    fs::create_directories(folder);
+    const auto frames = static_cast<std::int64_t>(seconds * kRate);
+    test::writeAudioFile(folder / "bass.wav", {test::sine(55.0, 0.4, kRate, frames)}, kRate);
+    test::writeAudioFile(folder / "drums.wav",
+                         {test::noise(0.3, frames, 1), test::noise(0.3, frames, 2)}, kRate);
+    test::writeAudioFile(folder / "vocals.wav", {test::sine(440.0, 0.3, kRate, frames)}, kRate);
+    return folder;
+}
+
+// The mix the tests export: drums muted, vocals at -6 dB.
+void practiceMix(const audio::Song& song, audio::MixControls& mix) {
+    mix.setMuted(static_cast<std::size_t>(song.stemIndex("drums")), true);
+    mix.setGainDb(static_cast<std::size_t>(song.stemIndex("vocals")), -6.0f);
+}
+
+struct Finished {
+    bool ok = false;
+    QString message;
+};
+
+Finished runToEnd(app::ExportJob& job) {
+    QSignalSpy done(&job, &app::ExportJob::finished);
+    job.start();
+    if (done.isEmpty() && !done.wait(120000)) return {false, QStringLiteral("timed out")};
+    return {done.front().at(0).toBool(), done.front().at(1).toString()};
+}
+
+QString qpath(const fs::path& p) {
+    return QString::fromStdString(p.string());
+}
+
+std::string readBytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+}  // namespace
+
+TEST(ExportJob, AMixEqualsTheCliRenderSampleForSample) {
+    test::TempDir dir;
+    const fs::path folder = writeSong(dir, 3.0);
+    auto song = std::make_shared<audio::Song>(audio::StemLoader::load(folder));
+    audio::MixControls mix(song->stems.size());
+    practiceMix(*song, mix);
+
+    const fs::path exported = dir / "export.wav";
+    app::ExportJob job(song, mix.snapshot(), qpath(exported), audio::RenderOptions{});
+    const Finished result = runToEnd(job);
+    ASSERT_TRUE(result.ok) << result.message.toStdString();
+    EXPECT_TRUE(result.message.contains(qpath(exported)));
+
+    const fs::path cli = dir / "cli.wav";
+    ASSERT_TRUE(test::cliRender(folder, cli, {"--mute", "drums", "--gain", "vocals=-6"}));
+    const test::DecodedFile a = test::readAudioFile(exported);
+    const test::DecodedFile b = test::readAudioFile(cli);
+    EXPECT_EQ(a.sampleRate, kRate);
+    EXPECT_EQ(a.frames(), 3 * kRate);
+    EXPECT_TRUE(a.interleaved == b.interleaved) << "the export differs from the CLI's render";
+
+    // The mix matters: the plain mix is something else.
+    const fs::path plain = dir / "plain.wav";
+    ASSERT_TRUE(test::cliRender(folder, plain, {}));
+    EXPECT_FALSE(a.interleaved == test::readAudioFile(plain).interleaved);
+}
+
+TEST(ExportJob, TempoAndALoopTwiceEqualTheCliRender) {
+    test::TempDir dir;
+    const fs::path folder = writeSong(dir, 4.0);
+    // The engine as the GUI has it (no output needed): tempo 0.8, a loop 1.5 s - 3.25 s.
+    audio::Engine engine;
+    engine.load(folder);
+    practiceMix(*engine.song(), engine.mix());
+    engine.setTempo(0.8);
+    ASSERT_TRUE(engine.setLoop(std::int64_t{72000}, std::int64_t{156000}));
+
+    app::ExportChoices choices;
+    choices.tempoAndPitch = true;
+    choices.loopOnly = true;
+    choices.loops = 2;
+    const fs::path exported = dir / "export.flac";
+    auto job = app::ExportJob::fromEngine(engine, qpath(exported), choices);
+    ASSERT_NE(job, nullptr);
+    // Changes after the job was made do not reach the file: it has its own copy.
+    engine.mix().setMuted(0, true);
+    const Finished result = runToEnd(*job);
+    ASSERT_TRUE(result.ok) << result.message.toStdString();
+
+    const fs::path cli = dir / "cli.flac";
+    ASSERT_TRUE(test::cliRender(folder, cli,
+                                {"--mute", "drums", "--gain", "vocals=-6", "--tempo", "0.8",
+                                 "--loop", "1.5-3.25", "--loops", "2"}));
+    const test::DecodedFile a = test::readAudioFile(exported);
+    const test::DecodedFile b = test::readAudioFile(cli);
+    EXPECT_EQ(a.frames(), 2 * (156000 - 72000) * 10 / 8);
+    EXPECT_TRUE(a.interleaved == b.interleaved) << "the export differs from the CLI's render";
+}
+
+TEST(ExportJob, CancelLeavesNoPartialFileAndKeepsAnOldOne) {
+    test::TempDir dir;
+    auto song = std::make_shared<audio::Song>(audio::StemLoader::load(writeSong(dir, 4.0)));
+    const fs::path outDir = dir / "out";
+    fs::create_directories(outDir);
+    const fs::path target = outDir / "mix.wav";
+    test::writeTextFile(target, "an earlier export");
+
+    app::ExportJob job(song, audio::MixControls(song->stems.size()).snapshot(), qpath(target),
+                       audio::RenderOptions{});
+    // On the worker thread, at the first step of progress: deterministic, no timing.
+    int steps = 0;
+    QObject::connect(
+        &job, &app::ExportJob::progressChanged, &job,
+        [&](double fraction) {
+            ++steps;
+            if (fraction > 0.0) job.cancel();
+        },
+        Qt::DirectConnection);
+    const Finished result = runToEnd(job);
+    EXPECT_FALSE(result.ok);
+    EXPECT_TRUE(result.message.contains(QStringLiteral("cancelled")))
+        << result.message.toStdString();
+    EXPECT_GE(steps, 2);
+    EXPECT_EQ(readBytes(target), "an earlier export");
+    int files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(outDir)) ++files;
+    EXPECT_EQ(files, 1) << "a partial file was left behind";
+}
+
+TEST(ExportJob, AnUnwritableTargetGivesAClearMessage) {
+    test::TempDir dir;
+    auto song = std::make_shared<audio::Song>(audio::StemLoader::load(writeSong(dir, 1.0)));
+    // A "folder" that is a file: unwritable even for root.
+    test::writeTextFile(dir / "notes.txt", "not a folder");
+    const fs::path target = dir / "notes.txt" / "mix.wav";
+    app::ExportJob job(song, audio::MixControls(song->stems.size()).snapshot(), qpath(target),
+                       audio::RenderOptions{});
+    const Finished result = runToEnd(job);
+    EXPECT_FALSE(result.ok);
+    EXPECT_TRUE(result.message.startsWith(QStringLiteral("Could not export to")))
+        << result.message.toStdString();
+    EXPECT_TRUE(result.message.contains(qpath(target))) << result.message.toStdString();
+    EXPECT_TRUE(result.message.contains(QStringLiteral("Not a directory")))
+        << result.message.toStdString();
+    EXPECT_EQ(readBytes(dir / "notes.txt"), "not a folder");
+}
+
+TEST(ExportJob, OptionsFollowTheEngineAsFarAsAsked) {
+    test::TempDir dir;
+    audio::Engine engine;
+    engine.load(writeSong(dir, 2.0));
+    engine.setTempo(1.25);
+    engine.setPitch(-2);
+    audio::ClickSettings click;
+    click.bpm = 90;
+    click.countInBars = 2;
+    engine.setClick(click);
+
+    app::ExportChoices plain;
+    plain.loopOnly = true;  // no loop set: ignored
+    audio::RenderOptions o = app::exportOptions(engine, plain);
+    EXPECT_EQ(o.tempo, 1.0);
+    EXPECT_EQ(o.pitchCents, 0.0);
+    EXPECT_FALSE(o.hasLoop());
+    EXPECT_FALSE(o.click.enabled);
+    EXPECT_EQ(o.format, audio::RenderSampleFormat::Pcm24);
+
+    app::ExportChoices all;
+    all.tempoAndPitch = true;
+    all.click = true;
+    all.loopOnly = true;
+    all.loops = 3;
+    ASSERT_TRUE(engine.setLoop(std::int64_t{24000}, std::int64_t{48000}));
+    o = app::exportOptions(engine, all);
+    EXPECT_DOUBLE_EQ(o.tempo, 1.25);
+    EXPECT_DOUBLE_EQ(o.pitchCents, -200.0);
+    EXPECT_EQ(o.loopStart, 24000);
+    EXPECT_EQ(o.loopEnd, 48000);
+    EXPECT_EQ(o.loops, 3);
+    EXPECT_TRUE(o.click.enabled);
+    EXPECT_DOUBLE_EQ(o.click.bpm, 90.0);
+    EXPECT_EQ(o.click.countInBars, 0) << "a count-in is for live playback only";
+}

@@ -1,0 +1,274 @@
+// The rehearsal tools wired into the one render path (Transport::process, used by the device
+// callback and by OfflineRenderer, so by `stemdeck-cli render` and the app's export): loop,
+// tempo, pitch, count-in, quantised jumps and output routing.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <vector>
+
+#include "AudioFiles.h"
+#include "MemorySong.h"
+#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/OfflineRenderer.h"
+#include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/Transport.h"
+#include "stemdeck/audio/rehearsal/ClickSettings.h"
+
+namespace stemdeck::audio {
+namespace {
+
+constexpr int kRate = 48000;
+
+Song sineSong(double hz, double seconds) {
+    const auto frames = static_cast<std::int64_t>(seconds * kRate);
+    return test::MemorySong(kRate).mono("tone", test::sine(hz, 0.5, kRate, frames)).build();
+}
+
+std::vector<float> leftOf(const std::vector<float>& stereo) {
+    std::vector<float> left(stereo.size() / 2);
+    for (std::size_t i = 0; i < left.size(); ++i) left[i] = stereo[2 * i];
+    return left;
+}
+
+// Positive-going zero crossings per second over the middle half: the dominant frequency of a
+// tone, independent of its level.
+double frequencyOf(const std::vector<float>& mono) {
+    const std::size_t begin = mono.size() / 4, end = 3 * mono.size() / 4;
+    int crossings = 0;
+    std::size_t first = 0, last = 0;
+    for (std::size_t i = begin + 1; i < end; ++i)
+        if (mono[i - 1] < 0.0f && mono[i] >= 0.0f) {
+            if (crossings == 0) first = i;
+            last = i;
+            ++crossings;
+        }
+    if (crossings < 2) return 0.0;
+    return (crossings - 1) * static_cast<double>(kRate) / static_cast<double>(last - first);
+}
+
+float largestStep(const std::vector<float>& mono) {
+    float step = 0.0f;
+    for (std::size_t i = 1; i < mono.size(); ++i)
+        step = std::max(step, std::abs(mono[i] - mono[i - 1]));
+    return step;
+}
+
+TEST(RehearsalRender, LoopPassesHaveExactLengthAndNoStepAtTheSeams) {
+    const Song song = sineSong(440.0, 3.0);
+    MixControls mix(song.stems.size());
+    RenderOptions options;
+    // B - A is not a whole number of periods: the seam joins opposite phases, a jump of almost
+    // the full peak-to-peak without the crossfade.
+    options.loopStart = 24000;
+    options.loopEnd = 24000 + 48000 + 55;
+    options.loops = 3;
+    const auto out = OfflineRenderer::renderToBuffer(song, mix, options);
+    ASSERT_EQ(out.size(), 2u * 3u * 48055u);
+    const auto left = leftOf(out);
+    const float natural = static_cast<float>(0.5 * 2.0 * std::numbers::pi * 440.0 / kRate);
+    EXPECT_LT(largestStep(left), 1.5f * natural);
+    // Away from the seams each pass is the song itself.
+    for (int pass = 0; pass < 3; ++pass)
+        for (int i = 1000; i < 48000; i += 997)
+            ASSERT_FLOAT_EQ(left[static_cast<std::size_t>(pass * 48055 + i)],
+                            song.stems[0].channels[0][static_cast<std::size_t>(24000 + i)])
+                << "pass " << pass << " frame " << i;
+}
+
+TEST(RehearsalRender, TempoPointEightIsOnePointTwoFiveTimesLongerAtTheSamePitch) {
+    const Song song = sineSong(440.0, 2.0);
+    MixControls mix(song.stems.size());
+    RenderOptions options;
+    options.tempo = 0.8;
+    const auto left = leftOf(OfflineRenderer::renderToBuffer(song, mix, options));
+    EXPECT_NEAR(static_cast<double>(left.size()), 1.25 * static_cast<double>(song.frames), 512.0);
+    EXPECT_NEAR(frequencyOf(left), 440.0, 440.0 * 0.01);
+}
+
+TEST(RehearsalRender, PitchUpAnOctaveDoublesTheFrequencyAtTheSameLength) {
+    const Song song = sineSong(440.0, 2.0);
+    MixControls mix(song.stems.size());
+    RenderOptions options;
+    options.pitchCents = 1200.0;
+    const auto left = leftOf(OfflineRenderer::renderToBuffer(song, mix, options));
+    EXPECT_NEAR(static_cast<double>(left.size()), static_cast<double>(song.frames), 512.0);
+    EXPECT_NEAR(frequencyOf(left), 880.0, 880.0 * 0.01);
+}
+
+TEST(RehearsalRender, NeutralTempoAndPitchAreBitExactWithAPlainRender) {
+    const Song song = test::MemorySong(kRate)
+                          .mono("a", test::sine(220.0, 0.4, kRate, kRate))
+                          .stereo("b", test::noise(0.2, kRate, 1), test::noise(0.2, kRate, 2))
+                          .build();
+    MixControls mix(song.stems.size());
+    mix.setPan(0, -0.4f);
+    const auto plain = OfflineRenderer::renderToBuffer(song, mix, 256);
+    RenderOptions options;
+    options.click.countInBars = 0;
+    EXPECT_EQ(OfflineRenderer::renderToBuffer(song, mix, options), plain);
+}
+
+// Count-in of one bar at 120 BPM in 4/4 (beats 0.5 s apart) on a silent song: a click starts on
+// exactly each beat's frame, the first (the downbeat) accented, then the song follows.
+void expectCountIn(double tempo, std::int64_t beatFrames) {
+    const Song song = test::MemorySong(kRate).mono("silence", std::vector<float>(kRate)).build();
+    MixControls mix(song.stems.size());
+    RenderOptions options;
+    options.tempo = tempo;
+    options.click.countInBars = 1;
+    options.click.levelDb = 0.0f;
+    const auto left = leftOf(OfflineRenderer::renderToBuffer(song, mix, options));
+    ASSERT_NEAR(static_cast<double>(left.size()), 4.0 * beatFrames + kRate / tempo,
+                tempo == 1.0 ? 0.0 : 512.0);
+    std::vector<float> peaks;
+    for (std::int64_t beat = 0; beat < 4; ++beat) {
+        const auto at = static_cast<std::size_t>(beat * beatFrames);
+        if (at > 0) {
+            EXPECT_EQ(left[at - 1], 0.0f) << "beat " << beat;
+        }
+        EXPECT_NE(left[at], 0.0f) << "beat " << beat;
+        peaks.push_back(*std::max_element(left.begin() + static_cast<std::ptrdiff_t>(at),
+                                          left.begin() + static_cast<std::ptrdiff_t>(at + 1000)));
+    }
+    EXPECT_GT(peaks[0], 1.5f * peaks[1]);
+    EXPECT_FLOAT_EQ(peaks[1], peaks[2]);
+    // Nothing but the clicks: silence between them and after the count-in.
+    EXPECT_EQ(left[static_cast<std::size_t>(beatFrames / 2)], 0.0f);
+    EXPECT_EQ(*std::max_element(left.begin() + 4 * beatFrames + 2000, left.end()), 0.0f);
+}
+
+TEST(RehearsalRender, CountInClicksStartOnTheBeatFrames) {
+    expectCountIn(1.0, 24000);
+}
+
+TEST(RehearsalRender, CountInFollowsThePlaybackTempo) {
+    expectCountIn(0.8, 30000);  // 0.5 s beats at 80 % tempo
+}
+
+TEST(RehearsalRender, RefusesBadRehearsalOptions) {
+    const Song song = sineSong(440.0, 1.0);
+    MixControls mix(song.stems.size());
+    RenderOptions options;
+    options.tempo = 1.6;
+    EXPECT_THROW(OfflineRenderer::renderToBuffer(song, mix, options), RenderError);
+    options = {};
+    options.pitchCents = -1300.0;
+    EXPECT_THROW(OfflineRenderer::renderToBuffer(song, mix, options), RenderError);
+    options = {};
+    options.loopStart = 1000;
+    options.loopEnd = 1000;
+    EXPECT_THROW(OfflineRenderer::renderToBuffer(song, mix, options), RenderError);
+    options.loopEnd = song.frames + 1;
+    EXPECT_THROW(OfflineRenderer::renderToBuffer(song, mix, options), RenderError);
+}
+
+// A stem whose sample is its own frame number (scaled): the output tells which frame played.
+Song rampSong(std::int64_t frames) {
+    std::vector<float> ramp(static_cast<std::size_t>(frames));
+    for (std::size_t i = 0; i < ramp.size(); ++i)
+        ramp[i] = 0.5f * static_cast<float>(i) / static_cast<float>(frames);
+    return test::MemorySong(kRate).mono("ramp", std::move(ramp)).build();
+}
+
+TEST(RehearsalTransport, NextBarJumpIsTakenOnTheBarLine) {
+    const Song song = rampSong(4 * kRate);
+    MixControls mix(song.stems.size());
+    Transport transport;
+    transport.prepare(&song, &mix, kRate);
+    ClickSettings click;  // 120 BPM, 4/4: a bar is 2 s
+    ASSERT_TRUE(applyClickSettings(click, transport));
+    transport.play();
+    std::vector<float> out(2 * 256), left;
+    for (int b = 0; b < 500; ++b) {
+        // Asked for mid-bar (a request on a bar line itself is taken there and then).
+        if (b == 10) transport.jumpTo(150000, Quantize::NextBar);
+        transport.process(out.data(), 256, 2);
+        for (int i = 0; i < 256; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
+    }
+    const auto& ramp = song.stems[0].channels[0];
+    EXPECT_FLOAT_EQ(left[95999], ramp[95999]);  // the bar before plays untouched
+    const int fade = static_cast<int>(std::lround(5.0 * kRate / 1000.0));
+    for (int k = fade; k < fade + 1000; k += 37)
+        ASSERT_FLOAT_EQ(left[static_cast<std::size_t>(96000 + k)],
+                        ramp[static_cast<std::size_t>(150000 + k)]);
+    EXPECT_LT(largestStep(left), 0.01f);  // through the seam's crossfade, no jump
+}
+
+TEST(RehearsalTransport, RoutingSendsEachStemOnlyToItsPair) {
+    const auto frames = static_cast<std::int64_t>(kRate);
+    const Song song = test::MemorySong(kRate)
+                          .mono("a", test::sine(200.0, 0.3, kRate, frames))
+                          .mono("b", test::sine(300.0, 0.3, kRate, frames))
+                          .mono("c", test::sine(500.0, 0.3, kRate, frames))
+                          .build();
+    MixControls mix(song.stems.size());
+    Transport transport;
+    transport.prepare(&song, &mix, kRate, TransportSetup{4, false});
+    ASSERT_TRUE(transport.routing().route(1, 1));
+    ASSERT_TRUE(transport.routing().route(2, 3));
+    transport.play();
+    constexpr int kChannels = 8;
+    std::vector<float> out(kChannels * 256);
+    for (int b = 0; b < 20; ++b) {
+        transport.process(out.data(), 256, kChannels);
+        for (int i = 0; i < 256; ++i) {
+            const auto frame = static_cast<std::size_t>(b * 256 + i);
+            const float* f = out.data() + static_cast<std::ptrdiff_t>(i) * kChannels;
+            ASSERT_EQ(f[0], song.stems[0].channels[0][frame]) << frame;
+            ASSERT_EQ(f[1], song.stems[0].channels[0][frame]) << frame;
+            ASSERT_EQ(f[2], song.stems[1].channels[0][frame]) << frame;
+            ASSERT_EQ(f[3], song.stems[1].channels[0][frame]) << frame;
+            ASSERT_EQ(f[4], 0.0f);  // pair 2: nothing routed there
+            ASSERT_EQ(f[5], 0.0f);
+            ASSERT_EQ(f[6], song.stems[2].channels[0][frame]) << frame;
+            ASSERT_EQ(f[7], song.stems[2].channels[0][frame]) << frame;
+        }
+    }
+}
+
+TEST(RehearsalTransport, AStereoDeviceStillGetsTheWholeMix) {
+    const Song song = test::MemorySong(kRate)
+                          .mono("a", test::sine(200.0, 0.3, kRate, 4096))
+                          .mono("b", test::sine(300.0, 0.3, kRate, 4096))
+                          .build();
+    MixControls mix(song.stems.size());
+    Transport plain, routed;
+    plain.prepare(&song, &mix, kRate);
+    routed.prepare(&song, &mix, kRate, TransportSetup{4, false});
+    ASSERT_TRUE(routed.routing().route(1, 2));
+    ASSERT_TRUE(routed.routing().route(routed.routing().clickSource(), 1));
+    plain.play();
+    routed.play();
+    std::vector<float> a(2 * 256), b(2 * 256);
+    for (int block = 0; block < 16; ++block) {
+        plain.process(a.data(), 256, 2);
+        routed.process(b.data(), 256, 2);
+        ASSERT_EQ(a, b) << "block " << block;
+    }
+}
+
+TEST(RehearsalTransport, CountInKeepsThePositionAndReportsBeatsLeft) {
+    const Song song = sineSong(440.0, 1.0);
+    MixControls mix(song.stems.size());
+    Transport transport;
+    transport.prepare(&song, &mix, kRate);
+    transport.setCountInBars(1);
+    transport.seek(12000);
+    transport.play();
+    std::vector<float> out(2 * 256);
+    transport.process(out.data(), 256, 2);
+    EXPECT_TRUE(transport.countingIn());
+    EXPECT_EQ(transport.countInBeatsLeft(), 4);
+    EXPECT_EQ(transport.position(), 12000);
+    for (int b = 0; b < 100; ++b) transport.process(out.data(), 256, 2);  // past beat 1
+    EXPECT_EQ(transport.countInBeatsLeft(), 3);
+    EXPECT_EQ(transport.position(), 12000);
+    for (int b = 0; b < 300; ++b) transport.process(out.data(), 256, 2);  // 4 beats = 375 blocks
+    EXPECT_FALSE(transport.countingIn());
+    EXPECT_GT(transport.position(), 12000);
+}
+
+}  // namespace
+}  // namespace stemdeck::audio

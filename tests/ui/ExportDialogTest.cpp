@@ -1,0 +1,145 @@
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSemaphore>
+#include <QSpinBox>
+
+#include "../app/CliRender.h"
+#include "WindowRig.h"
+#include "stemdeck/ui/ExportDialog.h"
+
+using namespace stemdeck;
+namespace fs = std::filesystem;
+
+namespace {
+
+// File › Export Mix… on the rig's window.
+ui::ExportDialog* openExport(test::WindowRig& rig) {
+    rig.part<QAction>("actionExportMix")->trigger();
+    auto dialogs = rig.window->findChildren<ui::ExportDialog*>();
+    return dialogs.isEmpty() ? nullptr : dialogs.back();
+}
+
+template <typename T>
+T* field(ui::ExportDialog* dialog, const char* name) {
+    T* child = dialog->findChild<T*>(QString::fromLatin1(name));
+    EXPECT_NE(child, nullptr) << name;
+    return child;
+}
+
+bool exportNow(ui::ExportDialog* dialog) {
+    QSignalSpy done(dialog, &ui::ExportDialog::exportFinished);
+    QTest::mouseClick(field<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+    return (!done.isEmpty() || done.wait(120000)) && done.front().at(0).toBool();
+}
+
+}  // namespace
+
+TEST(ExportDialog, ExportsThePlayingMixWithTempoAndLoopLikeTheCli) {
+    test::WindowRig rig;
+    const fs::path folder = test::writeUiSong(rig.dir, "song", 4.0);
+    ASSERT_TRUE(rig.load(folder));
+    rig.engine().mix().setMuted(1, true);
+    rig.engine().mix().setGainDb(2, -6.0f);
+    rig.engine().setTempo(0.8);
+    ASSERT_TRUE(rig.engine().setLoop(std::int64_t{72000}, std::int64_t{156000}));
+    rig.playback().play();
+
+    ui::ExportDialog* dialog = openExport(rig);
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(field<QComboBox>(dialog, "formatCombo")->currentText(),
+              QStringLiteral("WAV, 24-bit"));
+    const fs::path exported = rig.dir / "practice.wav";
+    field<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(exported));
+    field<QCheckBox>(dialog, "tempoCheck")->setChecked(true);
+    auto* loop = field<QCheckBox>(dialog, "loopCheck");
+    ASSERT_TRUE(loop->isEnabled());
+    loop->setChecked(true);
+    field<QSpinBox>(dialog, "loopsSpin")->setValue(2);
+    ASSERT_TRUE(exportNow(dialog)) << field<QLabel>(dialog, "messageLabel")->text().toStdString();
+    EXPECT_EQ(rig.playback().state(), audio::PlayState::Playing) << "playback went on";
+
+    const fs::path cli = rig.dir / "cli.wav";
+    ASSERT_TRUE(test::cliRender(folder, cli,
+                                {"--mute", "stem1", "--gain", "stem2=-6", "--tempo", "0.8",
+                                 "--loop", "1.5-3.25", "--loops", "2"}));
+    const test::DecodedFile a = test::readAudioFile(exported);
+    EXPECT_EQ(a.frames(), 2 * (156000 - 72000) * 10 / 8);
+    EXPECT_TRUE(a.interleaved == test::readAudioFile(cli).interleaved);
+}
+
+TEST(ExportDialog, TheLoopChoiceNeedsALoopAndTheFormatFollowsTheName) {
+    test::WindowRig rig;
+    ASSERT_TRUE(rig.load(test::writeUiSong(rig.dir, "song", 2.0)));
+    ui::ExportDialog* dialog = openExport(rig);
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_FALSE(field<QCheckBox>(dialog, "loopCheck")->isEnabled());
+    auto* file = field<QLineEdit>(dialog, "fileEdit");
+    EXPECT_TRUE(file->text().endsWith(QStringLiteral(".wav")));
+    auto* format = field<QComboBox>(dialog, "formatCombo");
+    format->setCurrentIndex(format->findText(QStringLiteral("FLAC, 24-bit")));
+    EXPECT_TRUE(file->text().endsWith(QStringLiteral(".flac"))) << file->text().toStdString();
+    file->setText(test::qpath(rig.dir / "take.wav"));
+    emit file->editingFinished();
+    EXPECT_EQ(format->currentText(), QStringLiteral("WAV, 24-bit"));
+}
+
+TEST(ExportDialog, AnUnwritableFolderIsAClearMessageAndKeepsTheChoices) {
+    test::WindowRig rig;
+    ASSERT_TRUE(rig.load(test::writeUiSong(rig.dir, "song", 1.0)));
+    test::writeTextFile(rig.dir / "notes.txt", "not a folder");
+    ui::ExportDialog* dialog = openExport(rig);
+    ASSERT_NE(dialog, nullptr);
+    const QString target = test::qpath(rig.dir / "notes.txt" / "mix.wav");
+    field<QLineEdit>(dialog, "fileEdit")->setText(target);
+    field<QCheckBox>(dialog, "clickCheck")->setChecked(true);
+    EXPECT_FALSE(exportNow(dialog));
+    const QString message = field<QLabel>(dialog, "messageLabel")->text();
+    EXPECT_TRUE(message.startsWith(QStringLiteral("Could not export to"))) << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("Not a directory"))) << message.toStdString();
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_EQ(field<QLineEdit>(dialog, "fileEdit")->text(), target);
+    EXPECT_TRUE(field<QCheckBox>(dialog, "clickCheck")->isChecked());
+    EXPECT_TRUE(field<QPushButton>(dialog, "exportButton")->isEnabled());
+}
+
+TEST(ExportDialog, CancelStopsTheExportAndLeavesNoFile) {
+    test::WindowRig rig;
+    ASSERT_TRUE(rig.load(test::writeUiSong(rig.dir, "song", 4.0)));
+    ui::ExportDialog* dialog = openExport(rig);
+    ASSERT_NE(dialog, nullptr);
+    const fs::path outDir = rig.dir / "out";
+    fs::create_directories(outDir);
+    field<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(outDir / "mix.wav"));
+
+    // The worker waits at its first step of progress until Cancel has been clicked, so the
+    // click lands mid-export whatever the machine's speed.
+    QSemaphore reached, go;
+    QObject::connect(dialog, &ui::ExportDialog::exportStarted, dialog, [&](app::ExportJob* job) {
+        QObject::connect(
+            job, &app::ExportJob::progressChanged, job,
+            [&, first = true](double fraction) mutable {
+                if (!first || fraction <= 0.0) return;
+                first = false;
+                reached.release();
+                go.acquire();
+            },
+            Qt::DirectConnection);
+    });
+    QSignalSpy done(dialog, &ui::ExportDialog::exportFinished);
+    QTest::mouseClick(field<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+    ASSERT_TRUE(reached.tryAcquire(1, 60000));
+    auto* cancel = field<QPushButton>(dialog, "cancelButton");
+    EXPECT_TRUE(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    go.release();
+    ASSERT_TRUE(!done.isEmpty() || done.wait(60000));
+    EXPECT_FALSE(done.front().at(0).toBool());
+    EXPECT_TRUE(done.front().at(1).toString().contains(QStringLiteral("cancelled")));
+    EXPECT_TRUE(fs::is_empty(outDir)) << "a partial file was left behind";
+}
