@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
@@ -27,11 +26,8 @@ QString songFile(const QString& songFolder) {
 
 }  // namespace
 
-MarkerStore::MarkerStore(QString fallbackDirectory) : fallback_(std::move(fallbackDirectory)) {
-    if (fallback_.isEmpty())
-        fallback_ = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                    QStringLiteral("/markers");
-}
+MarkerStore::MarkerStore(const QString& fallbackDirectory)
+    : fallback_(storeDirectory(fallbackDirectory, QStringLiteral("markers"))) {}
 
 QString MarkerStore::fileFor(const QString& songFolder) const {
     const QFileInfo folder(songFolder);

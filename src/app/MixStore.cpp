@@ -5,7 +5,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
@@ -99,11 +98,8 @@ class MixReader {
 
 }  // namespace
 
-MixStore::MixStore(QString directory) : directory_(std::move(directory)) {
-    if (directory_.isEmpty())
-        directory_ = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                     QStringLiteral("/mixes");
-}
+MixStore::MixStore(const QString& directory)
+    : directory_(storeDirectory(directory, QStringLiteral("mixes"))) {}
 
 QString MixStore::fileFor(const QString& songFolder) const {
     return keyedSongFile(directory_, songFolder);

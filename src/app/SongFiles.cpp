@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include "SaveFileLeftovers.h"
 
@@ -37,6 +38,11 @@ bool writeFileAtomically(const QString& path, const QByteArray& data, QString* e
     if (!file.commit()) return fail(file.errorString());
     removeSaveFileLeftovers(file.fileName());
     return true;
+}
+
+QString storeDirectory(const QString& directory, const QString& name) {
+    if (!directory.isEmpty()) return directory;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/' + name;
 }
 
 }  // namespace stemdeck::app

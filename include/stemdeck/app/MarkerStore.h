@@ -36,7 +36,7 @@ class MarkerStore {
 
     // `fallbackDirectory`: where markers of read-only song folders go; empty:
     // <AppDataLocation>/markers.
-    explicit MarkerStore(QString fallbackDirectory = {});
+    explicit MarkerStore(const QString& fallbackDirectory = {});
 
     // The file markers of this song are written to.
     QString fileFor(const QString& songFolder) const;

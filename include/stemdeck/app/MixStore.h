@@ -28,7 +28,7 @@ class MixStore {
     static constexpr qint64 kMaxFileBytes = 1 << 20;
 
     // `directory` is created on the first save. Empty: <AppDataLocation>/mixes.
-    explicit MixStore(QString directory = {});
+    explicit MixStore(const QString& directory = {});
 
     const QString& directory() const { return directory_; }
     // The file that holds the mix of the song in `songFolder`.
