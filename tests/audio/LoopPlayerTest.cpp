@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <numbers>
 #include <thread>
@@ -124,14 +125,24 @@ TEST(LoopRegion, AudioThreadNeverSeesATornLoop) {
     region.prepare(kRate, std::int64_t{1} << 40);
     ASSERT_TRUE(region.set(0, 1000));
     std::atomic<bool> stop{false};
+    std::atomic<std::int64_t> writes{0};
     std::thread writer([&] {
-        for (std::int64_t k = 1; !stop.load(std::memory_order_relaxed); ++k)
+        for (std::int64_t k = 1; !stop.load(std::memory_order_relaxed); ++k) {
             region.set(k * 7, k * 7 + 1000 + k % 5000);
+            writes.store(k, std::memory_order_relaxed);
+        }
     });
     LoopBounds seen;
     std::int64_t reads = 0;
     std::int64_t failedReads = 0;
-    for (int i = 0; i < 2000000; ++i) {
+    std::int64_t writerReads = 0;  // successful reads of a value the writer thread set
+    // Read until the reads really overlapped the writer: on a busy machine (or one core) the
+    // writer may not run at all during a fixed number of reads, or be preempted mid-write.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    for (std::int64_t i = 0;
+         i < 2000000 || writes.load(std::memory_order_relaxed) < 100000 || writerReads < 1000;
+         ++i) {
+        if ((i & 0xffff) == 0 && std::chrono::steady_clock::now() > deadline) break;
         LoopBounds b = seen;
         if (!region.read(b)) {
             ++failedReads;
@@ -142,6 +153,7 @@ TEST(LoopRegion, AudioThreadNeverSeesATornLoop) {
         ASSERT_EQ(b.start % 7, 0);
         ASSERT_EQ(b.end, k == 0 ? 1000 : b.start + 1000 + k % 5000) << "torn at read " << i;
         seen = b;
+        if (b.start > 0) ++writerReads;
     }
     stop = true;
     writer.join();
