@@ -45,7 +45,7 @@ ExportJob::ExportJob(std::shared_ptr<const audio::Song> song, audio::MixSnapshot
 std::unique_ptr<ExportJob> ExportJob::fromEngine(const audio::Engine& engine, const QString& file,
                                                  const ExportChoices& choices) {
     if (!engine.hasSong()) return nullptr;
-    return std::make_unique<ExportJob>(std::make_shared<const audio::Song>(*engine.song()),
+    return std::make_unique<ExportJob>(engine.sharedSong(),
                                        engine.mix().snapshot(), file,
                                        exportOptions(engine, choices));
 }

@@ -19,14 +19,20 @@ std::int64_t BusChain::heardPosition() const noexcept {
     return position_ - static_cast<std::int64_t>(std::lround(stretcher_.latencyFrames()));
 }
 
-void BusChain::jump(std::int64_t frame) noexcept {
+void BusChain::jump(std::int64_t frame, TimeStretcher::Restart how) noexcept {
     position_ = frame;
     loop_.reset();
-    stretcher_.reset();
+    stretcher_.reset(how);
 }
 
 void BusChain::render(float* left, float* right, int n, LoopPlayer::Source source) noexcept {
     stretcher_.render(left, right, n, [this, source](float* l, float* r, int frames) {
+        loop_.render(position_, frames, l, r, source);
+    });
+}
+
+void BusChain::prime(int n, LoopPlayer::Source source) noexcept {
+    stretcher_.prime(n, [this, source](float* l, float* r, int frames) {
         loop_.render(position_, frames, l, r, source);
     });
 }

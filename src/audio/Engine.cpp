@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
+#include <thread>
 
 #include "stemdeck/audio/StemPeaks.h"
 
@@ -21,6 +22,7 @@ int Engine::sampleRate() const {
 
 void Engine::openOutput(const OutputConfig& config) {
     const bool wasPlaying = transport_.playRequested();
+    fadeToSilence();  // after reading wasPlaying: the fade pauses the transport
     const double seconds = positionSeconds();
     closeOutput();
     output_.open(config, this);
@@ -65,8 +67,9 @@ void Engine::setSong(Song song) {
     for (auto& stem : song.stems)  // songs built in memory come without a peak table
         if (stem.peaks.empty() && stem.frames() > 0) computePeaks(stem);
     // The audio thread must not see the old song while it is replaced.
+    fadeToSilence();
     output_.stop();
-    auto next = std::make_unique<Song>(std::move(song));
+    auto next = std::make_shared<const Song>(std::move(song));
     auto mix = std::make_unique<MixControls>(next->stems.size());
     transport_.prepare(next.get(), mix.get(), next->sampleRate, transportSetup(next->stems.size()));
     applyClickSettings(click_, transport_);
@@ -77,6 +80,7 @@ void Engine::setSong(Song song) {
 TransportSetup Engine::transportSetup(std::size_t stems) const {
     TransportSetup setup;
     setup.timeStretch = true;
+    setup.spreadRestarts = true;  // a callback never does a restart's work at once
     // A pair per routable source at most: each pair in use costs a stretcher when stretching.
     const int sources = static_cast<int>(stems) + 1;
     setup.outputPairs = output_.isOpen() ? std::clamp(output_.channels() / 2, 1, sources) : 1;
@@ -178,6 +182,17 @@ std::string Engine::deviceProblem() {
         return device + " stopped calling back (no audio for " + std::to_string(silentFor.count()) +
                " ms)";
     return {};
+}
+
+void Engine::fadeToSilence() {
+    if (!output_.isActive() || transport_.silent()) return;
+    transport_.pause();
+    // The fade is 5 ms; a few buffers at most. A stream whose callbacks stopped (a frozen
+    // device) is not waited on for long.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(250);
+    while (!transport_.silent() && output_.isActive() &&
+           std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
 void Engine::restartHeartbeatWatch() {

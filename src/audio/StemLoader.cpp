@@ -1,7 +1,5 @@
 #include "stemdeck/audio/StemLoader.h"
 
-#include "stemdeck/audio/StemPeaks.h"
-
 #include <sndfile.h>
 #include <unistd.h>
 
@@ -21,6 +19,7 @@
 #include <variant>
 
 #include "stemdeck/audio/ChannelDownmix.h"
+#include "stemdeck/audio/StemPeaks.h"
 
 namespace stemdeck::audio {
 

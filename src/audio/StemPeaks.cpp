@@ -14,8 +14,8 @@ void computePeaks(Stem& stem) {
     for (const auto& channel : stem.channels) {
         for (std::int64_t b = 0; b < buckets; ++b) {
             const std::int64_t start = b * kPeakBucketFrames;
-            const auto n = static_cast<Eigen::Index>(std::min<std::int64_t>(kPeakBucketFrames,
-                                                                            frames - start));
+            const auto n = static_cast<Eigen::Index>(
+                std::min<std::int64_t>(kPeakBucketFrames, frames - start));
             const float peak =
                 Eigen::Map<const Eigen::ArrayXf>(channel.data() + start, n).abs().maxCoeff();
             auto& slot = stem.peaks[static_cast<std::size_t>(b)];

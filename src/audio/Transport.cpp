@@ -31,6 +31,8 @@ void Transport::prepare(const Song* song, const MixControls* controls, int sampl
         buffer->assign(Mixer::kMaxChunk, 0.0f);
 
     // Stretchers are kept across songs: building one costs 0.1-0.2 s and depends on the rate.
+    restartAfterJump_ =
+        setup.spreadRestarts ? TimeStretcher::Restart::Spread : TimeStretcher::Restart::AtOnce;
     chains_.resize(static_cast<std::size_t>(pairs));
     for (auto& chain : chains_) {
         if (!chain) chain = std::make_unique<BusChain>();
@@ -211,7 +213,30 @@ void Transport::beginBlock(int channels) noexcept {
 }
 
 void Transport::jumpChains(std::int64_t frame) noexcept {
-    for (auto& chain : chains_) chain->jump(frame);
+    for (auto& chain : chains_) chain->jump(frame, restartAfterJump_);
+}
+
+void Transport::engageStretchers() noexcept {
+    for (auto& chain : chains_) chain->stretcher().engageWhileSilent(restartAfterJump_);
+}
+
+void Transport::primeChains(int n) noexcept {
+    for (std::size_t p = 0; p < chains_.size(); ++p) {
+        if (p != 0 && !(split_ && pairUsed_[p])) continue;
+        chains_[p]->prime(n, [this, p](std::int64_t pos, int m, float* l, float* r) {
+            renderSource(p, pos, m, l, r);
+        });
+    }
+}
+
+void Transport::renderSource(std::size_t pair, std::int64_t pos, int m, float* l,
+                             float* r) noexcept {
+    if (!split_) {
+        mixer_.mix(pos, m, l, r);
+        return;
+    }
+    mixer_.mixStems(pos, m, l, r, pairOf_.data(), static_cast<int>(pair));
+    applyChainMaster(*chains_[pair], m, l, r);
 }
 
 void Transport::startFromSilence() noexcept {
@@ -254,11 +279,15 @@ int Transport::renderCountIn(float* out, int offset, int n, int channels) noexce
     routing_.add(routing_.clickSource(), clickLeft_.data(), clickRight_.data(), n, channels);
     routing_.scatter(out + static_cast<std::ptrdiff_t>(offset) * channels, n, channels);
     countInLeft_ -= n;
+    primeChains(n);  // a stretcher restarting meanwhile is ready when the song starts
     return n;
 }
 
 int Transport::renderChunk(float* out, int offset, int n, int channels) noexcept {
     const std::int64_t heard = heardPosition();  // the song frame heard at this chunk's start
+    // While a spread restart gives silence the heard position stands still: the beat there is
+    // clicked once the music is heard again, not in every silent block.
+    const bool clickNow = !chains_.front()->stretcher().priming();
     const bool fading = fader_.ramping() || fader_.current() != 1.0f;
     if (fading) fader_.fill(fade_.data(), n);
     float* dst = out + static_cast<std::ptrdiff_t>(offset) * channels;
@@ -269,14 +298,12 @@ int Transport::renderChunk(float* out, int offset, int n, int channels) noexcept
             if (p != 0 && !pairUsed_[p]) continue;
             BusChain& chain = *chains_[p];
             const StereoBus bus = routing_.bus(static_cast<int>(p));
-            const int pair = static_cast<int>(p);
             chain.render(bus.left, bus.right, n,
-                         [this, &chain, pair](std::int64_t pos, int m, float* l, float* r) {
-                             mixer_.mixStems(pos, m, l, r, pairOf_.data(), pair);
-                             applyChainMaster(chain, m, l, r);
+                         [this, p](std::int64_t pos, int m, float* l, float* r) {
+                             renderSource(p, pos, m, l, r);
                          });
         }
-        if (click_.enabled()) {
+        if (click_.enabled() && clickNow) {
             const StereoBus bus = routing_.bus(clickPair_);
             addClick(heard, n, bus.left, bus.right);
         }
@@ -300,12 +327,12 @@ int Transport::renderChunk(float* out, int offset, int n, int channels) noexcept
     float* left = left_.data();
     float* right = right_.data();
     chains_.front()->render(left, right, n, [this](std::int64_t pos, int m, float* l, float* r) {
-        mixer_.mix(pos, m, l, r);
+        renderSource(0, pos, m, l, r);
     });
     // The split path's master ramps follow the target while unused, so a split starts level.
     for (auto& chain : chains_)
         chain->master().reset(controls_ ? controls_->masterGainLinear() : 0.0f);
-    addClick(heard, n, left, right);
+    if (clickNow) addClick(heard, n, left, right);
     float peakL = peakOf(left, n);
     float peakR = peakOf(right, n);
     bool changed = limiters_.front().process(left, right, n, std::max(peakL, peakR));
@@ -378,6 +405,10 @@ void Transport::process(float* out, int frames, int channels) noexcept {
                 }
                 if (!countedIn_) {
                     countedIn_ = true;
+                    // Starting to play: the mix as it is now, stretchers engaged (and primed
+                    // during the count-in, if any).
+                    startFromSilence();
+                    engageStretchers();
                     const int bars = countInBars_.load(std::memory_order_relaxed);
                     countInTotal_ = countInLeft_ = click_.countInFramesNow(bars, countInRate());
                     if (countInLeft_ > 0) continue;

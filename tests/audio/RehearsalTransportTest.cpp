@@ -270,5 +270,94 @@ TEST(RehearsalTransport, CountInKeepsThePositionAndReportsBeatsLeft) {
     EXPECT_GT(transport.position(), 12000);
 }
 
+// As the Engine sets up its transport: stretchers built, restarts spread.
+constexpr TransportSetup kRealtimeStretch{1, true, true};
+
+// Real-time playback spreads a stretcher's restart over a few blocks of silence. With a
+// count-in, that happens during the count-in: the song still starts right on its downbeat.
+TEST(RehearsalTransport, SpreadRestartPrimesDuringTheCountInSoTheSongStartsOnTime) {
+    const Song song = sineSong(440.0, 3.0);
+    MixControls mix(song.stems.size());
+    Transport transport;
+    transport.prepare(&song, &mix, kRate, kRealtimeStretch);
+    ClickSettings click;  // 120 BPM, 4/4; the click itself off, the count-in still plays
+    click.countInBars = 1;
+    ASSERT_TRUE(applyClickSettings(click, transport));
+    transport.setTempo(0.8);
+    transport.seek(kRate);  // mid-song, so the start fades in rather than playing as authored
+    transport.play();
+    std::vector<float> out(2 * 256), left;
+    for (int b = 0; b < 700; ++b) {
+        transport.process(out.data(), 256, 2);
+        for (int i = 0; i < 256; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
+    }
+    // 4 beats of 30000 frames at 80 %; the last click has died away by 100000.
+    constexpr std::size_t kSongStart = 4 * 30000;
+    std::size_t firstSound = left.size();
+    for (std::size_t i = 100000; i < left.size(); ++i)
+        if (std::abs(left[i]) > 0.05f) {
+            firstSound = i;
+            break;
+        }
+    EXPECT_GE(firstSound, kSongStart);
+    // The fade-in and Rubber Band's alignment: within 10 ms of the downbeat, not 25 ms later.
+    EXPECT_LT(firstSound, kSongStart + kRate / 100);
+    EXPECT_LE(largestStep(std::vector<float>(left.begin() + 100000, left.end())), 0.1f);
+}
+
+// A seek to a beat while stretching: the beat is clicked when the music comes back, not in
+// the silent blocks of the spread restart (where the position heard stands still).
+TEST(RehearsalTransport, ASpreadRestartClicksTheBeatItJumpedToWithTheMusic) {
+    const Song song =
+        test::MemorySong(kRate).mono("hum", test::sine(220.0, 0.01, kRate, 4 * kRate)).build();
+    constexpr int kSeekBlock = 100;
+    const auto play = [&song](bool clickOn) {
+        MixControls mix(song.stems.size());
+        Transport transport;
+        transport.prepare(&song, &mix, kRate, kRealtimeStretch);
+        ClickSettings click;  // 120 BPM: a beat every 24000 song frames
+        click.enabled = clickOn;
+        click.levelDb = 0.0f;
+        EXPECT_TRUE(applyClickSettings(click, transport));
+        transport.setTempo(0.8);
+        transport.seek(6000);
+        transport.play();
+        std::vector<float> out(2 * 64), left;
+        for (int b = 0; b < 3000; ++b) {
+            if (b == kSeekBlock) transport.seek(48000);  // beat 3
+            transport.process(out.data(), 64, 2);
+            for (int i = 0; i < 64; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
+        }
+        return left;
+    };
+    // The first sound after the seek's fade-out has reached silence.
+    const auto soundAfterSeek = [](const std::vector<float>& left) {
+        std::size_t i = kSeekBlock * 64;
+        while (i < left.size() && left[i] != 0.0f) ++i;  // the fade-out
+        while (i < left.size() && left[i] == 0.0f) ++i;  // the restart's silence
+        return i;
+    };
+    const auto music = play(false);
+    const auto clicked = play(true);
+    const std::size_t musicBack = soundAfterSeek(music);
+    ASSERT_LT(musicBack, music.size());
+    EXPECT_GT(musicBack, kSeekBlock * 64 + 240 + 2 * 64) << "a spread restart gives some silence";
+    EXPECT_EQ(soundAfterSeek(clicked), musicBack) << "no click before the music is back";
+    // Clicks (the first loud sample after a quiet stretch) from there: beat 3, then 4 and 5 at
+    // 30000 frames.
+    const auto quietBefore = [&clicked](std::size_t i) {  // a click lasts well under 10000
+        for (std::size_t j = i < 10000 ? 0 : i - 10000; j < i; ++j)
+            if (std::abs(clicked[j]) >= 0.1f) return false;
+        return true;
+    };
+    std::vector<std::size_t> onsets;
+    for (std::size_t i = musicBack; i < clicked.size(); ++i)
+        if (std::abs(clicked[i]) >= 0.1f && quietBefore(i)) onsets.push_back(i);
+    ASSERT_GE(onsets.size(), 3u);
+    EXPECT_LT(onsets[0], musicBack + 64);
+    EXPECT_NEAR(static_cast<double>(onsets[1] - onsets[0]), 30000.0, 300.0);
+    EXPECT_NEAR(static_cast<double>(onsets[2] - onsets[1]), 30000.0, 300.0);
+}
+
 }  // namespace
 }  // namespace stemdeck::audio

@@ -111,6 +111,17 @@ float rms(const std::vector<float>& v) {
     for (float s : v) sum += double{s} * s;
     return static_cast<float>(std::sqrt(sum / static_cast<double>(v.size())));
 }
+// The loudest sample within 4000 frames of `guess`: where an impulse came out.
+std::int64_t loudestNear(const std::vector<float>& out, std::int64_t guess) {
+    std::int64_t found = guess;
+    const auto last = static_cast<std::int64_t>(out.size());
+    for (std::int64_t i = std::max<std::int64_t>(0, guess - 4000);
+         i < std::min<std::int64_t>(guess + 4000, last); ++i)
+        if (std::abs(out[static_cast<std::size_t>(i)]) >
+            std::abs(out[static_cast<std::size_t>(found)]))
+            found = i;
+    return found;
+}
 }  // namespace
 
 TEST(TimeStretcher, NeutralSettingsBypassBitExactly) {
@@ -296,11 +307,7 @@ TEST(TimeStretcher, LatencyCompensatesThePosition) {
         for (std::int64_t click : clicks) {
             // The click's output frame: the loudest sample near where the tempo puts it.
             const auto guess = static_cast<std::int64_t>(click / tempo);
-            std::int64_t found = guess;
-            for (std::int64_t i = guess - 4000; i < guess + 4000; ++i)
-                if (std::abs(out[static_cast<std::size_t>(i)]) >
-                    std::abs(out[static_cast<std::size_t>(found)]))
-                    found = i;
+            const std::int64_t found = loudestNear(out, guess);
             // The heard position at that output frame, interpolated within its block.
             const auto block = static_cast<std::size_t>(found / kBlock);
             const double end = heardAtBlockEnd[block];
@@ -346,13 +353,7 @@ TEST(TimeStretcher, LatencyDoesNotDriftWhileTheTempoRamps) {
             std::lower_bound(heardAt.begin(), heardAt.end(), static_cast<double>(click));
         if (it == heardAt.end()) break;
         const auto guess = it - heardAt.begin();
-        std::int64_t found = guess;
-        const auto last = static_cast<std::int64_t>(out.size());
-        for (std::int64_t i = std::max<std::int64_t>(0, guess - 4000);
-             i < std::min<std::int64_t>(guess + 4000, last); ++i)
-            if (std::abs(out[static_cast<std::size_t>(i)]) >
-                std::abs(out[static_cast<std::size_t>(found)]))
-                found = i;
+        const std::int64_t found = loudestNear(out, guess);
         errors.push_back(heardAt[static_cast<std::size_t>(found)] - static_cast<double>(click));
     }
     ASSERT_GE(errors.size(), 15u);
@@ -381,4 +382,90 @@ TEST(TimeStretcher, ResetDropsBufferedAudio) {
     Stream silence = mono(std::vector<float>(kRate, 0.0f));
     const auto after = render(stretcher, silence, kRate / 4);
     for (float s : after) ASSERT_LT(std::abs(s), 1e-4f);
+}
+
+// After a seek in real time the restart is spread over several renders, which give silence
+// (its cost per render is in bench/StretchBench.cpp: no more than a steady render's), then
+// fades in where the seek went, with the position right all along. At once, the first render
+// after the seek already plays.
+TEST(TimeStretcher, SpreadRestartTakesSeveralSilentRendersThenFadesInOnTime) {
+    constexpr double kTempo = 0.8;
+    constexpr std::int64_t kJump = 5 * kRate;
+    constexpr std::int64_t kClick = kJump + kRate / 2;  // an impulse half a second after it
+    for (const int block : {64, 256, 1024}) {
+        TimeStretcher stretcher;
+        stretcher.prepare(kRate);
+        stretcher.setTempo(kTempo);
+        Stream stream = mono(test::sine(300.0, 0.05, kRate, 8 * kRate));
+        stream.left[kClick] = stream.right[kClick] = 1.0f;
+        render(stretcher, stream, kRate, block);  // steady state, somewhere else in the song
+
+        stream.read = kJump;  // the transport seeked
+        stretcher.reset(TimeStretcher::Restart::Spread);
+        std::vector<float> out;
+        std::vector<double> heardAtBlockEnd;
+        std::vector<float> left(static_cast<std::size_t>(block)), right(left.size());
+        std::int64_t silentFrames = 0;
+        bool primed = false;
+        for (std::int64_t done = 0; done < kRate; done += block) {
+            stretcher.render(left.data(), right.data(), block, stream.source());
+            const bool wasPriming = !primed;
+            primed = primed || !stretcher.priming();
+            if (wasPriming) {
+                // Silence while priming, and the listener is still where the seek went (but
+                // for the few stale frames a restart drops, see kStaleFrames).
+                for (float s : left) ASSERT_EQ(s, 0.0f) << "block " << block;
+                silentFrames += block;
+                EXPECT_NEAR(static_cast<double>(stream.read) - stretcher.latencyFrames(),
+                            static_cast<double>(kJump), 128.0);
+            }
+            out.insert(out.end(), left.begin(), left.end());
+            heardAtBlockEnd.push_back(static_cast<double>(stream.read) - stretcher.latencyFrames());
+        }
+        EXPECT_GE(silentFrames, 2 * block) << "spread over renders";
+        EXPECT_LT(silentFrames, kRate / 20) << "block " << block;  // under 50 ms
+        // No click where the sound comes back: the fade-in.
+        const auto afterGap = slice(out, silentFrames, silentFrames + kRate / 4);
+        const float naturalStep =
+            static_cast<float>(2.0 * 0.05 * std::sin(std::numbers::pi * 300.0 / kRate));
+        EXPECT_LE(test::maxStep(afterGap), 2.0f * naturalStep) << "block " << block;
+        // The impulse is heard where the position says, to within 10 ms.
+        const auto guess = static_cast<std::int64_t>(silentFrames + (kClick - kJump) / kTempo);
+        const std::int64_t found = loudestNear(out, guess);
+        const auto b = static_cast<std::size_t>(found / block);
+        const double heard = heardAtBlockEnd[b] - (block - 1 - found % block) * kTempo;
+        EXPECT_NEAR(heard, static_cast<double>(kClick), 0.01 * kRate) << "block " << block;
+    }
+
+    // The same seek restarted at once plays in its first render.
+    TimeStretcher stretcher;
+    stretcher.prepare(kRate);
+    stretcher.setTempo(kTempo);
+    Stream stream = mono(test::sine(300.0, 0.05, kRate, 8 * kRate));
+    render(stretcher, stream, kRate, 64);
+    stretcher.reset(TimeStretcher::Restart::AtOnce);
+    const auto first = render(stretcher, stream, 64, 64);
+    EXPECT_FALSE(stretcher.priming());
+    EXPECT_GT(rms(first), 0.01f);
+}
+
+// Switching tempo back to 100 % while a spread restart is still silent leaves cleanly.
+TEST(TimeStretcher, SwitchingOutDuringASpreadRestartGoesStraightToTheSource) {
+    TimeStretcher stretcher;
+    stretcher.prepare(kRate);
+    stretcher.setTempo(0.8);
+    Stream stream = mono(test::sine(440.0, 0.5, kRate, 4 * kRate));
+    render(stretcher, stream, kRate / 2, 64);
+    stretcher.reset(TimeStretcher::Restart::Spread);
+    render(stretcher, stream, 128, 64);
+    ASSERT_TRUE(stretcher.priming());
+    stretcher.setTempo(1.0);
+    const auto out = render(stretcher, stream, kRate / 4, 64);
+    EXPECT_FALSE(stretcher.active());
+    EXPECT_FALSE(stretcher.priming());
+    EXPECT_EQ(stretcher.latencyFrames(), 0.0);
+    const float naturalStep =
+        static_cast<float>(2.0 * 0.5 * std::sin(std::numbers::pi * 440.0 / kRate));
+    EXPECT_LE(test::maxStep(out), 2.0f * naturalStep);
+    EXPECT_GT(rms(slice(out, kRate / 8, kRate / 4)), 0.3f);  // the source itself, at full level
 }

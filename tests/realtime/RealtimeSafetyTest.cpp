@@ -170,8 +170,9 @@ TEST(RealtimeSafety, RenderingAllocatesNothingWhileControlsChange) {
     audio::MixControls mix(song.stems.size());
     audio::Transport transport;
     audio::LatencyMonitor monitor;
-    // Four output pairs with time stretch: every rehearsal path (split routing included).
-    transport.prepare(&song, &mix, rate, audio::TransportSetup{4, true});
+    // Four output pairs with time stretch, restarts spread as in real-time playback: every
+    // rehearsal path (split routing included).
+    transport.prepare(&song, &mix, rate, audio::TransportSetup{4, true, true});
     monitor.configure(rate, 256, 0.0);
     transport.play();
 

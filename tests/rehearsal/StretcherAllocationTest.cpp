@@ -81,7 +81,9 @@ TEST(StretcherRealtime, RenderAllocatesNothingWhileTempoAndPitchMove) {
         const audio::RealtimeScope realtime;
         for (int b = 0; b < 20000; ++b) {
             stretcher.render(left.data(), right.data(), block, source);
-            if (b % 997 == 0) stretcher.reset();  // the transport seeked
+            if (b % 997 == 0)  // the transport seeked (restarting at once or spread)
+                stretcher.reset(b % 2 ? audio::TimeStretcher::Restart::Spread
+                                      : audio::TimeStretcher::Restart::AtOnce);
         }
     });
     audio.join();

@@ -3,11 +3,14 @@
 // engine asks PortAudio for its default 256-frame callbacks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <thread>
 
 #include "AudioFiles.h"
+#include "JackRecorder.h"
 #include "TempDir.h"
 #include "stemdeck/audio/Engine.h"
 
@@ -111,7 +114,7 @@ TEST(EngineStream, PositionAdvancesInRealTimeAndSeekWorksWhilePlaying) {
     const double paused = engine.positionSeconds();
     std::this_thread::sleep_for(200ms);
     EXPECT_EQ(engine.positionSeconds(), paused);
-    EXPECT_EQ(engine.state(), PlayState::Paused);
+    EXPECT_NE(engine.state(), PlayState::Playing);
 
     engine.seekSeconds(2.0);  // while paused with the stream stopped
     EXPECT_NEAR(engine.positionSeconds(), 2.0, 1e-9);
@@ -189,4 +192,123 @@ TEST(EngineStream, MultiChannelDeviceOpensAllOutputsForRouting) {
     // 0.5 s at 80 % tempo is 0.4 s of song, less the stretcher's latency.
     EXPECT_LT(engine.positionSeconds(), 0.45);
     engine.stop();
+}
+
+namespace {
+
+// A song whose one stem is a constant level (or a slow ramp from `level` to `endLevel`, so
+// that a seek changes the level too): any cut in the output is a step of about that size.
+void writeLevelSong(const std::filesystem::path& folder, float level, double seconds,
+                    float endLevel = -1.0f) {
+    std::filesystem::create_directories(folder);
+    const auto frames = static_cast<std::size_t>(seconds * 48000);
+    if (endLevel < 0.0f) endLevel = level;
+    std::vector<float> samples(frames);
+    for (std::size_t i = 0; i < frames; ++i)
+        samples[i] =
+            level + (endLevel - level) * static_cast<float>(i) / static_cast<float>(frames);
+    test::writeAudioFile(folder / "organ.wav", {samples}, 48000);
+}
+
+// An engine on the default output with a level song ("one" in `dir`) and a recorder.
+struct LevelEngine {
+    LevelEngine(const test::TempDir& dir, double seconds, float level = 0.5f,
+                float endLevel = -1.0f) {
+        writeLevelSong(dir / "one", level, seconds, endLevel);
+        engine.openOutput({});
+        engine.load(dir / "one");
+    }
+    Engine engine;
+    test::JackRecorder recorder;
+};
+
+// Plays a constant-level song from 0.5 s (so it fades in: the very start plays as authored,
+// with no fade) into a recorder connected to the stream, until the level is heard.
+void playIntoRecorder(Engine& engine, test::JackRecorder& recorder) {
+    ASSERT_TRUE(recorder.start()) << recorder.error();
+    engine.seekSeconds(0.5);
+    engine.play();
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (engine.positionSeconds() < 0.8 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(20ms);
+    ASSERT_GE(engine.positionSeconds(), 0.8) << "the stream did not play";
+}
+
+// What the device received: the level was heard, and nowhere did the output jump (a stop
+// without the de-click fade jumps by the whole level in one sample).
+void expectHeardWithoutACut(const test::JackRecorder& recorder, float level) {
+    const std::int64_t frames = recorder.frames();
+    ASSERT_GT(frames, 48000 / 10);
+    for (int c = 0; c < 2; ++c) {
+        const auto& samples = recorder.channel(c);
+        EXPECT_GE(*std::max_element(samples.begin(), samples.begin() + frames), level - 1e-3);
+        EXPECT_LT(test::largestStep(samples, 0, frames), level / 20) << "channel " << c;
+    }
+}
+
+}  // namespace
+
+TEST(EngineStream, LoadingAnotherSongWhilePlayingFadesOutBeforeTheStreamStops) {
+    test::TempDir dir;
+    writeLevelSong(dir / "two", 0.25f, 3.0);
+    LevelEngine level(dir, 3.0);
+    Engine& engine = level.engine;
+    test::JackRecorder& recorder = level.recorder;
+    playIntoRecorder(engine, recorder);
+    engine.load(dir / "two");  // stops the stream to swap songs
+    EXPECT_NE(engine.state(), PlayState::Playing);
+    std::this_thread::sleep_for(100ms);
+    recorder.stop();
+    expectHeardWithoutACut(recorder, 0.5f);
+}
+
+TEST(EngineStream, ReopeningTheOutputWhilePlayingFadesOutAndPlaysOn) {
+    test::TempDir dir;
+    LevelEngine level(dir, 4.0);
+    Engine& engine = level.engine;
+    test::JackRecorder& recorder = level.recorder;
+    playIntoRecorder(engine, recorder);
+    const double before = engine.positionSeconds();
+    engine.openOutput({"", 0, 512});  // the recorder loses the old stream's ports
+    std::this_thread::sleep_for(100ms);
+    recorder.stop();
+    expectHeardWithoutACut(recorder, 0.5f);
+    EXPECT_EQ(engine.state(), PlayState::Playing);
+    EXPECT_GE(engine.positionSeconds(), before);
+}
+
+// Everything a player does while playing, heard at the device: mute, solo, gain, pan, master,
+// seeks and pause/resume all ramp or fade, so no sample jumps.
+TEST(EngineStream, MixChangesSeeksAndPauseNeverCutTheOutput) {
+    test::TempDir dir;
+    LevelEngine level(dir, 6.0, 0.1f, 0.5f);  // a seek from 2 s to 0.7 s drops by 0.09
+    Engine& engine = level.engine;
+    test::JackRecorder& recorder = level.recorder;
+    playIntoRecorder(engine, recorder);
+    auto& mix = engine.mix();
+    const std::vector<std::function<void()>> actions = {
+        [&] { mix.setMuted(0, true); },
+        [&] { mix.setMuted(0, false); },
+        [&] { mix.setSolo(0, true); },
+        [&] { mix.setGainDb(0, -12.0f); },
+        [&] { mix.setGainDb(0, 0.0f); },
+        [&] { mix.setPan(0, -1.0f); },
+        [&] { mix.setPan(0, 0.0f); },
+        [&] { mix.setMasterGainDb(-20.0f); },
+        [&] { mix.setMasterGainDb(0.0f); },
+        [&] { engine.seekSeconds(2.0); },
+        [&] { engine.seekSeconds(0.7); },
+        [&] { engine.pause(); },
+        [&] { engine.play(); },
+        [&] { engine.seekSeconds(3.0); },
+    };
+    for (const auto& act : actions) {
+        act();
+        // No service() meanwhile: once paused it would stop the stream, which takes the
+        // recorder's connections with it, and the resume would not be heard.
+        std::this_thread::sleep_for(60ms);
+    }
+    std::this_thread::sleep_for(100ms);
+    recorder.stop();
+    expectHeardWithoutACut(recorder, 0.25f);  // 0.3 at 3 s: steps must stay below 0.0125
 }

@@ -31,17 +31,18 @@ struct ExportChoices {
 audio::RenderOptions exportOptions(const audio::Engine& engine, const ExportChoices& choices);
 
 // Renders a mix of a song to a file on a worker thread (OfflineRenderer::renderToFile, the
-// CLI's render path), so playback and the GUI carry on meanwhile. The job keeps its own copy
-// of the song and of the mix: loading another song or moving a fader during the export
-// changes nothing in the file. A failed or cancelled export leaves no file behind (the
-// renderer writes a hidden temporary file and renames it when complete). Made and started
-// on the GUI thread; cancel() from any thread.
+// CLI's render path), so playback and the GUI carry on meanwhile. The job shares the song's samples
+// (read-only; they live until the job is done) and keeps its own copy of the mix: loading
+// another song or moving a fader during the export changes nothing in the file. A failed or
+// cancelled export leaves no file behind (the renderer writes a hidden temporary file and renames
+// it when complete). Made and started on the GUI thread; cancel() from any thread.
 class ExportJob : public QObject {
     Q_OBJECT
   public:
     ExportJob(std::shared_ptr<const audio::Song> song, audio::MixSnapshot mix, QString file,
               audio::RenderOptions options, QObject* parent = nullptr);
-    // The current song and mix of `engine` (the song is copied); null when it has no song.
+    // The current song and mix of `engine` (the song is shared, not copied); null when it has no
+    // song.
     static std::unique_ptr<ExportJob> fromEngine(const audio::Engine& engine, const QString& file,
                                                  const ExportChoices& choices);
     ~ExportJob() override;  // cancels a running export and waits for it to stop

@@ -30,11 +30,15 @@ class BusChain {
     // The song frame the listener hears now: position() less what the stretcher still holds.
     std::int64_t heardPosition() const noexcept;
     // Audio thread. Jumps without a seam (at the bottom of the transport's fade), forgetting
-    // buffered audio, seams under way and scheduled jumps.
-    void jump(std::int64_t frame) noexcept;
+    // buffered audio, seams under way and scheduled jumps; the stretcher restarts `how`.
+    void jump(std::int64_t frame,
+              TimeStretcher::Restart how = TimeStretcher::Restart::AtOnce) noexcept;
 
     // Audio thread: n output frames into left/right; `source` renders song frames.
     void render(float* left, float* right, int n, LoopPlayer::Source source) noexcept;
+    // Audio thread: the stretcher's share of a spread restart for n frames, without output
+    // (while a count-in plays).
+    void prime(int n, LoopPlayer::Source source) noexcept;
 
   private:
     LoopPlayer loop_;

@@ -43,6 +43,9 @@ class Engine : private AudioSource {
     // Stops playback; the mix is reset to the defaults.
     void setSong(Song song);
     const Song* song() const { return song_.get(); }
+    // Shares the loaded samples (an export keeps reading them after the next song is loaded)
+    // instead of copying hundreds of megabytes.
+    std::shared_ptr<const Song> sharedSong() const { return song_; }
     bool hasSong() const { return song_ != nullptr; }
 
     // The mix of the current song. Any thread may set values on it.
@@ -126,10 +129,13 @@ class Engine : private AudioSource {
     std::string deviceProblem();
     TransportSetup transportSetup(std::size_t stems) const;
     void restartHeartbeatWatch();
+    // Control thread: lets a playing stream fade out (the transport's de-click fade) before
+    // it is stopped or closed, so a new song or device never starts with a cut.
+    void fadeToSilence();
 
     PortAudioOutput output_;
     OutputConfig outputConfig_;
-    std::unique_ptr<Song> song_;
+    std::shared_ptr<const Song> song_;
     std::unique_ptr<MixControls> mix_;
     Transport transport_;
     LatencyMonitor monitor_;

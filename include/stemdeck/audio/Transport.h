@@ -29,6 +29,10 @@ enum class Quantize { Immediate, NextBar };
 struct TransportSetup {
     int outputPairs = 1;       // stereo pairs the routing may use (device channels / 2)
     bool timeStretch = false;  // build time stretchers (tempo and pitch stay 1 / 0 without)
+    // Real-time playback: a stretcher's restart after a seek is spread over the next blocks
+    // (7-43 ms of silence depending on the block size, then a fade-in) so that no callback
+    // does several blocks' work at once. Offline renders restart at once, exactly.
+    bool spreadRestarts = false;
 };
 
 // Play position and play/pause/stop/seek for one song, and the one render function that both
@@ -111,6 +115,10 @@ class Transport {
     void beginBlock(int channels) noexcept;
     void jumpChains(std::int64_t frame) noexcept;
     void startFromSilence() noexcept;
+    void engageStretchers() noexcept;
+    void primeChains(int n) noexcept;
+    // The song frames chain `pair` plays: the whole mix, or only the stems routed to its pair.
+    void renderSource(std::size_t pair, std::int64_t pos, int m, float* l, float* r) noexcept;
     bool stretching() const noexcept;
     double playbackRate() const noexcept;  // song frames per output frame
     double countInRate() const noexcept;   // the tempo setting (the stretcher may not run yet)
@@ -144,6 +152,7 @@ class Transport {
     int clickPair_ = 0;
     bool split_ = false;      // stems (or the click) on more than one pair this block
     bool countedIn_ = false;  // the count-in of this start from silence has been played
+    TimeStretcher::Restart restartAfterJump_ = TimeStretcher::Restart::AtOnce;
     std::int64_t countInTotal_ = 0, countInLeft_ = 0;
     int lastRendered_ = 0;
 

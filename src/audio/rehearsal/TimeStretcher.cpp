@@ -32,6 +32,11 @@ constexpr int kProcessSize = 1024;
 // A render that has fed this many chunks without output has met a stretcher that produces
 // nothing: give silence rather than spin. Far above any real need (a few dozen at worst).
 constexpr int kMaxFeedsPerRender = 4096;
+// A spread restart runs max(1, n / this) of Rubber Band's hops per n-frame render, about what
+// a steady render of n frames runs, feeding at most this many frames at a time.
+constexpr int kPrimeHopFrames = 256;
+// A bound on the pieces fed per render; a hop runs every few pieces, far below it.
+constexpr int kMaxPrimeFeedsPerRender = 64;
 // Output dropped after the start delay on every restart: Rubber Band's resampler brings back
 // the tail of its buffer from before reset() (see restart()), up to ~64 frames of old audio
 // (more at the lowest pitch). Dropping 128 frames (2.7 ms at 48 kHz) keeps it from ever being
@@ -77,6 +82,10 @@ void TimeStretcher::prepare(int sampleRate) {
     stretching_ = false;
     transition_ = Transition::None;
     restartPending_ = true;
+    spread_ = false;
+    priming_ = false;
+    padLeft_ = 0;
+    fadeInDone_ = fade;
     active_.store(false, std::memory_order_relaxed);
     latency_.store(0.0, std::memory_order_relaxed);
 }
@@ -98,7 +107,7 @@ void TimeStretcher::warmUp() {
     };
     for (double tempo : {kMinTempo, kMaxTempo}) {
         for (double cents : {-kMaxPitchCents, kMaxPitchCents, 0.0}) {
-            restart(tempo, cents);
+            restart(tempo, cents, false);
             play(4);
             // Moving the ratios mid-stream is what the audio thread does.
             applySettings(kMinTempo + kMaxTempo - tempo, -cents);
@@ -126,11 +135,38 @@ void TimeStretcher::setPitchCents(double cents) {
                       std::memory_order_relaxed);
 }
 
-void TimeStretcher::reset() noexcept {
+void TimeStretcher::reset(Restart how) noexcept {
     // An unfinished switch-out has nothing left to fade: the transport is silent now.
     if (transition_ == Transition::Out) stretching_ = false;
     transition_ = Transition::None;
     restartPending_ = true;
+    spread_ = how == Restart::Spread;
+    priming_ = false;
+    padLeft_ = 0;
+}
+
+void TimeStretcher::engageWhileSilent(Restart how) noexcept {
+    if (!stretcher_ || stretching_ || transition_ != Transition::None) return;
+    const bool want = tempo_.load(std::memory_order_relaxed) != 1.0 ||
+                      pitchCents_.load(std::memory_order_relaxed) != 0.0;
+    if (!want) return;
+    stretching_ = true;
+    reset(how);
+    publish();
+}
+
+void TimeStretcher::prime(int n, Source source) noexcept {
+    if (!stretcher_ || n <= 0 || !stretching_ || transition_ != Transition::None) return;
+    const double tempo = tempo_.load(std::memory_order_relaxed);
+    const double cents = pitchCents_.load(std::memory_order_relaxed);
+    if (tempo == 1.0 && cents == 0.0) return;  // the next render switches out
+    if (restartPending_) {
+        if (!spread_) return;
+        restart(tempo, cents, true);
+    }
+    applySettings(tempo, cents);
+    if (priming_) primeStep(n, source);
+    publish();
 }
 
 void TimeStretcher::applySettings(double tempo, double cents) noexcept {
@@ -144,7 +180,7 @@ void TimeStretcher::applySettings(double tempo, double cents) noexcept {
     }
 }
 
-void TimeStretcher::restart(double tempo, double cents) noexcept {
+void TimeStretcher::restart(double tempo, double cents, bool spread) noexcept {
     stretcher_->reset();
     // Rubber Band's reset() keeps each bin's phase from before, and mixed transients never
     // reset the 150-1000 Hz band, so the new start would come out of phase with the source
@@ -163,12 +199,16 @@ void TimeStretcher::restart(double tempo, double cents) noexcept {
     heard_ = 0.0;
     // Real-time mode does no start compensation: pad the input with silence and trim the
     // start delay off the output, so output frame 0 is the source's first frame.
+    // Spread, the pad is fed by primeStep() over the next renders.
+    padLeft_ = static_cast<int>(stretcher_->getPreferredStartPad());
+    priming_ = spread;
+    fadeInDone_ = static_cast<int>(fadeIn_.size());
     std::fill(inLeft_.begin(), inLeft_.end(), 0.0f);
     std::fill(inRight_.begin(), inRight_.end(), 0.0f);
-    for (auto pad = static_cast<int>(stretcher_->getPreferredStartPad()); pad > 0;) {
-        const int k = std::min(pad, maxProcess_);
+    while (!spread && padLeft_ > 0) {
+        const int k = std::min(padLeft_, maxProcess_);
         feed(inLeft_.data(), inRight_.data(), k, false);
-        pad -= k;
+        padLeft_ -= k;
     }
     delayLeft_ = static_cast<int>(stretcher_->getStartDelay());
     discard_ = delayLeft_ + kStaleFrames;
@@ -230,6 +270,69 @@ void TimeStretcher::feed(const float* left, const float* right, int frames,
     }
 }
 
+void TimeStretcher::drainDiscard() noexcept {
+    for (int available = stretcher_->available(); discard_ > 0 && available > 0;
+         available = stretcher_->available()) {
+        const int k = std::min({available, discard_, maxProcess_});
+        float* const trash[2] = {trashLeft_.data(), trashRight_.data()};
+        stretcher_->retrieve(trash, static_cast<std::size_t>(k));
+        discard_ -= k;
+        // The start delay stands for the pad; the stale frames after it for source.
+        const int padding = std::min(k, delayLeft_);
+        delayLeft_ -= padding;
+        noteRetrieved(padding, false);
+        noteRetrieved(k - padding, true);
+    }
+}
+
+void TimeStretcher::primeStep(int n, Source source) noexcept {
+    // The work is in Rubber Band's hops (an FFT pair per channel each), not in the frames fed:
+    // the pad and the first input only fill its buffer. So feed in small pieces and stop once
+    // as many hops have run as a steady render of n frames would run.
+    const int hopsAllowed = std::max(1, n / kPrimeHopFrames);
+    int hops = 0;
+    for (int feeds = 0; feeds < kMaxPrimeFeedsPerRender; ++feeds) {
+        drainDiscard();
+        if ((padLeft_ == 0 && discard_ == 0) || hops >= hopsAllowed) break;
+        const int before = std::max(stretcher_->available(), 0);
+        if (padLeft_ > 0) {
+            const int k = std::min(padLeft_, kPrimeHopFrames);
+            std::fill_n(inLeft_.begin(), k, 0.0f);
+            std::fill_n(inRight_.begin(), k, 0.0f);
+            feed(inLeft_.data(), inRight_.data(), k, false);
+            padLeft_ -= k;
+        } else {
+            const auto required = static_cast<int>(stretcher_->getSamplesRequired());
+            const int k = std::clamp(required, 1, kPrimeHopFrames);
+            source(inLeft_.data(), inRight_.data(), k);
+            feed(inLeft_.data(), inRight_.data(), k, true);
+        }
+        if (stretcher_->available() > before) ++hops;
+    }
+    drainDiscard();
+    if (padLeft_ == 0 && discard_ == 0) {
+        priming_ = false;
+        fadeInDone_ = 0;  // the output starts from the silence it gave meanwhile
+    }
+}
+
+void TimeStretcher::fadeInAfterPriming(float* left, float* right, int n) noexcept {
+    const int fade = static_cast<int>(fadeIn_.size());
+    const int k = std::min(n, fade - fadeInDone_);
+    for (int i = 0; i < k; ++i) {
+        const float g = fadeIn_[static_cast<std::size_t>(fadeInDone_ + i)];
+        left[i] *= g;
+        right[i] *= g;
+    }
+    fadeInDone_ += std::max(k, 0);
+}
+
+void TimeStretcher::publish() noexcept {
+    const bool stretched = stretching_ && transition_ != Transition::Out;
+    latency_.store(stretched ? pulled_ - heard_ : 0.0, std::memory_order_relaxed);
+    active_.store(stretching_, std::memory_order_relaxed);
+}
+
 void TimeStretcher::produce(float* left, float* right, int n, Source source,
                             bool silentInput) noexcept {
     int done = 0;
@@ -238,15 +341,7 @@ void TimeStretcher::produce(float* left, float* right, int n, Source source,
         const int available = stretcher_->available();
         if (available > 0) {
             if (discard_ > 0) {
-                const int k = std::min({available, discard_, maxProcess_});
-                float* const trash[2] = {trashLeft_.data(), trashRight_.data()};
-                stretcher_->retrieve(trash, static_cast<std::size_t>(k));
-                discard_ -= k;
-                // The start delay stands for the pad; the stale frames after it for source.
-                const int padding = std::min(k, delayLeft_);
-                delayLeft_ -= padding;
-                noteRetrieved(padding, false);
-                noteRetrieved(k - padding, true);
+                drainDiscard();
                 continue;
             }
             const int k = std::min(available, n - done);
@@ -290,7 +385,7 @@ void TimeStretcher::render(float* left, float* right, int n, Source source) noex
             source(rawLeft_.data(), rawRight_.data(), fade);
             if (want) {
                 // Switching in: the stretcher starts on those very frames.
-                restart(tempo, cents);
+                restart(tempo, cents, false);
                 feed(rawLeft_.data(), rawRight_.data(), fade, true);
                 stretching_ = true;
                 transition_ = Transition::In;
@@ -305,9 +400,16 @@ void TimeStretcher::render(float* left, float* right, int n, Source source) noex
             if (!stretching_) {
                 source(l, r, n - done);
             } else {
-                if (restartPending_) restart(tempo, cents);
+                if (restartPending_) restart(tempo, cents, spread_);
                 applySettings(tempo, cents);
-                produce(l, r, n - done, source, false);
+                if (priming_) {
+                    primeStep(n - done, source);
+                    std::fill(l, l + (n - done), 0.0f);
+                    std::fill(r, r + (n - done), 0.0f);
+                } else {
+                    produce(l, r, n - done, source, false);
+                    fadeInAfterPriming(l, r, n - done);
+                }
             }
             break;
         }
@@ -322,7 +424,12 @@ void TimeStretcher::render(float* left, float* right, int n, Source source) noex
         const bool in = transition_ == Transition::In;
         // Switching out, the stretcher needs no more of the source for these few frames
         // (they come out a latency later): silence keeps it going.
-        produce(l, r, m, source, !in);
+        if (!in && priming()) {  // switching out before a spread restart gave any output
+            std::fill(l, l + m, 0.0f);
+            std::fill(r, r + m, 0.0f);
+        } else {
+            produce(l, r, m, source, !in);
+        }
         const float* rising = fadeIn_.data() + transitionDone_;
         const float* falling = fadeIn_.data() + (fade - 1 - transitionDone_);  // read backwards
         for (int i = 0; i < m; ++i) {
@@ -337,13 +444,13 @@ void TimeStretcher::render(float* left, float* right, int n, Source source) noex
             if (transition_ == Transition::Out) {
                 stretching_ = false;
                 restartPending_ = true;
+                priming_ = false;  // a spread restart left unfinished
+                padLeft_ = 0;
             }
             transition_ = Transition::None;
         }
     }
-    const bool stretched = stretching_ && transition_ != Transition::Out;
-    latency_.store(stretched ? pulled_ - heard_ : 0.0, std::memory_order_relaxed);
-    active_.store(stretching_, std::memory_order_relaxed);
+    publish();
 }
 
 }  // namespace stemdeck::audio

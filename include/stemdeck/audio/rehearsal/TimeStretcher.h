@@ -27,10 +27,18 @@ namespace stemdeck::audio {
 // default, which detunes sustained notes in real-time mode (see TimeStretcher.cpp).
 //
 // Cost at 48 kHz (bench/StretchBench.cpp): about 0.4-0.5 ms of CPU per 256-frame block while
-// stretching, in bursts of one FFT hop per block or two; the first block after a restart (a
-// seek, or switching in) does the start pad and delay at once, about 2.5 ms.
+// stretching, in bursts of one FFT hop per block or two. A restart (start pad, start delay and
+// the hops before any output: about 2.5 ms of work) is done at once when switching in, and
+// after a seek either at once (offline) or spread (real time): a few renders, each running
+// about the hops a steady render runs, play silence (5 renders up to 256 frames, so 7-27 ms;
+// 2 at 1024 frames, 43 ms), then the output fades in. No callback then costs much more than a
+// steady one, even at 64 frames.
 class TimeStretcher {
   public:
+    // How the restart after a reset() is done: in the next render (exact, for offline renders)
+    // or spread over the next renders, each running about the hops a steady render runs.
+    enum class Restart { AtOnce, Spread };
+
     static constexpr double kMinTempo = 0.5;
     static constexpr double kMaxTempo = 1.5;
     static constexpr double kMaxPitchCents = 1200.0;  // +-12 semitones
@@ -74,13 +82,30 @@ class TimeStretcher {
     // Audio thread. Writes n frames (any n) of the (possibly stretched) stream into left/right.
     void render(float* left, float* right, int n, Source source) noexcept;
     // Audio thread: drops buffered audio after the transport jumps (seek), so the next render
-    // starts on the source's new position. Cheap itself: the restart happens in render.
-    void reset() noexcept;
+    // starts on the source's new position. Cheap itself: the restart happens in render (or
+    // prime), at once or spread.
+    void reset(Restart how = Restart::AtOnce) noexcept;
+    // Audio thread, while the transport is silent (starting to play): when tempo or pitch
+    // ask for stretching and it is bypassed, engages it without the switch-in crossfade (there
+    // is nothing to fade from), with a restart done `how`.
+    void engageWhileSilent(Restart how) noexcept;
+    // Audio thread: does the next step of a spread restart without output (the transport's
+    // count-in calls it, so the song starts on time after the count-in). Nothing otherwise.
+    void prime(int n, Source source) noexcept;
+    // Audio thread: a spread restart is under way (renders give silence; the position heard
+    // stays where the seek went).
+    bool priming() const noexcept {
+        return priming_ || (restartPending_ && spread_ && stretching_);
+    }
 
   private:
     enum class Transition { None, In, Out };
     void applySettings(double tempo, double cents) noexcept;
-    void restart(double tempo, double cents) noexcept;
+    void restart(double tempo, double cents, bool spread) noexcept;
+    void primeStep(int n, Source source) noexcept;
+    void drainDiscard() noexcept;
+    void fadeInAfterPriming(float* left, float* right, int n) noexcept;
+    void publish() noexcept;  // latency_ and active_ for other threads
     void feed(const float* left, const float* right, int frames, bool fromSource) noexcept;
     void pushRun(int frames) noexcept;
     void produce(float* left, float* right, int n, Source source, bool silentInput) noexcept;
@@ -98,6 +123,10 @@ class TimeStretcher {
     // Audio-thread state.
     bool stretching_ = false;
     bool restartPending_ = true;
+    bool spread_ = false;   // the pending restart is to be spread
+    bool priming_ = false;  // a spread restart is under way
+    int padLeft_ = 0;       // start pad still to feed in it
+    int fadeInDone_ = 0;    // frames of the fade-in after it (fadeIn_.size() when none)
     Transition transition_ = Transition::None;
     int transitionDone_ = 0;
     double appliedTempo_ = 1.0;
