@@ -187,12 +187,22 @@ std::string Engine::deviceProblem() {
 void Engine::fadeToSilence() {
     if (!output_.isActive() || transport_.silent()) return;
     transport_.pause();
-    // The fade is 5 ms; a few buffers at most. A stream whose callbacks stopped (a frozen
-    // device) is not waited on for long.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(250);
-    while (!transport_.silent() && output_.isActive() &&
-           std::chrono::steady_clock::now() < deadline)
+    // The fade is 5 ms: a buffer or two. Waited for as long as callbacks keep coming (a busy
+    // machine may delay them), but a stream whose callbacks stopped (a frozen device) is let
+    // go of after 200 ms without one, and nothing is waited on for more than a second.
+    using Clock = std::chrono::steady_clock;
+    const auto giveUp = Clock::now() + std::chrono::seconds(1);
+    std::uint64_t beat = heartbeat_.load(std::memory_order_relaxed);
+    auto lastBeat = Clock::now();
+    while (!transport_.silent() && output_.isActive()) {
+        const auto now = Clock::now();
+        if (const std::uint64_t b = heartbeat_.load(std::memory_order_relaxed); b != beat) {
+            beat = b;
+            lastBeat = now;
+        }
+        if (now > giveUp || now - lastBeat > std::chrono::milliseconds(200)) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
 }
 
 void Engine::restartHeartbeatWatch() {

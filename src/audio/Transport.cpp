@@ -66,6 +66,7 @@ void Transport::prepare(const Song* song, const MixControls* controls, int sampl
     pendingJump_ = -1;
     countedIn_ = false;
     countInTotal_ = countInLeft_ = 0;
+    countInFadeLeft_ = 0;
     lastRendered_ = 0;
     playRequested_.store(false, std::memory_order_relaxed);
     seekRequest_.store(-1, std::memory_order_relaxed);
@@ -275,6 +276,15 @@ int Transport::renderCountIn(float* out, int offset, int n, int channels) noexce
     const std::int64_t elapsed = countInTotal_ - countInLeft_;
     click_.renderCountIn(elapsed, n, countInBars_.load(std::memory_order_relaxed),
                          clickLeft_.data(), clickRight_.data(), countInRate());
+    if (countInFadeLeft_ > 0) {  // paused: the click sounding now fades out
+        const auto length = static_cast<float>(fader_.length());
+        for (int i = 0; i < n; ++i) {
+            const float g = static_cast<float>(countInFadeLeft_ - i) / length;
+            clickLeft_[static_cast<std::size_t>(i)] *= g;
+            clickRight_[static_cast<std::size_t>(i)] *= g;
+        }
+        countInFadeLeft_ -= n;
+    }
     routing_.clear(n);
     routing_.add(routing_.clickSource(), clickLeft_.data(), clickRight_.data(), n, channels);
     routing_.scatter(out + static_cast<std::ptrdiff_t>(offset) * channels, n, channels);
@@ -384,9 +394,17 @@ void Transport::process(float* out, int frames, int channels) noexcept {
             const bool want = playRequested_.load(std::memory_order_acquire);
             if (countInLeft_ > 0) {
                 if (!want) {
-                    countInLeft_ = 0;  // paused during the count-in: the song never started
+                    // Paused during the count-in: the song never started. The click fades
+                    // out over the de-click fade's length, then the count-in is over.
+                    if (countInFadeLeft_ == 0) countInFadeLeft_ = fader_.length();
+                    const int n = static_cast<int>(std::min<std::int64_t>(
+                        {frames - offset, countInFadeLeft_, countInLeft_, Mixer::kMaxChunk}));
+                    offset += renderCountIn(out, offset, n, channels);
+                    if (countInFadeLeft_ <= 0 || countInLeft_ <= 0)
+                        countInLeft_ = countInFadeLeft_ = 0;
                     continue;
                 }
+                countInFadeLeft_ = 0;  // resumed within the fade: full level again
                 const int n = static_cast<int>(
                     std::min<std::int64_t>({frames - offset, countInLeft_, Mixer::kMaxChunk}));
                 offset += renderCountIn(out, offset, n, channels);

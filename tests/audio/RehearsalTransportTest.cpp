@@ -359,5 +359,41 @@ TEST(RehearsalTransport, ASpreadRestartClicksTheBeatItJumpedToWithTheMusic) {
     EXPECT_NEAR(static_cast<double>(onsets[2] - onsets[1]), 30000.0, 300.0);
 }
 
+// Pausing during the count-in ends it, and the click sounding then fades out over 5 ms
+// instead of being cut.
+TEST(RehearsalTransport, PausingDuringTheCountInFadesTheClickOut) {
+    const Song song = test::MemorySong(kRate).mono("silence", std::vector<float>(kRate)).build();
+    MixControls mix(song.stems.size());
+    Transport transport;
+    transport.prepare(&song, &mix, kRate);
+    ClickSettings click;  // 120 BPM: a count-in beat every 24000 frames
+    click.countInBars = 1;
+    click.levelDb = 0.0f;
+    ASSERT_TRUE(applyClickSettings(click, transport));
+    transport.play();
+    std::vector<float> out(2 * 64), left;
+    for (int b = 0; b < 377; ++b) {  // 128 frames into the second beat's click
+        transport.process(out.data(), 64, 2);
+        for (int i = 0; i < 64; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
+    }
+    ASSERT_TRUE(transport.countingIn());
+    ASSERT_GT(std::abs(left.back()), 0.0f) << "the click sounds when the pause comes";
+    const float clickStep = largestStep(std::vector<float>(left.begin(), left.begin() + 2000));
+
+    transport.pause();
+    std::vector<float> after(2 * 512);
+    transport.process(after.data(), 512, 2);
+    const int fade = static_cast<int>(std::lround(Transport::kFadeMs * kRate / 1000.0));
+    std::vector<float> tail{left.back()};
+    for (int i = 0; i < 512; ++i) tail.push_back(after[2 * static_cast<std::size_t>(i)]);
+    EXPECT_LE(largestStep(tail), clickStep) << "no step larger than the click's own";
+    EXPECT_GT(std::abs(tail[fade / 2]), 0.0f) << "still fading";
+    for (std::size_t i = static_cast<std::size_t>(fade) + 1; i < tail.size(); ++i)
+        ASSERT_EQ(tail[i], 0.0f) << "frame " << i;
+    EXPECT_FALSE(transport.countingIn());
+    EXPECT_TRUE(transport.silent());
+    EXPECT_EQ(transport.position(), 0);
+}
+
 }  // namespace
 }  // namespace stemdeck::audio

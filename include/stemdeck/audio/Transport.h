@@ -154,6 +154,7 @@ class Transport {
     bool countedIn_ = false;  // the count-in of this start from silence has been played
     TimeStretcher::Restart restartAfterJump_ = TimeStretcher::Restart::AtOnce;
     std::int64_t countInTotal_ = 0, countInLeft_ = 0;
+    int countInFadeLeft_ = 0;  // frames of the count-in's fade-out after a pause
     int lastRendered_ = 0;
 
     // Shared state.
