@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "AudioFiles.h"
+#include "QtPath.h"
 #include "TempDir.h"
 #include "WriteLoopVersions.h"
 #include "stemdeck/app/MixStore.h"
@@ -35,10 +36,6 @@ namespace {
 
 constexpr int kKills = 50;
 constexpr int kMaxDelayUs = 15000;
-
-QString q(const fs::path& p) {
-    return QString::fromStdString(p.string());
-}
 
 // The helper, running until it is killed.
 class WriteLoop {
@@ -179,17 +176,18 @@ TEST(AtomicWrite, AMixFileIsNeverLeftHalfWritten) {
     test::TempDir dir;
     const fs::path song = dir / "song";
     fs::create_directories(song);
-    const app::MixStore store(q(dir / "mixes"));
+    const app::MixStore store(test::qpath(dir / "mixes"));
     const Outcome outcome =
         killRepeatedly("mix", {(dir / "mixes").string(), song.string()},
-                       [&](std::string& why) { return readMix(store, q(song), why); });
+                       [&](std::string& why) { return readMix(store, test::qpath(song), why); });
     ::testing::Test::RecordProperty("outcome", describe(outcome));
     EXPECT_EQ(outcome.whole, kKills) << describe(outcome);
     EXPECT_GE(outcome.midLoop, kKills / 4)
         << "the kills must land amid the writing; " << describe(outcome);
-    expectLeftoversWholeAndCleared(q(dir / "mixes"), store.fileFor(q(song)), [&] {
-        return store.save(q(song), test::writeLoopStems(), test::writeLoopMix(7));
-    });
+    expectLeftoversWholeAndCleared(
+        test::qpath(dir / "mixes"), store.fileFor(test::qpath(song)), [&] {
+            return store.save(test::qpath(song), test::writeLoopStems(), test::writeLoopMix(7));
+        });
 }
 
 TEST(AtomicWrite, TheSettingsFileIsNeverLeftHalfWritten) {
@@ -197,7 +195,7 @@ TEST(AtomicWrite, TheSettingsFileIsNeverLeftHalfWritten) {
     const fs::path ini = dir / "stemdeck.ini";
     const Outcome outcome = killRepeatedly("settings", {ini.string()}, [&](std::string& why) {
         waitOutAbandonedLock(ini);
-        const app::Settings settings(q(ini));
+        const app::Settings settings(test::qpath(ini));
         if (!settings.problems().isEmpty()) {
             why = settings.problems().join(QLatin1Char(' ')).toStdString();
             return std::optional<std::uint64_t>();
@@ -210,8 +208,8 @@ TEST(AtomicWrite, TheSettingsFileIsNeverLeftHalfWritten) {
     EXPECT_EQ(outcome.whole, kKills) << describe(outcome);
     EXPECT_GE(outcome.midLoop, kKills / 4) << describe(outcome);
     EXPECT_FALSE(fs::exists(dir / "stemdeck.ini.corrupt"));
-    expectLeftoversWholeAndCleared(q(dir.path()), q(ini), [&] {
-        app::Settings settings(q(ini));
+    expectLeftoversWholeAndCleared(test::qpath(dir.path()), test::qpath(ini), [&] {
+        app::Settings settings(test::qpath(ini));
         settings.setLastSong(QStringLiteral("/songs/last"));
         return settings.sync();
     });
@@ -223,7 +221,7 @@ TEST(AtomicWrite, SavingSettingsReplacesTheFileInsteadOfRewritingIt) {
     test::TempDir dir;
     const fs::path ini = dir / "stemdeck.ini";
     const auto saveAndStat = [&](const QString& song) {
-        app::Settings settings(q(ini));
+        app::Settings settings(test::qpath(ini));
         settings.setLastSong(song);
         EXPECT_TRUE(settings.sync());
         struct stat info {};
@@ -233,7 +231,7 @@ TEST(AtomicWrite, SavingSettingsReplacesTheFileInsteadOfRewritingIt) {
     const ino_t first = saveAndStat(QStringLiteral("/songs/one"));
     const ino_t second = saveAndStat(QStringLiteral("/songs/two"));
     EXPECT_NE(first, second) << "a new file took the old one's place";
-    EXPECT_EQ(app::Settings(q(ini)).lastSong(), QStringLiteral("/songs/two"));
+    EXPECT_EQ(app::Settings(test::qpath(ini)).lastSong(), QStringLiteral("/songs/two"));
 }
 
 // The control: the same kills against a writer that rewrites the file in place do catch it
@@ -243,10 +241,10 @@ TEST(AtomicWrite, ControlWritingInPlaceIsCaughtHalfWritten) {
     const fs::path song = dir / "song";
     fs::create_directories(song);
     fs::create_directories(dir / "mixes");
-    const app::MixStore store(q(dir / "mixes"));
+    const app::MixStore store(test::qpath(dir / "mixes"));
     const Outcome outcome =
-        killRepeatedly("in-place", {store.fileFor(q(song)).toStdString()},
-                       [&](std::string& why) { return readMix(store, q(song), why); });
+        killRepeatedly("in-place", {store.fileFor(test::qpath(song)).toStdString()},
+                       [&](std::string& why) { return readMix(store, test::qpath(song), why); });
     ::testing::Test::RecordProperty("outcome", describe(outcome));
     EXPECT_GE(outcome.bad.size(), 5u) << describe(outcome);
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "AudioFiles.h"
+#include "QtPath.h"
 #include "TempDir.h"
 #include "stemdeck/app/MarkerStore.h"
 
@@ -16,14 +17,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-QString q(const fs::path& p) {
-    return QString::fromStdString(p.string());
-}
-
 struct Fixture {
     test::TempDir dir;
     fs::path song = dir / "song";
-    MarkerStore store{q(dir / "markers")};
+    MarkerStore store{test::qpath(dir / "markers")};
     Fixture() { fs::create_directories(song); }
 };
 
@@ -34,14 +31,14 @@ TEST(MarkerStore, MarkersRoundTripThroughTheSongFolderSorted) {
     const std::vector<SongMarker> markers{{QStringLiteral("Chorus"), 30.5},
                                           {QStringLiteral("Verse"), 12.25}};
     QString error;
-    ASSERT_TRUE(f.store.save(q(f.song), markers, &error)) << error.toStdString();
+    ASSERT_TRUE(f.store.save(test::qpath(f.song), markers, &error)) << error.toStdString();
     EXPECT_TRUE(fs::exists(f.song / "markers.json")) << "a writable song folder keeps them";
-    const MarkerStore::Loaded loaded = f.store.load(q(f.song));
+    const MarkerStore::Loaded loaded = f.store.load(test::qpath(f.song));
     EXPECT_TRUE(loaded.warning.isEmpty()) << loaded.warning.toStdString();
     ASSERT_EQ(loaded.markers.size(), 2u);
     EXPECT_EQ(loaded.markers[0], (SongMarker{QStringLiteral("Verse"), 12.25}));
     EXPECT_EQ(loaded.markers[1], (SongMarker{QStringLiteral("Chorus"), 30.5}));
-    EXPECT_TRUE(f.store.load(q(f.dir / "other")).markers.empty());
+    EXPECT_TRUE(f.store.load(test::qpath(f.dir / "other")).markers.empty());
 }
 
 TEST(MarkerStore, AReadOnlySongFolderUsesTheAppFolder) {
@@ -51,10 +48,10 @@ TEST(MarkerStore, AReadOnlySongFolderUsesTheAppFolder) {
     test::writeTextFile(f.song / "markers.json",
                         R"({"version": 1, "markers": [{"name": "Intro", "seconds": 1}]})");
     fs::permissions(f.song, fs::perms::owner_read | fs::perms::owner_exec);
-    EXPECT_TRUE(f.store.fileFor(q(f.song)).startsWith(q(f.dir / "markers")));
-    EXPECT_EQ(f.store.load(q(f.song)).markers.size(), 1u);
-    ASSERT_TRUE(f.store.save(q(f.song), {{QStringLiteral("Bridge"), 2.0}}));
-    const auto loaded = f.store.load(q(f.song));
+    EXPECT_TRUE(f.store.fileFor(test::qpath(f.song)).startsWith(test::qpath(f.dir / "markers")));
+    EXPECT_EQ(f.store.load(test::qpath(f.song)).markers.size(), 1u);
+    ASSERT_TRUE(f.store.save(test::qpath(f.song), {{QStringLiteral("Bridge"), 2.0}}));
+    const auto loaded = f.store.load(test::qpath(f.song));
     fs::permissions(f.song, fs::perms::owner_all);
     ASSERT_EQ(loaded.markers.size(), 1u);
     EXPECT_EQ(loaded.markers[0].name, QStringLiteral("Bridge")) << "the user's, not the shipped";
@@ -88,18 +85,18 @@ TEST(MarkerStore, AFileThatIsNotAMarkersFileIsKeptAsideAndReported) {
                              R"({"version": 1, "markers": {}})"}) {
         Fixture f;
         test::writeTextFile(f.song / "markers.json", text);
-        const auto loaded = f.store.load(q(f.song));
+        const auto loaded = f.store.load(test::qpath(f.song));
         EXPECT_TRUE(loaded.markers.empty()) << text;
         EXPECT_TRUE(loaded.warning.contains(QStringLiteral("markers.json were ignored")))
             << loaded.warning.toStdString();
         EXPECT_TRUE(loaded.warning.contains(QStringLiteral("markers.json.damaged")))
             << loaded.warning.toStdString();
         // Saving replaces the file, but the damaged copy keeps what it had.
-        ASSERT_TRUE(f.store.save(q(f.song), {{QStringLiteral("New"), 1.0}}));
-        QFile copy(q(f.song / "markers.json.damaged"));
+        ASSERT_TRUE(f.store.save(test::qpath(f.song), {{QStringLiteral("New"), 1.0}}));
+        QFile copy(test::qpath(f.song / "markers.json.damaged"));
         ASSERT_TRUE(copy.open(QIODevice::ReadOnly));
         EXPECT_EQ(copy.readAll(), QByteArray(text));
-        EXPECT_EQ(f.store.load(q(f.song)).markers.size(), 1u);
+        EXPECT_EQ(f.store.load(test::qpath(f.song)).markers.size(), 1u);
     }
 }
 
@@ -107,7 +104,7 @@ TEST(MarkerStore, AnOversizedFileIsNotRead) {
     Fixture f;
     test::writeTextFile(f.song / "markers.json",
                         std::string(static_cast<std::size_t>(MarkerStore::kMaxFileBytes) + 1, ' '));
-    const auto loaded = f.store.load(q(f.song));
+    const auto loaded = f.store.load(test::qpath(f.song));
     EXPECT_TRUE(loaded.markers.empty());
     EXPECT_TRUE(loaded.warning.contains(QStringLiteral("larger than 1 MB")));
 }

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "AudioFiles.h"
+#include "QtPath.h"
 #include "TempDir.h"
 #include "stemdeck/app/MixStore.h"
 
@@ -17,14 +18,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-QString q(const fs::path& p) {
-    return QString::fromStdString(p.string());
-}
-
 struct Fixture {
     test::TempDir dir;
     fs::path song = dir / "song";
-    MixStore store{q(dir / "mixes")};
+    MixStore store{test::qpath(dir / "mixes")};
     Fixture() {
         fs::create_directories(song);
         fs::create_directories(dir / "mixes");
@@ -56,8 +53,9 @@ TEST(MixStore, RoundTripKeepsEveryValue) {
     Fixture f;
     const std::vector<std::string> names{"bass", "drums", "keys"};
     QString error;
-    ASSERT_TRUE(f.store.save(q(f.song), names, sampleMix(), &error)) << error.toStdString();
-    const auto loaded = f.store.load(q(f.song), names);
+    ASSERT_TRUE(f.store.save(test::qpath(f.song), names, sampleMix(), &error))
+        << error.toStdString();
+    const auto loaded = f.store.load(test::qpath(f.song), names);
     ASSERT_TRUE(loaded.mix.has_value());
     EXPECT_TRUE(loaded.warning.isEmpty());
     ASSERT_EQ(loaded.mix->stems.size(), 3u);
@@ -67,9 +65,9 @@ TEST(MixStore, RoundTripKeepsEveryValue) {
 
 TEST(MixStore, StemsAreMatchedByName) {
     Fixture f;
-    ASSERT_TRUE(f.store.save(q(f.song), {"bass", "drums", "keys"}, sampleMix()));
+    ASSERT_TRUE(f.store.save(test::qpath(f.song), {"bass", "drums", "keys"}, sampleMix()));
     // The song gained a stem and the order changed.
-    const auto loaded = f.store.load(q(f.song), {"keys", "vocals", "bass"});
+    const auto loaded = f.store.load(test::qpath(f.song), {"keys", "vocals", "bass"});
     ASSERT_TRUE(loaded.mix.has_value());
     ASSERT_EQ(loaded.mix->stems.size(), 3u);
     expectSame(sampleMix().stems[2], loaded.mix->stems[0]);
@@ -79,7 +77,7 @@ TEST(MixStore, StemsAreMatchedByName) {
 
 TEST(MixStore, NothingStoredGivesNoMixAndNoWarning) {
     Fixture f;
-    const auto loaded = f.store.load(q(f.song), {"bass"});
+    const auto loaded = f.store.load(test::qpath(f.song), {"bass"});
     EXPECT_FALSE(loaded.mix.has_value());
     EXPECT_TRUE(loaded.warning.isEmpty());
 }
@@ -89,14 +87,14 @@ TEST(MixStore, OneFilePerSongOutsideTheSongFolder) {
     const fs::path other = f.dir / "other";
     fs::create_directories(other);
     fs::create_directory_symlink(f.song, f.dir / "link");
-    const QString file = f.store.fileFor(q(f.song));
-    EXPECT_TRUE(file.startsWith(q(f.dir / "mixes")));
+    const QString file = f.store.fileFor(test::qpath(f.song));
+    EXPECT_TRUE(file.startsWith(test::qpath(f.dir / "mixes")));
     EXPECT_TRUE(file.endsWith(QStringLiteral(".json")));
-    EXPECT_NE(file, f.store.fileFor(q(other)));
-    EXPECT_EQ(file, f.store.fileFor(q(f.dir / "link")));
-    EXPECT_EQ(file, f.store.fileFor(q(f.song) + QStringLiteral("/")));
+    EXPECT_NE(file, f.store.fileFor(test::qpath(other)));
+    EXPECT_EQ(file, f.store.fileFor(test::qpath(f.dir / "link")));
+    EXPECT_EQ(file, f.store.fileFor(test::qpath(f.song) + QStringLiteral("/")));
 
-    ASSERT_TRUE(f.store.save(q(f.song), {"bass", "drums", "keys"}, sampleMix()));
+    ASSERT_TRUE(f.store.save(test::qpath(f.song), {"bass", "drums", "keys"}, sampleMix()));
     EXPECT_TRUE(QFileInfo::exists(file));
     EXPECT_TRUE(fs::is_empty(f.song)) << "nothing is written into the song folder";
 }
@@ -112,23 +110,24 @@ TEST(MixStore, AFileThatIsNotAMixFileIsIgnoredAsAWholeWithAWarning) {
         R"({"master_gain_db": 0, "stems": {}})",
     };
     for (const std::string& text : bad) {
-        test::writeTextFile(f.store.fileFor(q(f.song)).toStdString(), text);
-        const auto loaded = f.store.load(q(f.song), names);
+        test::writeTextFile(f.store.fileFor(test::qpath(f.song)).toStdString(), text);
+        const auto loaded = f.store.load(test::qpath(f.song), names);
         EXPECT_FALSE(loaded.mix.has_value()) << text;
         EXPECT_TRUE(loaded.warning.contains(QStringLiteral("was ignored"))) << text;
-        EXPECT_TRUE(loaded.warning.contains(f.store.fileFor(q(f.song)))) << "names the file";
+        EXPECT_TRUE(loaded.warning.contains(f.store.fileFor(test::qpath(f.song))))
+            << "names the file";
     }
 }
 
 TEST(MixStore, WrongTypesAreIgnoredOneByOneKeepingTheValidValues) {
     Fixture f;
-    test::writeTextFile(f.store.fileFor(q(f.song)).toStdString(), R"({"version": 1,
+    test::writeTextFile(f.store.fileFor(test::qpath(f.song)).toStdString(), R"({"version": 1,
         "master_gain_db": "zero",
         "stems": {"bass": {"gain_db": "loud", "pan": -0.5, "muted": true, "solo": 1},
                   "drums": [1],
                   "keys": {"gain_db": -12, "pan": 0.25, "muted": "yes", "solo": true},
                   "gone": {"gain_db": "no longer in the song"}}})");
-    const auto loaded = f.store.load(q(f.song), {"bass", "drums", "keys", "vocals"});
+    const auto loaded = f.store.load(test::qpath(f.song), {"bass", "drums", "keys", "vocals"});
     ASSERT_TRUE(loaded.mix.has_value());
     const MixSnapshot& mix = *loaded.mix;
     EXPECT_FLOAT_EQ(mix.masterGainDb, 0.0f);
@@ -149,9 +148,9 @@ TEST(MixStore, WrongTypesAreIgnoredOneByOneKeepingTheValidValues) {
 
 TEST(MixStore, MissingValuesAreDefaultsWithoutAWarning) {
     Fixture f;
-    test::writeTextFile(f.store.fileFor(q(f.song)).toStdString(),
+    test::writeTextFile(f.store.fileFor(test::qpath(f.song)).toStdString(),
                         R"({"version": 1, "stems": {"bass": {"muted": true}}})");
-    const auto loaded = f.store.load(q(f.song), {"bass"});
+    const auto loaded = f.store.load(test::qpath(f.song), {"bass"});
     ASSERT_TRUE(loaded.mix.has_value());
     EXPECT_TRUE(loaded.warning.isEmpty()) << loaded.warning.toStdString();
     expectSame(StemMix{0.0f, 0.0f, true, false}, loaded.mix->stems[0]);
@@ -161,10 +160,10 @@ TEST(MixStore, MissingValuesAreDefaultsWithoutAWarning) {
 // float first would be undefined behaviour.
 TEST(MixStore, HugeNumbersAreClampedBeforeTheyBecomeFloats) {
     Fixture f;
-    test::writeTextFile(f.store.fileFor(q(f.song)).toStdString(),
+    test::writeTextFile(f.store.fileFor(test::qpath(f.song)).toStdString(),
                         R"({"version": 1, "master_gain_db": -1e300, "stems": {"bass":
                             {"gain_db": 1e300, "pan": -1e300, "muted": false, "solo": false}}})");
-    const auto loaded = f.store.load(q(f.song), {"bass"});
+    const auto loaded = f.store.load(test::qpath(f.song), {"bass"});
     ASSERT_TRUE(loaded.mix.has_value());
     EXPECT_TRUE(std::isinf(loaded.mix->masterGainDb) && loaded.mix->masterGainDb < 0);
     EXPECT_FLOAT_EQ(loaded.mix->stems[0].gainDb, 6.0f);
@@ -176,18 +175,18 @@ TEST(MixStore, AFileTooBigToBeAMixIsNotRead) {
     std::string huge = R"({"version": 1, "padding": ")";
     huge.append(MixStore::kMaxFileBytes, 'x');
     huge += R"("})";
-    test::writeTextFile(f.store.fileFor(q(f.song)).toStdString(), huge);
-    const auto loaded = f.store.load(q(f.song), {"bass"});
+    test::writeTextFile(f.store.fileFor(test::qpath(f.song)).toStdString(), huge);
+    const auto loaded = f.store.load(test::qpath(f.song), {"bass"});
     EXPECT_FALSE(loaded.mix.has_value());
     EXPECT_TRUE(loaded.warning.contains(QStringLiteral("larger than 1 MB")));
 }
 
 TEST(MixStore, OutOfRangeValuesAreClamped) {
     Fixture f;
-    test::writeTextFile(f.store.fileFor(q(f.song)).toStdString(),
+    test::writeTextFile(f.store.fileFor(test::qpath(f.song)).toStdString(),
                         R"({"version": 1, "master_gain_db": 40, "stems": {"bass":
                             {"gain_db": 99, "pan": -7, "muted": true, "solo": false}}})");
-    const auto loaded = f.store.load(q(f.song), {"bass"});
+    const auto loaded = f.store.load(test::qpath(f.song), {"bass"});
     ASSERT_TRUE(loaded.mix.has_value());
     EXPECT_FLOAT_EQ(loaded.mix->masterGainDb, 6.0f);
     EXPECT_FLOAT_EQ(loaded.mix->stems[0].gainDb, 6.0f);
@@ -197,8 +196,8 @@ TEST(MixStore, OutOfRangeValuesAreClamped) {
 TEST(MixStore, ReportsAStoreThatCannotBeWritten) {
     test::TempDir dir;
     test::writeTextFile(dir / "file", "a file where the store's folder should be");
-    const MixStore store(q(dir / "file" / "mixes"));
+    const MixStore store(test::qpath(dir / "file" / "mixes"));
     QString error;
-    EXPECT_FALSE(store.save(q(dir.path()), {"bass"}, sampleMix(), &error));
+    EXPECT_FALSE(store.save(test::qpath(dir.path()), {"bass"}, sampleMix(), &error));
     EXPECT_FALSE(error.isEmpty());
 }

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "AudioFiles.h"
+#include "QtPath.h"
 #include "TempDir.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/PlaybackManager.h"
@@ -21,10 +22,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kRate = 48000;
-
-QString q(const fs::path& p) {
-    return QString::fromStdString(p.string());
-}
 
 // A song folder with `stems` stems of `seconds`, written through libsndfile.
 fs::path writeSong(const test::TempDir& dir, const std::string& name, double seconds,
@@ -42,7 +39,7 @@ fs::path writeSong(const test::TempDir& dir, const std::string& name, double sec
 struct Rig {
     test::TempDir dir;
     audio::Engine engine;
-    app::MixStore mixes{q(dir / "mixes")};
+    app::MixStore mixes{test::qpath(dir / "mixes")};
     PlaybackManager playback{engine, &mixes};
 
     Rig() {
@@ -52,7 +49,7 @@ struct Rig {
     // Loads through the asynchronous path and waits for it.
     bool load(const fs::path& folder) {
         QSignalSpy loaded(&playback, &PlaybackManager::songLoaded);
-        playback.openSong(q(folder));
+        playback.openSong(test::qpath(folder));
         return loaded.wait(10000);
     }
 };
@@ -64,12 +61,12 @@ TEST(PlaybackManager, LoadsOffTheGuiThreadPlaysToTheEndAndFinishesOnce) {
     const fs::path song = writeSong(rig.dir, "short", 1.0);
     QSignalSpy loaded(&rig.playback, &PlaybackManager::songLoaded);
     QSignalSpy durations(&rig.playback, &PlaybackManager::durationChanged);
-    rig.playback.openSong(q(song));
+    rig.playback.openSong(test::qpath(song));
     // openSong returns at once: the song is decoded on a worker.
     EXPECT_TRUE(rig.playback.isLoading());
     EXPECT_FALSE(rig.engine.hasSong());
     ASSERT_TRUE(loaded.wait(10000));
-    EXPECT_EQ(loaded.takeFirst().at(0).toString(), q(song));
+    EXPECT_EQ(loaded.takeFirst().at(0).toString(), test::qpath(song));
     ASSERT_TRUE(rig.engine.hasSong());
     EXPECT_EQ(rig.engine.song()->stems.size(), 2u);
     ASSERT_EQ(rig.playback.peaks()->size(), 2u);
@@ -136,14 +133,14 @@ TEST(PlaybackManager, ACancelledLoadKeepsThePlayingSong) {
 
     QSignalSpy cancelled(&rig.playback, &PlaybackManager::loadCancelled);
     QSignalSpy loaded(&rig.playback, &PlaybackManager::songLoaded);
-    rig.playback.openSong(q(big));
+    rig.playback.openSong(test::qpath(big));
     rig.playback.cancelLoad();
     ASSERT_TRUE(cancelled.wait(10000));
-    EXPECT_EQ(cancelled.first().at(0).toString(), q(big));
+    EXPECT_EQ(cancelled.first().at(0).toString(), test::qpath(big));
     QTest::qWait(200);
     EXPECT_EQ(loaded.count(), 0);
     EXPECT_FALSE(rig.playback.isLoading());
-    EXPECT_EQ(rig.playback.songFolder(), q(first));
+    EXPECT_EQ(rig.playback.songFolder(), test::qpath(first));
     EXPECT_EQ(rig.engine.song()->folder, first);
     EXPECT_EQ(rig.playback.state(), PlayState::Playing);
 }
@@ -156,18 +153,18 @@ TEST(PlaybackManager, ASongLevelErrorIsReportedAndThePreviousSongPlaysOn) {
 
     QSignalSpy failed(&rig.playback, &PlaybackManager::loadFailed);
     const fs::path missing = rig.dir / "no-such-song";
-    rig.playback.openSong(q(missing));
+    rig.playback.openSong(test::qpath(missing));
     ASSERT_TRUE(failed.wait(10000));
-    EXPECT_EQ(failed.first().at(0).toString(), q(missing));
+    EXPECT_EQ(failed.first().at(0).toString(), test::qpath(missing));
     EXPECT_TRUE(failed.first().at(1).toString().contains(QStringLiteral("no-such-song")));
 
     fs::create_directories(rig.dir / "empty");
     test::writeTextFile(rig.dir / "empty" / "notes.txt", "no audio here");
-    rig.playback.openSong(q(rig.dir / "empty"));
+    rig.playback.openSong(test::qpath(rig.dir / "empty"));
     ASSERT_TRUE(failed.wait(10000));
     EXPECT_FALSE(failed.last().at(1).toString().isEmpty());
 
-    EXPECT_EQ(rig.playback.songFolder(), q(first));
+    EXPECT_EQ(rig.playback.songFolder(), test::qpath(first));
     EXPECT_EQ(rig.playback.state(), PlayState::Playing);
 }
 
@@ -195,7 +192,8 @@ TEST(PlaybackManager, RemembersTheMixOfEachSong) {
     EXPECT_FALSE(rig.engine.mix().muted(1));
     rig.engine.mix().setPan(1, -0.5f);
     QTest::qWait((PlaybackManager::kMixSavePolls + 2) * PlaybackManager::kPollIntervalMs);
-    EXPECT_TRUE(QFile::exists(rig.mixes.fileFor(q(b)))) << "a changed mix is saved periodically";
+    EXPECT_TRUE(QFile::exists(rig.mixes.fileFor(test::qpath(b))))
+        << "a changed mix is saved periodically";
 
     ASSERT_TRUE(rig.load(a));
     EXPECT_FLOAT_EQ(rig.engine.mix().gainDb(0), -6.0f);
@@ -209,7 +207,8 @@ TEST(PlaybackManager, AGarbageMixFileIsIgnoredWithAMessage) {
     Rig rig;
     const fs::path song = writeSong(rig.dir, "song", 1.0);
     fs::create_directories(rig.dir / "mixes");
-    test::writeTextFile(rig.mixes.fileFor(q(song)).toStdString(), "{\"version\": 1, garbage");
+    test::writeTextFile(rig.mixes.fileFor(test::qpath(song)).toStdString(),
+                        "{\"version\": 1, garbage");
     QSignalSpy messages(&rig.playback, &PlaybackManager::message);
     ASSERT_TRUE(rig.load(song));
     ASSERT_EQ(messages.count(), 1);
@@ -273,7 +272,7 @@ TEST(PlaybackManager, OpeningASongWhilePlayingFadesOutAndSwitches) {
     rig.playback.play();
     QTest::qWait(200);
     ASSERT_TRUE(rig.load(b));
-    EXPECT_EQ(rig.playback.songFolder(), q(b));
+    EXPECT_EQ(rig.playback.songFolder(), test::qpath(b));
     EXPECT_EQ(rig.engine.song()->stems.size(), 3u);
     EXPECT_EQ(rig.playback.state(), PlayState::Stopped) << "a new song waits for play";
     EXPECT_DOUBLE_EQ(rig.playback.duration(), 3.0);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "AudioFiles.h"
+#include "QtPath.h"
 #include "TempDir.h"
 #include "stemdeck/app/PlaybackManager.h"
 
@@ -22,10 +23,6 @@ inline void drag(QWidget* widget, QPoint from, QPoint to, Qt::KeyboardModifiers 
                      Qt::LeftButton, mods);
     QApplication::sendEvent(widget, &move);
     QTest::mouseRelease(widget, Qt::LeftButton, mods, to);
-}
-
-inline QString qpath(const std::filesystem::path& p) {
-    return QString::fromStdString(p.string());
 }
 
 // A song folder of `stems` sine stems, `seconds` long, at 48 kHz (the test server's rate).
