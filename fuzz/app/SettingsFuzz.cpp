@@ -24,6 +24,9 @@ void checkValid(const app::Settings& s) {
     const audio::OutputConfig config = s.outputConfig();
     check(config.sampleRate == s.sampleRate() && config.framesPerBuffer == s.framesPerBuffer());
     (void)s.latencyMonitorEnabled();
+    (void)s.clickEnabled();
+    check(s.clickLevelDb() >= app::Settings::kMinClickLevelDb && s.clickLevelDb() <= 0);
+    check(s.countInBars() >= 0 && s.countInBars() <= app::Settings::kMaxCountInBars);
     (void)s.windowGeometry();
     (void)s.windowState();
 }
@@ -43,6 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check(settings.setSampleRate(96000));
         check(settings.setFramesPerBuffer(256));
         settings.setLatencyMonitorEnabled(true);
+        check(settings.setCountInBars(3));
         settings.addRecentSong(QStringLiteral("/songs/fuzz"));
         check(settings.sync());
     }
@@ -53,6 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check(reopened.outputDevice() == QStringLiteral("Fuzz Device"));
         check(reopened.sampleRate() == 96000 && reopened.framesPerBuffer() == 256);
         check(reopened.latencyMonitorEnabled());
+        check(reopened.countInBars() == 3);
         check(reopened.recentSongs().value(0) == QStringLiteral("/songs/fuzz"));
     }
     QFile::remove(ini);

@@ -165,6 +165,36 @@ bool Settings::setOutputChannels(int channels) {
     return true;
 }
 
+bool Settings::clickEnabled() const {
+    return toBool(settings_->value(kClickEnabledKey), false);
+}
+
+void Settings::setClickEnabled(bool on) {
+    settings_->setValue(kClickEnabledKey, on);
+}
+
+int Settings::clickLevelDb() const {
+    const int db = toInt(settings_->value(kClickLevelKey), kDefaultClickLevelDb);
+    return db >= kMinClickLevelDb && db <= 0 ? db : kDefaultClickLevelDb;
+}
+
+bool Settings::setClickLevelDb(int db) {
+    if (db < kMinClickLevelDb || db > 0) return false;
+    settings_->setValue(kClickLevelKey, db);
+    return true;
+}
+
+int Settings::countInBars() const {
+    const int bars = toInt(settings_->value(kCountInKey), 0);
+    return bars >= 0 && bars <= kMaxCountInBars ? bars : 0;
+}
+
+bool Settings::setCountInBars(int bars) {
+    if (bars < 0 || bars > kMaxCountInBars) return false;
+    settings_->setValue(kCountInKey, bars);
+    return true;
+}
+
 namespace {
 
 bool isValidPair(int pair) {

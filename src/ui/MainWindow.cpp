@@ -14,6 +14,7 @@
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QToolButton>
+#include <cmath>
 
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/RoutingStore.h"
@@ -101,6 +102,8 @@ MainWindow::MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* p
     if (!problems.isEmpty()) statusBar()->showMessage(problems, kMessageMs);
     playback_.openOutput(settings_.outputConfig());
     setLatencyMonitor(settings_.latencyMonitorEnabled());
+    restoreClick();
+    connect(&playback_, &app::PlaybackManager::clickChanged, this, &MainWindow::rememberClick);
     showOutputStatus();
     onStateChanged(playback_.state());
 }
@@ -423,6 +426,26 @@ void MainWindow::setLatencyMonitor(bool on) {
     settings_.setLatencyMonitorEnabled(on);
     saveSettings();
     playback_.setLatencyMonitorEnabled(on);
+}
+
+void MainWindow::restoreClick() {
+    audio::ClickSettings click = playback_.click();
+    click.enabled = settings_.clickEnabled();
+    click.levelDb = static_cast<float>(settings_.clickLevelDb());
+    click.countInBars = settings_.countInBars();
+    playback_.setClick(click);
+}
+
+void MainWindow::rememberClick() {
+    const audio::ClickSettings click = playback_.click();
+    const bool changed = click.enabled != settings_.clickEnabled() ||
+                         std::lround(click.levelDb) != settings_.clickLevelDb() ||
+                         click.countInBars != settings_.countInBars();
+    if (!changed) return;  // a new song's tempo or meter: nothing of the user's to keep
+    settings_.setClickEnabled(click.enabled);
+    settings_.setClickLevelDb(static_cast<int>(std::lround(click.levelDb)));
+    settings_.setCountInBars(click.countInBars);
+    saveSettings();
 }
 
 void MainWindow::saveWindow() {

@@ -269,6 +269,33 @@ TEST(Settings, OutputChannelsAreStereoOrAllAndReachTheConfig) {
     EXPECT_EQ(Settings(iniIn(dir)).outputChannels(), 2);
 }
 
+TEST(Settings, ClickSwitchLevelAndCountInAreKeptWithinTheirRanges) {
+    test::TempDir dir;
+    {
+        Settings settings(iniIn(dir));
+        EXPECT_FALSE(settings.clickEnabled());
+        EXPECT_EQ(settings.clickLevelDb(), -6);
+        EXPECT_EQ(settings.countInBars(), 0);
+        EXPECT_FALSE(settings.setClickLevelDb(1));
+        EXPECT_FALSE(settings.setClickLevelDb(Settings::kMinClickLevelDb - 1));
+        EXPECT_FALSE(settings.setCountInBars(-1));
+        EXPECT_FALSE(settings.setCountInBars(Settings::kMaxCountInBars + 1));
+        settings.setClickEnabled(true);
+        EXPECT_TRUE(settings.setClickLevelDb(-40));
+        EXPECT_TRUE(settings.setCountInBars(4));
+        EXPECT_TRUE(settings.sync());
+    }
+    Settings settings(iniIn(dir));
+    EXPECT_TRUE(settings.clickEnabled());
+    EXPECT_EQ(settings.clickLevelDb(), -40);
+    EXPECT_EQ(settings.countInBars(), 4);
+    // Hand-edited values out of range mean the defaults.
+    QSettings(iniIn(dir), QSettings::IniFormat).setValue(Settings::kClickLevelKey, "-90");
+    QSettings(iniIn(dir), QSettings::IniFormat).setValue(Settings::kCountInKey, "9");
+    EXPECT_EQ(Settings(iniIn(dir)).clickLevelDb(), -6);
+    EXPECT_EQ(Settings(iniIn(dir)).countInBars(), 0);
+}
+
 TEST(Settings, RoutesAreRememberedByStemName) {
     test::TempDir dir;
     {

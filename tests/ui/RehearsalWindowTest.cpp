@@ -206,6 +206,39 @@ TEST(RehearsalWindow, ClickSettingsReachTheEngineAndTheCountInIsShown) {
     EXPECT_EQ(rig.engine().click().countInBars, 1);
 }
 
+// The click's switch, level and count-in are the user's habits, not the song's: they come
+// back in the next session (tempo and meter stay the song's). A damaged value falls back.
+TEST(RehearsalWindow, ClickSwitchLevelAndCountInCarryOverToTheNextSession) {
+    Rig rig;
+    ASSERT_TRUE(rig.load(test::writeUiSong(rig.dir, "song", 4.0)));
+    auto* bar = rig.window->findChild<ui::RehearsalBar*>();
+    ASSERT_NE(bar, nullptr);
+    EXPECT_FALSE(rig.engine().click().enabled) << "off by default";
+    EXPECT_EQ(rig.engine().click().countInBars, 0);
+    QTest::mouseClick(rig.in<QToolButton>(bar, "clickButton"), Qt::LeftButton);
+    rig.in<QSpinBox>(bar, "clickLevelSpin")->setValue(-15);
+    rig.in<QSpinBox>(bar, "countInSpin")->setValue(2);
+
+    rig.restart();
+    bar = rig.window->findChild<ui::RehearsalBar*>();
+    EXPECT_TRUE(rig.engine().click().enabled);
+    EXPECT_FLOAT_EQ(rig.engine().click().levelDb, -15.0f);
+    EXPECT_EQ(rig.engine().click().countInBars, 2);
+    EXPECT_TRUE(rig.in<QToolButton>(bar, "clickButton")->isChecked());
+    EXPECT_EQ(rig.in<QSpinBox>(bar, "clickLevelSpin")->value(), -15);
+    EXPECT_EQ(rig.in<QSpinBox>(bar, "countInSpin")->value(), 2);
+
+    rig.window.reset();
+    rig.settings.reset();
+    test::writeTextFile(rig.dir / "stemdeck.ini",
+                        "[rehearsal]\nclick_enabled=maybe\nclick_level_db=12\ncount_in_bars=99\n");
+    rig.settings.emplace(rig.ini);
+    rig.open();
+    EXPECT_FALSE(rig.engine().click().enabled);
+    EXPECT_FLOAT_EQ(rig.engine().click().levelDb, -6.0f);
+    EXPECT_EQ(rig.engine().click().countInBars, 0);
+}
+
 TEST(RehearsalWindow, MarkersPersistJumpByNumberKeysAndLoopASection) {
     Rig rig;
     const auto song = test::writeUiSong(rig.dir, "song", 10.0);

@@ -30,6 +30,13 @@ class Settings {
     static constexpr const char* kOutputChannelsKey = "audio/output_channels";
     static constexpr const char* kStemRoutesKey = "routing/stems";
     static constexpr const char* kClickRouteKey = "routing/click";
+    static constexpr const char* kClickEnabledKey = "rehearsal/click_enabled";
+    static constexpr const char* kClickLevelKey = "rehearsal/click_level_db";
+    static constexpr const char* kCountInKey = "rehearsal/count_in_bars";
+    // The click level's range (the rehearsal bar's) and the count-ins offered, in bars.
+    static constexpr int kMinClickLevelDb = -40;
+    static constexpr int kDefaultClickLevelDb = -6;
+    static constexpr int kMaxCountInBars = 4;
     // Output pairs a route may name: 0 = outputs 1-2 ... 15 = outputs 31-32.
     static constexpr int kMaxPair = 15;
     static constexpr const char* kRecentKey = "songs/recent";
@@ -81,6 +88,15 @@ class Settings {
     bool setStemRoute(const QString& stemName, int pair);
     int clickRoute() const;
     bool setClickRoute(int pair);
+
+    // The click's switch, level and count-in, the same for every song (its tempo and meter
+    // are the song's). Off, -6 dB and no count-in by default.
+    bool clickEnabled() const;
+    void setClickEnabled(bool on);
+    int clickLevelDb() const;
+    bool setClickLevelDb(int db);
+    int countInBars() const;
+    bool setCountInBars(int bars);
 
     // Most recent first, no duplicates, at most kMaxRecent absolute paths.
     QStringList recentSongs() const;

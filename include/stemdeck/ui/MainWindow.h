@@ -68,6 +68,9 @@ class MainWindow : public QMainWindow {
     // Actions of the Markers menu, and one per number key to jump to marker 1-9.
     void setUpMarkerActions();
     void setLatencyMonitor(bool on);
+    // The click's switch, level and count-in carry over to the next session.
+    void restoreClick();
+    void rememberClick();
     void saveWindow();
     // Writes the settings; a failure stays on show in the notice bar until a write succeeds.
     void saveSettings();
