@@ -11,7 +11,7 @@ packages=(cmake ninja-build g++ pkg-config ccache
           qt6-base-dev qt6-base-dev-tools libgl-dev)
 if [ "$what" = test ]; then
   packages+=(libgtest-dev googletest libbenchmark-dev jackd2 xvfb xauth
-             clang libclang-rt-14-dev valgrind)
+             clang libclang-rt-14-dev valgrind procps)
 fi
 missing=()
 for p in "${packages[@]}"; do

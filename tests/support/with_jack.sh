@@ -18,13 +18,26 @@ period="${STEMDECK_JACK_PERIOD:-256}"
 log="${STEMDECK_JACK_LOG:-$(mktemp -t stemdeck-jack.XXXXXX)}"
 realtime=-r
 if [ "${STEMDECK_JACK_REALTIME:-1}" = 1 ] && chrt -f 10 true 2>/dev/null; then realtime=-R; fi
-jackd -n "$JACK_DEFAULT_SERVER" "$realtime" -d dummy -r 48000 -p "$period" -P "$outputs" -C 0 >"$log" 2>&1 &
-jack_pid=$!
-if ! jack_wait -w -t 10 >/dev/null 2>&1; then
+start_jackd() {
+  jackd -n "$JACK_DEFAULT_SERVER" "$realtime" -d dummy -r 48000 -p "$period" -P "$outputs" -C 0 >"$log" 2>&1 &
+  jack_pid=$!
+  jack_wait -w -t 10 >/dev/null 2>&1
+}
+started=1
+start_jackd || started=0
+# JACK keeps at most 8 servers in /dev/shm/jack-shm-registry, and a jackd killed with SIGKILL
+# keeps its slot until a server of the same name starts again (the device-loss tests do that
+# for the wrapper's server; an interrupted run does not). With no jackd running at all, every
+# slot is stale: clear the registry and try once more.
+if [ "$started" = 0 ] && grep -q "Too many servers" "$log" && ! pgrep -x jackd >/dev/null; then
+  wait "$jack_pid" 2>/dev/null
+  echo "with_jack.sh: clearing stale entries from /dev/shm/jack-shm-registry" >&2
+  rm -f /dev/shm/jack-shm-registry
+  start_jackd && started=1
+fi
+if [ "$started" = 0 ]; then
   echo "with_jack.sh: the JACK dummy server did not start:" >&2
   cat "$log" >&2
-  # JACK keeps at most 8 servers in /dev/shm/jack-shm-registry; a jackd killed with SIGKILL
-  # keeps its slot until a server of the same name starts again.
   grep -q "Too many servers" "$log" &&
     echo "with_jack.sh: stale entries fill /dev/shm/jack-shm-registry; remove it while no" \
       "jackd runs" >&2
