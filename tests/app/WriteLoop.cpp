@@ -10,10 +10,12 @@
 #include <QByteArray>
 #include <QFile>
 #include <QString>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 
 #include "WriteLoopVersions.h"
 #include "stemdeck/app/MixStore.h"
@@ -61,8 +63,13 @@ void announceReady() {
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
             std::exit(1);
-        for (qint64 at = 0; at < text.size(); at += kPiece)
+        // A pause after each piece, as a writer that is descheduled mid-write would make:
+        // the file then spends most of each round half-written, however long serialising
+        // takes (under ASan it took most of the round, and the control caught too few kills).
+        for (qint64 at = 0; at < text.size(); at += kPiece) {
             file.write(text.constData() + at, std::min(kPiece, text.size() - at));
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        }
         file.close();
         if (g == start) announceReady();
     }
