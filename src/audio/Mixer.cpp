@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "RampedGain.h"
 #include "stemdeck/audio/LevelMeters.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/Song.h"
@@ -118,17 +119,7 @@ void Mixer::mix(std::int64_t position, int n, float* left, float* right) noexcep
     updateTargets();
     for (std::size_t i = 0; i < stems_.size(); ++i) addStem(i, position, n, left, right);
 
-    if (!master_.ramping()) {
-        const float g = master_.current();
-        if (g != 1.0f) {
-            Samples(left, n) *= g;
-            Samples(right, n) *= g;
-        }
-        return;
-    }
-    master_.fill(gain_.data(), n);
-    Samples(left, n) *= ConstSamples(gain_.data(), n);
-    Samples(right, n) *= ConstSamples(gain_.data(), n);
+    detail::applyRampedGain(master_, gain_.data(), n, left, right);
 }
 
 }  // namespace stemdeck::audio

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "RampedGain.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/rehearsal/QuantizedJump.h"
@@ -251,17 +252,7 @@ void Transport::startFromSilence() noexcept {
 void Transport::applyChainMaster(BusChain& chain, int n, float* left, float* right) noexcept {
     LinearRamp& master = chain.master();
     master.setTarget(controls_ ? controls_->masterGainLinear() : 0.0f);
-    if (!master.ramping()) {
-        const float g = master.current();
-        if (g != 1.0f) {
-            Samples(left, n) *= g;
-            Samples(right, n) *= g;
-        }
-        return;
-    }
-    master.fill(gain_.data(), n);
-    Samples(left, n) *= ConstSamples(gain_.data(), n);
-    Samples(right, n) *= ConstSamples(gain_.data(), n);
+    detail::applyRampedGain(master, gain_.data(), n, left, right);
 }
 
 void Transport::addClick(std::int64_t songFrame, int n, float* left, float* right) noexcept {
