@@ -98,7 +98,11 @@ bool renderBlocks(const Song& song, const MixControls& mix, const RenderOptions&
         throw RenderError("invalid time signature for the click");
     const std::int64_t countIn =
         transport.click().countInFrames(options.click.countInBars, options.tempo);
-    std::int64_t total = -1;  // output frames to render; -1: until the song's end
+    // Output frames to render: the count-in, then the song (or the loop's passes) at the
+    // tempo, rounded to the nearest frame. The transport's own end, detected from the
+    // stretcher's latency, is within a frame of it; the count says exactly where to stop.
+    std::int64_t total =
+        countIn + std::llround(static_cast<double>(transport.length()) / options.tempo);
     if (options.hasLoop()) {
         if (!transport.loop().set(options.loopStart, options.loopEnd) ||
             !transport.loop().setEnabled(true))
@@ -110,22 +114,14 @@ bool renderBlocks(const Song& song, const MixControls& mix, const RenderOptions&
         transport.seek(options.loopStart);
     }
     transport.play();
-    const double expected = total >= 0
-                                ? static_cast<double>(total)
-                                : static_cast<double>(countIn) +
-                                      static_cast<double>(transport.length()) / options.tempo;
-    // The transport flags the end within a block of it; anything longer is a bug, not a hang.
-    const auto maxBlocks = static_cast<std::int64_t>(expected / blockSize) + 64;
+    const auto expected = static_cast<double>(total);
     std::vector<float> block(static_cast<std::size_t>(blockSize) * kChannels);
     std::int64_t rendered = 0;
-    for (std::int64_t b = 0;; ++b) {
-        if (b > maxBlocks) throw RenderError("the transport did not stop at the end of the song");
+    for (;;) {
         transport.process(block.data(), blockSize, kChannels);
-        int keep = transport.lastRenderedFrames();
-        if (total >= 0)
-            keep = static_cast<int>(std::min<std::int64_t>(blockSize, total - rendered));
+        const auto keep = static_cast<int>(std::min<std::int64_t>(blockSize, total - rendered));
         rendered += keep;
-        const bool finished = total >= 0 ? rendered >= total : transport.consumeEndOfSong();
+        const bool finished = rendered >= total;
         const double done = finished ? 1.0 : std::min(0.999, rendered / std::max(1.0, expected));
         if (!sink(block.data(), keep, done)) return false;
         if (finished) return true;

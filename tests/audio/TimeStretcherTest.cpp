@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <rubberband/RubberBandStretcher.h>
 
 #include <algorithm>
 #include <cmath>
@@ -190,6 +191,90 @@ TEST(TimeStretcher, StartsWithoutAGap) {
     const auto out = render(stretcher, stream, kRate / 2);
     // Switched in on the very first frame: the first 10 ms already carry the tone.
     EXPECT_GT(rms(slice(out, 0, kRate / 100)), 0.7f * amplitude / std::sqrt(2.0f));
+}
+
+// What a new Rubber Band stretcher (no history) makes of `signal`, set up as TimeStretcher
+// sets its own up and used as Rubber Band documents for real-time mode: the start pad fed
+// first and the start delay trimmed, so its frame 0 is the signal's frame 0.
+std::vector<float> newRubberBand(const std::vector<float>& signal, double tempo, double cents) {
+    using RubberBand::RubberBandStretcher;
+    RubberBandStretcher rb(
+        kRate, 2,
+        RubberBandStretcher::OptionProcessRealTime | RubberBandStretcher::OptionEngineFaster |
+            RubberBandStretcher::OptionPitchHighConsistency |
+            RubberBandStretcher::OptionTransientsCrisp | RubberBandStretcher::OptionThreadingNever);
+    rb.setMaxProcessSize(kBlock);
+    rb.setTimeRatio(1.0 / tempo);
+    rb.setPitchScale(std::exp2(cents / 1200.0));
+    std::vector<float> in(rb.getPreferredStartPad(), 0.0f);
+    in.insert(in.end(), signal.begin(), signal.end());
+    std::vector<float> out, left(kBlock), right(kBlock);
+    for (std::size_t at = 0; at + kBlock <= in.size(); at += kBlock) {
+        const float* const input[2] = {in.data() + at, in.data() + at};
+        rb.process(input, kBlock, false);
+        for (int available = rb.available(); available > 0; available = rb.available()) {
+            const int k = std::min(available, kBlock);
+            float* const output[2] = {left.data(), right.data()};
+            rb.retrieve(output, static_cast<std::size_t>(k));
+            out.insert(out.end(), left.begin(), left.begin() + k);
+        }
+    }
+    out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(rb.getStartDelay()));
+    return out;
+}
+
+// The shift (output frames) by which `out` follows `reference` best over its first 8000
+// frames, and how well it matches there (1: sample for sample).
+std::pair<int, double> alignment(const std::vector<float>& out,
+                                 const std::vector<float>& reference) {
+    int bestLag = 0;
+    double best = -1.0, energy = 0.0;
+    constexpr int kFrom = 300, kTo = 8000;
+    for (int i = kFrom; i < kTo; ++i) energy += double{reference[i]} * reference[i];
+    for (int lag = -200; lag <= 200; ++lag) {
+        double sum = 0.0;
+        for (int i = kFrom; i < kTo; ++i)
+            sum += double{out[static_cast<std::size_t>(i + lag)]} * reference[i];
+        if (sum > best) {
+            best = sum;
+            bestLag = lag;
+        }
+    }
+    return {bestLag, best / energy};
+}
+
+// A restart (the start of a render, a seek) plays the source from its first frame, exactly
+// as a new stretcher would, though this one has played before (its warm-up, the music before
+// the seek): Rubber Band's resampler puts what it held before in front of the new output,
+// which must be dropped, and only that. (Dropping 128 frames of the source as well made every
+// stretched render start 2.7 ms into the song and end 128 frames short.)
+TEST(TimeStretcher, RestartStartsOnTheSourcesFirstFrame) {
+    const auto music = test::noise(0.3, kRate / 2, 5);
+    for (double tempo : {0.8, 1.25}) {
+        for (double cents : {0.0, 1200.0, -1200.0}) {
+            const auto reference = newRubberBand(music, tempo, cents);
+            for (bool afterMusic : {false, true}) {
+                TimeStretcher stretcher;
+                stretcher.prepare(kRate);
+                stretcher.setTempo(tempo);
+                stretcher.setPitchCents(cents);
+                if (afterMusic) {  // playing something else, then a seek
+                    Stream before = mono(test::sine(440.0, 0.5, kRate, kRate));
+                    render(stretcher, before, kRate / 4);
+                    stretcher.reset();
+                } else {  // engaged from silence, as the transport starts a render
+                    stretcher.engageWhileSilent(TimeStretcher::Restart::AtOnce);
+                }
+                Stream stream = mono(music);
+                const auto out = render(stretcher, stream, 9000);
+                const auto [lag, match] = alignment(out, reference);
+                // Within a frame: the resampler's phase carried over can add one.
+                EXPECT_LE(std::abs(lag), 1) << "tempo " << tempo << " cents " << cents
+                                            << (afterMusic ? " after music" : " from silence");
+                EXPECT_GT(match, 0.95) << "tempo " << tempo << " cents " << cents;
+            }
+        }
+    }
 }
 
 TEST(TimeStretcher, OctaveUpDoublesTheFrequencyAtTheSameLength) {

@@ -37,12 +37,16 @@ constexpr int kMaxFeedsPerRender = 4096;
 constexpr int kPrimeHopFrames = 256;
 // A bound on the pieces fed per render; a hop runs every few pieces, far below it.
 constexpr int kMaxPrimeFeedsPerRender = 64;
-// Output dropped after the start delay on every restart: Rubber Band's resampler brings back
-// the tail of its buffer from before reset() (see restart()), up to ~64 frames of old audio
-// (more at the lowest pitch). Dropping 128 frames (2.7 ms at 48 kHz) keeps it from ever being
-// heard; the stretched side then runs a millisecond or two ahead, which the equal-power
-// switch-in crossfade absorbs.
-constexpr int kStaleFrames = 128;
+// Rubber Band 3.1.2's resampler (BQResampler) keeps its buffer across reset(): the state it
+// starts again with is copied, full, from its last one (state_for_ratio copies buffer and
+// fill). So once it has run, every restart's output begins with this many frames (resampler
+// side: kResamplerHistory / pitch scale output frames) of what was in that buffer, a pure
+// delay in front of the source: measured to within a frame against a new stretcher at
+// 8-96 kHz, any tempo and pitch, after audio or silence (see TimeStretcherTest). They stand
+// for no source frame: dropped with the start delay and not counted as heard. (Dropped as 128
+// frames of source instead, as they once were, every stretched render lost its first frames
+// and ended 128 frames short.)
+constexpr double kResamplerHistory = 64.0;
 
 // Pitches warmUp() applies besides the extremes: on each pitch change, 3.1.2's resampler
 // (BQResampler, RatioOftenChanging) rebuilds a table with one entry per unit of the numerator
@@ -185,9 +189,8 @@ void TimeStretcher::restart(double tempo, double cents, bool spread) noexcept {
     // Rubber Band's reset() keeps each bin's phase from before, and mixed transients never
     // reset the 150-1000 Hz band, so the new start would come out of phase with the source
     // there. A crisp onset at the start resets every phase; back to mixed once it has been
-    // made (noteRetrieved). Its resampler also keeps the buffer of its previous ratio across
-    // reset() (3.1.2's BQResampler::state_for_ratio copies it), so after any pitch change a
-    // restart begins with a few dozen frames of old audio, which kStaleFrames drops.
+    // made (noteRetrieved). Its resampler keeps its buffer across reset(): see
+    // kResamplerHistory.
     stretcher_->setTransientsOption(RubberBandStretcher::OptionTransientsCrisp);
     appliedTempo_ = tempo;
     appliedCents_ = cents;
@@ -210,15 +213,15 @@ void TimeStretcher::restart(double tempo, double cents, bool spread) noexcept {
         feed(inLeft_.data(), inRight_.data(), k, false);
         padLeft_ -= k;
     }
-    delayLeft_ = static_cast<int>(stretcher_->getStartDelay());
-    discard_ = delayLeft_ + kStaleFrames;
+    const auto history = static_cast<int>(std::lround(kResamplerHistory / pitchScale(cents)));
+    discard_ = static_cast<int>(stretcher_->getStartDelay()) + history;
     // Output is tagged with the tempo it was made at one start delay late: a new ratio
     // reaches the output only through the hops already in the synthesis window. (Tagged at
     // once, a speed-trainer ramp from 0.7 to 1.0 left the position 6 ms off for good;
     // delayed, it stays within 0.5 ms of the steady-state alignment.)
-    pushRun(delayLeft_);
+    pushRun(discard_);
     crispFrames_ = 2 * static_cast<int>(stretcher_->getPreferredStartPad());
-    startDelay_.store(delayLeft_, std::memory_order_relaxed);
+    startDelay_.store(discard_, std::memory_order_relaxed);
     restartPending_ = false;
 }
 
@@ -277,11 +280,7 @@ void TimeStretcher::drainDiscard() noexcept {
         float* const trash[2] = {trashLeft_.data(), trashRight_.data()};
         stretcher_->retrieve(trash, static_cast<std::size_t>(k));
         discard_ -= k;
-        // The start delay stands for the pad; the stale frames after it for source.
-        const int padding = std::min(k, delayLeft_);
-        delayLeft_ -= padding;
-        noteRetrieved(padding, false);
-        noteRetrieved(k - padding, true);
+        noteRetrieved(k, false);  // the pad and the resampler's history: no source frame
     }
 }
 
@@ -417,8 +416,8 @@ void TimeStretcher::render(float* left, float* right, int n, Source source) noex
         const float* rawL = rawLeft_.data() + transitionDone_;
         const float* rawR = rawRight_.data() + transitionDone_;
         // The stretched side is fed from the same source frames as the unstretched side but
-        // never lines up with it sample for sample (it is a millisecond or two off, see
-        // kStaleFrames, and a pitch shift changes the waveform), and on the way out it lags
+        // never lines up with it sample for sample (Rubber Band's alignment varies by a few
+        // ms, and a pitch shift changes the waveform), and on the way out it lags
         // by the whole latency: two different signals either way, so an equal-power
         // crossfade, as at a loop seam.
         const bool in = transition_ == Transition::In;

@@ -75,8 +75,9 @@ class TimeStretcher {
     // transport reports position - latencyFrames() as the position the listener hears. 0 in
     // bypass. It moves by up to one Rubber Band hop between blocks as input is read in hops.
     double latencyFrames() const { return latency_.load(std::memory_order_relaxed); }
-    // Any thread: Rubber Band's start delay (output frames trimmed when the stretcher last
-    // started): the fixed part of the latency.
+    // Any thread: Rubber Band's start delay and its resampler's history (output frames
+    // trimmed, standing for no source frame, when the stretcher last started): the fixed part
+    // of the latency.
     int startDelay() const { return startDelay_.load(std::memory_order_relaxed); }
 
     // Audio thread. Writes n frames (any n) of the (possibly stretched) stream into left/right.
@@ -131,8 +132,7 @@ class TimeStretcher {
     int transitionDone_ = 0;
     double appliedTempo_ = 1.0;
     double appliedCents_ = 0.0;
-    int discard_ = 0;      // output frames still to drop after a restart
-    int delayLeft_ = 0;    // the part of those that is the start delay (stands for the pad)
+    int discard_ = 0;      // output frames still to drop after a restart (none from source)
     int crispFrames_ = 0;  // output frames to go before transients return to mixed
     double pulled_ = 0.0;  // source frames fed since the restart
     double heard_ = 0.0;   // source frames those output frames stand for
