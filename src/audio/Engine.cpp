@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "SampleRateCheck.h"
+#include "stemdeck/audio/Limits.h"
 #include "stemdeck/audio/StemPeaks.h"
 
 namespace stemdeck::audio {
@@ -21,11 +23,21 @@ int Engine::sampleRate() const {
 }
 
 void Engine::openOutput(const OutputConfig& config) {
+    // The device's rate is what the transport and its stretchers are built for: refused, as
+    // a device problem (callers fall back to another device or rate), before it is used.
+    if (config.sampleRate != 0 && !limits::sampleRateInRange(config.sampleRate))
+        throw AudioDeviceError(detail::unsupportedRateMessage(config.sampleRate));
     const bool wasPlaying = transport_.playRequested();
     fadeToSilence();  // after reading wasPlaying: the fade pauses the transport
     const double seconds = positionSeconds();
     closeOutput();
     output_.open(config, this);
+    if (!limits::sampleRateInRange(output_.sampleRate())) {
+        const std::string message = "audio device '" + output_.deviceName() +
+                                    "': " + detail::unsupportedRateMessage(output_.sampleRate());
+        output_.close();
+        throw AudioDeviceError(message);
+    }
     outputConfig_ = config;
     deviceError_.clear();
     monitor_.configure(output_.sampleRate(), output_.framesPerBuffer(),
@@ -60,6 +72,7 @@ void Engine::load(const std::filesystem::path& folder, LoadProgress* progress) {
 }
 
 void Engine::setSong(Song song) {
+    detail::requireSupportedRate(song.sampleRate);  // before the playing song is touched
     if (output_.isOpen() && song.sampleRate != output_.sampleRate())
         throw std::invalid_argument("the song is at " + std::to_string(song.sampleRate) +
                                     " Hz but the output runs at " +

@@ -11,6 +11,8 @@
 #include <string>
 #include <system_error>
 
+#include "SampleRateCheck.h"
+#include "stemdeck/audio/Limits.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/Transport.h"
@@ -66,6 +68,8 @@ int sndfileFormat(const std::filesystem::path& file, RenderSampleFormat format) 
 void checkInputs(const Song& song, const MixControls& mix, const RenderOptions& options) {
     if (options.blockSize <= 0) throw RenderError("block size must be positive");
     if (song.sampleRate <= 0 || song.stems.empty()) throw RenderError("the song has no audio");
+    if (!limits::sampleRateInRange(song.sampleRate))
+        throw RenderError("the song's " + detail::unsupportedRateMessage(song.sampleRate));
     if (mix.stemCount() != song.stems.size())
         throw RenderError("the mix has " + std::to_string(mix.stemCount()) +
                           " stems but the song has " + std::to_string(song.stems.size()));

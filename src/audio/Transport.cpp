@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "RampedGain.h"
+#include "SampleRateCheck.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/rehearsal/QuantizedJump.h"
@@ -15,6 +16,7 @@ Transport::Transport() = default;
 
 void Transport::prepare(const Song* song, const MixControls* controls, int sampleRate,
                         const TransportSetup& setup) {
+    detail::requireSupportedRate(sampleRate);  // before anything changes
     const bool sameSong = song != nullptr && song == song_ && sampleRate == sampleRate_;
     song_ = song;
     controls_ = controls;

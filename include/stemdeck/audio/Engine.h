@@ -28,7 +28,8 @@ class Engine : private AudioSource {
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
 
-    // Output. Reopening keeps the song, the mix and the position. Throws AudioDeviceError.
+    // Output. Reopening keeps the song, the mix and the position. Throws AudioDeviceError,
+    // also for a rate (asked for, or the device's) outside limits::kMinSampleRate..kMaxSampleRate.
     void openOutput(const OutputConfig& config = {});
     void closeOutput();
     bool outputOpen() const { return output_.isOpen(); }
@@ -39,7 +40,8 @@ class Engine : private AudioSource {
     // Loads a song at the output's rate (blocking; run it off the GUI thread, or use
     // StemLoader::load there and setSong here). Throws LoadError. Stops playback.
     void load(const std::filesystem::path& folder, LoadProgress* progress = nullptr);
-    // Takes a loaded song; its rate must match the open output (std::invalid_argument if not).
+    // Takes a loaded song; its rate must match the open output and be within
+    // limits::kMinSampleRate..kMaxSampleRate (std::invalid_argument if not, nothing changed).
     // Stops playback; the mix is reset to the defaults.
     void setSong(Song song);
     const Song* song() const { return song_.get(); }

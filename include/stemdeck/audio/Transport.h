@@ -55,6 +55,8 @@ class Transport {
 
     // Control thread, while no audio thread runs process(). Allocates all state.
     // Preparing again for the same song keeps its loop and routes (a device reopened).
+    // Throws std::invalid_argument, changing nothing, for a rate outside
+    // limits::kMinSampleRate..kMaxSampleRate.
     void prepare(const Song* song, const MixControls* controls, int sampleRate,
                  const TransportSetup& setup = {});
     bool prepared() const { return song_ != nullptr; }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "../SampleRateCheck.h"
 #include "EqualPowerFade.h"
 
 namespace stemdeck::audio {
@@ -67,6 +68,7 @@ TimeStretcher::TimeStretcher() = default;
 TimeStretcher::~TimeStretcher() = default;
 
 void TimeStretcher::prepare(int sampleRate) {
+    detail::requireSupportedRate(sampleRate);  // Rubber Band would spin at a few Hz
     sampleRate_ = sampleRate;
     maxProcess_ = kProcessSize;
     stretcher_ =

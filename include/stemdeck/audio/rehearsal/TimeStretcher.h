@@ -55,7 +55,8 @@ class TimeStretcher {
     // Control thread, while no audio thread uses it. Creates the stretcher and every buffer
     // and warms it up at every extreme of tempo and pitch, so the audio thread never
     // allocates, whatever the callback size. Keeps tempo and pitch. Takes 0.1-0.2 s and
-    // depends on nothing but the rate: once per output rate, not per song.
+    // depends on nothing but the rate: once per output rate, not per song. Throws
+    // std::invalid_argument for a rate outside limits::kMinSampleRate..kMaxSampleRate.
     void prepare(int sampleRate);
     bool prepared() const { return stretcher_ != nullptr; }
 
