@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "SampleGuard.h"
+
 namespace stemdeck::audio {
 
 void SafetyLimiter::prepare(int sampleRate) {
@@ -13,6 +15,13 @@ void SafetyLimiter::prepare(int sampleRate) {
 
 bool SafetyLimiter::process(float* left, float* right, int n, float peak) noexcept {
     if (gain_ == 1.0f && peak <= kCeiling) return false;
+    if (!detail::busIsSane(peak)) {
+        // Not audio (NaN, infinity, a float stem's 3e38): silence, which leaves the gain as it
+        // was. Limited instead, it would take the gain to 0 (or NaN) and the release would
+        // need seconds to bring the music back.
+        detail::silenceInsane(left, n);
+        detail::silenceInsane(right, n);
+    }
     // Tracks the reduction (1 - gain) rather than the gain: it decays multiplicatively and
     // so never stalls against float resolution just below 1.
     float reduction = 1.0f - gain_;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "RampedGain.h"
+#include "SampleGuard.h"
 #include "SampleRateCheck.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/Song.h"
@@ -145,9 +146,7 @@ using Samples = Eigen::Map<Eigen::ArrayXf>;
 using ConstSamples = Eigen::Map<const Eigen::ArrayXf>;
 using InterleavedSamples = Eigen::Map<Eigen::ArrayXf, 0, Eigen::InnerStride<>>;
 
-float peakOf(const float* samples, int n) {
-    return ConstSamples(samples, n).abs().maxCoeff();
-}
+using detail::peakOf;
 }  // namespace
 
 bool Transport::stretching() const noexcept {
@@ -313,7 +312,8 @@ int Transport::renderChunk(float* out, int offset, int n, int channels) noexcept
         float masterL = 0.0f, masterR = 0.0f;
         for (std::size_t p = 0; p < chains_.size(); ++p) {
             const StereoBus bus = routing_.bus(static_cast<int>(p));
-            const float peak = std::max(peakOf(bus.left, n), peakOf(bus.right, n));
+            const float peak = detail::stereoPeak(peakOf(bus.left, n), peakOf(bus.right, n),
+                                                  bus.left, bus.right, n);
             limiters_[p].process(bus.left, bus.right, n, peak);
             if (fading) {
                 Samples(bus.left, n) *= ConstSamples(fade_.data(), n);
@@ -338,7 +338,9 @@ int Transport::renderChunk(float* out, int offset, int n, int channels) noexcept
     if (clickNow) addClick(heard, n, left, right);
     float peakL = peakOf(left, n);
     float peakR = peakOf(right, n);
-    bool changed = limiters_.front().process(left, right, n, std::max(peakL, peakR));
+    // NaN when the block holds a NaN, so that the limiter sees it and silences it.
+    const float peak = detail::stereoPeak(peakL, peakR, left, right, n);
+    bool changed = limiters_.front().process(left, right, n, peak);
     if (fading) {
         const ConstSamples fade(fade_.data(), n);
         Samples(left, n) *= fade;

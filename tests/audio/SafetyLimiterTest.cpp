@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "AudioFiles.h"
@@ -53,4 +54,53 @@ TEST(SafetyLimiter, NeverExceedsTheCeilingAndRecoversToUnity) {
     limit(lim, ql, qr);
     EXPECT_EQ(lim.gain(), 1.0f);
     EXPECT_EQ(ql.back(), 0.1f);
+}
+
+// Samples that are not audio (a NaN, an infinity, a float stem's 3e38, which a Song built in
+// memory can hold) are silence to the limiter: zeroed, the gain left as it was, the next block
+// untouched. Limited instead, an infinity took the gain to 0 (then NaN: inf * 0), the music
+// came back only over seconds of release, and a NaN went through.
+TEST(SafetyLimiter, NanInfinityAndAbsurdLevelsAreSilencedAndLeaveTheGainAlone) {
+    constexpr float kInf = std::numeric_limits<float>::infinity();
+    const auto l0 = test::sine(440, 0.5, 48000, 4800);
+    const auto r0 = test::sine(550, 0.5, 48000, 4800);
+    auto l = l0, r = r0;
+    l[100] = std::numeric_limits<float>::quiet_NaN();
+    l[200] = kInf;
+    r[300] = -kInf;
+    r[400] = 3e38f;
+    // The block's peak as Transport measures it: NaN when a sample is NaN.
+    float peak = 0.0f;
+    for (std::size_t i = 0; i < l.size() && !std::isnan(peak); ++i)
+        for (float s : {std::abs(l[i]), std::abs(r[i])})
+            if (std::isnan(s) || s > peak) peak = s;
+    ASSERT_TRUE(std::isnan(peak));
+
+    SafetyLimiter lim;
+    lim.prepare(48000);
+    EXPECT_TRUE(lim.process(l.data(), r.data(), static_cast<int>(l.size()), peak));
+    for (std::size_t i = 0; i < l.size(); ++i) {
+        ASSERT_EQ(l[i], i == 100 || i == 200 ? 0.0f : l0[i]) << i;
+        ASSERT_EQ(r[i], i == 300 || i == 400 ? 0.0f : r0[i]) << i;
+    }
+    EXPECT_EQ(lim.gain(), 1.0f);
+    auto nextL = l0, nextR = r0;
+    EXPECT_FALSE(limit(lim, nextL, nextR)) << "the next block passes untouched";
+
+    // While the gain recovers from a hot block, such a block is silence to the release too.
+    SafetyLimiter withGarbage, withSilence;
+    withGarbage.prepare(48000);
+    withSilence.prepare(48000);
+    for (SafetyLimiter* limiter : {&withGarbage, &withSilence}) {
+        auto hotL = test::sine(100, 1.8, 48000, 4800), hotR = hotL;
+        limit(*limiter, hotL, hotR);
+    }
+    std::vector<float> garbage(256, 0.0f), silence(256, 0.0f), other(256, 0.0f);
+    garbage[10] = kInf;
+    garbage[20] = std::numeric_limits<float>::quiet_NaN();
+    withGarbage.process(garbage.data(), other.data(), 256, std::numeric_limits<float>::quiet_NaN());
+    limit(withSilence, silence, other);
+    EXPECT_EQ(garbage, silence);
+    EXPECT_EQ(withGarbage.gain(), withSilence.gain());
+    EXPECT_GT(withGarbage.gain(), 0.5f);
 }

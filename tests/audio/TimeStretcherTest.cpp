@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <random>
 #include <vector>
 
 #include "AudioFiles.h"
+#include "StderrCapture.h"
 #include "stemdeck/audio/rehearsal/TimeStretcher.h"
 
 using namespace stemdeck;
@@ -274,6 +276,50 @@ TEST(TimeStretcher, RestartStartsOnTheSourcesFirstFrame) {
                 EXPECT_GT(match, 0.95) << "tempo " << tempo << " cents " << cents;
             }
         }
+    }
+}
+
+// Rubber Band never sees a NaN, an infinity or an absurd level: its phase vocoder would keep
+// it (the output stuck at full-scale noise or DC for good, "MovingMedian: NaN encountered" on
+// stderr from the audio thread every block). Those samples reach it as silence: the output
+// stays finite, nothing is printed, and the music comes back a window after them, with no
+// restart.
+TEST(TimeStretcher, NeverFeedsRubberBandANanOrAnAbsurdLevel) {
+    constexpr std::int64_t kFrames = 3 * kRate;
+    constexpr std::int64_t kHugeAt = kRate, kNonFiniteAt = 2 * kRate, kBurst = 96;
+    constexpr double kTempo = 0.8;
+    Stream clean = mono(test::sine(300.0, 0.3, kRate, kFrames));
+    Stream bursts = clean;
+    constexpr float kInf = std::numeric_limits<float>::infinity();
+    constexpr float kNonFinite[] = {std::numeric_limits<float>::quiet_NaN(), kInf, -kInf};
+    for (std::int64_t i = 0; i < kBurst; ++i) {
+        bursts.left[static_cast<std::size_t>(kHugeAt + i)] = i % 2 ? -3e38f : 3e38f;
+        bursts.right[static_cast<std::size_t>(kNonFiniteAt + i)] = kNonFinite[i % 3];
+    }
+    const auto output = static_cast<std::int64_t>(kFrames / kTempo);
+    TimeStretcher reference, guarded;
+    for (TimeStretcher* stretcher : {&reference, &guarded}) {
+        stretcher->prepare(kRate);
+        stretcher->setTempo(kTempo);
+        stretcher->setPitch(3);
+    }
+    const auto expected = render(reference, clean, output);
+    test::StderrCapture stderrText;
+    const auto out = render(guarded, bursts, output);
+    EXPECT_EQ(stderrText.text(), "");
+    for (std::size_t i = 0; i < out.size(); ++i) ASSERT_TRUE(std::isfinite(out[i])) << i;
+    EXPECT_GE(guarded.silencedPieces(), 2u);
+    EXPECT_EQ(reference.silencedPieces(), 0u);
+    // The music is back one window (2048 frames) after each burst is heard.
+    const auto heard = [](std::int64_t frame) { return static_cast<std::int64_t>(frame / kTempo); };
+    const std::int64_t windows[][2] = {{heard(kHugeAt + kBurst) + 2048, heard(kNonFiniteAt) - 2048},
+                                       {heard(kNonFiniteAt + kBurst) + 2048, output - 4096}};
+    for (const auto& [from, to] : windows) {
+        std::vector<float> diff;
+        for (std::int64_t i = from; i < to; ++i)
+            diff.push_back(out[static_cast<std::size_t>(i)] -
+                           expected[static_cast<std::size_t>(i)]);
+        EXPECT_LT(rms(diff), 0.1f * rms(slice(expected, from, to))) << "from " << from;
     }
 }
 

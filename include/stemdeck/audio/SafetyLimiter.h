@@ -6,7 +6,10 @@ namespace stemdeck::audio {
 // Transparent below the ceiling (gain exactly 1, bit-exact). Above it the gain drops at once
 // to what the peak needs (stereo-linked, so the image does not shift) and recovers
 // exponentially with a release of ~80 ms. No look-ahead, so it adds no latency; it is a
-// safety net for hot mixes, not a mastering limiter. Audio thread only; no allocation.
+// safety net for hot mixes, not a mastering limiter. Samples that are not audio (NaN,
+// infinite, or beyond +120 dBFS: detail::kMaxBusMagnitude) are silenced, not limited: they
+// never reach the gain, which goes on as if they were silence. Audio thread only; no
+// allocation.
 class SafetyLimiter {
   public:
     static constexpr float kCeiling = 0.999f;  // just under full scale: never wraps as int
@@ -15,8 +18,9 @@ class SafetyLimiter {
     void prepare(int sampleRate);
     void reset() { gain_ = 1.0f; }
     float gain() const { return gain_; }
-    // In place on a stereo pair of planar buffers whose largest absolute sample is `peak`.
-    // Returns false when it left the block untouched (the common case: one comparison).
+    // In place on a stereo pair of planar buffers whose largest absolute sample is `peak`
+    // (NaN when any sample is NaN, as detail::peakOf gives it). Returns false when it left the
+    // block untouched (the common case: one comparison).
     bool process(float* left, float* right, int n, float peak) noexcept;
 
   private:

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "../SampleGuard.h"
 #include "../SampleRateCheck.h"
 #include "EqualPowerFade.h"
 
@@ -262,6 +263,21 @@ void TimeStretcher::noteRetrieved(int frames, bool heard) noexcept {
     }
 }
 
+void TimeStretcher::readSource(Source source, float* left, float* right, int frames) noexcept {
+    source(left, right, frames);
+    // Rubber Band must never see a NaN, an infinity or an absurd level: its phase vocoder
+    // keeps them in its state (stuck at full-scale noise or DC, "MovingMedian: NaN" on stderr
+    // every block). Silenced here, they are silence to it: its state stays finite and the
+    // music comes back as soon as the source is clean, with no restart (which would drop
+    // the audio it holds). One vectorised pass per piece fed.
+    const float peak = detail::stereoPeak(detail::peakOf(left, frames),
+                                          detail::peakOf(right, frames), left, right, frames);
+    if (detail::busIsSane(peak)) return;
+    detail::silenceInsane(left, frames);
+    detail::silenceInsane(right, frames);
+    silenced_.fetch_add(1, std::memory_order_relaxed);
+}
+
 void TimeStretcher::feed(const float* left, const float* right, int frames,
                          bool fromSource) noexcept {
     for (int done = 0; done < frames;) {
@@ -305,7 +321,7 @@ void TimeStretcher::primeStep(int n, Source source) noexcept {
         } else {
             const auto required = static_cast<int>(stretcher_->getSamplesRequired());
             const int k = std::clamp(required, 1, kPrimeHopFrames);
-            source(inLeft_.data(), inRight_.data(), k);
+            readSource(source, inLeft_.data(), inRight_.data(), k);
             feed(inLeft_.data(), inRight_.data(), k, true);
         }
         if (stretcher_->available() > before) ++hops;
@@ -363,7 +379,7 @@ void TimeStretcher::produce(float* left, float* right, int n, Source source,
             std::fill_n(inLeft_.begin(), k, 0.0f);
             std::fill_n(inRight_.begin(), k, 0.0f);
         } else {
-            source(inLeft_.data(), inRight_.data(), k);
+            readSource(source, inLeft_.data(), inRight_.data(), k);
         }
         feed(inLeft_.data(), inRight_.data(), k, !silentInput);
     }
@@ -383,7 +399,7 @@ void TimeStretcher::render(float* left, float* right, int n, Source source) noex
     while (done < n) {
         if (transition_ == Transition::None && want != stretching_) {
             // The next `fade` source frames are the unstretched side of the crossfade.
-            source(rawLeft_.data(), rawRight_.data(), fade);
+            readSource(source, rawLeft_.data(), rawRight_.data(), fade);
             if (want) {
                 // Switching in: the stretcher starts on those very frames.
                 restart(tempo, cents, false);

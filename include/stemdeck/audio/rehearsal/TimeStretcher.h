@@ -82,6 +82,8 @@ class TimeStretcher {
     int startDelay() const { return startDelay_.load(std::memory_order_relaxed); }
 
     // Audio thread. Writes n frames (any n) of the (possibly stretched) stream into left/right.
+    // Source samples that are NaN, infinite or beyond +120 dBFS reach Rubber Band as silence
+    // (see silencedPieces()); in bypass they pass untouched (the limiter after it cleans them).
     void render(float* left, float* right, int n, Source source) noexcept;
     // Audio thread: drops buffered audio after the transport jumps (seek), so the next render
     // starts on the source's new position. Cheap itself: the restart happens in render (or
@@ -94,6 +96,10 @@ class TimeStretcher {
     // Audio thread: does the next step of a spread restart without output (the transport's
     // count-in calls it, so the song starts on time after the count-in). Nothing otherwise.
     void prime(int n, Source source) noexcept;
+    // Any thread: pieces of source the audio thread silenced (in part) before Rubber Band
+    // could see them, because they held a NaN, an infinity or a level beyond +120 dBFS.
+    std::uint64_t silencedPieces() const { return silenced_.load(std::memory_order_relaxed); }
+
     // Audio thread: a spread restart is under way (renders give silence; the position heard
     // stays where the seek went).
     bool priming() const noexcept {
@@ -108,6 +114,8 @@ class TimeStretcher {
     void drainDiscard() noexcept;
     void fadeInAfterPriming(float* left, float* right, int n) noexcept;
     void publish() noexcept;  // latency_ and active_ for other threads
+    // The next `frames` source frames, cleaned for Rubber Band (see kMaxBusMagnitude).
+    void readSource(Source source, float* left, float* right, int frames) noexcept;
     void feed(const float* left, const float* right, int frames, bool fromSource) noexcept;
     void pushRun(int frames) noexcept;
     void produce(float* left, float* right, int n, Source source, bool silentInput) noexcept;
@@ -154,6 +162,7 @@ class TimeStretcher {
     std::atomic<bool> active_{false};
     std::atomic<double> latency_{0.0};
     std::atomic<int> startDelay_{0};
+    std::atomic<std::uint64_t> silenced_{0};
 };
 
 }  // namespace stemdeck::audio
