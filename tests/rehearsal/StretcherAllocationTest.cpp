@@ -5,6 +5,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
+#include <limits>
 #include <random>
 #include <thread>
 #include <vector>
@@ -91,6 +93,48 @@ TEST(StretcherRealtime, RenderAllocatesNothingWhileTempoAndPitchMove) {
     control.join();
 
     EXPECT_GT(switches.load(), 10);
+    EXPECT_EQ(AllocationCounter::allocations(), 0u);
+    EXPECT_EQ(AllocationCounter::deallocations(), 0u);
+    expectNoBlockingCalls();
+}
+
+// Source samples that are not audio (3e38, NaN, infinities) are silenced before Rubber Band
+// sees them, on the audio thread: no allocation, no lock, and no write (Rubber Band printed
+// "MovingMedian: NaN encountered" from the callback for every block once it had seen one).
+TEST(StretcherRealtime, SilencingNonFiniteSourceSamplesAllocatesNothing) {
+    const int rate = 48000;
+    const int block = 256;
+    audio::TimeStretcher stretcher;
+    stretcher.prepare(rate);
+    stretcher.setTempo(0.8);
+    stretcher.setPitch(3);
+    auto music = test::noise(0.3, 2 * rate, 12);
+    const float kinds[] = {3e38f, std::numeric_limits<float>::quiet_NaN(),
+                           -std::numeric_limits<float>::infinity()};
+    for (std::size_t at = 1000, k = 0; at + 96 < music.size(); at += 4800, ++k)
+        for (std::size_t i = 0; i < 96; ++i) music[at + i] = kinds[k % 3];
+    std::size_t read = 0;
+    auto source = [&](float* left, float* right, int frames) {
+        for (int i = 0; i < frames; ++i, ++read) left[i] = right[i] = music[read % music.size()];
+    };
+
+    AllocationCounter::reset();
+    BlockingCallCounter::reset();
+    bool finite = true;
+    std::thread audio([&] {
+        std::vector<float> left(block), right(block);
+        const audio::RealtimeScope realtime;
+        for (int b = 0; b < 2000; ++b) {
+            stretcher.render(left.data(), right.data(), block, source);
+            for (int i = 0; i < block; ++i)
+                finite = finite && std::isfinite(left[i]) && std::isfinite(right[i]);
+            if (b % 500 == 499) stretcher.reset(audio::TimeStretcher::Restart::Spread);
+        }
+    });
+    audio.join();
+
+    EXPECT_TRUE(finite);
+    EXPECT_GT(stretcher.silencedPieces(), 50u) << "the guard never ran: nothing was proven";
     EXPECT_EQ(AllocationCounter::allocations(), 0u);
     EXPECT_EQ(AllocationCounter::deallocations(), 0u);
     expectNoBlockingCalls();
