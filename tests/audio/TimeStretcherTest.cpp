@@ -543,12 +543,11 @@ TEST(TimeStretcher, SpreadRestartTakesSeveralSilentRendersThenFadesInOnTime) {
             const bool wasPriming = !primed;
             primed = primed || !stretcher.priming();
             if (wasPriming) {
-                // Silence while priming, and the listener is still where the seek went (but
-                // for the few stale frames a restart drops, see kStaleFrames).
+                // Silence while priming, and the listener is still where the seek went.
                 for (float s : left) ASSERT_EQ(s, 0.0f) << "block " << block;
                 silentFrames += block;
                 EXPECT_NEAR(static_cast<double>(stream.read) - stretcher.latencyFrames(),
-                            static_cast<double>(kJump), 128.0);
+                            static_cast<double>(kJump), 1.0);
             }
             out.insert(out.end(), left.begin(), left.end());
             heardAtBlockEnd.push_back(static_cast<double>(stream.read) - stretcher.latencyFrames());
