@@ -51,9 +51,13 @@ TEST(StemNaming, GeneratedNamesNeverCollideWithFileNames) {
     for (const auto& stem : song.stems) names.push_back(stem.name);
     EXPECT_EQ(names, (std::vector<std::string>{"b (flac)", "b (wav)", "b (wav) 2", "b (wav) 3"}));
     // The files named "b (wav)" and "b (wav) 2" keep their own names; b.wav takes the next.
-    EXPECT_EQ(song.stems[song.stemIndex("b (wav)")].file, dir / "b (wav).aiff");
-    EXPECT_EQ(song.stems[song.stemIndex("b (wav) 2")].file, dir / "b (wav) 2.wav");
-    EXPECT_EQ(song.stems[song.stemIndex("b (wav) 3")].file, dir / "b.wav");
+    const auto fileOf = [&](const std::string& name) {
+        const int index = song.stemIndex(name);
+        return index < 0 ? fs::path("<missing>") : song.stems[static_cast<std::size_t>(index)].file;
+    };
+    EXPECT_EQ(fileOf("b (wav)"), dir / "b (wav).aiff");
+    EXPECT_EQ(fileOf("b (wav) 2"), dir / "b (wav) 2.wav");
+    EXPECT_EQ(fileOf("b (wav) 3"), dir / "b.wav");
 }
 
 TEST(StemNaming, SameFileNameInTheFolderAndInTracksIsNumbered) {
