@@ -133,6 +133,7 @@ TEST_P(FormatMatrix, DecodesWithinOneQuantisationStep) {
     ASSERT_TRUE(writeAudioFile(file, {signal}, kSongRate, c.format));
     const auto song = sd::StemLoader::load(dir.path());
     ASSERT_EQ(song.stems.size(), 1u) << errorsOf(song);
+    EXPECT_TRUE(song.warnings.empty()) << song.warnings.front().message;
     const auto& decoded = song.stems[0].channels[0];
     ASSERT_EQ(decoded.size(), signal.size());
     float worst = 0;

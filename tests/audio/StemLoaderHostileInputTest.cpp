@@ -196,18 +196,19 @@ TEST(StemLoaderHostile, HugeSamplesStayBoundedThroughDownmixAndResampling) {
     TempDir dir;
     auto loud = std::vector<float>(4410, 0.0f);
     std::fill(loud.begin() + 2000, loud.begin() + 2100, 3e38f);
-    ASSERT_TRUE(writeAudioFile(dir / "surround.wav", Planar(6, loud), 44100));
-    ASSERT_TRUE(writeAudioFile(dir / "stereo.wav", {loud, loud}, 44100));
+    ASSERT_TRUE(writeAudioFile(dir / "a_surround_resampled.wav", Planar(6, loud), 44100));
+    ASSERT_TRUE(writeAudioFile(dir / "b_stereo_resampled.wav", {loud, loud}, 44100));
+    ASSERT_TRUE(writeAudioFile(dir / "c_surround.wav", Planar(6, loud), kRate));
     sd::LoadOptions options;
     options.targetRate = kRate;
     const auto song = sd::StemLoader::load(dir.path(), options);
-    ASSERT_EQ(song.stems.size(), 2u);
+    ASSERT_EQ(song.stems.size(), 3u);
     for (const auto& stem : song.stems) {
-        EXPECT_TRUE(stem.resampled);
+        EXPECT_EQ(stem.resampled, stem.sourceRate != kRate);
         EXPECT_LE(peakOf(stem), sd::limits::kMaxSampleMagnitude) << stem.name;
         EXPECT_GT(peakOf(stem), 32.0f) << stem.name << ": the loud part is still loud";
     }
-    EXPECT_EQ(song.warnings.size(), 2u) << messages(song.warnings);
+    EXPECT_EQ(song.warnings.size(), 3u) << messages(song.warnings);
 }
 
 // --- sample rates outside 8-384 kHz (item 3) --------------------------------------------------

@@ -108,6 +108,7 @@ TEST(StemLoader, LoadsWavFlacAndOggStems) {
 
     const auto song = sd::StemLoader::load(dir.path());
     EXPECT_TRUE(song.errors.empty());
+    EXPECT_TRUE(song.warnings.empty()) << song.warnings.front().message;
     ASSERT_EQ(stemNames(song), (std::vector<std::string>{"bass", "drums", "vox"}));
     EXPECT_EQ(song.sampleRate, 48000);
     EXPECT_EQ(song.frames, 48000);
@@ -130,6 +131,7 @@ TEST(StemLoader, LoadsAiffOpusAndMp3Stems) {
                                SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III));
     const auto song = sd::StemLoader::load(dir.path());
     ASSERT_EQ(song.stems.size(), 3u) << (song.errors.empty() ? "" : song.errors[0].message);
+    EXPECT_TRUE(song.warnings.empty()) << song.warnings.front().message;
     for (const auto& stem : song.stems) {
         EXPECT_EQ(stem.frames(), 48000) << stem.name;
         EXPECT_NEAR(toneOf(stem.channels[0], 48000), 1000.0, 1.0) << stem.name;

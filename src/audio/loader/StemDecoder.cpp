@@ -83,25 +83,36 @@ class StemBuffer {
     // Frames beyond `frames` are dropped from now on (the resampler's rounding at the end).
     void limit(std::size_t frames) { limit_ = frames; }
 
-    // Appends interleaved frames (one sample per channel each), bounding each sample: the
-    // downmix and the resampler may take a bounded input a little beyond the bound.
-    void append(const float* frames, std::size_t count) {
+    // Appends interleaved frames (one sample per channel each). `bound`: clamp each sample
+    // to ±kMaxSample again, for what went through the downmix or the resampler, which may
+    // take a bounded input a little beyond the bound.
+    void append(const float* frames, std::size_t count, bool bound) {
         const std::size_t n = std::min(count, limit_ - std::min(limit_, size()));
         if (n == 0) return;
         grow(size() + n);
-        const std::size_t at = size();
         if (channels_.size() == 1) {
             auto& mono = channels_[0];
-            mono.resize(at + n);
-            for (std::size_t f = 0; f < n; ++f) mono[at + f] = clampSample(frames[f]);
-        } else {
-            channels_[0].resize(at + n);
-            channels_[1].resize(at + n);
-            float* left = channels_[0].data() + at;
-            float* right = channels_[1].data() + at;
+            const auto at = static_cast<std::ptrdiff_t>(mono.size());
+            mono.insert(mono.end(), frames, frames + n);
+            if (bound)
+                std::ranges::transform(mono.begin() + at, mono.end(), mono.begin() + at,
+                                       clampSample);
+            return;
+        }
+        const std::size_t at = size();
+        channels_[0].resize(at + n);
+        channels_[1].resize(at + n);
+        float* left = channels_[0].data() + at;
+        float* right = channels_[1].data() + at;
+        if (bound) {
             for (std::size_t f = 0; f < n; ++f) {
                 left[f] = clampSample(frames[2 * f]);
                 right[f] = clampSample(frames[2 * f + 1]);
+            }
+        } else {
+            for (std::size_t f = 0; f < n; ++f) {
+                left[f] = frames[2 * f];
+                right[f] = frames[2 * f + 1];
             }
         }
     }
@@ -222,11 +233,12 @@ class StemDecoder {
         if (resampler_)
             resampler_->process(out, frames, false, storeInto());
         else
-            buffer_.append(out, frames);
+            buffer_.append(out, frames, !stereo_.empty());
     }
 
     Resampler::Sink storeInto() {
-        return [this](const float* frames, std::size_t count) { buffer_.append(frames, count); };
+        return
+            [this](const float* frames, std::size_t count) { buffer_.append(frames, count, true); };
     }
 
     // Flushes the resampler and fixes the length: the decoded frames, or exactly
