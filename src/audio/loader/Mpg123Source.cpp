@@ -1,6 +1,5 @@
 #include <mpg123.h>
 
-#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
