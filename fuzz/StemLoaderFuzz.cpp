@@ -11,6 +11,7 @@
 #include <fstream>
 #include <string>
 
+#include "stemdeck/audio/Limits.h"
 #include "stemdeck/audio/StemLoader.h"
 
 namespace {
@@ -39,7 +40,8 @@ void checkSong(const Song& song) {
         check(stem.channels.size() == 1 || stem.channels.size() == 2);
         for (const auto& channel : stem.channels) {
             check(static_cast<std::int64_t>(channel.size()) == stem.frames());
-            for (const float sample : channel) check(std::isfinite(sample));
+            for (const float sample : channel)
+                check(std::isfinite(sample) && std::abs(sample) <= limits::kMaxSampleMagnitude);
         }
         longest = std::max(longest, stem.frames());
     }

@@ -42,9 +42,12 @@ std::string formatSeconds(double seconds) {
     return text;
 }
 
-// The loader's messages already start with the file's name within the song folder.
+// The loader's messages already start with the file's name within the song folder. Skipped
+// files first, then stems that loaded with a problem.
 void warnAboutSkippedFiles(const Song& song, std::ostream& err) {
     for (const auto& issue : song.errors) err << "stemdeck-cli: warning: " << issue.message << '\n';
+    for (const auto& issue : song.warnings)
+        err << "stemdeck-cli: warning: " << issue.message << '\n';
 }
 
 Song loadSong(const CliOptions& options, std::ostream& err) {
@@ -87,6 +90,7 @@ int runInfo(const CliOptions& options, const CommandContext& context) {
     json.endArray();
     writeIssues(json, "errors", song.errors);
     writeIssues(json, "ignored", song.ignored);
+    writeIssues(json, "warnings", song.warnings);
     json.endObject();
     context.out << json.str();
     return 0;

@@ -362,6 +362,20 @@ void MainWindow::showSongIssues() {
                                                  .arg(song->errors.size())
                                                  .arg(names.join(QStringLiteral(", "))));
     }
+    // Stems that loaded, but not as their file says (samples limited, another length).
+    if (const audio::Song* song = engine_.song(); song && !song->warnings.empty()) {
+        QStringList names;
+        for (const audio::FileIssue& issue : song->warnings) {
+            names << QString::fromStdString(issue.file.filename().string());
+            details << QString::fromStdString(issue.message);
+        }
+        names.removeDuplicates();
+        lines << (song->warnings.size() == 1
+                      ? QString::fromStdString(song->warnings.front().message)
+                      : tr("%1 stems loaded, but not quite as their files say: %2")
+                            .arg(names.size())
+                            .arg(names.join(QStringLiteral(", "))));
+    }
     for (const QString& warning : {playback_.mixWarning(), markers_.warning()}) {
         if (warning.isEmpty()) continue;
         lines << warning;

@@ -8,9 +8,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "AudioFiles.h"
@@ -131,6 +133,7 @@ TEST_P(FormatMatrix, DecodesWithinOneQuantisationStep) {
     ASSERT_TRUE(writeAudioFile(file, {signal}, kSongRate, c.format));
     const auto song = sd::StemLoader::load(dir.path());
     ASSERT_EQ(song.stems.size(), 1u) << errorsOf(song);
+    EXPECT_TRUE(song.warnings.empty()) << song.warnings.front().message;
     const auto& decoded = song.stems[0].channels[0];
     ASSERT_EQ(decoded.size(), signal.size());
     float worst = 0;
@@ -205,6 +208,39 @@ TEST(BadInputMatrix, SongBiggerThanAvailableMemoryIsRefusedBeforeDecoding) {
         EXPECT_NE(message.find(" GB of memory but only "), std::string::npos) << message;
         EXPECT_NE(message.find(dir.path().string()), std::string::npos) << message;
     }
+    EXPECT_EQ(progress.stemsTotal(), 0) << "decoding must not have begun";
+}
+
+// The machine's other work needs memory too: a song that would take more than
+// loader::kUsableMemoryShare (80 %) of what is available is refused, though it would fit.
+// Should decoding ever begin, the load is cancelled at once (nothing big is allocated).
+TEST(BadInputMatrix, SongNeedingMostOfTheAvailableMemoryIsRefusedKeepingAMargin) {
+    const std::uint64_t available = sd::StemLoader::availableMemoryBytes();
+    const std::uint64_t wanted = available / 10 * 9;  // 90 %
+    const std::uint64_t maxFile = (std::uint64_t{4} << 30) - 65536;
+    const std::uint64_t files = wanted / maxFile + 1;
+    if (files > 64) GTEST_SKIP() << "this machine has too much free memory for the test";
+    TempDir dir;
+    for (std::uint64_t i = 0; i < files; ++i)
+        ASSERT_TRUE(stemdeck::test::writeSparseWav(dir / ("big" + std::to_string(i) + ".wav"),
+                                                   wanted / files, kSongRate));
+    sd::LoadProgress progress;
+    std::atomic<bool> done{false};
+    std::thread guard([&] {
+        while (!done && progress.stemsTotal() == 0) std::this_thread::yield();
+        progress.requestCancel();
+    });
+    std::string message;
+    try {
+        sd::StemLoader::load(dir.path(), {}, &progress);
+    } catch (const sd::LoadError& e) {
+        EXPECT_EQ(e.kind(), sd::LoadError::Kind::OutOfMemory) << e.what();
+        message = e.what();
+    }
+    done = true;
+    guard.join();
+    EXPECT_NE(message.find("song needs "), std::string::npos) << message;
+    EXPECT_NE(message.find(" can be used (80 % of the "), std::string::npos) << message;
     EXPECT_EQ(progress.stemsTotal(), 0) << "decoding must not have begun";
 }
 

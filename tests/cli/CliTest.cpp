@@ -350,6 +350,24 @@ TEST(Cli, InfoDescribesStemsErrorsAndIgnoredFiles) {
     EXPECT_NE(r.err.find("stemdeck-cli: warning: broken.wav: "), std::string::npos) << r.err;
 }
 
+// Stems that loaded, but not as their file says (issue 9): warned about once each, and listed
+// under "warnings" by info.
+TEST(Cli, StemsLoadedWithAProblemAreWarnedAbout) {
+    TestSong song;
+    auto hot = std::vector<float>(4800, 0.25f);
+    std::fill(hot.begin() + 100, hot.begin() + 196, 3e38f);
+    test::writeAudioFile(song.folder() / "hot.wav", {hot}, kRate);
+    const std::string warning =
+        "hot.wav: 96 samples beyond \u00b164 (+36 dBFS) were limited to \u00b164";
+    const CliResult r = runCli({"info", song.folder().string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find("stemdeck-cli: warning: " + warning + "\n"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find(warning), r.err.rfind(warning)) << "said twice: " << r.err;
+    const auto listed = r.out.find("\"message\": \"" + warning + "\"");
+    ASSERT_NE(listed, std::string::npos) << r.out;
+    EXPECT_LT(r.out.find("\"warnings\""), listed) << r.out;
+}
+
 TEST(Cli, InfoOnTheDemoSong) {
     const CliResult r = runCli({"info", demoSong()});
     ASSERT_EQ(r.status, 0) << r.err;

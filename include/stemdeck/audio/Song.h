@@ -26,10 +26,12 @@ struct Stem {
     const float* right() const { return channels.empty() ? nullptr : channels.back().data(); }
 };
 
-// A file in the song folder that did not become a stem, and why.
+// A file in the song folder that did not become a stem (or became one not quite as it says),
+// and why.
 struct FileIssue {
     std::filesystem::path file;
-    std::string message;  // one line, says what is wrong and that the file was skipped
+    std::string message;  // one line, starts with the file's name, says what is wrong and
+                          // what was done ("skipped", "ignored", or what was loaded)
 };
 
 // A loaded song: stems are sorted by name. Stems shorter than the longest are treated as
@@ -42,6 +44,9 @@ struct Song {
     std::vector<Stem> stems;
     std::vector<FileIssue> errors;   // audio files that could not be loaded
     std::vector<FileIssue> ignored;  // files deliberately not loaded (sidecars, master mix)
+    // Stems that loaded, but not exactly as their file says: samples out of range bounded,
+    // a length that disagrees with the header, a file that changed while it was read.
+    std::vector<FileIssue> warnings;
 
     double durationSeconds() const {
         return sampleRate > 0 ? static_cast<double>(frames) / sampleRate : 0.0;

@@ -9,11 +9,13 @@
 
 #include "stemdeck/audio/Resampler.h"
 #include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/StemProbe.h"
 
 namespace stemdeck::audio {
 
 // Thrown when a whole song cannot be loaded (missing or empty folder, no readable stem,
-// not enough memory, cancelled). Per-file problems are reported in Song::errors instead.
+// not enough memory, cancelled). Per-file problems are reported in Song::errors (skipped) and
+// Song::warnings (loaded) instead.
 class LoadError : public std::runtime_error {
   public:
     enum class Kind { FolderMissing, NotAFolder, NoStems, OutOfMemory, Cancelled, Io };
@@ -25,9 +27,11 @@ class LoadError : public std::runtime_error {
 };
 
 struct LoadOptions {
-    int targetRate = 0;                  // 0: the most common rate among the stems
-    unsigned workers = 0;                // 0: one per core
-    std::uint64_t memoryLimitBytes = 0;  // 0: the memory the system reports as available
+    int targetRate = 0;    // 0: the most common rate among the stems
+    unsigned workers = 0;  // 0: one per core
+    // The memory a song may take. 0: a share (loader::kUsableMemoryShare) of what the system
+    // reports as available, the rest being left to the machine's other work.
+    std::uint64_t memoryLimitBytes = 0;
     ResampleQuality quality = ResampleQuality::Medium;
 };
 
@@ -37,7 +41,7 @@ class LoadProgress {
   public:
     void requestCancel() { cancel_.store(true, std::memory_order_relaxed); }
     bool cancelRequested() const { return cancel_.load(std::memory_order_relaxed); }
-    // 0..1; source frames decoded over source frames to decode.
+    // 0..1; source frames decoded over the source frames the stems are expected to hold.
     double fraction() const {
         const auto total = total_.load(std::memory_order_relaxed);
         return total > 0 ? static_cast<double>(done_.load(std::memory_order_relaxed)) / total : 0.0;
@@ -63,13 +67,12 @@ class LoadProgress {
     std::atomic<int> stemsTotal_{0};
 };
 
-// What a file in the song folder holds, read from its header without decoding.
-struct StemProbe {
-    std::filesystem::path file;
-    std::string name;
-    int channels = 0;
-    int sampleRate = 0;
-    std::int64_t frames = 0;
+// The stems a scan of a song folder found, and the files it did not take, before decoding.
+struct ScannedSong {
+    std::filesystem::path folder;
+    std::vector<StemProbe> probes;   // sorted by name, names unique
+    std::vector<FileIssue> errors;   // audio files that cannot be loaded
+    std::vector<FileIssue> ignored;  // files deliberately left out
 };
 
 // Finds the stems of a song folder and decodes them, in parallel, into memory.
@@ -77,21 +80,32 @@ struct StemProbe {
 class StemLoader {
   public:
     // Audio files of a song folder (the folder itself and its tracks/ subfolder), sorted by
-    // stem name. Files that cannot be opened go to `errors`, known non-audio files and a
-    // master mix to `ignored`. Throws LoadError when the folder is missing or not a folder.
-    // Quietly ignored: hidden files, stemdeck's own files (a name starting with "stemdeck" or
-    // ending in ".stemdeck"), documents, images, MIDI, lyrics and editor peak caches, and a
-    // top-level master.* / mix.* when other stems exist (the reference mix).
+    // stem name, each with a name no other stem has. Files that cannot be used go to `errors`
+    // (unreadable, damaged, a sample rate outside limits::kMinSampleRate..kMaxSampleRate);
+    // known non-audio files, a master mix and stemdeck's renders to `ignored`. Throws
+    // LoadError when the folder is missing, not a folder or cannot be opened.
+    // Quietly ignored: hidden files, ".stemdeck" files, documents, images, MIDI, lyrics and
+    // editor peak caches, a top-level master.* / mix.* when other stems exist (the reference
+    // mix), and any file whose software tag says a stemdeck render (RenderMark.h) wrote it.
+    static ScannedSong scan(const std::filesystem::path& folder);
     static std::vector<StemProbe> scan(const std::filesystem::path& folder,
                                        std::vector<FileIssue>& errors,
                                        std::vector<FileIssue>& ignored);
 
-    // Bytes needed to hold these stems decoded at `targetRate` (0: each at its own rate).
+    // Bytes needed to hold these stems decoded at `targetRate` (0: each at its own rate): exact
+    // for uncompressed files, an estimate bounded by a realistic compression ratio for the
+    // others (their headers may lie; decoding then takes what the audio really needs).
     static std::uint64_t bytesNeeded(const std::vector<StemProbe>& probes, int targetRate);
 
     // Scans, checks memory, decodes and resamples. Throws LoadError for song-level failures.
     static Song load(const std::filesystem::path& folder, const LoadOptions& options = {},
                      LoadProgress* progress = nullptr);
+    // The same for a song already scanned. A stem that needs more memory than the song may
+    // take is skipped (named in Song::errors); the song fails only when none fits. Decoding
+    // reads every file to its real end, whatever its header says, with buffers that grow as
+    // the audio arrives; a file that outgrows the memory left is skipped.
+    static Song loadScanned(ScannedSong scanned, const LoadOptions& options = {},
+                            LoadProgress* progress = nullptr);
 
     // The rate a song plays at when LoadOptions::targetRate is 0: the most common rate among
     // the stems, the highest of them on a tie. 0 for no stems.
@@ -99,7 +113,8 @@ class StemLoader {
     // Stem order: case-insensitive, digit runs compared as numbers ("track2" < "track10").
     static bool naturalLess(const std::string& a, const std::string& b);
     // Memory the system can give without swapping: MemAvailable (or free pages when there is
-    // no /proc), capped by the cgroup limit when running in a container.
+    // no /proc), capped by the cgroup limit when running in a container. A song takes at most
+    // loader::kUsableMemoryShare of it.
     static std::uint64_t availableMemoryBytes();
 };
 

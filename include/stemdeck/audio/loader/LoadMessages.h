@@ -1,0 +1,27 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+// The wording of the loader's messages, in one place: sizes, durations, file names, and
+// libsndfile's error texts made clear. Any thread.
+namespace stemdeck::audio::loader {
+
+// How a file is named in messages: relative to the song folder ("tracks/drums.wav").
+std::string displayName(const std::filesystem::path& file, const std::filesystem::path& folder);
+// A path for a one-line message: a very long one keeps its start and end around a "…".
+std::string shortPath(const std::filesystem::path& path);
+
+std::string formatBytes(std::uint64_t bytes);            // "500 bytes", "192.0 kB", "34.6 GB"
+std::string secondsText(std::int64_t frames, int rate);  // "3.20 s"
+
+// libsndfile's reason for failing to open or read a file, as one clear lower-case phrase fit
+// for the middle of a line: "Error : lost sync." -> "lost sync", and its misleading texts
+// replaced ("File does not exist or is not a regular file (possibly a pipe?)" for a regular
+// file libsndfile found no audio in). `file` is looked at to tell a lone ID3 tag.
+std::string sndfileReason(std::string_view libsndfileText, const std::filesystem::path& file);
+std::string sndfileReason(std::string_view libsndfileText);
+
+}  // namespace stemdeck::audio::loader

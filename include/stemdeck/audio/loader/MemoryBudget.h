@@ -1,0 +1,52 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+#include "stemdeck/audio/StemProbe.h"
+
+// How much memory a song may take, and how much each of its stems is expected to need.
+namespace stemdeck::audio::loader {
+
+// The share of the memory the system reports available that one song may take: the machine's
+// other work (the desktop, a DAW, the browser with the lyrics) needs the rest.
+inline constexpr double kUsableMemoryShare = 0.8;
+
+// Memory the system can give without swapping: MemAvailable (or free pages when there is no
+// /proc), capped by the cgroup limit when running in a container. Any thread.
+std::uint64_t systemAvailableMemory();
+
+// Source frames a probed file is expected to decode to: its header's length for an
+// uncompressed file (already bounded by the file's size), and for a compressed one that
+// length bounded by what the file's bytes realistically hold (realisticSamplesPerByte), so a
+// header that lies cannot make the song look bigger than its files. Decoding may find more
+// (a file compressed better than usual, an MP3 whose header only estimates its length): the
+// buffers then grow. Any thread.
+std::int64_t expectedFrames(const StemProbe& probe);
+// Bytes the stem is expected to take decoded at `targetRate` (0: its own rate), stored mono
+// or stereo as 32-bit floats.
+std::uint64_t expectedBytes(const StemProbe& probe, int targetRate);
+
+// Samples (of all channels) a byte of a file in this codec realistically holds: music at
+// usual settings and quiet passages fit well within; digital silence can go beyond (up to
+// ~1000 for FLAC, Vorbis and Opus), which decoding then allows for by growing.
+int realisticSamplesPerByte(StemCodec codec);
+
+// The memory the stems of one load share while they decode in parallel: each decoder takes
+// what it allocates, and gives back what it frees. Any thread.
+class MemoryBudget {
+  public:
+    explicit MemoryBudget(std::uint64_t limitBytes) : limit_(limitBytes) {}
+    // Takes `bytes` if they fit under the limit with what is already taken; false otherwise.
+    bool take(std::uint64_t bytes);
+    void giveBack(std::uint64_t bytes) { used_.fetch_sub(bytes, std::memory_order_relaxed); }
+    std::uint64_t limit() const { return limit_; }
+    std::uint64_t used() const { return used_.load(std::memory_order_relaxed); }
+
+  private:
+    const std::uint64_t limit_;
+    std::atomic<std::uint64_t> used_{0};
+};
+
+}  // namespace stemdeck::audio::loader

@@ -1,0 +1,305 @@
+#include "stemdeck/audio/loader/StemDecoder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <stdexcept>
+
+#include "stemdeck/audio/ChannelDownmix.h"
+#include "stemdeck/audio/Limits.h"
+#include "stemdeck/audio/loader/AudioSource.h"
+#include "stemdeck/audio/loader/LoadMessages.h"
+
+namespace stemdeck::audio::loader {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kChunkFrames = 8192;
+// The smallest step a buffer grows by, so a file with no length in its header does not
+// start with a string of tiny reallocations.
+constexpr std::size_t kMinGrowthFrames = std::size_t{1} << 16;
+constexpr float kMaxSample = limits::kMaxSampleMagnitude;
+
+// Samples the decoder had to change, counted for the warning.
+struct BoundedSamples {
+    std::uint64_t nonFinite = 0;  // NaN or infinite: made silent
+    std::uint64_t clamped = 0;    // finite but beyond ±kMaxSample: limited to it
+};
+
+// Makes every sample finite and within ±kMaxSample before anything sums or filters them: a
+// float file holding 3e38 would otherwise overflow the downmix, the resampler and the mix.
+void bound(float* samples, std::size_t count, BoundedSamples& counts) {
+    for (std::size_t i = 0; i < count; ++i) {
+        const float x = samples[i];
+        if (std::abs(x) <= kMaxSample) continue;  // false for NaN too
+        if (std::isfinite(x)) {
+            samples[i] = std::copysign(kMaxSample, x);
+            ++counts.clamped;
+        } else {
+            samples[i] = 0.0f;
+            ++counts.nonFinite;
+        }
+    }
+}
+
+float clampSample(float x) {
+    return std::clamp(x, -kMaxSample, kMaxSample);
+}
+
+// The planar channels of a stem being decoded. They grow as frames arrive, doubling but never
+// past the length the header claims while that can still be right, so memory follows the
+// audio the file really holds, not its header; every growth is charged to the budget (what
+// is charged is given back unless keep() is called). At the end they hold exactly their
+// frames, with no spare capacity.
+class StemBuffer {
+  public:
+    StemBuffer(std::vector<std::vector<float>>& channels, int count, MemoryBudget& budget,
+               std::size_t claimedFrames)
+        : channels_(channels), budget_(budget), claimed_(claimedFrames) {
+        channels_.resize(static_cast<std::size_t>(count));
+    }
+    ~StemBuffer() {
+        if (!kept_) budget_.giveBack(charged_);
+    }
+    StemBuffer(const StemBuffer&) = delete;
+    StemBuffer& operator=(const StemBuffer&) = delete;
+
+    std::size_t size() const { return channels_.front().size(); }
+
+    // Capacity for `frames` frames, charged to the budget. Throws BudgetExceeded.
+    void reserve(std::size_t frames) {
+        if (frames <= capacity_) return;
+        const std::uint64_t bytes =
+            static_cast<std::uint64_t>(frames - capacity_) * channels_.size() * sizeof(float);
+        if (!budget_.take(bytes)) throw BudgetExceeded("over budget");
+        charged_ += bytes;
+        for (auto& channel : channels_) channel.reserve(frames);
+        capacity_ = frames;
+    }
+
+    // Frames beyond `frames` are dropped from now on (the resampler's rounding at the end).
+    void limit(std::size_t frames) { limit_ = frames; }
+
+    // Appends interleaved frames (one sample per channel each). `bound`: clamp each sample
+    // to ±kMaxSample again, for what went through the downmix or the resampler, which may
+    // take a bounded input a little beyond the bound.
+    void append(const float* frames, std::size_t count, bool bound) {
+        const std::size_t n = std::min(count, limit_ - std::min(limit_, size()));
+        if (n == 0) return;
+        grow(size() + n);
+        if (channels_.size() == 1) {
+            auto& mono = channels_[0];
+            const auto at = static_cast<std::ptrdiff_t>(mono.size());
+            mono.insert(mono.end(), frames, frames + n);
+            if (bound)
+                std::ranges::transform(mono.begin() + at, mono.end(), mono.begin() + at,
+                                       clampSample);
+            return;
+        }
+        const std::size_t at = size();
+        channels_[0].resize(at + n);
+        channels_[1].resize(at + n);
+        float* left = channels_[0].data() + at;
+        float* right = channels_[1].data() + at;
+        if (bound) {
+            for (std::size_t f = 0; f < n; ++f) {
+                left[f] = clampSample(frames[2 * f]);
+                right[f] = clampSample(frames[2 * f + 1]);
+            }
+        } else {
+            for (std::size_t f = 0; f < n; ++f) {
+                left[f] = frames[2 * f];
+                right[f] = frames[2 * f + 1];
+            }
+        }
+    }
+
+    // Exactly `length` frames (a resampler's short filter tail padded with silence), without
+    // spare capacity, the spare given back to the budget.
+    void finish(std::size_t length) {
+        reserve(length);
+        for (auto& channel : channels_) channel.resize(length);
+        if (capacity_ > length) {
+            for (auto& channel : channels_) channel.shrink_to_fit();
+            const std::uint64_t spare =
+                static_cast<std::uint64_t>(capacity_ - length) * channels_.size() * sizeof(float);
+            budget_.giveBack(spare);
+            charged_ -= spare;
+            capacity_ = length;
+        }
+    }
+
+    void keep() { kept_ = true; }
+
+  private:
+    void grow(std::size_t needed) {
+        if (needed <= capacity_) return;
+        std::size_t frames = std::max({needed, 2 * capacity_, kMinGrowthFrames});
+        if (needed <= claimed_) frames = std::min(frames, claimed_);  // the header may be right
+        reserve(frames);
+    }
+
+    std::vector<std::vector<float>>& channels_;
+    MemoryBudget& budget_;
+    const std::size_t claimed_;  // output frames the header claims (0: it claims nothing)
+    std::size_t capacity_ = 0;   // frames every channel has room for, as charged
+    std::size_t limit_ = static_cast<std::size_t>(-1);
+    std::uint64_t charged_ = 0;
+    bool kept_ = false;
+};
+
+class StemDecoder {
+  public:
+    StemDecoder(const StemProbe& probe, int targetRate, ResampleQuality quality,
+                MemoryBudget& budget)
+        : probe_(probe),
+          targetRate_(targetRate),
+          outChannels_(probe.channels == 1 ? 1 : 2),
+          source_(openSource(probe)),
+          buffer_(stem_.channels, outChannels_, budget, outputFrames(probe.frames)) {
+        interleaved_.resize(static_cast<std::size_t>(kChunkFrames * probe.channels));
+        if (probe.channels > 2) {
+            downmix_ = source_->downmix();
+            stereo_.resize(static_cast<std::size_t>(2 * kChunkFrames));
+        }
+        if (probe.sampleRate != targetRate)
+            resampler_ =
+                std::make_unique<Resampler>(outChannels_, probe.sampleRate, targetRate, quality);
+        stem_.name = probe.name;
+        stem_.file = probe.file;
+        stem_.sourceChannels = probe.channels;
+        stem_.sourceRate = probe.sampleRate;
+        stem_.resampled = resampler_ != nullptr;
+    }
+
+    DecodedStem run(LoadProgress& progress, std::int64_t& reported) {
+        const std::int64_t share = expectedFrames(probe_);
+        std::int64_t decoded = 0;
+        try {
+            // Room for what the file is expected to hold; more comes as the audio does.
+            buffer_.reserve(outputFrames(share));
+            for (;;) {
+                if (progress.cancelRequested()) throw Cancelled{};
+                const std::int64_t got = readChunk(decoded);
+                if (got == 0) break;
+                convertChunk(static_cast<std::size_t>(got));
+                decoded += got;
+                const std::int64_t counted = std::clamp<std::int64_t>(share - reported, 0, got);
+                progress.addFrames(counted);
+                reported += counted;
+            }
+            if (decoded == 0) throw std::runtime_error("no audio could be decoded");
+            finish(decoded);
+        } catch (const BudgetExceeded&) {
+            throw BudgetExceeded("needs more memory than is left for the song (stopped at " +
+                                 secondsText(decoded, probe_.sampleRate) + ")");
+        }
+        buffer_.keep();
+        stem_.sourceFrames = decoded;
+        DecodedStem result{std::move(stem_), {}};
+        addNotes(decoded, result.notes);
+        return result;
+    }
+
+  private:
+    std::size_t outputFrames(std::int64_t sourceFrames) const {
+        const auto frames = static_cast<std::size_t>(std::max<std::int64_t>(sourceFrames, 0));
+        return probe_.sampleRate == targetRate_
+                   ? frames
+                   : Resampler::outputFrames(frames, probe_.sampleRate, targetRate_);
+    }
+
+    std::int64_t readChunk(std::int64_t decoded) {
+        try {
+            return source_->read(interleaved_.data(), kChunkFrames);
+        } catch (const DecodeError& e) {
+            throw DecodeError("failed at " + secondsText(decoded, probe_.sampleRate) + ": " +
+                              e.what());
+        }
+    }
+
+    // The chunk in interleaved_ -> bounded -> mono or interleaved stereo -> (resampler) ->
+    // stem buffers.
+    void convertChunk(std::size_t frames) {
+        bound(interleaved_.data(), frames * static_cast<std::size_t>(probe_.channels), bounded_);
+        const float* out = interleaved_.data();
+        if (!stereo_.empty()) {
+            downmixToStereo(downmix_, out, frames, stereo_.data());
+            out = stereo_.data();
+        }
+        if (resampler_)
+            resampler_->process(out, frames, false, storeInto());
+        else
+            buffer_.append(out, frames, !stereo_.empty());
+    }
+
+    Resampler::Sink storeInto() {
+        return
+            [this](const float* frames, std::size_t count) { buffer_.append(frames, count, true); };
+    }
+
+    // Flushes the resampler and fixes the length: the decoded frames, or exactly
+    // round(decoded * target / source) when resampled.
+    void finish(std::int64_t decoded) {
+        const std::size_t length = outputFrames(decoded);
+        if (resampler_) {
+            buffer_.limit(length);
+            resampler_->process(nullptr, 0, true, storeInto());
+        }
+        buffer_.finish(length);
+    }
+
+    bool fileChanged() const {
+        std::error_code ec;
+        const auto size = fs::file_size(probe_.file, ec);
+        return ec || size != probe_.fileBytes;
+    }
+
+    void addNotes(std::int64_t decoded, std::vector<std::string>& notes) const {
+        if (bounded_.clamped > 0) {
+            const std::string bound = "\u00b1" + std::to_string(std::lround(kMaxSample));
+            notes.push_back(std::to_string(bounded_.clamped) + " samples beyond " + bound + " (+" +
+                            std::to_string(std::lround(20.0 * std::log10(kMaxSample))) +
+                            " dBFS) were limited to " + bound);
+        }
+        if (bounded_.nonFinite > 0)
+            notes.push_back(std::to_string(bounded_.nonFinite) +
+                            " samples that were not numbers (NaN or infinite) became silence");
+        const std::int64_t claimed = probe_.frames;
+        if (claimed <= 0 || decoded == claimed) return;  // no length said, or the right one
+        // An MP3's length is mpg123's estimate, exact only with a Xing or LAME header.
+        const std::int64_t tolerance = probe_.codec == StemCodec::Mpeg ? probe_.sampleRate / 10 : 0;
+        if (std::llabs(decoded - claimed) <= tolerance) return;
+        const int rate = probe_.sampleRate;
+        if (decoded < claimed && (probe_.codec == StemCodec::Uncompressed || fileChanged()))
+            notes.push_back("ended at " + secondsText(decoded, rate) + " of " +
+                            secondsText(claimed, rate) + " (the file changed while loading)");
+        else
+            notes.push_back("length " + secondsText(decoded, rate) + ", not the " +
+                            secondsText(claimed, rate) + " its header says; loaded in full");
+    }
+
+    const StemProbe& probe_;
+    const int targetRate_;
+    const int outChannels_;  // 1 for mono files, else 2
+    std::unique_ptr<AudioSource> source_;
+    Stem stem_;
+    StemBuffer buffer_;  // fills stem_.channels
+    DownmixMatrix downmix_;
+    std::unique_ptr<Resampler> resampler_;
+    std::vector<float> interleaved_;  // one chunk as read from the file
+    std::vector<float> stereo_;       // the chunk downmixed, for files with more than 2 channels
+    BoundedSamples bounded_;
+};
+
+}  // namespace
+
+DecodedStem decodeStem(const StemProbe& probe, int targetRate, ResampleQuality quality,
+                       MemoryBudget& budget, LoadProgress& progress, std::int64_t& reported) {
+    return StemDecoder(probe, targetRate, quality, budget).run(progress, reported);
+}
+
+}  // namespace stemdeck::audio::loader
