@@ -18,6 +18,8 @@ namespace stemdeck::audio {
 namespace {
 
 constexpr int kChannels = 2;
+// The header and the software string of a WAV or AIFF file: a few hundred bytes.
+constexpr std::uint64_t kHeaderBytes = 1024;
 // Compressed sizes, kept on the low side: the disk check must not refuse a render that would
 // have fitted (the writes are checked anyway). FLAC of music is 50-70 % of its PCM (less for
 // sparse or quiet songs); Vorbis at libsndfile's default quality is 5-9 % of 16-bit PCM.
@@ -69,12 +71,12 @@ RenderFilePlan planRenderFile(const std::filesystem::path& file, RenderSampleFor
     const int subtype = pcmSubtype(format);
     const std::uint64_t pcmBytes = samples * bytesPerSample(subtype);
     if (ext == ".wav") {
-        plan.estimatedBytes = pcmBytes;
+        plan.estimatedBytes = pcmBytes + kHeaderBytes;
         const bool big = pcmBytes > render_limits::kRf64Above;
         plan.container = big ? RenderContainer::Rf64 : RenderContainer::Wav;
         plan.sndfileFormat = (big ? SF_FORMAT_RF64 : SF_FORMAT_WAV) | subtype;
     } else if (ext == ".aif" || ext == ".aiff") {
-        plan.estimatedBytes = pcmBytes;
+        plan.estimatedBytes = pcmBytes + kHeaderBytes;
         plan.container = RenderContainer::Aiff;
         plan.sndfileFormat = SF_FORMAT_AIFF | subtype;
         if (pcmBytes > render_limits::kRf64Above)

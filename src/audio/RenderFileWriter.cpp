@@ -187,8 +187,9 @@ void RenderFileWriter::fail(const std::string& reason) const {
 void RenderFileWriter::failWriting() const {
     std::error_code ec;
     const std::uintmax_t wrote = std::filesystem::file_size(temp_.path, ec);
-    fail(writeFailure(temp_.io.error) + " (wrote " + byteSizeText(ec ? 0 : wrote) + " of ~" +
-         byteSizeText(plan_.estimatedBytes) + ")");
+    const std::uint64_t done = ec ? 0 : wrote;
+    fail(writeFailure(temp_.io.error) + " (wrote " + byteSizeText(done) +
+         (done < plan_.estimatedBytes ? " of ~" + byteSizeText(plan_.estimatedBytes) : "") + ")");
 }
 
 void RenderFileWriter::write(const float* interleaved, int frames) {

@@ -486,7 +486,7 @@ TEST(RenderFile, WavIsWrittenAsRf64WhenItMayPassFourGigabytes) {
     const std::int64_t fiveHours = std::int64_t{18000} * kRate;
     EXPECT_EQ(plan("x.wav", fiveHours).container, audio::RenderContainer::Rf64);
     EXPECT_EQ(plan("x.wav", fiveHours).sndfileFormat, SF_FORMAT_RF64 | SF_FORMAT_PCM_24);
-    EXPECT_EQ(plan("x.wav", fiveHours).estimatedBytes, std::uint64_t(fiveHours) * 6);
+    EXPECT_EQ(plan("x.wav", fiveHours).estimatedBytes, std::uint64_t(fiveHours) * 6 + 1024);
     EXPECT_EQ(plan("x.wav", std::int64_t{3600} * kRate).container, audio::RenderContainer::Wav);
     EXPECT_EQ(plan("x.WAV", 1000).sndfileFormat, SF_FORMAT_WAV | SF_FORMAT_PCM_24);
     // Right under 4 GiB is not safe with a header: RF64 already.
@@ -540,7 +540,10 @@ TEST(RenderFile, ARenderTheDiskHasNoRoomForIsRefused) {
                   "not enough disk space for /music/mix.wav: the render needs 5.8 MB but only "
                   "1.0 MB is free");
     }
-    EXPECT_NO_THROW(audio::checkFitsOnDisk("/music/mix.wav", plan, 5'760'000));
+    EXPECT_TRUE(plan.exactEstimate);
+    EXPECT_EQ(plan.estimatedBytes, 960000u * 6 + 1024);  // the audio and room for the header
+    EXPECT_NO_THROW(audio::checkFitsOnDisk("/music/mix.wav", plan, 5'761'024));
+    EXPECT_THROW(audio::checkFitsOnDisk("/music/mix.wav", plan, 5'761'023), RenderError);
     EXPECT_NO_THROW(audio::checkFitsOnDisk("/music/mix.wav", plan, std::nullopt));
     // Compressed: an estimate, said as one.
     const auto flac = audio::planRenderFile("/music/mix.flac", RenderSampleFormat::Pcm24, 960000);

@@ -193,21 +193,43 @@ TEST(Cli, AnInterruptWhileLoadingStopsAtOnce) {
 
 // --- item 4: the disk's free space is checked before anything is written ---
 
-// A 1 MB file system of its own (tmpfs in a user and mount namespace, no root needed), where
-// a 5.8 MB WAV cannot fit.
+// A file system of its own: tmpfs in a user and mount namespace (no root needed), 100 kB.
+CliResult renderOnASmallDisk(const test::TempDir& dir, const fs::path& song, const fs::path& out,
+                             const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args{"render", song.string(), out.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return runCli(args, {"/usr/bin/unshare", "-rm", "/bin/sh", "-c",
+                         "mount -t tmpfs -o size=100k stemdeck-test \"$0\" && exec \"$@\"",
+                         (dir / "small").string()});
+}
+
+bool haveUserNamespaces() {
+    return std::system("unshare -rm true >/dev/null 2>&1") == 0;
+}
+
 TEST(Cli, ARenderTheDiskHasNoRoomForIsRefusedBeforeItStarts) {
-    if (std::system("unshare -rm true >/dev/null 2>&1") != 0)
-        GTEST_SKIP() << "needs user namespaces (unshare -rm) for a small file system";
+    if (!haveUserNamespaces()) GTEST_SKIP() << "needs user namespaces (unshare -rm)";
     test::TempDir dir;
-    const fs::path small = dir / "small";
-    fs::create_directories(small);
-    const fs::path out = small / "demo.wav";
-    const CliResult r =
-        runCli({"render", demoSong(), out.string()},
-               {"/usr/bin/unshare", "-rm", "/bin/sh", "-c",
-                "mount -t tmpfs -o size=1m stemdeck-test \"$0\" && exec \"$@\"", small.string()});
-    expectOneLineError(r, "not enough disk space for " + out.string() +
-                              ": the render needs 5.8 MB but only 1.0 MB is free");
+    fs::create_directories(dir / "small");
+    const fs::path out = dir / "small" / "demo.wav";
+    expectOneLineError(renderOnASmallDisk(dir, demoSong(), out),
+                       "not enough disk space for " + out.string() +
+                           ": the render needs 5.8 MB but only 102.4 kB is free");
+}
+
+// Half a second of noise: its FLAC hardly compresses, so it outgrows the estimate (40 % of
+// the PCM) and the disk fills while writing, a real ENOSPC.
+TEST(Cli, ADiskThatFillsWhileWritingIsSaidInOurWords) {
+    if (!haveUserNamespaces()) GTEST_SKIP() << "needs user namespaces (unshare -rm)";
+    test::TempDir dir;
+    fs::create_directories(dir / "small");
+    const fs::path folder = dir / "noise";
+    fs::create_directories(folder);
+    test::writeAudioFile(folder / "noise.wav",
+                         {test::noise(0.5, kRate / 2, 1), test::noise(0.5, kRate / 2, 2)}, kRate);
+    const fs::path out = dir / "small" / "noise.flac";
+    expectOneLineError(renderOnASmallDisk(dir, folder, out),
+                       "cannot write " + out.string() + ": the disk is full (wrote 102.4 kB)");
 }
 
 // --- item 5: a failed write (here a file size limit, as a full disk) ---

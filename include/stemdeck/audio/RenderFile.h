@@ -25,7 +25,7 @@ struct RenderFilePlan {
     RenderContainer container = RenderContainer::Wav;
     int sndfileFormat = 0;             // SF_FORMAT_* container | subtype
     std::uint64_t estimatedBytes = 0;  // the file's expected size
-    bool exactEstimate = true;         // uncompressed: exact but for the header; else a guess
+    bool exactEstimate = true;         // uncompressed: at most a header's bytes more; else a guess
 };
 
 namespace render_limits {
