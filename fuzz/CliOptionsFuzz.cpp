@@ -27,7 +27,8 @@ void checkRanges(const CliOptions& o) {
     for (const auto& gain : o.mix.gainsDb)
         check(gain.value <= stemdeck::audio::MixControls::kMaxGainDb && !gain.stem.empty());
     for (const auto& pan : o.mix.pans) check(pan.value >= -1.0f && pan.value <= 1.0f);
-    check(o.mix.masterDb <= stemdeck::audio::MixControls::kMaxGainDb);
+    check(!o.mix.masterDb || *o.mix.masterDb <= stemdeck::audio::MixControls::kMaxGainDb);
+    check(o.loops == 1 || o.loop);
 }
 
 }  // namespace

@@ -45,9 +45,19 @@ ExportJob::ExportJob(std::shared_ptr<const audio::Song> song, audio::MixSnapshot
 std::unique_ptr<ExportJob> ExportJob::fromEngine(const audio::Engine& engine, const QString& file,
                                                  const ExportChoices& choices) {
     if (!engine.hasSong()) return nullptr;
-    return std::make_unique<ExportJob>(engine.sharedSong(),
-                                       engine.mix().snapshot(), file,
+    return std::make_unique<ExportJob>(engine.sharedSong(), engine.mix().snapshot(), file,
                                        exportOptions(engine, choices));
+}
+
+QString ExportJob::refusal(const audio::Song& song, const QString& file) {
+    const auto songFile =
+        audio::OfflineRenderer::songFileAt(song, std::filesystem::path(file.toStdString()));
+    if (!songFile) return {};
+    const QString folder = QString::fromStdString(song.folder.string());
+    const QString name = QDir(folder).relativeFilePath(QString::fromStdString(songFile->string()));
+    return tr("%1 is the song's own %2: exporting there would destroy it. Nothing was written; "
+              "choose another file name.")
+        .arg(QDir::toNativeSeparators(file), QDir::toNativeSeparators(name));
 }
 
 ExportJob::~ExportJob() {
@@ -73,6 +83,7 @@ ExportJob::Outcome ExportJob::run() {
         emit progressChanged(fraction);
         return !cancel_.load(std::memory_order_relaxed);
     };
+    options.cancel = &cancel_;
     try {
         audio::OfflineRenderer::renderToFile(*song_, mix,
                                              std::filesystem::path(file_.toStdString()), options);

@@ -133,10 +133,14 @@ MixStore::Loaded MixStore::parse(const QByteArray& json,
     if (!stems.isUndefined() && !stems.isObject())
         reader.ignored << QStringLiteral("stems is %1, not an object").arg(typeName(stems));
     // Only the stems the song has: a stem that has left the song is no concern of the user.
+    QStringList known;
     for (const std::string& name : stemNames) {
         const QString key = QString::fromStdString(name);
+        known << key;
         mix.stems.push_back(reader.stem(byName.value(key), key));
     }
+    for (auto it = byName.begin(); it != byName.end(); ++it)
+        if (!known.contains(it.key())) out.unknownStems << it.key();
     out.mix = std::move(mix);
     // A file damaged throughout would make a message nobody can read: the first few say enough.
     constexpr int kListed = 4;
@@ -155,7 +159,8 @@ MixStore::Loaded MixStore::load(const QString& songFolder,
     const auto ignoreFile = [&](const QString& why) {
         return Loaded{
             std::nullopt,
-            QStringLiteral("The saved mix for %1 was ignored (%2): %3").arg(song, path, why)};
+            QStringLiteral("The saved mix for %1 was ignored (%2): %3").arg(song, path, why),
+            {}};
     };
     if (!file.open(QIODevice::ReadOnly)) return ignoreFile(file.errorString());
     if (file.size() > kMaxFileBytes) return ignoreFile(QStringLiteral("larger than 1 MB"));

@@ -1,21 +1,18 @@
 #include "stemdeck/audio/OfflineRenderer.h"
 
-#include <sndfile.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
-#include <cctype>
-#include <cerrno>
 #include <cmath>
 #include <string>
-#include <system_error>
 
 #include "SampleRateCheck.h"
 #include "stemdeck/audio/Limits.h"
 #include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/RenderFile.h"
+#include "stemdeck/audio/RenderFileWriter.h"
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/Transport.h"
+#include "stemdeck/audio/rehearsal/ClickGenerator.h"
 #include "stemdeck/audio/rehearsal/LoopPlayer.h"
 #include "stemdeck/audio/rehearsal/TimeStretcher.h"
 
@@ -26,44 +23,6 @@ namespace {
 constexpr int kChannels = 2;
 // Progress is reported in steps of at least this much, so a GUI is not flooded.
 constexpr double kProgressStep = 0.01;
-
-std::string lowerExtension(const std::filesystem::path& file) {
-    std::string ext = file.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
-int pcmSubtype(RenderSampleFormat format) {
-    switch (format) {
-        case RenderSampleFormat::Pcm16:
-            return SF_FORMAT_PCM_16;
-        case RenderSampleFormat::Pcm24:
-            return SF_FORMAT_PCM_24;
-        case RenderSampleFormat::Float32:
-            return SF_FORMAT_FLOAT;
-    }
-    return SF_FORMAT_PCM_24;
-}
-
-// The libsndfile format for a file name, or RenderError for one we do not write.
-// libsndfile reports open failures as "System error : <strerror>."; errno says it plainly.
-std::string systemReason() {
-    return errno != 0 ? std::generic_category().message(errno) : sf_strerror(nullptr);
-}
-
-int sndfileFormat(const std::filesystem::path& file, RenderSampleFormat format) {
-    const std::string ext = lowerExtension(file);
-    if (ext == ".wav") return SF_FORMAT_WAV | pcmSubtype(format);
-    if (ext == ".aif" || ext == ".aiff") return SF_FORMAT_AIFF | pcmSubtype(format);
-    if (ext == ".flac") {
-        // FLAC holds integers only: a float request gets the best it can do.
-        const auto sub = format == RenderSampleFormat::Pcm16 ? SF_FORMAT_PCM_16 : SF_FORMAT_PCM_24;
-        return SF_FORMAT_FLAC | sub;
-    }
-    if (ext == ".ogg") return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
-    throw RenderError("unsupported output format '" + ext + "' (use .wav or .flac)");
-}
 
 void checkInputs(const Song& song, const MixControls& mix, const RenderOptions& options) {
     if (options.blockSize <= 0) throw RenderError("block size must be positive");
@@ -132,74 +91,15 @@ bool renderBlocks(const Song& song, const MixControls& mix, const RenderOptions&
     }
 }
 
-// A sound file being written: closed on destruction. Errors name `target`, the file the
-// user asked for, not the temporary one being written.
-class SoundFileWriter {
-  public:
-    SoundFileWriter(const std::filesystem::path& file, const std::filesystem::path& target,
-                    int format, int sampleRate) {
-        SF_INFO info{};
-        info.samplerate = sampleRate;
-        info.channels = kChannels;
-        info.format = format;
-        if (!sf_format_check(&info))
-            throw RenderError("cannot write this sample format to " + target.filename().string());
-        errno = 0;
-        sf_ = sf_open(file.c_str(), SFM_WRITE, &info);
-        if (!sf_) throw RenderError("cannot create " + target.string() + ": " + systemReason());
-        // Integer formats clip instead of wrapping, should a sample ever reach full scale.
-        sf_command(sf_, SFC_SET_CLIPPING, nullptr, SF_TRUE);
-    }
-    ~SoundFileWriter() {
-        if (sf_) sf_close(sf_);
-    }
-    SoundFileWriter(const SoundFileWriter&) = delete;
-    SoundFileWriter& operator=(const SoundFileWriter&) = delete;
-
-    void write(const float* interleaved, int frames) {
-        if (sf_writef_float(sf_, interleaved, frames) != frames)
-            throw RenderError(std::string("write failed: ") + sf_strerror(sf_));
-    }
-    void close() {
-        const int err = sf_close(sf_);
-        sf_ = nullptr;
-        if (err != 0) throw RenderError(std::string("write failed: ") + sf_error_number(err));
-    }
-
-  private:
-    SNDFILE* sf_ = nullptr;
-};
-
-// A hidden file beside the target that becomes the target only when complete, so a failed
-// or cancelled render never leaves a partial file under the requested name.
-class TemporaryFile {
-  public:
-    explicit TemporaryFile(const std::filesystem::path& target) : target_(target) {
-        static std::atomic<unsigned> counter{0};
-        path_ =
-            target.parent_path() / ("." + target.filename().string() + ".partial-" +
-                                    std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    }
-    ~TemporaryFile() {
-        std::error_code ignored;
-        if (!committed_) std::filesystem::remove(path_, ignored);
-    }
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-
-    const std::filesystem::path& path() const { return path_; }
-    void commit() {
-        std::error_code ec;
-        std::filesystem::rename(path_, target_, ec);
-        if (ec) throw RenderError("cannot write " + target_.string() + ": " + ec.message());
-        committed_ = true;
-    }
-
-  private:
-    std::filesystem::path target_;
-    std::filesystem::path path_;
-    bool committed_ = false;
-};
+// Frames of the count-in before the music, as the Transport plays it.
+std::int64_t countInFrames(const Song& song, const RenderOptions& options) {
+    if (options.click.countInBars <= 0 || song.sampleRate <= 0) return 0;
+    ClickGenerator click;
+    click.prepare(song.sampleRate);
+    const TimeSignature signature{options.click.beatsPerBar, options.click.beatUnit};
+    if (!click.setGrid(options.click.bpm, signature, 0)) return 0;
+    return click.countInFrames(options.click.countInBars, options.tempo);
+}
 
 }  // namespace
 
@@ -222,30 +122,40 @@ std::vector<float> OfflineRenderer::renderToBuffer(const Song& song, const MixCo
     return out;
 }
 
-void OfflineRenderer::renderToFile(const Song& song, const MixControls& mix,
-                                   const std::filesystem::path& file,
-                                   const RenderOptions& options) {
-    const int format = sndfileFormat(file, options.format);
+std::int64_t OfflineRenderer::estimatedFrames(const Song& song, const RenderOptions& options) {
+    const std::int64_t music =
+        options.hasLoop() ? std::max(1, options.loops) * (options.loopEnd - options.loopStart)
+                          : song.frames;
+    const double tempo = options.tempo > 0.0 ? options.tempo : 1.0;
+    return countInFrames(song, options) +
+           static_cast<std::int64_t>(std::ceil(static_cast<double>(music) / tempo));
+}
+
+RenderedFile OfflineRenderer::renderToFile(const Song& song, const MixControls& mix,
+                                           const std::filesystem::path& file,
+                                           const RenderOptions& options) {
+    // Everything that can be refused is, before a byte is written.
+    refuseSongFileAsOutput(song, file);
+    const RenderFilePlan plan =
+        planRenderFile(file, options.format, estimatedFrames(song, options));
     checkInputs(song, mix, options);
+    checkFitsOnDisk(file, plan, freeDiskBytes(file));
     if (options.progress && !options.progress(0.0)) throw RenderError("render cancelled");
 
-    TemporaryFile temp(file);
-    {
-        SoundFileWriter writer(temp.path(), file, format, song.sampleRate);
-        double reported = 0.0;
-        const bool complete =
-            renderBlocks(song, mix, options, [&](const float* block, int frames, double done) {
-                writer.write(block, frames);
-                const bool due =
-                    done > reported && (done >= 1.0 || done - reported >= kProgressStep);
-                if (!options.progress || !due) return true;
-                reported = done;
-                return options.progress(done);
-            });
-        if (!complete) throw RenderError("render cancelled");
-        writer.close();
-    }
-    temp.commit();
+    RenderFileWriter writer(file, plan, song.sampleRate);
+    double reported = 0.0;
+    const bool complete =
+        renderBlocks(song, mix, options, [&](const float* block, int frames, double done) {
+            writer.write(block, frames);
+            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return false;
+            const bool due = done > reported && (done >= 1.0 || done - reported >= kProgressStep);
+            if (!options.progress || !due) return true;
+            reported = done;
+            return options.progress(done);
+        });
+    if (!complete) throw RenderError("render cancelled");
+    writer.commit();
+    return {writer.framesWritten(), countInFrames(song, options), song.sampleRate};
 }
 
 }  // namespace stemdeck::audio

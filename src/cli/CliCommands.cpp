@@ -5,18 +5,23 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <ostream>
 #include <string>
 #include <thread>
 #include <tuple>
 
+#include "Interruption.h"
 #include "Json.h"
 #include "MixBenchmark.h"
+#include "Printable.h"
+#include "SavedMix.h"
 #include "SongTiming.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/OfflineRenderer.h"
+#include "stemdeck/audio/RenderFile.h"
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/StemLoader.h"
 #include "stemdeck/audio/rehearsal/LoopRegion.h"
@@ -42,19 +47,35 @@ std::string formatSeconds(double seconds) {
     return text;
 }
 
+void warn(std::ostream& err, std::string_view message) {
+    printLine(err, "stemdeck-cli: warning: " + std::string(message));
+}
+
 // The loader's messages already start with the file's name within the song folder. Skipped
 // files first, then stems that loaded with a problem.
 void warnAboutSkippedFiles(const Song& song, std::ostream& err) {
-    for (const auto& issue : song.errors) err << "stemdeck-cli: warning: " << issue.message << '\n';
-    for (const auto& issue : song.warnings)
-        err << "stemdeck-cli: warning: " << issue.message << '\n';
+    for (const auto& issue : song.errors) warn(err, issue.message);
+    for (const auto& issue : song.warnings) warn(err, issue.message);
 }
 
-Song loadSong(const CliOptions& options, std::ostream& err) {
+[[noreturn]] void throwInterrupted(const std::string& what) {
+    throw InterruptedError("interrupted by " + Interruption::signalName() + "; " + what);
+}
+
+// Loads on this thread while an InterruptWatch turns Ctrl-C into the loader's cancel.
+Song loadSong(const CliOptions& options, const CommandContext& context) {
     LoadOptions load;
     load.targetRate = options.rate;
-    Song song = StemLoader::load(options.song, load);
-    warnAboutSkippedFiles(song, err);
+    LoadProgress progress;
+    Song song;
+    try {
+        const InterruptWatch watch([&progress] { progress.requestCancel(); });
+        song = StemLoader::load(options.song, load, &progress);
+    } catch (const LoadError& e) {
+        if (e.kind() != LoadError::Kind::Cancelled || !context.interrupted.load()) throw;
+    }
+    if (context.interrupted.load()) throwInterrupted("stopped loading " + options.song.string());
+    warnAboutSkippedFiles(song, context.err);
     return song;
 }
 
@@ -69,7 +90,7 @@ void writeIssues(JsonWriter& json, std::string_view key, const std::vector<FileI
 }
 
 int runInfo(const CliOptions& options, const CommandContext& context) {
-    const Song song = loadSong(options, context.err);
+    const Song song = loadSong(options, context);
     JsonWriter json;
     json.beginObject()
         .field("folder", song.folder.string())
@@ -104,12 +125,21 @@ std::size_t stemByName(const Song& song, const std::string& name) {
     throw CliError("unknown stem '" + name + "' (stems: " + names + ")");
 }
 
-void applyMix(const MixOptions& options, const Song& song, MixControls& mix) {
+// The mix of the render: the --mix source's (the app's saved mix, or a mix file), then the
+// command line's values on top of it.
+void applyMix(const MixOptions& options, const Song& song, MixControls& mix, std::ostream& err) {
+    if (!options.source.empty()) {
+        std::vector<std::string> names;
+        for (const auto& stem : song.stems) names.push_back(stem.name);
+        const MixFromFile from = readMix(options.source, song.folder, names);
+        for (const auto& warning : from.warnings) warn(err, warning);
+        mix.apply(from.mix);
+    }
     for (const auto& gain : options.gainsDb) mix.setGainDb(stemByName(song, gain.stem), gain.value);
     for (const auto& pan : options.pans) mix.setPan(stemByName(song, pan.stem), pan.value);
     for (const auto& name : options.mutes) mix.setMuted(stemByName(song, name), true);
     for (const auto& name : options.solos) mix.setSolo(stemByName(song, name), true);
-    mix.setMasterGainDb(options.masterDb);
+    if (options.masterDb) mix.setMasterGainDb(*options.masterDb);
 }
 
 // The click's settings: tempo and time signature from the command line, else the song's
@@ -129,7 +159,7 @@ ClickSettings clickSettings(const CliOptions& options, const std::filesystem::pa
     // Only worth a warning when something plays by the song's beat.
     const bool beatMatters = options.click || options.countInBars > 0;
     if (!timing.problem.empty() && beatMatters && !(options.bpm && options.meter))
-        err << "stemdeck-cli: warning: " << timing.problem << '\n';
+        warn(err, timing.problem);
     if (options.bpm) click.bpm = *options.bpm;
     if (options.meter) {
         click.beatsPerBar = options.meter->first;
@@ -152,10 +182,27 @@ std::pair<std::int64_t, std::int64_t> loopFrames(const CliOptions& options, cons
     return {start, end};
 }
 
+// "12.00 s (2.00 s count-in + 10.00 s song)": what the file holds, from what was written.
+std::string lengthSummary(const RenderedFile& file, const CliOptions& options) {
+    const auto seconds = [&](std::int64_t frames) {
+        return formatSeconds(static_cast<double>(frames) / file.sampleRate);
+    };
+    const std::string music = options.loop
+                                  ? std::to_string(options.loops) +
+                                        (options.loops == 1 ? " pass" : " passes") + " of the loop"
+                                  : "song";
+    if (file.countInFrames <= 0)
+        return seconds(file.frames) + (options.loop ? " (" + music + ")" : "");
+    return seconds(file.frames) + " (" + seconds(file.countInFrames) + " count-in + " +
+           seconds(file.frames - file.countInFrames) + " " + music + ")";
+}
+
 int runRender(const CliOptions& options, const CommandContext& context) {
-    const Song song = loadSong(options, context.err);
+    const Song song = loadSong(options, context);
+    // Said before the mix is even read; the renderer checks again before it writes.
+    OfflineRenderer::refuseSongFileAsOutput(song, options.output);
     MixControls mix(song.stems.size());
-    applyMix(options.mix, song, mix);
+    applyMix(options.mix, song, mix, context.err);
 
     RenderOptions render;
     render.blockSize = options.block;
@@ -167,22 +214,34 @@ int runRender(const CliOptions& options, const CommandContext& context) {
         std::tie(render.loopStart, render.loopEnd) = loopFrames(options, song);
         render.loops = options.loops;
     }
-    // Ctrl-C cancels (and leaves no file); a terminal also sees the percentage.
+    const RenderFilePlan plan = planRenderFile(song, options.output, render);
+    if (plan.estimatedBytes > render_limits::kLargeRenderBytes)
+        warn(context.err, options.output.string() + " will be about " +
+                              byteSizeText(plan.estimatedBytes) +
+                              (plan.container == RenderContainer::Rf64
+                                   ? " (written as RF64, the WAV for files over 4 GB)"
+                                   : ""));
+    // Ctrl-C cancels within a block (and leaves no file); a terminal also sees the percentage.
+    render.cancel = &context.interrupted;
     const bool showProgress = ::isatty(STDERR_FILENO) == 1;
-    render.progress = [&](double fraction) {
-        if (showProgress)
+    if (showProgress)
+        render.progress = [&](double fraction) {
             context.err << "\rrendering " << std::lround(fraction * 100) << " %" << std::flush;
-        return !context.interrupted.load();
-    };
-    OfflineRenderer::renderToFile(song, mix, options.output, render);
+            return true;
+        };
+    RenderedFile written;
+    try {
+        written = OfflineRenderer::renderToFile(song, mix, options.output, render);
+    } catch (const RenderError&) {
+        if (showProgress) context.err << '\n';
+        if (context.interrupted.load())
+            throwInterrupted(options.output.string() + " was not written");
+        throw;
+    }
     if (showProgress) context.err << '\n';
-    // What was rendered: the loop's passes or the whole song, in the stretched time.
-    const double songSeconds =
-        options.loop ? static_cast<double>(render.loops * (render.loopEnd - render.loopStart)) /
-                           song.sampleRate
-                     : song.durationSeconds();
-    context.out << "wrote " << options.output.string() << ": " << songSeconds / options.tempo
-                << " s at " << song.sampleRate << " Hz\n";
+    printLine(context.out, "wrote " + options.output.string() + ": " +
+                               lengthSummary(written, options) + " at " +
+                               std::to_string(written.sampleRate) + " Hz");
     return 0;
 }
 
@@ -220,7 +279,16 @@ void stopPlayback(Engine& engine) {
 int runPlay(const CliOptions& options, const CommandContext& context) {
     Engine engine;
     engine.openOutput(OutputConfig{options.device, options.rate, options.block});
-    engine.load(options.song);
+    {
+        LoadProgress progress;
+        const InterruptWatch watch([&progress] { progress.requestCancel(); });
+        try {
+            engine.load(options.song, &progress);
+        } catch (const LoadError& e) {
+            if (e.kind() != LoadError::Kind::Cancelled || !context.interrupted.load()) throw;
+        }
+    }
+    if (context.interrupted.load()) throwInterrupted("stopped loading " + options.song.string());
     warnAboutSkippedFiles(*engine.song(), context.err);
     if (options.from >= engine.durationSeconds())
         throw CliError("--from " + formatSeconds(options.from) + " is past the end of the song (" +
@@ -240,9 +308,10 @@ int runPlay(const CliOptions& options, const CommandContext& context) {
     if (!engine.deviceError().empty()) throw AudioDeviceError(engine.deviceError());
 
     const auto& out = engine.output();
-    context.err << "playing " << options.song.string() << " on " << out.deviceName() << " at "
-                << out.sampleRate() << " Hz, " << out.framesPerBuffer()
-                << " frames per buffer (Ctrl-C stops)\n";
+    printLine(context.err, "playing " + options.song.string() + " on " + out.deviceName() + " at " +
+                               std::to_string(out.sampleRate()) + " Hz, " +
+                               std::to_string(out.framesPerBuffer()) +
+                               " frames per buffer (Ctrl-C stops)");
     const auto start = Clock::now();
     for (;;) {
         std::this_thread::sleep_for(kPollInterval);
@@ -260,13 +329,17 @@ int runPlay(const CliOptions& options, const CommandContext& context) {
         json.endObject();
         context.out << json.str();
     }
-    return 0;
+    // Ctrl-C is how playing is meant to stop; SIGTERM and SIGHUP say the process was ended.
+    const int signal = Interruption::signalNumber();
+    return signal != 0 && signal != SIGINT ? Interruption::exitStatus() : 0;
 }
 
 int runBench(const CliOptions& options, const CommandContext& context) {
     const auto loadStart = Clock::now();
-    const Song song = loadSong(options, context.err);
+    const Song song = loadSong(options, context);
     const double loadSeconds = secondsSince(loadStart);
+    // The timing loop does not poll: from here a signal may end the process as usual.
+    Interruption::uninstall();
 
     const double seconds = options.seconds.value_or(CliOptions::kDefaultBenchSeconds);
     const MixTimings t = benchmarkMix(song, options.block, seconds);

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "Printable.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/rehearsal/BeatGrid.h"
 
@@ -31,9 +32,9 @@ const std::vector<CommandSpec>& commandSpecs() {
         {Command::Render,
          "render",
          {"SONG", "OUT"},
-         {"--gain", "--mute", "--solo", "--pan", "--master", "--format", "--rate", "--block",
-          "--loop", "--loops", "--tempo", "--pitch", "--cents", "--click", "--count-in", "--bpm",
-          "--meter", "--click-level"}},
+         {"--mix", "--gain", "--mute", "--solo", "--pan", "--master", "--format", "--rate",
+          "--block", "--loop", "--loops", "--tempo", "--pitch", "--cents", "--click", "--count-in",
+          "--bpm", "--meter", "--click-level"}},
         {Command::Play,
          "play",
          {"SONG"},
@@ -46,24 +47,6 @@ const std::vector<CommandSpec>& commandSpecs() {
 
 bool isFlag(std::string_view option) {
     return option == "--monitor" || option == "--click";
-}
-
-// The text as typed, but control characters (a pasted newline) shown as \xNN, so that an
-// error quoting it stays on one line.
-std::string printable(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x20 && byte != 0x7F) {
-            out += c;
-            continue;
-        }
-        constexpr char kHex[] = "0123456789abcdef";
-        out += "\\x";
-        out += kHex[byte >> 4];
-        out += kHex[byte & 0xF];
-    }
-    return out;
 }
 
 std::string inQuotes(std::string_view text) {
@@ -216,6 +199,9 @@ void applyOption(CliOptions& options, std::string_view option, std::string_view 
     } else if (option == "--pan") {
         auto [stem, pan] = splitAssignment(option, value, "PAN");
         options.mix.pans.push_back({stem, parsePan(pan)});
+    } else if (option == "--mix") {
+        if (value.empty()) throw CliError("--mix needs 'saved' or a mix file");
+        options.mix.source = value;
     } else if (option == "--mute") {
         options.mix.mutes.emplace_back(value);
     } else if (option == "--solo") {
@@ -266,6 +252,7 @@ CliOptions parseCommandLine(const std::vector<std::string>& args) {
     options.command = spec.command;
     std::vector<std::string_view> positionals;
     bool optionsEnded = false;
+    bool loopsGiven = false;
     const std::span<const std::string> rest(args.begin() + 1, args.end());
     for (std::size_t i = 0; i < rest.size(); ++i) {
         const std::string_view arg = rest[i];
@@ -283,6 +270,7 @@ CliOptions parseCommandLine(const std::vector<std::string>& args) {
         if (std::find(spec.options.begin(), spec.options.end(), name) == spec.options.end())
             throw CliError("unknown option " + inQuotes(name) + " for '" + std::string(spec.name) +
                            "'");
+        loopsGiven = loopsGiven || name == "--loops";
         if (isFlag(name)) {
             if (eq != std::string_view::npos) throw CliError(inQuotes(name) + " takes no value");
             applyOption(options, name, {});
@@ -309,6 +297,9 @@ CliOptions parseCommandLine(const std::vector<std::string>& args) {
         throw CliError("unexpected argument " + inQuotes(positionals[spec.positionals.size()]));
     options.song = positionals[0];
     if (spec.command == Command::Render) options.output = positionals[1];
+    // Passes of nothing would be silently ignored: say what --loops needs.
+    if (loopsGiven && !options.loop)
+        throw CliError("--loops needs --loop A-B (the range it repeats)");
     if (std::abs(options.pitchCents) > 1200.0)
         throw CliError("--pitch and --cents together must stay within +-12 semitones");
     return options;
@@ -319,7 +310,11 @@ std::string usageText() {
 
 Commands:
   info SONG                 describe a song folder's stems as JSON
-  render SONG OUT           mix a song to a file (.wav or .flac; .aiff and .ogg too)
+  render SONG OUT           mix a song to a file (.wav or .flac; .aiff and .ogg too); OUT
+                            may not be a file of the song, and is marked as a render so it
+                            is never loaded as a stem
+      --mix saved|FILE        start from the mix the app saved for this song, or from a mix
+                              file; the options below apply on top of it
       --gain NAME=DB          stem gain in dB, up to +6, or -inf (repeatable)
       --mute NAME             mute a stem (repeatable)
       --solo NAME             solo a stem (repeatable)
@@ -329,7 +324,7 @@ Commands:
       --rate HZ               render at this sample rate (default: the song's)
       --block N               frames per processing block (default 256)
       --loop A-B              render the loop A-B (seconds) only, --loops times back to back
-      --loops N               passes of the loop (default 1)
+      --loops N               passes of the loop (default 1; needs --loop)
       --tempo R               tempo ratio 0.5..1.5 without pitch change (default 1)
       --pitch ST              transpose by -12..+12 semitones without tempo change
       --cents C               fine pitch, -100..+100 cents (adds to --pitch)
@@ -356,8 +351,12 @@ Options:
   -h, --help                show this help
   -V, --version             show the version
 
-Exit status: 0 on success, 1 on a runtime error (bad song, no audio device), 2 on a usage
-error.
+A WAV render that may pass 4 GB is written as RF64; a render the disk has no room for is
+refused before it starts. Ctrl-C (or SIGTERM) stops loading or rendering and leaves no file.
+
+Exit status: 0 on success, 1 on a runtime error (bad song, no audio device, a full disk), 2
+on a usage error, 130 / 143 when stopped by SIGINT / SIGTERM (play: Ctrl-C is its normal
+stop, 0).
 )";
 }
 

@@ -26,12 +26,14 @@ struct StemValue {
 };
 
 // The mix given on the render command line, by stem name; checked against the song later.
+// Applied on top of `source` when there is one.
 struct MixOptions {
+    std::string source;  // --mix: "saved" (the app's mix for the song) or a mix file; "": none
     std::vector<StemValue> gainsDb;
     std::vector<StemValue> pans;
     std::vector<std::string> mutes;
     std::vector<std::string> solos;
-    float masterDb = 0.0f;
+    std::optional<float> masterDb;  // none: 0 dB, or the master of `source`
 };
 
 struct CliOptions {

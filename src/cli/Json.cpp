@@ -4,36 +4,20 @@
 #include <charconv>
 #include <cmath>
 
+#include "Printable.h"
+
 namespace stemdeck::cli {
 
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0 if it is not one.
-std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    std::size_t length = 0;
-    unsigned char min2 = 0x80, max2 = 0xBF;  // allowed range of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        if (lead == 0xE0) min2 = 0xA0;  // no overlong forms
-        if (lead == 0xED) max2 = 0x9F;  // no surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        if (lead == 0xF0) min2 = 0x90;
-        if (lead == 0xF4) max2 = 0x8F;  // nothing above U+10FFFF
-    } else {
-        return 0;
-    }
-    if (i + length > text.size()) return 0;
-    if (byte(i + 1) < min2 || byte(i + 1) > max2) return 0;
-    for (std::size_t k = 2; k < length; ++k)
-        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-    return length;
+// \uXXXX for a code point of the Basic Multilingual Plane.
+std::string hexEscape(char32_t codePoint) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out = "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(codePoint >> shift) & 0xF];
+    return out;
 }
 
 }  // namespace
@@ -45,14 +29,20 @@ std::string JsonWriter::quote(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80) {
-            const std::size_t length = utf8SequenceLength(text, i);
+            char32_t codePoint = 0;
+            const std::size_t length = decodeUtf8(text, i, codePoint);
             if (length == 0) {
                 out += kReplacement;
                 ++i;
+                continue;
+            }
+            if (isTerminalControl(codePoint)) {
+                // Valid JSON either way; escaped, it cannot act on a terminal showing it.
+                out += hexEscape(codePoint);
             } else {
                 out.append(text.substr(i, length));
-                i += length;
             }
+            i += length;
             continue;
         }
         switch (c) {
@@ -79,10 +69,7 @@ std::string JsonWriter::quote(std::string_view text) {
                 break;
             default:
                 if (c < 0x20 || c == 0x7F) {
-                    static constexpr char kHex[] = "0123456789abcdef";
-                    out += "\\u00";
-                    out += kHex[c >> 4];
-                    out += kHex[c & 0xF];
+                    out += hexEscape(c);
                 } else {
                     out += static_cast<char>(c);
                 }

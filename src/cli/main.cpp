@@ -1,7 +1,6 @@
 // stemdeck-cli: the engine without a GUI. Inspect a song, render a mix to a file, play it on
 // the audio device, or time the mixer. See usageText() for the interface.
 
-#include <atomic>
 #include <csignal>
 #include <iostream>
 #include <string>
@@ -9,18 +8,13 @@
 
 #include "CliCommands.h"
 #include "CliOptions.h"
+#include "Interruption.h"
+#include "Printable.h"
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
-
-void onInterrupt(int) {
-    g_interrupted.store(true);
-}
-
 int fail(int status, const std::string& message) {
-    std::cerr << "stemdeck-cli: error: " << message << '\n';
+    stemdeck::cli::printLine(std::cerr, "stemdeck-cli: error: " + message);
     return status;
 }
 
@@ -28,13 +22,18 @@ int fail(int status, const std::string& message) {
 
 int main(int argc, char** argv) {
     using namespace stemdeck::cli;
+    // A file size limit (ulimit -f) makes write() fail with EFBIG, which the renderer
+    // reports, instead of killing the process with a half-written file left behind.
+    std::signal(SIGXFSZ, SIG_IGN);
+    // Before any thread starts: Ctrl-C, SIGTERM and SIGHUP stop the work cleanly.
+    Interruption::install();
     try {
         const CliOptions options =
             parseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
-        // Only the commands that poll the flag take over Ctrl-C; the others just end.
-        if (options.command == Command::Play || options.command == Command::Render)
-            std::signal(SIGINT, onInterrupt);
-        return runCommand(options, CommandContext{std::cout, std::cerr, g_interrupted});
+        return runCommand(options, CommandContext{std::cout, std::cerr, Interruption::flag()});
+    } catch (const InterruptedError& e) {
+        printLine(std::cerr, std::string("stemdeck-cli: ") + e.what());
+        return Interruption::exitStatus();
     } catch (const CliError& e) {
         return fail(2, e.what());
     } catch (const std::exception& e) {

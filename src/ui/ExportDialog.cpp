@@ -149,6 +149,14 @@ void ExportDialog::startExport() {
                     true);
         return;
     }
+    // A file of the song is never replaced (the render refuses it too): say so before asking.
+    if (const audio::Song* song = engine_.song()) {
+        const QString refusal = app::ExportJob::refusal(*song, file);
+        if (!refusal.isEmpty()) {
+            showMessage(refusal, true);
+            return;
+        }
+    }
     // Replacing a file loses it: ask first.
     if (QFileInfo::exists(file) &&
         QMessageBox::question(

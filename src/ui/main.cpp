@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <optional>
 
+#include "stemdeck/app/AppIdentity.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/SongLocator.h"
@@ -66,7 +67,7 @@ void takeScreenshot(QApplication& app, ui::MainWindow& window, const QString& fi
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     // No organisation name: settings and mixes go to ~/.config/stemdeck, ~/.local/share/stemdeck.
-    QApplication::setApplicationName(QStringLiteral("stemdeck"));
+    app::setApplicationIdentity();
     QApplication::setApplicationVersion(QStringLiteral(STEMDECK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("stemdeck"));
     ui::applyTheme(app);

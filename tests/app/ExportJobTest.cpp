@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <QCoreApplication>
+#include <QProcess>
 #include <QSignalSpy>
 #include <fstream>
 #include <iterator>
@@ -7,7 +9,9 @@
 #include "AudioFiles.h"
 #include "CliRender.h"
 #include "TempDir.h"
+#include "stemdeck/app/AppIdentity.h"
 #include "stemdeck/app/ExportJob.h"
+#include "stemdeck/app/MixStore.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/StemLoader.h"
 
@@ -201,4 +205,171 @@ TEST(ExportJob, OptionsFollowTheEngineAsFarAsAsked) {
     EXPECT_TRUE(o.click.enabled);
     EXPECT_DOUBLE_EQ(o.click.bpm, 90.0);
     EXPECT_EQ(o.click.countInBars, 0) << "a count-in is for live playback only";
+}
+
+// --- issue 9: a file of the song is never the export's target (item 1) ---
+
+TEST(ExportJob, AFileOfTheSongIsRefusedAndLeftWhole) {
+    test::TempDir dir;
+    const fs::path folder = writeSong(dir, 1.0);
+    auto song = std::make_shared<audio::Song>(audio::StemLoader::load(folder));
+    const std::string drums = readBytes(folder / "drums.wav");
+    EXPECT_EQ(app::ExportJob::refusal(*song, qpath(folder / "drums.wav")),
+              qpath(folder / "drums.wav") +
+                  QStringLiteral(" is the song's own drums.wav: exporting there would destroy "
+                                 "it. Nothing was written; choose another file name."));
+    EXPECT_TRUE(app::ExportJob::refusal(*song, qpath(folder / "practice.wav")).isEmpty());
+
+    // The worker refuses it too (the render's own check), whoever starts it.
+    app::ExportJob job(song, audio::MixControls(song->stems.size()).snapshot(),
+                       qpath(folder / "drums.wav"), audio::RenderOptions{});
+    const Finished result = runToEnd(job);
+    EXPECT_FALSE(result.ok);
+    EXPECT_TRUE(result.message.contains(QStringLiteral("it is the song's own drums.wav")))
+        << result.message.toStdString();
+    EXPECT_EQ(readBytes(folder / "drums.wav"), drums);
+}
+
+// --- issue 9, item 20: `stemdeck-cli render --mix saved` renders the mix the app saved ---
+
+namespace {
+
+// The app's data folder, for this test and every CLI it runs, inside the test's folder; the
+// application name the app and the CLI use (app::setApplicationIdentity).
+class AppDataFolder {
+  public:
+    explicit AppDataFolder(const fs::path& path)
+        : hadValue_(qEnvironmentVariableIsSet("XDG_DATA_HOME")),
+          oldValue_(qgetenv("XDG_DATA_HOME")),
+          oldName_(QCoreApplication::applicationName()) {
+        qputenv("XDG_DATA_HOME", QByteArray::fromStdString(path.string()));
+        app::setApplicationIdentity();
+    }
+    ~AppDataFolder() {
+        if (hadValue_)
+            qputenv("XDG_DATA_HOME", oldValue_);
+        else
+            qunsetenv("XDG_DATA_HOME");
+        QCoreApplication::setApplicationName(oldName_);
+    }
+    AppDataFolder(const AppDataFolder&) = delete;
+    AppDataFolder& operator=(const AppDataFolder&) = delete;
+
+  private:
+    bool hadValue_;
+    QByteArray oldValue_;
+    QString oldName_;
+};
+
+struct CliRun {
+    int status = -1;
+    std::string out, err;
+};
+
+CliRun runCli(const QStringList& args) {
+    QProcess cli;
+    cli.start(QStringLiteral(STEMDECK_CLI_PATH), args);
+    if (!cli.waitForFinished(120000)) return {};
+    return {cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1,
+            cli.readAllStandardOutput().toStdString(), cli.readAllStandardError().toStdString()};
+}
+
+std::vector<std::string> stemNames(const audio::Song& song) {
+    std::vector<std::string> names;
+    for (const auto& stem : song.stems) names.push_back(stem.name);
+    return names;
+}
+
+}  // namespace
+
+TEST(ExportJob, TheCliRendersTheMixTheAppSavedForTheSong) {
+    test::TempDir dir;
+    const AppDataFolder data(dir / "data");
+    const fs::path folder = writeSong(dir, 2.0);
+    auto song = std::make_shared<audio::Song>(audio::StemLoader::load(folder));
+    audio::MixControls mix(song->stems.size());
+    practiceMix(*song, mix);
+    mix.setPan(static_cast<std::size_t>(song->stemIndex("bass")), -0.5f);
+    mix.setMasterGainDb(-2.0f);
+    // Saved where the app saves it (MixStore's default folder, the app's name).
+    const app::MixStore store;
+    ASSERT_TRUE(store.save(qpath(folder), stemNames(*song), mix.snapshot()));
+    ASSERT_TRUE(store.fileFor(qpath(folder)).startsWith(qpath(dir / "data" / "stemdeck")))
+        << store.fileFor(qpath(folder)).toStdString();
+
+    const fs::path saved = dir / "saved.wav";
+    ASSERT_TRUE(test::cliRender(folder, saved, {"--mix", "saved", "--format", "float"}));
+    const fs::path given = dir / "given.wav";
+    ASSERT_TRUE(test::cliRender(folder, given,
+                                {"--mute", "drums", "--gain", "vocals=-6", "--pan", "bass=-0.5",
+                                 "--master", "-2", "--format", "float"}));
+    audio::RenderOptions options;
+    options.format = audio::RenderSampleFormat::Float32;
+    const fs::path exported = dir / "exported.wav";
+    app::ExportJob job(song, mix.snapshot(), qpath(exported), options);
+    ASSERT_TRUE(runToEnd(job).ok);
+    const auto a = test::readAudioFile(saved);
+    EXPECT_EQ(a.frames(), 2 * kRate);
+    EXPECT_TRUE(a.interleaved == test::readAudioFile(given).interleaved);
+    EXPECT_TRUE(a.interleaved == test::readAudioFile(exported).interleaved);
+
+    // Options on the command line apply on top of the saved mix.
+    const fs::path onTop = dir / "on top.wav";
+    ASSERT_TRUE(test::cliRender(
+        folder, onTop,
+        {"--mix", "saved", "--gain", "vocals=0", "--master", "0", "--format", "float"}));
+    const fs::path onTopGiven = dir / "on top given.wav";
+    ASSERT_TRUE(test::cliRender(folder, onTopGiven,
+                                {"--mute", "drums", "--pan", "bass=-0.5", "--format", "float"}));
+    EXPECT_TRUE(test::readAudioFile(onTop).interleaved ==
+                test::readAudioFile(onTopGiven).interleaved);
+
+    // A mix file given by its path is read the same way.
+    const fs::path file = dir / "practice.mix.json";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << app::MixStore::serialize(qpath(folder), stemNames(*song), mix.snapshot())
+                   .toStdString();
+    }
+    const fs::path fromFile = dir / "from file.wav";
+    ASSERT_TRUE(test::cliRender(folder, fromFile, {"--mix", qpath(file), "--format", "float"}));
+    EXPECT_TRUE(test::readAudioFile(fromFile).interleaved == a.interleaved);
+}
+
+TEST(ExportJob, TheCliSaysWhenTheSavedMixIsMissingOrNamesGoneStems) {
+    test::TempDir dir;
+    const AppDataFolder data(dir / "data");
+    const fs::path folder = writeSong(dir, 1.0);
+    const fs::path out = dir / "out.wav";
+    const QStringList args{QStringLiteral("render"), qpath(folder), qpath(out),
+                           QStringLiteral("--mix"), QStringLiteral("saved")};
+    CliRun r = runCli(args);
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.err, "stemdeck-cli: error: no saved mix for " + folder.string() +
+                         " (the app saves one once the song's mix is changed in it)\n");
+    EXPECT_FALSE(fs::exists(out));
+
+    // Saved when the song had a "guitar" stem, since removed: a warning, the rest is used.
+    audio::MixSnapshot mix;
+    mix.stems = {{-3.0f, 0.0f, false, false}, {0.0f, 0.0f, true, false}, {}, {}};
+    ASSERT_TRUE(app::MixStore().save(qpath(folder), {"bass", "drums", "guitar", "vocals"}, mix));
+    r = runCli(args);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err,
+              "stemdeck-cli: warning: the saved mix has values for stems this song does not "
+              "have (guitar); the rest of it is used\n");
+    const fs::path given = dir / "given.wav";
+    ASSERT_TRUE(test::cliRender(folder, given, {"--gain", "bass=-3", "--mute", "drums"}));
+    EXPECT_TRUE(test::readAudioFile(out).interleaved == test::readAudioFile(given).interleaved);
+
+    // A file that is not a mix file is an error naming it.
+    test::writeTextFile(dir / "junk.json", "[1, 2");
+    r = runCli({QStringLiteral("render"), qpath(folder), qpath(dir / "x.wav"),
+                QStringLiteral("--mix"), qpath(dir / "junk.json")});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.err.rfind("stemdeck-cli: error: the mix file " + (dir / "junk.json").string() +
+                              " is not a mix file: ",
+                          0),
+              0u)
+        << r.err;
 }

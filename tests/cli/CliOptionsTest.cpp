@@ -66,7 +66,8 @@ TEST(CliOptions, RenderDefaults) {
     EXPECT_EQ(o.block, CliOptions::kDefaultBlock);
     EXPECT_EQ(o.rate, 0);
     EXPECT_EQ(o.format, RenderSampleFormat::Pcm24);
-    EXPECT_EQ(o.mix.masterDb, 0.0f);
+    EXPECT_EQ(o.mix.masterDb, std::nullopt);  // 0 dB, or the --mix source's master
+    EXPECT_EQ(o.mix.source, "");
     EXPECT_TRUE(o.mix.gainsDb.empty());
 }
 
@@ -75,7 +76,8 @@ TEST(CliOptions, GainAcceptsMinusInfinityAndNamesWithEquals) {
     ASSERT_EQ(o.mix.gainsDb.size(), 1u);
     EXPECT_EQ(o.mix.gainsDb[0].stem, "a=b");
     EXPECT_TRUE(std::isinf(o.mix.gainsDb[0].value) && o.mix.gainsDb[0].value < 0);
-    EXPECT_TRUE(std::isinf(o.mix.masterDb));
+    ASSERT_TRUE(o.mix.masterDb);
+    EXPECT_TRUE(std::isinf(*o.mix.masterDb));
 }
 
 TEST(CliOptions, BadMixValuesAreRejected) {
@@ -160,7 +162,25 @@ TEST(CliOptions, UsageMentionsEveryCommandAndOption) {
 // Found by fuzz/CliOptionsFuzz.cpp: an argument with a newline made a two-line error.
 TEST(CliOptions, ControlCharactersInArgumentsKeepTheErrorOnOneLine) {
     EXPECT_EQ(errorFor({"dance\nparty"}),
-              "unknown command 'dance\\x0aparty' (commands: info, render, play, bench)");
+              "unknown command 'dance\\nparty' (commands: info, render, play, bench)");
     EXPECT_EQ(errorFor({"render", "s", "o.wav", "--gain", "ba\tss=loud"}),
-              "--gain ba\\x09ss: 'loud' is not a gain in dB (a number or -inf)");
+              "--gain ba\\tss: 'loud' is not a gain in dB (a number or -inf)");
+    EXPECT_EQ(errorFor({"dance\x1b[2J"}),
+              "unknown command 'dance\\x1b[2J' (commands: info, render, play, bench)");
+}
+
+// --loops alone repeated nothing, silently.
+TEST(CliOptions, LoopsWithoutALoopIsAUsageError) {
+    EXPECT_EQ(errorFor({"render", "s", "o.wav", "--loops", "4"}),
+              "--loops needs --loop A-B (the range it repeats)");
+    EXPECT_EQ(parse({"render", "s", "o.wav", "--loops", "4", "--loop", "1-2"}).loops, 4);
+}
+
+TEST(CliOptions, MixTakesSavedOrAFile) {
+    EXPECT_EQ(parse({"render", "s", "o.wav", "--mix", "saved"}).mix.source, "saved");
+    const auto o = parse({"render", "s", "o.wav", "--mix=my mix.json", "--gain", "a=-3"});
+    EXPECT_EQ(o.mix.source, "my mix.json");
+    EXPECT_EQ(o.mix.gainsDb, (std::vector<StemValue>{{"a", -3.0f}}));
+    EXPECT_EQ(errorFor({"render", "s", "o.wav", "--mix", ""}), "--mix needs 'saved' or a mix file");
+    EXPECT_EQ(errorFor({"play", "s", "--mix", "saved"}), "unknown option '--mix' for 'play'");
 }

@@ -1,13 +1,19 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSemaphore>
 #include <QSpinBox>
+#include <QTimer>
+#include <fstream>
+#include <iterator>
+#include <string>
 
 #include "../app/CliRender.h"
 #include "WindowRig.h"
@@ -30,6 +36,11 @@ T* field(ui::ExportDialog* dialog, const char* name) {
     T* child = dialog->findChild<T*>(QString::fromLatin1(name));
     EXPECT_NE(child, nullptr) << name;
     return child;
+}
+
+std::string readBytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
 }
 
 bool exportNow(ui::ExportDialog* dialog) {
@@ -142,4 +153,40 @@ TEST(ExportDialog, CancelStopsTheExportAndLeavesNoFile) {
     EXPECT_FALSE(done.front().at(0).toBool());
     EXPECT_TRUE(done.front().at(1).toString().contains(QStringLiteral("cancelled")));
     EXPECT_TRUE(fs::is_empty(outDir)) << "a partial file was left behind";
+}
+
+// Issue 9: exporting over a stem destroyed it. The dialog says so at once, without offering
+// to replace it (and the export, were it started, refuses too: ExportJob tests).
+TEST(ExportDialog, AFileOfTheSongIsRefusedBeforeAnythingIsAsked) {
+    test::WindowRig rig;
+    const fs::path folder = test::writeUiSong(rig.dir, "song", 1.0);
+    ASSERT_TRUE(rig.load(folder));
+    ui::ExportDialog* dialog = openExport(rig);
+    ASSERT_NE(dialog, nullptr);
+    const std::string stem = readBytes(folder / "stem1.wav");
+    fs::create_symlink(folder / "stem1.wav", rig.dir / "link.wav");
+    for (const fs::path& target : {folder / "stem1.wav", rig.dir / "link.wav"}) {
+        field<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(target));
+        // Any question box that shows up is answered No and counted.
+        int questions = 0;
+        QTimer answer;
+        QObject::connect(&answer, &QTimer::timeout, [&] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                ++questions;
+                box->button(QMessageBox::No)->click();
+            }
+        });
+        answer.start(20);
+        QTest::mouseClick(field<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+        answer.stop();
+        EXPECT_EQ(questions, 0) << "asked whether to replace a file of the song";
+        EXPECT_EQ(dialog->job(), nullptr);
+        const QString message = field<QLabel>(dialog, "messageLabel")->text();
+        EXPECT_EQ(message, test::qpath(target) +
+                               QStringLiteral(" is the song's own stem1.wav: exporting there "
+                                              "would destroy it. Nothing was written; choose "
+                                              "another file name."));
+    }
+    EXPECT_EQ(readBytes(folder / "stem1.wav"), stem);
+    EXPECT_TRUE(field<QPushButton>(dialog, "exportButton")->isEnabled());
 }

@@ -47,10 +47,15 @@ class ExportJob : public QObject {
                                                  const ExportChoices& choices);
     ~ExportJob() override;  // cancels a running export and waits for it to stop
 
+    // Why `file` must not be exported to, for the dialog to say before anything starts: it
+    // is (or resolves to) a file of `song` (OfflineRenderer::songFileAt, the check the render
+    // itself makes again before writing). Empty when it may be written. GUI thread.
+    static QString refusal(const audio::Song& song, const QString& file);
+
     const QString& file() const { return file_; }
     // At most once.
     void start();
-    // Any thread: stops at the next progress step; finished(false, ...) follows.
+    // Any thread: stops within a block of audio; finished(false, ...) follows.
     void cancel() { cancel_.store(true, std::memory_order_relaxed); }
     bool running() const { return watcher_.isRunning(); }
 

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ class MixStore {
         // What was ignored and why: the whole file, or (with a mix) the values of the wrong
         // type, which are at their defaults instead. Empty when everything was used.
         QString warning;
+        // Stems the file has a mix for but the song does not (renamed or removed since);
+        // their values are not used. The GUI says nothing; the CLI warns.
+        QStringList unknownStems;
     };
 
     // A mix file is a few kB; anything bigger is not one, and is not read into memory.

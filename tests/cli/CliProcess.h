@@ -1,0 +1,146 @@
+#pragma once
+
+// Runs the real stemdeck-cli binary (STEMDECK_CLI_PATH) as a user would, capturing its exit
+// status and output: shared by the CLI's tests.
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "TempDir.h"
+
+extern char** environ;
+
+namespace stemdeck::test {
+
+struct CliResult {
+    int status = -1;  // exit code, or 128 + signal if the process was killed (a crash)
+    std::string out;
+    std::string err;
+};
+
+inline std::string readFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// One run of stemdeck-cli with stdout and stderr captured in files (no pipe can fill up).
+class CliProcess {
+  public:
+    // `prefix` runs the tool through another program (e.g. setpriv to run it as another user).
+    explicit CliProcess(const std::vector<std::string>& args,
+                        const std::vector<std::string>& prefix = {})
+        : outFile_(logs_ / "stdout"), errFile_(logs_ / "stderr") {
+        std::vector<std::string> argv = prefix;
+        argv.push_back(STEMDECK_CLI_PATH);
+        argv.insert(argv.end(), args.begin(), args.end());
+        std::vector<char*> cargv;
+        for (auto& a : argv) cargv.push_back(a.data());
+        cargv.push_back(nullptr);
+
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, 1, outFile_.c_str(),
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, 2, errFile_.c_str(),
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int rc = posix_spawn(&pid_, cargv[0], &actions, nullptr, cargv.data(), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        if (rc != 0) {
+            ADD_FAILURE() << "cannot start " << cargv[0];
+            pid_ = -1;
+        }
+    }
+    ~CliProcess() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, nullptr, 0);
+        }
+    }
+    CliProcess(const CliProcess&) = delete;
+    CliProcess& operator=(const CliProcess&) = delete;
+
+    void interrupt() { signal(SIGINT); }
+    void signal(int number) { ::kill(pid_, number); }
+    pid_t pid() const { return pid_; }
+
+    CliResult wait() {
+        CliResult result;
+        int status = 0;
+        if (pid_ <= 0 || ::waitpid(pid_, &status, 0) != pid_) return result;
+        pid_ = -1;
+        if (WIFEXITED(status)) result.status = WEXITSTATUS(status);
+        if (WIFSIGNALED(status)) result.status = 128 + WTERMSIG(status);
+        result.out = readFile(outFile_);
+        result.err = readFile(errFile_);
+        return result;
+    }
+
+  private:
+    test::TempDir logs_;
+    std::filesystem::path outFile_, errFile_;
+    pid_t pid_ = -1;
+};
+
+inline CliResult runCli(const std::vector<std::string>& args,
+                        const std::vector<std::string>& prefix = {}) {
+    return CliProcess(args, prefix).wait();
+}
+
+// The last line of stderr: where the one-line error is, after any library noise.
+inline std::string lastLine(const std::string& text) {
+    std::string trimmed = text;
+    while (!trimmed.empty() && trimmed.back() == '\n') trimmed.pop_back();
+    const auto nl = trimmed.rfind('\n');
+    return nl == std::string::npos ? trimmed : trimmed.substr(nl + 1);
+}
+
+// A number field of the CLI's JSON ("key": value); NaN when missing.
+inline double jsonNumber(const std::string& json, const std::string& key) {
+    std::smatch m;
+    const std::regex pattern("\"" + key + "\": (-?[0-9][0-9.eE+-]*)");
+    return std::regex_search(json, m, pattern) ? std::stod(m[1]) : std::nan("");
+}
+
+// The innermost {...} of the JSON text around `needle` (stem and issue objects are flat).
+inline std::string objectAround(const std::string& json, const std::string& needle) {
+    const auto at = json.find(needle);
+    if (at == std::string::npos) return "";
+    const auto open = json.rfind('{', at);
+    const auto close = json.find('}', at);
+    return json.substr(open, close - open + 1);
+}
+
+inline std::string demoSong() {
+    return STEMDECK_DEMO_SONG;
+}
+
+inline bool jackRunning() {
+    return std::getenv("STEMDECK_TEST_JACK_PID") != nullptr;
+}
+
+// Expects exit status 1 and one line on stderr: "stemdeck-cli: error: " + what contains `text`.
+inline void expectOneLineError(const CliResult& r, const std::string& text) {
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "expected one line: " << r.err;
+    EXPECT_EQ(r.err.rfind("stemdeck-cli: error: ", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find(text), std::string::npos) << r.err;
+}
+
+}  // namespace stemdeck::test
