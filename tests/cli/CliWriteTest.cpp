@@ -139,6 +139,14 @@ TEST(Cli, ARenderIsMarkedAsOne) {
         ASSERT_EQ(r.status, 0) << r.err;
         EXPECT_TRUE(audio::carriesRenderMark(folder / name)) << name;
     }
+    // The loader leaves every render out of the song: still the same two stems.
+    const CliResult info = runCli({"info", folder.string()});
+    ASSERT_EQ(info.status, 0) << info.err;
+    for (const char* name : {"take.wav", "take.flac", "take.ogg"})
+        EXPECT_NE(info.out.find(std::string(name) + ": a mix rendered by stemdeck, not a stem"),
+                  std::string::npos)
+            << name << " in " << info.out;
+    EXPECT_EQ(info.out.find("\"name\": \"take"), std::string::npos) << info.out;
 }
 
 // --- item 3: Ctrl-C and SIGTERM while loading and rendering ---
