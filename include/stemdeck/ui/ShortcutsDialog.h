@@ -9,7 +9,8 @@ class QTableWidget;
 
 namespace stemdeck::ui {
 
-// Help › Keyboard Shortcuts: a table of menu, action and keys (see ShortcutGuide).
+// Help › Keyboard Shortcuts: a table of menu, action and keys (see ShortcutGuide). GUI thread
+// only.
 class ShortcutsDialog : public QDialog {
     Q_OBJECT
   public:

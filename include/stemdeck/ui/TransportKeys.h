@@ -19,8 +19,9 @@ namespace stemdeck::ui {
 //   only the keys that start a number (digits, sign, decimal point) are its own;
 // - anything else (a fader, a button, a combo box) already keeps only the keys that no action
 //   of the window takes.
-// In a field (spin box, combo box, line edit), Enter applies what was typed and Escape
-// cancels it; both hand the keyboard back to the window, as does a click elsewhere in it.
+// In a field (spin box, combo box, line edit), Enter applies what was typed and nothing else
+// (it is not "back to start"); Escape leaves the field, dropping what was typed into a spin
+// box. Both hand the keyboard back to the window, as does a click elsewhere in it.
 // Spin boxes apply a typed value on Enter (or when left), not at every keystroke: typing 300
 // BPM does not play 30 BPM on the way. GUI thread only.
 class TransportKeys : public QObject {
