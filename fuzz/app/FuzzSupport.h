@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "stemdeck/app/DisplayText.h"
+
 namespace stemdeck::fuzz {
 
 // Names the failed line (libFuzzer's own report only shows the abort).
@@ -34,10 +36,11 @@ inline void writeFile(const QString& path, const std::uint8_t* data, std::size_t
           static_cast<qint64>(size));
 }
 
-// Text the window shows on one line: no control characters (a newline, a NUL, an escape).
+// Text the window shows on one line: no control characters (a newline, a NUL, an escape), no
+// characters that reorder the text (a right-to-left override).
 inline bool isDisplayLine(const QString& text) {
     for (const QChar c : text)
-        if (c.category() == QChar::Other_Control) return false;
+        if (c.category() == QChar::Other_Control || app::isBidiControl(c)) return false;
     return true;
 }
 

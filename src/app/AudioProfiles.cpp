@@ -6,7 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include "DisplayText.h"
+#include "stemdeck/app/DisplayText.h"
 
 namespace stemdeck::app {
 

@@ -10,8 +10,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "DisplayText.h"
 #include "SongFiles.h"
+#include "stemdeck/app/DisplayText.h"
 
 namespace stemdeck::app {
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/SongMeta.h"
 
@@ -158,17 +159,20 @@ void PlaybackManager::onLoadFinished(const SongLoader::Result& result) {
     const bool reload = reloading_;
     reloading_ = false;
     if (!result.loaded) {
+        // The loader's message quotes file names: shown in the window, they must not reorder
+        // or break its text.
+        const QString error = displayName(result.error);
         if (pendingOutput_) {
             pendingOutput_.reset();
             emit errorOccurred(
                 QStringLiteral("The audio output was not changed: the song could not be "
                                "prepared at the new sample rate (%1).")
-                    .arg(result.error));
+                    .arg(error));
         }
         if (result.cancelled)
             emit loadCancelled(result.folder);
         else
-            emit loadFailed(result.folder, result.error);
+            emit loadFailed(result.folder, error);
         return;
     }
     if (!pendingOutput_ && engine_.outputOpen() &&
@@ -260,10 +264,11 @@ void PlaybackManager::restoreMix() {
     mixWarning_.clear();
     if (mixes_) {
         const MixStore::Loaded stored = mixes_->load(songFolder_, stemNames());
-        mixWarning_ = stored.warning;
-        if (!stored.warning.isEmpty()) {
-            qWarning().noquote() << stored.warning;
-            emit message(stored.warning);
+        // It names the song's folder and stems.
+        mixWarning_ = displayName(stored.warning);
+        if (!mixWarning_.isEmpty()) {
+            qWarning().noquote() << mixWarning_;
+            emit message(mixWarning_);
         }
         if (stored.mix) engine_.mix().apply(*stored.mix);
     }
@@ -281,7 +286,7 @@ void PlaybackManager::saveMix() {
     } else {
         // Remember it as saved anyway, so the failure is reported once, not every second.
         savedMix_ = mix;
-        emit message(QStringLiteral("The mix could not be saved: %1").arg(error));
+        emit message(QStringLiteral("The mix could not be saved: %1").arg(displayName(error)));
     }
 }
 

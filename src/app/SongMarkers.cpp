@@ -3,7 +3,7 @@
 #include <QDebug>
 #include <algorithm>
 
-#include "DisplayText.h"
+#include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
 
 namespace stemdeck::app {
@@ -15,7 +15,7 @@ void SongMarkers::loadForCurrentSong() {
     folder_ = playback_.songFolder();
     MarkerStore::Loaded loaded = store_.load(folder_);
     markers_ = std::move(loaded.markers);
-    warning_ = loaded.warning;
+    warning_ = displayName(loaded.warning);  // it names the markers file
     if (!warning_.isEmpty()) {
         qWarning().noquote() << warning_;
         emit message(warning_);

@@ -6,7 +6,7 @@
 #include <QJsonObject>
 #include <QStringList>
 
-#include "DisplayText.h"
+#include "stemdeck/app/DisplayText.h"
 
 namespace stemdeck::app {
 
@@ -31,7 +31,8 @@ SongMeta SongMeta::parse(const QByteArray& json, const QString& folderName) {
     // A tempo of 1e300 (or "1e999", which reads as infinity) is damage, not a tempo.
     const double tempo = o.value(QStringLiteral("tempo")).toDouble();
     meta.tempo = tempo > 0.0 && tempo <= kMaxTempo ? tempo : 0.0;
-    if (meta.title.isEmpty()) meta.title = displayLine(folderName, kMaxTextLength);
+    // A file name's escape or newline is shown, not turned into a space (see displayName).
+    if (meta.title.isEmpty()) meta.title = displayLine(displayName(folderName), kMaxTextLength);
     if (meta.title.isEmpty()) meta.title = QStringLiteral("Untitled");  // the folder "/"
     return meta;
 }

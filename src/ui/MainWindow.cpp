@@ -16,6 +16,7 @@
 #include <QToolButton>
 #include <cmath>
 
+#include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/RoutingStore.h"
 #include "stemdeck/app/Settings.h"
@@ -25,7 +26,10 @@
 #include "stemdeck/ui/ExportDialog.h"
 #include "stemdeck/ui/Icons.h"
 #include "stemdeck/ui/Palette.h"
+#include "stemdeck/ui/RecentSongsMenu.h"
 #include "stemdeck/ui/SettingsDialog.h"
+#include "stemdeck/ui/ShortcutGuide.h"
+#include "stemdeck/ui/TransportKeys.h"
 #include "ui_MainWindow.h"
 
 namespace stemdeck::ui {
@@ -41,16 +45,8 @@ constexpr int kProgressSteps = 1000;
 const QString kSettingsNotice = QStringLiteral("settings");
 const QString kSaveNotice = QStringLiteral("save");
 const QString kOutputNotice = QStringLiteral("output");
-
-// "Play or pause (Space)": tooltips name the keys, so the shortcuts can be discovered.
-void addShortcutsToToolTip(QAction* action) {
-    QStringList keys;
-    for (const QKeySequence& key : action->shortcuts())
-        keys << key.toString(QKeySequence::NativeText);
-    if (!keys.isEmpty())
-        action->setToolTip(
-            QStringLiteral("%1 (%2)").arg(action->toolTip(), keys.join(QStringLiteral(", "))));
-}
+// Marks the actions that have nothing to act on until a song is loaded.
+const char* const kNeedsSong = "stemdeckNeedsSong";
 
 }  // namespace
 
@@ -92,6 +88,9 @@ MainWindow::MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* p
 
     setUpActions();
     connectPlayback();
+    // Space, Enter, the arrows ... reach the actions whatever has the focus (but a field
+    // being typed into).
+    new TransportKeys(this);
 
     if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
     restoreState(settings_.windowState());
@@ -127,7 +126,6 @@ void MainWindow::setUpActions() {
     ui_->actionZoomOut->setShortcuts(QKeySequence::ZoomOut);
     ui_->actionAudioSettings->setShortcuts(QKeySequence::Preferences);
     setUpMarkerActions();
-    for (QAction* action : findChildren<QAction*>()) addShortcutsToToolTip(action);
     ui_->transportBar->setTransportActions(ui_->actionToStart, ui_->actionPlayPause,
                                            ui_->actionStop);
     ui_->transportBar->setZoomActions(ui_->actionZoomOut, ui_->actionZoomFit, ui_->actionZoomIn);
@@ -135,7 +133,8 @@ void MainWindow::setUpActions() {
 
     connect(ui_->actionOpen, &QAction::triggered, this, &MainWindow::chooseSong);
     connect(ui_->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(ui_->menuRecent, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    new RecentSongsMenu(ui_->menuRecent, settings_,
+                        [this](const QString& folder) { openSong(folder); });
     connect(ui_->actionPlayPause, &QAction::triggered, &playback_,
             &app::PlaybackManager::togglePlayPause);
     connect(ui_->actionStop, &QAction::triggered, &playback_, &app::PlaybackManager::stop);
@@ -162,6 +161,7 @@ void MainWindow::setUpActions() {
     // keeps playing) while it renders.
     auto* exportMix = new QAction(tr("&Export Mix…"), this);
     exportMix->setObjectName(QStringLiteral("actionExportMix"));
+    exportMix->setProperty(kNeedsSong, true);
     ui_->menuFile->insertAction(ui_->actionAudioSettings, exportMix);
     connect(exportMix, &QAction::triggered, this, [this] {
         auto* dialog = new ExportDialog(playback_.engine(), this);
@@ -175,6 +175,20 @@ void MainWindow::setUpActions() {
         about->setAttribute(Qt::WA_DeleteOnClose);
         about->open();
     });
+    // Edit: the mix's Undo and Redo (saying what they undo), and Reset Mix.
+    ui_->menuEdit->insertActions(ui_->actionResetMix, ui_->mixer->undo().createActions(this));
+    ui_->menuEdit->insertSeparator(ui_->actionResetMix);
+    connect(ui_->actionResetMix, &QAction::triggered, ui_->mixer, &MixerPanel::resetMix);
+    // Last: every action's tooltip names its keys, and Help lists them.
+    shortcuts_ = new ShortcutGuide(this);
+    connect(ui_->actionKeyboardShortcuts, &QAction::triggered, shortcuts_,
+            &ShortcutGuide::showDialog);
+    for (QAction* action :
+         {ui_->actionPlayPause, ui_->actionStop, ui_->actionToStart, ui_->actionBack,
+          ui_->actionForward, ui_->actionBackFine, ui_->actionForwardFine, ui_->actionLoopStart,
+          ui_->actionLoopEnd, ui_->actionLoop, ui_->actionClearLoop, ui_->actionAddMarker,
+          ui_->actionResetMix})
+        action->setProperty(kNeedsSong, true);
 }
 
 void MainWindow::setUpMarkerActions() {
@@ -183,6 +197,7 @@ void MainWindow::setUpMarkerActions() {
         jump->setObjectName(QStringLiteral("actionJumpToMarker%1").arg(n));
         jump->setToolTip(tr("Jump to the song's marker %1").arg(n));
         jump->setShortcut(QKeySequence(Qt::Key_0 + n));
+        jump->setProperty(kNeedsSong, true);
         connect(jump, &QAction::triggered, this, [this, n] { markers_.jumpTo(n - 1); });
     }
     connect(ui_->actionAddMarker, &QAction::triggered, this, [this] { markers_.addAtPlayhead(); });
@@ -244,7 +259,7 @@ void MainWindow::connectPlayback() {
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
     connect(&playback_, &PlaybackManager::loadStarted, this, [this](const QString& folder) {
         showLoading(true);
-        statusBar()->showMessage(tr("Loading %1…").arg(QDir::toNativeSeparators(folder)));
+        statusBar()->showMessage(tr("Loading %1…").arg(app::displayPath(folder)));
     });
     connect(&playback_, &PlaybackManager::loadProgress, this, [this](double fraction) {
         loadBar_->setValue(static_cast<int>(fraction * kProgressSteps));
@@ -254,6 +269,7 @@ void MainWindow::connectPlayback() {
         statusBar()->showMessage(tr("Loading cancelled"), kMessageMs);
     });
     connect(&playback_, &PlaybackManager::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(&playback_, &PlaybackManager::loadFailed, this, &MainWindow::enableSongActions);
     connect(&playback_, &PlaybackManager::songLoaded, this, &MainWindow::onSongLoaded);
     connect(&playback_, &PlaybackManager::outputChanged, this, &MainWindow::showOutputStatus);
     connect(&playback_, &PlaybackManager::latencyMonitorChanged, this, [this](bool on) {
@@ -293,19 +309,6 @@ void MainWindow::chooseSong() {
     if (!folder.isEmpty()) openSong(folder);
 }
 
-void MainWindow::rebuildRecentMenu() {
-    ui_->menuRecent->clear();
-    const QStringList recent = settings_.recentSongs();
-    for (const QString& folder : recent) {
-        QAction* action = ui_->menuRecent->addAction(QDir(folder).dirName());
-        action->setToolTip(QDir::toNativeSeparators(folder));
-        action->setEnabled(QFileInfo(folder).isDir());
-        connect(action, &QAction::triggered, this, [this, folder] { openSong(folder); });
-    }
-    if (recent.isEmpty()) ui_->menuRecent->addAction(tr("No recent songs"))->setEnabled(false);
-    ui_->menuRecent->setToolTipsVisible(true);
-}
-
 void MainWindow::onSongLoaded(const QString& folder) {
     showLoading(false);
     const app::SongMeta meta = app::SongMeta::read(folder);
@@ -318,7 +321,7 @@ void MainWindow::onSongLoaded(const QString& folder) {
     ui_->mixer->rebuild();
     std::vector<TimelineView::Lane> lanes;
     for (const std::string& name : playback_.stemNames())
-        lanes.push_back({QString::fromStdString(name), stemColor(static_cast<int>(lanes.size()))});
+        lanes.push_back({app::displayName(name), stemColor(static_cast<int>(lanes.size()))});
     ui_->timeline->setSong(std::move(lanes), playback_.peaks(), playback_.duration());
     ui_->timeline->setPosition(playback_.position());
     updateTimelineAudibility();
@@ -339,10 +342,10 @@ void MainWindow::onSongLoaded(const QString& folder) {
 void MainWindow::onLoadFailed(const QString& folder, const QString& message) {
     showLoading(false);
     statusBar()->showMessage(message, kMessageMs);
-    auto* box = new QMessageBox(
-        QMessageBox::Warning, tr("Could not open song"),
-        tr("The song in %1 could not be opened.").arg(QDir::toNativeSeparators(folder)),
-        QMessageBox::Close, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Could not open song"),
+                        tr("The song in %1 could not be opened.").arg(app::displayPath(folder)),
+                        QMessageBox::Close, this);
     box->setInformativeText(
         message + (engine_.hasSong() ? tr("\n\nThe current song stays loaded.") : QString()));
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -354,8 +357,8 @@ void MainWindow::showSongIssues() {
     if (const audio::Song* song = engine_.song(); song && !song->errors.empty()) {
         QStringList names;
         for (const audio::FileIssue& issue : song->errors) {
-            names << QString::fromStdString(issue.file.filename().string());
-            details << QString::fromStdString(issue.message);
+            names << app::displayName(issue.file.filename().string());
+            details << app::displayName(issue.message);
         }
         lines << (song->errors.size() == 1 ? details.front()
                                            : tr("%1 files could not be loaded and were skipped: %2")
@@ -414,12 +417,13 @@ void MainWindow::onStateChanged(audio::PlayState state) {
         playheadTimer_.start();
     else
         playheadTimer_.stop();
+    enableSongActions();
+}
+
+void MainWindow::enableSongActions() {
     const bool song = engine_.hasSong();
-    for (QAction* action :
-         {ui_->actionPlayPause, ui_->actionStop, ui_->actionToStart, ui_->actionBack,
-          ui_->actionForward, ui_->actionBackFine, ui_->actionForwardFine, ui_->actionLoopStart,
-          ui_->actionLoopEnd, ui_->actionLoop, ui_->actionClearLoop, ui_->actionAddMarker})
-        action->setEnabled(song);
+    for (QAction* action : findChildren<QAction*>())
+        if (action->property(kNeedsSong).toBool()) action->setEnabled(song);
 }
 
 void MainWindow::showLoop() {

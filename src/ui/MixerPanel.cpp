@@ -1,5 +1,8 @@
 #include "stemdeck/ui/MixerPanel.h"
 
+#include <QAbstractSlider>
+
+#include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/ui/MasterStrip.h"
 #include "stemdeck/ui/Palette.h"
@@ -8,17 +11,21 @@
 
 namespace stemdeck::ui {
 
-MixerPanel::MixerPanel(QWidget* parent) : QWidget(parent), ui_(std::make_unique<Ui::MixerPanel>()) {
+MixerPanel::MixerPanel(QWidget* parent)
+    : QWidget(parent),
+      ui_(std::make_unique<Ui::MixerPanel>()),
+      undo_([this](const audio::MixSnapshot& mix) { applyMix(mix); }) {
     ui_->setupUi(this);
     ui_->emptyLabel->setStyleSheet(
         QStringLiteral("color: %1; padding: 24px;").arg(palette::kDimText.name()));
     meterTimer_.setInterval(kMeterIntervalMs);
     connect(&meterTimer_, &QTimer::timeout, this, &MixerPanel::updateMeters);
     connect(ui_->masterStrip, &MasterStrip::gainChanged, this, [this](float db) {
-        if (!playback_) return;
-        playback_->engine().mix().setMasterGainDb(db);
-        emit mixChanged();
+        change(
+            tr("Master Level"), {MixUndo::Control::Kind::Master},
+            [db](audio::MixControls& mix) { mix.setMasterGainDb(db); }, false);
     });
+    connectGestures(ui_->masterStrip);
 }
 
 MixerPanel::~MixerPanel() = default;
@@ -39,10 +46,19 @@ void MixerPanel::rebuild() {
     strips_.clear();
     const audio::Song* song = playback_ ? playback_->engine().song() : nullptr;
     ui_->emptyLabel->setVisible(song == nullptr);
+    const QString folder = playback_ ? playback_->songFolder() : QString();
+    const std::vector<std::string> stems =
+        playback_ ? playback_->stemNames() : std::vector<std::string>{};
+    if (folder != historyFolder_ || stems != historyStems_) {
+        // Steps of another song's mix would apply to stems that are not there.
+        undo_.clear();
+        historyFolder_ = folder;
+        historyStems_ = stems;
+    }
     if (!song) return;
     for (std::size_t i = 0; i < song->stems.size(); ++i) {
         auto* strip = new TrackStrip(ui_->stripsContainer);
-        strip->setName(QString::fromStdString(song->stems[i].name));
+        strip->setName(app::displayName(song->stems[i].name));
         strip->setColor(stemColor(static_cast<int>(i)));
         // Before the stretch that keeps the strips packed to the left.
         ui_->stripsLayout->insertWidget(ui_->stripsLayout->count() - 1, strip);
@@ -54,27 +70,60 @@ void MixerPanel::rebuild() {
 }
 
 void MixerPanel::connectStrip(TrackStrip* strip, std::size_t stem) {
+    using Kind = MixUndo::Control::Kind;
+    const int index = static_cast<int>(stem);
+    connect(strip, &TrackStrip::gainChanged, this, [this, strip, stem, index](float db) {
+        change(
+            tr("%1 Level").arg(strip->name()), {Kind::Gain, index},
+            [stem, db](audio::MixControls& mix) { mix.setGainDb(stem, db); }, false);
+    });
+    connect(strip, &TrackStrip::panChanged, this, [this, strip, stem, index](float pan) {
+        change(
+            tr("%1 Pan").arg(strip->name()), {Kind::Pan, index},
+            [stem, pan](audio::MixControls& mix) { mix.setPan(stem, pan); }, false);
+    });
+    connect(strip, &TrackStrip::muteToggled, this, [this, strip, stem, index](bool on) {
+        change((on ? tr("Mute %1") : tr("Unmute %1")).arg(strip->name()), {Kind::Switch, index},
+               [stem, on](audio::MixControls& mix) { mix.setMuted(stem, on); }, true);
+    });
+    connect(strip, &TrackStrip::soloToggled, this, [this, strip, stem, index](bool on) {
+        change((on ? tr("Solo %1") : tr("Unsolo %1")).arg(strip->name()), {Kind::Switch, index},
+               [stem, on](audio::MixControls& mix) { mix.setSolo(stem, on); }, true);
+    });
+    connectGestures(strip);
+}
+
+void MixerPanel::connectGestures(QWidget* strip) {
+    for (QAbstractSlider* slider : strip->findChildren<QAbstractSlider*>()) {
+        connect(slider, &QAbstractSlider::sliderPressed, &undo_, &MixUndo::beginGesture);
+        connect(slider, &QAbstractSlider::sliderReleased, &undo_, &MixUndo::endGesture);
+    }
+}
+
+void MixerPanel::change(const QString& text, MixUndo::Control control,
+                        const std::function<void(audio::MixControls&)>& edit, bool affectsOthers) {
+    if (!playback_) return;
+    audio::MixControls& mix = playback_->engine().mix();
+    const audio::MixSnapshot before = mix.snapshot();
+    edit(mix);
+    undo_.record(text, control, before, mix.snapshot());
     // Mute and solo change which other stems are audible: show it on every strip.
-    const auto changed = [this](bool affectsOthers) {
-        if (affectsOthers) refresh();
-        emit mixChanged();
-    };
-    connect(strip, &TrackStrip::gainChanged, this, [this, stem, changed](float db) {
-        playback_->engine().mix().setGainDb(stem, db);
-        changed(false);
-    });
-    connect(strip, &TrackStrip::panChanged, this, [this, stem, changed](float pan) {
-        playback_->engine().mix().setPan(stem, pan);
-        changed(false);
-    });
-    connect(strip, &TrackStrip::muteToggled, this, [this, stem, changed](bool on) {
-        playback_->engine().mix().setMuted(stem, on);
-        changed(true);
-    });
-    connect(strip, &TrackStrip::soloToggled, this, [this, stem, changed](bool on) {
-        playback_->engine().mix().setSolo(stem, on);
-        changed(true);
-    });
+    if (affectsOthers) refresh();
+    emit mixChanged();
+}
+
+void MixerPanel::resetMix() {
+    if (!playback_ || !playback_->engine().hasSong()) return;
+    change(
+        tr("Reset Mix"), {MixUndo::Control::Kind::WholeMix},
+        [](audio::MixControls& mix) { mix.reset(); }, true);
+}
+
+void MixerPanel::applyMix(const audio::MixSnapshot& mix) {
+    if (!playback_) return;
+    playback_->engine().mix().apply(mix);
+    refresh();
+    emit mixChanged();
 }
 
 void MixerPanel::refresh() {

@@ -7,6 +7,7 @@
 
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/SongMeta.h"
+#include "stemdeck/ui/WheelGuard.h"
 #include "ui_RehearsalBar.h"
 
 namespace stemdeck::ui {
@@ -14,11 +15,14 @@ namespace stemdeck::ui {
 RehearsalBar::RehearsalBar(QWidget* parent)
     : QFrame(parent), ui_(std::make_unique<Ui::RehearsalBar>()) {
     ui_->setupUi(this);
-    // The spin boxes keep the keyboard only while typed in: Space, [ and ] stay transport keys.
+    // The fields take the keyboard from a click only (Tab stays out of the way of the transport
+    // keys; TransportKeys decides which key is whose), and the wheel once clicked.
     for (QWidget* w : std::initializer_list<QWidget*>{
              ui_->tempoSpin, ui_->pitchSpin, ui_->centsSpin, ui_->clickLevelSpin, ui_->bpmSpin,
-             ui_->meterCombo, ui_->countInSpin})
+             ui_->meterCombo, ui_->countInSpin}) {
         w->setFocusPolicy(Qt::ClickFocus);
+        WheelGuard::guard(w);
+    }
     tapClock_.start();
     connect(ui_->tempoSpin, &QSpinBox::valueChanged, this, &RehearsalBar::applyTempo);
     connect(ui_->pitchSpin, &QSpinBox::valueChanged, this, &RehearsalBar::applyPitch);

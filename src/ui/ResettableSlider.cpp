@@ -2,11 +2,15 @@
 
 #include <QMouseEvent>
 
+#include "stemdeck/ui/WheelGuard.h"
+
 namespace stemdeck::ui {
 
 ResettableSlider::ResettableSlider(QWidget* parent) : QSlider(parent) {
-    // Keyboard focus on a strip control would steal the transport's Space and arrow keys.
-    setFocusPolicy(Qt::NoFocus);
+    // A click gives it the keys (Up, Down, Page Up/Down; the transport's keys stay the
+    // window's) and the wheel; without that the wheel scrolls the mixer.
+    setFocusPolicy(Qt::ClickFocus);
+    WheelGuard::guard(this);
 }
 
 void ResettableSlider::mouseDoubleClickEvent(QMouseEvent* event) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "stemdeck/app/AudioProfiles.h"
+#include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/RoutingStore.h"
 #include "stemdeck/app/Settings.h"
@@ -133,9 +134,9 @@ void SettingsDialog::rebuildRouting() {
         for (std::size_t i = 0; i < sources; ++i) {
             const bool click = i == engine.clickSource();
             const int row = static_cast<int>(i);
-            table->setItem(row, 0,
-                           new QTableWidgetItem(
-                               click ? tr("Click") : QString::fromStdString(song->stems[i].name)));
+            table->setItem(
+                row, 0,
+                new QTableWidgetItem(click ? tr("Click") : app::displayName(song->stems[i].name)));
             auto* pairs = new QComboBox(table);
             for (int p = 0; p < std::max(1, channels / 2); ++p)
                 pairs->addItem(tr("%1–%2").arg(2 * p + 1).arg(2 * p + 2), p);

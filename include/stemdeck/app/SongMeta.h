@@ -7,7 +7,8 @@ namespace stemdeck::app {
 
 // What a song folder's meta.json says about the song (the fields stemdeck shows). Missing or
 // malformed fields stay empty; the folder name stands in for a missing title. Every text is
-// one line fit to show (no control characters, at most kMaxTextLength characters).
+// one line fit to show (no control characters, nothing that reorders the text, at most
+// kMaxTextLength characters).
 struct SongMeta {
     QString title;
     QString artist;

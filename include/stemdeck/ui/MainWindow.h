@@ -26,6 +26,7 @@ class Settings;
 namespace stemdeck::ui {
 
 class SettingsDialog;
+class ShortcutGuide;
 
 // The main window: transport, timeline, mixer, latency monitor dock, menus. It owns the
 // engine and the PlaybackManager; its widgets only show their state and pass the user's
@@ -51,9 +52,10 @@ class MainWindow : public QMainWindow {
     void setUpActions();
     void connectPlayback();
     void chooseSong();
-    void rebuildRecentMenu();
     void onSongLoaded(const QString& folder);
     void onStateChanged(audio::PlayState state);
+    // Actions that need a song (play, export, reset mix ...) are enabled while there is one.
+    void enableSongActions();
     void onLoadFailed(const QString& folder, const QString& message);
     // The banner over the timeline: stems that could not be loaded, a stored mix that was
     // partly or wholly ignored.
@@ -87,6 +89,7 @@ class MainWindow : public QMainWindow {
     QToolButton* outputButton_ = nullptr;
     QTimer playheadTimer_;
     QPointer<SettingsDialog> settingsDialog_;
+    ShortcutGuide* shortcuts_ = nullptr;
 };
 
 }  // namespace stemdeck::ui

@@ -3,8 +3,12 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QWidget>
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
+
+#include "stemdeck/ui/MixUndo.h"
 
 namespace Ui {
 class MixerPanel;
@@ -21,7 +25,8 @@ class TrackStrip;
 
 // The mixer: a strip per stem of the engine's song and the master strip. Strip changes go
 // straight to the engine's MixControls (looked up on every change, since a reload replaces
-// them); a ~30 Hz timer feeds the meters from Engine::takeMeterReading.
+// them) and into the undo history; a ~30 Hz timer feeds the meters from
+// Engine::takeMeterReading.
 class MixerPanel : public QWidget {
     Q_OBJECT
   public:
@@ -31,7 +36,8 @@ class MixerPanel : public QWidget {
     ~MixerPanel() override;
 
     void setPlayback(app::PlaybackManager* playback);
-    // One strip per stem of the current song.
+    // One strip per stem of the current song. The undo history is cleared when the song is
+    // another one (not when the same song comes back at another sample rate).
     void rebuild();
     // Shows the engine's current mix on every strip.
     void refresh();
@@ -40,17 +46,34 @@ class MixerPanel : public QWidget {
     TrackStrip* strip(int index) const { return strips_.at(static_cast<std::size_t>(index)); }
     MasterStrip* masterStrip() const;
 
+    // The mix's undo history (see MixUndo).
+    MixUndo& undo() { return undo_; }
+    // Every stem to 0 dB, centred, unmuted and unsoloed, the master to 0 dB: one undoable step.
+    void resetMix();
+
   signals:
     // The user changed the mix (the timeline greys out stems that went silent).
     void mixChanged();
 
   private:
     void connectStrip(TrackStrip* strip, std::size_t stem);
+    // A drag of any fader or pan of `strip` is one undo step.
+    void connectGestures(QWidget* strip);
+    // Makes a change of the user's to the engine's mix and records it as an undo step;
+    // `affectsOthers`: mute and solo change which other stems are audible.
+    void change(const QString& text, MixUndo::Control control,
+                const std::function<void(audio::MixControls&)>& edit, bool affectsOthers);
+    // Undo and redo: the mix goes to the engine and is shown.
+    void applyMix(const audio::MixSnapshot& mix);
     void updateMeters();
 
     std::unique_ptr<Ui::MixerPanel> ui_;
     app::PlaybackManager* playback_ = nullptr;
     std::vector<TrackStrip*> strips_;
+    MixUndo undo_;
+    // The song the undo history is about.
+    QString historyFolder_;
+    std::vector<std::string> historyStems_;
     QTimer meterTimer_;
     QElapsedTimer sinceMeters_;
 };

@@ -66,6 +66,7 @@ class TimelineView : public QAbstractScrollArea {
     // The context menu of a marker's flag (rename, delete, loop section); the caller owns it.
     QMenu* markerMenu(int index);
     int laneCount() const { return static_cast<int>(lanes_.size()); }
+    QString laneName(int index) const { return lanes_.at(static_cast<std::size_t>(index)).name; }
 
     double pixelsPerSecond() const { return pixelsPerSecond_; }
     // Zooms keeping the time under viewport x `anchor` where it is.
