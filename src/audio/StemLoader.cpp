@@ -496,7 +496,7 @@ LoadError noStemsError(const fs::path& folder, const Song& song) {
         std::string message = "no audio files in " + where;
         if (!song.ignored.empty())
             message += " (" + std::to_string(song.ignored.size()) + " other files ignored)";
-        return LoadError(LoadError::Kind::NoStems, message);
+        return LoadError(LoadError::Kind::NoStems, message, song.errors, song.ignored);
     }
     std::string message = "no stem could be loaded from " + where + ": all " +
                           std::to_string(song.errors.size()) + " audio files failed; ";
@@ -504,7 +504,7 @@ LoadError noStemsError(const fs::path& folder, const Song& song) {
     for (std::size_t i = 0; i < std::min(kShown, song.errors.size()); ++i)
         message += (i ? " / " : "") + song.errors[i].message;
     if (song.errors.size() > kShown) message += " / ...";
-    return LoadError(LoadError::Kind::NoStems, message);
+    return LoadError(LoadError::Kind::NoStems, message, song.errors, song.ignored);
 }
 
 void checkMemory(const std::vector<StemProbe>& probes, int rate, std::uint64_t limit,
