@@ -21,7 +21,8 @@ class TrackStrip;
 
 // The mixer: a strip per stem of the engine's song and the master strip. Strip changes go
 // straight to the engine's MixControls (looked up on every change, since a reload replaces
-// them); a ~30 Hz timer feeds the meters from Engine::takeMeterReading.
+// them); a ~30 Hz timer feeds the meters from Engine::takeMeterReading while the song plays,
+// and after it stops until every meter has fallen to rest (then nothing is polled).
 class MixerPanel : public QWidget {
     Q_OBJECT
   public:
@@ -39,6 +40,8 @@ class MixerPanel : public QWidget {
     int stripCount() const { return static_cast<int>(strips_.size()); }
     TrackStrip* strip(int index) const { return strips_.at(static_cast<std::size_t>(index)); }
     MasterStrip* masterStrip() const;
+    // The meters are being fed (playing, or falling back to rest).
+    bool metersRunning() const { return meterTimer_.isActive(); }
 
   signals:
     // The user changed the mix (the timeline greys out stems that went silent).
@@ -47,6 +50,8 @@ class MixerPanel : public QWidget {
   private:
     void connectStrip(TrackStrip* strip, std::size_t stem);
     void updateMeters();
+    void wakeMeters();
+    bool metersAtRest() const;
 
     std::unique_ptr<Ui::MixerPanel> ui_;
     app::PlaybackManager* playback_ = nullptr;
