@@ -1,5 +1,6 @@
 #include "stemdeck/ui/IssueBanner.h"
 
+#include <QApplication>
 #include <QKeyEvent>
 #include <QStringList>
 
@@ -43,7 +44,8 @@ bool IssueBanner::detailsShown() const {
 }
 
 void IssueBanner::dismiss() {
-    const bool hadFocus = hasFocus();
+    // The bar, or its text (selectable with the mouse, so a click may give it the focus).
+    const bool hadFocus = hasFocus() || isAncestorOf(QApplication::focusWidget());
     hide();
     // The keyboard goes back to the window (its transport keys), not to the next widget.
     if (hadFocus && window()) window()->setFocus();

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QLabel>
 #include <QTest>
 #include <QToolButton>
@@ -70,4 +71,12 @@ TEST(IssueBanner, TheCloseButtonAndEscapeDismissIt) {
     QTest::keyClick(w.banner, Qt::Key_Escape);
     EXPECT_FALSE(w.banner->isVisible());
     EXPECT_FALSE(w.banner->hasFocus());
+
+    // Also when the click went to its text (selectable, so it may take the focus itself).
+    w.banner->showMessages({kSkipped});
+    auto* text = w.banner->findChild<QLabel*>(QStringLiteral("summaryLabel"));
+    QTest::mouseClick(text, Qt::LeftButton, {}, QPoint(5, 5));
+    ASSERT_NE(QApplication::focusWidget(), nullptr);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    EXPECT_FALSE(w.banner->isVisible());
 }
