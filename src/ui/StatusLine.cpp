@@ -1,8 +1,10 @@
 #include "stemdeck/ui/StatusLine.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QProgressBar>
 #include <QToolButton>
+#include <algorithm>
 
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/ui/Palette.h"
@@ -13,6 +15,8 @@ namespace {
 
 constexpr int kProgressSteps = 1000;
 constexpr int kLoadBarWidth = 180;
+// The output's text at most: a long device name must not widen a narrow window.
+constexpr int kOutputTextWidth = 420;
 
 }  // namespace
 
@@ -60,7 +64,15 @@ void StatusLine::showOutput() {
     const QColor colour = !open               ? palette::kBad
                           : problem.isEmpty() ? palette::kGood
                                               : palette::kWarn;
-    outputButton_->setText(QStringLiteral("\u25cf  ") + playback_.outputSummary());
+    // "● DEVICE · 48 kHz · …": the device's name gives way ("…") to what it does.
+    QStringList parts = playback_.outputSummary().split(QStringLiteral(" \u00b7 "));
+    const QFontMetrics metrics = outputButton_->fontMetrics();
+    const QString dot = QStringLiteral("\u25cf  ");
+    const QString rest = QStringList(parts.mid(1)).join(QStringLiteral(" \u00b7 "));
+    const int room =
+        kOutputTextWidth - metrics.horizontalAdvance(dot + QStringLiteral(" \u00b7 ") + rest);
+    parts[0] = metrics.elidedText(parts[0], Qt::ElideRight, std::max(room, 60));
+    outputButton_->setText(dot + parts.join(QStringLiteral(" \u00b7 ")));
     outputButton_->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
     QString tip = open ? playback_.outputDescription() : QString();
     tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
