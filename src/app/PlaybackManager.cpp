@@ -12,17 +12,6 @@
 
 namespace stemdeck::app {
 
-namespace {
-
-QString describe(const audio::OutputConfig& c) {
-    QString what = c.device.empty() ? QStringLiteral("the default audio device")
-                                    : QStringLiteral("'%1'").arg(QString::fromStdString(c.device));
-    if (c.sampleRate > 0) what += QStringLiteral(" at %1 Hz").arg(c.sampleRate);
-    return what;
-}
-
-}  // namespace
-
 PlaybackManager::PlaybackManager(audio::Engine& engine, MixStore* mixes, QObject* parent)
     : QObject(parent), engine_(engine), mixes_(mixes) {
     qRegisterMetaType<audio::PlayState>();
@@ -35,105 +24,6 @@ PlaybackManager::PlaybackManager(audio::Engine& engine, MixStore* mixes, QObject
 
 PlaybackManager::~PlaybackManager() {
     saveMix();
-}
-
-// ---- output ----------------------------------------------------------------------------
-
-void PlaybackManager::openOutput(const audio::OutputConfig& config) {
-    const int rate = predictedRate(config);
-    if (engine_.hasSong() && rate > 0 && rate != engine_.song()->sampleRate) {
-        // Engine::openOutput would decode the song again on this thread; do it on the
-        // worker and switch once it is ready, while the current output keeps playing.
-        pendingOutput_ = config;
-        // A new song on its way is restarted at the new rate; else the current one reloads.
-        const bool newSongLoading = isLoading() && !reloading_;
-        startLoad(newSongLoading ? loader_.folder() : songFolder_, rate, !newSongLoading);
-        return;
-    }
-    if (isLoading() && loader_.targetRate() != rate) {
-        // The song being loaded would arrive at the old rate: switch when it is ready.
-        pendingOutput_ = config;
-        startLoad(loader_.folder(), rate, reloading_);
-        return;
-    }
-    openOutputNow(config);
-}
-
-void PlaybackManager::openOutputNow(const audio::OutputConfig& config) {
-    const bool wasPlaying = engine_.state() == audio::PlayState::Playing;
-    std::vector<audio::OutputConfig> attempts{config};
-    if (config.sampleRate > 0) attempts.push_back({config.device, 0, config.framesPerBuffer});
-    if (!config.device.empty()) attempts.push_back({{}, 0, config.framesPerBuffer});
-
-    QStringList failures;
-    bool opened = false;
-    for (const audio::OutputConfig& attempt : attempts) {
-        try {
-            engine_.openOutput(attempt);
-            opened = true;
-            break;
-        } catch (const audio::AudioDeviceError& e) {
-            failures << QString::fromStdString(e.what());
-        } catch (const audio::LoadError& e) {
-            // The device opened at a rate the song could not be decoded at: do not play the
-            // song at the wrong speed.
-            engine_.closeOutput();
-            failures << QString::fromStdString(e.what());
-            break;
-        }
-    }
-    if (opened && failures.isEmpty()) {
-        outputProblem_.clear();
-    } else if (opened) {
-        outputProblem_ = QStringLiteral("Could not use %1 (%2). Playing on %3 instead.")
-                             .arg(describe(config), failures.join(QStringLiteral("; ")),
-                                  QString::fromStdString(engine_.output().deviceName()));
-    } else {
-        outputProblem_ = QStringLiteral("No audio output: %1. Choose a device in Settings.")
-                             .arg(failures.join(QStringLiteral("; ")));
-    }
-    if (opened && wasPlaying) play();
-    if (!outputProblem_.isEmpty()) emit errorOccurred(outputProblem_);
-    emit outputChanged();
-    publishTransport();
-}
-
-int PlaybackManager::predictedRate(const audio::OutputConfig& config) const {
-    if (config.sampleRate > 0) return config.sampleRate;
-    // The device's default rate, found the way PortAudioOutput finds the device. If this
-    // guess is wrong, Engine::openOutput still decodes the song at the right rate.
-    const auto devices = audio::PortAudioOutput::devices();
-    const QString wanted = QString::fromStdString(config.device);
-    const audio::OutputDevice* match = nullptr;
-    for (const auto& d : devices) {
-        const bool named =
-            wanted.compare(QString::fromStdString(d.label()), Qt::CaseInsensitive) == 0 ||
-            wanted.compare(QString::fromStdString(d.name), Qt::CaseInsensitive) == 0;
-        if (wanted.isEmpty() ? d.isDefault : named) {
-            match = &d;
-            break;
-        }
-    }
-    if (!match && wanted.isEmpty() && !devices.empty()) match = &devices.front();
-    return match ? static_cast<int>(match->defaultSampleRate) : 0;
-}
-
-QString PlaybackManager::outputDescription() const {
-    const audio::PortAudioOutput& out = engine_.output();
-    if (!out.isOpen()) return QStringLiteral("No audio output");
-    const double ms = 1000.0 * out.framesPerBuffer() / out.sampleRate();
-    return QStringLiteral("%1, %2 Hz, %3 frames (%4 ms)")
-        .arg(QString::fromStdString(out.deviceName()))
-        .arg(out.sampleRate())
-        .arg(out.framesPerBuffer())
-        .arg(ms, 0, 'f', 1);
-}
-
-void PlaybackManager::setLatencyMonitorEnabled(bool on) {
-    // Figures from an earlier session would mix with the new ones: start them over.
-    if (on && !engine_.latencyMonitorEnabled()) engine_.resetLatencyStats();
-    engine_.setLatencyMonitorEnabled(on);
-    emit latencyMonitorChanged(on);
 }
 
 // ---- songs -----------------------------------------------------------------------------
@@ -169,10 +59,12 @@ void PlaybackManager::onLoadFinished(const SongLoader::Result& result) {
                                "prepared at the new sample rate (%1).")
                     .arg(error));
         }
-        if (result.cancelled)
+        if (result.cancelled) {
             emit loadCancelled(result.folder);
-        else
+        } else {
+            lastFailure_ = result;
             emit loadFailed(result.folder, error);
+        }
         return;
     }
     if (!pendingOutput_ && engine_.outputOpen() &&

@@ -302,6 +302,15 @@ void Settings::setWindowState(const QByteArray& state) {
     settings_->setValue(kWindowStateKey, state);
 }
 
+QByteArray Settings::splitterState() const {
+    const QVariant value = settings_->value(kSplitterKey);
+    return value.typeId() == QMetaType::QByteArray ? value.toByteArray() : QByteArray();
+}
+
+void Settings::setSplitterState(const QByteArray& state) {
+    settings_->setValue(kSplitterKey, state);
+}
+
 bool Settings::sync(QString* error) {
     settings_->sync();
     // Only a failed write counts here: QSettings keeps reporting the first error it met.

@@ -66,8 +66,12 @@ SongLoader::Result SongLoader::loadNow(const QString& folder, const audio::LoadO
     } catch (const audio::LoadError& e) {
         result.cancelled = e.kind() == audio::LoadError::Kind::Cancelled;
         result.error = QString::fromStdString(e.what());
+        result.errorKind = e.kind();
+        result.fileErrors = e.errors();
+        result.ignored = e.ignored();
     } catch (const std::bad_alloc&) {
         result.error = QStringLiteral("not enough memory to load %1").arg(folder);
+        result.errorKind = audio::LoadError::Kind::OutOfMemory;
     } catch (const std::exception& e) {
         result.error = QString::fromStdString(e.what());
     }

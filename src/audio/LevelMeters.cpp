@@ -8,6 +8,8 @@ void LevelMeters::prepare(std::size_t stems) {
     masterLeft_.value.store(0.0f);
     masterRight_.value.store(0.0f);
     seen_ = generation_.load();
+    collecting_.store(seen_);
+    stemGain_ = 1.0f;
 }
 
 void LevelMeters::beginBlock() noexcept {
@@ -18,10 +20,11 @@ void LevelMeters::beginBlock() noexcept {
     for (std::size_t i = 0; i < count_; ++i) stems_[i].value.store(0.0f, std::memory_order_relaxed);
     masterLeft_.value.store(0.0f, std::memory_order_relaxed);
     masterRight_.value.store(0.0f, std::memory_order_relaxed);
+    collecting_.store(generation, std::memory_order_release);
 }
 
 void LevelMeters::noteStem(std::size_t stem, float peak) noexcept {
-    if (stem < count_) raise(stems_[stem], peak);
+    if (stem < count_) raise(stems_[stem], peak * stemGain_);
 }
 
 void LevelMeters::noteMaster(float left, float right) noexcept {
@@ -31,12 +34,18 @@ void LevelMeters::noteMaster(float left, float right) noexcept {
 
 MeterReading LevelMeters::read() {
     MeterReading r;
+    const unsigned generation = generation_.load(std::memory_order_relaxed);  // only we write it
+    if (collecting_.load(std::memory_order_acquire) != generation) {
+        // No block since the previous read: nothing is playing, whatever was last noted.
+        r.stems.assign(count_, 0.0f);
+        return r;
+    }
     r.stems.reserve(count_);
     for (std::size_t i = 0; i < count_; ++i)
         r.stems.push_back(stems_[i].value.load(std::memory_order_relaxed));
     r.masterLeft = masterLeft_.value.load(std::memory_order_relaxed);
     r.masterRight = masterRight_.value.load(std::memory_order_relaxed);
-    generation_.fetch_add(1, std::memory_order_release);
+    generation_.store(generation + 1, std::memory_order_release);
     return r;
 }
 

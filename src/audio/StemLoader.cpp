@@ -105,7 +105,7 @@ LoadError noStemsError(const fs::path& folder, const Song& song) {
         std::string message = "no audio files in " + where;
         if (!song.ignored.empty())
             message += " (" + std::to_string(song.ignored.size()) + " other files ignored)";
-        return LoadError(LoadError::Kind::NoStems, message);
+        return LoadError(LoadError::Kind::NoStems, message, song.errors, song.ignored);
     }
     std::string message = "no stem could be loaded from " + where + ": all " +
                           std::to_string(song.errors.size()) + " audio files failed; ";
@@ -113,7 +113,7 @@ LoadError noStemsError(const fs::path& folder, const Song& song) {
     for (std::size_t i = 0; i < std::min(kShown, song.errors.size()); ++i)
         message += (i ? " / " : "") + song.errors[i].message;
     if (song.errors.size() > kShown) message += " / ...";
-    return LoadError(LoadError::Kind::NoStems, message);
+    return LoadError(LoadError::Kind::NoStems, message, song.errors, song.ignored);
 }
 
 // The memory the song may take, and how to say it in a message.

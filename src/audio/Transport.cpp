@@ -265,6 +265,7 @@ void Transport::addClick(std::int64_t songFrame, int n, float* left, float* righ
 }
 
 int Transport::renderCountIn(float* out, int offset, int n, int channels) noexcept {
+    meters_.setStemAudibility(0.0f);  // the stems primed meanwhile are not heard yet
     const std::int64_t elapsed = countInTotal_ - countInLeft_;
     click_.renderCountIn(elapsed, n, countInBars_.load(std::memory_order_relaxed),
                          clickLeft_.data(), clickRight_.data(), countInRate());
@@ -277,6 +278,7 @@ int Transport::renderCountIn(float* out, int offset, int n, int channels) noexce
         }
         countInFadeLeft_ -= n;
     }
+    meters_.noteMaster(peakOf(clickLeft_.data(), n), peakOf(clickRight_.data(), n));
     routing_.clear(n);
     routing_.add(routing_.clickSource(), clickLeft_.data(), clickRight_.data(), n, channels);
     routing_.scatter(out + static_cast<std::ptrdiff_t>(offset) * channels, n, channels);
@@ -292,6 +294,11 @@ int Transport::renderChunk(float* out, int offset, int n, int channels) noexcept
     const bool clickNow = !chains_.front()->stretcher().priming();
     const bool fading = fader_.ramping() || fader_.current() != 1.0f;
     if (fading) fader_.fill(fade_.data(), n);
+    // The stem meters show what is heard: through the fade, and nothing while a restarting
+    // stretcher still gives silence.
+    meters_.setStemAudibility(!clickNow || n <= 0 ? 0.0f
+                              : fading ? std::max(fade_[0], fade_[static_cast<std::size_t>(n - 1)])
+                                       : 1.0f);
     float* dst = out + static_cast<std::ptrdiff_t>(offset) * channels;
 
     if (split_) {
@@ -379,6 +386,7 @@ void Transport::process(float* out, int frames, int channels) noexcept {
     int offset = 0;
     bool silent = false;
     meters_.beginBlock();
+    meters_.setStemAudibility(0.0f);  // until a chunk of the song is heard (renderChunk)
     if (song_) {
         beginBlock(channels);
         const std::int64_t request = seekRequest_.exchange(-1, std::memory_order_acq_rel);

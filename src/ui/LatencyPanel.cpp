@@ -70,10 +70,11 @@ void LatencyPanel::showStats(const audio::LatencyStats& s) {
     ui_->lateLabel->setText(QString::number(s.lateCallbacks));
     ui_->callbacksLabel->setText(QString::number(s.callbacks));
     ui_->outputLatencyLabel->setText(ms(s.outputLatencyMs));
-    ui_->streamLabel->setText(
-        s.sampleRate > 0
-            ? QStringLiteral("%1 frames, %2 Hz").arg(s.framesPerBuffer).arg(s.sampleRate)
-            : QStringLiteral("closed"));
+    ui_->streamLabel->setText(s.sampleRate > 0
+                                  ? tr("%1 frames · %2 kHz")
+                                        .arg(s.framesPerBuffer)
+                                        .arg(QString::number(s.sampleRate / 1000.0, 'g', 5))
+                                  : tr("closed"));
     const bool running = s.callbacks != lastCallbacks_;
     ui_->statusLabel->setText(!s.enabled ? tr("Monitor off")
                               : running  ? tr("Measuring")

@@ -59,6 +59,12 @@ void LevelMeter::reset() {
     update();
 }
 
+bool LevelMeter::atRest() const {
+    for (int c = 0; c < channels_; ++c)
+        if (!meters_[static_cast<std::size_t>(c)].atRest()) return false;
+    return true;
+}
+
 QSize LevelMeter::sizeHint() const {
     return {barsLeft() + channels_ * (kBarWidth + kGap) + kGap, 160};
 }
@@ -108,7 +114,11 @@ void LevelMeter::paintEvent(QPaintEvent*) {
     small.setPixelSize(8);
     p.setFont(small);
     p.setPen(palette::kDimText);
+    // A short meter (a low window) shows only the marks that do not run into each other.
+    qreal lastY = -1e9;
     for (float db : kMarks) {
+        if (yFor(db) - lastY < 9) continue;
+        lastY = yFor(db);
         const QRectF label(0, yFor(db) - 5, kScaleWidth - 3, 10);
         p.drawText(label, Qt::AlignRight | Qt::AlignVCenter,
                    db > 0 ? QStringLiteral("+%1").arg(db) : QString::number(db));

@@ -7,29 +7,29 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
-#include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
 #include <QSignalBlocker>
 #include <QStatusBar>
-#include <QToolButton>
 #include <cmath>
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/RoutingStore.h"
+#include "stemdeck/app/SampleRateFollower.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/SongLocator.h"
 #include "stemdeck/app/SongMeta.h"
 #include "stemdeck/ui/AboutDialog.h"
 #include "stemdeck/ui/ExportDialog.h"
 #include "stemdeck/ui/Icons.h"
+#include "stemdeck/ui/LoadMessages.h"
 #include "stemdeck/ui/Palette.h"
 #include "stemdeck/ui/RecentSongsMenu.h"
 #include "stemdeck/ui/SettingsDialog.h"
 #include "stemdeck/ui/ShortcutGuide.h"
 #include "stemdeck/ui/TransportKeys.h"
+#include "stemdeck/ui/StatusLine.h"
 #include "ui_MainWindow.h"
 
 namespace stemdeck::ui {
@@ -40,7 +40,6 @@ constexpr int kPlayheadIntervalMs = 33;  // smooth playhead while playing
 constexpr double kSeekStep = 5.0;
 constexpr double kFineSeekStep = 1.0;
 constexpr int kMessageMs = 10000;
-constexpr int kProgressSteps = 1000;
 // Keys of the notice bar's notices.
 const QString kSettingsNotice = QStringLiteral("settings");
 const QString kSaveNotice = QStringLiteral("save");
@@ -62,22 +61,9 @@ MainWindow::MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* p
     ui_->splitter->setStretchFactor(0, 3);
     ui_->splitter->setStretchFactor(1, 2);
 
-    loadBar_ = new QProgressBar(this);
-    loadBar_->setRange(0, kProgressSteps);
-    loadBar_->setFixedWidth(180);
-    loadBar_->setTextVisible(false);
-    cancelLoadButton_ = new QToolButton(this);
-    cancelLoadButton_->setText(tr("Cancel"));
-    cancelLoadButton_->setToolTip(tr("Stop loading; the current song stays"));
-    outputButton_ = new QToolButton(this);
-    outputButton_->setAutoRaise(true);
-    statusBar()->addPermanentWidget(loadBar_);
-    statusBar()->addPermanentWidget(cancelLoadButton_);
-    statusBar()->addPermanentWidget(outputButton_);
-    showLoading(false);
-    connect(cancelLoadButton_, &QToolButton::clicked, &playback_,
-            &app::PlaybackManager::cancelLoad);
-    connect(outputButton_, &QToolButton::clicked, this, &MainWindow::showSettings);
+    statusLine_ = new StatusLine(playback_, this);
+    statusBar()->addPermanentWidget(statusLine_);
+    connect(statusLine_, &StatusLine::outputClicked, this, &MainWindow::showSettings);
 
     ui_->mixer->setPlayback(&playback_);
     ui_->latencyPanel->setPlayback(&playback_);
@@ -94,6 +80,7 @@ MainWindow::MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* p
 
     if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
     restoreState(settings_.windowState());
+    ui_->splitter->restoreState(settings_.splitterState());
     // What could not be read at start-up stays on show: the first song's "Loading…" would
     // replace a status-bar message at once.
     const QString problems = settings_.problems().join(QLatin1Char('\n'));
@@ -170,6 +157,7 @@ void MainWindow::setUpActions() {
     });
     // Remembered per-stem output routes follow every song and output change.
     new app::RoutingStore(settings_, playback_, this);
+    new app::SampleRateFollower(settings_, playback_, this);
     connect(ui_->actionAbout, &QAction::triggered, this, [this] {
         auto* about = new AboutDialog(this);
         about->setAttribute(Qt::WA_DeleteOnClose);
@@ -258,14 +246,11 @@ void MainWindow::connectPlayback() {
     connect(&playback_, &PlaybackManager::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
     connect(&playback_, &PlaybackManager::loadStarted, this, [this](const QString& folder) {
-        showLoading(true);
+        statusLine_->showLoading(true);
         statusBar()->showMessage(tr("Loading %1…").arg(app::displayPath(folder)));
     });
-    connect(&playback_, &PlaybackManager::loadProgress, this, [this](double fraction) {
-        loadBar_->setValue(static_cast<int>(fraction * kProgressSteps));
-    });
     connect(&playback_, &PlaybackManager::loadCancelled, this, [this] {
-        showLoading(false);
+        statusLine_->showLoading(false);
         statusBar()->showMessage(tr("Loading cancelled"), kMessageMs);
     });
     connect(&playback_, &PlaybackManager::loadFailed, this, &MainWindow::onLoadFailed);
@@ -310,7 +295,7 @@ void MainWindow::chooseSong() {
 }
 
 void MainWindow::onSongLoaded(const QString& folder) {
-    showLoading(false);
+    statusLine_->showLoading(false);
     const app::SongMeta meta = app::SongMeta::read(folder);
     QStringList details;
     if (!meta.artist.isEmpty()) details << meta.artist;
@@ -340,72 +325,36 @@ void MainWindow::onSongLoaded(const QString& folder) {
 }
 
 void MainWindow::onLoadFailed(const QString& folder, const QString& message) {
-    showLoading(false);
-    statusBar()->showMessage(message, kMessageMs);
-    auto* box =
-        new QMessageBox(QMessageBox::Warning, tr("Could not open song"),
-                        tr("The song in %1 could not be opened.").arg(app::displayPath(folder)),
-                        QMessageBox::Close, this);
-    box->setInformativeText(
-        message + (engine_.hasSong() ? tr("\n\nThe current song stays loaded.") : QString()));
+    statusLine_->showLoading(false);
+    // In the musician's words; the loader's own text behind "Show Details…".
+    LoadMessages::Message said{
+        tr("The song in %1 could not be opened.").arg(app::displayPath(folder)), message};
+    if (playback_.lastLoadFailure().folder == folder)
+        said = LoadMessages::songFailed(playback_.lastLoadFailure());
+    statusBar()->showMessage(said.summary, kMessageMs);
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open song"), said.summary,
+                                QMessageBox::Close, this);
+    if (engine_.hasSong()) box->setInformativeText(tr("The current song stays loaded."));
+    box->setDetailedText(said.details);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
 
 void MainWindow::showSongIssues() {
-    QStringList lines, details;
-    if (const audio::Song* song = engine_.song(); song && !song->errors.empty()) {
-        QStringList names;
-        for (const audio::FileIssue& issue : song->errors) {
-            names << app::displayName(issue.file.filename().string());
-            details << app::displayName(issue.message);
-        }
-        lines << (song->errors.size() == 1 ? details.front()
-                                           : tr("%1 files could not be loaded and were skipped: %2")
-                                                 .arg(song->errors.size())
-                                                 .arg(names.join(QStringLiteral(", "))));
+    QList<LoadMessages::Message> issues;
+    if (const audio::Song* song = engine_.song()) {
+        const QString title = app::SongMeta::read(playback_.songFolder()).title;
+        issues << LoadMessages::filesSkipped(title, song->errors)
+               << LoadMessages::stemsWarned(title, song->warnings);
     }
-    // Stems that loaded, but not as their file says (samples limited, another length).
-    if (const audio::Song* song = engine_.song(); song && !song->warnings.empty()) {
-        QStringList names;
-        for (const audio::FileIssue& issue : song->warnings) {
-            names << QString::fromStdString(issue.file.filename().string());
-            details << QString::fromStdString(issue.message);
-        }
-        names.removeDuplicates();
-        lines << (song->warnings.size() == 1
-                      ? QString::fromStdString(song->warnings.front().message)
-                      : tr("%1 stems loaded, but not quite as their files say: %2")
-                            .arg(names.size())
-                            .arg(names.join(QStringLiteral(", "))));
-    }
-    for (const QString& warning : {playback_.mixWarning(), markers_.warning()}) {
-        if (warning.isEmpty()) continue;
-        lines << warning;
-        details << warning;
-    }
-    ui_->loadIssuesLabel->setVisible(!lines.isEmpty());
-    ui_->loadIssuesLabel->setText(QStringLiteral("\u26a0  ") +
-                                  lines.join(QStringLiteral("\n\u26a0  ")));
-    ui_->loadIssuesLabel->setToolTip(details.join(QLatin1Char('\n')));
+    issues << LoadMessages::mixIgnored(playback_.mixWarning())
+           << LoadMessages::markersIgnored(markers_.warning());
+    ui_->issueBanner->showMessages(issues);
 }
 
 void MainWindow::showOutputStatus() {
-    const bool open = engine_.outputOpen();
-    const bool degraded = open && !playback_.outputProblem().isEmpty();
-    const QColor colour = !open ? palette::kBad : degraded ? palette::kWarn : palette::kGood;
-    outputButton_->setText(QStringLiteral("\u25cf  ") +
-                           (open ? playback_.outputDescription() : tr("No audio output")));
-    outputButton_->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
-    outputButton_->setToolTip(playback_.outputProblem().isEmpty() ? tr("Audio settings…")
-                                                                  : playback_.outputProblem());
+    statusLine_->showOutput();
     ui_->noticeBar->setNotice(kOutputNotice, playback_.outputProblem());
-}
-
-void MainWindow::showLoading(bool loading) {
-    loadBar_->setVisible(loading);
-    cancelLoadButton_->setVisible(loading);
-    if (loading) loadBar_->setValue(0);
 }
 
 void MainWindow::onStateChanged(audio::PlayState state) {
@@ -469,6 +418,7 @@ void MainWindow::rememberClick() {
 void MainWindow::saveWindow() {
     settings_.setWindowGeometry(saveGeometry());
     settings_.setWindowState(saveState());
+    settings_.setSplitterState(ui_->splitter->saveState());
     if (!playback_.songFolder().isEmpty()) settings_.setLastSong(playback_.songFolder());
     saveSettings();
 }

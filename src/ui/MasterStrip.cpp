@@ -49,6 +49,10 @@ void MasterStrip::resetMeters() {
     ui_->peakLabel->setText(QStringLiteral("peak -\u221e"));
 }
 
+bool MasterStrip::metersAtRest() const {
+    return ui_->meter->atRest();
+}
+
 void MasterStrip::showGainText(float db) {
     ui_->gainLabel->setText(FaderTaper::text(db) + QStringLiteral(" dB"));
 }

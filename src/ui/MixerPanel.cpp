@@ -1,6 +1,7 @@
 #include "stemdeck/ui/MixerPanel.h"
 
 #include <QAbstractSlider>
+#include <QScrollBar>
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
@@ -35,10 +36,27 @@ MasterStrip* MixerPanel::masterStrip() const {
 }
 
 void MixerPanel::setPlayback(app::PlaybackManager* playback) {
+    if (playback_) playback_->disconnect(this);
     playback_ = playback;
     rebuild();
+    if (playback_)
+        connect(playback_, &app::PlaybackManager::stateChanged, this,
+                [this](audio::PlayState state) {
+                    if (state == audio::PlayState::Playing) wakeMeters();
+                });
+    wakeMeters();
+}
+
+void MixerPanel::wakeMeters() {
+    if (meterTimer_.isActive()) return;
     sinceMeters_.start();
     meterTimer_.start();
+}
+
+bool MixerPanel::metersAtRest() const {
+    for (const TrackStrip* strip : strips_)
+        if (!strip->meterAtRest()) return false;
+    return ui_->masterStrip->metersAtRest();
 }
 
 void MixerPanel::rebuild() {
@@ -65,6 +83,12 @@ void MixerPanel::rebuild() {
         connectStrip(strip, i);
         strips_.push_back(strip);
     }
+    // Many strips scroll sideways; the splitter above may not squeeze them shorter than they
+    // can be (the strips and the scroll bar under them stay whole).
+    ui_->stripsArea->setMinimumHeight(
+        strips_.empty() ? 0
+                        : strips_.front()->minimumSize().height() +
+                              ui_->stripsArea->horizontalScrollBar()->sizeHint().height());
     ui_->masterStrip->resetMeters();
     refresh();
 }
@@ -137,12 +161,17 @@ void MixerPanel::refresh() {
 }
 
 void MixerPanel::updateMeters() {
-    if (!playback_ || !playback_->engine().hasSong()) return;
-    const double seconds = static_cast<double>(sinceMeters_.restart()) / 1000.0;
-    const audio::MeterReading reading = playback_->engine().takeMeterReading();
-    for (std::size_t i = 0; i < strips_.size() && i < reading.stems.size(); ++i)
-        strips_[i]->showLevel(reading.stems[i], seconds);
-    ui_->masterStrip->showLevels(reading.masterLeft, reading.masterRight, seconds);
+    const bool song = playback_ && playback_->engine().hasSong();
+    if (song) {
+        const double seconds = static_cast<double>(sinceMeters_.restart()) / 1000.0;
+        const audio::MeterReading reading = playback_->engine().takeMeterReading();
+        for (std::size_t i = 0; i < strips_.size() && i < reading.stems.size(); ++i)
+            strips_[i]->showLevel(reading.stems[i], seconds);
+        ui_->masterStrip->showLevels(reading.masterLeft, reading.masterRight, seconds);
+    }
+    // Not playing and every meter down: nothing moves until playback starts again.
+    if (!song || (playback_->state() != audio::PlayState::Playing && metersAtRest()))
+        meterTimer_.stop();
 }
 
 }  // namespace stemdeck::ui

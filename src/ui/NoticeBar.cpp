@@ -1,5 +1,7 @@
 #include "stemdeck/ui/NoticeBar.h"
 
+#include <QApplication>
+#include <QKeyEvent>
 #include <QStringList>
 #include <algorithm>
 
@@ -15,11 +17,24 @@ NoticeBar::NoticeBar(QWidget* parent) : QFrame(parent), ui_(std::make_unique<Ui:
                                  "solid %2; } QLabel { color: %3; }")
                       .arg(palette::kBad.darker(330).name(), palette::kBad.darker(200).name(),
                            palette::kBad.lighter(150).name()));
-    connect(ui_->noticeCloseButton, &QToolButton::clicked, this, [this] {
-        notices_.clear();
-        refresh();
-    });
+    setFocusPolicy(Qt::ClickFocus);
+    connect(ui_->noticeCloseButton, &QToolButton::clicked, this, &NoticeBar::dismiss);
     refresh();
+}
+
+void NoticeBar::dismiss() {
+    // The bar, or its text (selectable with the mouse, so a click may give it the focus).
+    const bool hadFocus = hasFocus() || isAncestorOf(QApplication::focusWidget());
+    notices_.clear();
+    refresh();
+    // The keyboard goes back to the window (its transport keys), not to the next widget.
+    if (hadFocus && window()) window()->setFocus();
+}
+
+void NoticeBar::keyPressEvent(QKeyEvent* event) {
+    if (event->key() != Qt::Key_Escape) return QFrame::keyPressEvent(event);
+    dismiss();
+    event->accept();
 }
 
 NoticeBar::~NoticeBar() = default;

@@ -8,6 +8,7 @@
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/SongMeta.h"
 #include "stemdeck/ui/WheelGuard.h"
+#include "stemdeck/ui/FlowLayout.h"
 #include "ui_RehearsalBar.h"
 
 namespace stemdeck::ui {
@@ -15,6 +16,7 @@ namespace stemdeck::ui {
 RehearsalBar::RehearsalBar(QWidget* parent)
     : QFrame(parent), ui_(std::make_unique<Ui::RehearsalBar>()) {
     ui_->setupUi(this);
+    arrangeGroups();
     // The fields take the keyboard from a click only (Tab stays out of the way of the transport
     // keys; TransportKeys decides which key is whose), and the wheel once clicked.
     for (QWidget* w : std::initializer_list<QWidget*>{
@@ -45,6 +47,23 @@ RehearsalBar::RehearsalBar(QWidget* parent)
 }
 
 RehearsalBar::~RehearsalBar() = default;
+
+void RehearsalBar::arrangeGroups() {
+    // One row in a wide window, two in a narrow one.
+    constexpr int kGroupSpacing = 18, kRowSpacing = 4;
+    auto* flow = new FlowLayout(this, kGroupSpacing, kRowSpacing);
+    flow->setContentsMargins(14, 2, 14, 6);
+    for (QWidget* group : {ui_->tempoGroup, ui_->pitchGroup, ui_->clickGroup})
+        flow->addWidget(group);
+    connect(ui_->countInSpin, &QSpinBox::valueChanged, this, &RehearsalBar::nameCountInUnit);
+    nameCountInUnit();
+}
+
+void RehearsalBar::nameCountInUnit() {
+    // "Count-in 1 bar", "Count-in 2 bars" ("No count-in" at 0).
+    const int bars = ui_->countInSpin->value();
+    ui_->countInSpin->setSuffix(tr(" bar(s)", "count-in length", bars));
+}
 
 void RehearsalBar::setPlayback(app::PlaybackManager* playback) {
     if (playback_) playback_->disconnect(this);
@@ -86,6 +105,7 @@ void RehearsalBar::refreshClick() {
     if (ui_->meterCombo->findText(meter) < 0) ui_->meterCombo->addItem(meter);
     ui_->meterCombo->setCurrentIndex(ui_->meterCombo->findText(meter));
     ui_->countInSpin->setValue(click.countInBars);
+    nameCountInUnit();  // its signals were blocked
 }
 
 void RehearsalBar::applyClick() {

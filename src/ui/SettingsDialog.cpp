@@ -50,6 +50,13 @@ SettingsDialog::SettingsDialog(app::Settings& settings, app::PlaybackManager& pl
         playback_.setLatencyMonitorEnabled(on);
     });
     connect(&playback_, &app::PlaybackManager::outputChanged, this, &SettingsDialog::showStatus);
+    connect(&playback_, &app::PlaybackManager::outputChanged, this, &SettingsDialog::showRate);
+    // After SampleRateFollower (made before any dialog) has saved what really runs.
+    connect(&playback_, &app::PlaybackManager::sampleRateFellBack, this,
+            [this](int, const QString& explanation) {
+                rateNote_ = explanation;
+                showRate();
+            });
     // After RoutingStore (made before any dialog) has put the remembered routes in place.
     connect(&playback_, &app::PlaybackManager::outputChanged, this,
             &SettingsDialog::rebuildRouting);
@@ -87,10 +94,10 @@ void SettingsDialog::populate() {
     }
     ui_->deviceCombo->setCurrentIndex(index);
 
-    ui_->rateCombo->addItem(tr("Device default"), 0);
+    ui_->rateCombo->addItem(QString(), 0);
     for (int rate : app::Settings::sampleRates())
         ui_->rateCombo->addItem(tr("%1 Hz").arg(rate), rate);
-    ui_->rateCombo->setCurrentIndex(ui_->rateCombo->findData(settings_.sampleRate()));
+    showRate();
 
     const int rate = playback_.engine().outputOpen() ? playback_.engine().sampleRate() : 48000;
     for (const app::AudioProfile& p : settings_.profiles().profiles())
@@ -156,7 +163,18 @@ void SettingsDialog::rebuildRouting() {
                       "channels."));
 }
 
+void SettingsDialog::showRate() {
+    const QSignalBlocker block(ui_->rateCombo);
+    // "Device default (48000 Hz)": the rate it stands for, while a device is open.
+    const audio::Engine& engine = playback_.engine();
+    ui_->rateCombo->setItemText(0, engine.outputOpen() && settings_.sampleRate() == 0
+                                       ? tr("Device default (%1 Hz)").arg(engine.sampleRate())
+                                       : tr("Device default"));
+    ui_->rateCombo->setCurrentIndex(std::max(0, ui_->rateCombo->findData(settings_.sampleRate())));
+}
+
 void SettingsDialog::applyOutput() {
+    rateNote_.clear();
     settings_.setOutputDevice(ui_->deviceCombo->currentData().toString());
     settings_.setSampleRate(ui_->rateCombo->currentData().toInt());
     settings_.setFramesPerBuffer(ui_->blockCombo->currentData().toInt());
@@ -177,6 +195,10 @@ void SettingsDialog::showStatus() {
         colour = playback_.engine().outputOpen() ? palette::kWarn : palette::kBad;
     } else {
         text = tr("Playing on %1").arg(playback_.outputDescription());
+        if (!rateNote_.isEmpty()) {
+            text += QStringLiteral("\n") + rateNote_;
+            colour = palette::kWarn;
+        }
     }
     ui_->statusLabel->setText(text);
     ui_->statusLabel->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));

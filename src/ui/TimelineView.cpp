@@ -12,6 +12,7 @@
 #include <array>
 #include <cmath>
 
+#include "stemdeck/ui/LanePainter.h"
 #include "stemdeck/ui/Palette.h"
 #include "stemdeck/ui/TimeFormat.h"
 
@@ -22,17 +23,6 @@ namespace {
 constexpr int kMinLabelSpacing = 80;  // pixels between ruler labels
 constexpr int kLaneGap = 1;
 constexpr double kFollowMargin = 0.1;  // where the playhead lands after the view pages along
-// Each lane is scaled so its loudest peak nearly fills it (where a stem plays matters more
-// than how loud its file is), but quiet noise is not blown up beyond this.
-constexpr float kMaxWaveGain = 8.0f;
-constexpr float kWaveFill = 0.92f;
-
-float laneGain(const app::WaveformPeaks& peaks) {
-    if (peaks.levelCount() == 0) return 1.0f;
-    const app::MinMax all = peaks.level(peaks.levelCount() - 1).front();
-    const float peak = std::max(std::abs(all.min), std::abs(all.max));
-    return peak > 0.0f ? std::min(kMaxWaveGain, kWaveFill / peak) : 1.0f;
-}
 
 // Ruler label spacing: the smallest of these that leaves room for the labels.
 double rulerStep(double pixelsPerSecond) {
@@ -47,7 +37,8 @@ double rulerStep(double pixelsPerSecond) {
 
 TimelineView::TimelineView(QWidget* parent) : QAbstractScrollArea(parent) {
     setFrameShape(QFrame::NoFrame);
-    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Lanes never get thinner than kMinLaneHeight: many stems scroll instead.
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setFocusPolicy(Qt::NoFocus);
     viewport()->setCursor(Qt::IBeamCursor);
@@ -70,6 +61,7 @@ void TimelineView::setSong(std::vector<Lane> lanes,
     pixelsPerSecond_ = fitPixelsPerSecond();
     updateScrollRange();
     horizontalScrollBar()->setValue(0);
+    verticalScrollBar()->setValue(0);
     invalidate();
 }
 
@@ -188,6 +180,32 @@ void TimelineView::updateScrollRange() {
     bar->setRange(0, std::max(0, content - viewport()->width()));
     bar->setPageStep(viewport()->width());
     bar->setSingleStep(std::max(1, viewport()->width() / 20));
+    // The lanes under the ruler scroll up and down when they do not fit.
+    QScrollBar* lanes = verticalScrollBar();
+    const int room = lanesRoom();
+    lanes->setRange(0, std::max(0, laneCount() * laneHeight() - room));
+    lanes->setPageStep(room);
+    lanes->setSingleStep(laneHeight());
+}
+
+int TimelineView::lanesRoom() const {
+    return std::max(0, viewport()->height() - kRulerHeight);
+}
+
+int TimelineView::laneHeight() const {
+    const int n = laneCount();
+    return n > 0 ? std::max(kMinLaneHeight, lanesRoom() / n) : 0;
+}
+
+QRect TimelineView::laneRect(int index) const {
+    const int n = laneCount();
+    if (index < 0 || index >= n) return {};
+    const int top = kRulerHeight - verticalScrollBar()->value();
+    // Lanes that fit share the height exactly; more scroll at their minimum height.
+    const bool fit = lanesRoom() / n >= kMinLaneHeight;
+    const int y0 = top + (fit ? lanesRoom() * index / n : kMinLaneHeight * index);
+    const int y1 = top + (fit ? lanesRoom() * (index + 1) / n : kMinLaneHeight * (index + 1));
+    return {0, y0, viewport()->width(), y1 - y0 - kLaneGap};
 }
 
 void TimelineView::invalidate() {
@@ -319,6 +337,11 @@ void TimelineView::wheelEvent(QWheelEvent* event) {
         const double steps = delta.y() / 120.0;
         setPixelsPerSecond(pixelsPerSecond_ * std::pow(kZoomStep, steps),
                            static_cast<int>(event->position().x()));
+    } else if (delta.x() == 0 && !(event->modifiers() & Qt::ShiftModifier) &&
+               verticalScrollBar()->maximum() > 0) {
+        // More lanes than fit: the wheel goes through them; Shift+wheel (or a sideways
+        // swipe) moves along the song.
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y() / 3);
     } else {
         const int amount = delta.x() != 0 ? delta.x() : delta.y();
         horizontalScrollBar()->setValue(horizontalScrollBar()->value() - amount);
@@ -397,21 +420,35 @@ void TimelineView::renderCache() {
     cache_.setDevicePixelRatio(ratio);
     cache_.fill(palette::kWindow);
     QPainter p(&cache_);
-    drawRuler(p);
     const int n = laneCount();
     if (n > 0) {
-        const int top = kRulerHeight;
-        const int height = viewport()->height() - top;
+        // Lanes scrolled up pass under the ruler, which stays on top.
+        const QRect lanesArea(0, kRulerHeight, viewport()->width(), lanesRoom());
+        p.setClipRect(lanesArea);
+        LanePainter lane;
+        lane.endX = static_cast<int>(std::ceil(xAt(duration_)));
         for (int i = 0; i < n; ++i) {
-            const int y0 = top + height * i / n;
-            const int y1 = top + height * (i + 1) / n;
-            drawLane(p, i, QRect(0, y0, viewport()->width(), y1 - y0 - kLaneGap));
+            const QRect area = laneRect(i);
+            if (!area.intersects(lanesArea)) continue;
+            const bool audible = i < static_cast<int>(audible_.size()) ? audible_[i] : true;
+            lane.name = lanes_[i].name;
+            lane.color = lanes_[i].color;
+            lane.audible = audible;
+            lane.odd = i % 2 != 0;
+            lane.peaks = peaks_ && i < static_cast<int>(peaks_->size()) ? &(*peaks_)[i] : nullptr;
+            if (lane.peaks) {
+                lane.startFrame = secondsAt(0) * lane.peaks->sampleRate();
+                lane.framesPerPixel = lane.peaks->sampleRate() / pixelsPerSecond_;
+            }
+            lane.paint(p, area, font());
         }
+        p.setClipping(false);
     } else {
         p.setPen(palette::kDimText);
         p.drawText(viewport()->rect().adjusted(0, kRulerHeight, 0, 0), Qt::AlignCenter,
                    tr("No song loaded"));
     }
+    drawRuler(p);
     cacheValid_ = true;
 }
 
@@ -440,55 +477,6 @@ void TimelineView::drawRuler(QPainter& p) const {
             p.drawLine(QPointF(xm, kRulerHeight - 4), QPointF(xm, kRulerHeight - 1));
         }
     }
-}
-
-void TimelineView::drawLane(QPainter& p, int index, const QRect& area) const {
-    const bool audible = index < static_cast<int>(audible_.size()) ? audible_[index] : true;
-    const QColor color = audible ? lanes_[index].color : palette::kInaudible;
-    p.fillRect(area, index % 2 ? QColor(0x1b, 0x1e, 0x24) : QColor(0x1e, 0x21, 0x28));
-    // Beyond the song's end.
-    const int end = static_cast<int>(std::ceil(xAt(duration_)));
-    if (end < area.right()) p.fillRect(area.adjusted(std::max(0, end), 0, 0, 0), palette::kWindow);
-
-    const double centre = area.center().y() + 0.5;
-    const double half = area.height() / 2.0 - 2.0;
-    p.setPen(QColor(color.red(), color.green(), color.blue(), 50));
-    p.drawLine(QPointF(0, centre), QPointF(std::min(end, area.right()), centre));
-
-    if (peaks_ && index < static_cast<int>(peaks_->size())) {
-        const app::WaveformPeaks& peaks = (*peaks_)[index];
-        const double framesPerPixel = peaks.sampleRate() / pixelsPerSecond_;
-        const double start = secondsAt(0) * peaks.sampleRate();
-        const int columns = std::min(area.width(), std::max(0, end));
-        const std::vector<app::MinMax> columnsPeaks = peaks.pixels(start, framesPerPixel, columns);
-        const double scale = half * laneGain(peaks);
-        std::vector<QLineF> lines;
-        lines.reserve(columnsPeaks.size());
-        for (int x = 0; x < columns; ++x) {
-            const app::MinMax m = columnsPeaks[x];
-            const double top = centre - std::clamp(m.max * scale, -half, half);
-            // At least a pixel tall, so quiet passages still show where the stem plays.
-            const double bottom =
-                std::max(top + 1.0, centre - std::clamp(m.min * scale, -half, half));
-            lines.emplace_back(x + 0.5, top, x + 0.5, bottom);
-        }
-        p.setPen(QPen(color, 1.0));
-        p.drawLines(lines.data(), static_cast<int>(lines.size()));
-    }
-
-    // The stem's name, on a plate so it stays readable over the waveform.
-    QFont font = this->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 0.9);
-    p.setFont(font);
-    const QString name = lanes_[index].name;
-    const QRect text = p.fontMetrics().boundingRect(name).adjusted(-6, -2, 6, 2);
-    const QRect plate(area.left() + 6, area.top() + 5, text.width(), text.height());
-    p.setPen(Qt::NoPen);
-    p.setBrush(QColor(0x10, 0x12, 0x16, 200));
-    p.drawRoundedRect(plate, 4, 4);
-    p.setPen(audible ? palette::kText : palette::kDimText);
-    p.drawText(plate, Qt::AlignCenter, name);
 }
 
 }  // namespace stemdeck::ui

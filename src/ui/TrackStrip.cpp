@@ -1,5 +1,7 @@
 #include "stemdeck/ui/TrackStrip.h"
 
+#include <QEvent>
+#include <QLayout>
 #include <QSignalBlocker>
 #include <cmath>
 
@@ -17,6 +19,7 @@ constexpr int kPanSteps = 100;  // the pan slider runs -kPanSteps..kPanSteps
 
 TrackStrip::TrackStrip(QWidget* parent) : QFrame(parent), ui_(std::make_unique<Ui::TrackStrip>()) {
     ui_->setupUi(this);
+    ui_->nameLabel->installEventFilter(this);
     ui_->fader->setResetValue(FaderTaper::sliderValue(0.0f));
     ui_->fader->setValue(FaderTaper::sliderValue(0.0f));
     ui_->panSlider->setResetValue(0);
@@ -40,9 +43,21 @@ TrackStrip::~TrackStrip() = default;
 
 void TrackStrip::setName(const QString& name) {
     name_ = name;
-    const int room = ui_->nameLabel->width() > 20 ? ui_->nameLabel->width() : 72;
-    ui_->nameLabel->setText(ui_->nameLabel->fontMetrics().elidedText(name, Qt::ElideRight, room));
     ui_->nameLabel->setToolTip(name);
+    elideName();
+}
+
+void TrackStrip::elideName() {
+    // The strip's fixed width less its margins (the label may not be laid out yet), in the
+    // label's font as the style sheet makes it (bold): cut with "…", never clipped.
+    const QMargins margins = layout()->contentsMargins();
+    const int room = maximumWidth() - margins.left() - margins.right();
+    ui_->nameLabel->setText(ui_->nameLabel->fontMetrics().elidedText(name_, Qt::ElideRight, room));
+}
+
+bool TrackStrip::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == ui_->nameLabel && event->type() == QEvent::FontChange) elideName();
+    return QFrame::eventFilter(watched, event);
 }
 
 void TrackStrip::setColor(const QColor& color) {
@@ -68,6 +83,10 @@ void TrackStrip::showMix(const audio::StemMix& mix, bool audible) {
 
 void TrackStrip::showLevel(float peak, double seconds) {
     ui_->meter->showPeak(peak, seconds);
+}
+
+bool TrackStrip::meterAtRest() const {
+    return ui_->meter->atRest();
 }
 
 void TrackStrip::showGain(float db) {

@@ -1,8 +1,10 @@
 #include "stemdeck/ui/TransportBar.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QSignalBlocker>
 #include <cmath>
+#include <utility>
 
 #include "stemdeck/ui/TimeFormat.h"
 #include "ui_TransportBar.h"
@@ -12,6 +14,7 @@ namespace stemdeck::ui {
 TransportBar::TransportBar(QWidget* parent)
     : QFrame(parent), ui_(std::make_unique<Ui::TransportBar>()) {
     ui_->setupUi(this);
+    ui_->titleLabel->installEventFilter(this);
     ui_->seekSlider->setRange(0, 0);
     // The slider counts milliseconds.
     connect(ui_->seekSlider, &SeekSlider::seekRequested, this,
@@ -37,9 +40,21 @@ void TransportBar::setZoomActions(QAction* zoomOut, QAction* zoomFit, QAction* z
 }
 
 void TransportBar::showSong(const QString& title, const QString& details) {
-    ui_->titleLabel->setText(ui_->titleLabel->fontMetrics().elidedText(title, Qt::ElideRight, 250));
+    title_ = title;
+    details_ = details;
     ui_->titleLabel->setToolTip(title);
-    ui_->detailsLabel->setText(details);
+    ui_->detailsLabel->setToolTip(details);
+    elideSong();
+}
+
+void TransportBar::elideSong() {
+    for (auto [label, text] : {std::pair{ui_->titleLabel, &title_}, {ui_->detailsLabel, &details_}})
+        label->setText(label->fontMetrics().elidedText(*text, Qt::ElideRight, label->width()));
+}
+
+bool TransportBar::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == ui_->titleLabel && event->type() == QEvent::Resize) elideSong();
+    return QFrame::eventFilter(watched, event);
 }
 
 void TransportBar::showDuration(double seconds) {
@@ -57,7 +72,11 @@ void TransportBar::showPosition(double seconds) {
 }
 
 void TransportBar::showCountIn(int beatsLeft) {
-    ui_->countInLabel->setVisible(beatsLeft > 0);
+    // In the length's place, so the bar does not grow (a narrow window would widen itself for
+    // good). Hidden first: showing a label lays the window out at once.
+    const bool counting = beatsLeft > 0;
+    (counting ? ui_->durationLabel : ui_->countInLabel)->hide();
+    (counting ? ui_->countInLabel : ui_->durationLabel)->show();
     ui_->countInLabel->setText(tr("Count-in %1").arg(beatsLeft));
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "stemdeck/app/AppIdentity.h"
+#include "stemdeck/app/EnglishPlurals.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/SongLocator.h"
@@ -71,6 +72,8 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(STEMDECK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("stemdeck"));
     ui::applyTheme(app);
+    app::EnglishPlurals plurals;  // "1 stem", "2 stems"
+    QApplication::installTranslator(&plurals);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Multitrack stem player"));
@@ -88,8 +91,13 @@ int main(int argc, char** argv) {
         QStringLiteral("Open the song with a sample mix (click muted), play a few seconds, "
                        "save a picture of the window to FILE (PNG) and quit."),
         QStringLiteral("FILE"));
+    const QCommandLineOption sizeOption(
+        QStringLiteral("size"),
+        QStringLiteral("With --screenshot: the window's size (default 1280x800)."),
+        QStringLiteral("WxH"), QStringLiteral("1280x800"));
     parser.addOption(settingsOption);
     parser.addOption(screenshotOption);
+    parser.addOption(sizeOption);
     parser.process(app);
 
     app::Settings settings(parser.isSet(settingsOption) ? parser.value(settingsOption)
@@ -101,7 +109,11 @@ int main(int argc, char** argv) {
     app::MixStore mixes(scratch ? scratch->path() : QString());
 
     ui::MainWindow window(settings, mixes);
-    if (screenshot) window.resize(1280, 800);
+    if (screenshot) {
+        const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
+        const int width = size.value(0).toInt(), height = size.value(1).toInt();
+        window.resize(width > 0 ? width : 1280, height > 0 ? height : 800);
+    }
     window.show();
 
     QString song;

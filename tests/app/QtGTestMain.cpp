@@ -2,6 +2,8 @@
 // layer, QApplication (offscreen unless told otherwise) when STEMDECK_TEST_WIDGETS is set.
 #include <gtest/gtest.h>
 
+#include "stemdeck/app/EnglishPlurals.h"
+
 #ifdef STEMDECK_TEST_WIDGETS
 #include <QApplication>
 using TestApplication = QApplication;
@@ -16,5 +18,8 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     TestApplication app(argc, argv);
     TestApplication::setApplicationName(QStringLiteral("stemdeck-tests"));
+    // As the app does: "1 stem", "2 stems".
+    stemdeck::app::EnglishPlurals plurals;
+    TestApplication::installTranslator(&plurals);
     return RUN_ALL_TESTS();
 }

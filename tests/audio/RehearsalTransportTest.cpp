@@ -13,6 +13,7 @@
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/OfflineRenderer.h"
 #include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/StemPeaks.h"
 #include "stemdeck/audio/Transport.h"
 #include "stemdeck/audio/rehearsal/ClickSettings.h"
 
@@ -355,6 +356,32 @@ TEST(RehearsalTransport, SpreadRestartPrimesDuringTheCountInSoTheSongStartsOnTim
     // The fade-in and Rubber Band's alignment: within 10 ms of the downbeat, not 25 ms later.
     EXPECT_LT(firstSound, kSongStart + kRate / 100);
     EXPECT_LE(largestStep(std::vector<float>(left.begin() + 100000, left.end())), 0.1f);
+}
+
+// During a count-in only the click is heard; the stretcher is fed the song meanwhile (it
+// primes), but the stem meters stay down until the song is heard.
+TEST(RehearsalTransport, StemMetersStayDownWhileOnlyTheCountInIsHeard) {
+    Song song = sineSong(440.0, 3.0);
+    for (auto& stem : song.stems) stemdeck::audio::computePeaks(stem);  // what the stem meters read
+    MixControls mix(song.stems.size());
+    Transport transport;
+    transport.prepare(&song, &mix, kRate, kRealtimeStretch);
+    ClickSettings click;
+    click.countInBars = 1;
+    ASSERT_TRUE(applyClickSettings(click, transport));
+    transport.setTempo(0.8);
+    transport.seek(kRate);
+    transport.play();
+    std::vector<float> out(2 * 256);
+    for (int b = 0; b < 100; ++b) transport.process(out.data(), 256, 2);
+    ASSERT_TRUE(transport.countingIn());
+    auto reading = transport.meters().read();
+    EXPECT_GT(reading.masterLeft, 0.0f) << "the count-in's click";
+    for (float stem : reading.stems) EXPECT_EQ(stem, 0.0f);
+    for (int b = 0; b < 600; ++b) transport.process(out.data(), 256, 2);  // the song plays
+    ASSERT_FALSE(transport.countingIn());
+    reading = transport.meters().read();
+    for (float stem : reading.stems) EXPECT_GT(stem, 0.1f);
 }
 
 // A seek to a beat while stretching: the beat is clicked when the music comes back, not in

@@ -215,3 +215,22 @@ TEST(Transport, MetersShowPostFaderStemPeaksAndTheOutputPeak) {
     reading = f.transport.meters().read();  // only the newest block: stem 0 fully muted now
     EXPECT_EQ(reading.stems[0], 0.0f);
 }
+
+// Paused: the stream stops once the fade reaches silence (Engine::service), so no block runs
+// any more. The meters then read silence, not the last peaks before the pause.
+TEST(Transport, MetersReadSilenceOncePausedAndTheStreamStops) {
+    Fixture f(test::MemorySong(kRate).mono("a", std::vector<float>(48000, 0.5f)).build());
+    f.transport.play();
+    f.render(4096);
+    auto reading = f.transport.meters().read();
+    EXPECT_NEAR(reading.stems[0], 0.5f, 1e-5);
+    EXPECT_NEAR(reading.masterLeft, 0.5f, 1e-5);
+    f.transport.pause();
+    f.render(2048);  // the fade-out, then silence
+    ASSERT_TRUE(f.transport.silent());
+    f.transport.meters().read();
+    reading = f.transport.meters().read();  // no block since: the stream has stopped
+    EXPECT_EQ(reading.stems[0], 0.0f);
+    EXPECT_EQ(reading.masterLeft, 0.0f);
+    EXPECT_EQ(reading.masterRight, 0.0f);
+}

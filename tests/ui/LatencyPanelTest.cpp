@@ -54,7 +54,7 @@ TEST(LatencyPanel, ShowsTheEnginesFigures) {
     EXPECT_EQ(label(panel, "lateLabel"), QString::number(stats.lateCallbacks));
     EXPECT_EQ(label(panel, "outputLatencyLabel"),
               QStringLiteral("%1 ms").arg(stats.outputLatencyMs, 0, 'f', 2));
-    EXPECT_EQ(label(panel, "streamLabel"), QStringLiteral("512 frames, 48000 Hz"));
+    EXPECT_EQ(label(panel, "streamLabel"), QStringLiteral("512 frames · 48 kHz"));
     EXPECT_TRUE(label(panel, "loadLabel").endsWith(QStringLiteral(" %")));
     EXPECT_GT(panel.findChild<ui::LoadHistoryGraph*>()->sampleCount(), 0u);
 

@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
@@ -17,6 +18,8 @@
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/ui/FaderTaper.h"
+#include "stemdeck/ui/IssueBanner.h"
+#include "stemdeck/ui/LevelMeter.h"
 #include "stemdeck/ui/MainWindow.h"
 #include "stemdeck/ui/MasterStrip.h"
 #include "stemdeck/ui/MixerPanel.h"
@@ -32,6 +35,27 @@ namespace fs = std::filesystem;
 namespace {
 
 using Rig = test::WindowRig;
+
+// The loudest level any meter of the mixer shows (every strip's and the master's bars), dB.
+float loudestMeter(Rig& rig) {
+    float loudest = ui::MeterBallistics::kFloorDb;
+    std::vector<ui::LevelMeter*> meters;
+    for (int i = 0; i < rig.mixer()->stripCount(); ++i)
+        meters.push_back(rig.in<ui::LevelMeter>(rig.mixer()->strip(i), "meter"));
+    auto* master = rig.in<ui::LevelMeter>(rig.mixer()->masterStrip(), "meter");
+    for (ui::LevelMeter* meter : meters) loudest = std::max(loudest, meter->channel(0).levelDb());
+    for (int c : {0, 1}) loudest = std::max(loudest, master->channel(c).levelDb());
+    return loudest;
+}
+
+// The quietest strip meter: every stem plays, so every strip must show it.
+float quietestStrip(Rig& rig) {
+    float quietest = 0.0f;
+    for (int i = 0; i < rig.mixer()->stripCount(); ++i)
+        quietest = std::min(
+            quietest, rig.in<ui::LevelMeter>(rig.mixer()->strip(i), "meter")->channel(0).levelDb());
+    return quietest;
+}
 
 }  // namespace
 
@@ -136,7 +160,7 @@ TEST(MainWindow, ACorruptStemIsShownAndTheRestPlays) {
     test::writeTextFile(song / "broken.wav", "RIFF....WAVEfmt but nothing else");
     ASSERT_TRUE(rig.load(song));
     EXPECT_EQ(rig.mixer()->stripCount(), 2);
-    auto* issues = rig.in<QLabel>(&*rig.window, "loadIssuesLabel");
+    auto* issues = rig.in<ui::IssueBanner>(&*rig.window, "issueBanner");
     EXPECT_TRUE(issues->isVisible());
     EXPECT_TRUE(issues->text().contains(QStringLiteral("broken.wav")))
         << issues->text().toStdString();
@@ -219,4 +243,33 @@ TEST(MainWindow, TheLatencyDockFollowsTheMonitorSetting) {
     EXPECT_FALSE(rig.engine().latencyMonitorEnabled());
     EXPECT_FALSE(dock->isVisible());
     EXPECT_FALSE(rig.settings->latencyMonitorEnabled());
+}
+
+// The meters show what is heard: after a pause they fall to the floor (they used to freeze
+// lit: the stream stops once the fade-out is silent, and the last peaks were read again and
+// again), and once everything is down the meter timer stops until playback starts again.
+TEST(MainWindow, MetersFallToSilenceAfterAPauseThenStopPolling) {
+    Rig rig;
+    ASSERT_TRUE(rig.load(test::writeUiSong(rig.dir, "song", 30.0)));
+    rig.playback().play();
+    QTest::qWait(700);
+    EXPECT_TRUE(rig.mixer()->metersRunning());
+    EXPECT_GT(quietestStrip(rig), -30.0f) << "every stem plays at -10 dBFS";
+    EXPECT_GT(loudestMeter(rig), -20.0f);
+
+    rig.playback().pause();
+    QElapsedTimer sincePause;
+    sincePause.start();
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return loudestMeter(rig) <= ui::MeterBallistics::kFloorDb; }, 5000));
+    EXPECT_LT(sincePause.elapsed(), 2500) << "they fall at the meters' speed, not later";
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !rig.mixer()->metersRunning(); }, 3000))
+        << "nothing moves: the meter timer stops";
+    QTest::qWait(200);
+    EXPECT_LE(loudestMeter(rig), ui::MeterBallistics::kFloorDb);
+
+    rig.playback().play();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return quietestStrip(rig) > -30.0f; }, 2000))
+        << "playing again wakes the meters";
+    EXPECT_TRUE(rig.mixer()->metersRunning());
 }

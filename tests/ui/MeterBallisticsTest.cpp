@@ -44,3 +44,20 @@ TEST(MeterBallistics, ClipLightStaysOnForTheHoldTime) {
     m.reset();
     EXPECT_FLOAT_EQ(m.holdDb(), MeterBallistics::kFloorDb);
 }
+
+// Silence after a peak: the level, the hold mark and the clip light all come to rest (the
+// meter timer then stops).
+TEST(MeterBallistics, SilenceBringsEverythingToRest) {
+    MeterBallistics m;
+    EXPECT_TRUE(m.atRest());
+    m.update(1.1f, 0.033);
+    EXPECT_FALSE(m.atRest());
+    double seconds = 0.0;
+    while (!m.atRest() && seconds < 10.0) {
+        m.update(0.0f, 0.033);
+        seconds += 0.033;
+    }
+    EXPECT_TRUE(m.atRest());
+    EXPECT_LT(seconds, 4.0) << "from full scale: the hold time, then the fall";
+    EXPECT_FLOAT_EQ(m.levelDb(), MeterBallistics::kFloorDb);
+}

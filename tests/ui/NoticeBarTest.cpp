@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QLabel>
 #include <QTest>
 #include <QToolButton>
@@ -47,4 +48,19 @@ TEST(NoticeBar, TheCloseButtonNeverTakesTheKeyboard) {
     NoticeBar bar;
     EXPECT_EQ(bar.findChild<QToolButton*>(QStringLiteral("noticeCloseButton"))->focusPolicy(),
               Qt::NoFocus);
+}
+
+TEST(NoticeBar, EscapeDismissesItWhileItHasTheFocus) {
+    QWidget window;
+    auto* bar = new NoticeBar(&window);
+    window.resize(500, 100);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window);
+    bar->setNotice(QStringLiteral("output"), QStringLiteral("Audio stopped."));
+    QTest::mouseClick(bar, Qt::LeftButton, {}, QPoint(3, 3));
+    ASSERT_TRUE(bar->hasFocus());
+    QTest::keyClick(bar, Qt::Key_Escape);
+    EXPECT_FALSE(bar->isVisible());
+    EXPECT_TRUE(bar->text().isEmpty());
 }

@@ -16,6 +16,7 @@
 
 #include "UiTestSupport.h"
 #include "WindowRig.h"
+#include "stemdeck/ui/IssueBanner.h"
 #include "stemdeck/ui/RehearsalBar.h"
 #include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/ui/TransportBar.h"
@@ -297,10 +298,12 @@ TEST(RehearsalWindow, ADamagedMarkersFileIsShownAndKept) {
     const auto song = test::writeUiSong(rig.dir, "song", 4.0);
     test::writeTextFile(song / "markers.json", "{ broken");
     ASSERT_TRUE(rig.load(song));
-    auto* issues = rig.part<QLabel>("loadIssuesLabel");
+    auto* issues = rig.part<ui::IssueBanner>("issueBanner");
     EXPECT_TRUE(issues->isVisibleTo(&*rig.window));
-    EXPECT_TRUE(issues->text().contains(QStringLiteral("markers.json were ignored")))
+    EXPECT_TRUE(issues->text().contains(QStringLiteral("markers saved for this song could not")))
         << issues->text().toStdString();
+    EXPECT_TRUE(issues->details().contains(QStringLiteral("markers.json were ignored")))
+        << issues->details().toStdString();
     EXPECT_EQ(rig.window->markers().count(), 0);
     QTest::keyClick(&*rig.window, Qt::Key_M);
     EXPECT_EQ(rig.window->markers().count(), 1);

@@ -201,3 +201,58 @@ TEST(TimelineView, AFlagIsClickedOrDoubleClickedNotSeekedThrough) {
     QTest::mouseClick(v.view.viewport(), Qt::LeftButton, {}, QPoint(chorus.x(), 200));
     EXPECT_EQ(seeks.count(), 1);
 }
+
+// Many stems: lanes keep a readable height and scroll under the ruler; the wheel goes through
+// them, Shift+wheel along the song.
+TEST(TimelineView, ManyLanesKeepTheirHeightAndScrollUnderTheRuler) {
+    TimelineView view;
+    constexpr int kLanes = 24;
+    std::vector<TimelineView::Lane> lanes;
+    auto peaks = std::make_shared<std::vector<WaveformPeaks>>();
+    for (int i = 0; i < kLanes; ++i) {
+        lanes.push_back({QStringLiteral("lane %1").arg(i), Qt::green});
+        peaks->emplace_back(std::vector<std::vector<float>>{std::vector<float>(kRate, 0.5f)},
+                            kRate);
+    }
+    view.resize(800, 300);
+    view.setSong(std::move(lanes), peaks, kSeconds);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    EXPECT_EQ(view.laneHeight(), TimelineView::kMinLaneHeight);
+    EXPECT_EQ(view.laneRect(0).top(), TimelineView::kRulerHeight);
+    EXPECT_GE(view.laneRect(1).top() - view.laneRect(0).top(), TimelineView::kMinLaneHeight);
+    ASSERT_GT(view.verticalScrollBar()->maximum(), 0);
+    EXPECT_TRUE(view.verticalScrollBar()->isVisible());
+
+    const QPointF at(400, 150);
+    const int along = view.horizontalScrollBar()->value();
+    QWheelEvent down(at, view.viewport()->mapToGlobal(at), {}, QPoint(0, -120), Qt::NoButton,
+                     Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.viewport(), &down);
+    EXPECT_GT(view.verticalScrollBar()->value(), 0);
+    EXPECT_LT(view.laneRect(0).top(), TimelineView::kRulerHeight) << "lane 0 went under the ruler";
+    EXPECT_EQ(view.horizontalScrollBar()->value(), along);
+
+    view.setPixelsPerSecond(200, 0);  // zoomed in: there is somewhere to go along the song
+    const int lanesAt = view.verticalScrollBar()->value();
+    QWheelEvent sideways(at, view.viewport()->mapToGlobal(at), {}, QPoint(0, -120), Qt::NoButton,
+                         Qt::ShiftModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.viewport(), &sideways);
+    EXPECT_GT(view.horizontalScrollBar()->value(), 0);
+    EXPECT_EQ(view.verticalScrollBar()->value(), lanesAt);
+
+    // The ruler stays on top: its pixels do not move when the lanes scroll.
+    const QRect ruler(0, 0, view.viewport()->width(), TimelineView::kRulerHeight);
+    view.verticalScrollBar()->setValue(0);
+    const QImage top = view.viewport()->grab(ruler).toImage();
+    view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
+    EXPECT_TRUE(view.viewport()->grab(ruler).toImage() == top);
+}
+
+TEST(TimelineView, FewLanesShareTheHeightWithoutScrolling) {
+    View v;  // two lanes in 300 px
+    EXPECT_GT(v.view.laneHeight(), TimelineView::kMinLaneHeight);
+    EXPECT_EQ(v.view.verticalScrollBar()->maximum(), 0);
+    EXPECT_EQ(v.view.laneRect(1).bottom() + 1 + 1, v.view.viewport()->height())
+        << "the last lane reaches the bottom (a 1 px gap between lanes)";
+}

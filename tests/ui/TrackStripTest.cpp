@@ -5,6 +5,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "AppTheme.h"
 #include "stemdeck/ui/FaderTaper.h"
 #include "stemdeck/ui/ResettableSlider.h"
 #include "stemdeck/ui/TrackStrip.h"
@@ -71,4 +72,19 @@ TEST(TrackStrip, ReportsWhatTheUserDoes) {
     EXPECT_TRUE(mutes.last().at(0).toBool());
     ASSERT_EQ(solos.count(), 1);
     EXPECT_TRUE(solos.last().at(0).toBool());
+}
+
+// A long name is cut with "…" to the strip's width (it was cut to a width the label did not
+// have, and then clipped on both sides: "05 overheads" showed as "5 overhead").
+TEST(TrackStrip, ALongNameIsElidedToTheStrip) {
+    stemdeck::test::AppTheme theme;  // its bold name font is wider than the plain one
+    TrackStrip strip;
+    strip.setName(QStringLiteral("05 overheads and room"));
+    strip.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&strip));
+    auto* label = part<QLabel>(strip, "nameLabel");
+    EXPECT_TRUE(label->text().endsWith(QStringLiteral("\u2026"))) << label->text().toStdString();
+    EXPECT_TRUE(label->text().startsWith(QStringLiteral("05 ")));
+    EXPECT_LE(label->fontMetrics().horizontalAdvance(label->text()), label->contentsRect().width());
+    EXPECT_EQ(label->toolTip(), QStringLiteral("05 overheads and room"));
 }

@@ -44,12 +44,17 @@ class PlaybackManager : public QObject {
     const audio::Engine& engine() const { return engine_; }
 
     // Output. Opens `config`; if that fails, the same device at its default rate, then the
-    // system default device (errorOccurred says what happened). When the device will run at
+    // system default device (errorOccurred says what happened; a device that only refused the
+    // rate and plays at its own is not an error: sampleRateFellBack). When the device will run at
     // another rate than the current song, the song is first decoded again at that rate on the
     // worker and the switch happens when it is ready, keeping mix, position and play state.
     void openOutput(const audio::OutputConfig& config);
-    // "JACK: system, 48000 Hz, 1024 frames (21.3 ms)" or "No audio output".
+    // What the device really does: "JACK Audio Connection Kit: system · 48 kHz · 128-frame
+    // blocks · 21.3 ms output latency" (the latency the stream reports, which on JACK follows
+    // the server's period, not stemdeck's block size), or "No audio output".
     QString outputDescription() const;
+    // The same with the host API's short name: "JACK: system · 48 kHz · …", for the status bar.
+    QString outputSummary() const;
     // Why the output is not what was asked for; empty when it is.
     const QString& outputProblem() const { return outputProblem_; }
     void setLatencyMonitorEnabled(bool on);
@@ -72,6 +77,8 @@ class PlaybackManager : public QObject {
     // What was wrong with the current song's stored mix (see MixStore::Loaded); empty when
     // it was used as stored, or there was none.
     const QString& mixWarning() const { return mixWarning_; }
+    // The newest failed load, as loadFailed reported it, with its kind and the files' problems.
+    const SongLoader::Result& lastLoadFailure() const { return lastFailure_; }
 
     // Transport.
     void play();
@@ -141,6 +148,9 @@ class PlaybackManager : public QObject {
     // A song (new, or the same one at a new rate) is in the engine; widgets rebuild from it.
     void songLoaded(const QString& folder);
     void outputChanged();
+    // The device could not play at `requestedRate` and plays at its own rate instead (the
+    // output works: outputProblem() stays empty). `explanation` says so for the user, once.
+    void sampleRateFellBack(int requestedRate, const QString& explanation);
     void latencyMonitorChanged(bool on);
     // A, B or looping on/off changed (see loopStart(), loopEnd(), loopEnabled()).
     void loopChanged();
@@ -154,6 +164,7 @@ class PlaybackManager : public QObject {
     // One tick of the timer: end of song, device state, position, load progress, mix saving.
     void poll();
     void reportOutputProblem(const QString& pattern);  // %1: the engine's device error
+    QString describeOutput(const QString& deviceName) const;
     void onDeviceLost();
     void startLoad(const QString& folder, int targetRate, bool reload);
     void onLoadFinished(const SongLoader::Result& result);
@@ -197,6 +208,7 @@ class PlaybackManager : public QObject {
     std::shared_ptr<const std::vector<WaveformPeaks>> peaks_;
     QString outputProblem_;
     QString mixWarning_;
+    SongLoader::Result lastFailure_;
     audio::MixSnapshot savedMix_;
     int pollsSinceSave_ = 0;
     double lastPosition_ = -1.0;

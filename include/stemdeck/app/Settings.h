@@ -43,6 +43,7 @@ class Settings {
     static constexpr const char* kLastSongKey = "songs/last";
     static constexpr const char* kGeometryKey = "window/geometry";
     static constexpr const char* kWindowStateKey = "window/state";
+    static constexpr const char* kSplitterKey = "window/splitter";
     static constexpr int kMaxRecent = 10;
     static constexpr int kMaxDeviceNameLength = 256;
 
@@ -108,6 +109,10 @@ class Settings {
     void setWindowGeometry(const QByteArray& geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray& state);
+    // The split between the timeline and the mixer (QSplitter::saveState; a damaged value is
+    // refused by QSplitter::restoreState, which then keeps its default sizes).
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray& state);
 
     // Writes pending changes to disk; false (and why in `error`) when the file could not be
     // written, for example because its folder is read-only. (QSettings keeps its first error:

@@ -5,6 +5,7 @@
 #include <QThreadPool>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "stemdeck/app/WaveformPeaks.h"
@@ -34,6 +35,11 @@ class SongLoader : public QObject {
         std::shared_ptr<LoadedSong> loaded;  // null on failure
         QString error;                       // why the song could not be loaded
         bool cancelled = false;
+        // What kind of failure (none: something unexpected, said in `error`), and for a song
+        // with no usable stem, each file's problem and the files left out on purpose.
+        std::optional<audio::LoadError::Kind> errorKind;
+        std::vector<audio::FileIssue> fileErrors;
+        std::vector<audio::FileIssue> ignored;
     };
 
     explicit SongLoader(QObject* parent = nullptr);

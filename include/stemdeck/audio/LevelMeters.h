@@ -13,10 +13,14 @@ struct MeterReading {
     float masterRight = 0.0f;
 };
 
-// Peak levels for the meters. The audio thread keeps a running maximum per stem and for the
-// master; a reader takes the maxima since its previous read. The reader never writes what the
-// audio thread writes: it bumps a generation counter, and the audio thread starts a new
-// maximum when it sees it. Single reader (the GUI timer).
+// Peak levels for the meters: what is heard. The audio thread keeps a running maximum per stem
+// and for the master; a reader takes the maxima since its previous read. The reader never
+// writes what the audio thread writes: it bumps a generation counter, and the audio thread
+// starts a new maximum when it sees it (and says so). When no block was rendered since the
+// previous read (the stream stopped after a pause or at the song's end) the reading is silence:
+// old maxima are never shown again. Stem peaks are scaled by how much of the song is heard
+// (the transport's de-click fade; nothing during a count-in or a stretcher's restart), so the
+// strips fall with the master when playback stops. Single reader (the GUI timer).
 class LevelMeters {
   public:
     // Control thread, while the audio thread does not use the meters.
@@ -24,6 +28,8 @@ class LevelMeters {
 
     // Audio thread.
     void beginBlock() noexcept;
+    // How much of the song the stems noted from now on are heard at, 0..1.
+    void setStemAudibility(float gain) noexcept { stemGain_ = gain; }
     void noteStem(std::size_t stem, float peak) noexcept;
     void noteMaster(float left, float right) noexcept;
 
@@ -42,7 +48,11 @@ class LevelMeters {
     std::unique_ptr<Peak[]> stems_;
     Peak masterLeft_, masterRight_;
     std::atomic<unsigned> generation_{0};
-    unsigned seen_ = 0;  // audio thread's copy of the generation
+    // The generation whose maxima the audio thread collects: it has started a block since the
+    // reader asked for new maxima.
+    std::atomic<unsigned> collecting_{0};
+    unsigned seen_ = 0;      // audio thread's copy of the generation
+    float stemGain_ = 1.0f;  // audio thread
 };
 
 }  // namespace stemdeck::audio

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "stemdeck/audio/Resampler.h"
@@ -15,15 +16,26 @@ namespace stemdeck::audio {
 
 // Thrown when a whole song cannot be loaded (missing or empty folder, no readable stem,
 // not enough memory, cancelled). Per-file problems are reported in Song::errors (skipped) and
-// Song::warnings (loaded) instead.
+// Song::warnings (loaded) instead; a song with no stem at all (NoStems) carries them here, so
+// each can be shown.
 class LoadError : public std::runtime_error {
   public:
     enum class Kind { FolderMissing, NotAFolder, NoStems, OutOfMemory, Cancelled, Io };
-    LoadError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    LoadError(Kind kind, const std::string& message, std::vector<FileIssue> errors = {},
+              std::vector<FileIssue> ignored = {})
+        : std::runtime_error(message),
+          kind_(kind),
+          errors_(std::move(errors)),
+          ignored_(std::move(ignored)) {}
     Kind kind() const { return kind_; }
+    // Audio files that could not be loaded, and files deliberately not loaded (as Song has).
+    const std::vector<FileIssue>& errors() const { return errors_; }
+    const std::vector<FileIssue>& ignored() const { return ignored_; }
 
   private:
     Kind kind_;
+    std::vector<FileIssue> errors_;
+    std::vector<FileIssue> ignored_;
 };
 
 struct LoadOptions {

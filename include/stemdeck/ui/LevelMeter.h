@@ -22,6 +22,8 @@ class LevelMeter : public QWidget {
     void showPeaks(float left, float right, double seconds);
     void reset();
     const MeterBallistics& channel(int index) const { return meters_[index]; }
+    // Every bar at rest (see MeterBallistics::atRest).
+    bool atRest() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

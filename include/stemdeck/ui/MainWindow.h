@@ -10,10 +10,6 @@
 #include "stemdeck/app/SongMarkers.h"
 #include "stemdeck/audio/Engine.h"
 
-class QLabel;
-class QProgressBar;
-class QToolButton;
-
 namespace Ui {
 class MainWindow;
 }
@@ -27,6 +23,7 @@ namespace stemdeck::ui {
 
 class SettingsDialog;
 class ShortcutGuide;
+class StatusLine;
 
 // The main window: transport, timeline, mixer, latency monitor dock, menus. It owns the
 // engine and the PlaybackManager; its widgets only show their state and pass the user's
@@ -61,7 +58,6 @@ class MainWindow : public QMainWindow {
     // partly or wholly ignored.
     void showSongIssues();
     void showOutputStatus();
-    void showLoading(bool loading);
     void updateTimelineAudibility();
     // The A-B loop on the timeline and the loop button.
     void showLoop();
@@ -84,9 +80,7 @@ class MainWindow : public QMainWindow {
     app::MarkerStore markerStore_;
     app::SongMarkers markers_;
     std::unique_ptr<Ui::MainWindow> ui_;
-    QProgressBar* loadBar_ = nullptr;
-    QToolButton* cancelLoadButton_ = nullptr;
-    QToolButton* outputButton_ = nullptr;
+    StatusLine* statusLine_ = nullptr;
     QTimer playheadTimer_;
     QPointer<SettingsDialog> settingsDialog_;
     ShortcutGuide* shortcuts_ = nullptr;

@@ -20,6 +20,7 @@ class MasterStrip : public QFrame {
     void showGain(float db);
     void showLevels(float left, float right, double seconds);
     void resetMeters();
+    bool metersAtRest() const;
 
   signals:
     void gainChanged(float db);

@@ -19,6 +19,8 @@ class MeterBallistics {
     float holdDb() const { return hold_; }
     // A peak reached full scale (0 dBFS) within the hold time.
     bool clipped() const { return clipAge_ < kHoldSeconds; }
+    // Nothing left to move: level and hold mark at the floor, clip light out.
+    bool atRest() const { return level_ <= kFloorDb && hold_ <= kFloorDb && !clipped(); }
 
     static float toDb(float linear);
 

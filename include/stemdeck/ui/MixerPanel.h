@@ -26,7 +26,8 @@ class TrackStrip;
 // The mixer: a strip per stem of the engine's song and the master strip. Strip changes go
 // straight to the engine's MixControls (looked up on every change, since a reload replaces
 // them) and into the undo history; a ~30 Hz timer feeds the meters from
-// Engine::takeMeterReading.
+// Engine::takeMeterReading while the song plays, and after it stops until every meter has
+// fallen to rest (then nothing is polled).
 class MixerPanel : public QWidget {
     Q_OBJECT
   public:
@@ -45,6 +46,8 @@ class MixerPanel : public QWidget {
     int stripCount() const { return static_cast<int>(strips_.size()); }
     TrackStrip* strip(int index) const { return strips_.at(static_cast<std::size_t>(index)); }
     MasterStrip* masterStrip() const;
+    // The meters are being fed (playing, or falling back to rest).
+    bool metersRunning() const { return meterTimer_.isActive(); }
 
     // The mix's undo history (see MixUndo).
     MixUndo& undo() { return undo_; }
@@ -66,6 +69,8 @@ class MixerPanel : public QWidget {
     // Undo and redo: the mix goes to the engine and is shown.
     void applyMix(const audio::MixSnapshot& mix);
     void updateMeters();
+    void wakeMeters();
+    bool metersAtRest() const;
 
     std::unique_ptr<Ui::MixerPanel> ui_;
     app::PlaybackManager* playback_ = nullptr;

@@ -15,7 +15,8 @@ namespace stemdeck::ui {
 // A strip across the window for problems that must outlast a status-bar message (which the
 // next "Loading…" replaces): a settings file that could not be read, an audio device that
 // went away. Each notice has a key, so whatever raised it can replace or withdraw it; the
-// close button dismisses everything shown. Hidden while there is nothing to say.
+// close button dismisses everything shown, and so does Escape while the bar has the focus (a
+// click on it gives it). Hidden while there is nothing to say.
 class NoticeBar : public QFrame {
     Q_OBJECT
   public:
@@ -27,7 +28,11 @@ class NoticeBar : public QFrame {
     // Every notice shown, one per line, oldest first.
     QString text() const;
 
+  protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
   private:
+    void dismiss();
     void refresh();
 
     std::unique_ptr<Ui::NoticeBar> ui_;

@@ -33,6 +33,10 @@ class RehearsalBar : public QFrame {
     void tap(double seconds);
 
   private:
+    // The tempo, pitch and click groups in a row that wraps when the window is narrow.
+    void arrangeGroups();
+    // " bar" or " bars" after the count-in's number, as it is now.
+    void nameCountInUnit();
     void applyTempo();
     void applyPitch();
     void applyClick();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QString>
 #include <memory>
 
 namespace Ui {
@@ -31,6 +32,8 @@ class SettingsDialog : public QDialog {
     void applyOutput();
     void showStatus();
     void showBlockDescription();
+    // The saved rate, with the one "Device default" stands for.
+    void showRate();
     // "All channels of the device (N)" for the chosen device.
     void labelChannelChoices();
     // One row per stem and the click, each with a combo of the open stream's output pairs.
@@ -39,6 +42,8 @@ class SettingsDialog : public QDialog {
     std::unique_ptr<Ui::SettingsDialog> ui_;
     app::Settings& settings_;
     app::PlaybackManager& playback_;
+    // Why the rate chosen last could not be used (said until the next change).
+    QString rateNote_;
 };
 
 }  // namespace stemdeck::ui

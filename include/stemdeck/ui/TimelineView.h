@@ -24,6 +24,10 @@ class TimelineView : public QAbstractScrollArea {
     Q_OBJECT
   public:
     static constexpr int kRulerHeight = 24;
+    // Lanes share the height under the ruler but never get thinner than this: with many
+    // stems the lanes scroll vertically under the ruler (the wheel scrolls them then;
+    // Shift+wheel moves along the song).
+    static constexpr int kMinLaneHeight = 36;
     static constexpr double kZoomStep = 1.5;
     static constexpr double kMaxPixelsPerSecond = 1000.0;
     // How near (pixels) a loop edge the mouse grabs it; how far a press must move to mark a
@@ -67,6 +71,10 @@ class TimelineView : public QAbstractScrollArea {
     QMenu* markerMenu(int index);
     int laneCount() const { return static_cast<int>(lanes_.size()); }
     QString laneName(int index) const { return lanes_.at(static_cast<std::size_t>(index)).name; }
+    // Where lane `index` is drawn (viewport coordinates; above the viewport or below it when
+    // scrolled out of view), and the height of every lane.
+    QRect laneRect(int index) const;
+    int laneHeight() const;
 
     double pixelsPerSecond() const { return pixelsPerSecond_; }
     // Zooms keeping the time under viewport x `anchor` where it is.
@@ -104,11 +112,11 @@ class TimelineView : public QAbstractScrollArea {
     double fitPixelsPerSecond() const;
     int zoomAnchor() const;
     void updateScrollRange();
+    int lanesRoom() const;  // the height under the ruler
     void invalidate();
     void seekTo(double x);
     void renderCache();
     void drawRuler(QPainter& p) const;
-    void drawLane(QPainter& p, int index, const QRect& area) const;
     void drawLoop(QPainter& p) const;
     void drawMarkers(QPainter& p) const;
     bool hasLoop() const { return loopStart_ >= 0 && loopEnd_ > loopStart_; }

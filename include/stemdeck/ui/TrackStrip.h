@@ -27,6 +27,7 @@ class TrackStrip : public QFrame {
     // silent because of mute or another stem's solo; the strip then looks switched off.
     void showMix(const audio::StemMix& mix, bool audible);
     void showLevel(float peak, double seconds);
+    bool meterAtRest() const;
 
   signals:
     void gainChanged(float db);
@@ -34,10 +35,14 @@ class TrackStrip : public QFrame {
     void muteToggled(bool muted);
     void soloToggled(bool solo);
 
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
   private:
     void showGain(float db);
     void showPan(int value);
     void showAudible(bool audible);
+    void elideName();
 
     std::unique_ptr<Ui::TrackStrip> ui_;
     QString name_;

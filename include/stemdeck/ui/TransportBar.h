@@ -27,14 +27,22 @@ class TransportBar : public QFrame {
     void showSong(const QString& title, const QString& details);
     void showDuration(double seconds);
     void showPosition(double seconds);
-    // "Count-in 3" while the count-in plays; hidden at 0.
+    // "Count-in 3" while the count-in plays, in place of the song's length; hidden at 0.
     void showCountIn(int beatsLeft);
 
   signals:
     void seekRequested(double seconds);
 
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
   private:
+    // The title and details, cut with "…" to the width the bar gives them.
+    void elideSong();
+
     std::unique_ptr<Ui::TransportBar> ui_;
+    QString title_ = tr("No song");
+    QString details_;
 };
 
 }  // namespace stemdeck::ui
