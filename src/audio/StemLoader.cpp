@@ -142,9 +142,11 @@ void fitInMemory(std::vector<StemProbe>& probes, int rate, const MemoryLimit& li
     if (!std::ranges::all_of(probes, tooBig)) {
         std::erase_if(probes, [&](const StemProbe& p) {
             if (!tooBig(p)) return false;
-            song.errors.push_back({p.file, displayName(p.file, song.folder) + ": needs " +
-                                               formatBytes(expectedBytes(p, rate)) +
-                                               " of memory but only " + limit.text + "; skipped"});
+            song.errors.push_back({p.file,
+                                   displayName(p.file, song.folder) + ": needs " +
+                                       formatBytes(expectedBytes(p, rate)) +
+                                       " of memory but only " + limit.text + "; skipped",
+                                   FileProblem::TooBig});
             return true;
         });
     }
@@ -210,7 +212,9 @@ Song StemLoader::loadScanned(ScannedSong scanned, const LoadOptions& options,
     for (std::size_t i = 0; i < probes.size(); ++i) {
         const auto name = displayName(probes[i].file, song.folder);
         if (!outcomes[i].decoded) {
-            song.errors.push_back({probes[i].file, failureMessage(outcomes[i], name)});
+            const bool memory = outcomes[i].outOfMemory || outcomes[i].overBudget;
+            song.errors.push_back({probes[i].file, failureMessage(outcomes[i], name),
+                                   memory ? FileProblem::TooBig : FileProblem::NotAudio});
             continue;
         }
         for (const auto& note : outcomes[i].decoded->notes)

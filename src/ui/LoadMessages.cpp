@@ -29,20 +29,6 @@ QString fileNames(const std::vector<audio::FileIssue>& issues) {
 
 }  // namespace
 
-LoadMessages::FileProblem LoadMessages::classify(const audio::FileIssue& issue) {
-    // The loader's one-line messages ("NAME: what; skipped"), by what they say of the file.
-    const QString text = QString::fromStdString(issue.message).toLower();
-    const auto says = [&](const char* words) { return text.contains(QLatin1String(words)); };
-    if (says("permission denied") || says("cannot list")) return FileProblem::Unreadable;
-    if (says("memory")) return FileProblem::TooBig;
-    if (says("no audio (0 frames)")) return FileProblem::Empty;
-    if (says("sample rate") || says(" hz")) return FileProblem::UnsupportedRate;
-    if (says("cannot read") || says("cannot decode") || says("header") || says("damaged") ||
-        says("cut short") || says("not recognised"))
-        return FileProblem::NotAudio;
-    return FileProblem::Other;
-}
-
 QString LoadMessages::describe(FileProblem problem, int files) {
     const bool one = files == 1;
     switch (problem) {
@@ -66,7 +52,7 @@ QString LoadMessages::describe(FileProblem problem, int files) {
 
 QString LoadMessages::problemCounts(const std::vector<audio::FileIssue>& issues) {
     std::map<FileProblem, int> counts;
-    for (const audio::FileIssue& issue : issues) ++counts[classify(issue)];
+    for (const audio::FileIssue& issue : issues) ++counts[issue.problem];
     QStringList parts;
     for (const auto& [problem, n] : counts)
         parts << tr("%n file(s) %1", nullptr, n).arg(describe(problem, n));
@@ -104,8 +90,8 @@ LoadMessages::Message LoadMessages::songFailed(const app::SongLoader::Result& fa
                                "were left out.",
                                nullptr, static_cast<int>(failure.ignored.size()))
                                 .arg(song);
-                m.details = app::displayName(failure.error) + QLatin1Char('\n') +
-                            details(failure.ignored);
+                m.details =
+                    app::displayName(failure.error) + QLatin1Char('\n') + details(failure.ignored);
             } else {
                 m.summary = tr("%1 has no audio files.").arg(song);
             }
@@ -132,7 +118,7 @@ LoadMessages::Message LoadMessages::filesSkipped(const QString& title,
     if (issues.size() == 1) {
         m.summary = tr("%1 was left out of %2: it %3.")
                         .arg(quoted(fileName(issues.front())), quoted(title),
-                             describe(classify(issues.front()), 1));
+                             describe(issues.front().problem, 1));
         return m;
     }
     m.summary =
@@ -147,10 +133,9 @@ LoadMessages::Message LoadMessages::stemsWarned(const QString& title,
     // The loader's own line is already plain ("vbr.mp3: length 10.03 s, not the 1.32 s its
     // header says; loaded in full"): one stem says it; several are named, the lines in Details.
     const QString summary =
-        issues.size() == 1
-            ? app::displayName(issues.front().message)
-            : tr("Some stems of %1 play, but not quite as their files say (%2).")
-                  .arg(quoted(title), fileNames(issues));
+        issues.size() == 1 ? app::displayName(issues.front().message)
+                           : tr("Some stems of %1 play, but not quite as their files say (%2).")
+                                 .arg(quoted(title), fileNames(issues));
     return {summary, details(issues)};
 }
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -323,6 +324,42 @@ TEST(StemLoader, CorruptFilesAreReportedAndGoodStemsStillLoad) {
         EXPECT_EQ(error.message.find('\n'), std::string::npos) << error.message;
     }
     EXPECT_TRUE(anyMessageContains(song.errors, "text.wav: cannot read: "));
+}
+
+// Every skipped file says what kind of problem it had, so a front end can word it without
+// reading the message (the GUI's banner counts files by kind).
+TEST(StemLoader, EachSkippedFileSaysWhatKindOfProblemItHad) {
+    TempDir dir;
+    ASSERT_TRUE(writeAudioFile(dir / "good.wav", {constant(0.1f, 480)}, 48000));
+    ASSERT_TRUE(writeAudioFile(dir / "big.wav", {constant(0.1f, 48000)}, 48000));
+    ASSERT_TRUE(writeAudioFile(dir / "low.wav", {constant(0.1f, 480)}, 100));
+    stemdeck::test::writeTextFile(dir / "text.wav", "this is not audio\n");
+    ASSERT_TRUE(writeAudioFile(dir / "pcm16.wav", {constant(0.1f, 480)}, 48000,
+                               SF_FORMAT_WAV | SF_FORMAT_PCM_16));
+    writeBytes(dir / "truncated.wav", [&] {
+        auto bytes = readBytes(dir / "pcm16.wav");
+        fs::remove(dir / "pcm16.wav");
+        bytes.resize(44);  // a 16-bit WAV's whole header, not one frame
+        return bytes;
+    }());
+    const bool root = geteuid() == 0;  // root reads files whatever their permissions
+    if (!root) {
+        ASSERT_TRUE(writeAudioFile(dir / "locked.wav", {constant(0.1f, 480)}, 48000));
+        fs::permissions(dir / "locked.wav", fs::perms::none);
+    }
+    sd::LoadOptions options;
+    options.memoryLimitBytes = 10000;  // big.wav alone needs 192 kB
+    const auto song = sd::StemLoader::load(dir.path(), options);
+    if (!root) fs::permissions(dir / "locked.wav", fs::perms::owner_all);
+    EXPECT_EQ(stemNames(song), (std::vector<std::string>{"good"}));
+    std::map<std::string, sd::FileProblem> kinds;
+    for (const auto& error : song.errors) kinds[error.file.filename().string()] = error.problem;
+    std::map<std::string, sd::FileProblem> expected{{"big.wav", sd::FileProblem::TooBig},
+                                                    {"low.wav", sd::FileProblem::UnsupportedRate},
+                                                    {"text.wav", sd::FileProblem::NotAudio},
+                                                    {"truncated.wav", sd::FileProblem::Empty}};
+    if (!root) expected["locked.wav"] = sd::FileProblem::Unreadable;
+    EXPECT_EQ(kinds, expected);
 }
 
 // Issue 9 item 6: the header's length no longer sizes anything. Before, a header within 4096

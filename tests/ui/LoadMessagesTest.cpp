@@ -12,8 +12,8 @@ namespace test = stemdeck::test;
 
 namespace {
 
-FileIssue issue(const char* file, const char* message) {
-    return {std::filesystem::path("/songs/Song") / file, message};
+FileIssue issue(const char* file, const char* message, Problem problem = Problem::Other) {
+    return {std::filesystem::path("/songs/Song") / file, message, problem};
 }
 
 stemdeck::app::SongLoader::Result failure(LoadError::Kind kind, const QString& folder,
@@ -30,44 +30,22 @@ stemdeck::app::SongLoader::Result failure(LoadError::Kind kind, const QString& f
 
 }  // namespace
 
-// Every message the loader writes about a file, in the musician's terms.
+// Every kind of problem the loader reports about a file has the musician's words, singular and
+// plural; the message's own text plays no part (the kind does).
 TEST(LoadMessages, EachFileProblemTheLoaderReportsHasAMusiciansName) {
-    EXPECT_EQ(LoadMessages::classify(
-                  issue("x.wav", "x.wav: cannot read: Format not recognised; skipped")),
-              Problem::NotAudio);
-    EXPECT_EQ(LoadMessages::classify(issue("cut.wav",
-                                           "cut.wav: cannot read: Error in WAV file. No "
-                                           "'data' chunk marker; skipped")),
-              Problem::NotAudio);
-    EXPECT_EQ(LoadMessages::classify(issue("a.flac",
-                                           "a.flac: cannot decode: failed at 2.00 s: "
-                                           "lost sync; skipped")),
-              Problem::NotAudio);
-    EXPECT_EQ(LoadMessages::classify(issue("h.flac",
-                                           "h.flac: header claims 68719476735 frames, "
-                                           "impossible for a 9.8 kB file; skipped")),
-              Problem::NotAudio);
-    EXPECT_EQ(LoadMessages::classify(issue("o.ogg",
-                                           "o.ogg: length unknown (damaged or cut "
-                                           "short?); skipped")),
-              Problem::NotAudio);
-    EXPECT_EQ(LoadMessages::classify(issue("e.wav", "e.wav: no audio (0 frames); skipped")),
-              Problem::Empty);
-    EXPECT_EQ(
-        LoadMessages::classify(issue("l.wav", "l.wav: cannot read: Permission denied; skipped")),
-        Problem::Unreadable);
-    EXPECT_EQ(
-        LoadMessages::classify(issue("tracks", "tracks/: cannot list: Permission denied; skipped")),
-        Problem::Unreadable);
-    EXPECT_EQ(LoadMessages::classify(
-                  issue("big.wav", "big.wav: not enough memory to decode it; skipped")),
-              Problem::TooBig);
-    EXPECT_EQ(LoadMessages::classify(issue("r.wav",
-                                           "r.wav: sample rate 100 Hz is outside 8-384 kHz; "
-                                           "skipped")),
-              Problem::UnsupportedRate);
-    EXPECT_EQ(LoadMessages::classify(issue("q.wav", "q.wav: something new; skipped")),
-              Problem::Other);
+    const std::pair<Problem, const char*> said[] = {
+        {Problem::NotAudio, "damaged or not audio"},    {Problem::Empty, "no audio"},
+        {Problem::Unreadable, "no permission to read"}, {Problem::TooBig, "memory"},
+        {Problem::UnsupportedRate, "sample rate"},      {Problem::Other, "could not be played"}};
+    for (const auto& [problem, words] : said) {
+        for (const int files : {1, 2})
+            EXPECT_TRUE(LoadMessages::describe(problem, files).contains(QLatin1String(words)))
+                << words << " / " << files;
+        const auto one = LoadMessages::filesSkipped(
+            QStringLiteral("Song"),
+            {issue("x.wav", "x.wav: cannot read: whatever; skipped", problem)});
+        EXPECT_TRUE(one.summary.contains(QLatin1String(words))) << one.summary.toStdString();
+    }
 }
 
 TEST(LoadMessages, ASongOfOnlyBrokenFilesIsToldPlainlyWithTheDetailBehind) {
@@ -77,16 +55,17 @@ TEST(LoadMessages, ASongOfOnlyBrokenFilesIsToldPlainlyWithTheDetailBehind) {
         LoadError::Kind::NoStems, folder,
         QStringLiteral("no stem could be loaded from X: all 1 audio files failed; x.wav: cannot "
                        "read: Format not recognised; skipped"),
-        {issue("x.wav", "x.wav: cannot read: Format not recognised; skipped")}));
+        {issue("x.wav", "x.wav: cannot read: Format not recognised; skipped", Problem::NotAudio)}));
     EXPECT_EQ(m.summary, QStringLiteral("None of the files in \u201cSong\u201d could be played. 1 "
                                         "file is damaged or not audio."));
     EXPECT_EQ(m.details, QStringLiteral("x.wav: cannot read: Format not recognised; skipped"));
 
-    const auto several = LoadMessages::songFailed(
-        failure(LoadError::Kind::NoStems, folder, QStringLiteral("…"),
-                {issue("a.wav", "a.wav: cannot read: Format not recognised; skipped"),
-                 issue("b.wav", "b.wav: cannot read: Permission denied; skipped"),
-                 issue("c.ogg", "c.ogg: length unknown (damaged or cut short?); skipped")}));
+    const auto several = LoadMessages::songFailed(failure(
+        LoadError::Kind::NoStems, folder, QStringLiteral("…"),
+        {issue("a.wav", "a.wav: cannot read: Format not recognised; skipped", Problem::NotAudio),
+         issue("b.wav", "b.wav: cannot read: Permission denied; skipped", Problem::Unreadable),
+         issue("c.ogg", "c.ogg: length unknown (damaged or cut short?); skipped",
+               Problem::NotAudio)}));
     EXPECT_EQ(several.summary,
               QStringLiteral("None of the files in \u201cSong\u201d could be played. 2 files are "
                              "damaged or not audio, 1 file could not be opened (no permission to "
@@ -126,16 +105,41 @@ TEST(LoadMessages, EachKindOfSongFailureIsToldPlainly) {
 TEST(LoadMessages, SkippedFilesOfASongThatLoadedAreNamed) {
     const auto one = LoadMessages::filesSkipped(
         QStringLiteral("Song"),
-        {issue("x.wav", "x.wav: cannot read: Format not recognised; skipped")});
+        {issue("x.wav", "x.wav: cannot read: Format not recognised; skipped", Problem::NotAudio)});
     EXPECT_EQ(one.summary,
               QStringLiteral("\u201cx.wav\u201d was left out of \u201cSong\u201d: it is "
                              "damaged or not audio."));
     EXPECT_EQ(one.details, QStringLiteral("x.wav: cannot read: Format not recognised; skipped"));
     const auto two = LoadMessages::filesSkipped(
-        QStringLiteral("Song"), {issue("x.wav", "x.wav: no audio (0 frames); skipped"),
-                                 issue("y.wav", "y.wav: no audio (0 frames); skipped")});
+        QStringLiteral("Song"),
+        {issue("x.wav", "x.wav: no audio (0 frames); skipped", Problem::Empty),
+         issue("y.wav", "y.wav: no audio (0 frames); skipped", Problem::Empty)});
     EXPECT_EQ(two.summary,
               QStringLiteral("2 files of \u201cSong\u201d were left out (x.wav, y.wav): "
                              "2 files hold no audio."));
     EXPECT_TRUE(LoadMessages::filesSkipped(QStringLiteral("Song"), {}).summary.isEmpty());
+}
+
+// Stems that loaded with a warning: one says it in the loader's own (plain) line, several are
+// named with their lines behind Details; names are shown printable.
+TEST(LoadMessages, StemsLoadedWithAWarningAreNamed) {
+    const auto one = LoadMessages::stemsWarned(
+        QStringLiteral("Song"),
+        {issue("vbr.mp3",
+               "vbr.mp3: length 10.03 s, not the 1.32 s its header says; loaded in full")});
+    EXPECT_EQ(
+        one.summary,
+        QStringLiteral("vbr.mp3: length 10.03 s, not the 1.32 s its header says; loaded in full"));
+    const auto two = LoadMessages::stemsWarned(
+        QStringLiteral("Song"),
+        {issue("hot.wav",
+               "hot.wav: 106 samples beyond \u00b164 (+36 dBFS) were limited to \u00b164"),
+         issue("e\x1b[2J.wav",
+               "e\x1b[2J.wav: ended at 3.20 s of 10.00 s (the file changed while loading)")});
+    EXPECT_EQ(two.summary,
+              QStringLiteral("Some stems of \u201cSong\u201d play, but not quite as their "
+                             "files say (hot.wav, e\u241b[2J.wav)."));
+    EXPECT_EQ(two.details.count(QLatin1Char('\n')), 1);
+    EXPECT_FALSE(two.details.contains(QChar(0x1b)));
+    EXPECT_TRUE(LoadMessages::stemsWarned(QStringLiteral("Song"), {}).summary.isEmpty());
 }

@@ -16,6 +16,7 @@
 #include "UiTestSupport.h"
 #include "WindowRig.h"
 #include "stemdeck/app/DisplayText.h"
+#include "stemdeck/ui/IssueBanner.h"
 #include "stemdeck/ui/MixerPanel.h"
 #include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/ui/TrackStrip.h"
@@ -136,9 +137,12 @@ TEST(SongDisplayWindow, ControlCharactersInNamesAreShownNotObeyed) {
               (QStringList{QStringLiteral("bass\u240aline"), QStringLiteral("gtr\ufffdvaw.3pm"),
                            QStringLiteral("\u241b[2Jdrums")}));
     EXPECT_TRUE(rig.window->windowTitle().contains(QStringLiteral("live\u241b]0;owned\u2407 set")));
-    EXPECT_TRUE(rig.part<QLabel>("loadIssuesLabel")
-                    ->text()
-                    .contains(QStringLiteral("\u241b[31mbroken\u241b[0m.wav")));
+    const auto* banner = rig.part<ui::IssueBanner>("issueBanner");
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("\u241b[31mbroken\u241b[0m.wav")))
+        << banner->text().toStdString();
+    EXPECT_TRUE(banner->details().contains(QStringLiteral("\u241b[31mbroken\u241b[0m.wav")))
+        << banner->details().toStdString();
+    EXPECT_FALSE(banner->details().contains(QChar(0x1b)));
     EXPECT_TRUE(rig.part<QAction>("actionUndo")->text().contains(QStringLiteral("bass\u240aline")));
     ASSERT_FALSE(recent.isEmpty());
     EXPECT_EQ(recent[0]->text(), QStringLiteral("live\u241b]0;owned\u2407 set"));

@@ -26,12 +26,24 @@ struct Stem {
     const float* right() const { return channels.empty() ? nullptr : channels.back().data(); }
 };
 
+// What kind of problem made a file fail to become a stem, so a front end can say it in its own
+// words without reading the message.
+enum class FileProblem {
+    NotAudio,         // libsndfile cannot read it, or it is damaged
+    Empty,            // no audio in it
+    Unreadable,       // no permission to read it (or to list the folder it is in)
+    TooBig,           // it does not fit in the memory the song may take
+    UnsupportedRate,  // a sample rate outside limits::kMinSampleRate..kMaxSampleRate
+    Other             // ignored files and stems loaded with a warning
+};
+
 // A file in the song folder that did not become a stem (or became one not quite as it says),
 // and why.
 struct FileIssue {
     std::filesystem::path file;
     std::string message;  // one line, starts with the file's name, says what is wrong and
                           // what was done ("skipped", "ignored", or what was loaded)
+    FileProblem problem = FileProblem::Other;
 };
 
 // A loaded song: stems are sorted by name. Stems shorter than the longest are treated as

@@ -24,10 +24,9 @@ class LoadMessages {
         QString details;  // the technical detail, one line per problem
     };
 
-    // Why a file did not become a stem, in the musician's terms.
-    enum class FileProblem { NotAudio, Empty, Unreadable, TooBig, UnsupportedRate, Other };
-    static FileProblem classify(const audio::FileIssue& issue);
+    // Why a file did not become a stem (the loader says which kind), in the musician's terms:
     // "is damaged or not audio", "could not be opened (no permission to read it)" …
+    using FileProblem = audio::FileProblem;
     static QString describe(FileProblem problem, int files);
 
     // A song that could not be opened at all (`failure` as SongLoader reported it).

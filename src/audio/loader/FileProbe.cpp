@@ -1,6 +1,7 @@
 #include "stemdeck/audio/loader/FileProbe.h"
 
 #include <sndfile.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <memory>
@@ -63,23 +64,29 @@ bool isRender(SNDFILE* sf) {
     return software && std::string_view(software).starts_with(kRenderSoftwareMark);
 }
 
+struct LengthProblem {
+    std::string why;
+    FileProblem problem;
+};
+
 // The header's length, bounded by what the file can hold; or why the file has no usable audio.
-std::optional<std::string> checkLength(const SF_INFO& info, StemCodec codec,
-                                       std::uint64_t fileBytes, std::int64_t& frames) {
+std::optional<LengthProblem> checkLength(const SF_INFO& info, StemCodec codec,
+                                         std::uint64_t fileBytes, std::int64_t& frames) {
+    const LengthProblem empty{"no audio (0 frames)", FileProblem::Empty};
     frames = info.frames;
     if (info.frames == SF_COUNT_MAX) {
         // FLAC written as a stream (total_samples = 0) and MP3 may not know their length:
         // decoding finds it. For others an unknown length means the end of the file is gone.
         if (codec != StemCodec::Flac && codec != StemCodec::Mpeg)
-            return "length unknown (damaged or cut short?)";
+            return LengthProblem{"length unknown (damaged or cut short?)", FileProblem::NotAudio};
         frames = 0;
         return std::nullopt;
     }
-    if (info.frames <= 0) return "no audio (0 frames)";
+    if (info.frames <= 0) return empty;
     if (codec == StemCodec::Uncompressed) {
         const auto sampleBytes = static_cast<std::uint64_t>(uncompressedSampleBytes(info.format));
         const auto fits = fileBytes / (static_cast<std::uint64_t>(info.channels) * sampleBytes);
-        if (fits == 0) return "no audio (0 frames)";
+        if (fits == 0) return empty;
         frames = std::min(info.frames, static_cast<std::int64_t>(fits));
     }
     return std::nullopt;
@@ -89,21 +96,26 @@ std::optional<std::string> checkLength(const SF_INFO& info, StemCodec codec,
 
 std::variant<StemProbe, ProbeRejection> probeFile(const fs::path& file, const fs::path& folder) {
     const std::string name = displayName(file, folder);
-    const auto skipped = [&](const std::string& why) {
-        return ProbeRejection{name + ": " + why + "; skipped", false};
+    const auto skipped = [&](const std::string& why, FileProblem problem) {
+        return ProbeRejection{name + ": " + why + "; skipped", false, problem};
     };
     SF_INFO info{};
     const std::unique_ptr<SNDFILE, SndFileCloser> sf(sf_open(file.c_str(), SFM_READ, &info));
-    if (!sf) return skipped("cannot read: " + sndfileReason(sf_strerror(nullptr), file));
+    if (!sf)
+        return skipped(
+            "cannot read: " + sndfileReason(sf_strerror(nullptr), file),
+            ::access(file.c_str(), R_OK) != 0 ? FileProblem::Unreadable : FileProblem::NotAudio);
     // Read here, with the header: a render saved into the song must never become a stem.
     if (isRender(sf.get()))
         return ProbeRejection{name + ": a mix rendered by stemdeck, not a stem; ignored", true};
     if (info.channels <= 0)
-        return skipped("invalid header (" + std::to_string(info.channels) + " channels)");
+        return skipped("invalid header (" + std::to_string(info.channels) + " channels)",
+                       FileProblem::NotAudio);
     if (!limits::sampleRateInRange(info.samplerate))
         return skipped("sample rate " + std::to_string(info.samplerate) + " Hz is outside " +
-                       std::to_string(limits::kMinSampleRate) + "\u2013" +
-                       std::to_string(limits::kMaxSampleRate) + " Hz");
+                           std::to_string(limits::kMinSampleRate) + "\u2013" +
+                           std::to_string(limits::kMaxSampleRate) + " Hz",
+                       FileProblem::UnsupportedRate);
     std::error_code ec;
     const auto size = fs::file_size(file, ec);
     StemProbe probe;
@@ -114,7 +126,7 @@ std::variant<StemProbe, ProbeRejection> probeFile(const fs::path& file, const fs
     probe.codec = codecOf(info.format);
     probe.fileBytes = ec ? 0 : size;
     if (const auto problem = checkLength(info, probe.codec, probe.fileBytes, probe.frames))
-        return skipped(*problem);
+        return skipped(problem->why, problem->problem);
     return probe;
 }
 

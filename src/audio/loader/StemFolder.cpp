@@ -94,7 +94,8 @@ ScannedSong scanFolder(const fs::path& folder) {
     if (fs::is_directory(tracks, ec)) {
         auto inTracks = listFiles(tracks, ec);
         if (ec)
-            song.errors.push_back({tracks, "tracks/: cannot list: " + ec.message() + "; skipped"});
+            song.errors.push_back({tracks, "tracks/: cannot list: " + ec.message() + "; skipped",
+                                   FileProblem::Unreadable});
         files.insert(files.end(), inTracks.begin(), inTracks.end());
     }
     std::ranges::sort(files, [](const fs::path& a, const fs::path& b) {
@@ -112,7 +113,7 @@ ScannedSong scanFolder(const fs::path& folder) {
         } else {
             auto& rejection = std::get<ProbeRejection>(probe);
             (rejection.ignored ? song.ignored : song.errors)
-                .push_back({file, std::move(rejection.message)});
+                .push_back({file, std::move(rejection.message), rejection.problem});
         }
     };
     std::vector<fs::path> masters;

@@ -4,6 +4,7 @@
 #include <string>
 #include <variant>
 
+#include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/StemProbe.h"
 
 // Reading one file's header to tell whether it can be a stem. Single-threaded only: the
@@ -15,6 +16,7 @@ namespace stemdeck::audio::loader {
 struct ProbeRejection {
     std::string message;
     bool ignored = false;  // deliberately left out (Song::ignored), not a failure (Song::errors)
+    FileProblem problem = FileProblem::Other;
 };
 
 // Opens the file's header: its channels, rate and length, with the length bounded by what the
