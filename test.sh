@@ -45,7 +45,8 @@ sanitized() {
     "-DCMAKE_CXX_FLAGS=$flags -fno-omit-frame-pointer -Wno-maybe-uninitialized" \
     "${launcher[@]}" >/dev/null
   cmake --build "$dir" -j "$(nproc)" --target engine_tests app_tests
-  # The real-stream tests run one at a time (RUN_SERIAL); -j 2 runs the unit tests beside.
+  # The real-stream tests run one at a time (RESOURCE_LOCK realtime_device); -j 2 runs the
+  # unit tests beside them.
   ctest --test-dir "$dir" -L "engine|app" --output-on-failure -j 2 --timeout 900
 }
 

@@ -389,8 +389,15 @@ void Transport::process(float* out, int frames, int channels) noexcept {
     meters_.setStemAudibility(0.0f);  // until a chunk of the song is heard (renderChunk)
     if (song_) {
         beginBlock(channels);
-        const std::int64_t request = seekRequest_.exchange(-1, std::memory_order_acq_rel);
-        if (request >= 0) pendingJump_ = request;
+        // A seek is taken off the request only once position_ holds it: position() reads the
+        // request first, so no reader sees the place before the seek meanwhile (it did for the
+        // length of a callback). A newer request, if one came, stays for the next callback.
+        std::int64_t request = seekRequest_.load(std::memory_order_acquire);
+        if (request >= 0) {
+            pendingJump_ = request;
+            position_.store(request, std::memory_order_release);
+            seekRequest_.compare_exchange_strong(request, -1, std::memory_order_acq_rel);
+        }
         // Each pass renders at least one frame or ends the loop; a jump pass or the start of
         // a count-in is followed by a render pass, so the loop is bounded by 3 * frames passes.
         while (offset < frames) {

@@ -15,7 +15,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <random>
 #include <thread>
@@ -35,7 +37,13 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kKills = 50;
-constexpr int kMaxDelayUs = 15000;
+// Each kill comes at a random moment within this many of the writer's rounds after its first
+// (at least kMinWindowUs): a fixed window would not do, since a round's length is mostly the
+// disk's (two fdatasync calls) and a busy disk makes it several times longer. With a fixed
+// 15 ms the kills mostly came before the second round was done (8-11 of 50 after it, under
+// four other processes writing with fsync; 12 are asked for).
+constexpr int kWindowRounds = 4;
+constexpr int kMinWindowUs = 15000;
 
 // The helper, running until it is killed.
 class WriteLoop {
@@ -56,13 +64,18 @@ class WriteLoop {
         posix_spawn_file_actions_destroy(&actions);
         ::close(out[1]);
         pollfd ready{out[0], POLLIN, 0};
-        char line[16] = {};
+        char line[32] = {};
+        long long micros = -1;
         ready_ = pid_ > 0 && ::poll(&ready, 1, 10000) == 1 &&
-                 ::read(out[0], line, sizeof line - 1) > 0 && std::string(line) == "ready\n";
+                 ::read(out[0], line, sizeof line - 1) > 0 &&
+                 std::sscanf(line, "ready %lld", &micros) == 1 && micros >= 0;
+        roundUs_ = static_cast<int>(std::min<long long>(micros, 10000000));
         ::close(out[0]);
     }
     ~WriteLoop() { killNow(); }
     bool ready() const { return ready_; }
+    // How long the writer's first round took.
+    int roundUs() const { return roundUs_; }
     // SIGKILL: no handler, no flush, no destructor runs.
     void killNow() {
         if (pid_ <= 0) return;
@@ -74,6 +87,7 @@ class WriteLoop {
   private:
     pid_t pid_ = -1;
     bool ready_ = false;
+    int roundUs_ = 0;
 };
 
 struct Outcome {
@@ -85,13 +99,13 @@ struct Outcome {
 // Each writer starts at a version of its own (kill i at i * kRoundsApart) and counts up.
 constexpr std::uint64_t kRoundsApart = 1000000;
 
-// Runs the writer kKills times, killing it after a random 0-15 ms of writing; `read` says
-// which version the file holds, or why it is not a whole one. The version must be one the
+// Runs the writer kKills times, killing it at a random moment of its next few rounds; `read`
+// says which version the file holds, or why it is not a whole one. The version must be one the
 // killed writer wrote: its first (it said "ready" after it) or a later one.
 Outcome killRepeatedly(const std::string& mode, const std::vector<std::string>& args,
                        const std::function<std::optional<std::uint64_t>(std::string&)>& read) {
     std::mt19937 random(20240611);
-    std::uniform_int_distribution<int> delayUs(0, kMaxDelayUs);
+    std::uniform_real_distribution<double> share(0.0, 1.0);
     Outcome outcome;
     for (int i = 0; i < kKills; ++i) {
         const std::uint64_t first = static_cast<std::uint64_t>(i) * kRoundsApart;
@@ -102,7 +116,9 @@ Outcome killRepeatedly(const std::string& mode, const std::vector<std::string>& 
             ADD_FAILURE() << "stemdeck_write_loop did not start writing";
             return outcome;
         }
-        std::this_thread::sleep_for(std::chrono::microseconds(delayUs(random)));
+        const int windowUs = std::max(kMinWindowUs, kWindowRounds * loop.roundUs());
+        std::this_thread::sleep_for(
+            std::chrono::microseconds(static_cast<int>(share(random) * windowUs)));
         loop.killNow();
         std::string why;
         const auto version = read(why);

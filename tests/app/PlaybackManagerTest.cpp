@@ -1,5 +1,7 @@
 // The PlaybackManager with a real engine on a real PortAudio stream. The CTest wrapper
-// (tests/support/with_jack.sh) runs a private JACK dummy server at 48 kHz / 256 frames.
+// (tests/support/with_jack.sh) runs a private JACK dummy server at 48 kHz / 256 frames. The
+// machine may be busy meanwhile: where a test needs the stream or a timer to get somewhere it
+// waits for it (a stream may start late, a timer fire late) instead of sleeping a fixed time.
 #include <gtest/gtest.h>
 
 #include <QElapsedTimer>
@@ -78,7 +80,7 @@ TEST(PlaybackManager, LoadsOffTheGuiThreadPlaysToTheEndAndFinishesOnce) {
     QSignalSpy positions(&rig.playback, &PlaybackManager::positionChanged);
     QSignalSpy states(&rig.playback, &PlaybackManager::stateChanged);
     rig.playback.play();
-    ASSERT_TRUE(finished.wait(5000));
+    ASSERT_TRUE(finished.wait(30000));
     QTest::qWait(600);  // more polls: the flag must not be reported again
     EXPECT_EQ(finished.count(), 1);
     EXPECT_EQ(rig.playback.state(), PlayState::Stopped);
@@ -105,17 +107,15 @@ TEST(PlaybackManager, SeeksWhilePlaying) {
     Rig rig;
     ASSERT_TRUE(rig.load(writeSong(rig.dir, "long", 6.0)));
     rig.playback.play();
-    QTest::qWait(300);
-    EXPECT_GT(rig.playback.position(), 0.1);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return rig.playback.position() > 0.1; }, 10000));
     QElapsedTimer clock;
     clock.start();
     rig.playback.seek(4.0);
     EXPECT_NEAR(rig.playback.position(), 4.0, 1e-3);
-    QTest::qWait(400);
-    // Played on from the new place, in real time (give or take the output's buffering).
-    const double elapsed = clock.elapsed() / 1000.0;
-    EXPECT_GT(rig.playback.position(), 4.0 + elapsed - 0.15);
-    EXPECT_LT(rig.playback.position(), 4.0 + elapsed + 0.15);
+    // Played on from the new place, never faster than the time that passed (give or take the
+    // output's buffering); as fast as the device asks, however busy the machine is.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return rig.playback.position() > 4.3; }, 10000));
+    EXPECT_LT(rig.playback.position(), 4.0 + clock.elapsed() / 1000.0 + 0.15);
     EXPECT_EQ(rig.playback.state(), PlayState::Playing);
 
     rig.playback.seekBy(-100.0);  // clamped to the start
@@ -191,8 +191,10 @@ TEST(PlaybackManager, RemembersTheMixOfEachSong) {
     EXPECT_FLOAT_EQ(rig.engine.mix().gainDb(0), 0.0f);
     EXPECT_FALSE(rig.engine.mix().muted(1));
     rig.engine.mix().setPan(1, -0.5f);
-    QTest::qWait((PlaybackManager::kMixSavePolls + 2) * PlaybackManager::kPollIntervalMs);
-    EXPECT_TRUE(QFile::exists(rig.mixes.fileFor(test::qpath(b))))
+    // Saved after kMixSavePolls polls of the timer (a busy machine may fire it late).
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return QFile::exists(rig.mixes.fileFor(test::qpath(b))); },
+                        20 * PlaybackManager::kMixSavePolls * PlaybackManager::kPollIntervalMs))
         << "a changed mix is saved periodically";
 
     ASSERT_TRUE(rig.load(a));
@@ -280,8 +282,7 @@ TEST(PlaybackManager, OpeningASongWhilePlayingFadesOutAndSwitches) {
     EXPECT_EQ(rig.playback.state(), PlayState::Stopped) << "a new song waits for play";
     EXPECT_DOUBLE_EQ(rig.playback.duration(), 3.0);
     rig.playback.play();
-    QTest::qWait(300);
-    EXPECT_GT(rig.playback.position(), 0.1);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return rig.playback.position() > 0.1; }, 10000));
 }
 
 TEST(PlaybackManager, PitchStaysWithinAnOctaveEachWay) {

@@ -1,7 +1,8 @@
 // The child process of AtomicWriteTest: writes one file over and over, as fast as it can,
 // until it is killed. Round g writes version g, complete and consistent in itself, so the
 // test can tell a whole version from a torn one whatever moment the kill came at. Prints
-// "ready" once the first round (version START) is on disk.
+// "ready MICROSECONDS" once the first round (version START) is on disk, with how long that round
+// took: the test kills within a few rounds' time, however fast this machine's disk is now.
 //   stemdeck_write_loop START mix STORE_DIR SONG_DIR  through MixStore::save
 //   stemdeck_write_loop START settings INI            through Settings::sync (QSettings)
 //   stemdeck_write_loop START in-place FILE           the control: the same mix text written
@@ -25,39 +26,46 @@ using namespace stemdeck;
 
 namespace {
 
-void announceReady() {
-    std::puts("ready");
+using Clock = std::chrono::steady_clock;
+
+void announceReady(Clock::time_point roundStart) {
+    const auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - roundStart).count();
+    std::printf("ready %lld\n", static_cast<long long>(micros));
     std::fflush(stdout);
 }
 
 [[noreturn]] void writeMixes(std::uint64_t start, const QString& store, const QString& song) {
     const app::MixStore mixes(store);
     for (std::uint64_t g = start;; ++g) {
+        const auto roundStart = Clock::now();
         QString error;
         if (!mixes.save(song, test::writeLoopStems(), test::writeLoopMix(g), &error)) {
             std::fprintf(stderr, "stemdeck_write_loop: %s\n", qPrintable(error));
             std::exit(1);
         }
-        if (g == start) announceReady();
+        if (g == start) announceReady(roundStart);
     }
 }
 
 [[noreturn]] void writeSettings(std::uint64_t start, const QString& ini) {
     app::Settings settings(ini);
     for (std::uint64_t g = start;; ++g) {
+        const auto roundStart = Clock::now();
         test::writeLoopSettings(settings, g);
         QString error;
         if (!settings.sync(&error)) {
             std::fprintf(stderr, "stemdeck_write_loop: %s\n", qPrintable(error));
             std::exit(1);
         }
-        if (g == start) announceReady();
+        if (g == start) announceReady(roundStart);
     }
 }
 
 [[noreturn]] void writeInPlace(std::uint64_t start, const QString& path) {
     constexpr qint64 kPiece = 256;
     for (std::uint64_t g = start;; ++g) {
+        const auto roundStart = Clock::now();
         const QByteArray text = app::MixStore::serialize(
             QStringLiteral("/songs/loop"), test::writeLoopStems(), test::writeLoopMix(g));
         QFile file(path);
@@ -71,7 +79,7 @@ void announceReady() {
             std::this_thread::sleep_for(std::chrono::microseconds(200));
         }
         file.close();
-        if (g == start) announceReady();
+        if (g == start) announceReady(roundStart);
     }
 }
 

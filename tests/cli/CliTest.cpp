@@ -21,6 +21,7 @@
 
 #include "AudioFiles.h"
 #include "CliProcess.h"
+#include "JackXruns.h"
 #include "TempDir.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/OfflineRenderer.h"
@@ -342,10 +343,15 @@ TEST(Cli, DemoSongPeaksBelowMinusOneDbfsAtUnity) {
 TEST(Cli, PlayWithMonitorPrintsLatencyStats) {
     if (!jackRunning()) GTEST_SKIP() << "needs the JACK dummy server (run through ctest)";
     // CTest runs this on a JACK dummy server at 1024 frames per cycle (see with_jack.sh for
-    // why), while the CLI asks PortAudio for 256-frame callbacks.
+    // why), while the CLI asks PortAudio for 256-frame callbacks. Underflows are the CLI's
+    // doing only beyond the xruns JACK itself reported (a busy machine wakes it late).
+    test::JackXruns xruns;
+    ASSERT_TRUE(xruns.start()) << xruns.error();
     const CliResult r = runCli({"play", demoSong(), "--seconds", "1", "--monitor"});
+    xruns.stop();
     ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_EQ(jsonNumber(r.out, "underflows"), 0) << r.out;
+    EXPECT_LE(jsonNumber(r.out, "underflows"), static_cast<double>(xruns.underflowsExplained(256)))
+        << xruns.count() << " xruns reported by JACK; " << r.out;
     EXPECT_EQ(jsonNumber(r.out, "late_callbacks"), 0) << r.out;
     EXPECT_GT(jsonNumber(r.out, "callbacks"), 0) << r.out;
     EXPECT_EQ(jsonNumber(r.out, "sample_rate"), 48000);

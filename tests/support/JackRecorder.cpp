@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace stemdeck::test {
@@ -15,6 +16,12 @@ JackRecorder::~JackRecorder() {
 int JackRecorder::process(std::uint32_t frames, void* self) {
     auto& r = *static_cast<JackRecorder*>(self);
     const std::int64_t at = r.written_.load(std::memory_order_relaxed);
+    // A cycle the recorder did not get (JACK skipped it, or ran it without this client): what
+    // follows is not what came before it, whatever stemdeck played.
+    const jack_nframes_t now = jack_last_frame_time(r.client_);
+    if (r.started_ && now != r.nextFrameTime_) r.xruns_.mark(at);
+    r.nextFrameTime_ = now + frames;
+    r.started_ = true;
     const auto room = static_cast<std::int64_t>(r.left_.size()) - at;
     const auto n = static_cast<std::size_t>(std::clamp<std::int64_t>(frames, 0, room));
     if (n == 0) return 0;
@@ -34,7 +41,8 @@ bool JackRecorder::start(const std::string& client) {
         return false;
     }
     // Sized before the process callback can run: it only copies.
-    const auto capacity = static_cast<std::size_t>(maxSeconds_ * jack_get_sample_rate(client_));
+    sampleRate_ = static_cast<int>(jack_get_sample_rate(client_));
+    const auto capacity = static_cast<std::size_t>(maxSeconds_ * sampleRate_);
     left_.assign(capacity, 0.0f);
     right_.assign(capacity, 0.0f);
     const char* names[2] = {"in_1", "in_2"};
@@ -46,6 +54,7 @@ bool JackRecorder::start(const std::string& client) {
             return false;
         }
     }
+    xruns_.watch(client_, &written_);
     if (jack_set_process_callback(client_, &JackRecorder::process, this) != 0 ||
         jack_activate(client_) != 0) {
         error_ = "cannot activate the JACK recorder";
@@ -76,12 +85,43 @@ void JackRecorder::stop() {
     client_ = nullptr;
 }
 
-float largestStep(const std::vector<float>& samples, std::int64_t from, std::int64_t to) {
-    float step = 0.0f;
-    for (auto i = std::max<std::int64_t>(from, 1); i < to; ++i)
-        step = std::max(step, std::abs(samples[static_cast<std::size_t>(i)] -
-                                       samples[static_cast<std::size_t>(i - 1)]));
-    return step;
+RecordedSteps recordedSteps(const JackRecorder& recorder, int channel) {
+    RecordedSteps steps;
+    const JackXruns& jack = recorder.jack();
+    const std::vector<std::int64_t> marks = jack.marks();
+    steps.jackMarks = marks.size();
+    steps.tooManyJackMarks = jack.marksOverflowed();
+    const auto period = static_cast<std::int64_t>(std::max(jack.periodFrames(), 1));
+    const auto lead = static_cast<std::int64_t>(kMarkLeadSeconds * recorder.sampleRate());
+    const auto nearAMark = [&](std::int64_t i) {
+        // The first mark at or after i - 2 periods (marks are sorted).
+        const auto m = std::lower_bound(marks.begin(), marks.end(), i - 2 * period);
+        return m != marks.end() && *m - lead <= i;
+    };
+    const auto& samples = recorder.channel(channel);
+    const std::int64_t frames = recorder.frames();
+    for (std::int64_t i = 1; i < frames; ++i) {
+        const float step = std::abs(samples[static_cast<std::size_t>(i)] -
+                                    samples[static_cast<std::size_t>(i - 1)]);
+        const bool jacks = nearAMark(i);
+        float& largest = jacks ? steps.jacks : steps.ours;
+        std::int64_t& at = jacks ? steps.jacksAt : steps.oursAt;
+        if (step > largest) {
+            largest = step;
+            at = i;
+        }
+    }
+    return steps;
+}
+
+std::string RecordedSteps::describe() const {
+    char text[200];
+    std::snprintf(text, sizeof text,
+                  "largest step %.4f at frame %lld; near the %zu place(s) JACK missed something: "
+                  "%.4f at frame %lld%s",
+                  ours, static_cast<long long>(oursAt), jackMarks, jacks,
+                  static_cast<long long>(jacksAt), tooManyJackMarks ? " (too many to keep)" : "");
+    return text;
 }
 
 }  // namespace stemdeck::test

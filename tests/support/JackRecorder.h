@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "JackXruns.h"
+
 struct _jack_client;
 struct _jack_port;
 
@@ -12,7 +14,9 @@ namespace stemdeck::test {
 
 // A JACK client that records what another client plays: two input ports connected to the
 // first two audio outputs of `client` (PortAudio's, on the wrapper's dummy server), written
-// into a buffer sized up front. Tests read what really reached the device, cuts included.
+// into a buffer sized up front. Tests read what really reached the device, cuts included, and
+// where JACK itself missed something: each xrun it reported and each cycle the recorder did not
+// get (its frame time jumped), so that a cut JACK made can be told from one stemdeck made.
 class JackRecorder {
   public:
     explicit JackRecorder(double maxSeconds = 20.0) : maxSeconds_(maxSeconds) {}
@@ -31,6 +35,9 @@ class JackRecorder {
     // recording: frames below frames() are complete).
     std::int64_t frames() const { return written_.load(std::memory_order_acquire); }
     const std::vector<float>& channel(int c) const { return c == 0 ? left_ : right_; }
+    // What JACK reported while recording; its marks are frames of this recording.
+    const JackXruns& jack() const { return xruns_; }
+    int sampleRate() const { return sampleRate_; }
 
   private:
     static int process(std::uint32_t frames, void* self);
@@ -40,11 +47,29 @@ class JackRecorder {
     _jack_port* ports_[2] = {nullptr, nullptr};
     std::vector<float> left_, right_;
     std::atomic<std::int64_t> written_{0};
+    int sampleRate_ = 0;
+    std::uint32_t nextFrameTime_ = 0;  // the JACK frame time the next cycle should start at
+    bool started_ = false;             // a cycle has been recorded (nextFrameTime_ is valid)
+    JackXruns xruns_;
     std::string error_;
 };
 
-// The largest difference between neighbouring samples in [from, to): a cut from a loud
-// signal to silence shows as a step of the signal's size.
-float largestStep(const std::vector<float>& samples, std::int64_t from, std::int64_t to);
+// The steps (differences between neighbouring samples) of a recorded channel, told apart by
+// who made them: a cut from a loud signal to silence shows as a step of the signal's size.
+struct RecordedSteps {
+    float ours = 0.0f;  // the largest step JACK does not explain: stemdeck's
+    std::int64_t oursAt = -1;
+    float jacks = 0.0f;  // the largest step near a place JACK missed something
+    std::int64_t jacksAt = -1;
+    std::size_t jackMarks = 0;      // places JACK missed something in the recording
+    bool tooManyJackMarks = false;  // more than JackXruns::kMaxMarks: nothing can be judged
+    std::string describe() const;
+};
+
+// The steps of `channel` over the whole recording (after stop()). A step is JACK's when it lies
+// within a few cycles of a mark: from kMarkLeadSeconds before it (an xrun's notice arrives on
+// a thread that a busy machine may hold up, after the damage) to two cycles after.
+RecordedSteps recordedSteps(const JackRecorder& recorder, int channel);
+inline constexpr double kMarkLeadSeconds = 0.25;
 
 }  // namespace stemdeck::test

@@ -43,9 +43,11 @@ int waitExit(pid_t pid) {
 }  // namespace
 
 bool JackServer::start(const std::string& name) {
-    // As the wrapper started its server: with or without SCHED_FIFO.
-    pid_ = spawnQuietly({"jackd", "-n", name, envOr("STEMDECK_JACK_SCHEDULING", "-r"), "-d",
-                         "dummy", "-r", "48000", "-p", envOr("STEMDECK_JACK_PERIOD", "256"), "-P",
+    // As the wrapper started its server: with or without SCHED_FIFO, and gone with this process
+    // even when it dies without running destructors (a crash, a sanitizer's abort).
+    pid_ = spawnQuietly({"setpriv", "--pdeathsig", "TERM", "jackd", "-n", name,
+                         envOr("STEMDECK_JACK_SCHEDULING", "-r"), "-d", "dummy", "-r", "48000",
+                         "-p", envOr("STEMDECK_JACK_PERIOD", "256"), "-P",
                          envOr("STEMDECK_JACK_OUTPUTS", "2"), "-C", "0"});
     if (pid_ < 0) {
         error_ = "cannot run jackd";

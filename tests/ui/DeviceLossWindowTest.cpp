@@ -73,19 +73,21 @@ class ServerComesBack {
     bool started_ = false;
 };
 
-// A window playing a 60 s song on the JACK server, with a mix the user set.
+// A window playing a 15 s song on the JACK server, with a mix the user set. (Long enough to
+// outlast each test; no longer, since the ALSA null device runs at 44.1 kHz and the song is
+// then resampled on the worker: 60 s of it took 8-11 s there on a busy 2-core machine.)
 void startPlayingOnJack(Rig& rig) {
     ASSERT_GT(test::wrapperJackServerPid(), 0) << "run through ctest (with_jack.sh)";
     ASSERT_TRUE(rig.engine().outputOpen()) << rig.playback().outputProblem().toStdString();
     ASSERT_TRUE(rig.playback().outputDescription().startsWith(kJack))
         << rig.playback().outputDescription().toStdString();
-    ASSERT_TRUE(rig.load(test::writeUiSong(rig.dir, "song", 60.0, 2)));
+    ASSERT_TRUE(rig.load(test::writeUiSong(rig.dir, "song", 15.0, 2)));
     rig.in<ui::ResettableSlider>(rig.mixer()->strip(0), "fader")
         ->setValue(ui::FaderTaper::sliderValue(-6.0f));
     QTest::keyClick(&*rig.window, Qt::Key_Space);
     ASSERT_EQ(rig.playback().state(), PlayState::Playing);
-    QTest::qWait(600);
-    ASSERT_GT(rig.playback().position(), 0.3);
+    // Waited for: the stream may start late on a busy machine.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rig.playback().position() > 0.3; }, 10000));
     EXPECT_TRUE(indicatorIs(rig, ui::palette::kGood));
     EXPECT_TRUE(notices(rig).isEmpty());
 }
@@ -126,7 +128,8 @@ void expectLossShownAndPositionKept(Rig& rig, const char* why) {
 }
 
 // Chooses `device` in the settings dialog and waits for the output to open on it (a device
-// at another rate first has the song prepared at that rate, on the worker).
+// at another rate first has the song prepared at that rate, on the worker: the limit only
+// bounds a failure, a busy machine takes its time).
 void chooseDevice(Rig& rig, ui::SettingsDialog* dialog, const QString& device) {
     auto* devices = rig.in<QComboBox>(dialog, "deviceCombo");
     const int index = devices->findData(device);
@@ -134,7 +137,7 @@ void chooseDevice(Rig& rig, ui::SettingsDialog* dialog, const QString& device) {
                         << " (ALSA_CONFIG_PATH must point at tests/support/alsa-null.conf)";
     devices->setCurrentIndex(index);
     EXPECT_TRUE(QTest::qWaitFor(
-        [&] { return rig.engine().outputOpen() && !rig.playback().isLoading(); }, 10000))
+        [&] { return rig.engine().outputOpen() && !rig.playback().isLoading(); }, 60000))
         << rig.playback().outputProblem().toStdString();
 }
 
@@ -143,10 +146,13 @@ void expectPlaysOnFrom(Rig& rig, double at) {
     EXPECT_NEAR(rig.playback().position(), at, 1e-3) << "reopening keeps the position";
     QSignalSpy finished(&rig.playback(), &PlaybackManager::finished);
     QTest::keyClick(&*rig.window, Qt::Key_Space);
-    EXPECT_EQ(rig.playback().state(), PlayState::Playing);
-    // The null device plays far faster than real time: the song moves on, maybe to its end.
+    // The null device plays far faster than real time: the song moves on, maybe to its end,
+    // which it may have reached already (paused there until the next poll sees the end).
+    const bool atTheEnd = rig.playback().position() >= rig.playback().duration() - 1e-3;
+    EXPECT_TRUE(rig.playback().state() == PlayState::Playing || atTheEnd)
+        << "at " << rig.playback().position() << " s of " << rig.playback().duration();
     EXPECT_TRUE(QTest::qWaitFor(
-        [&] { return rig.playback().position() > at + 0.1 || !finished.isEmpty(); }, 3000));
+        [&] { return rig.playback().position() > at + 0.1 || !finished.isEmpty(); }, 10000));
     EXPECT_NEAR(rig.engine().mix().gainDb(0), -6.0f, 0.05f);
     EXPECT_TRUE(rig.engine().mix().muted(1));
 }
@@ -225,11 +231,13 @@ TEST(DeviceLossWindow, KilledWhilePausedIsShownWhenPlayIsPressed) {
     ASSERT_EQ(::kill(test::wrapperJackServerPid(), SIGKILL), 0);
     QTest::qWait(500);
 
+    // Play itself must not wait on the dead server (timed alone: a busy machine may hold up
+    // the event loop around it).
     QElapsedTimer clock;
     clock.start();
     QTest::keyClick(&*rig.window, Qt::Key_Space);
+    EXPECT_LT(clock.elapsed(), 1000) << "Play waited on the dead server";
     QTest::qWait(300);
-    EXPECT_LT(clock.elapsed(), 1500) << "Play waited on the dead server";
     EXPECT_NE(rig.playback().state(), PlayState::Playing);
     EXPECT_TRUE(rig.statusMessage().startsWith(QStringLiteral("Audio could not start: ")))
         << rig.statusMessage().toStdString();

@@ -53,7 +53,9 @@ bool exportNow(ui::ExportDialog* dialog) {
 
 TEST(ExportDialog, ExportsThePlayingMixWithTempoAndLoopLikeTheCli) {
     test::WindowRig rig;
-    const fs::path folder = test::writeUiSong(rig.dir, "song", 4.0);
+    // Longer than the export takes on a busy machine (15 s measured), so that playback is
+    // still going when it is done; only the loop is rendered.
+    const fs::path folder = test::writeUiSong(rig.dir, "song", 30.0);
     ASSERT_TRUE(rig.load(folder));
     rig.engine().mix().setMuted(1, true);
     rig.engine().mix().setGainDb(2, -6.0f);
