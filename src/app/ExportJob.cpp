@@ -4,6 +4,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <filesystem>
 
+#include "stemdeck/app/DisplayText.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/Song.h"
 
@@ -57,7 +58,7 @@ QString ExportJob::refusal(const audio::Song& song, const QString& file) {
     const QString name = QDir(folder).relativeFilePath(QString::fromStdString(songFile->string()));
     return tr("%1 is the song's own %2: exporting there would destroy it. Nothing was written; "
               "choose another file name.")
-        .arg(QDir::toNativeSeparators(file), QDir::toNativeSeparators(name));
+        .arg(displayPath(file), displayPath(name));
 }
 
 ExportJob::~ExportJob() {
@@ -74,7 +75,7 @@ void ExportJob::start() {
 }
 
 ExportJob::Outcome ExportJob::run() {
-    const QString shown = QDir::toNativeSeparators(file_);
+    const QString shown = displayPath(file_);
     if (!song_) return {false, tr("There is no song to export.")};
     audio::MixControls mix(song_->stems.size());
     mix.apply(mix_);
@@ -92,10 +93,10 @@ ExportJob::Outcome ExportJob::run() {
             return {false, tr("Export cancelled; %1 was not written.").arg(shown)};
         return {false, tr("Could not export to %1: %2. Nothing was written; choose another "
                           "file or folder.")
-                           .arg(shown, QString::fromStdString(e.what()))};
+                           .arg(shown, displayName(std::string(e.what())))};
     } catch (const std::exception& e) {
         return {false,
-                tr("Could not export to %1: %2.").arg(shown, QString::fromStdString(e.what()))};
+                tr("Could not export to %1: %2.").arg(shown, displayName(std::string(e.what())))};
     }
     return {true, tr("Exported the mix to %1.").arg(shown)};
 }

@@ -413,7 +413,7 @@ void PlaybackManager::onDeviceLost() {
 
 void PlaybackManager::reportOutputProblem(const QString& pattern) {
     // Kept (not only said once in passing): the window shows it where the output's state is.
-    outputProblem_ = pattern.arg(QString::fromStdString(engine_.deviceError()));
+    outputProblem_ = pattern.arg(displayName(engine_.deviceError()));
     emit errorOccurred(outputProblem_);
     emit outputChanged();
 }

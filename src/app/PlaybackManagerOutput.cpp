@@ -3,6 +3,7 @@
 #include <QDebug>
 #include <QStringList>
 
+#include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
 
 namespace stemdeck::app {
@@ -11,7 +12,7 @@ namespace {
 
 QString describe(const audio::OutputConfig& c) {
     QString what = c.device.empty() ? QStringLiteral("the default audio device")
-                                    : QStringLiteral("'%1'").arg(QString::fromStdString(c.device));
+                                    : QStringLiteral("'%1'").arg(displayName(c.device));
     if (c.sampleRate > 0) what += QStringLiteral(" at %1 Hz").arg(c.sampleRate);
     return what;
 }
@@ -54,12 +55,12 @@ void PlaybackManager::openOutputNow(const audio::OutputConfig& config) {
             used = static_cast<std::size_t>(&attempt - attempts.data());
             break;
         } catch (const audio::AudioDeviceError& e) {
-            failures << QString::fromStdString(e.what());
+            failures << displayName(std::string(e.what()));
         } catch (const audio::LoadError& e) {
             // The device opened at a rate the song could not be decoded at: do not play the
             // song at the wrong speed.
             engine_.closeOutput();
-            failures << QString::fromStdString(e.what());
+            failures << displayName(std::string(e.what()));
             break;
         }
     }
@@ -71,13 +72,13 @@ void PlaybackManager::openOutputNow(const audio::OutputConfig& config) {
         if (rateFellBack)
             rateNote = tr("%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now "
                           "use the device's own rate.")
-                           .arg(QString::fromStdString(engine_.output().deviceName()))
+                           .arg(displayName(engine_.output().deviceName()))
                            .arg(config.sampleRate)
                            .arg(engine_.output().sampleRate());
     } else if (opened) {
         outputProblem_ = QStringLiteral("Could not use %1 (%2). Playing on %3 instead.")
                              .arg(describe(config), failures.join(QStringLiteral("; ")),
-                                  QString::fromStdString(engine_.output().deviceName()));
+                                  displayName(engine_.output().deviceName()));
     } else {
         outputProblem_ = QStringLiteral("No audio output: %1. Choose a device in Settings.")
                              .arg(failures.join(QStringLiteral("; ")));
@@ -114,11 +115,11 @@ int PlaybackManager::predictedRate(const audio::OutputConfig& config) const {
 }
 
 QString PlaybackManager::outputDescription() const {
-    return describeOutput(QString::fromStdString(engine_.output().deviceName()));
+    return describeOutput(displayName(engine_.output().deviceName()));
 }
 
 QString PlaybackManager::outputSummary() const {
-    QString name = QString::fromStdString(engine_.output().deviceName());
+    QString name = displayName(engine_.output().deviceName());
     name.replace(QStringLiteral("JACK Audio Connection Kit"), QStringLiteral("JACK"));
     return describeOutput(name);
 }

@@ -5,6 +5,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <new>
 
+#include "stemdeck/app/DisplayText.h"
+
 namespace stemdeck::app {
 
 SongLoader::SongLoader(QObject* parent) : QObject(parent) {
@@ -65,15 +67,15 @@ SongLoader::Result SongLoader::loadNow(const QString& folder, const audio::LoadO
         result.loaded = std::move(loaded);
     } catch (const audio::LoadError& e) {
         result.cancelled = e.kind() == audio::LoadError::Kind::Cancelled;
-        result.error = QString::fromStdString(e.what());
+        result.error = displayName(std::string(e.what()));
         result.errorKind = e.kind();
         result.fileErrors = e.errors();
         result.ignored = e.ignored();
     } catch (const std::bad_alloc&) {
-        result.error = QStringLiteral("not enough memory to load %1").arg(folder);
+        result.error = QStringLiteral("not enough memory to load %1").arg(displayPath(folder));
         result.errorKind = audio::LoadError::Kind::OutOfMemory;
     } catch (const std::exception& e) {
-        result.error = QString::fromStdString(e.what());
+        result.error = displayName(std::string(e.what()));
     }
     return result;
 }

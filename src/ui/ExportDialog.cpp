@@ -6,6 +6,7 @@
 #include <QMessageBox>
 #include <QSignalBlocker>
 
+#include "stemdeck/app/DisplayText.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/ui/Palette.h"
 #include "ui_ExportDialog.h"
@@ -45,8 +46,11 @@ ExportDialog::ExportDialog(const audio::Engine& engine, QWidget* parent)
     // A name beside the song folder, so the mix is found next to the songs it came from.
     if (const audio::Song* song = engine_.song()) {
         const QFileInfo folder(QString::fromStdString(song->folder.string()));
+        // The suggested name is one the user may keep: no control characters from the
+        // folder's name end up in a new file's name (they show as their symbols here).
         ui_->fileEdit->setText(QDir::toNativeSeparators(folder.absolutePath() + QLatin1Char('/') +
-                                                        folder.fileName() + tr(" mix.wav")));
+                                                        app::displayName(folder.fileName()) +
+                                                        tr(" mix.wav")));
     }
     ui_->tempoCheck->setToolTip(tr("Tempo %1 %, pitch %2 cents")
                                     .arg(engine_.tempo() * 100.0, 0, 'f', 0)

@@ -84,12 +84,14 @@ void SettingsDialog::populate() {
     ui_->deviceCombo->addItem(tr("System default"), QString());
     for (const audio::OutputDevice& d : audio::PortAudioOutput::devices()) {
         const QString label = QString::fromStdString(d.label());
-        ui_->deviceCombo->addItem(d.isDefault ? tr("%1 (default)").arg(label) : label, label);
+        // Shown printable; the raw label stays the item's data, the name saved and matched.
+        const QString shown = app::displayName(label);
+        ui_->deviceCombo->addItem(d.isDefault ? tr("%1 (default)").arg(shown) : shown, label);
     }
     int index = ui_->deviceCombo->findData(device);
     if (index < 0) {
         // Keep the user's choice visible even while that device is unplugged.
-        ui_->deviceCombo->addItem(tr("%1 (not available)").arg(device), device);
+        ui_->deviceCombo->addItem(tr("%1 (not available)").arg(app::displayName(device)), device);
         index = ui_->deviceCombo->count() - 1;
     }
     ui_->deviceCombo->setCurrentIndex(index);

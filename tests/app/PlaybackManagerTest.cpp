@@ -232,6 +232,21 @@ TEST(PlaybackManager, AnUnavailableDeviceFallsBackToTheDefault) {
     EXPECT_TRUE(rig.playback.outputProblem().isEmpty());
 }
 
+// Issue 9 item 9: a device name (from the settings file, or the audio system) reaches the
+// window's messages printable: a newline or an escape shows as its symbol.
+TEST(PlaybackManager, ADeviceNameWithControlsIsShownPrintable) {
+    Rig rig;
+    QSignalSpy errors(&rig.playback, &PlaybackManager::errorOccurred);
+    rig.playback.openOutput({"gone\x1b[2J\ninterface", 0, 512});
+    ASSERT_EQ(errors.count(), 1);
+    const QString message = errors.first().at(0).toString();
+    EXPECT_TRUE(message.contains(QStringLiteral("gone\u241b[2J\u240ainterface")))
+        << message.toStdString();
+    for (const QChar c : message) EXPECT_GE(c.unicode(), 0x20) << message.toStdString();
+    EXPECT_FALSE(rig.playback.outputDescription().isEmpty());
+    for (const QChar c : rig.playback.outputDescription()) EXPECT_GE(c.unicode(), 0x20);
+}
+
 TEST(PlaybackManager, AnUnsupportedRateFallsBackKeepingSongMixAndPosition) {
     Rig rig;
     ASSERT_TRUE(rig.load(writeSong(rig.dir, "song", 4.0)));

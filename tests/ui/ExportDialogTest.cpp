@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -191,4 +192,23 @@ TEST(ExportDialog, AFileOfTheSongIsRefusedBeforeAnythingIsAsked) {
     }
     EXPECT_EQ(readBytes(folder / "stem1.wav"), stem);
     EXPECT_TRUE(field<QPushButton>(dialog, "exportButton")->isEnabled());
+}
+
+// Issue 9 item 9: a folder named with terminal controls. The suggested file name keeps none
+// of them (they show as their symbols), and the dialog's messages show the name printable.
+TEST(ExportDialog, ASongFolderNamedWithControlsSuggestsAPrintableName) {
+    test::WindowRig rig;
+    const fs::path folder = test::writeUiSong(rig.dir, "song\x1b]0;title\x07\n", 1.0);
+    ASSERT_TRUE(rig.load(folder));
+    ui::ExportDialog* dialog = openExport(rig);
+    ASSERT_NE(dialog, nullptr);
+    const QString suggested = QFileInfo(field<QLineEdit>(dialog, "fileEdit")->text()).fileName();
+    EXPECT_EQ(suggested, QStringLiteral("song\u241b]0;title\u2407\u240a mix.wav"));
+
+    field<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(folder / "stem1.wav"));
+    QTest::mouseClick(field<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+    const QString message = field<QLabel>(dialog, "messageLabel")->text();
+    EXPECT_TRUE(message.contains(QStringLiteral("song\u241b]0;title\u2407\u240a")))
+        << message.toStdString();
+    for (const QChar c : message) EXPECT_GE(c.unicode(), 0x20) << message.toStdString();
 }
