@@ -8,6 +8,7 @@
 
 #include "AudioFiles.h"
 #include "CliRender.h"
+#include "FileBytes.h"
 #include "TempDir.h"
 #include "stemdeck/app/AppIdentity.h"
 #include "stemdeck/app/ExportJob.h"
@@ -54,11 +55,6 @@ Finished runToEnd(app::ExportJob& job) {
 
 QString qpath(const fs::path& p) {
     return QString::fromStdString(p.string());
-}
-
-std::string readBytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
 }
 
 }  // namespace
@@ -146,7 +142,7 @@ TEST(ExportJob, CancelLeavesNoPartialFileAndKeepsAnOldOne) {
     EXPECT_TRUE(result.message.contains(QStringLiteral("cancelled")))
         << result.message.toStdString();
     EXPECT_GE(steps, 2);
-    EXPECT_EQ(readBytes(target), "an earlier export");
+    EXPECT_EQ(test::readFile(target), "an earlier export");
     int files = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(outDir)) ++files;
     EXPECT_EQ(files, 1) << "a partial file was left behind";
@@ -167,7 +163,7 @@ TEST(ExportJob, AnUnwritableTargetGivesAClearMessage) {
     EXPECT_TRUE(result.message.contains(qpath(target))) << result.message.toStdString();
     EXPECT_TRUE(result.message.contains(QStringLiteral("Not a directory")))
         << result.message.toStdString();
-    EXPECT_EQ(readBytes(dir / "notes.txt"), "not a folder");
+    EXPECT_EQ(test::readFile(dir / "notes.txt"), "not a folder");
 }
 
 TEST(ExportJob, OptionsFollowTheEngineAsFarAsAsked) {
@@ -213,7 +209,7 @@ TEST(ExportJob, AFileOfTheSongIsRefusedAndLeftWhole) {
     test::TempDir dir;
     const fs::path folder = writeSong(dir, 1.0);
     auto song = std::make_shared<audio::Song>(audio::StemLoader::load(folder));
-    const std::string drums = readBytes(folder / "drums.wav");
+    const std::string drums = test::readFile(folder / "drums.wav");
     EXPECT_EQ(app::ExportJob::refusal(*song, qpath(folder / "drums.wav")),
               qpath(folder / "drums.wav") +
                   QStringLiteral(" is the song's own drums.wav: exporting there would destroy "
@@ -227,7 +223,7 @@ TEST(ExportJob, AFileOfTheSongIsRefusedAndLeftWhole) {
     EXPECT_FALSE(result.ok);
     EXPECT_TRUE(result.message.contains(QStringLiteral("it is the song's own drums.wav")))
         << result.message.toStdString();
-    EXPECT_EQ(readBytes(folder / "drums.wav"), drums);
+    EXPECT_EQ(test::readFile(folder / "drums.wav"), drums);
 }
 
 // --- issue 9, item 20: `stemdeck-cli render --mix saved` renders the mix the app saved ---

@@ -1,11 +1,8 @@
 // The loader's side of docs/robustness.md: the input matrix (sample rates, channel counts,
 // sample formats, lengths, sizes, names, permissions) that StemLoaderTest.cpp does not already
 // cover. Each row either loads exactly or fails with one clear line, and nothing crashes.
-#include <grp.h>
 #include <gtest/gtest.h>
 #include <sndfile.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -15,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "AsNobody.h"
 #include "AudioFiles.h"
 #include "TempDir.h"
 #include "stemdeck/audio/Resampler.h"
@@ -290,30 +288,17 @@ TEST(BadInputMatrix, UnreadableFileIsReportedWhenNotRoot) {
     ASSERT_TRUE(writeAudioFile(dir / "good.wav", {{0.1f, 0.2f}}, kSongRate));
     ASSERT_TRUE(writeAudioFile(dir / "locked.wav", {{0.1f, 0.2f}}, kSongRate));
     fs::permissions(dir / "locked.wav", fs::perms::none);
-    const pid_t child = ::fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        constexpr uid_t kNobody = 65534;
-        if (::geteuid() == 0 &&
-            (::setgroups(0, nullptr) != 0 || ::setresgid(kNobody, kNobody, kNobody) != 0 ||
-             ::setresuid(kNobody, kNobody, kNobody) != 0))
-            std::_Exit(10);
-        try {
-            const auto song = sd::StemLoader::load(dir.path());
-            if (song.stems.size() != 1 || song.stems[0].name != "good") std::_Exit(11);
-            if (song.errors.size() != 1) std::_Exit(12);
-            const std::string& message = song.errors[0].message;
-            if (message.rfind("locked.wav: cannot read: ", 0) != 0) std::_Exit(13);
-            if (message.find("Permission denied") == std::string::npos) std::_Exit(14);
-            std::_Exit(0);
-        } catch (...) {
-            std::_Exit(15);
-        }
-    }
-    int status = 0;
-    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    const int failed = stemdeck::test::runAsNobody([&] {
+        const auto song = sd::StemLoader::load(dir.path());
+        if (song.stems.size() != 1 || song.stems[0].name != "good") return 1;
+        if (song.errors.size() != 1) return 2;
+        const std::string& message = song.errors[0].message;
+        if (message.rfind("locked.wav: cannot read: ", 0) != 0) return 3;
+        if (message.find("Permission denied") == std::string::npos) return 4;
+        if (song.errors[0].problem != sd::FileProblem::Unreadable) return 5;
+        return 0;
+    });
     fs::permissions(dir / "locked.wav", fs::perms::owner_all);
-    ASSERT_TRUE(WIFEXITED(status));
-    // 10: cannot drop privileges; 11: wrong stems; 12: wrong error count; 13/14: message.
-    EXPECT_EQ(WEXITSTATUS(status), 0);
+    // 1: wrong stems; 2: wrong error count; 3/4: message; 5: wrong kind; see AsNobody.h.
+    EXPECT_EQ(failed, 0);
 }

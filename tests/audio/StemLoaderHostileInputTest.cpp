@@ -3,11 +3,8 @@
 // lies (in both directions), files cut while they load, a lone ID3 tag, paths the system
 // refuses. Each either loads what is really there, with a warning when it is not what the
 // file says, or is named and skipped; the rest of the song always loads.
-#include <grp.h>
 #include <gtest/gtest.h>
 #include <sndfile.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <climits>
@@ -20,7 +17,9 @@
 #include <string>
 #include <vector>
 
+#include "AsNobody.h"
 #include "AudioFiles.h"
+#include "FileBytes.h"
 #include "TempDir.h"
 #include "stemdeck/audio/Limits.h"
 #include "stemdeck/audio/RenderMark.h"
@@ -29,23 +28,14 @@
 namespace sd = stemdeck::audio;
 namespace fs = std::filesystem;
 using stemdeck::test::Planar;
+using stemdeck::test::readBytes;
 using stemdeck::test::TempDir;
 using stemdeck::test::writeAudioFile;
+using stemdeck::test::writeBytes;
 
 namespace {
 
 constexpr int kRate = 48000;
-
-std::vector<unsigned char> readBytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void writeBytes(const fs::path& file, const std::vector<unsigned char>& bytes) {
-    std::ofstream(file, std::ios::binary)
-        .write(reinterpret_cast<const char*>(bytes.data()),
-               static_cast<std::streamsize>(bytes.size()));
-}
 
 // A mono file carrying `software` as its libsndfile software string, as a render does.
 void writeWithSoftware(const fs::path& file, int format, const std::string& software) {
@@ -451,26 +441,16 @@ TEST(StemLoaderHostile, AFolderInsideALockedOneSaysPermissionDenied) {
     fs::create_directories(song);
     ASSERT_TRUE(writeAudioFile(song / "a.wav", {{0.1f, 0.2f}}, kRate));
     fs::permissions(dir / "locked", fs::perms::none);
-    const pid_t child = ::fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        constexpr uid_t kNobody = 65534;
-        if (::geteuid() == 0 &&
-            (::setgroups(0, nullptr) != 0 || ::setresgid(kNobody, kNobody, kNobody) != 0 ||
-             ::setresuid(kNobody, kNobody, kNobody) != 0))
-            std::_Exit(10);
+    const int failed = stemdeck::test::runAsNobody([&] {
         const auto error = loadError(song);
-        if (!error) std::_Exit(11);
-        if (error->kind() != sd::LoadError::Kind::Io) std::_Exit(12);
+        if (!error) return 1;
+        if (error->kind() != sd::LoadError::Kind::Io) return 2;
         if (std::string(error->what()) !=
             "song folder cannot be opened (permission denied): " + song.string())
-            std::_Exit(13);
-        std::_Exit(0);
-    }
-    int status = 0;
-    ASSERT_EQ(::waitpid(child, &status, 0), child);
+            return 3;
+        return 0;
+    });
     fs::permissions(dir / "locked", fs::perms::owner_all);
-    ASSERT_TRUE(WIFEXITED(status));
-    // 10: cannot drop privileges; 11: loaded; 12: wrong kind; 13: wrong message.
-    EXPECT_EQ(WEXITSTATUS(status), 0);
+    // 1: loaded; 2: wrong kind; 3: wrong message; see AsNobody.h for the others.
+    EXPECT_EQ(failed, 0);
 }

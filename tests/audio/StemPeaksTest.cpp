@@ -1,16 +1,15 @@
-#include "stemdeck/audio/StemPeaks.h"
-
 #include <gtest/gtest.h>
 
 #include "MemorySong.h"
+#include "stemdeck/audio/StemPeaks.h"
 
 using namespace stemdeck;
 
 TEST(StemPeaks, OneEntryPerBucketHoldingTheLargestSampleOfEitherChannel) {
     std::vector<float> left(200, 0.1f), right(200, -0.2f);
-    left[5] = -0.9f;     // bucket 0
-    right[130] = 0.7f;   // bucket 2
-    left[199] = 0.4f;    // the short last bucket (192..199)
+    left[5] = -0.9f;    // bucket 0
+    right[130] = 0.7f;  // bucket 2
+    left[199] = 0.4f;   // the short last bucket (192..199)
     auto song = test::MemorySong(48000).stereo("s", left, right).build();
     audio::Stem& stem = song.stems[0];
     audio::computePeaks(stem);

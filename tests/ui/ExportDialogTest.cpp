@@ -17,6 +17,7 @@
 #include <string>
 
 #include "../app/CliRender.h"
+#include "FileBytes.h"
 #include "WindowRig.h"
 #include "stemdeck/ui/ExportDialog.h"
 
@@ -37,11 +38,6 @@ T* field(ui::ExportDialog* dialog, const char* name) {
     T* child = dialog->findChild<T*>(QString::fromLatin1(name));
     EXPECT_NE(child, nullptr) << name;
     return child;
-}
-
-std::string readBytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
 }
 
 bool exportNow(ui::ExportDialog* dialog) {
@@ -166,7 +162,7 @@ TEST(ExportDialog, AFileOfTheSongIsRefusedBeforeAnythingIsAsked) {
     ASSERT_TRUE(rig.load(folder));
     ui::ExportDialog* dialog = openExport(rig);
     ASSERT_NE(dialog, nullptr);
-    const std::string stem = readBytes(folder / "stem1.wav");
+    const std::string stem = test::readFile(folder / "stem1.wav");
     fs::create_symlink(folder / "stem1.wav", rig.dir / "link.wav");
     for (const fs::path& target : {folder / "stem1.wav", rig.dir / "link.wav"}) {
         field<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(target));
@@ -190,7 +186,7 @@ TEST(ExportDialog, AFileOfTheSongIsRefusedBeforeAnythingIsAsked) {
                                               "would destroy it. Nothing was written; choose "
                                               "another file name."));
     }
-    EXPECT_EQ(readBytes(folder / "stem1.wav"), stem);
+    EXPECT_EQ(test::readFile(folder / "stem1.wav"), stem);
     EXPECT_TRUE(field<QPushButton>(dialog, "exportButton")->isEnabled());
 }
 
