@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "stemdeck/audio/ByteSize.h"
 #include "stemdeck/audio/RenderMark.h"
 #include "stemdeck/audio/Song.h"
 
@@ -128,17 +129,6 @@ bool carriesRenderMark(const std::filesystem::path& file) {
     if (!sf) return false;
     const char* software = sf_get_string(sf.get(), SF_STR_SOFTWARE);
     return software && std::string_view(software).starts_with(kRenderSoftwareMark);
-}
-
-std::string byteSizeText(std::uint64_t bytes) {
-    constexpr std::array units = {"kB", "MB", "GB", "TB"};
-    if (bytes < 1000) return std::to_string(bytes) + " bytes";
-    double value = static_cast<double>(bytes) / 1000.0;
-    std::size_t unit = 0;
-    for (; value >= 1000.0 && unit + 1 < units.size(); value /= 1000.0) ++unit;
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f %s", value, units[unit]);
-    return text;
 }
 
 }  // namespace stemdeck::audio

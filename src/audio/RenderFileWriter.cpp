@@ -10,6 +10,7 @@
 #include <system_error>
 #include <utility>
 
+#include "stemdeck/audio/ByteSize.h"
 #include "stemdeck/audio/RenderMark.h"
 
 namespace stemdeck::audio {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 
+#include "stemdeck/audio/ByteSize.h"
 #include "stemdeck/audio/StemPeaks.h"
 #include "stemdeck/audio/loader/AudioSource.h"
 #include "stemdeck/audio/loader/LoadMessages.h"
@@ -124,14 +125,14 @@ struct MemoryLimit {
 
 MemoryLimit memoryLimit(const LoadOptions& options) {
     if (options.memoryLimitBytes) {
-        return {options.memoryLimitBytes, formatBytes(options.memoryLimitBytes) + " is available"};
+        return {options.memoryLimitBytes, byteSizeText(options.memoryLimitBytes) + " is available"};
     }
     const std::uint64_t available = StemLoader::availableMemoryBytes();
     const auto usable =
         static_cast<std::uint64_t>(static_cast<double>(available) * kUsableMemoryShare);
-    return {usable, formatBytes(usable) + " can be used (" +
+    return {usable, byteSizeText(usable) + " can be used (" +
                         std::to_string(std::lround(kUsableMemoryShare * 100)) + " % of the " +
-                        formatBytes(available) + " available)"};
+                        byteSizeText(available) + " available)"};
 }
 
 // Leaves out, named in song.errors, the stems that alone need more memory than the song may
@@ -144,7 +145,7 @@ void fitInMemory(std::vector<StemProbe>& probes, int rate, const MemoryLimit& li
             if (!tooBig(p)) return false;
             song.errors.push_back({p.file,
                                    displayName(p.file, song.folder) + ": needs " +
-                                       formatBytes(expectedBytes(p, rate)) +
+                                       byteSizeText(expectedBytes(p, rate)) +
                                        " of memory but only " + limit.text + "; skipped",
                                    FileProblem::TooBig});
             return true;
@@ -152,7 +153,7 @@ void fitInMemory(std::vector<StemProbe>& probes, int rate, const MemoryLimit& li
     }
     const auto kept = StemLoader::bytesNeeded(probes, rate);
     if (kept > limit.bytes)
-        throw LoadError(LoadError::Kind::OutOfMemory, "song needs " + formatBytes(kept) +
+        throw LoadError(LoadError::Kind::OutOfMemory, "song needs " + byteSizeText(kept) +
                                                           " of memory but only " + limit.text +
                                                           ": " + song.folder.string());
 }

@@ -18,6 +18,7 @@
 #include "Printable.h"
 #include "SavedMix.h"
 #include "SongTiming.h"
+#include "stemdeck/audio/ByteSize.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/OfflineRenderer.h"

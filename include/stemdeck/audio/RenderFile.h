@@ -60,7 +60,4 @@ std::optional<std::uint64_t> freeDiskBytes(const std::filesystem::path& file);
 // one stemdeck wrote, not a source.
 bool carriesRenderMark(const std::filesystem::path& file);
 
-// "512 bytes", "12.3 MB", "4.3 GB" (decimal units, as disks are sold).
-std::string byteSizeText(std::uint64_t bytes);
-
 }  // namespace stemdeck::audio

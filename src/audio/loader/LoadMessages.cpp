@@ -21,17 +21,6 @@ std::string shortPath(const fs::path& path) {
     return text.substr(0, kKept) + "\u2026" + text.substr(text.size() - kKept);
 }
 
-std::string formatBytes(std::uint64_t bytes) {
-    constexpr std::array units = {"kB", "MB", "GB", "TB"};
-    if (bytes < 1000) return std::to_string(bytes) + " bytes";
-    double value = static_cast<double>(bytes);
-    std::size_t unit = 0;
-    for (value /= 1000.0; value >= 1000.0 && unit + 1 < units.size(); value /= 1000.0) ++unit;
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f %s", value, units[unit]);
-    return text;
-}
-
 std::string secondsText(std::int64_t frames, int rate) {
     char text[48];
     std::snprintf(text, sizeof text, "%.2f s", rate > 0 ? static_cast<double>(frames) / rate : 0.0);

@@ -14,7 +14,6 @@ std::string displayName(const std::filesystem::path& file, const std::filesystem
 // A path for a one-line message: a very long one keeps its start and end around a "…".
 std::string shortPath(const std::filesystem::path& path);
 
-std::string formatBytes(std::uint64_t bytes);            // "500 bytes", "192.0 kB", "34.6 GB"
 std::string secondsText(std::int64_t frames, int rate);  // "3.20 s"
 
 // libsndfile's reason for failing to open or read a file, as one clear lower-case phrase fit
