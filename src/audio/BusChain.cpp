@@ -1,5 +1,6 @@
 #include "stemdeck/audio/BusChain.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace stemdeck::audio {
@@ -16,11 +17,14 @@ void BusChain::prepare(int sampleRate, int maxChunk, bool stretch) {
 }
 
 std::int64_t BusChain::heardPosition() const noexcept {
-    return position_ - static_cast<std::int64_t>(std::lround(stretcher_.latencyFrames()));
+    // Right after a start the stretcher holds more than has been read: the listener is at the
+    // song's first frame, not before it.
+    return std::max<std::int64_t>(
+        0, position_ - static_cast<std::int64_t>(std::lround(stretcher_.latencyFrames())));
 }
 
 void BusChain::jump(std::int64_t frame, TimeStretcher::Restart how) noexcept {
-    position_ = frame;
+    position_ = std::max<std::int64_t>(frame, 0);
     loop_.reset();
     stretcher_.reset(how);
 }

@@ -81,6 +81,15 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
                     float* right) noexcept {
     const Stem& stem = song_->stems[index];
     StemState& state = stems_[index];
+    if (position < 0) {
+        // Before the song's first frame there is silence (a chain joining where the listener
+        // is while a stretcher still holds the start), never memory before the stem's audio.
+        const int lead = static_cast<int>(std::min<std::int64_t>(n, -position));
+        state.left.skip(lead);
+        state.right.skip(lead);
+        if (lead < n) addStem(index, 0, n - lead, left + lead, right + lead);
+        return;
+    }
     const std::int64_t available = stem.frames() - position;
     const int valid = available <= 0 ? 0 : static_cast<int>(std::min<std::int64_t>(n, available));
     const float* srcL = valid > 0 ? stem.left() + position : nullptr;

@@ -170,3 +170,19 @@ TEST(Mixer, MixingMakesNoEigenAllocation) {
     Eigen::internal::set_is_malloc_allowed(true);
     EXPECT_TRUE(Eigen::internal::is_malloc_allowed());
 }
+
+// Found by ASan under the realtime hammer test: a chain joining where the listener is, while
+// its stretcher still held the start, asked for frames before 0 and the mixer read the memory
+// before the stem's audio. Before the song is silence, then the song from its first frame.
+TEST(Mixer, FramesBeforeTheStartAreSilence) {
+    const auto a = test::sine(220, 0.3, kRate, 4800);
+    const auto song = test::MemorySong(kRate).mono("a", a).build();
+    MixControls mix(1);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    const Bus bus = run(mixer, -100, 256, 256);
+    for (int i = 0; i < 100; ++i) ASSERT_EQ(bus.left[i], 0.0f) << i;
+    for (int i = 100; i < 256; ++i) ASSERT_FLOAT_EQ(bus.left[i], a[i - 100]) << i;
+    const Bus before = run(mixer, -1000, 256, 256);
+    for (int i = 0; i < 256; ++i) ASSERT_EQ(before.left[i], 0.0f) << i;
+}

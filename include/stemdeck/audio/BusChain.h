@@ -30,7 +30,8 @@ class BusChain {
     // The song frame the listener hears now: position() less what the stretcher still holds.
     std::int64_t heardPosition() const noexcept;
     // Audio thread. Jumps without a seam (at the bottom of the transport's fade), forgetting
-    // buffered audio, seams under way and scheduled jumps; the stretcher restarts `how`.
+    // buffered audio, seams under way and scheduled jumps; the stretcher restarts `how`. A
+    // frame before the start means the start.
     void jump(std::int64_t frame,
               TimeStretcher::Restart how = TimeStretcher::Restart::AtOnce) noexcept;
 
