@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Proves with callgrind instruction counts that the audio callback with the latency monitor
 # switched off costs the same as in a build without any monitor code (within 1 %), and shows
-# what switching it on costs. Builds bench/CallbackCost.cpp twice: build-callgrind/monitor
-# (the normal build) and build-callgrind/nomonitor (-DSTEMDECK_LATENCY_MONITOR=OFF), renders
+# what switching it on costs. Builds bench/CallbackCost.cpp twice (CMakePresets.json):
+# build-callgrind/monitor (preset callgrind-monitor, the normal build) and
+# build-callgrind/nomonitor (callgrind-nomonitor: -DSTEMDECK_LATENCY_MONITOR=OFF), renders
 # BLOCKS blocks of 256 frames of an 8-stem song in each under callgrind, prints the counts as
 # JSON and exits 1 when "off" costs more than 1 % over "compiled out".
 # Usage: scripts/callgrind-monitor.sh [BLOCKS]   (default 2000)
@@ -15,11 +16,9 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 # The two builds differ in one file: let ccache share the other objects between the folders.
 export CCACHE_NOHASHDIR=1
 
-build() {
-  local dir=$1; shift
-  cmake -S . -B "$dir" -G Ninja -DSTEMDECK_WERROR=ON -DSTEMDECK_BUILD_TESTS=OFF \
-    -DSTEMDECK_BUILD_BENCH=ON "${launcher[@]}" "$@" >/dev/null
-  cmake --build "$dir" -j "$jobs" --target stemdeck_callback_cost >/dev/null
+build() {  # build PRESET
+  cmake --preset "$1" "${launcher[@]}" >/dev/null
+  cmake --build --preset "$1" -j "$jobs" >/dev/null
 }
 
 # Instructions executed inside the driver's rendering loop (the only instrumented part).
@@ -32,8 +31,8 @@ instructions() {
   rm -f "$out"
 }
 
-build build-callgrind/monitor -DSTEMDECK_LATENCY_MONITOR=ON
-build build-callgrind/nomonitor -DSTEMDECK_LATENCY_MONITOR=OFF
+build callgrind-monitor
+build callgrind-nomonitor
 with=build-callgrind/monitor/bench/stemdeck_callback_cost
 without=build-callgrind/nomonitor/bench/stemdeck_callback_cost
 

@@ -15,17 +15,15 @@ jobs="${STEMDECK_JOBS:-2}"
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
-cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DSTEMDECK_WERROR=ON \
-  -DSTEMDECK_BUILD_FUZZ=ON -DSTEMDECK_BUILD_TESTS=OFF -DSTEMDECK_BUILD_BENCH=OFF \
-  "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
-  "${launcher[@]}" >/dev/null
+# The `fuzz` preset (CMakePresets.json) builds the engine targets, `fuzz-app`
+# (fuzz/app/CMakePresets.json) the app layer's; the lists below are the ones run.
+cmake --preset fuzz "${launcher[@]}" >/dev/null
 engine_targets=(cli_options json_writer stem_loader)
-cmake --build build-fuzz -j "$jobs" --target "${engine_targets[@]/#/stemdeck_fuzz_}" >/dev/null
+cmake --build --preset fuzz -j "$jobs" >/dev/null
 
-cmake -S fuzz/app -B build-fuzz-app -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
+cmake -S fuzz/app --preset fuzz-app "${launcher[@]}" >/dev/null
 app_targets=(mix_store song_meta audio_profiles settings marker_store)
-cmake --build build-fuzz-app -j "$jobs" >/dev/null
+(cd fuzz/app && cmake --build --preset fuzz-app -j "$jobs" >/dev/null)
 
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"

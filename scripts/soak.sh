@@ -25,11 +25,11 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 periods="${STEMDECK_SOAK_PERIODS:-128}"
 build="${STEMDECK_BUILD_DIR:-build}"
-if [ ! -f "$build/CMakeCache.txt" ]; then
+if [ ! -f "$build/CMakeCache.txt" ]; then  # the `release` preset, into $build
   launcher=()
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  cmake -S . -B "$build" -G Ninja -DSTEMDECK_WERROR=ON -DSTEMDECK_BUILD_TESTS=ON \
-    -DSTEMDECK_BUILD_BENCH=ON "${launcher[@]}" >/dev/null
+  cmake --preset release -B "$build" -DSTEMDECK_BUILD_TESTS=ON -DSTEMDECK_BUILD_BENCH=ON \
+    "${launcher[@]}" >/dev/null
 fi
 cmake --build "$build" -j "${STEMDECK_JOBS:-2}" --target stemdeck_soak >/dev/null
 

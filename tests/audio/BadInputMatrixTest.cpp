@@ -31,12 +31,6 @@ double toneOf(const std::vector<float>& signal, int rate) {
     return stemdeck::test::dominantFrequency(signal, rate, 500.0, 1500.0, 5.0);
 }
 
-double rms(const std::vector<float>& s, std::size_t from, std::size_t to) {
-    double sum = 0;
-    for (std::size_t i = from; i < to; ++i) sum += static_cast<double>(s[i]) * s[i];
-    return std::sqrt(sum / static_cast<double>(to - from));
-}
-
 std::string errorsOf(const sd::Song& song) {
     std::string all;
     for (const auto& e : song.errors) all += e.message + "\n";
@@ -66,7 +60,8 @@ TEST_P(RateMatrix, StemIsResampledToTheSongRateKeepingPitchLengthAndLevel) {
               sd::Resampler::outputFrames(static_cast<std::size_t>(frames), rate, kSongRate));
     EXPECT_NEAR(toneOf(stem.channels[0], kSongRate), 1000.0, 2.0);
     const auto n = stem.channels[0].size();
-    EXPECT_NEAR(rms(stem.channels[0], n / 4, 3 * n / 4), 0.5 / std::sqrt(2.0), 0.01);
+    EXPECT_NEAR(stemdeck::test::rms(stem.channels[0], n / 4, 3 * n / 4), 0.5 / std::sqrt(2.0),
+                0.01);
 }
 
 TEST_P(RateMatrix, SongOfThatRateAlonePlaysAtItsOwnRate) {
@@ -103,9 +98,9 @@ TEST_P(ChannelMatrix, FrontLeftLandsOnTheLeft) {
     ASSERT_EQ(stem.channels.size(), channels == 1 ? 1u : 2u);
     // Mono and stereo are taken as they are; the 5.1 and 7.1 downmixes (ITU-R BS.775) put
     // front left on the left only, at unity.
-    EXPECT_NEAR(rms(stem.channels[0], 0, n), 0.5 / std::sqrt(2.0), 0.01);
+    EXPECT_NEAR(stemdeck::test::rms(stem.channels[0], 0, n), 0.5 / std::sqrt(2.0), 0.01);
     if (channels > 1) {
-        EXPECT_LT(rms(stem.channels[1], 0, n), 1e-4);
+        EXPECT_LT(stemdeck::test::rms(stem.channels[1], 0, n), 1e-4);
     }
 }
 

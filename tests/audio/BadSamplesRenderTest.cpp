@@ -48,13 +48,6 @@ Songs songs() {
             test::MemorySong(kRate).mono("a", bad).mono("b", b).build()};
 }
 
-double rmsOf(const std::vector<float>& v, std::int64_t from, std::int64_t to) {
-    double sum = 0.0;
-    for (auto i = from; i < to; ++i)
-        sum += double{v[static_cast<std::size_t>(i)]} * v[static_cast<std::size_t>(i)];
-    return std::sqrt(sum / static_cast<double>(to - from));
-}
-
 std::vector<float> difference(const std::vector<float>& a, const std::vector<float>& b) {
     std::vector<float> d(a.size());
     for (std::size_t i = 0; i < a.size(); ++i) d[i] = a[i] - b[i];
@@ -114,7 +107,8 @@ TEST_P(BadSamplesRender, AreSilencedAndTheMusicComesBack) {
             k + 1 < std::size(kBursts) ? heard(kBursts[k + 1]) - window : songEnd;
         for (std::int64_t from = heard(kBursts[k] + kBurst) + window; from + window <= end;
              from += window)
-            ASSERT_LT(rmsOf(diff, from, from + window), 0.1 * rmsOf(clean, from, from + window))
+            ASSERT_LT(test::rms(diff, from, from + window),
+                      0.1 * test::rms(clean, from, from + window))
                 << "burst " << k << ", output frame " << from / 2;
     }
 }

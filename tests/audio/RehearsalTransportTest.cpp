@@ -28,32 +28,12 @@ Song sineSong(double hz, double seconds) {
 }
 
 std::vector<float> leftOf(const std::vector<float>& stereo) {
-    std::vector<float> left(stereo.size() / 2);
-    for (std::size_t i = 0; i < left.size(); ++i) left[i] = stereo[2 * i];
-    return left;
+    return test::channelOf(stereo, 2, 0);
 }
 
-// Positive-going zero crossings per second over the middle half: the dominant frequency of a
-// tone, independent of its level.
+// The dominant frequency of a tone, independent of its level.
 double frequencyOf(const std::vector<float>& mono) {
-    const std::size_t begin = mono.size() / 4, end = 3 * mono.size() / 4;
-    int crossings = 0;
-    std::size_t first = 0, last = 0;
-    for (std::size_t i = begin + 1; i < end; ++i)
-        if (mono[i - 1] < 0.0f && mono[i] >= 0.0f) {
-            if (crossings == 0) first = i;
-            last = i;
-            ++crossings;
-        }
-    if (crossings < 2) return 0.0;
-    return (crossings - 1) * static_cast<double>(kRate) / static_cast<double>(last - first);
-}
-
-float largestStep(const std::vector<float>& mono) {
-    float step = 0.0f;
-    for (std::size_t i = 1; i < mono.size(); ++i)
-        step = std::max(step, std::abs(mono[i] - mono[i - 1]));
-    return step;
+    return test::dominantFrequency(mono, kRate, 200.0, 2000.0);
 }
 
 TEST(RehearsalRender, LoopPassesHaveExactLengthAndNoStepAtTheSeams) {
@@ -69,7 +49,7 @@ TEST(RehearsalRender, LoopPassesHaveExactLengthAndNoStepAtTheSeams) {
     ASSERT_EQ(out.size(), 2u * 3u * 48055u);
     const auto left = leftOf(out);
     const float natural = static_cast<float>(0.5 * 2.0 * std::numbers::pi * 440.0 / kRate);
-    EXPECT_LT(largestStep(left), 1.5f * natural);
+    EXPECT_LT(test::maxStep(left), 1.5f * natural);
     // Away from the seams each pass is the song itself.
     for (int pass = 0; pass < 3; ++pass)
         for (int i = 1000; i < 48000; i += 997)
@@ -86,12 +66,6 @@ TEST(RehearsalRender, TempoPointEightIsOnePointTwoFiveTimesLongerAtTheSamePitch)
     const auto left = leftOf(OfflineRenderer::renderToBuffer(song, mix, options));
     EXPECT_EQ(left.size(), static_cast<std::size_t>(1.25 * static_cast<double>(song.frames)));
     EXPECT_NEAR(frequencyOf(left), 440.0, 440.0 * 0.01);
-}
-
-float rmsOf(const std::vector<float>& v, std::size_t from, std::size_t to) {
-    double sum = 0.0;
-    for (std::size_t i = from; i < to; ++i) sum += double{v[i]} * v[i];
-    return static_cast<float>(std::sqrt(sum / static_cast<double>(to - from)));
 }
 
 // A stretched render lasts count-in + round(song frames / tempo) frames, exactly; the
@@ -120,9 +94,9 @@ TEST(RehearsalRender, StretchedRenderHasTheExactLengthAndEndsOnTheSongsLastFrame
             // The tone sounds to the end: its last 5 ms at (nearly) its full level.
             const float level = kAmplitude / std::sqrt(2.0f);
             const std::size_t end = left.size();
-            EXPECT_GT(rmsOf(left, end - kRate / 200, end), 0.7f * level)
+            EXPECT_GT(test::rms(left, end - kRate / 200, end), 0.7f * level)
                 << "tempo " << tempo << " cents " << cents;
-            EXPECT_NEAR(rmsOf(left, end - kRate / 40, end - kRate / 200), level, 0.15f * level);
+            EXPECT_NEAR(test::rms(left, end - kRate / 40, end - kRate / 200), level, 0.15f * level);
 
             Transport transport;
             transport.prepare(&song, &mix, kRate, TransportSetup{1, true, false});
@@ -246,7 +220,7 @@ TEST(RehearsalTransport, NextBarJumpIsTakenOnTheBarLine) {
     for (int k = fade; k < fade + 1000; k += 37)
         ASSERT_FLOAT_EQ(left[static_cast<std::size_t>(96000 + k)],
                         ramp[static_cast<std::size_t>(150000 + k)]);
-    EXPECT_LT(largestStep(left), 0.01f);  // through the seam's crossfade, no jump
+    EXPECT_LT(test::maxStep(left), 0.01f);  // through the seam's crossfade, no jump
 }
 
 TEST(RehearsalTransport, RoutingSendsEachStemOnlyToItsPair) {
@@ -355,7 +329,7 @@ TEST(RehearsalTransport, SpreadRestartPrimesDuringTheCountInSoTheSongStartsOnTim
     EXPECT_GE(firstSound, kSongStart);
     // The fade-in and Rubber Band's alignment: within 10 ms of the downbeat, not 25 ms later.
     EXPECT_LT(firstSound, kSongStart + kRate / 100);
-    EXPECT_LE(largestStep(std::vector<float>(left.begin() + 100000, left.end())), 0.1f);
+    EXPECT_LE(test::maxStep(std::vector<float>(left.begin() + 100000, left.end())), 0.1f);
 }
 
 // During a count-in only the click is heard; the stretcher is fed the song meanwhile (it
@@ -457,7 +431,7 @@ TEST(RehearsalTransport, PausingDuringTheCountInFadesTheClickOut) {
     }
     ASSERT_TRUE(transport.countingIn());
     ASSERT_GT(std::abs(left.back()), 0.0f) << "the click sounds when the pause comes";
-    const float clickStep = largestStep(std::vector<float>(left.begin(), left.begin() + 2000));
+    const float clickStep = test::maxStep(std::vector<float>(left.begin(), left.begin() + 2000));
 
     transport.pause();
     std::vector<float> after(2 * 512);
@@ -465,7 +439,7 @@ TEST(RehearsalTransport, PausingDuringTheCountInFadesTheClickOut) {
     const int fade = static_cast<int>(std::lround(Transport::kFadeMs * kRate / 1000.0));
     std::vector<float> tail{left.back()};
     for (int i = 0; i < 512; ++i) tail.push_back(after[2 * static_cast<std::size_t>(i)]);
-    EXPECT_LE(largestStep(tail), clickStep) << "no step larger than the click's own";
+    EXPECT_LE(test::maxStep(tail), clickStep) << "no step larger than the click's own";
     EXPECT_GT(std::abs(tail[fade / 2]), 0.0f) << "still fading";
     for (std::size_t i = static_cast<std::size_t>(fade) + 1; i < tail.size(); ++i)
         ASSERT_EQ(tail[i], 0.0f) << "frame " << i;

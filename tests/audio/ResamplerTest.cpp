@@ -38,12 +38,6 @@ Streamed resample(const std::vector<float>& in, int channels, int from, int to, 
     return result;
 }
 
-double rms(const std::vector<float>& x, std::size_t begin, std::size_t end) {
-    double sum = 0;
-    for (std::size_t i = begin; i < end; ++i) sum += static_cast<double>(x[i]) * x[i];
-    return std::sqrt(sum / static_cast<double>(end - begin));
-}
-
 }  // namespace
 
 TEST(Resampler, OutputFramesIsTheRoundedRatio) {
@@ -59,7 +53,7 @@ TEST(Resampler, KeepsToneFrequencyAndLevel) {
     const auto out = resample(in, 1, 44100, 48000, 1000).out;
     EXPECT_NEAR(static_cast<double>(out.size()), 48000.0, 2.0);
     EXPECT_NEAR(toneOf(out, 48000), 1000.0, 1.0);
-    EXPECT_NEAR(rms(out, 4800, 43200), 0.5 / std::sqrt(2.0), 0.005);
+    EXPECT_NEAR(stemdeck::test::rms(out, 4800, 43200), 0.5 / std::sqrt(2.0), 0.005);
 }
 
 TEST(Resampler, KeepsInterleavedChannelsApart) {
@@ -73,7 +67,7 @@ TEST(Resampler, KeepsInterleavedChannelsApart) {
     EXPECT_NEAR(static_cast<double>(outLeft.size()), 24000.0, 2.0);
     EXPECT_NEAR(toneOf(outLeft, 48000), 1000.0, 1.0);
     EXPECT_NEAR(toneOf(outRight, 48000), 1500.0, 1.0);
-    EXPECT_NEAR(rms(outRight, 2400, 21600), 0.25 / std::sqrt(2.0), 0.005);
+    EXPECT_NEAR(stemdeck::test::rms(outRight, 2400, 21600), 0.25 / std::sqrt(2.0), 0.005);
 }
 
 TEST(Resampler, EveryQualityKeepsTheTone) {
@@ -107,7 +101,7 @@ TEST(Resampler, DownsamplingRemovesContentAboveTheNewNyquist) {
     // 15 kHz cannot exist at 22.05 kHz: it must be filtered out, not folded down to 7.05 kHz.
     const auto in = stemdeck::test::sine(15000.0, 0.5, 48000, 48000);
     const auto out = resample(in, 1, 48000, 22050, 4096).out;
-    EXPECT_LT(rms(out, 2000, out.size() - 2000), 0.005);
+    EXPECT_LT(stemdeck::test::rms(out, 2000, out.size() - 2000), 0.005);
 }
 
 TEST(Resampler, RejectsImpossibleRatesAndChannelCounts) {

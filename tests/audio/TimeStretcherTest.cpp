@@ -109,11 +109,6 @@ std::vector<float> slice(const std::vector<float>& v, std::int64_t from, std::in
 }
 
 // The level a steady tone settles at in the middle of the output.
-float rms(const std::vector<float>& v) {
-    double sum = 0.0;
-    for (float s : v) sum += double{s} * s;
-    return static_cast<float>(std::sqrt(sum / static_cast<double>(v.size())));
-}
 // The loudest sample within 4000 frames of `guess`: where an impulse came out.
 std::int64_t loudestNear(const std::vector<float>& out, std::int64_t guess) {
     std::int64_t found = guess;
@@ -180,7 +175,7 @@ TEST(TimeStretcher, SlowerTempoLastsLongerAtTheSamePitch) {
         EXPECT_NEAR(static_cast<double>(burst.start), kRate / 4 / tempo, 0.01 * kRate) << tempo;
         const auto middle = slice(out, burst.start + kRate / 4, burst.end - kRate / 4);
         EXPECT_NEAR(test::dominantFrequency(middle, kRate, 200.0, 1000.0), 440.0, 0.5) << tempo;
-        EXPECT_NEAR(rms(middle), amplitude / std::sqrt(2.0), 0.1 * amplitude) << tempo;
+        EXPECT_NEAR(test::rms(middle), amplitude / std::sqrt(2.0), 0.1 * amplitude) << tempo;
     }
 }
 
@@ -192,7 +187,7 @@ TEST(TimeStretcher, StartsWithoutAGap) {
     Stream stream = mono(test::sine(440.0, amplitude, kRate, kRate));
     const auto out = render(stretcher, stream, kRate / 2);
     // Switched in on the very first frame: the first 10 ms already carry the tone.
-    EXPECT_GT(rms(slice(out, 0, kRate / 100)), 0.7f * amplitude / std::sqrt(2.0f));
+    EXPECT_GT(test::rms(slice(out, 0, kRate / 100)), 0.7f * amplitude / std::sqrt(2.0f));
 }
 
 // What a new Rubber Band stretcher (no history) makes of `signal`, set up as TimeStretcher
@@ -319,7 +314,7 @@ TEST(TimeStretcher, NeverFeedsRubberBandANanOrAnAbsurdLevel) {
         for (std::int64_t i = from; i < to; ++i)
             diff.push_back(out[static_cast<std::size_t>(i)] -
                            expected[static_cast<std::size_t>(i)]);
-        EXPECT_LT(rms(diff), 0.1f * rms(slice(expected, from, to))) << "from " << from;
+        EXPECT_LT(test::rms(diff), 0.1f * test::rms(slice(expected, from, to))) << "from " << from;
     }
 }
 
@@ -507,7 +502,7 @@ TEST(TimeStretcher, ResetDropsBufferedAudio) {
     stretcher.setTempo(0.75);
     Stream stream = mono(test::sine(440.0, 0.5, kRate, kRate));
     const auto before = render(stretcher, stream, kRate / 2);
-    EXPECT_GT(rms(slice(before, 0, kRate / 2)), 0.3f);
+    EXPECT_GT(test::rms(slice(before, 0, kRate / 2)), 0.3f);
     // The transport jumped to where the song is silent: nothing of the old audio may follow.
     stretcher.reset();
     Stream silence = mono(std::vector<float>(kRate, 0.0f));
@@ -576,7 +571,7 @@ TEST(TimeStretcher, SpreadRestartTakesSeveralSilentRendersThenFadesInOnTime) {
     stretcher.reset(TimeStretcher::Restart::AtOnce);
     const auto first = render(stretcher, stream, 64, 64);
     EXPECT_FALSE(stretcher.priming());
-    EXPECT_GT(rms(first), 0.01f);
+    EXPECT_GT(test::rms(first), 0.01f);
 }
 
 // Switching tempo back to 100 % while a spread restart is still silent leaves cleanly.
@@ -597,5 +592,6 @@ TEST(TimeStretcher, SwitchingOutDuringASpreadRestartGoesStraightToTheSource) {
     const float naturalStep =
         static_cast<float>(2.0 * 0.5 * std::sin(std::numbers::pi * 440.0 / kRate));
     EXPECT_LE(test::maxStep(out), 2.0f * naturalStep);
-    EXPECT_GT(rms(slice(out, kRate / 8, kRate / 4)), 0.3f);  // the source itself, at full level
+    EXPECT_GT(test::rms(slice(out, kRate / 8, kRate / 4)),
+              0.3f);  // the source itself, at full level
 }

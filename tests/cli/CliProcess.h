@@ -3,25 +3,21 @@
 // Runs the real stemdeck-cli binary (STEMDECK_CLI_PATH) as a user would, capturing its exit
 // status and output: shared by the CLI's tests.
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "FileBytes.h"
+#include "Spawn.h"
 #include "TempDir.h"
-
-extern char** environ;
 
 namespace stemdeck::test {
 
@@ -30,13 +26,6 @@ struct CliResult {
     std::string out;
     std::string err;
 };
-
-inline std::string readFile(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // One run of stemdeck-cli with stdout and stderr captured in files (no pipe can fill up).
 class CliProcess {
@@ -48,23 +37,9 @@ class CliProcess {
         std::vector<std::string> argv = prefix;
         argv.push_back(STEMDECK_CLI_PATH);
         argv.insert(argv.end(), args.begin(), args.end());
-        std::vector<char*> cargv;
-        for (auto& a : argv) cargv.push_back(a.data());
-        cargv.push_back(nullptr);
-
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 1, outFile_.c_str(),
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_addopen(&actions, 2, errFile_.c_str(),
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        const int rc = posix_spawn(&pid_, cargv[0], &actions, nullptr, cargv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        if (rc != 0) {
-            ADD_FAILURE() << "cannot start " << cargv[0];
-            pid_ = -1;
-        }
+        pid_ =
+            spawnChild(argv, {.in = "/dev/null", .out = outFile_.c_str(), .err = errFile_.c_str()});
+        if (pid_ < 0) ADD_FAILURE() << "cannot start " << argv.front();
     }
     ~CliProcess() {
         if (pid_ > 0) {

@@ -132,6 +132,16 @@ float maxStep(const std::vector<float>& signal) {
     return m;
 }
 
+double rms(const std::vector<float>& signal, std::size_t from, std::size_t to) {
+    double sum = 0.0;
+    for (std::size_t i = from; i < to; ++i) sum += double{signal[i]} * signal[i];
+    return std::sqrt(sum / static_cast<double>(to - from));
+}
+
+double rms(const std::vector<float>& signal) {
+    return rms(signal, 0, signal.size());
+}
+
 void writeTextFile(const std::filesystem::path& file, const std::string& text) {
     std::ofstream(file, std::ios::binary) << text;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -39,6 +40,9 @@ double dominantFrequency(const std::vector<float>& signal, int sampleRate, doubl
 std::vector<float> channelOf(const std::vector<float>& interleaved, int channels, int channel);
 // Largest absolute difference between consecutive samples.
 float maxStep(const std::vector<float>& signal);
+// Root mean square of signal[from, to), or of the whole signal.
+double rms(const std::vector<float>& signal, std::size_t from, std::size_t to);
+double rms(const std::vector<float>& signal);
 
 void writeTextFile(const std::filesystem::path& file, const std::string& text);
 

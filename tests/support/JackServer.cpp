@@ -1,14 +1,12 @@
 #include "JackServer.h"
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 
 #include <cstdlib>
 #include <vector>
 
-extern char** environ;
+#include "Spawn.h"
 
 namespace stemdeck::test {
 
@@ -21,17 +19,7 @@ std::string envOr(const char* name, const char* fallback) {
 
 // Runs argv with stdout and stderr sent to /dev/null; returns the child's pid or -1.
 pid_t spawnQuietly(std::vector<std::string> args) {
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = -1;
-    const int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    return rc == 0 ? pid : -1;
+    return spawnChild(std::move(args), {.out = "/dev/null", .err = "/dev/null"});
 }
 
 int waitExit(pid_t pid) {

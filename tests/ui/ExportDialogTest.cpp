@@ -33,16 +33,9 @@ ui::ExportDialog* openExport(test::WindowRig& rig) {
     return dialogs.isEmpty() ? nullptr : dialogs.back();
 }
 
-template <typename T>
-T* field(ui::ExportDialog* dialog, const char* name) {
-    T* child = dialog->findChild<T*>(QString::fromLatin1(name));
-    EXPECT_NE(child, nullptr) << name;
-    return child;
-}
-
 bool exportNow(ui::ExportDialog* dialog) {
     QSignalSpy done(dialog, &ui::ExportDialog::exportFinished);
-    QTest::mouseClick(field<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+    QTest::mouseClick(test::part<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
     return (!done.isEmpty() || done.wait(120000)) && done.front().at(0).toBool();
 }
 
@@ -62,16 +55,17 @@ TEST(ExportDialog, ExportsThePlayingMixWithTempoAndLoopLikeTheCli) {
 
     ui::ExportDialog* dialog = openExport(rig);
     ASSERT_NE(dialog, nullptr);
-    EXPECT_EQ(field<QComboBox>(dialog, "formatCombo")->currentText(),
+    EXPECT_EQ(test::part<QComboBox>(dialog, "formatCombo")->currentText(),
               QStringLiteral("WAV, 24-bit"));
     const fs::path exported = rig.dir / "practice.wav";
-    field<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(exported));
-    field<QCheckBox>(dialog, "tempoCheck")->setChecked(true);
-    auto* loop = field<QCheckBox>(dialog, "loopCheck");
+    test::part<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(exported));
+    test::part<QCheckBox>(dialog, "tempoCheck")->setChecked(true);
+    auto* loop = test::part<QCheckBox>(dialog, "loopCheck");
     ASSERT_TRUE(loop->isEnabled());
     loop->setChecked(true);
-    field<QSpinBox>(dialog, "loopsSpin")->setValue(2);
-    ASSERT_TRUE(exportNow(dialog)) << field<QLabel>(dialog, "messageLabel")->text().toStdString();
+    test::part<QSpinBox>(dialog, "loopsSpin")->setValue(2);
+    ASSERT_TRUE(exportNow(dialog))
+        << test::part<QLabel>(dialog, "messageLabel")->text().toStdString();
     EXPECT_EQ(rig.playback().state(), audio::PlayState::Playing) << "playback went on";
 
     const fs::path cli = rig.dir / "cli.wav";
@@ -88,10 +82,10 @@ TEST(ExportDialog, TheLoopChoiceNeedsALoopAndTheFormatFollowsTheName) {
     ASSERT_TRUE(rig.load(test::writeUiSong(rig.dir, "song", 2.0)));
     ui::ExportDialog* dialog = openExport(rig);
     ASSERT_NE(dialog, nullptr);
-    EXPECT_FALSE(field<QCheckBox>(dialog, "loopCheck")->isEnabled());
-    auto* file = field<QLineEdit>(dialog, "fileEdit");
+    EXPECT_FALSE(test::part<QCheckBox>(dialog, "loopCheck")->isEnabled());
+    auto* file = test::part<QLineEdit>(dialog, "fileEdit");
     EXPECT_TRUE(file->text().endsWith(QStringLiteral(".wav")));
-    auto* format = field<QComboBox>(dialog, "formatCombo");
+    auto* format = test::part<QComboBox>(dialog, "formatCombo");
     format->setCurrentIndex(format->findText(QStringLiteral("FLAC, 24-bit")));
     EXPECT_TRUE(file->text().endsWith(QStringLiteral(".flac"))) << file->text().toStdString();
     file->setText(test::qpath(rig.dir / "take.wav"));
@@ -106,16 +100,16 @@ TEST(ExportDialog, AnUnwritableFolderIsAClearMessageAndKeepsTheChoices) {
     ui::ExportDialog* dialog = openExport(rig);
     ASSERT_NE(dialog, nullptr);
     const QString target = test::qpath(rig.dir / "notes.txt" / "mix.wav");
-    field<QLineEdit>(dialog, "fileEdit")->setText(target);
-    field<QCheckBox>(dialog, "clickCheck")->setChecked(true);
+    test::part<QLineEdit>(dialog, "fileEdit")->setText(target);
+    test::part<QCheckBox>(dialog, "clickCheck")->setChecked(true);
     EXPECT_FALSE(exportNow(dialog));
-    const QString message = field<QLabel>(dialog, "messageLabel")->text();
+    const QString message = test::part<QLabel>(dialog, "messageLabel")->text();
     EXPECT_TRUE(message.startsWith(QStringLiteral("Could not export to"))) << message.toStdString();
     EXPECT_TRUE(message.contains(QStringLiteral("Not a directory"))) << message.toStdString();
     EXPECT_TRUE(dialog->isVisible());
-    EXPECT_EQ(field<QLineEdit>(dialog, "fileEdit")->text(), target);
-    EXPECT_TRUE(field<QCheckBox>(dialog, "clickCheck")->isChecked());
-    EXPECT_TRUE(field<QPushButton>(dialog, "exportButton")->isEnabled());
+    EXPECT_EQ(test::part<QLineEdit>(dialog, "fileEdit")->text(), target);
+    EXPECT_TRUE(test::part<QCheckBox>(dialog, "clickCheck")->isChecked());
+    EXPECT_TRUE(test::part<QPushButton>(dialog, "exportButton")->isEnabled());
 }
 
 TEST(ExportDialog, CancelStopsTheExportAndLeavesNoFile) {
@@ -125,7 +119,7 @@ TEST(ExportDialog, CancelStopsTheExportAndLeavesNoFile) {
     ASSERT_NE(dialog, nullptr);
     const fs::path outDir = rig.dir / "out";
     fs::create_directories(outDir);
-    field<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(outDir / "mix.wav"));
+    test::part<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(outDir / "mix.wav"));
 
     // The worker waits at its first step of progress until Cancel has been clicked, so the
     // click lands mid-export whatever the machine's speed.
@@ -142,9 +136,9 @@ TEST(ExportDialog, CancelStopsTheExportAndLeavesNoFile) {
             Qt::DirectConnection);
     });
     QSignalSpy done(dialog, &ui::ExportDialog::exportFinished);
-    QTest::mouseClick(field<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+    QTest::mouseClick(test::part<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
     ASSERT_TRUE(reached.tryAcquire(1, 60000));
-    auto* cancel = field<QPushButton>(dialog, "cancelButton");
+    auto* cancel = test::part<QPushButton>(dialog, "cancelButton");
     EXPECT_TRUE(cancel->isEnabled());
     QTest::mouseClick(cancel, Qt::LeftButton);
     go.release();
@@ -165,7 +159,7 @@ TEST(ExportDialog, AFileOfTheSongIsRefusedBeforeAnythingIsAsked) {
     const std::string stem = test::readFile(folder / "stem1.wav");
     fs::create_symlink(folder / "stem1.wav", rig.dir / "link.wav");
     for (const fs::path& target : {folder / "stem1.wav", rig.dir / "link.wav"}) {
-        field<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(target));
+        test::part<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(target));
         // Any question box that shows up is answered No and counted.
         int questions = 0;
         QTimer answer;
@@ -176,18 +170,18 @@ TEST(ExportDialog, AFileOfTheSongIsRefusedBeforeAnythingIsAsked) {
             }
         });
         answer.start(20);
-        QTest::mouseClick(field<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+        QTest::mouseClick(test::part<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
         answer.stop();
         EXPECT_EQ(questions, 0) << "asked whether to replace a file of the song";
         EXPECT_EQ(dialog->job(), nullptr);
-        const QString message = field<QLabel>(dialog, "messageLabel")->text();
+        const QString message = test::part<QLabel>(dialog, "messageLabel")->text();
         EXPECT_EQ(message, test::qpath(target) +
                                QStringLiteral(" is the song's own stem1.wav: exporting there "
                                               "would destroy it. Nothing was written; choose "
                                               "another file name."));
     }
     EXPECT_EQ(test::readFile(folder / "stem1.wav"), stem);
-    EXPECT_TRUE(field<QPushButton>(dialog, "exportButton")->isEnabled());
+    EXPECT_TRUE(test::part<QPushButton>(dialog, "exportButton")->isEnabled());
 }
 
 // Issue 9 item 9: a folder named with terminal controls. The suggested file name keeps none
@@ -198,12 +192,13 @@ TEST(ExportDialog, ASongFolderNamedWithControlsSuggestsAPrintableName) {
     ASSERT_TRUE(rig.load(folder));
     ui::ExportDialog* dialog = openExport(rig);
     ASSERT_NE(dialog, nullptr);
-    const QString suggested = QFileInfo(field<QLineEdit>(dialog, "fileEdit")->text()).fileName();
+    const QString suggested =
+        QFileInfo(test::part<QLineEdit>(dialog, "fileEdit")->text()).fileName();
     EXPECT_EQ(suggested, QStringLiteral("song\u241b]0;title\u2407\u240a mix.wav"));
 
-    field<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(folder / "stem1.wav"));
-    QTest::mouseClick(field<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
-    const QString message = field<QLabel>(dialog, "messageLabel")->text();
+    test::part<QLineEdit>(dialog, "fileEdit")->setText(test::qpath(folder / "stem1.wav"));
+    QTest::mouseClick(test::part<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+    const QString message = test::part<QLabel>(dialog, "messageLabel")->text();
     EXPECT_TRUE(message.contains(QStringLiteral("song\u241b]0;title\u2407\u240a")))
         << message.toStdString();
     for (const QChar c : message) EXPECT_GE(c.unicode(), 0x20) << message.toStdString();

@@ -4,21 +4,12 @@
 #include <QTest>
 #include <QToolButton>
 
+#include "WidgetParts.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/ui/RehearsalBar.h"
 
+using stemdeck::test::part;
 using stemdeck::ui::RehearsalBar;
-
-namespace {
-
-template <typename T>
-T* part(QWidget& parent, const char* name) {
-    T* child = parent.findChild<T*>(QString::fromLatin1(name));
-    EXPECT_NE(child, nullptr) << name;
-    return child;
-}
-
-}  // namespace
 
 TEST(RehearsalBar, TheCountInSaysBarOrBars) {
     RehearsalBar bar;

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "UiTestSupport.h"
+#include "WidgetParts.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/ui/SettingsDialog.h"
 
@@ -27,12 +28,6 @@ struct Rig {
         playback.openOutput(settings.outputConfig());
         EXPECT_TRUE(engine.outputOpen()) << playback.outputProblem().toStdString();
     }
-    template <typename T>
-    T* part(SettingsDialog& dialog, const char* name) {
-        T* child = dialog.findChild<T*>(QString::fromLatin1(name));
-        EXPECT_NE(child, nullptr) << name;
-        return child;
-    }
 };
 
 }  // namespace
@@ -41,7 +36,7 @@ TEST(SettingsDialog, TheLatencyMonitorSwitchesAtOnceAndIsSaved) {
     Rig rig;
     SettingsDialog dialog(rig.settings, rig.playback);
     dialog.show();
-    auto* check = rig.part<QCheckBox>(dialog, "latencyCheck");
+    auto* check = test::part<QCheckBox>(dialog, "latencyCheck");
     EXPECT_FALSE(check->isChecked());
     QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(8, check->height() / 2));
     EXPECT_TRUE(rig.engine.latencyMonitorEnabled());
@@ -64,7 +59,7 @@ TEST(SettingsDialog, ABlockSizeChangeReopensTheStreamKeepingThePosition) {
 
     SettingsDialog dialog(rig.settings, rig.playback);
     dialog.show();
-    auto* blocks = rig.part<QComboBox>(dialog, "blockCombo");
+    auto* blocks = test::part<QComboBox>(dialog, "blockCombo");
     EXPECT_EQ(blocks->currentData().toInt(), 1024);
     blocks->setCurrentIndex(blocks->findData(256));
     EXPECT_EQ(rig.engine.output().framesPerBuffer(), 256);
@@ -73,7 +68,7 @@ TEST(SettingsDialog, ABlockSizeChangeReopensTheStreamKeepingThePosition) {
     EXPECT_EQ(rig.settings.framesPerBuffer(), 256);
     EXPECT_EQ(QSettings(rig.ini, QSettings::IniFormat).value(app::Settings::kBlockSizeKey).toInt(),
               256);
-    EXPECT_TRUE(rig.part<QLabel>(dialog, "statusLabel")->text().contains(QStringLiteral("256")));
+    EXPECT_TRUE(test::part<QLabel>(dialog, "statusLabel")->text().contains(QStringLiteral("256")));
 
     // While playing, too: the song goes on from where it was.
     rig.playback.play();
@@ -94,21 +89,22 @@ TEST(SettingsDialog, ListsTheDevicesAndShowsAFallback) {
     ASSERT_TRUE(rig.engine.outputOpen()) << "fell back to the default device";
 
     SettingsDialog dialog(rig.settings, rig.playback);
-    auto* devices = rig.part<QComboBox>(dialog, "deviceCombo");
+    auto* devices = test::part<QComboBox>(dialog, "deviceCombo");
     bool jack = false;
     for (int i = 0; i < devices->count(); ++i)
         jack = jack || devices->itemText(i).contains(QStringLiteral("JACK"));
     EXPECT_TRUE(jack);
     EXPECT_EQ(devices->currentText(), QStringLiteral("Gone Interface (not available)"));
-    EXPECT_TRUE(
-        rig.part<QLabel>(dialog, "statusLabel")->text().contains(QStringLiteral("Gone Interface")));
+    EXPECT_TRUE(test::part<QLabel>(dialog, "statusLabel")
+                    ->text()
+                    .contains(QStringLiteral("Gone Interface")));
 
     // Picking the system default clears the problem.
     devices->setCurrentIndex(devices->findData(QString()));
     EXPECT_TRUE(rig.playback.outputProblem().isEmpty());
     EXPECT_EQ(rig.settings.outputDevice(), QString());
     EXPECT_TRUE(
-        rig.part<QLabel>(dialog, "statusLabel")->text().startsWith(QStringLiteral("Playing on")));
+        test::part<QLabel>(dialog, "statusLabel")->text().startsWith(QStringLiteral("Playing on")));
 }
 
 TEST(SettingsDialog, ReconnectOpensTheChosenOutputAgainKeepingThePosition) {
@@ -120,9 +116,9 @@ TEST(SettingsDialog, ReconnectOpensTheChosenOutputAgainKeepingThePosition) {
     rig.engine.closeOutput();  // as a device that went away leaves it
     SettingsDialog dialog(rig.settings, rig.playback);
     dialog.show();
-    QTest::mouseClick(rig.part<QPushButton>(dialog, "reconnectButton"), Qt::LeftButton);
+    QTest::mouseClick(test::part<QPushButton>(dialog, "reconnectButton"), Qt::LeftButton);
     EXPECT_TRUE(rig.engine.outputOpen()) << rig.playback.outputProblem().toStdString();
     EXPECT_NEAR(rig.playback.position(), 3.0, 1e-3);
     EXPECT_TRUE(
-        rig.part<QLabel>(dialog, "statusLabel")->text().startsWith(QStringLiteral("Playing on")));
+        test::part<QLabel>(dialog, "statusLabel")->text().startsWith(QStringLiteral("Playing on")));
 }

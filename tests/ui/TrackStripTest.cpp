@@ -6,25 +6,16 @@
 #include <QTest>
 
 #include "AppTheme.h"
+#include "WidgetParts.h"
 #include "stemdeck/ui/FaderTaper.h"
 #include "stemdeck/ui/ResettableSlider.h"
 #include "stemdeck/ui/TrackStrip.h"
 
 using stemdeck::audio::StemMix;
+using stemdeck::test::part;
 using stemdeck::ui::FaderTaper;
 using stemdeck::ui::ResettableSlider;
 using stemdeck::ui::TrackStrip;
-
-namespace {
-
-template <typename T>
-T* part(TrackStrip& strip, const char* name) {
-    T* child = strip.findChild<T*>(QString::fromLatin1(name));
-    EXPECT_NE(child, nullptr) << name;
-    return child;
-}
-
-}  // namespace
 
 TEST(TrackStrip, ShowsAMixWithoutReportingItAsAChange) {
     TrackStrip strip;

@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "UiTestSupport.h"
+#include "WidgetParts.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/ui/MainWindow.h"
@@ -55,9 +56,7 @@ struct WindowRig {
     QString statusMessage() { return window->statusBar()->currentMessage(); }
     template <typename T>
     T* in(QWidget* parent, const char* name) {
-        T* child = parent->findChild<T*>(QString::fromLatin1(name));
-        EXPECT_NE(child, nullptr) << name;
-        return child;
+        return test::part<T>(parent, name);
     }
     template <typename T>
     T* part(const char* name) {

@@ -47,13 +47,15 @@ struct LoadOptions {
     ResampleQuality quality = ResampleQuality::Medium;
 };
 
-// Progress of a load, shared between the loading thread and a poller (GUI timer, CLI).
-// Any thread may read it or request cancellation.
+// Progress of a load, shared between the loading thread, its decoding workers and a poller
+// (GUI timer, CLI). Lock-free; never touched by the audio thread.
 class LoadProgress {
   public:
+    // Any thread.
     void requestCancel() { cancel_.store(true, std::memory_order_relaxed); }
     bool cancelRequested() const { return cancel_.load(std::memory_order_relaxed); }
-    // 0..1; source frames decoded over the source frames the stems are expected to hold.
+    // 0..1; source frames decoded over the source frames the stems are expected to hold. Any
+    // thread.
     double fraction() const {
         const auto total = total_.load(std::memory_order_relaxed);
         return total > 0 ? static_cast<double>(done_.load(std::memory_order_relaxed)) / total : 0.0;
@@ -61,7 +63,8 @@ class LoadProgress {
     int stemsDone() const { return stemsDone_.load(std::memory_order_relaxed); }
     int stemsTotal() const { return stemsTotal_.load(std::memory_order_relaxed); }
 
-    // Loader side.
+    // Loader side: begin() on the loading thread before the workers start; addFrames() and
+    // stemFinished() on the decoding workers (loader/DecodePool.h).
     void begin(std::int64_t totalFrames, int stems) {
         done_.store(0, std::memory_order_relaxed);
         stemsDone_.store(0, std::memory_order_relaxed);
@@ -87,8 +90,12 @@ struct ScannedSong {
     std::vector<FileIssue> ignored;  // files deliberately left out
 };
 
-// Finds the stems of a song folder and decodes them, in parallel, into memory.
-// GUI or worker thread; never the audio thread.
+// Finds the stems of a song folder and decodes them, in parallel, into memory. The load
+// itself is orchestrated here; each step is a job of its own in loader/ (StemFolder: the
+// folder policy and the naming; SongMemory, MemoryBudget, SystemMemory: memory; DecodePool:
+// the worker threads; StemDecoder: one stem; LoadMessages: the wording).
+// Every function: any thread but the audio thread (they block, allocate and read files); the
+// GUI calls them on a worker (app::SongLoader), the CLI on its main thread.
 class StemLoader {
   public:
     // Audio files of a song folder (the folder itself and its tracks/ subfolder), sorted by

@@ -1,5 +1,6 @@
 #include "stemdeck/audio/loader/LoadMessages.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -77,6 +78,27 @@ std::string sndfileReason(std::string_view text, const fs::path& file) {
     if (tidy(text).starts_with(kRewordings.front().from) && startsWithId3Tag(file))
         return "no audio found after its ID3 tag";
     return sndfileReason(text);
+}
+
+LoadError noStemsError(const fs::path& folder, const Song& song) {
+    const std::string where = folder.string();
+    if (song.errors.empty()) {
+        std::string message = "no audio files in " + where;
+        if (!song.ignored.empty())
+            message += " (" + std::to_string(song.ignored.size()) + " other files ignored)";
+        return LoadError(LoadError::Kind::NoStems, message, song.errors, song.ignored);
+    }
+    std::string message = "no stem could be loaded from " + where + ": all " +
+                          std::to_string(song.errors.size()) + " audio files failed; ";
+    constexpr std::size_t kShown = 2;
+    for (std::size_t i = 0; i < std::min(kShown, song.errors.size()); ++i)
+        message += (i ? " / " : "") + song.errors[i].message;
+    if (song.errors.size() > kShown) message += " / ...";
+    return LoadError(LoadError::Kind::NoStems, message, song.errors, song.ignored);
+}
+
+LoadError cancelledError(const fs::path& folder) {
+    return LoadError(LoadError::Kind::Cancelled, "loading cancelled: " + folder.string());
 }
 
 }  // namespace stemdeck::audio::loader

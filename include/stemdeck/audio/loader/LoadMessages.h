@@ -5,6 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/StemLoader.h"
+
 // The wording of the loader's messages, in one place: sizes, durations, file names, and
 // libsndfile's error texts made clear. Any thread.
 namespace stemdeck::audio::loader {
@@ -22,5 +25,11 @@ std::string secondsText(std::int64_t frames, int rate);  // "3.20 s"
 // file libsndfile found no audio in). `file` is looked at to tell a lone ID3 tag.
 std::string sndfileReason(std::string_view libsndfileText, const std::filesystem::path& file);
 std::string sndfileReason(std::string_view libsndfileText);
+
+// The song has no stem to play: none found ("no audio files in …") or none loaded ("no stem
+// could be loaded from …: all 3 audio files failed; …"), with song.errors and song.ignored.
+LoadError noStemsError(const std::filesystem::path& folder, const Song& song);
+// The load was cancelled through LoadProgress.
+LoadError cancelledError(const std::filesystem::path& folder);
 
 }  // namespace stemdeck::audio::loader

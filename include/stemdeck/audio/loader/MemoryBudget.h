@@ -6,16 +6,9 @@
 
 #include "stemdeck/audio/StemProbe.h"
 
-// How much memory a song may take, and how much each of its stems is expected to need.
+// How much memory each stem is expected to need, and the budget the stems of one load share
+// while they decode (the limit itself: loader/SongMemory.h).
 namespace stemdeck::audio::loader {
-
-// The share of the memory the system reports available that one song may take: the machine's
-// other work (the desktop, a DAW, the browser with the lyrics) needs the rest.
-inline constexpr double kUsableMemoryShare = 0.8;
-
-// Memory the system can give without swapping: MemAvailable (or free pages when there is no
-// /proc), capped by the cgroup limit when running in a container. Any thread.
-std::uint64_t systemAvailableMemory();
 
 // Source frames a probed file is expected to decode to: its header's length for an
 // uncompressed file (already bounded by the file's size), and for a compressed one that
@@ -25,12 +18,14 @@ std::uint64_t systemAvailableMemory();
 // buffers then grow. Any thread.
 std::int64_t expectedFrames(const StemProbe& probe);
 // Bytes the stem is expected to take decoded at `targetRate` (0: its own rate), stored mono
-// or stereo as 32-bit floats.
+// or stereo as 32-bit floats. Any thread.
 std::uint64_t expectedBytes(const StemProbe& probe, int targetRate);
+// The sum of expectedBytes over `probes`. Any thread.
+std::uint64_t expectedBytes(const std::vector<StemProbe>& probes, int targetRate);
 
 // Samples (of all channels) a byte of a file in this codec realistically holds: music at
 // usual settings and quiet passages fit well within; digital silence can go beyond (up to
-// ~1000 for FLAC, Vorbis and Opus), which decoding then allows for by growing.
+// ~1000 for FLAC, Vorbis and Opus), which decoding then allows for by growing. Any thread.
 int realisticSamplesPerByte(StemCodec codec);
 
 // The memory the stems of one load share while they decode in parallel: each decoder takes

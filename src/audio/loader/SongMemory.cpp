@@ -1,0 +1,44 @@
+#include "stemdeck/audio/loader/SongMemory.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "stemdeck/audio/ByteSize.h"
+#include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/audio/loader/LoadMessages.h"
+#include "stemdeck/audio/loader/MemoryBudget.h"
+#include "stemdeck/audio/loader/SystemMemory.h"
+
+namespace stemdeck::audio::loader {
+
+MemoryLimit memoryLimit(std::uint64_t explicitBytes) {
+    if (explicitBytes) return {explicitBytes, byteSizeText(explicitBytes) + " is available"};
+    const std::uint64_t available = systemAvailableMemory();
+    const auto usable =
+        static_cast<std::uint64_t>(static_cast<double>(available) * kUsableMemoryShare);
+    return {usable, byteSizeText(usable) + " can be used (" +
+                        std::to_string(std::lround(kUsableMemoryShare * 100)) + " % of the " +
+                        byteSizeText(available) + " available)"};
+}
+
+void fitInMemory(std::vector<StemProbe>& probes, int rate, const MemoryLimit& limit, Song& song) {
+    const auto tooBig = [&](const StemProbe& p) { return expectedBytes(p, rate) > limit.bytes; };
+    if (!std::ranges::all_of(probes, tooBig)) {
+        std::erase_if(probes, [&](const StemProbe& p) {
+            if (!tooBig(p)) return false;
+            song.errors.push_back({p.file,
+                                   displayName(p.file, song.folder) + ": needs " +
+                                       byteSizeText(expectedBytes(p, rate)) +
+                                       " of memory but only " + limit.text + "; skipped",
+                                   FileProblem::TooBig});
+            return true;
+        });
+    }
+    const auto kept = expectedBytes(probes, rate);
+    if (kept > limit.bytes)
+        throw LoadError(LoadError::Kind::OutOfMemory, "song needs " + byteSizeText(kept) +
+                                                          " of memory but only " + limit.text +
+                                                          ": " + song.folder.string());
+}
+
+}  // namespace stemdeck::audio::loader
