@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "AudioFiles.h"
+#include "AudioThread.h"
 #include "MemorySong.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/OfflineRenderer.h"
@@ -132,7 +133,7 @@ TEST(RehearsalRender, StretchedRenderHasTheExactLengthAndEndsOnTheSongsLastFrame
             std::vector<float> out(2 * 256);
             std::int64_t played = 0;
             for (int block = 0; block < 1000 && !transport.consumeEndOfSong(); ++block) {
-                transport.process(out.data(), 256, 2);
+                test::processBlock(transport, out.data(), 256, 2);
                 played += transport.lastRenderedFrames();
             }
             EXPECT_NEAR(static_cast<double>(played), exact, 1.0)
@@ -237,7 +238,7 @@ TEST(RehearsalTransport, NextBarJumpIsTakenOnTheBarLine) {
     for (int b = 0; b < 500; ++b) {
         // Asked for mid-bar (a request on a bar line itself is taken there and then).
         if (b == 10) transport.jumpTo(150000, Quantize::NextBar);
-        transport.process(out.data(), 256, 2);
+        test::processBlock(transport, out.data(), 256, 2);
         for (int i = 0; i < 256; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
     }
     const auto& ramp = song.stems[0].channels[0];
@@ -265,7 +266,7 @@ TEST(RehearsalTransport, RoutingSendsEachStemOnlyToItsPair) {
     constexpr int kChannels = 8;
     std::vector<float> out(kChannels * 256);
     for (int b = 0; b < 20; ++b) {
-        transport.process(out.data(), 256, kChannels);
+        test::processBlock(transport, out.data(), 256, kChannels);
         for (int i = 0; i < 256; ++i) {
             const auto frame = static_cast<std::size_t>(b * 256 + i);
             const float* f = out.data() + static_cast<std::ptrdiff_t>(i) * kChannels;
@@ -296,8 +297,8 @@ TEST(RehearsalTransport, AStereoDeviceStillGetsTheWholeMix) {
     routed.play();
     std::vector<float> a(2 * 256), b(2 * 256);
     for (int block = 0; block < 16; ++block) {
-        plain.process(a.data(), 256, 2);
-        routed.process(b.data(), 256, 2);
+        test::processBlock(plain, a.data(), 256, 2);
+        test::processBlock(routed, b.data(), 256, 2);
         ASSERT_EQ(a, b) << "block " << block;
     }
 }
@@ -311,14 +312,15 @@ TEST(RehearsalTransport, CountInKeepsThePositionAndReportsBeatsLeft) {
     transport.seek(12000);
     transport.play();
     std::vector<float> out(2 * 256);
-    transport.process(out.data(), 256, 2);
+    test::processBlock(transport, out.data(), 256, 2);
     EXPECT_TRUE(transport.countingIn());
     EXPECT_EQ(transport.countInBeatsLeft(), 4);
     EXPECT_EQ(transport.position(), 12000);
-    for (int b = 0; b < 100; ++b) transport.process(out.data(), 256, 2);  // past beat 1
+    for (int b = 0; b < 100; ++b) test::processBlock(transport, out.data(), 256, 2);  // past beat 1
     EXPECT_EQ(transport.countInBeatsLeft(), 3);
     EXPECT_EQ(transport.position(), 12000);
-    for (int b = 0; b < 300; ++b) transport.process(out.data(), 256, 2);  // 4 beats = 375 blocks
+    for (int b = 0; b < 300; ++b)
+        test::processBlock(transport, out.data(), 256, 2);  // 4 beats = 375 blocks
     EXPECT_FALSE(transport.countingIn());
     EXPECT_GT(transport.position(), 12000);
 }
@@ -341,7 +343,7 @@ TEST(RehearsalTransport, SpreadRestartPrimesDuringTheCountInSoTheSongStartsOnTim
     transport.play();
     std::vector<float> out(2 * 256), left;
     for (int b = 0; b < 700; ++b) {
-        transport.process(out.data(), 256, 2);
+        test::processBlock(transport, out.data(), 256, 2);
         for (int i = 0; i < 256; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
     }
     // 4 beats of 30000 frames at 80 %; the last click has died away by 100000.
@@ -373,12 +375,13 @@ TEST(RehearsalTransport, StemMetersStayDownWhileOnlyTheCountInIsHeard) {
     transport.seek(kRate);
     transport.play();
     std::vector<float> out(2 * 256);
-    for (int b = 0; b < 100; ++b) transport.process(out.data(), 256, 2);
+    for (int b = 0; b < 100; ++b) test::processBlock(transport, out.data(), 256, 2);
     ASSERT_TRUE(transport.countingIn());
     auto reading = transport.meters().read();
     EXPECT_GT(reading.masterLeft, 0.0f) << "the count-in's click";
     for (float stem : reading.stems) EXPECT_EQ(stem, 0.0f);
-    for (int b = 0; b < 600; ++b) transport.process(out.data(), 256, 2);  // the song plays
+    for (int b = 0; b < 600; ++b)
+        test::processBlock(transport, out.data(), 256, 2);  // the song plays
     ASSERT_FALSE(transport.countingIn());
     reading = transport.meters().read();
     for (float stem : reading.stems) EXPECT_GT(stem, 0.1f);
@@ -404,7 +407,7 @@ TEST(RehearsalTransport, ASpreadRestartClicksTheBeatItJumpedToWithTheMusic) {
         std::vector<float> out(2 * 64), left;
         for (int b = 0; b < 3000; ++b) {
             if (b == kSeekBlock) transport.seek(48000);  // beat 3
-            transport.process(out.data(), 64, 2);
+            test::processBlock(transport, out.data(), 64, 2);
             for (int i = 0; i < 64; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
         }
         return left;
@@ -452,7 +455,7 @@ TEST(RehearsalTransport, PausingDuringTheCountInFadesTheClickOut) {
     transport.play();
     std::vector<float> out(2 * 64), left;
     for (int b = 0; b < 377; ++b) {  // 128 frames into the second beat's click
-        transport.process(out.data(), 64, 2);
+        test::processBlock(transport, out.data(), 64, 2);
         for (int i = 0; i < 64; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
     }
     ASSERT_TRUE(transport.countingIn());
@@ -461,7 +464,7 @@ TEST(RehearsalTransport, PausingDuringTheCountInFadesTheClickOut) {
 
     transport.pause();
     std::vector<float> after(2 * 512);
-    transport.process(after.data(), 512, 2);
+    test::processBlock(transport, after.data(), 512, 2);
     const int fade = static_cast<int>(std::lround(Transport::kFadeMs * kRate / 1000.0));
     std::vector<float> tail{left.back()};
     for (int i = 0; i < 512; ++i) tail.push_back(after[2 * static_cast<std::size_t>(i)]);
