@@ -235,3 +235,21 @@ TEST(Transport, MetersReadSilenceOncePausedAndTheStreamStops) {
     EXPECT_EQ(reading.masterLeft, 0.0f);
     EXPECT_EQ(reading.masterRight, 0.0f);
 }
+
+#ifndef NDEBUG
+// The thread contracts are checked where assertions are compiled in (Debug, the default
+// RelWithDebInfo build, the sanitizer builds): rendering outside a RealtimeScope, or preparing
+// inside one, stops the program.
+TEST(TransportDeathTest, ThreadContractsAreAsserted) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    Fixture f(test::MemorySong(kRate).mono("a", std::vector<float>(4800, 0.5f)).build());
+    std::vector<float> out(512);
+    EXPECT_DEATH(f.transport.process(out.data(), 256, 2), "audio thread only");
+    EXPECT_DEATH(
+        {
+            const audio::RealtimeScope realtime;
+            f.transport.prepare(&f.song, &f.mix, kRate);
+        },
+        "control thread only");
+}
+#endif
