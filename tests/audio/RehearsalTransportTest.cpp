@@ -282,6 +282,37 @@ TEST(RehearsalTransport, RoutingSendsEachStemOnlyToItsPair) {
     }
 }
 
+// A pair that starts carrying a stem joins where pair 0 is heard. Seeking to the start while
+// paused leaves the stretcher's latency from before until the next render, so "where pair 0 is
+// heard" was before frame 0 and the joining pair read the stems before their first sample.
+TEST(RehearsalTransport, APairJoiningAfterASeekToTheStartReadsNoFrameBeforeIt) {
+    const auto frames = static_cast<std::int64_t>(kRate);
+    const Song song = test::MemorySong(kRate)
+                          .mono("a", test::sine(200.0, 0.3, kRate, frames))
+                          .mono("b", test::sine(300.0, 0.3, kRate, frames))
+                          .build();
+    MixControls mix(song.stems.size());
+    Transport transport;
+    transport.prepare(&song, &mix, kRate, TransportSetup{2, true});
+    transport.setTempo(0.8);
+    transport.play();
+    constexpr int kChannels = 4;
+    std::vector<float> out(kChannels * 256);
+    for (int b = 0; b < 20; ++b) test::processBlock(transport, out.data(), 256, kChannels);
+    transport.pause();
+    for (int b = 0; b < 4; ++b) test::processBlock(transport, out.data(), 256, kChannels);
+    ASSERT_TRUE(transport.silent());
+    transport.seek(0);
+    test::processBlock(transport, out.data(), 256, kChannels);  // the jump, taken silently
+    ASSERT_TRUE(transport.routing().route(1, 1));
+    test::processBlock(transport, out.data(), 256, kChannels);  // pair 1 joins
+    transport.play();
+    for (int b = 0; b < 20; ++b) {
+        test::processBlock(transport, out.data(), 256, kChannels);
+        for (float s : out) ASSERT_LE(std::abs(s), 1.0f);
+    }
+}
+
 TEST(RehearsalTransport, AStereoDeviceStillGetsTheWholeMix) {
     const Song song = test::MemorySong(kRate)
                           .mono("a", test::sine(200.0, 0.3, kRate, 4096))
