@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stemdeck/audio/ThreadContract.h"
+
 namespace stemdeck::audio {
 
 void BusChain::prepare(int sampleRate, int maxChunk, bool stretch) {
+    STEMDECK_EXPECT_CONTROL_THREAD();
     // The chain reads its bounds from the transport (setBounds), never from a region itself,
     // so every chain sees the same bounds in the same block.
     loop_.prepare(nullptr, sampleRate, maxChunk);
@@ -24,6 +27,7 @@ std::int64_t BusChain::heardPosition() const noexcept {
 }
 
 void BusChain::jump(std::int64_t frame, TimeStretcher::Restart how) noexcept {
+    STEMDECK_EXPECT_AUDIO_THREAD();
     position_ = std::max<std::int64_t>(frame, 0);
     loop_.reset();
     stretcher_.reset(how);

@@ -9,6 +9,7 @@
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/StemPeaks.h"
+#include "stemdeck/audio/ThreadContract.h"
 
 namespace stemdeck::audio {
 
@@ -22,6 +23,7 @@ Mixer::~Mixer() = default;
 
 void Mixer::prepare(const Song* song, const MixControls* controls, int sampleRate,
                     LevelMeters* meters, double rampMs) {
+    STEMDECK_EXPECT_CONTROL_THREAD();
     song_ = song;
     controls_ = controls;
     meters_ = meters;

@@ -8,6 +8,7 @@
 #include "SampleRateCheck.h"
 #include "stemdeck/audio/Limits.h"
 #include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/RealtimeThread.h"
 #include "stemdeck/audio/RenderFile.h"
 #include "stemdeck/audio/RenderFileWriter.h"
 #include "stemdeck/audio/Song.h"
@@ -81,7 +82,10 @@ bool renderBlocks(const Song& song, const MixControls& mix, const RenderOptions&
     std::vector<float> block(static_cast<std::size_t>(blockSize) * kChannels);
     std::int64_t rendered = 0;
     for (;;) {
-        transport.process(block.data(), blockSize, kChannels);
+        {
+            const RealtimeScope realtime;  // the render path, as the audio thread runs it
+            transport.process(block.data(), blockSize, kChannels);
+        }
         const auto keep = static_cast<int>(std::min<std::int64_t>(blockSize, total - rendered));
         rendered += keep;
         const bool finished = rendered >= total;

@@ -4,10 +4,12 @@
 #include <cmath>
 
 #include "SampleGuard.h"
+#include "stemdeck/audio/ThreadContract.h"
 
 namespace stemdeck::audio {
 
 void SafetyLimiter::prepare(int sampleRate) {
+    STEMDECK_EXPECT_CONTROL_THREAD();
     // The remaining gain reduction shrinks by 1/e every release time.
     releaseFactor_ = static_cast<float>(std::exp(-1000.0 / (kReleaseMs * sampleRate)));
     gain_ = 1.0f;

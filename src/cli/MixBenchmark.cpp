@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/RealtimeThread.h"
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/Transport.h"
 
@@ -44,7 +45,10 @@ class PassTimer {
     double mixPass(audio::Transport& transport, std::vector<float>& buffer) const {
         const auto start = Clock::now();
         for (std::int64_t b = 0; b < blocks_; ++b) {
-            transport.process(buffer.data(), block_, 2);
+            {
+                const audio::RealtimeScope realtime;  // as the audio callback runs it
+                transport.process(buffer.data(), block_, 2);
+            }
             if (transport.consumeEndOfSong()) {  // loop back to the top like a repeat
                 transport.stop();
                 transport.play();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "stemdeck/audio/BusChain.h"
+#include "stemdeck/audio/RealtimeThread.h"
 
 using stemdeck::audio::BusChain;
 using stemdeck::audio::TimeStretcher;
@@ -21,6 +22,7 @@ TEST(BusChain, TheHeardPositionIsNeverBeforeTheStart) {
     chain.prepare(kRate, kBlock, true);
     ASSERT_TRUE(chain.canStretch());
     chain.stretcher().setTempo(0.8);
+    const stemdeck::audio::RealtimeScope audioThread;  // what follows is the audio thread's
     chain.jump(0);
     std::vector<float> left(kBlock), right(kBlock);
     const auto silence = [](std::int64_t, int n, float* l, float* r) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "AudioFiles.h"
+#include "AudioThread.h"
 #include "MemorySong.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/OfflineRenderer.h"
@@ -106,7 +107,7 @@ TEST(RehearsalRender, StretchedRenderHasTheExactLengthAndEndsOnTheSongsLastFrame
             std::vector<float> out(2 * 256);
             std::int64_t played = 0;
             for (int block = 0; block < 1000 && !transport.consumeEndOfSong(); ++block) {
-                transport.process(out.data(), 256, 2);
+                test::processBlock(transport, out.data(), 256, 2);
                 played += transport.lastRenderedFrames();
             }
             EXPECT_NEAR(static_cast<double>(played), exact, 1.0)
@@ -211,7 +212,7 @@ TEST(RehearsalTransport, NextBarJumpIsTakenOnTheBarLine) {
     for (int b = 0; b < 500; ++b) {
         // Asked for mid-bar (a request on a bar line itself is taken there and then).
         if (b == 10) transport.jumpTo(150000, Quantize::NextBar);
-        transport.process(out.data(), 256, 2);
+        test::processBlock(transport, out.data(), 256, 2);
         for (int i = 0; i < 256; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
     }
     const auto& ramp = song.stems[0].channels[0];
@@ -239,7 +240,7 @@ TEST(RehearsalTransport, RoutingSendsEachStemOnlyToItsPair) {
     constexpr int kChannels = 8;
     std::vector<float> out(kChannels * 256);
     for (int b = 0; b < 20; ++b) {
-        transport.process(out.data(), 256, kChannels);
+        test::processBlock(transport, out.data(), 256, kChannels);
         for (int i = 0; i < 256; ++i) {
             const auto frame = static_cast<std::size_t>(b * 256 + i);
             const float* f = out.data() + static_cast<std::ptrdiff_t>(i) * kChannels;
@@ -252,6 +253,37 @@ TEST(RehearsalTransport, RoutingSendsEachStemOnlyToItsPair) {
             ASSERT_EQ(f[6], song.stems[2].channels[0][frame]) << frame;
             ASSERT_EQ(f[7], song.stems[2].channels[0][frame]) << frame;
         }
+    }
+}
+
+// A pair that starts carrying a stem joins where pair 0 is heard. Seeking to the start while
+// paused leaves the stretcher's latency from before until the next render, so "where pair 0 is
+// heard" was before frame 0 and the joining pair read the stems before their first sample.
+TEST(RehearsalTransport, APairJoiningAfterASeekToTheStartReadsNoFrameBeforeIt) {
+    const auto frames = static_cast<std::int64_t>(kRate);
+    const Song song = test::MemorySong(kRate)
+                          .mono("a", test::sine(200.0, 0.3, kRate, frames))
+                          .mono("b", test::sine(300.0, 0.3, kRate, frames))
+                          .build();
+    MixControls mix(song.stems.size());
+    Transport transport;
+    transport.prepare(&song, &mix, kRate, TransportSetup{2, true});
+    transport.setTempo(0.8);
+    transport.play();
+    constexpr int kChannels = 4;
+    std::vector<float> out(kChannels * 256);
+    for (int b = 0; b < 20; ++b) test::processBlock(transport, out.data(), 256, kChannels);
+    transport.pause();
+    for (int b = 0; b < 4; ++b) test::processBlock(transport, out.data(), 256, kChannels);
+    ASSERT_TRUE(transport.silent());
+    transport.seek(0);
+    test::processBlock(transport, out.data(), 256, kChannels);  // the jump, taken silently
+    ASSERT_TRUE(transport.routing().route(1, 1));
+    test::processBlock(transport, out.data(), 256, kChannels);  // pair 1 joins
+    transport.play();
+    for (int b = 0; b < 20; ++b) {
+        test::processBlock(transport, out.data(), 256, kChannels);
+        for (float s : out) ASSERT_LE(std::abs(s), 1.0f);
     }
 }
 
@@ -270,8 +302,8 @@ TEST(RehearsalTransport, AStereoDeviceStillGetsTheWholeMix) {
     routed.play();
     std::vector<float> a(2 * 256), b(2 * 256);
     for (int block = 0; block < 16; ++block) {
-        plain.process(a.data(), 256, 2);
-        routed.process(b.data(), 256, 2);
+        test::processBlock(plain, a.data(), 256, 2);
+        test::processBlock(routed, b.data(), 256, 2);
         ASSERT_EQ(a, b) << "block " << block;
     }
 }
@@ -285,14 +317,15 @@ TEST(RehearsalTransport, CountInKeepsThePositionAndReportsBeatsLeft) {
     transport.seek(12000);
     transport.play();
     std::vector<float> out(2 * 256);
-    transport.process(out.data(), 256, 2);
+    test::processBlock(transport, out.data(), 256, 2);
     EXPECT_TRUE(transport.countingIn());
     EXPECT_EQ(transport.countInBeatsLeft(), 4);
     EXPECT_EQ(transport.position(), 12000);
-    for (int b = 0; b < 100; ++b) transport.process(out.data(), 256, 2);  // past beat 1
+    for (int b = 0; b < 100; ++b) test::processBlock(transport, out.data(), 256, 2);  // past beat 1
     EXPECT_EQ(transport.countInBeatsLeft(), 3);
     EXPECT_EQ(transport.position(), 12000);
-    for (int b = 0; b < 300; ++b) transport.process(out.data(), 256, 2);  // 4 beats = 375 blocks
+    for (int b = 0; b < 300; ++b)
+        test::processBlock(transport, out.data(), 256, 2);  // 4 beats = 375 blocks
     EXPECT_FALSE(transport.countingIn());
     EXPECT_GT(transport.position(), 12000);
 }
@@ -315,7 +348,7 @@ TEST(RehearsalTransport, SpreadRestartPrimesDuringTheCountInSoTheSongStartsOnTim
     transport.play();
     std::vector<float> out(2 * 256), left;
     for (int b = 0; b < 700; ++b) {
-        transport.process(out.data(), 256, 2);
+        test::processBlock(transport, out.data(), 256, 2);
         for (int i = 0; i < 256; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
     }
     // 4 beats of 30000 frames at 80 %; the last click has died away by 100000.
@@ -347,12 +380,13 @@ TEST(RehearsalTransport, StemMetersStayDownWhileOnlyTheCountInIsHeard) {
     transport.seek(kRate);
     transport.play();
     std::vector<float> out(2 * 256);
-    for (int b = 0; b < 100; ++b) transport.process(out.data(), 256, 2);
+    for (int b = 0; b < 100; ++b) test::processBlock(transport, out.data(), 256, 2);
     ASSERT_TRUE(transport.countingIn());
     auto reading = transport.meters().read();
     EXPECT_GT(reading.masterLeft, 0.0f) << "the count-in's click";
     for (float stem : reading.stems) EXPECT_EQ(stem, 0.0f);
-    for (int b = 0; b < 600; ++b) transport.process(out.data(), 256, 2);  // the song plays
+    for (int b = 0; b < 600; ++b)
+        test::processBlock(transport, out.data(), 256, 2);  // the song plays
     ASSERT_FALSE(transport.countingIn());
     reading = transport.meters().read();
     for (float stem : reading.stems) EXPECT_GT(stem, 0.1f);
@@ -378,7 +412,7 @@ TEST(RehearsalTransport, ASpreadRestartClicksTheBeatItJumpedToWithTheMusic) {
         std::vector<float> out(2 * 64), left;
         for (int b = 0; b < 3000; ++b) {
             if (b == kSeekBlock) transport.seek(48000);  // beat 3
-            transport.process(out.data(), 64, 2);
+            test::processBlock(transport, out.data(), 64, 2);
             for (int i = 0; i < 64; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
         }
         return left;
@@ -426,7 +460,7 @@ TEST(RehearsalTransport, PausingDuringTheCountInFadesTheClickOut) {
     transport.play();
     std::vector<float> out(2 * 64), left;
     for (int b = 0; b < 377; ++b) {  // 128 frames into the second beat's click
-        transport.process(out.data(), 64, 2);
+        test::processBlock(transport, out.data(), 64, 2);
         for (int i = 0; i < 64; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
     }
     ASSERT_TRUE(transport.countingIn());
@@ -435,7 +469,7 @@ TEST(RehearsalTransport, PausingDuringTheCountInFadesTheClickOut) {
 
     transport.pause();
     std::vector<float> after(2 * 512);
-    transport.process(after.data(), 512, 2);
+    test::processBlock(transport, after.data(), 512, 2);
     const int fade = static_cast<int>(std::lround(Transport::kFadeMs * kRate / 1000.0));
     std::vector<float> tail{left.back()};
     for (int i = 0; i < 512; ++i) tail.push_back(after[2 * static_cast<std::size_t>(i)]);

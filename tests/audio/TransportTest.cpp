@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "AudioFiles.h"
+#include "AudioThread.h"
 #include "MemorySong.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/StemPeaks.h"
@@ -32,7 +33,7 @@ struct Fixture {
     std::vector<float> render(int frames, int block = 256) {
         std::vector<float> out(static_cast<std::size_t>(frames) * 2);
         for (int off = 0; off < frames; off += block)
-            transport.process(out.data() + off * 2, std::min(block, frames - off), 2);
+            test::processBlock(transport, out.data() + off * 2, std::min(block, frames - off), 2);
         return test::channelOf(out, 2, 0);
     }
     audio::Song song;
@@ -171,10 +172,10 @@ TEST(Transport, MonoAndMultichannelOutputs) {
                   .build());
     f.transport.play();
     std::vector<float> mono(256);
-    f.transport.process(mono.data(), 256, 1);
+    test::processBlock(f.transport, mono.data(), 256, 1);
     EXPECT_FLOAT_EQ(mono[10], 0.4f);
     std::vector<float> quad(256 * 4, 9.0f);
-    f.transport.process(quad.data(), 256, 4);
+    test::processBlock(f.transport, quad.data(), 256, 4);
     EXPECT_FLOAT_EQ(quad[4 * 10 + 0], 0.2f);
     EXPECT_FLOAT_EQ(quad[4 * 10 + 1], 0.6f);
     EXPECT_EQ(quad[4 * 10 + 2], 0.0f);
@@ -234,3 +235,21 @@ TEST(Transport, MetersReadSilenceOncePausedAndTheStreamStops) {
     EXPECT_EQ(reading.masterLeft, 0.0f);
     EXPECT_EQ(reading.masterRight, 0.0f);
 }
+
+#ifndef NDEBUG
+// The thread contracts are checked where assertions are compiled in (Debug, the default
+// RelWithDebInfo build, the sanitizer builds): rendering outside a RealtimeScope, or preparing
+// inside one, stops the program.
+TEST(TransportDeathTest, ThreadContractsAreAsserted) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    Fixture f(test::MemorySong(kRate).mono("a", std::vector<float>(4800, 0.5f)).build());
+    std::vector<float> out(512);
+    EXPECT_DEATH(f.transport.process(out.data(), 256, 2), "audio thread only");
+    EXPECT_DEATH(
+        {
+            const audio::RealtimeScope realtime;
+            f.transport.prepare(&f.song, &f.mix, kRate);
+        },
+        "control thread only");
+}
+#endif

@@ -5,10 +5,12 @@
 #include <limits>
 
 #include "EqualPowerFade.h"
+#include "stemdeck/audio/ThreadContract.h"
 
 namespace stemdeck::audio {
 
 void LoopPlayer::prepare(const LoopRegion* region, int sampleRate, int maxChunk) {
+    STEMDECK_EXPECT_CONTROL_THREAD();
     region_ = region;
     maxChunk_ = std::max(1, maxChunk);
     fadeIn_ = detail::equalPowerFadeIn(
@@ -99,6 +101,7 @@ std::int64_t loopPassesLength(const LoopBounds& bounds, int loops) {
 std::int64_t renderLoopPasses(
     const LoopRegion& region, int loops, int maxChunk, LoopPlayer::Source source,
     FunctionRef<void(const float* left, const float* right, int frames)> sink) {
+    STEMDECK_EXPECT_CONTROL_THREAD();  // it allocates
     const LoopBounds bounds = region.bounds();
     if (loops < 1 || bounds.length() < region.minLength()) return 0;
     // A private region, switched on: the render must not depend on the live loop's switch.

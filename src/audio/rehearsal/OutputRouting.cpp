@@ -2,9 +2,12 @@
 
 #include <algorithm>
 
+#include "stemdeck/audio/ThreadContract.h"
+
 namespace stemdeck::audio {
 
 void OutputRouting::prepare(std::size_t stemCount, int maxFrames, int maxChannels) {
+    STEMDECK_EXPECT_CONTROL_THREAD();
     sourceCount_ = stemCount + 1;
     maxPairs_ = std::max(1, std::min(maxChannels, kMaxChannels) / 2);
     maxFrames_ = std::max(0, maxFrames);
@@ -16,10 +19,6 @@ void OutputRouting::prepare(std::size_t stemCount, int maxFrames, int maxChannel
 
 void OutputRouting::setDeviceChannels(int channels) {
     deviceChannels_.store(std::max(channels, 1), std::memory_order_relaxed);
-}
-
-int OutputRouting::pairCount(int channels) const noexcept {
-    return std::clamp(channels / 2, 1, maxPairs_);
 }
 
 bool OutputRouting::route(std::size_t source, int pair) {
@@ -34,17 +33,6 @@ int OutputRouting::requestedPair(std::size_t source) const {
 
 void OutputRouting::resetRoutes() {
     for (std::size_t i = 0; i < sourceCount_; ++i) routes_[i].store(0, std::memory_order_relaxed);
-}
-
-int OutputRouting::pairFor(std::size_t source, int channels) const noexcept {
-    if (source >= sourceCount_) return 0;
-    const int pair = routes_[source].load(std::memory_order_relaxed);
-    return pair < pairCount(channels) ? pair : 0;
-}
-
-StereoBus OutputRouting::bus(int pair) noexcept {
-    float* left = buses_.data() + static_cast<std::ptrdiff_t>(pair) * 2 * maxFrames_;
-    return {left, left + maxFrames_};
 }
 
 void OutputRouting::clear(int frames) noexcept {
@@ -67,6 +55,15 @@ void OutputRouting::add(std::size_t source, const float* left, const float* righ
 }
 
 void OutputRouting::scatter(float* out, int frames, int channels) noexcept {
+    if (channels == 2 && frames > 0 && frames <= maxFrames_) {
+        // The common case, in a loop the compiler vectorises with shuffles.
+        const StereoBus b = bus(0);
+        for (int i = 0; i < frames; ++i) {
+            out[2 * i] = b.left[i];
+            out[2 * i + 1] = b.right[i];
+        }
+        return;
+    }
     if (frames <= 0 || channels <= 0) return;
     if (frames > maxFrames_) {  // more than the buses hold: the rest is silence
         std::fill(out + static_cast<std::ptrdiff_t>(maxFrames_) * channels,
@@ -79,7 +76,8 @@ void OutputRouting::scatter(float* out, int frames, int channels) noexcept {
         return;
     }
     const int pairs = pairCount(channels);
-    std::fill(out, out + static_cast<std::ptrdiff_t>(frames) * channels, 0.0f);
+    if (2 * pairs < channels)  // channels no pair reaches are silent
+        std::fill(out, out + static_cast<std::ptrdiff_t>(frames) * channels, 0.0f);
     for (int p = 0; p < pairs; ++p) {
         const StereoBus b = bus(p);
         float* dst = out + 2 * p;

@@ -9,6 +9,7 @@
 #include "../SampleGuard.h"
 #include "../SampleRateCheck.h"
 #include "EqualPowerFade.h"
+#include "stemdeck/audio/ThreadContract.h"
 
 namespace stemdeck::audio {
 
@@ -69,6 +70,7 @@ TimeStretcher::TimeStretcher() = default;
 TimeStretcher::~TimeStretcher() = default;
 
 void TimeStretcher::prepare(int sampleRate) {
+    STEMDECK_EXPECT_CONTROL_THREAD();
     detail::requireSupportedRate(sampleRate);  // Rubber Band would spin at a few Hz
     sampleRate_ = sampleRate;
     maxProcess_ = kProcessSize;
@@ -86,11 +88,7 @@ void TimeStretcher::prepare(int sampleRate) {
     rawLeft_.assign(static_cast<std::size_t>(fade), 0.0f);
     rawRight_.assign(static_cast<std::size_t>(fade), 0.0f);
     warmUp();
-    stretching_ = false;
-    transition_ = Transition::None;
-    restartPending_ = true;
-    spread_ = false;
-    priming_ = false;
+    state_ = State::Bypassed;
     padLeft_ = 0;
     fadeInDone_ = fade;
     active_.store(false, std::memory_order_relaxed);
@@ -143,36 +141,30 @@ void TimeStretcher::setPitchCents(double cents) {
 }
 
 void TimeStretcher::reset(Restart how) noexcept {
-    // An unfinished switch-out has nothing left to fade: the transport is silent now.
-    if (transition_ == Transition::Out) stretching_ = false;
-    transition_ = Transition::None;
-    restartPending_ = true;
-    spread_ = how == Restart::Spread;
-    priming_ = false;
-    padLeft_ = 0;
+    transition(Event::Reset, how);
 }
 
 void TimeStretcher::engageWhileSilent(Restart how) noexcept {
-    if (!stretcher_ || stretching_ || transition_ != Transition::None) return;
+    if (!stretcher_ || state_ != State::Bypassed) return;
     const bool want = tempo_.load(std::memory_order_relaxed) != 1.0 ||
                       pitchCents_.load(std::memory_order_relaxed) != 0.0;
     if (!want) return;
-    stretching_ = true;
-    reset(how);
+    transition(Event::Engage, how);
     publish();
 }
 
 void TimeStretcher::prime(int n, Source source) noexcept {
-    if (!stretcher_ || n <= 0 || !stretching_ || transition_ != Transition::None) return;
+    if (!stretcher_ || n <= 0 || !stretching() || crossfading()) return;
     const double tempo = tempo_.load(std::memory_order_relaxed);
     const double cents = pitchCents_.load(std::memory_order_relaxed);
     if (tempo == 1.0 && cents == 0.0) return;  // the next render switches out
-    if (restartPending_) {
-        if (!spread_) return;
+    if (state_ == State::RestartAtOnce) return;
+    if (state_ == State::RestartSpread) {
         restart(tempo, cents, true);
+        transition(Event::Restarted);
     }
     applySettings(tempo, cents);
-    if (priming_) primeStep(n, source);
+    if (state_ == State::Priming) primeStep(n, source);
     publish();
 }
 
@@ -207,7 +199,6 @@ void TimeStretcher::restart(double tempo, double cents, bool spread) noexcept {
     // start delay off the output, so output frame 0 is the source's first frame.
     // Spread, the pad is fed by primeStep() over the next renders.
     padLeft_ = static_cast<int>(stretcher_->getPreferredStartPad());
-    priming_ = spread;
     fadeInDone_ = static_cast<int>(fadeIn_.size());
     std::fill(inLeft_.begin(), inLeft_.end(), 0.0f);
     std::fill(inRight_.begin(), inRight_.end(), 0.0f);
@@ -225,7 +216,6 @@ void TimeStretcher::restart(double tempo, double cents, bool spread) noexcept {
     pushRun(discard_);
     crispFrames_ = 2 * static_cast<int>(stretcher_->getPreferredStartPad());
     startDelay_.store(discard_, std::memory_order_relaxed);
-    restartPending_ = false;
 }
 
 void TimeStretcher::pushRun(int frames) noexcept {
@@ -328,7 +318,7 @@ void TimeStretcher::primeStep(int n, Source source) noexcept {
     }
     drainDiscard();
     if (padLeft_ == 0 && discard_ == 0) {
-        priming_ = false;
+        transition(Event::Primed);
         fadeInDone_ = 0;  // the output starts from the silence it gave meanwhile
     }
 }
@@ -345,9 +335,10 @@ void TimeStretcher::fadeInAfterPriming(float* left, float* right, int n) noexcep
 }
 
 void TimeStretcher::publish() noexcept {
-    const bool stretched = stretching_ && transition_ != Transition::Out;
+    const bool stretched =
+        stretching() && state_ != State::SwitchingOut && state_ != State::SwitchingOutUnprimed;
     latency_.store(stretched ? pulled_ - heard_ : 0.0, std::memory_order_relaxed);
-    active_.store(stretching_, std::memory_order_relaxed);
+    active_.store(stretching(), std::memory_order_relaxed);
 }
 
 void TimeStretcher::produce(float* left, float* right, int n, Source source,
@@ -397,29 +388,31 @@ void TimeStretcher::render(float* left, float* right, int n, Source source) noex
     const int fade = static_cast<int>(fadeIn_.size());
     int done = 0;
     while (done < n) {
-        if (transition_ == Transition::None && want != stretching_) {
+        if (!crossfading() && want != stretching()) {
             // The next `fade` source frames are the unstretched side of the crossfade.
             readSource(source, rawLeft_.data(), rawRight_.data(), fade);
             if (want) {
                 // Switching in: the stretcher starts on those very frames.
                 restart(tempo, cents, false);
                 feed(rawLeft_.data(), rawRight_.data(), fade, true);
-                stretching_ = true;
-                transition_ = Transition::In;
+                transition(Event::SwitchIn);
             } else {
-                transition_ = Transition::Out;
+                transition(Event::SwitchOut);
             }
             transitionDone_ = 0;
         }
         float* l = left + done;
         float* r = right + done;
-        if (transition_ == Transition::None) {
-            if (!stretching_) {
+        if (!crossfading()) {
+            if (!stretching()) {
                 source(l, r, n - done);
             } else {
-                if (restartPending_) restart(tempo, cents, spread_);
+                if (state_ == State::RestartAtOnce || state_ == State::RestartSpread) {
+                    restart(tempo, cents, state_ == State::RestartSpread);
+                    transition(Event::Restarted);
+                }
                 applySettings(tempo, cents);
-                if (priming_) {
+                if (state_ == State::Priming) {
                     primeStep(n - done, source);
                     std::fill(l, l + (n - done), 0.0f);
                     std::fill(r, r + (n - done), 0.0f);
@@ -438,7 +431,7 @@ void TimeStretcher::render(float* left, float* right, int n, Source source) noex
         // ms, and a pitch shift changes the waveform), and on the way out it lags
         // by the whole latency: two different signals either way, so an equal-power
         // crossfade, as at a loop seam.
-        const bool in = transition_ == Transition::In;
+        const bool in = state_ == State::SwitchingIn;
         // Switching out, the stretcher needs no more of the source for these few frames
         // (they come out a latency later): silence keeps it going.
         if (!in && priming()) {  // switching out before a spread restart gave any output
@@ -457,15 +450,7 @@ void TimeStretcher::render(float* left, float* right, int n, Source source) noex
         }
         transitionDone_ += m;
         done += m;
-        if (transitionDone_ == fade) {
-            if (transition_ == Transition::Out) {
-                stretching_ = false;
-                restartPending_ = true;
-                priming_ = false;  // a spread restart left unfinished
-                padLeft_ = 0;
-            }
-            transition_ = Transition::None;
-        }
+        if (transitionDone_ == fade) transition(Event::CrossfadeDone);
     }
     publish();
 }

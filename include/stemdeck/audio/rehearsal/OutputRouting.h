@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <memory>
@@ -35,7 +36,7 @@ class OutputRouting {
     void setDeviceChannels(int channels);
     int deviceChannels() const { return deviceChannels_.load(std::memory_order_relaxed); }
     // Pairs a device with `channels` channels can play (at least 1: mono gets pair 0 summed).
-    int pairCount(int channels) const noexcept;
+    int pairCount(int channels) const noexcept { return std::clamp(channels / 2, 1, maxPairs_); }
 
     // Any thread. Sends a source to `pair`; false (route unchanged) for an unknown source or a
     // pair the device does not have.
@@ -47,10 +48,18 @@ class OutputRouting {
 
     // Audio thread: the pair a source plays on with a `channels`-channel device (its route,
     // or 0 when the device lacks it).
-    int pairFor(std::size_t source, int channels) const noexcept;
+    // Inline: the transport asks for every stem in every block.
+    int pairFor(std::size_t source, int channels) const noexcept {
+        if (source >= sourceCount_) return 0;
+        const int pair = routes_[source].load(std::memory_order_relaxed);
+        return pair < pairCount(channels) ? pair : 0;
+    }
     // Audio thread. Silences the first `frames` frames of every bus; call once per block.
     void clear(int frames) noexcept;
-    StereoBus bus(int pair) noexcept;
+    StereoBus bus(int pair) noexcept {
+        float* left = buses_.data() + static_cast<std::ptrdiff_t>(pair) * 2 * maxFrames_;
+        return {left, left + maxFrames_};
+    }
     // Audio thread. Adds a source's stereo signal (frames <= maxFrames) to its pair's bus.
     void add(std::size_t source, const float* left, const float* right, int frames,
              int channels) noexcept;

@@ -103,11 +103,43 @@ class TimeStretcher {
     // Audio thread: a spread restart is under way (renders give silence; the position heard
     // stays where the seek went).
     bool priming() const noexcept {
-        return priming_ || (restartPending_ && spread_ && stretching_);
+        return state_ == State::RestartSpread || state_ == State::Priming ||
+               state_ == State::SwitchingOutUnprimed;
     }
 
   private:
-    enum class Transition { None, In, Out };
+    // Where the audio thread is. Every move is made by transition(), which holds this table:
+    //
+    //   state                        event          next state
+    //   Bypassed                     SwitchIn       SwitchingIn (restarted at once, then fed)
+    //   Bypassed                     Engage(how)    RestartAtOnce / RestartSpread
+    //   SwitchingIn                  CrossfadeDone  Stretching
+    //   RestartAtOnce                Restarted      Stretching
+    //   RestartSpread                Restarted      Priming
+    //   Priming                      Primed         Stretching (the output fades in first)
+    //   RestartAtOnce, Stretching    SwitchOut      SwitchingOut
+    //   RestartSpread, Priming       SwitchOut      SwitchingOutUnprimed (silence fades out)
+    //   SwitchingOut*                CrossfadeDone  Bypassed
+    //   SwitchingOut*                Reset          Bypassed (nothing left to fade)
+    //   any other but Bypassed       Reset(how)     RestartAtOnce / RestartSpread
+    enum class State {
+        Bypassed,              // tempo 1 and pitch 0: the source passes untouched
+        SwitchingIn,           // crossfading from the source into the stretcher
+        RestartAtOnce,         // stretching; the next render restarts Rubber Band at once
+        RestartSpread,         // stretching; the next render or prime starts a spread restart
+        Priming,               // a spread restart under way: renders give silence
+        Stretching,            // steady
+        SwitchingOut,          // crossfading from the stretcher back into the source
+        SwitchingOutUnprimed,  // the same before a spread restart gave any output
+    };
+    enum class Event { SwitchIn, SwitchOut, CrossfadeDone, Engage, Reset, Restarted, Primed };
+    void transition(Event event, Restart how = Restart::AtOnce) noexcept;
+    bool stretching() const noexcept { return state_ != State::Bypassed; }
+    bool crossfading() const noexcept {
+        return state_ == State::SwitchingIn || state_ == State::SwitchingOut ||
+               state_ == State::SwitchingOutUnprimed;
+    }
+
     void applySettings(double tempo, double cents) noexcept;
     void restart(double tempo, double cents, bool spread) noexcept;
     void primeStep(int n, Source source) noexcept;
@@ -131,14 +163,10 @@ class TimeStretcher {
     std::vector<float> fadeIn_;                  // equal-power gains of a transition
 
     // Audio-thread state.
-    bool stretching_ = false;
-    bool restartPending_ = true;
-    bool spread_ = false;   // the pending restart is to be spread
-    bool priming_ = false;  // a spread restart is under way
-    int padLeft_ = 0;       // start pad still to feed in it
-    int fadeInDone_ = 0;    // frames of the fade-in after it (fadeIn_.size() when none)
-    Transition transition_ = Transition::None;
-    int transitionDone_ = 0;
+    State state_ = State::Bypassed;
+    int padLeft_ = 0;         // start pad still to feed in a spread restart
+    int fadeInDone_ = 0;      // frames of the fade-in after it (fadeIn_.size() when none)
+    int transitionDone_ = 0;  // frames of the switch-in or switch-out crossfade played
     double appliedTempo_ = 1.0;
     double appliedCents_ = 0.0;
     int discard_ = 0;      // output frames still to drop after a restart (none from source)
