@@ -2,7 +2,7 @@
 # Builds every libFuzzer target with clang, AddressSanitizer and UndefinedBehaviorSanitizer and
 # runs each for SECONDS (default 60) from its seed corpus. Two sets:
 #   engine/CLI (fuzz/, built into build-fuzz/ as part of the main project): the CLI's argument
-#     parser, its JSON writer, StemLoader on arbitrary file bytes;
+#     parser, its JSON output, StemLoader on arbitrary file bytes;
 #   app layer (fuzz/app/, a project of its own linking QtCore, built into build-fuzz-app/): the
 #     per-song mix file, meta.json, the audio profiles, the settings INI.
 # New inputs go to BUILD/corpus/<target>/ (the committed seeds stay as they are); a crashing
@@ -19,7 +19,7 @@ cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DSTEMDECK_WERROR
   -DSTEMDECK_BUILD_FUZZ=ON -DSTEMDECK_BUILD_TESTS=OFF -DSTEMDECK_BUILD_BENCH=OFF \
   "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
   "${launcher[@]}" >/dev/null
-engine_targets=(cli_options json_writer stem_loader)
+engine_targets=(cli_options json_text stem_loader)
 cmake --build build-fuzz -j "$jobs" --target "${engine_targets[@]/#/stemdeck_fuzz_}" >/dev/null
 
 cmake -S fuzz/app -B build-fuzz-app -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
