@@ -17,13 +17,13 @@
 #include "MixBenchmark.h"
 #include "Printable.h"
 #include "SavedMix.h"
-#include "SongTiming.h"
 #include "stemdeck/audio/ByteSize.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/OfflineRenderer.h"
 #include "stemdeck/audio/RenderFile.h"
 #include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/SongMetaFile.h"
 #include "stemdeck/audio/StemLoader.h"
 #include "stemdeck/audio/rehearsal/LoopRegion.h"
 
@@ -136,23 +136,23 @@ void applyMix(const MixOptions& options, const Song& song, MixControls& mix, std
 }
 
 // The click's settings: tempo and time signature from the command line, else the song's
-// meta.json (SongTiming), else 120 and 4/4.
+// meta.json (SongMetaFile), else 120 and 4/4.
 ClickSettings clickSettings(const CliOptions& options, const std::filesystem::path& folder,
                             std::ostream& err) {
     ClickSettings click;
     click.enabled = options.click;
     click.countInBars = options.countInBars;
     click.levelDb = options.clickLevelDb;
-    const SongTiming timing = readSongTiming(folder);
-    if (timing.bpm) click.bpm = *timing.bpm;
-    if (timing.signature) {
-        click.beatsPerBar = timing.signature->beatsPerBar;
-        click.beatUnit = timing.signature->beatUnit;
+    const SongMetaFile meta = SongMetaFile::read(folder);
+    if (meta.bpm) click.bpm = *meta.bpm;
+    if (meta.signature) {
+        click.beatsPerBar = meta.signature->beatsPerBar;
+        click.beatUnit = meta.signature->beatUnit;
     }
     // Only worth a warning when something plays by the song's beat.
     const bool beatMatters = options.click || options.countInBars > 0;
-    if (!timing.problem.empty() && beatMatters && !(options.bpm && options.meter))
-        warn(err, timing.problem);
+    if (beatMatters && !(options.bpm && options.meter))
+        for (const std::string& problem : meta.problems) warn(err, problem);
     if (options.bpm) click.bpm = *options.bpm;
     if (options.meter) {
         click.beatsPerBar = options.meter->first;

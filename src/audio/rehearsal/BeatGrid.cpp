@@ -14,10 +14,13 @@ bool TimeSignature::valid() const {
 
 namespace {
 
-// A whole-string integer with optional spaces around it and an optional '+'.
+// A whole-string integer with optional white space around it and an optional '+'.
 std::optional<int> parseCount(std::string_view text) {
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    constexpr std::string_view kSpace = " \t\n\r\f\v";
+    while (!text.empty() && kSpace.find(text.front()) != std::string_view::npos)
+        text.remove_prefix(1);
+    while (!text.empty() && kSpace.find(text.back()) != std::string_view::npos)
+        text.remove_suffix(1);
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);
     int value = 0;
     const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
