@@ -7,6 +7,7 @@
 #include "RampedGain.h"
 #include "SampleGuard.h"
 #include "SampleRateCheck.h"
+#include "stemdeck/audio/Limits.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/rehearsal/QuantizedJump.h"
@@ -113,7 +114,7 @@ void Transport::setPitchCents(double cents) {
 }
 
 void Transport::setCountInBars(int bars) {
-    countInBars_.store(std::clamp(bars, 0, 16), std::memory_order_relaxed);
+    countInBars_.store(std::clamp(bars, 0, limits::kMaxCountInBars), std::memory_order_relaxed);
 }
 
 void Transport::jumpTo(std::int64_t frame, Quantize quantize) {
