@@ -35,7 +35,8 @@ CLI::Option* valueOption(CLI::App& command, const std::string& name, const std::
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
-// A flag: no value (--click=yes is an error, not a way to say yes or no).
+// A flag: no value (--click=yes is an error, not a way to say yes or no; CLI11 still takes
+// --click=true as the flag itself).
 void flagOption(CLI::App& command, const std::string& name, const std::string& help, bool& target) {
     command
         .add_flag_callback(
