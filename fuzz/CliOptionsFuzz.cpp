@@ -1,7 +1,8 @@
-// libFuzzer target: the command-line parser. The input is split at NUL bytes into arguments.
-// parseCommandLine must either throw CliError (a usage error) or return options that keep
-// their documented ranges; anything else (another exception, a crash, undefined behaviour)
-// is a bug.
+// libFuzzer target: the command-line parser (CLI11 and the value checks on top of it). The input is
+// split at NUL bytes into arguments. parseCommandLine must either throw CliError (a usage error) or
+// return options that keep their documented ranges; anything else (another exception, a crash,
+// undefined behaviour) is a bug.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -9,26 +10,34 @@
 #include <vector>
 
 #include "CliOptions.h"
-#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/Limits.h"
+#include "stemdeck/audio/rehearsal/BeatGrid.h"
 
 namespace {
 
 using stemdeck::cli::CliOptions;
+namespace limits = stemdeck::audio::limits;
 
 void check(bool condition) {
     if (!condition) std::abort();
 }
 
 void checkRanges(const CliOptions& o) {
-    check(o.block >= CliOptions::kMinBlock && o.block <= CliOptions::kMaxBlock);
-    check(o.rate == 0 || (o.rate >= 8000 && o.rate <= 384000));
+    check(o.block >= limits::kMinBlockFrames && o.block <= limits::kMaxBlockFrames);
+    check(o.rate == 0 || limits::sampleRateInRange(o.rate));
     check(!o.seconds || *o.seconds > 0.0);
     check(o.from >= 0.0);
     for (const auto& gain : o.mix.gainsDb)
-        check(gain.value <= stemdeck::audio::MixControls::kMaxGainDb && !gain.stem.empty());
+        check(gain.value <= limits::kMaxGainDb && !gain.stem.empty());
     for (const auto& pan : o.mix.pans) check(pan.value >= -1.0f && pan.value <= 1.0f);
-    check(!o.mix.masterDb || *o.mix.masterDb <= stemdeck::audio::MixControls::kMaxGainDb);
+    check(!o.mix.masterDb || *o.mix.masterDb <= limits::kMaxGainDb);
     check(o.loops == 1 || o.loop);
+    check(o.loops >= 1 && o.loops <= limits::kMaxLoopPasses);
+    check(o.tempo >= limits::kMinTempoRatio && o.tempo <= limits::kMaxTempoRatio);
+    check(std::abs(o.pitchCents) <= limits::kMaxPitchCents);
+    check(o.countInBars >= 0 && o.countInBars <= limits::kMaxCountInBars);
+    check(!o.bpm || limits::bpmInRange(*o.bpm));
+    check(!o.meter || stemdeck::audio::TimeSignature{o.meter->first, o.meter->second}.valid());
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 # Builds every libFuzzer target with clang, AddressSanitizer and UndefinedBehaviorSanitizer and
 # runs each for SECONDS (default 60) from its seed corpus. Two sets:
 #   engine/CLI (fuzz/, built into build-fuzz/ as part of the main project): the CLI's argument
-#     parser, its JSON writer, StemLoader on arbitrary file bytes;
+#     parser, its JSON output, StemLoader on arbitrary file bytes;
 #   app layer (fuzz/app/, a project of its own linking QtCore, built into build-fuzz-app/): the
 #     per-song mix file, meta.json, the audio profiles, the settings INI.
 # New inputs go to BUILD/corpus/<target>/ (the committed seeds stay as they are); a crashing
@@ -18,7 +18,7 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 # The `fuzz` preset (CMakePresets.json) builds the engine targets, `fuzz-app`
 # (fuzz/app/CMakePresets.json) the app layer's; the lists below are the ones run.
 cmake --preset fuzz "${launcher[@]}" >/dev/null
-engine_targets=(cli_options json_writer stem_loader)
+engine_targets=(cli_options json_text stem_loader)
 cmake --build --preset fuzz -j "$jobs" >/dev/null
 
 cmake -S fuzz/app --preset fuzz-app "${launcher[@]}" >/dev/null

@@ -9,6 +9,7 @@
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/SongMeta.h"
+#include "stemdeck/audio/Limits.h"
 
 namespace stemdeck::app {
 
@@ -355,11 +356,14 @@ void PlaybackManager::setPitch(int semitones, double cents) {
 
 void PlaybackManager::setPitchNow(int semitones, double cents) {
     // Kept apart as the user set them (the engine has only the total), within +-12 semitones.
-    constexpr int kMaxSemitones = 12;
-    pitchSemitones_ = std::clamp(semitones, -kMaxSemitones, kMaxSemitones);
-    pitchFineCents_ = std::isfinite(cents) ? std::clamp(cents, -100.0, 100.0) : 0.0;
+    namespace limits = audio::limits;
+    pitchSemitones_ =
+        std::clamp(semitones, -limits::kMaxPitchSemitones, limits::kMaxPitchSemitones);
+    pitchFineCents_ = std::isfinite(cents)
+                          ? std::clamp(cents, -limits::kMaxFineCents, limits::kMaxFineCents)
+                          : 0.0;
     const double total = std::clamp(100.0 * pitchSemitones_ + pitchFineCents_,
-                                    -100.0 * kMaxSemitones, 100.0 * kMaxSemitones);
+                                    -limits::kMaxPitchCents, limits::kMaxPitchCents);
     pitchFineCents_ = total - 100.0 * pitchSemitones_;
     engine_.setPitch(pitchSemitones_, pitchFineCents_);
 }

@@ -2,52 +2,56 @@
 
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QStringList>
+#include <string_view>
 
 #include "stemdeck/app/DisplayText.h"
+#include "stemdeck/audio/SongMetaFile.h"
 
 namespace stemdeck::app {
 
-SongMeta SongMeta::read(const QString& folder) {
-    QFile file(QDir(folder).filePath(QStringLiteral("meta.json")));
-    QByteArray json;
-    if (file.open(QIODevice::ReadOnly) && file.size() <= kMaxFileBytes) json = file.readAll();
-    return parse(json, QDir(folder).dirName());
-}
+namespace {
 
-SongMeta SongMeta::parse(const QByteArray& json, const QString& folderName) {
-    const QJsonObject o = QJsonDocument::fromJson(json).object();
-    const auto text = [&](const char* key) {
-        return displayLine(o.value(QLatin1String(key)).toString(), kMaxTextLength);
+// The engine's reading of meta.json, as lines the window can show.
+SongMeta fromFile(const audio::SongMetaFile& file, const QString& folderName) {
+    const auto line = [](const std::string& text) {
+        return displayLine(QString::fromStdString(text), SongMeta::kMaxTextLength);
     };
     SongMeta meta;
-    meta.title = text("title");
-    meta.artist = text("artist");
-    meta.key = text("key");
-    meta.timeSignature = text("time_signature");
-    parseTimeSignature(meta.timeSignature, &meta.beatsPerBar, &meta.beatUnit);
-    // A tempo of 1e300 (or "1e999", which reads as infinity) is damage, not a tempo.
-    const double tempo = o.value(QStringLiteral("tempo")).toDouble();
-    meta.tempo = tempo > 0.0 && tempo <= kMaxTempo ? tempo : 0.0;
+    meta.title = line(file.title);
+    meta.artist = line(file.artist);
+    meta.key = line(file.key);
+    meta.timeSignature = line(file.timeSignatureText);
+    if (file.signature) {
+        meta.beatsPerBar = file.signature->beatsPerBar;
+        meta.beatUnit = file.signature->beatUnit;
+    }
+    meta.tempo = file.bpm.value_or(0.0);
+    for (const std::string& problem : file.problems) meta.problems << line(problem);
     // A file name's escape or newline is shown, not turned into a space (see displayName).
-    if (meta.title.isEmpty()) meta.title = displayLine(displayName(folderName), kMaxTextLength);
+    if (meta.title.isEmpty())
+        meta.title = displayLine(displayName(folderName), SongMeta::kMaxTextLength);
     if (meta.title.isEmpty()) meta.title = QStringLiteral("Untitled");  // the folder "/"
     return meta;
 }
 
+}  // namespace
+
+SongMeta SongMeta::read(const QString& folder) {
+    const std::filesystem::path path(QFile::encodeName(folder).toStdString());
+    return fromFile(audio::SongMetaFile::read(path), QDir(folder).dirName());
+}
+
+SongMeta SongMeta::parse(const QByteArray& json, const QString& folderName) {
+    return fromFile(audio::SongMetaFile::parse(std::string_view(json.constData(), json.size())),
+                    folderName);
+}
+
 bool SongMeta::parseTimeSignature(const QString& text, int* beatsPerBar, int* beatUnit) {
-    const QStringList parts = text.split(QLatin1Char('/'));
-    if (parts.size() != 2) return false;
-    bool okN = false, okD = false;
-    // toInt rejects anything but digits (and a sign) and values beyond int.
-    const int n = parts[0].trimmed().toInt(&okN);
-    const int d = parts[1].trimmed().toInt(&okD);
-    const bool powerOfTwo = d > 0 && (d & (d - 1)) == 0;
-    if (!okN || !okD || n < 1 || n > kMaxBeatsPerBar || !powerOfTwo || d > 32) return false;
-    *beatsPerBar = n;
-    *beatUnit = d;
+    const auto signature = audio::TimeSignature::parse(text.toStdString());
+    if (!signature) return false;
+    *beatsPerBar = signature->beatsPerBar;
+    *beatUnit = signature->beatUnit;
     return true;
 }
 

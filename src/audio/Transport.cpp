@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "SampleRateCheck.h"
+#include "stemdeck/audio/Limits.h"
+#include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/Song.h"
 #include "stemdeck/audio/ThreadContract.h"
 
@@ -87,7 +89,7 @@ void Transport::setPitchCents(double cents) {
 }
 
 void Transport::setCountInBars(int bars) {
-    countInBars_.store(std::clamp(bars, 0, 16), std::memory_order_relaxed);
+    countInBars_.store(std::clamp(bars, 0, limits::kMaxCountInBars), std::memory_order_relaxed);
 }
 
 void Transport::jumpTo(std::int64_t frame, Quantize quantize) {

@@ -13,17 +13,17 @@
 #include <tuple>
 
 #include "Interruption.h"
-#include "Json.h"
+#include "JsonText.h"
 #include "MixBenchmark.h"
 #include "Printable.h"
 #include "SavedMix.h"
-#include "SongTiming.h"
 #include "stemdeck/audio/ByteSize.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/MixControls.h"
 #include "stemdeck/audio/OfflineRenderer.h"
 #include "stemdeck/audio/RenderFile.h"
 #include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/SongMetaFile.h"
 #include "stemdeck/audio/StemLoader.h"
 #include "stemdeck/audio/rehearsal/LoopRegion.h"
 
@@ -80,41 +80,33 @@ Song loadSong(const CliOptions& options, const CommandContext& context) {
     return song;
 }
 
-void writeIssues(JsonWriter& json, std::string_view key, const std::vector<FileIssue>& issues) {
-    json.key(key).beginArray();
+Json issuesJson(const std::vector<FileIssue>& issues) {
+    Json list = Json::array();
     for (const auto& issue : issues)
-        json.beginObject()
-            .field("file", issue.file.string())
-            .field("message", issue.message)
-            .endObject();
-    json.endArray();
+        list.push_back({{"file", issue.file.string()}, {"message", issue.message}});
+    return list;
 }
 
 int runInfo(const CliOptions& options, const CommandContext& context) {
     const Song song = loadSong(options, context);
-    JsonWriter json;
-    json.beginObject()
-        .field("folder", song.folder.string())
-        .field("rate", song.sampleRate)
-        .field("frames", song.frames)
-        .field("duration", song.durationSeconds());
-    json.key("stems").beginArray();
+    Json stems = Json::array();
     for (const auto& stem : song.stems)
-        json.beginObject()
-            .field("name", stem.name)
-            .field("file", stem.file.string())
-            .field("channels", stem.sourceChannels)
-            .field("source_rate", stem.sourceRate)
-            .field("source_frames", stem.sourceFrames)
-            .field("frames", stem.frames())
-            .field("resampled", stem.resampled)
-            .endObject();
-    json.endArray();
-    writeIssues(json, "errors", song.errors);
-    writeIssues(json, "ignored", song.ignored);
-    writeIssues(json, "warnings", song.warnings);
-    json.endObject();
-    context.out << json.str();
+        stems.push_back({{"name", stem.name},
+                         {"file", stem.file.string()},
+                         {"channels", stem.sourceChannels},
+                         {"source_rate", stem.sourceRate},
+                         {"source_frames", stem.sourceFrames},
+                         {"frames", stem.frames()},
+                         {"resampled", stem.resampled}});
+    const Json info = {{"folder", song.folder.string()},
+                       {"rate", song.sampleRate},
+                       {"frames", song.frames},
+                       {"duration", song.durationSeconds()},
+                       {"stems", stems},
+                       {"errors", issuesJson(song.errors)},
+                       {"ignored", issuesJson(song.ignored)},
+                       {"warnings", issuesJson(song.warnings)}};
+    context.out << jsonText(info);
     return 0;
 }
 
@@ -144,23 +136,23 @@ void applyMix(const MixOptions& options, const Song& song, MixControls& mix, std
 }
 
 // The click's settings: tempo and time signature from the command line, else the song's
-// meta.json (SongTiming), else 120 and 4/4.
+// meta.json (SongMetaFile), else 120 and 4/4.
 ClickSettings clickSettings(const CliOptions& options, const std::filesystem::path& folder,
                             std::ostream& err) {
     ClickSettings click;
     click.enabled = options.click;
     click.countInBars = options.countInBars;
     click.levelDb = options.clickLevelDb;
-    const SongTiming timing = readSongTiming(folder);
-    if (timing.bpm) click.bpm = *timing.bpm;
-    if (timing.signature) {
-        click.beatsPerBar = timing.signature->beatsPerBar;
-        click.beatUnit = timing.signature->beatUnit;
+    const SongMetaFile meta = SongMetaFile::read(folder);
+    if (meta.bpm) click.bpm = *meta.bpm;
+    if (meta.signature) {
+        click.beatsPerBar = meta.signature->beatsPerBar;
+        click.beatUnit = meta.signature->beatUnit;
     }
     // Only worth a warning when something plays by the song's beat.
     const bool beatMatters = options.click || options.countInBars > 0;
-    if (!timing.problem.empty() && beatMatters && !(options.bpm && options.meter))
-        warn(err, timing.problem);
+    if (beatMatters && !(options.bpm && options.meter))
+        for (const std::string& problem : meta.problems) warn(err, problem);
     if (options.bpm) click.bpm = *options.bpm;
     if (options.meter) {
         click.beatsPerBar = options.meter->first;
@@ -246,25 +238,26 @@ int runRender(const CliOptions& options, const CommandContext& context) {
     return 0;
 }
 
-void writeLatencyStats(JsonWriter& json, const LatencyStats& stats) {
-    json.field("enabled", stats.enabled)
-        .field("callbacks", stats.callbacks)
-        .field("window", stats.window)
-        .field("mean_ms", stats.meanMs)
-        .field("min_ms", stats.minMs)
-        .field("max_ms", stats.maxMs)
-        .field("p50_ms", stats.p50Ms)
-        .field("p95_ms", stats.p95Ms)
-        .field("p99_ms", stats.p99Ms)
-        .field("budget_ms", stats.budgetMs)
-        .field("load_pct", stats.loadPct)
-        .field("peak_load_pct", stats.peakLoadPct)
-        .field("dsp_load_pct", stats.dspLoadPct)
-        .field("underflows", stats.underflows)
-        .field("late_callbacks", stats.lateCallbacks)
-        .field("output_latency_ms", stats.outputLatencyMs)
-        .field("sample_rate", stats.sampleRate)
-        .field("frames_per_buffer", stats.framesPerBuffer);
+// Inside the play --monitor object, after "device" and "played_s".
+void addLatencyStats(Json& json, const LatencyStats& stats) {
+    json["enabled"] = stats.enabled;
+    json["callbacks"] = stats.callbacks;
+    json["window"] = stats.window;
+    json["mean_ms"] = stats.meanMs;
+    json["min_ms"] = stats.minMs;
+    json["max_ms"] = stats.maxMs;
+    json["p50_ms"] = stats.p50Ms;
+    json["p95_ms"] = stats.p95Ms;
+    json["p99_ms"] = stats.p99Ms;
+    json["budget_ms"] = stats.budgetMs;
+    json["load_pct"] = stats.loadPct;
+    json["peak_load_pct"] = stats.peakLoadPct;
+    json["dsp_load_pct"] = stats.dspLoadPct;
+    json["underflows"] = stats.underflows;
+    json["late_callbacks"] = stats.lateCallbacks;
+    json["output_latency_ms"] = stats.outputLatencyMs;
+    json["sample_rate"] = stats.sampleRate;
+    json["frames_per_buffer"] = stats.framesPerBuffer;
 }
 
 // Fades out, lets the engine stop the stream once silent, and closes the device.
@@ -324,11 +317,9 @@ int runPlay(const CliOptions& options, const CommandContext& context) {
     stopPlayback(engine);
 
     if (options.monitor) {
-        JsonWriter json;
-        json.beginObject().field("device", out.deviceName()).field("played_s", played);
-        writeLatencyStats(json, engine.latencyStats());
-        json.endObject();
-        context.out << json.str();
+        Json json = {{"device", out.deviceName()}, {"played_s", played}};
+        addLatencyStats(json, engine.latencyStats());
+        context.out << jsonText(json);
     }
     // Ctrl-C is how playing is meant to stop; SIGTERM and SIGHUP say the process was ended.
     const int signal = Interruption::signalNumber();
@@ -346,25 +337,22 @@ int runBench(const CliOptions& options, const CommandContext& context) {
     const MixTimings t = benchmarkMix(song, options.block, seconds);
     const double budgetUs = 1e6 * options.block / song.sampleRate;
 
-    JsonWriter json;
-    json.beginObject()
-        .field("folder", song.folder.string())
-        .field("stems", song.stems.size())
-        .field("rate", song.sampleRate)
-        .field("block", options.block)
-        .field("seconds", seconds)
-        .field("passes", t.passes)
-        .field("blocks", t.blocksPerPass * t.passes)
-        .field("load_s", loadSeconds)
-        .field("mix_us_per_block", t.mixMedianUs)
-        .field("mix_us_per_block_mean", t.mixMeanUs)
-        .field("read_bound_us_per_block", t.readMedianUs)
-        .field("read_bound_us_per_block_mean", t.readMeanUs)
-        .field("ratio", t.readMedianUs > 0 ? t.mixMedianUs / t.readMedianUs : 0.0)
-        .field("budget_us_per_block", budgetUs)
-        .field("mix_load_pct", 100.0 * t.mixMedianUs / budgetUs)
-        .endObject();
-    context.out << json.str();
+    const Json bench = {{"folder", song.folder.string()},
+                        {"stems", song.stems.size()},
+                        {"rate", song.sampleRate},
+                        {"block", options.block},
+                        {"seconds", seconds},
+                        {"passes", t.passes},
+                        {"blocks", t.blocksPerPass * t.passes},
+                        {"load_s", loadSeconds},
+                        {"mix_us_per_block", t.mixMedianUs},
+                        {"mix_us_per_block_mean", t.mixMeanUs},
+                        {"read_bound_us_per_block", t.readMedianUs},
+                        {"read_bound_us_per_block_mean", t.readMeanUs},
+                        {"ratio", t.readMedianUs > 0 ? t.mixMedianUs / t.readMedianUs : 0.0},
+                        {"budget_us_per_block", budgetUs},
+                        {"mix_load_pct", 100.0 * t.mixMedianUs / budgetUs}};
+    context.out << jsonText(bench);
     return 0;
 }
 

@@ -19,7 +19,8 @@ bool isTerminalControl(char32_t codePoint);
 // `text` made safe to print on a terminal, on one line: every terminal control shown as a
 // visible escape (\n, \r, \t, \x1b, \u202e), every byte that is not UTF-8 as U+FFFD, valid
 // UTF-8 (曲, ü) kept. The one function every line the CLI prints goes through (file and stem
-// names, device names, paths, messages); JSON is escaped by JsonWriter instead.
+// names, device names, paths, messages); JSON output escapes the same code points
+// (jsonText).
 std::string printable(std::string_view text);
 
 // Writes printable(line) and a newline: how every message reaches the terminal.

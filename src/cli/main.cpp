@@ -1,5 +1,5 @@
 // stemdeck-cli: the engine without a GUI. Inspect a song, render a mix to a file, play it on
-// the audio device, or time the mixer. See usageText() for the interface.
+// the audio device, or time the mixer. See usageText() (CliOptions.cpp) for the interface.
 
 #include <csignal>
 #include <iostream>

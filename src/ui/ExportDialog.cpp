@@ -8,6 +8,7 @@
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/audio/Engine.h"
+#include "stemdeck/audio/Limits.h"
 #include "stemdeck/ui/Palette.h"
 #include "ui_ExportDialog.h"
 
@@ -40,6 +41,8 @@ QString extensionOf(int index) {
 ExportDialog::ExportDialog(const audio::Engine& engine, QWidget* parent)
     : QDialog(parent), ui_(std::make_unique<Ui::ExportDialog>()), engine_(engine) {
     ui_->setupUi(this);
+    // The passes the renderer and the CLI's --loops take (audio/Limits.h).
+    ui_->loopsSpin->setRange(1, audio::limits::kMaxLoopPasses);
     for (const FormatChoice& f : kFormats) ui_->formatCombo->addItem(tr(f.label));
     ui_->loopHint->setStyleSheet(QStringLiteral("color: %1;").arg(palette::kDimText.name()));
 

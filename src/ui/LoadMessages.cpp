@@ -161,4 +161,11 @@ LoadMessages::Message LoadMessages::markersIgnored(const QString& warning) {
             warning};
 }
 
+LoadMessages::Message LoadMessages::metaIgnored(const QStringList& problems) {
+    if (problems.isEmpty()) return {};
+    return {tr("Part of the song's meta.json could not be used; the click uses its own tempo "
+               "or time signature instead."),
+            problems.join(QLatin1Char('\n'))};
+}
+
 }  // namespace stemdeck::ui

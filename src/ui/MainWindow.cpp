@@ -28,8 +28,8 @@
 #include "stemdeck/ui/RecentSongsMenu.h"
 #include "stemdeck/ui/SettingsDialog.h"
 #include "stemdeck/ui/ShortcutGuide.h"
-#include "stemdeck/ui/TransportKeys.h"
 #include "stemdeck/ui/StatusLine.h"
+#include "stemdeck/ui/TransportKeys.h"
 #include "ui_MainWindow.h"
 
 namespace stemdeck::ui {
@@ -343,9 +343,10 @@ void MainWindow::onLoadFailed(const QString& folder, const QString& message) {
 void MainWindow::showSongIssues() {
     QList<LoadMessages::Message> issues;
     if (const audio::Song* song = engine_.song()) {
-        const QString title = app::SongMeta::read(playback_.songFolder()).title;
-        issues << LoadMessages::filesSkipped(title, song->errors)
-               << LoadMessages::stemsWarned(title, song->warnings);
+        const app::SongMeta meta = app::SongMeta::read(playback_.songFolder());
+        issues << LoadMessages::filesSkipped(meta.title, song->errors)
+               << LoadMessages::stemsWarned(meta.title, song->warnings)
+               << LoadMessages::metaIgnored(meta.problems);
     }
     issues << LoadMessages::mixIgnored(playback_.mixWarning())
            << LoadMessages::markersIgnored(markers_.warning());

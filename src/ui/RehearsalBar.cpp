@@ -6,16 +6,49 @@
 #include <initializer_list>
 
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/app/Settings.h"
 #include "stemdeck/app/SongMeta.h"
-#include "stemdeck/ui/WheelGuard.h"
+#include "stemdeck/audio/Limits.h"
+#include "stemdeck/audio/rehearsal/ClickSettings.h"
 #include "stemdeck/ui/FlowLayout.h"
+#include "stemdeck/ui/WheelGuard.h"
 #include "ui_RehearsalBar.h"
 
 namespace stemdeck::ui {
 
+namespace {
+
+// The fields offer what the engine takes (audio/Limits.h) and the settings keep; the form
+// holds no numbers of its own.
+void setRanges(Ui::RehearsalBar& ui) {
+    namespace limits = audio::limits;
+    const int minTempo = static_cast<int>(std::lround(100.0 * limits::kMinTempoRatio));
+    const int maxTempo = static_cast<int>(std::lround(100.0 * limits::kMaxTempoRatio));
+    ui.tempoSpin->setRange(minTempo, maxTempo);
+    ui.tempoSpin->setValue(100);
+    ui.tempoSpin->setToolTip(RehearsalBar::tr("Practice tempo, without changing the pitch "
+                                              "(%1–%2 %)")
+                                 .arg(minTempo)
+                                 .arg(maxTempo));
+    ui.pitchSpin->setRange(-limits::kMaxPitchSemitones, limits::kMaxPitchSemitones);
+    // Half the engine's fine range: with the semitone field that reaches every pitch, and no
+    // detuned instrument is further off its nearest semitone.
+    const int maxCents = static_cast<int>(limits::kMaxFineCents / 2);
+    ui.centsSpin->setRange(-maxCents, maxCents);
+    ui.clickLevelSpin->setRange(app::Settings::kMinClickLevelDb, 0);
+    ui.clickLevelSpin->setValue(app::Settings::kDefaultClickLevelDb);
+    ui.bpmSpin->setRange(limits::kMinBpm, limits::kMaxBpm);
+    ui.bpmSpin->setValue(audio::ClickSettings{}.bpm);
+    static_assert(app::Settings::kMaxCountInBars <= limits::kMaxCountInBars);
+    ui.countInSpin->setRange(0, app::Settings::kMaxCountInBars);
+}
+
+}  // namespace
+
 RehearsalBar::RehearsalBar(QWidget* parent)
     : QFrame(parent), ui_(std::make_unique<Ui::RehearsalBar>()) {
     ui_->setupUi(this);
+    setRanges(*ui_);
     arrangeGroups();
     // The fields take the keyboard from a click only (Tab stays out of the way of the transport
     // keys; TransportKeys decides which key is whose), and the wheel once clicked.

@@ -74,3 +74,15 @@ TEST(SongMeta, TimeSignatureIsParsedStrictly) {
     EXPECT_EQ(SongMeta::parse(R"({"time_signature": "4/3"})", QStringLiteral("f")).timeSignature,
               QStringLiteral("4/3"));
 }
+
+// It took 1000 BPM, which the click then clamped to 300 without a word: a tempo outside the
+// engine's range is unknown here and said, for the window to show.
+TEST(SongMeta, ATempoOutOfRangeIsReported) {
+    const SongMeta meta = SongMeta::parse(R"({"tempo": 1000})", QStringLiteral("f"));
+    EXPECT_EQ(meta.tempo, 0.0);
+    EXPECT_EQ(meta.details(), QString());
+    EXPECT_EQ(
+        meta.problems,
+        QStringList{QStringLiteral("meta.json: tempo 1000 is outside 20 to 300 BPM; ignored")});
+    EXPECT_TRUE(SongMeta::parse(R"({"tempo": 300})", QStringLiteral("f")).problems.isEmpty());
+}

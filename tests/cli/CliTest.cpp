@@ -630,3 +630,21 @@ TEST(Cli, CountInFollowsTheSongsMetaAndWarnsAboutABadOne) {
     EXPECT_EQ(countInFrames("{\"tempo\": 60,", &err), 2 * kRate);
     EXPECT_NE(err.find("meta.json: not a JSON object"), std::string::npos) << err;
 }
+
+// A meta.json tempo the click cannot play (1000 BPM) was clamped to 300 without a word: it is
+// now said, and the default (120) stands.
+TEST(Cli, AMetaTempoOutOfRangeIsAWarningNotAClamp) {
+    test::TempDir dir;
+    const fs::path folder = dir / "fast";
+    fs::create_directories(folder);
+    test::writeAudioFile(folder / "piano.wav", {std::vector<float>(kRate, 0.1f)}, kRate);
+    test::writeTextFile(folder / "meta.json", R"({"tempo": 1000})");
+    const fs::path out = dir / "out.wav";
+    const CliResult r =
+        runCli({"render", folder.string(), out.string(), "--click", "--count-in", "1"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find("warning: meta.json: tempo 1000 is outside 20 to 300 BPM; ignored"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(test::readAudioFile(out).frames() - kRate, 2 * kRate);  // one bar of 4/4 at 120
+}

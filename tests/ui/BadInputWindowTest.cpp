@@ -316,6 +316,27 @@ TEST(BadInputWindow, UnreadableStemIsNamedInTheBanner) {
 
 // ---- formats, rates, channels, names --------------------------------------------------------
 
+// meta.json's tempo outside the engine's range was taken and then clamped to 300 without a
+// word: the banner says it, and the click keeps its own tempo.
+TEST(BadInputWindow, AMetaTempoOutOfRangeIsShownInTheBanner) {
+    Rig rig;
+    const fs::path folder = rig.dir / "too fast";
+    fs::create_directories(folder);
+    writeStem(folder / "guitar.wav");
+    test::writeTextFile(folder / "meta.json", R"({"tempo": 1000})");
+    QSignalSpy loaded(&rig.playback(), &PlaybackManager::songLoaded);
+    openBy(rig, Route::Open, folder);
+    ASSERT_TRUE(loaded.wait(10000));
+    const QString text = banner(rig);
+    EXPECT_TRUE(text.contains(QStringLiteral("Part of the song's meta.json could not be used")))
+        << text.toStdString();
+    EXPECT_TRUE(
+        text.contains(QStringLiteral("meta.json: tempo 1000 is outside 20 to 300 BPM; ignored")))
+        << text.toStdString();
+    EXPECT_EQ(rig.playback().click().bpm, 120.0);
+    expectWindowResponds(rig);
+}
+
 TEST(BadInputWindow, StemsOfAnyRateAndChannelCountLoadResampledToTheOutput) {
     Rig rig;
     const fs::path previous = startPreviousSong(rig);

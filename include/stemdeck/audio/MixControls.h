@@ -6,6 +6,8 @@
 #include <memory>
 #include <vector>
 
+#include "stemdeck/audio/Limits.h"
+
 namespace stemdeck::audio {
 
 // Target values the audio thread ramps towards, per stem.
@@ -33,8 +35,8 @@ struct MixSnapshot {
 // ramps towards whatever it sees, so a change never clicks.
 class MixControls {
   public:
-    static constexpr float kMinGainDb = -std::numeric_limits<float>::infinity();
-    static constexpr float kMaxGainDb = 6.0f;
+    static constexpr float kMinGainDb = limits::kMinGainDb;
+    static constexpr float kMaxGainDb = limits::kMaxGainDb;
     // Below this a fader is treated as -inf dB (silence).
     static constexpr float kSilenceDb = -90.0f;
 

@@ -39,6 +39,8 @@ class LoadMessages {
     // A stored mix or markers file that was partly or wholly ignored (their loaders' warnings).
     static Message mixIgnored(const QString& warning);
     static Message markersIgnored(const QString& warning);
+    // Values of the song's meta.json that could not be used (app::SongMeta::problems).
+    static Message metaIgnored(const QStringList& problems);
 
   private:
     // "2 are damaged or not audio, 1 could not be opened (no permission to read it)".

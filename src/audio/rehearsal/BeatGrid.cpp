@@ -1,13 +1,45 @@
 #include "stemdeck/audio/rehearsal/BeatGrid.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace stemdeck::audio {
 
 bool TimeSignature::valid() const {
-    const bool powerOfTwo = beatUnit > 0 && beatUnit <= 32 && (beatUnit & (beatUnit - 1)) == 0;
-    return beatsPerBar >= 1 && beatsPerBar <= 32 && powerOfTwo;
+    const bool powerOfTwo =
+        beatUnit > 0 && beatUnit <= limits::kMaxBeatUnit && (beatUnit & (beatUnit - 1)) == 0;
+    return beatsPerBar >= 1 && beatsPerBar <= limits::kMaxBeatsPerBar && powerOfTwo;
+}
+
+namespace {
+
+// A whole-string integer with optional white space around it and an optional '+'.
+std::optional<int> parseCount(std::string_view text) {
+    constexpr std::string_view kSpace = " \t\n\r\f\v";
+    while (!text.empty() && kSpace.find(text.front()) != std::string_view::npos)
+        text.remove_prefix(1);
+    while (!text.empty() && kSpace.find(text.back()) != std::string_view::npos)
+        text.remove_suffix(1);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    int value = 0;
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || result.ec != std::errc{} || result.ptr != text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
+
+}  // namespace
+
+std::optional<TimeSignature> TimeSignature::parse(std::string_view text) {
+    const auto slash = text.find('/');
+    if (slash == std::string_view::npos) return std::nullopt;
+    const auto beats = parseCount(text.substr(0, slash));
+    const auto unit = parseCount(text.substr(slash + 1));
+    if (!beats || !unit) return std::nullopt;
+    const TimeSignature signature{*beats, *unit};
+    if (!signature.valid()) return std::nullopt;
+    return signature;
 }
 
 BeatGrid::BeatGrid(double bpm, TimeSignature signature, std::int64_t origin, int sampleRate)

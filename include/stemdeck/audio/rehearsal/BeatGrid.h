@@ -1,6 +1,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "stemdeck/audio/Limits.h"
 
 namespace stemdeck::audio {
 
@@ -8,8 +12,13 @@ struct TimeSignature {
     int beatsPerBar = 4;
     int beatUnit = 4;  // the note value of one beat: 4 = quarter, 8 = eighth
 
-    // 1 to 32 beats of a whole, half, quarter, ... or 32nd note.
+    // 1 to limits::kMaxBeatsPerBar beats of a whole, half, quarter, ... note, down to
+    // 1 / limits::kMaxBeatUnit. The one rule for a time signature (meta.json, --meter, the app).
     bool valid() const;
+
+    // "N/D", as meta.json and --meter write it ("6/8"; spaces around the numbers and a '+'
+    // are allowed); nullopt unless it is valid().
+    static std::optional<TimeSignature> parse(std::string_view text);
 };
 
 // Where the beats and bars of a song fall, in frames: a constant tempo from a beat origin, the
@@ -19,11 +28,13 @@ struct TimeSignature {
 // A plain value (it crosses threads in an AtomicSnapshot); every method is audio-thread safe.
 class BeatGrid {
   public:
-    static constexpr double kMinBpm = 20.0;
-    static constexpr double kMaxBpm = 300.0;
+    static constexpr double kMinBpm = limits::kMinBpm;
+    static constexpr double kMaxBpm = limits::kMaxBpm;
 
     BeatGrid() = default;  // 120 BPM, 4/4, from frame 0 at 48 kHz
-    // bpm is clamped to [kMinBpm, kMaxBpm]; an invalid signature becomes 4/4.
+    // bpm is clamped to [kMinBpm, kMaxBpm]; an invalid signature becomes 4/4. Callers check
+    // values that come from a user or a file first (limits::bpmInRange) and say so: this
+    // clamp only keeps the grid sane.
     BeatGrid(double bpm, TimeSignature signature, std::int64_t origin, int sampleRate);
 
     double bpm() const { return bpm_; }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "stemdeck/audio/Limits.h"
 #include "stemdeck/audio/rehearsal/FunctionRef.h"
 
 namespace RubberBand {
@@ -39,9 +40,9 @@ class TimeStretcher {
     // or spread over the next renders, each running about the hops a steady render runs.
     enum class Restart { AtOnce, Spread };
 
-    static constexpr double kMinTempo = 0.5;
-    static constexpr double kMaxTempo = 1.5;
-    static constexpr double kMaxPitchCents = 1200.0;  // +-12 semitones
+    static constexpr double kMinTempo = limits::kMinTempoRatio;
+    static constexpr double kMaxTempo = limits::kMaxTempoRatio;
+    static constexpr double kMaxPitchCents = limits::kMaxPitchCents;  // +-12 semitones
     static constexpr double kTransitionMs = 5.0;
 
     // Writes the next `frames` frames of the unstretched stream into left/right.
