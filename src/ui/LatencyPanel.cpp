@@ -21,7 +21,7 @@ LatencyPanel::LatencyPanel(QWidget* parent)
     connect(&timer_, &QTimer::timeout, this, &LatencyPanel::refresh);
     connect(ui_->resetButton, &QPushButton::clicked, this, [this] {
         if (!playback_) return;
-        playback_->engine().resetLatencyStats();
+        playback_->resetLatencyStats();
         ui_->historyGraph->clear();
         lastCallbacks_ = 0;
         refresh();
@@ -53,7 +53,7 @@ void LatencyPanel::hideEvent(QHideEvent* event) {
 }
 
 void LatencyPanel::refresh() {
-    if (playback_) showStats(playback_->engine().latencyStats());
+    if (playback_) showStats(playback_->latencyStats());
 }
 
 void LatencyPanel::showStats(const audio::LatencyStats& s) {

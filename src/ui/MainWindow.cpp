@@ -28,8 +28,8 @@
 #include "stemdeck/ui/RecentSongsMenu.h"
 #include "stemdeck/ui/SettingsDialog.h"
 #include "stemdeck/ui/ShortcutGuide.h"
-#include "stemdeck/ui/TransportKeys.h"
 #include "stemdeck/ui/StatusLine.h"
+#include "stemdeck/ui/TransportKeys.h"
 #include "ui_MainWindow.h"
 
 namespace stemdeck::ui {
@@ -49,9 +49,10 @@ const char* const kNeedsSong = "stemdeckNeedsSong";
 
 }  // namespace
 
-MainWindow::MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* parent)
+MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixStore& mixes,
+                       QWidget* parent)
     : QMainWindow(parent),
-      playback_(engine_, &mixes),
+      playback_(engine, &mixes),
       settings_(settings),
       markerStore_(QFileInfo(mixes.directory()).dir().filePath(QStringLiteral("markers"))),
       markers_(playback_, markerStore_),
@@ -151,7 +152,7 @@ void MainWindow::setUpActions() {
     exportMix->setProperty(kNeedsSong, true);
     ui_->menuFile->insertAction(ui_->actionAudioSettings, exportMix);
     connect(exportMix, &QAction::triggered, this, [this] {
-        auto* dialog = new ExportDialog(playback_.engine(), this);
+        auto* dialog = new ExportDialog(playback_, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
@@ -334,7 +335,7 @@ void MainWindow::onLoadFailed(const QString& folder, const QString& message) {
     statusBar()->showMessage(said.summary, kMessageMs);
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open song"), said.summary,
                                 QMessageBox::Close, this);
-    if (engine_.hasSong()) box->setInformativeText(tr("The current song stays loaded."));
+    if (playback_.hasSong()) box->setInformativeText(tr("The current song stays loaded."));
     box->setDetailedText(said.details);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -342,7 +343,7 @@ void MainWindow::onLoadFailed(const QString& folder, const QString& message) {
 
 void MainWindow::showSongIssues() {
     QList<LoadMessages::Message> issues;
-    if (const audio::Song* song = engine_.song()) {
+    if (const audio::Song* song = playback_.song()) {
         const QString title = app::SongMeta::read(playback_.songFolder()).title;
         issues << LoadMessages::filesSkipped(title, song->errors)
                << LoadMessages::stemsWarned(title, song->warnings);
@@ -370,7 +371,7 @@ void MainWindow::onStateChanged(audio::PlayState state) {
 }
 
 void MainWindow::enableSongActions() {
-    const bool song = engine_.hasSong();
+    const bool song = playback_.hasSong();
     for (QAction* action : findChildren<QAction*>())
         if (action->property(kNeedsSong).toBool()) action->setEnabled(song);
 }
@@ -382,7 +383,7 @@ void MainWindow::showLoop() {
 }
 
 void MainWindow::updateTimelineAudibility() {
-    const audio::MixControls& mix = engine_.mix();
+    const audio::MixControls& mix = playback_.mixer().controls();
     const bool anySolo = mix.anySolo();
     std::vector<bool> audible(mix.stemCount());
     for (std::size_t i = 0; i < audible.size(); ++i) audible[i] = mix.audible(i, anySolo);

@@ -62,8 +62,8 @@ bool MixerPanel::metersAtRest() const {
 void MixerPanel::rebuild() {
     for (TrackStrip* strip : strips_) delete strip;
     strips_.clear();
-    const audio::Song* song = playback_ ? playback_->engine().song() : nullptr;
-    ui_->emptyLabel->setVisible(song == nullptr);
+    const bool song = playback_ && playback_->hasSong();
+    ui_->emptyLabel->setVisible(!song);
     const QString folder = playback_ ? playback_->songFolder() : QString();
     const std::vector<std::string> stems =
         playback_ ? playback_->stemNames() : std::vector<std::string>{};
@@ -74,9 +74,9 @@ void MixerPanel::rebuild() {
         historyStems_ = stems;
     }
     if (!song) return;
-    for (std::size_t i = 0; i < song->stems.size(); ++i) {
+    for (std::size_t i = 0; i < stems.size(); ++i) {
         auto* strip = new TrackStrip(ui_->stripsContainer);
-        strip->setName(app::displayName(song->stems[i].name));
+        strip->setName(app::displayName(stems[i]));
         strip->setColor(stemColor(static_cast<int>(i)));
         // Before the stretch that keeps the strips packed to the left.
         ui_->stripsLayout->insertWidget(ui_->stripsLayout->count() - 1, strip);
@@ -127,7 +127,7 @@ void MixerPanel::connectGestures(QWidget* strip) {
 void MixerPanel::change(const QString& text, MixUndo::Control control,
                         const std::function<void(audio::MixControls&)>& edit, bool affectsOthers) {
     if (!playback_) return;
-    audio::MixControls& mix = playback_->engine().mix();
+    audio::MixControls& mix = playback_->mixer().controls();
     const audio::MixSnapshot before = mix.snapshot();
     edit(mix);
     undo_.record(text, control, before, mix.snapshot());
@@ -137,7 +137,7 @@ void MixerPanel::change(const QString& text, MixUndo::Control control,
 }
 
 void MixerPanel::resetMix() {
-    if (!playback_ || !playback_->engine().hasSong()) return;
+    if (!playback_ || !playback_->hasSong()) return;
     change(
         tr("Reset Mix"), {MixUndo::Control::Kind::WholeMix},
         [](audio::MixControls& mix) { mix.reset(); }, true);
@@ -145,14 +145,14 @@ void MixerPanel::resetMix() {
 
 void MixerPanel::applyMix(const audio::MixSnapshot& mix) {
     if (!playback_) return;
-    playback_->engine().mix().apply(mix);
+    playback_->mixer().controls().apply(mix);
     refresh();
     emit mixChanged();
 }
 
 void MixerPanel::refresh() {
     if (!playback_) return;
-    const audio::MixControls& mix = playback_->engine().mix();
+    const audio::MixControls& mix = playback_->mixer().controls();
     const audio::MixSnapshot snapshot = mix.snapshot();
     const bool anySolo = mix.anySolo();
     for (std::size_t i = 0; i < strips_.size() && i < snapshot.stems.size(); ++i)
@@ -161,10 +161,10 @@ void MixerPanel::refresh() {
 }
 
 void MixerPanel::updateMeters() {
-    const bool song = playback_ && playback_->engine().hasSong();
+    const bool song = playback_ && playback_->hasSong();
     if (song) {
         const double seconds = static_cast<double>(sinceMeters_.restart()) / 1000.0;
-        const audio::MeterReading reading = playback_->engine().takeMeterReading();
+        const audio::MeterReading reading = playback_->mixer().takeMeterReading();
         for (std::size_t i = 0; i < strips_.size() && i < reading.stems.size(); ++i)
             strips_[i]->showLevel(reading.stems[i], seconds);
         ui_->masterStrip->showLevels(reading.masterLeft, reading.masterRight, seconds);

@@ -5,6 +5,7 @@
 #include <QToolButton>
 
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/audio/Engine.h"
 #include "stemdeck/ui/RehearsalBar.h"
 
 using stemdeck::ui::RehearsalBar;

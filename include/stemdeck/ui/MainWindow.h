@@ -8,10 +8,13 @@
 #include "stemdeck/app/MarkerStore.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/SongMarkers.h"
-#include "stemdeck/audio/Engine.h"
 
 namespace Ui {
 class MainWindow;
+}
+
+namespace stemdeck::audio {
+class Engine;
 }
 
 namespace stemdeck::app {
@@ -25,13 +28,15 @@ class SettingsDialog;
 class ShortcutGuide;
 class StatusLine;
 
-// The main window: transport, timeline, mixer, latency monitor dock, menus. It owns the
-// engine and the PlaybackManager; its widgets only show their state and pass the user's
-// intent on. The output and the latency monitor are set up from `settings` at construction.
+// The main window: transport, timeline, mixer, latency monitor dock, menus. It plays through
+// `engine` (which main() owns and which outlives the window) by way of its PlaybackManager;
+// its widgets only show their state and pass the user's intent on. The output and the latency
+// monitor are set up from `settings` at construction.
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
-    MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* parent = nullptr);
+    MainWindow(audio::Engine& engine, app::Settings& settings, app::MixStore& mixes,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     app::PlaybackManager& playback() { return playback_; }
@@ -73,7 +78,6 @@ class MainWindow : public QMainWindow {
     // Writes the settings; a failure stays on show in the notice bar until a write succeeds.
     void saveSettings();
 
-    audio::Engine engine_;
     app::PlaybackManager playback_;
     app::Settings& settings_;
     // Markers of read-only song folders go beside the mixes.
