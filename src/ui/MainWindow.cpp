@@ -22,6 +22,7 @@
 #include "stemdeck/app/SongMeta.h"
 #include "stemdeck/ui/AboutDialog.h"
 #include "stemdeck/ui/ExportDialog.h"
+#include "stemdeck/ui/FrameTick.h"
 #include "stemdeck/ui/Icons.h"
 #include "stemdeck/ui/LoadMessages.h"
 #include "stemdeck/ui/Palette.h"
@@ -36,7 +37,6 @@ namespace stemdeck::ui {
 
 namespace {
 
-constexpr int kPlayheadIntervalMs = 33;  // smooth playhead while playing
 constexpr double kSeekStep = 5.0;
 constexpr double kFineSeekStep = 1.0;
 constexpr int kMessageMs = 10000;
@@ -66,12 +66,10 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     statusBar()->addPermanentWidget(statusLine_);
     connect(statusLine_, &StatusLine::outputClicked, this, &MainWindow::showSettings);
 
-    ui_->mixer->setPlayback(&playback_);
-    ui_->latencyPanel->setPlayback(&playback_);
+    frameTick_ = new FrameTick(this);
+    ui_->mixer->setPlayback(&playback_, frameTick_);
+    ui_->latencyPanel->setPlayback(&playback_, frameTick_);
     ui_->rehearsalBar->setPlayback(&playback_);
-    playheadTimer_.setInterval(kPlayheadIntervalMs);
-    connect(&playheadTimer_, &QTimer::timeout, this,
-            [this] { ui_->timeline->setPosition(playback_.position()); });
 
     setUpActions();
     connectPlayback();
@@ -363,10 +361,11 @@ void MainWindow::onStateChanged(audio::PlayState state) {
     ui_->actionPlayPause->setText(playing ? tr("&Pause") : tr("&Play"));
     ui_->actionPlayPause->setIcon(playing ? icons::pause() : icons::play());
     ui_->timeline->setPlaying(playing);
+    // A smooth playhead while playing.
     if (playing)
-        playheadTimer_.start();
+        frameTick_->start(this, [this] { ui_->timeline->setPosition(playback_.position()); });
     else
-        playheadTimer_.stop();
+        frameTick_->stop(this);
     enableSongActions();
 }
 

@@ -5,6 +5,7 @@
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/ui/FrameTick.h"
 #include "stemdeck/ui/MasterStrip.h"
 #include "stemdeck/ui/Palette.h"
 #include "stemdeck/ui/TrackStrip.h"
@@ -19,8 +20,6 @@ MixerPanel::MixerPanel(QWidget* parent)
     ui_->setupUi(this);
     ui_->emptyLabel->setStyleSheet(
         QStringLiteral("color: %1; padding: 24px;").arg(palette::kDimText.name()));
-    meterTimer_.setInterval(kMeterIntervalMs);
-    connect(&meterTimer_, &QTimer::timeout, this, &MixerPanel::updateMeters);
     connect(ui_->masterStrip, &MasterStrip::gainChanged, this, [this](float db) {
         change(
             tr("Master Level"), {MixUndo::Control::Kind::Master},
@@ -35,9 +34,11 @@ MasterStrip* MixerPanel::masterStrip() const {
     return ui_->masterStrip;
 }
 
-void MixerPanel::setPlayback(app::PlaybackManager* playback) {
+void MixerPanel::setPlayback(app::PlaybackManager* playback, FrameTick* tick) {
     if (playback_) playback_->disconnect(this);
+    if (tick_) tick_->stop(this);
     playback_ = playback;
+    tick_ = tick;
     rebuild();
     if (playback_)
         connect(playback_, &app::PlaybackManager::stateChanged, this,
@@ -47,10 +48,14 @@ void MixerPanel::setPlayback(app::PlaybackManager* playback) {
     wakeMeters();
 }
 
+bool MixerPanel::metersRunning() const {
+    return tick_ && tick_->drives(this);
+}
+
 void MixerPanel::wakeMeters() {
-    if (meterTimer_.isActive()) return;
+    if (!tick_ || metersRunning()) return;
     sinceMeters_.start();
-    meterTimer_.start();
+    tick_->start(this, [this] { updateMeters(); });
 }
 
 bool MixerPanel::metersAtRest() const {
@@ -171,7 +176,7 @@ void MixerPanel::updateMeters() {
     }
     // Not playing and every meter down: nothing moves until playback starts again.
     if (!song || (playback_->state() != audio::PlayState::Playing && metersAtRest()))
-        meterTimer_.stop();
+        tick_->stop(this);
 }
 
 }  // namespace stemdeck::ui

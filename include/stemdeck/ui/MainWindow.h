@@ -2,7 +2,6 @@
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QTimer>
 #include <memory>
 
 #include "stemdeck/app/MarkerStore.h"
@@ -24,14 +23,16 @@ class Settings;
 
 namespace stemdeck::ui {
 
+class FrameTick;
 class SettingsDialog;
 class ShortcutGuide;
 class StatusLine;
 
 // The main window: transport, timeline, mixer, latency monitor dock, menus. It plays through
 // `engine` (which main() owns and which outlives the window) by way of its PlaybackManager;
-// its widgets only show their state and pass the user's intent on. The output and the latency
-// monitor are set up from `settings` at construction.
+// its widgets only show their state and pass the user's intent on. One FrameTick drives the
+// playhead, the meters and the latency panel. The output and the latency monitor are set up
+// from `settings` at construction.
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
@@ -85,7 +86,7 @@ class MainWindow : public QMainWindow {
     app::SongMarkers markers_;
     std::unique_ptr<Ui::MainWindow> ui_;
     StatusLine* statusLine_ = nullptr;
-    QTimer playheadTimer_;
+    FrameTick* frameTick_ = nullptr;
     QPointer<SettingsDialog> settingsDialog_;
     ShortcutGuide* shortcuts_ = nullptr;
 };
