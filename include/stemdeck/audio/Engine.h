@@ -38,12 +38,13 @@ class Engine : private AudioSource {
     const PortAudioOutput& output() const { return output_; }
     // The rate songs are loaded at: the open output's, else the current song's, else 0.
     int sampleRate() const;
-    // The rate a song must be loaded at again (on a worker: StemLoader::load, then setSong)
-    // before it can play on the open output; 0 when the song plays at the output's rate, or
-    // there is no song or no output. While it is not 0, play() does nothing.
+    // Control thread. The rate a song must be loaded at again (on a worker: StemLoader::load,
+    // then setSong) before it can play on the open output; 0 when the song plays at the
+    // output's rate, or there is no song or no output. While it is not 0, play() does nothing.
     int reloadRate() const;
-    // The rate openOutput(config) will ask the device for (PortAudioOutput::expectedRate), to
-    // load a song at before the output switches. Opens nothing.
+    // Control thread. The rate openOutput(config) will ask the device for
+    // (PortAudioOutput::expectedRate), to load a song at before the output switches. Opens
+    // nothing.
     static int expectedRate(const OutputConfig& config) {
         return PortAudioOutput::expectedRate(config);
     }
@@ -80,9 +81,9 @@ class Engine : private AudioSource {
     // Any thread: the lock-free stop flag, true once when the song has played to its end.
     bool consumeEndOfSong() { return transport_.consumeEndOfSong(); }
 
-    // Pauses with the transport's de-click fade, so that what comes next (a new song, another
-    // device, closing) does not start with a cut. beginFadeOut() returns at once and
-    // fadeOutDone() says when waiting is over; fadeOut() does both and blocks. Done means
+    // Control thread. Pauses with the transport's de-click fade, so that what comes next (a new
+    // song, another device, closing) does not start with a cut. beginFadeOut() returns at once
+    // and fadeOutDone() says when waiting is over; fadeOut() does both and blocks. Done means
     // silent, or not worth waiting for: the output is not running, its callbacks stopped for
     // kFadeStallTimeout (a frozen device), or kFadeTimeout has passed.
     void beginFadeOut();
