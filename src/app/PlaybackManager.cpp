@@ -4,17 +4,16 @@
 #include <QFile>
 #include <QStringList>
 #include <algorithm>
-#include <cmath>
+#include <utility>
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/MixStore.h"
-#include "stemdeck/app/SongMeta.h"
-#include "stemdeck/audio/Limits.h"
+#include "stemdeck/audio/Engine.h"
 
 namespace stemdeck::app {
 
 PlaybackManager::PlaybackManager(audio::Engine& engine, MixStore* mixes, QObject* parent)
-    : QObject(parent), engine_(engine), mixes_(mixes) {
+    : QObject(parent), engine_(engine), mixer_(engine), mixes_(mixes) {
     qRegisterMetaType<audio::PlayState>();
     connect(&loader_, &SongLoader::finished, this, &PlaybackManager::onLoadFinished);
     connect(&timer_, &QTimer::timeout, this, &PlaybackManager::poll);
@@ -31,7 +30,8 @@ PlaybackManager::~PlaybackManager() {
 
 void PlaybackManager::openSong(const QString& folder) {
     // A song loads at the rate the output runs at (or the one it is about to run at).
-    const int rate = pendingOutput_ ? predictedRate(*pendingOutput_) : engine_.sampleRate();
+    const int rate =
+        pendingOutput_ ? audio::Engine::expectedRate(*pendingOutput_) : engine_.sampleRate();
     startLoad(folder, rate, false);
 }
 
@@ -66,6 +66,18 @@ void PlaybackManager::onLoadFinished(const SongLoader::Result& result) {
             lastFailure_ = result;
             emit loadFailed(result.folder, error);
         }
+        if (engine_.reloadRate() != 0) {
+            if (!reload) {
+                // The song in the engine still waits to be loaded at the output's rate.
+                reloadForOutput(false);
+            } else if (std::exchange(outputChangePending_, false)) {
+                emit errorOccurred(QStringLiteral("The song cannot play on this output: it could "
+                                                  "not be prepared at %1 Hz (%2).")
+                                       .arg(engine_.reloadRate())
+                                       .arg(error));
+                emit outputChanged();
+            }
+        }
         return;
     }
     if (!pendingOutput_ && engine_.outputOpen() &&
@@ -75,27 +87,28 @@ void PlaybackManager::onLoadFinished(const SongLoader::Result& result) {
         return;
     }
     // Taken now, before a fade-out changes the play state.
+    const bool playing = engine_.state() == audio::PlayState::Playing;
     handover_ = Handover{result,
                          reload,
                          engine_.mix().snapshot(),
                          engine_.positionSeconds(),
-                         engine_.state() == audio::PlayState::Playing,
+                         playing || (reload && resumeAfterReload_),
                          loopStart(),
                          loopEnd(),
                          loopEnabled()};
-    if (!handover_->wasPlaying) {
+    resumeAfterReload_ = false;
+    if (!playing) {
         adoptLoadedSong();
         return;
     }
     // Replacing the song stops the stream: fade out first so the switch does not click.
-    engine_.pause();
+    engine_.beginFadeOut();
     publishTransport();
-    handoverPolls_ = 0;
     handoverTimer_.start();
 }
 
 void PlaybackManager::waitForSilence() {
-    if (!engine_.transport().silent() && ++handoverPolls_ < kHandoverMaxPolls) return;
+    if (!engine_.fadeOutDone()) return;
     handoverTimer_.stop();
     adoptLoadedSong();
 }
@@ -107,6 +120,7 @@ void PlaybackManager::adoptLoadedSong() {
     if (!h.reload) saveMix();
 
     if (pendingOutput_) engine_.closeOutput();  // so the engine takes a song at the new rate
+    if (!h.reload) resumeAfterReload_ = false;  // a new song waits for play
     engine_.setSong(std::move(h.result.loaded->song));
     peaks_ = std::make_shared<const std::vector<WaveformPeaks>>(std::move(h.result.loaded->peaks));
     songFolder_ = h.result.folder;
@@ -143,14 +157,25 @@ void PlaybackManager::adoptLoadedSong() {
     // Duration first: whoever reacts to songLoaded may already seek.
     emit durationChanged(duration());
     emit songLoaded(songFolder_);
+    // An output change that waited for this song is done once the song can play there.
+    if (outputChangePending_ && engine_.reloadRate() == 0) {
+        outputChangePending_ = false;
+        emit outputChanged();
+    }
     publishTransport();
 }
 
-std::vector<std::string> PlaybackManager::stemNames() const {
-    std::vector<std::string> names;
-    if (const audio::Song* song = engine_.song())
-        for (const audio::Stem& stem : song->stems) names.push_back(stem.name);
-    return names;
+bool PlaybackManager::hasSong() const {
+    return engine_.hasSong();
+}
+
+const audio::Song* PlaybackManager::song() const {
+    return engine_.song();
+}
+
+std::unique_ptr<ExportJob> PlaybackManager::exportJob(const QString& file,
+                                                      const ExportChoices& choices) const {
+    return ExportJob::fromEngine(engine_, file, choices);
 }
 
 void PlaybackManager::restoreMix() {
@@ -194,6 +219,11 @@ void PlaybackManager::play() {
                                : outputProblem_);
         return;
     }
+    if (engine_.reloadRate() != 0) {
+        // The song is being prepared for the output's rate: it plays once it is ready.
+        resumeAfterReload_ = true;
+        return;
+    }
     engine_.play();
     publishCountIn();  // "Count-in 4" at once, not on the next poll
     if (engine_.state() != audio::PlayState::Playing && !engine_.deviceError().empty()) {
@@ -207,18 +237,20 @@ void PlaybackManager::play() {
 }
 
 void PlaybackManager::pause() {
+    resumeAfterReload_ = false;
     engine_.pause();
     publishTransport();
 }
 
 void PlaybackManager::togglePlayPause() {
-    if (state() == audio::PlayState::Playing)
+    if (state() == audio::PlayState::Playing || resumeAfterReload_)
         pause();
     else
         play();
 }
 
 void PlaybackManager::stop() {
+    resumeAfterReload_ = false;
     engine_.stop();
     publishTransport();
 }
@@ -240,151 +272,16 @@ void PlaybackManager::seekBy(double deltaSeconds) {
     seek(position() + deltaSeconds);
 }
 
-// ---- A-B loop -------------------------------------------------------------------------
-
-std::int64_t PlaybackManager::toFrames(double seconds) const {
-    const audio::Song* song = engine_.song();
-    if (!song) return 0;
-    return std::clamp(static_cast<std::int64_t>(std::llround(seconds * song->sampleRate)),
-                      std::int64_t{0}, engine_.durationFrames());
+audio::PlayState PlaybackManager::state() const {
+    return engine_.state();
 }
 
-double PlaybackManager::toSeconds(std::int64_t frames) const {
-    const audio::Song* song = engine_.song();
-    return song && song->sampleRate > 0 ? static_cast<double>(frames) / song->sampleRate : 0.0;
+double PlaybackManager::position() const {
+    return engine_.positionSeconds();
 }
 
-bool PlaybackManager::hasLoop() const {
-    const audio::LoopBounds bounds = engine_.loop();
-    return bounds.end > bounds.start;
-}
-
-double PlaybackManager::loopStart() const {
-    if (loopA_) return toSeconds(*loopA_);
-    return hasLoop() ? toSeconds(engine_.loop().start) : -1.0;
-}
-
-double PlaybackManager::loopEnd() const {
-    return !loopA_ && hasLoop() ? toSeconds(engine_.loop().end) : -1.0;
-}
-
-void PlaybackManager::setLoopFrames(std::int64_t start, std::int64_t end, bool enable) {
-    const bool wasOn = engine_.loop().enabled;
-    if (!engine_.setLoop(start, end)) {
-        emit message(QStringLiteral("That loop is too short (it must be at least %1 ms long).")
-                         .arg(audio::LoopRegion::kMinLengthMs));
-        return;
-    }
-    loopA_.reset();
-    engine_.setLoopEnabled(enable || wasOn);
-}
-
-void PlaybackManager::setLoopStartHere() {
-    if (!engine_.hasSong()) return;
-    const std::int64_t a = engine_.positionFrames();
-    if (hasLoop() && engine_.loop().end > a) {
-        // Moves A of the existing loop, which stays on or off as it was.
-        setLoopFrames(a, engine_.loop().end, false);
-    } else {
-        // A at or after the old B starts a new loop.
-        engine_.clearLoop();
-        loopA_ = a;
-    }
-    emit loopChanged();
-}
-
-void PlaybackManager::setLoopEndHere() {
-    if (!engine_.hasSong()) return;
-    const std::int64_t b = engine_.positionFrames();
-    const std::int64_t a = loopA_ ? *loopA_ : hasLoop() ? engine_.loop().start : 0;
-    if (b <= a) {
-        emit message(QStringLiteral("B must come after A: set A ([) before this point first."));
-        return;
-    }
-    setLoopFrames(a, b, true);
-    emit loopChanged();
-}
-
-void PlaybackManager::setLoop(double startSeconds, double endSeconds, bool enable) {
-    if (!engine_.hasSong()) return;
-    setLoopFrames(toFrames(std::min(startSeconds, endSeconds)),
-                  toFrames(std::max(startSeconds, endSeconds)), enable);
-    emit loopChanged();
-}
-
-void PlaybackManager::loopSection(double startSeconds, double endSeconds,
-                                  audio::Quantize quantize) {
-    if (!engine_.hasSong()) return;
-    if (!engine_.loopSection(toFrames(startSeconds), toFrames(endSeconds), quantize)) {
-        emit message(QStringLiteral("That section is too short to loop."));
-        return;
-    }
-    loopA_.reset();
-    emit loopChanged();
-    publishTransport();
-}
-
-void PlaybackManager::toggleLoop() {
-    if (!hasLoop()) {
-        emit message(
-            QStringLiteral("No loop yet: set A ([) and B (]) first, or Shift+drag "
-                           "over the timeline."));
-        emit loopChanged();  // a checkable control that flipped flips back
-        return;
-    }
-    engine_.setLoopEnabled(!engine_.loop().enabled);
-    emit loopChanged();
-}
-
-void PlaybackManager::clearLoop() {
-    loopA_.reset();
-    engine_.clearLoop();
-    emit loopChanged();
-}
-
-// ---- tempo and pitch -------------------------------------------------------------------
-
-void PlaybackManager::setTempo(double ratio) {
-    engine_.setTempo(ratio);
-    emit tempoPitchChanged();
-}
-
-void PlaybackManager::setPitch(int semitones, double cents) {
-    setPitchNow(semitones, cents);
-    emit tempoPitchChanged();
-}
-
-void PlaybackManager::setPitchNow(int semitones, double cents) {
-    // Kept apart as the user set them (the engine has only the total), within +-12 semitones.
-    namespace limits = audio::limits;
-    pitchSemitones_ =
-        std::clamp(semitones, -limits::kMaxPitchSemitones, limits::kMaxPitchSemitones);
-    pitchFineCents_ = std::isfinite(cents)
-                          ? std::clamp(cents, -limits::kMaxFineCents, limits::kMaxFineCents)
-                          : 0.0;
-    const double total = std::clamp(100.0 * pitchSemitones_ + pitchFineCents_,
-                                    -limits::kMaxPitchCents, limits::kMaxPitchCents);
-    pitchFineCents_ = total - 100.0 * pitchSemitones_;
-    engine_.setPitch(pitchSemitones_, pitchFineCents_);
-}
-
-// ---- click and count-in ----------------------------------------------------------------
-
-void PlaybackManager::setClick(const audio::ClickSettings& settings) {
-    engine_.setClick(settings);
-    emit clickChanged();
-}
-
-void PlaybackManager::adoptSongTempo() {
-    const SongMeta meta = SongMeta::read(songFolder_);
-    audio::ClickSettings click = engine_.click();
-    if (meta.tempo > 0) click.bpm = meta.tempo;
-    if (meta.beatsPerBar > 0) {
-        click.beatsPerBar = meta.beatsPerBar;
-        click.beatUnit = meta.beatUnit;
-    }
-    click.firstBeatSeconds = 0.0;
-    engine_.setClick(click);
+double PlaybackManager::duration() const {
+    return engine_.durationSeconds();
 }
 
 void PlaybackManager::publishCountIn() {

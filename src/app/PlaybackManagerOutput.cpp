@@ -5,6 +5,7 @@
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/audio/Engine.h"
 
 namespace stemdeck::app {
 
@@ -20,10 +21,10 @@ QString describe(const audio::OutputConfig& c) {
 }  // namespace
 
 void PlaybackManager::openOutput(const audio::OutputConfig& config) {
-    const int rate = predictedRate(config);
+    const int rate = audio::Engine::expectedRate(config);
     if (engine_.hasSong() && rate > 0 && rate != engine_.song()->sampleRate) {
-        // Engine::openOutput would decode the song again on this thread; do it on the
-        // worker and switch once it is ready, while the current output keeps playing.
+        // The song must be decoded again at that rate: on the worker, switching once it is
+        // ready, while the current output keeps playing.
         pendingOutput_ = config;
         // A new song on its way is restarted at the new rate; else the current one reloads.
         const bool newSongLoading = isLoading() && !reloading_;
@@ -56,62 +57,67 @@ void PlaybackManager::openOutputNow(const audio::OutputConfig& config) {
             break;
         } catch (const audio::AudioDeviceError& e) {
             failures << displayName(std::string(e.what()));
-        } catch (const audio::LoadError& e) {
-            // The device opened at a rate the song could not be decoded at: do not play the
-            // song at the wrong speed.
-            engine_.closeOutput();
-            failures << displayName(std::string(e.what()));
-            break;
         }
     }
     // The chosen device only refused the rate: it plays, at its own rate.
     const bool rateFellBack = opened && config.sampleRate > 0 && used == 1;
-    QString rateNote;
+    OutputReport report{config.sampleRate, {}, failures.join(QStringLiteral("; "))};
     if (opened && (failures.isEmpty() || rateFellBack)) {
         outputProblem_.clear();
         if (rateFellBack)
-            rateNote = tr("%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now "
-                          "use the device's own rate.")
-                           .arg(displayName(engine_.output().deviceName()))
-                           .arg(config.sampleRate)
-                           .arg(engine_.output().sampleRate());
+            report.rateNote =
+                tr("%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now "
+                   "use the device's own rate.")
+                    .arg(displayName(engine_.output().deviceName()))
+                    .arg(config.sampleRate)
+                    .arg(engine_.output().sampleRate());
     } else if (opened) {
-        outputProblem_ = QStringLiteral("Could not use %1 (%2). Playing on %3 instead.")
-                             .arg(describe(config), failures.join(QStringLiteral("; ")),
-                                  displayName(engine_.output().deviceName()));
+        outputProblem_ =
+            QStringLiteral("Could not use %1 (%2). Playing on %3 instead.")
+                .arg(describe(config), report.failures, displayName(engine_.output().deviceName()));
     } else {
         outputProblem_ = QStringLiteral("No audio output: %1. Choose a device in Settings.")
-                             .arg(failures.join(QStringLiteral("; ")));
+                             .arg(report.failures);
+    }
+    if (opened && engine_.reloadRate() != 0) {
+        // The device runs at another rate than expected: the song is prepared for it on the
+        // worker, and outputChanged follows once it can play there.
+        outputChangePending_ = true;
+        reloadForOutput(wasPlaying);
+        reportOutput(report);
+        publishTransport();
+        return;
     }
     if (opened && wasPlaying) play();
-    if (!outputProblem_.isEmpty()) emit errorOccurred(outputProblem_);
-    if (!rateNote.isEmpty()) {
-        qInfo().noquote() << rateNote << failures.join(QStringLiteral("; "));
-        emit sampleRateFellBack(config.sampleRate, rateNote);
-        emit message(rateNote);
-    }
+    reportOutput(report);
     emit outputChanged();
     publishTransport();
 }
 
-int PlaybackManager::predictedRate(const audio::OutputConfig& config) const {
-    if (config.sampleRate > 0) return config.sampleRate;
-    // The device's default rate, found the way PortAudioOutput finds the device. If this
-    // guess is wrong, Engine::openOutput still decodes the song at the right rate.
-    const auto devices = audio::PortAudioOutput::devices();
-    const QString wanted = QString::fromStdString(config.device);
-    const audio::OutputDevice* match = nullptr;
-    for (const auto& d : devices) {
-        const bool named =
-            wanted.compare(QString::fromStdString(d.label()), Qt::CaseInsensitive) == 0 ||
-            wanted.compare(QString::fromStdString(d.name), Qt::CaseInsensitive) == 0;
-        if (wanted.isEmpty() ? d.isDefault : named) {
-            match = &d;
-            break;
-        }
+void PlaybackManager::reloadForOutput(bool resume) {
+    resumeAfterReload_ = resumeAfterReload_ || resume;
+    // A new song on its way is checked against the output's rate when it arrives.
+    if (isLoading() && !reloading_) return;
+    startLoad(songFolder_, engine_.reloadRate(), true);
+}
+
+void PlaybackManager::reportOutput(const OutputReport& report) {
+    // What became of the device is said at once, whether or not the song must be prepared
+    // for it first.
+    if (!outputProblem_.isEmpty()) emit errorOccurred(outputProblem_);
+    if (!report.rateNote.isEmpty()) {
+        qInfo().noquote() << report.rateNote << report.failures;
+        emit sampleRateFellBack(report.requestedRate, report.rateNote);
+        emit message(report.rateNote);
     }
-    if (!match && wanted.isEmpty() && !devices.empty()) match = &devices.front();
-    return match ? static_cast<int>(match->defaultSampleRate) : 0;
+}
+
+bool PlaybackManager::outputOpen() const {
+    return engine_.outputOpen();
+}
+
+int PlaybackManager::outputRate() const {
+    return engine_.outputOpen() ? engine_.sampleRate() : 0;
 }
 
 QString PlaybackManager::outputDescription() const {
@@ -135,6 +141,18 @@ QString PlaybackManager::describeOutput(const QString& deviceName) const {
                       tr("%1-frame blocks").arg(out.framesPerBuffer())};
     if (latencyMs > 0.0) parts << tr("%1 ms output latency").arg(latencyMs, 0, 'f', 1);
     return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+bool PlaybackManager::latencyMonitorEnabled() const {
+    return engine_.latencyMonitorEnabled();
+}
+
+audio::LatencyStats PlaybackManager::latencyStats() const {
+    return engine_.latencyStats();
+}
+
+void PlaybackManager::resetLatencyStats() {
+    engine_.resetLatencyStats();
 }
 
 void PlaybackManager::setLatencyMonitorEnabled(bool on) {

@@ -2,36 +2,35 @@
 
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/Settings.h"
-#include "stemdeck/audio/Engine.h"
 
 namespace stemdeck::app {
 
 RoutingStore::RoutingStore(Settings& settings, PlaybackManager& playback, QObject* parent)
     : QObject(parent) {
-    auto applyNow = [&settings, &playback] { apply(settings, playback.engine()); };
+    auto applyNow = [&settings, &playback] { apply(settings, playback.mixer()); };
     connect(&playback, &PlaybackManager::songLoaded, this, applyNow);
     connect(&playback, &PlaybackManager::outputChanged, this, applyNow);
 }
 
-void RoutingStore::apply(const Settings& settings, audio::Engine& engine) {
-    const audio::Song* song = engine.song();
-    if (!song) return;
-    for (std::size_t i = 0; i < song->stems.size(); ++i)
-        engine.setRoute(i, settings.stemRoute(QString::fromStdString(song->stems[i].name)));
-    engine.setRoute(engine.clickSource(), settings.clickRoute());
+void RoutingStore::apply(const Settings& settings, MixerFacade& mixer) {
+    if (!mixer.hasSong()) return;
+    const std::vector<std::string> stems = mixer.stemNames();
+    for (std::size_t i = 0; i < stems.size(); ++i)
+        mixer.setRoute(i, settings.stemRoute(QString::fromStdString(stems[i])));
+    mixer.setRoute(mixer.clickSource(), settings.clickRoute());
 }
 
-bool RoutingStore::route(Settings& settings, audio::Engine& engine, std::size_t source, int pair) {
-    const audio::Song* song = engine.song();
-    if (!song) return false;
-    if (source == engine.clickSource())
+bool RoutingStore::route(Settings& settings, MixerFacade& mixer, std::size_t source, int pair) {
+    if (!mixer.hasSong()) return false;
+    const std::vector<std::string> stems = mixer.stemNames();
+    if (source == mixer.clickSource())
         settings.setClickRoute(pair);
-    else if (source < song->stems.size())
-        settings.setStemRoute(QString::fromStdString(song->stems[source].name), pair);
+    else if (source < stems.size())
+        settings.setStemRoute(QString::fromStdString(stems[source]), pair);
     else
         return false;
     settings.sync();
-    return engine.setRoute(source, pair);
+    return mixer.setRoute(source, pair);
 }
 
 }  // namespace stemdeck::app

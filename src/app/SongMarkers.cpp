@@ -24,7 +24,7 @@ void SongMarkers::loadForCurrentSong() {
 }
 
 int SongMarkers::addAtPlayhead() {
-    if (folder_.isEmpty() || !playback_.engine().hasSong()) return -1;
+    if (folder_.isEmpty() || !playback_.hasSong()) return -1;
     if (count() >= MarkerStore::kMaxMarkers) {
         emit message(
             QStringLiteral("A song keeps at most %1 markers.").arg(MarkerStore::kMaxMarkers));

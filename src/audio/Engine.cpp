@@ -22,13 +22,18 @@ int Engine::sampleRate() const {
     return song_ ? song_->sampleRate : 0;
 }
 
+int Engine::reloadRate() const {
+    if (!output_.isOpen() || !song_ || song_->sampleRate == output_.sampleRate()) return 0;
+    return output_.sampleRate();
+}
+
 void Engine::openOutput(const OutputConfig& config) {
     // The device's rate is what the transport and its stretchers are built for: refused, as
     // a device problem (callers fall back to another device or rate), before it is used.
     if (config.sampleRate != 0 && !limits::sampleRateInRange(config.sampleRate))
         throw AudioDeviceError(detail::unsupportedRateMessage(config.sampleRate));
     const bool wasPlaying = transport_.playRequested();
-    fadeToSilence();  // after reading wasPlaying: the fade pauses the transport
+    fadeOutIfPlaying();  // after reading wasPlaying: the fade pauses the transport
     const double seconds = positionSeconds();
     closeOutput();
     output_.open(config, this);
@@ -42,21 +47,13 @@ void Engine::openOutput(const OutputConfig& config) {
     deviceError_.clear();
     monitor_.configure(output_.sampleRate(), output_.framesPerBuffer(),
                        output_.outputLatencySeconds());
-    if (song_ && song_->sampleRate == output_.sampleRate()) {
-        // Same rate: only the output pairs may have changed (the stream is not started yet).
-        transport_.prepare(song_.get(), mix_.get(), song_->sampleRate,
-                           transportSetup(song_->stems.size()));
-        applyClickSettings(click_, transport_);
-    } else if (song_) {
-        // The device runs at another rate: decode the song again at that rate, keeping the
-        // user's mix and place in the song.
-        const MixSnapshot previous = mix_->snapshot();
-        LoadOptions options;
-        options.targetRate = output_.sampleRate();
-        setSong(StemLoader::load(song_->folder, options));
-        mix_->apply(previous);
-    }
-    if (song_) seekSeconds(seconds);
+    if (!song_) return;
+    // The output pairs may have changed (the stream is not started yet). At another rate the
+    // song keeps its own: it waits, silent, to be loaded again (reloadRate()).
+    transport_.prepare(song_.get(), mix_.get(), song_->sampleRate,
+                       transportSetup(song_->stems.size()));
+    applyClickSettings(click_, transport_);
+    seekSeconds(seconds);
     if (wasPlaying) play();
 }
 
@@ -80,7 +77,7 @@ void Engine::setSong(Song song) {
     for (auto& stem : song.stems)  // songs built in memory come without a peak table
         if (stem.peaks.empty() && stem.frames() > 0) computePeaks(stem);
     // The audio thread must not see the old song while it is replaced.
-    fadeToSilence();
+    fadeOutIfPlaying();
     output_.stop();
     auto next = std::make_shared<const Song>(std::move(song));
     auto mix = std::make_unique<MixControls>(next->stems.size());
@@ -115,7 +112,7 @@ void Engine::setClick(const ClickSettings& settings) {
 }
 
 void Engine::play() {
-    if (!song_) return;
+    if (!song_ || reloadRate() != 0) return;
     if (transport_.position() >= transport_.length()) transport_.seek(0);
     transport_.play();
     if (!output_.isOpen()) return;
@@ -197,25 +194,33 @@ std::string Engine::deviceProblem() {
     return {};
 }
 
-void Engine::fadeToSilence() {
-    if (!output_.isActive() || transport_.silent()) return;
+void Engine::beginFadeOut() {
     transport_.pause();
+    fadeBeat_ = heartbeat_.load(std::memory_order_relaxed);
+    fadeBeatTime_ = std::chrono::steady_clock::now();
+    fadeDeadline_ = fadeBeatTime_ + kFadeTimeout;
+}
+
+bool Engine::fadeOutDone() {
+    if (transport_.silent() || !output_.isActive()) return true;
     // The fade is 5 ms: a buffer or two. Waited for as long as callbacks keep coming (a busy
     // machine may delay them), but a stream whose callbacks stopped (a frozen device) is let
-    // go of after 200 ms without one, and nothing is waited on for more than a second.
-    using Clock = std::chrono::steady_clock;
-    const auto giveUp = Clock::now() + std::chrono::seconds(1);
-    std::uint64_t beat = heartbeat_.load(std::memory_order_relaxed);
-    auto lastBeat = Clock::now();
-    while (!transport_.silent() && output_.isActive()) {
-        const auto now = Clock::now();
-        if (const std::uint64_t b = heartbeat_.load(std::memory_order_relaxed); b != beat) {
-            beat = b;
-            lastBeat = now;
-        }
-        if (now > giveUp || now - lastBeat > std::chrono::milliseconds(200)) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    // go of, and nothing is waited on for long.
+    const auto now = std::chrono::steady_clock::now();
+    if (const std::uint64_t beat = heartbeat_.load(std::memory_order_relaxed); beat != fadeBeat_) {
+        fadeBeat_ = beat;
+        fadeBeatTime_ = now;
     }
+    return now > fadeDeadline_ || now - fadeBeatTime_ > kFadeStallTimeout;
+}
+
+void Engine::fadeOut() {
+    beginFadeOut();
+    while (!fadeOutDone()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+}
+
+void Engine::fadeOutIfPlaying() {
+    if (output_.isActive() && !transport_.silent()) fadeOut();
 }
 
 void Engine::restartHeartbeatWatch() {

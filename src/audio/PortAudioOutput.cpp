@@ -60,21 +60,11 @@ std::vector<OutputDevice> listOutputs() {
     return out;
 }
 
-// The device to open: the named one, or the system default, or (a machine whose default host
-// API has no device, e.g. ALSA without cards but JACK running) the first output there is.
+// The device to open (findOutputDevice), or why there is none.
 PaDeviceIndex findDevice(const std::string& wanted) {
     const auto outputs = listOutputs();
-    if (wanted.empty()) {
-        const PaDeviceIndex def = Pa_GetDefaultOutputDevice();
-        if (def != paNoDevice) return def;
-        if (!outputs.empty()) return outputs.front().index;
-        throw AudioDeviceError("no audio output device found");
-    }
-    const std::string key = lower(wanted);
-    for (const auto& d : outputs)
-        if (lower(d.label()) == key || lower(d.name) == key) return d.index;
-    for (const auto& d : outputs)
-        if (lower(d.label()).find(key) != std::string::npos) return d.index;
+    if (const OutputDevice* device = findOutputDevice(outputs, wanted)) return device->index;
+    if (wanted.empty()) throw AudioDeviceError("no audio output device found");
     std::string names;
     for (const auto& d : outputs) names += (names.empty() ? "" : ", ") + d.label();
     throw AudioDeviceError("audio device '" + wanted +
@@ -82,6 +72,23 @@ PaDeviceIndex findDevice(const std::string& wanted) {
 }
 
 }  // namespace
+
+const OutputDevice* findOutputDevice(const std::vector<OutputDevice>& devices,
+                                     const std::string& wanted) {
+    if (wanted.empty()) {
+        // A machine whose default host API has no device (ALSA without cards, but JACK
+        // running) still plays on the first output there is.
+        for (const auto& d : devices)
+            if (d.isDefault) return &d;
+        return devices.empty() ? nullptr : &devices.front();
+    }
+    const std::string key = lower(wanted);
+    for (const auto& d : devices)
+        if (lower(d.label()) == key || lower(d.name) == key) return &d;
+    for (const auto& d : devices)
+        if (lower(d.label()).find(key) != std::string::npos) return &d;
+    return nullptr;
+}
 
 // What the stream's callback renders into. Heap-allocated apart from the PortAudioOutput: a
 // stream abandoned on a lost device keeps pointing at it (see abandonStream()).
@@ -150,6 +157,13 @@ std::vector<OutputDevice> PortAudioOutput::devices() {
     auto out = listOutputs();
     Pa_Terminate();
     return out;
+}
+
+int PortAudioOutput::expectedRate(const OutputConfig& config) {
+    if (config.sampleRate > 0) return config.sampleRate;
+    const auto outputs = devices();
+    const OutputDevice* device = findOutputDevice(outputs, config.device);
+    return device ? static_cast<int>(device->defaultSampleRate) : 0;
 }
 
 std::string PortAudioOutput::versionText() {

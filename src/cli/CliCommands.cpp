@@ -35,8 +35,6 @@ using namespace stemdeck::audio;
 using Clock = std::chrono::steady_clock;
 
 constexpr auto kPollInterval = std::chrono::milliseconds(50);
-// Longest wait for the stop fade to reach silence before the stream is closed anyway.
-constexpr auto kStopTimeout = std::chrono::milliseconds(500);
 
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -262,10 +260,7 @@ void addLatencyStats(Json& json, const LatencyStats& stats) {
 
 // Fades out, lets the engine stop the stream once silent, and closes the device.
 void stopPlayback(Engine& engine) {
-    engine.pause();
-    const auto deadline = Clock::now() + kStopTimeout;
-    while (!engine.transport().silent() && Clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    engine.fadeOut();
     engine.service();
     engine.closeOutput();
 }

@@ -7,8 +7,9 @@
 #include <QSignalBlocker>
 
 #include "stemdeck/app/DisplayText.h"
-#include "stemdeck/audio/Engine.h"
+#include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/audio/Limits.h"
+#include "stemdeck/audio/Song.h"
 #include "stemdeck/ui/Palette.h"
 #include "ui_ExportDialog.h"
 
@@ -38,8 +39,8 @@ QString extensionOf(int index) {
 
 }  // namespace
 
-ExportDialog::ExportDialog(const audio::Engine& engine, QWidget* parent)
-    : QDialog(parent), ui_(std::make_unique<Ui::ExportDialog>()), engine_(engine) {
+ExportDialog::ExportDialog(const app::PlaybackManager& playback, QWidget* parent)
+    : QDialog(parent), ui_(std::make_unique<Ui::ExportDialog>()), playback_(playback) {
     ui_->setupUi(this);
     // The passes the renderer and the CLI's --loops take (audio/Limits.h).
     ui_->loopsSpin->setRange(1, audio::limits::kMaxLoopPasses);
@@ -47,7 +48,7 @@ ExportDialog::ExportDialog(const audio::Engine& engine, QWidget* parent)
     ui_->loopHint->setStyleSheet(QStringLiteral("color: %1;").arg(palette::kDimText.name()));
 
     // A name beside the song folder, so the mix is found next to the songs it came from.
-    if (const audio::Song* song = engine_.song()) {
+    if (const audio::Song* song = playback_.song()) {
         const QFileInfo folder(QString::fromStdString(song->folder.string()));
         // The suggested name is one the user may keep: no control characters from the
         // folder's name end up in a new file's name (they show as their symbols here).
@@ -56,8 +57,8 @@ ExportDialog::ExportDialog(const audio::Engine& engine, QWidget* parent)
                                                         tr(" mix.wav")));
     }
     ui_->tempoCheck->setToolTip(tr("Tempo %1 %, pitch %2 cents")
-                                    .arg(engine_.tempo() * 100.0, 0, 'f', 0)
-                                    .arg(engine_.pitchCents(), 0, 'f', 0));
+                                    .arg(playback_.tempo() * 100.0, 0, 'f', 0)
+                                    .arg(playback_.pitchCents(), 0, 'f', 0));
     showLoopState();
     setRunning(false);
 
@@ -80,17 +81,15 @@ void ExportDialog::reject() {
 }
 
 void ExportDialog::showLoopState() {
-    const audio::LoopBounds loop = engine_.loop();
-    const bool hasLoop = engine_.hasSong() && loop.end > loop.start && loop.start >= 0;
+    // A complete loop (loopEnd() is -1 while there is none).
+    const bool hasLoop = playback_.hasSong() && playback_.loopEnd() >= 0;
     ui_->loopCheck->setEnabled(hasLoop);
     if (!hasLoop) ui_->loopCheck->setChecked(false);
     ui_->loopsSpin->setEnabled(hasLoop && ui_->loopCheck->isChecked());
-    const int rate = engine_.song() ? engine_.song()->sampleRate : 0;
-    ui_->loopHint->setText(hasLoop && rate > 0
-                               ? tr("(%1 s – %2 s)")
-                                     .arg(static_cast<double>(loop.start) / rate, 0, 'f', 2)
-                                     .arg(static_cast<double>(loop.end) / rate, 0, 'f', 2)
-                               : tr("(set a loop first)"));
+    ui_->loopHint->setText(hasLoop ? tr("(%1 s – %2 s)")
+                                         .arg(playback_.loopStart(), 0, 'f', 2)
+                                         .arg(playback_.loopEnd(), 0, 'f', 2)
+                                   : tr("(set a loop first)"));
 }
 
 void ExportDialog::chooseFile() {
@@ -157,7 +156,7 @@ void ExportDialog::startExport() {
         return;
     }
     // A file of the song is never replaced (the render refuses it too): say so before asking.
-    if (const audio::Song* song = engine_.song()) {
+    if (const audio::Song* song = playback_.song()) {
         const QString refusal = app::ExportJob::refusal(*song, file);
         if (!refusal.isEmpty()) {
             showMessage(refusal, true);
@@ -171,7 +170,7 @@ void ExportDialog::startExport() {
             tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(file))) !=
             QMessageBox::Yes)
         return;
-    job_ = app::ExportJob::fromEngine(engine_, file, choices());
+    job_ = playback_.exportJob(file, choices());
     if (!job_) {
         showMessage(tr("Open a song first."), true);
         return;

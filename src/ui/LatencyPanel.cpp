@@ -1,6 +1,7 @@
 #include "stemdeck/ui/LatencyPanel.h"
 
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/ui/FrameTick.h"
 #include "stemdeck/ui/Palette.h"
 #include "ui_LatencyPanel.h"
 
@@ -17,11 +18,9 @@ QString ms(double value) {
 LatencyPanel::LatencyPanel(QWidget* parent)
     : QWidget(parent), ui_(std::make_unique<Ui::LatencyPanel>()) {
     ui_->setupUi(this);
-    timer_.setInterval(kRefreshMs);
-    connect(&timer_, &QTimer::timeout, this, &LatencyPanel::refresh);
     connect(ui_->resetButton, &QPushButton::clicked, this, [this] {
         if (!playback_) return;
-        playback_->engine().resetLatencyStats();
+        playback_->resetLatencyStats();
         ui_->historyGraph->clear();
         lastCallbacks_ = 0;
         refresh();
@@ -30,9 +29,19 @@ LatencyPanel::LatencyPanel(QWidget* parent)
 
 LatencyPanel::~LatencyPanel() = default;
 
-void LatencyPanel::setPlayback(app::PlaybackManager* playback) {
+void LatencyPanel::setPlayback(app::PlaybackManager* playback, FrameTick* tick) {
+    if (tick_) tick_->stop(this);
     playback_ = playback;
+    tick_ = tick;
     refresh();
+    if (isVisible()) followTick();
+}
+
+void LatencyPanel::followTick() {
+    if (!tick_) return;
+    tick_->start(this, [this] {
+        if (sinceRefresh_.elapsed() >= kRefreshMs) refresh();
+    });
 }
 
 QColor LatencyPanel::loadColor(double loadPct) {
@@ -44,16 +53,17 @@ QColor LatencyPanel::loadColor(double loadPct) {
 void LatencyPanel::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     refresh();
-    timer_.start();
+    followTick();
 }
 
 void LatencyPanel::hideEvent(QHideEvent* event) {
     QWidget::hideEvent(event);
-    timer_.stop();
+    if (tick_) tick_->stop(this);
 }
 
 void LatencyPanel::refresh() {
-    if (playback_) showStats(playback_->engine().latencyStats());
+    sinceRefresh_.start();
+    if (playback_) showStats(playback_->latencyStats());
 }
 
 void LatencyPanel::showStats(const audio::LatencyStats& s) {

@@ -22,6 +22,7 @@
 #include "stemdeck/app/SongMeta.h"
 #include "stemdeck/ui/AboutDialog.h"
 #include "stemdeck/ui/ExportDialog.h"
+#include "stemdeck/ui/FrameTick.h"
 #include "stemdeck/ui/Icons.h"
 #include "stemdeck/ui/LoadMessages.h"
 #include "stemdeck/ui/Palette.h"
@@ -36,7 +37,6 @@ namespace stemdeck::ui {
 
 namespace {
 
-constexpr int kPlayheadIntervalMs = 33;  // smooth playhead while playing
 constexpr double kSeekStep = 5.0;
 constexpr double kFineSeekStep = 1.0;
 constexpr int kMessageMs = 10000;
@@ -49,9 +49,10 @@ const char* const kNeedsSong = "stemdeckNeedsSong";
 
 }  // namespace
 
-MainWindow::MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* parent)
+MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixStore& mixes,
+                       QWidget* parent)
     : QMainWindow(parent),
-      playback_(engine_, &mixes),
+      playback_(engine, &mixes),
       settings_(settings),
       markerStore_(QFileInfo(mixes.directory()).dir().filePath(QStringLiteral("markers"))),
       markers_(playback_, markerStore_),
@@ -65,12 +66,10 @@ MainWindow::MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* p
     statusBar()->addPermanentWidget(statusLine_);
     connect(statusLine_, &StatusLine::outputClicked, this, &MainWindow::showSettings);
 
-    ui_->mixer->setPlayback(&playback_);
-    ui_->latencyPanel->setPlayback(&playback_);
+    frameTick_ = new FrameTick(this);
+    ui_->mixer->setPlayback(&playback_, frameTick_);
+    ui_->latencyPanel->setPlayback(&playback_, frameTick_);
     ui_->rehearsalBar->setPlayback(&playback_);
-    playheadTimer_.setInterval(kPlayheadIntervalMs);
-    connect(&playheadTimer_, &QTimer::timeout, this,
-            [this] { ui_->timeline->setPosition(playback_.position()); });
 
     setUpActions();
     connectPlayback();
@@ -151,7 +150,7 @@ void MainWindow::setUpActions() {
     exportMix->setProperty(kNeedsSong, true);
     ui_->menuFile->insertAction(ui_->actionAudioSettings, exportMix);
     connect(exportMix, &QAction::triggered, this, [this] {
-        auto* dialog = new ExportDialog(playback_.engine(), this);
+        auto* dialog = new ExportDialog(playback_, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
@@ -334,7 +333,7 @@ void MainWindow::onLoadFailed(const QString& folder, const QString& message) {
     statusBar()->showMessage(said.summary, kMessageMs);
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open song"), said.summary,
                                 QMessageBox::Close, this);
-    if (engine_.hasSong()) box->setInformativeText(tr("The current song stays loaded."));
+    if (playback_.hasSong()) box->setInformativeText(tr("The current song stays loaded."));
     box->setDetailedText(said.details);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -342,7 +341,7 @@ void MainWindow::onLoadFailed(const QString& folder, const QString& message) {
 
 void MainWindow::showSongIssues() {
     QList<LoadMessages::Message> issues;
-    if (const audio::Song* song = engine_.song()) {
+    if (const audio::Song* song = playback_.song()) {
         const app::SongMeta meta = app::SongMeta::read(playback_.songFolder());
         issues << LoadMessages::filesSkipped(meta.title, song->errors)
                << LoadMessages::stemsWarned(meta.title, song->warnings)
@@ -363,15 +362,16 @@ void MainWindow::onStateChanged(audio::PlayState state) {
     ui_->actionPlayPause->setText(playing ? tr("&Pause") : tr("&Play"));
     ui_->actionPlayPause->setIcon(playing ? icons::pause() : icons::play());
     ui_->timeline->setPlaying(playing);
+    // A smooth playhead while playing.
     if (playing)
-        playheadTimer_.start();
+        frameTick_->start(this, [this] { ui_->timeline->setPosition(playback_.position()); });
     else
-        playheadTimer_.stop();
+        frameTick_->stop(this);
     enableSongActions();
 }
 
 void MainWindow::enableSongActions() {
-    const bool song = engine_.hasSong();
+    const bool song = playback_.hasSong();
     for (QAction* action : findChildren<QAction*>())
         if (action->property(kNeedsSong).toBool()) action->setEnabled(song);
 }
@@ -383,7 +383,7 @@ void MainWindow::showLoop() {
 }
 
 void MainWindow::updateTimelineAudibility() {
-    const audio::MixControls& mix = engine_.mix();
+    const audio::MixControls& mix = playback_.mixer().controls();
     const bool anySolo = mix.anySolo();
     std::vector<bool> audible(mix.stemCount());
     for (std::size_t i = 0; i < audible.size(); ++i) audible[i] = mix.audible(i, anySolo);

@@ -5,6 +5,7 @@
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/ui/FrameTick.h"
 #include "stemdeck/ui/MasterStrip.h"
 #include "stemdeck/ui/Palette.h"
 #include "stemdeck/ui/TrackStrip.h"
@@ -19,8 +20,6 @@ MixerPanel::MixerPanel(QWidget* parent)
     ui_->setupUi(this);
     ui_->emptyLabel->setStyleSheet(
         QStringLiteral("color: %1; padding: 24px;").arg(palette::kDimText.name()));
-    meterTimer_.setInterval(kMeterIntervalMs);
-    connect(&meterTimer_, &QTimer::timeout, this, &MixerPanel::updateMeters);
     connect(ui_->masterStrip, &MasterStrip::gainChanged, this, [this](float db) {
         change(
             tr("Master Level"), {MixUndo::Control::Kind::Master},
@@ -35,9 +34,11 @@ MasterStrip* MixerPanel::masterStrip() const {
     return ui_->masterStrip;
 }
 
-void MixerPanel::setPlayback(app::PlaybackManager* playback) {
+void MixerPanel::setPlayback(app::PlaybackManager* playback, FrameTick* tick) {
     if (playback_) playback_->disconnect(this);
+    if (tick_) tick_->stop(this);
     playback_ = playback;
+    tick_ = tick;
     rebuild();
     if (playback_)
         connect(playback_, &app::PlaybackManager::stateChanged, this,
@@ -47,10 +48,14 @@ void MixerPanel::setPlayback(app::PlaybackManager* playback) {
     wakeMeters();
 }
 
+bool MixerPanel::metersRunning() const {
+    return tick_ && tick_->drives(this);
+}
+
 void MixerPanel::wakeMeters() {
-    if (meterTimer_.isActive()) return;
+    if (!tick_ || metersRunning()) return;
     sinceMeters_.start();
-    meterTimer_.start();
+    tick_->start(this, [this] { updateMeters(); });
 }
 
 bool MixerPanel::metersAtRest() const {
@@ -62,8 +67,8 @@ bool MixerPanel::metersAtRest() const {
 void MixerPanel::rebuild() {
     for (TrackStrip* strip : strips_) delete strip;
     strips_.clear();
-    const audio::Song* song = playback_ ? playback_->engine().song() : nullptr;
-    ui_->emptyLabel->setVisible(song == nullptr);
+    const bool song = playback_ && playback_->hasSong();
+    ui_->emptyLabel->setVisible(!song);
     const QString folder = playback_ ? playback_->songFolder() : QString();
     const std::vector<std::string> stems =
         playback_ ? playback_->stemNames() : std::vector<std::string>{};
@@ -74,9 +79,9 @@ void MixerPanel::rebuild() {
         historyStems_ = stems;
     }
     if (!song) return;
-    for (std::size_t i = 0; i < song->stems.size(); ++i) {
+    for (std::size_t i = 0; i < stems.size(); ++i) {
         auto* strip = new TrackStrip(ui_->stripsContainer);
-        strip->setName(app::displayName(song->stems[i].name));
+        strip->setName(app::displayName(stems[i]));
         strip->setColor(stemColor(static_cast<int>(i)));
         // Before the stretch that keeps the strips packed to the left.
         ui_->stripsLayout->insertWidget(ui_->stripsLayout->count() - 1, strip);
@@ -127,7 +132,7 @@ void MixerPanel::connectGestures(QWidget* strip) {
 void MixerPanel::change(const QString& text, MixUndo::Control control,
                         const std::function<void(audio::MixControls&)>& edit, bool affectsOthers) {
     if (!playback_) return;
-    audio::MixControls& mix = playback_->engine().mix();
+    audio::MixControls& mix = playback_->mixer().controls();
     const audio::MixSnapshot before = mix.snapshot();
     edit(mix);
     undo_.record(text, control, before, mix.snapshot());
@@ -137,7 +142,7 @@ void MixerPanel::change(const QString& text, MixUndo::Control control,
 }
 
 void MixerPanel::resetMix() {
-    if (!playback_ || !playback_->engine().hasSong()) return;
+    if (!playback_ || !playback_->hasSong()) return;
     change(
         tr("Reset Mix"), {MixUndo::Control::Kind::WholeMix},
         [](audio::MixControls& mix) { mix.reset(); }, true);
@@ -145,14 +150,14 @@ void MixerPanel::resetMix() {
 
 void MixerPanel::applyMix(const audio::MixSnapshot& mix) {
     if (!playback_) return;
-    playback_->engine().mix().apply(mix);
+    playback_->mixer().controls().apply(mix);
     refresh();
     emit mixChanged();
 }
 
 void MixerPanel::refresh() {
     if (!playback_) return;
-    const audio::MixControls& mix = playback_->engine().mix();
+    const audio::MixControls& mix = playback_->mixer().controls();
     const audio::MixSnapshot snapshot = mix.snapshot();
     const bool anySolo = mix.anySolo();
     for (std::size_t i = 0; i < strips_.size() && i < snapshot.stems.size(); ++i)
@@ -161,17 +166,17 @@ void MixerPanel::refresh() {
 }
 
 void MixerPanel::updateMeters() {
-    const bool song = playback_ && playback_->engine().hasSong();
+    const bool song = playback_ && playback_->hasSong();
     if (song) {
         const double seconds = static_cast<double>(sinceMeters_.restart()) / 1000.0;
-        const audio::MeterReading reading = playback_->engine().takeMeterReading();
+        const audio::MeterReading reading = playback_->mixer().takeMeterReading();
         for (std::size_t i = 0; i < strips_.size() && i < reading.stems.size(); ++i)
             strips_[i]->showLevel(reading.stems[i], seconds);
         ui_->masterStrip->showLevels(reading.masterLeft, reading.masterRight, seconds);
     }
     // Not playing and every meter down: nothing moves until playback starts again.
     if (!song || (playback_->state() != audio::PlayState::Playing && metersAtRest()))
-        meterTimer_.stop();
+        tick_->stop(this);
 }
 
 }  // namespace stemdeck::ui

@@ -101,7 +101,7 @@ void SettingsDialog::populate() {
         ui_->rateCombo->addItem(tr("%1 Hz").arg(rate), rate);
     showRate();
 
-    const int rate = playback_.engine().outputOpen() ? playback_.engine().sampleRate() : 48000;
+    const int rate = playback_.outputOpen() ? playback_.outputRate() : 48000;
     for (const app::AudioProfile& p : settings_.profiles().profiles())
         ui_->blockCombo->addItem(tr("%1: %2 frames (%3 ms)")
                                      .arg(p.name)
@@ -111,7 +111,7 @@ void SettingsDialog::populate() {
     ui_->blockCombo->setCurrentIndex(ui_->blockCombo->findData(settings_.framesPerBuffer()));
     showBlockDescription();
 
-    ui_->latencyCheck->setChecked(playback_.engine().latencyMonitorEnabled());
+    ui_->latencyCheck->setChecked(playback_.latencyMonitorEnabled());
 
     const QSignalBlocker blockChannels(ui_->channelsCombo);
     ui_->channelsCombo->addItem(tr("Stereo (1–2)"), 2);
@@ -123,36 +123,36 @@ void SettingsDialog::populate() {
 void SettingsDialog::labelChannelChoices() {
     const QString chosen = ui_->deviceCombo->currentData().toString();
     int channels = 0;
-    for (const audio::OutputDevice& d : audio::PortAudioOutput::devices())
-        if (chosen.isEmpty() ? d.isDefault : QString::fromStdString(d.label()) == chosen)
-            channels = std::min(d.maxOutputChannels, audio::OutputRouting::kMaxChannels);
+    const std::vector<audio::OutputDevice> devices = audio::PortAudioOutput::devices();
+    if (const audio::OutputDevice* d = audio::findOutputDevice(devices, chosen.toStdString()))
+        channels = std::min(d->maxOutputChannels, audio::OutputRouting::kMaxChannels);
     ui_->channelsCombo->setItemText(1, channels > 0
                                            ? tr("All channels of the device (%1)").arg(channels)
                                            : tr("All channels of the device"));
 }
 
 void SettingsDialog::rebuildRouting() {
-    audio::Engine& engine = playback_.engine();
-    const int channels = engine.outputChannels();
+    app::MixerFacade& mixer = playback_.mixer();
+    const int channels = mixer.outputChannels();
     const bool routable = channels >= 4;
     QTableWidget* table = ui_->routingTable;
     table->setRowCount(0);
-    if (const audio::Song* song = engine.song()) {
-        const std::size_t sources = song->stems.size() + 1;
+    if (mixer.hasSong()) {
+        const std::vector<std::string> stems = mixer.stemNames();
+        const std::size_t sources = stems.size() + 1;
         table->setRowCount(static_cast<int>(sources));
         for (std::size_t i = 0; i < sources; ++i) {
-            const bool click = i == engine.clickSource();
+            const bool click = i == mixer.clickSource();
             const int row = static_cast<int>(i);
-            table->setItem(
-                row, 0,
-                new QTableWidgetItem(click ? tr("Click") : app::displayName(song->stems[i].name)));
+            table->setItem(row, 0,
+                           new QTableWidgetItem(click ? tr("Click") : app::displayName(stems[i])));
             auto* pairs = new QComboBox(table);
             for (int p = 0; p < std::max(1, channels / 2); ++p)
                 pairs->addItem(tr("%1–%2").arg(2 * p + 1).arg(2 * p + 2), p);
-            const int index = pairs->findData(engine.route(i));
+            const int index = pairs->findData(mixer.route(i));
             pairs->setCurrentIndex(std::max(0, index));
             connect(pairs, &QComboBox::currentIndexChanged, this, [this, i, pairs] {
-                app::RoutingStore::route(settings_, playback_.engine(), i,
+                app::RoutingStore::route(settings_, playback_.mixer(), i,
                                          pairs->currentData().toInt());
             });
             table->setCellWidget(row, 1, pairs);
@@ -168,9 +168,8 @@ void SettingsDialog::rebuildRouting() {
 void SettingsDialog::showRate() {
     const QSignalBlocker block(ui_->rateCombo);
     // "Device default (48000 Hz)": the rate it stands for, while a device is open.
-    const audio::Engine& engine = playback_.engine();
-    ui_->rateCombo->setItemText(0, engine.outputOpen() && settings_.sampleRate() == 0
-                                       ? tr("Device default (%1 Hz)").arg(engine.sampleRate())
+    ui_->rateCombo->setItemText(0, playback_.outputOpen() && settings_.sampleRate() == 0
+                                       ? tr("Device default (%1 Hz)").arg(playback_.outputRate())
                                        : tr("Device default"));
     ui_->rateCombo->setCurrentIndex(std::max(0, ui_->rateCombo->findData(settings_.sampleRate())));
 }
@@ -194,7 +193,7 @@ void SettingsDialog::showStatus() {
         text = tr("Preparing the song for the new sample rate…");
     } else if (!playback_.outputProblem().isEmpty()) {
         text = playback_.outputProblem();
-        colour = playback_.engine().outputOpen() ? palette::kWarn : palette::kBad;
+        colour = playback_.outputOpen() ? palette::kWarn : palette::kBad;
     } else {
         text = tr("Playing on %1").arg(playback_.outputDescription());
         if (!rateNote_.isEmpty()) {

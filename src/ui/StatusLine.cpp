@@ -59,7 +59,7 @@ void StatusLine::showLoading(bool loading) {
 }
 
 void StatusLine::showOutput() {
-    const bool open = playback_.engine().outputOpen();
+    const bool open = playback_.outputOpen();
     const QString& problem = playback_.outputProblem();
     const QColor colour = !open               ? palette::kBad
                           : problem.isEmpty() ? palette::kGood

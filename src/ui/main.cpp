@@ -12,6 +12,7 @@
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/SongLocator.h"
+#include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/StemLoader.h"
 #include "stemdeck/ui/MainWindow.h"
 #include "stemdeck/ui/Theme.h"
@@ -108,7 +109,9 @@ int main(int argc, char** argv) {
     if (screenshot) scratch.emplace();
     app::MixStore mixes(scratch ? scratch->path() : QString());
 
-    ui::MainWindow window(settings, mixes);
+    // The engine outlives the window and everything in it that plays through it.
+    audio::Engine engine;
+    ui::MainWindow window(engine, settings, mixes);
     if (screenshot) {
         const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
         const int width = size.value(0).toInt(), height = size.value(1).toInt();

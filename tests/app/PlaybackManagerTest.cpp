@@ -11,10 +11,12 @@
 #include <limits>
 
 #include "AudioFiles.h"
+#include "MemorySong.h"
 #include "QtPath.h"
 #include "TempDir.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/audio/Engine.h"
 
 using namespace stemdeck;
 using app::PlaybackManager;
@@ -337,4 +339,31 @@ TEST(PlaybackManager, LoopPointsCanBeSetOneAtATime) {
     EXPECT_EQ(rig.engine.loop().end, 2 * kRate);
     EXPECT_FALSE(rig.engine.loop().enabled);
     EXPECT_GE(changes.count(), 3);
+}
+
+// The engine never decodes on the calling thread: a device at another rate than the song
+// leaves the song as it was and says at which rate to load it again (the PlaybackManager does
+// that on its worker); until then it does not play, at the wrong speed or at all.
+TEST(PlaybackManager, TheEngineSaysWhenADeviceNeedsTheSongAtAnotherRate) {
+    audio::Engine engine;
+    engine.setSong(test::MemorySong(44100).mono("a", std::vector<float>(44100, 0.1f)).build());
+    const audio::Song* song = engine.song();
+    engine.mix().setGainDb(0, -6.0f);
+    engine.seekSeconds(0.5);
+    EXPECT_EQ(engine.reloadRate(), 0) << "no output yet";
+    engine.openOutput({});
+    ASSERT_TRUE(engine.outputOpen());
+    EXPECT_EQ(engine.sampleRate(), kRate);
+    EXPECT_EQ(engine.reloadRate(), kRate);
+    EXPECT_EQ(engine.song(), song) << "not decoded again";
+    EXPECT_FLOAT_EQ(engine.mix().gainDb(0), -6.0f);
+    EXPECT_NEAR(engine.positionSeconds(), 0.5, 1e-4);
+    engine.play();
+    EXPECT_NE(engine.state(), PlayState::Playing);
+    engine.setSong(test::MemorySong(kRate).mono("a", std::vector<float>(kRate, 0.1f)).build());
+    EXPECT_EQ(engine.reloadRate(), 0);
+    engine.play();
+    EXPECT_EQ(engine.state(), PlayState::Playing);
+    engine.fadeOut();
+    EXPECT_NE(engine.state(), PlayState::Playing);
 }

@@ -62,9 +62,55 @@ audio::Song makeSong(int rate, int stems, double seconds, bool bursts = false) {
     return song.build();
 }
 
+// What the hammer changes: a bare Transport, or an Engine through its own methods.
+struct TransportControls {
+    audio::Transport& transport;
+    std::int64_t length() const { return transport.length(); }
+    void seek(std::int64_t frame) { transport.seek(frame); }
+    void pause() { transport.pause(); }
+    void play() { transport.play(); }
+    void setLoop(std::int64_t a, std::int64_t b) { transport.loop().set(a, b); }
+    void setLoopEnabled(bool on) { transport.loop().setEnabled(on); }
+    void clearLoop() { transport.loop().clear(); }
+    void setTempo(double ratio) { transport.setTempo(ratio); }
+    void setPitchCents(double cents) { transport.setPitchCents(cents); }
+    void setClick(const audio::ClickSettings& click) {
+        audio::applyClickSettings(click, transport);
+    }
+    void jumpTo(std::int64_t frame, audio::Quantize q) { transport.jumpTo(frame, q); }
+    std::size_t sources() const { return transport.routing().sourceCount(); }
+    void route(std::size_t source, int pair) { transport.routing().route(source, pair); }
+    int countInBeatsLeft() const { return transport.countInBeatsLeft(); }
+};
+
+// The Engine's control-thread methods (play starts the stream) take turns with the test's
+// own control loop through `control`; the rest are for any thread.
+struct EngineControls {
+    audio::Engine& engine;
+    std::mutex& control;
+    std::int64_t length() const { return engine.durationFrames(); }
+    void seek(std::int64_t frame) { engine.seekFrames(frame); }
+    void pause() { engine.pause(); }
+    void play() {
+        const std::lock_guard lock(control);
+        engine.play();
+    }
+    void setLoop(std::int64_t a, std::int64_t b) { engine.setLoop(a, b); }
+    void setLoopEnabled(bool on) { engine.setLoopEnabled(on); }
+    void clearLoop() { engine.clearLoop(); }
+    void setTempo(double ratio) { engine.setTempo(ratio); }
+    void setPitchCents(double cents) { engine.setPitch(0, cents); }
+    void setClick(const audio::ClickSettings& click) { engine.setClick(click); }
+    void jumpTo(std::int64_t frame, audio::Quantize q) { engine.jumpTo(frame, q); }
+    std::size_t sources() const { return engine.clickSource() + 1; }
+    void route(std::size_t source, int pair) { engine.setRoute(source, pair); }
+    int countInBeatsLeft() const { return engine.countInBeatsLeft(); }
+};
+
 // Changes every control the user has, from this (non-audio) thread, as fast as it can
 // until `stop` is set.
-void hammer(audio::MixControls& mix, audio::Transport& transport, audio::LatencyMonitor* monitor,
+template <typename Controls>
+void hammer(audio::MixControls& mix, Controls transport, audio::LatencyMonitor* monitor,
             std::atomic<bool>& stop, bool seek) {
     std::mt19937 rng(42);
     std::uniform_real_distribution<float> unit(0.0f, 1.0f);
@@ -84,10 +130,10 @@ void hammer(audio::MixControls& mix, audio::Transport& transport, audio::Latency
         const std::int64_t length = transport.length();
         if (i % 11 == 0) {
             const auto a = static_cast<std::int64_t>(unit(rng) * length * 0.5);
-            transport.loop().set(a, a + length / 8 + static_cast<std::int64_t>(unit(rng) * 4800));
+            transport.setLoop(a, a + length / 8 + static_cast<std::int64_t>(unit(rng) * 4800));
         }
-        if (i % 13 == 0) transport.loop().setEnabled(rng() % 3 != 0);
-        if (i % 101 == 0) transport.loop().clear();
+        if (i % 13 == 0) transport.setLoopEnabled(rng() % 3 != 0);
+        if (i % 101 == 0) transport.clearLoop();
         if (i % 9 == 0) transport.setTempo(0.5 + unit(rng));
         if (i % 10 == 0) transport.setPitchCents(2400.0 * unit(rng) - 1200.0);
         if (i % 37 == 0) transport.setTempo(1.0), transport.setPitchCents(0.0);  // bypass
@@ -98,15 +144,12 @@ void hammer(audio::MixControls& mix, audio::Transport& transport, audio::Latency
             click.bpm = 60.0 + 120.0 * unit(rng);
             click.beatsPerBar = 2 + static_cast<int>(rng() % 5);
             click.countInBars = static_cast<int>(rng() % 2);
-            audio::applyClickSettings(click, transport);
+            transport.setClick(click);
         }
         if (seek && i % 23 == 0)
             transport.jumpTo(static_cast<std::int64_t>(unit(rng) * length * 0.5),
                              rng() % 2 ? audio::Quantize::NextBar : audio::Quantize::Immediate);
-        if (i % 19 == 0) {
-            auto& routing = transport.routing();
-            routing.route(rng() % routing.sourceCount(), static_cast<int>(rng() % 4));
-        }
+        if (i % 19 == 0) transport.route(rng() % transport.sources(), static_cast<int>(rng() % 4));
         if (i % 29 == 0) (void)transport.countInBeatsLeft();
         if (monitor && i % 30 == 0) monitor->setEnabled(!monitor->enabled());
         if (monitor && i % 40 == 0) (void)monitor->stats();
@@ -206,7 +249,7 @@ bool renderWhileControlsChange(const audio::Song& song) {
             for (int i = 0; i < 256 * channels; ++i) finite = finite && std::isfinite(out[i]);
         }
     });
-    std::thread control([&] { hammer(mix, transport, &monitor, stop, true); });
+    std::thread control([&] { hammer(mix, TransportControls{transport}, &monitor, stop, true); });
     audio.join();
     stop = true;
     control.join();
@@ -243,7 +286,10 @@ TEST(RealtimeSafety, EngineCallbackOnARealStreamAllocatesNothing) {
     BlockingCallCounter::reset();
     engine.play();
     std::atomic<bool> stop{false};
-    std::thread control([&] { hammer(engine.mix(), engine.transport(), nullptr, stop, true); });
+    std::mutex controlThread;
+    std::thread control([&] {
+        hammer(engine.mix(), EngineControls{engine, controlThread}, nullptr, stop, true);
+    });
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
     int toggles = 0;
     std::string deviceError;
@@ -251,6 +297,7 @@ TEST(RealtimeSafety, EngineCallbackOnARealStreamAllocatesNothing) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         engine.setLatencyMonitorEnabled(++toggles % 2 == 0);
         (void)engine.latencyStats();
+        const std::lock_guard lock(controlThread);
         if (engine.consumeEndOfSong()) engine.play();
         if (engine.state() != audio::PlayState::Playing) engine.play();
         if (!engine.service()) deviceError = engine.deviceError();

@@ -430,7 +430,8 @@ TEST(BadInputWindow, AGarbageSettingsFileStartsOnDefaultsKeepingItAsideAndTheMix
     test::writeTextFile(dir / "stemdeck.ini", std::string(garbage, sizeof garbage - 1));
 
     app::Settings settings(test::qpath(dir / "stemdeck.ini"));
-    ui::MainWindow window(settings, mixes);
+    audio::Engine engine;
+    ui::MainWindow window(engine, settings, mixes);
     window.show();
     auto* bar = window.findChild<ui::NoticeBar*>();
     ASSERT_NE(bar, nullptr);
@@ -439,11 +440,11 @@ TEST(BadInputWindow, AGarbageSettingsFileStartsOnDefaultsKeepingItAsideAndTheMix
         << bar->text().toStdString();
     EXPECT_TRUE(bar->text().contains(QStringLiteral("stemdeck.ini.corrupt")));
     EXPECT_TRUE(fs::exists(dir / "stemdeck.ini.corrupt")) << "the damaged file is kept";
-    EXPECT_EQ(window.playback().engine().output().framesPerBuffer(), 1024);
+    EXPECT_EQ(engine.output().framesPerBuffer(), 1024);
 
     ASSERT_TRUE(test::waitForSong(window.playback(), [&] { window.openSong(test::qpath(song)); }));
-    EXPECT_NEAR(window.playback().engine().mix().gainDb(0), kUserGainDb, 0.05f);
-    EXPECT_TRUE(window.playback().engine().mix().muted(1));
+    EXPECT_NEAR(engine.mix().gainDb(0), kUserGainDb, 0.05f);
+    EXPECT_TRUE(engine.mix().muted(1));
     EXPECT_TRUE(bar->text().contains(QStringLiteral("could not be read")))
         << "the notice outlasts the load's status messages";
     EXPECT_EQ(app::Settings(test::qpath(dir / "stemdeck.ini")).lastSong(), test::qpath(song))
@@ -507,9 +508,10 @@ TEST(BadInputWindow, AProfilesFileBesideTheSettingsReplacesThePresets) {
         {"id": "broken", "frames_per_buffer": 5}]})");
     app::Settings settings(test::qpath(dir / "stemdeck.ini"));
     app::MixStore mixes(test::qpath(dir / "mixes"));
-    ui::MainWindow window(settings, mixes);
+    audio::Engine engine;
+    ui::MainWindow window(engine, settings, mixes);
     window.show();
-    EXPECT_EQ(window.playback().engine().output().framesPerBuffer(), 2048);
+    EXPECT_EQ(engine.output().framesPerBuffer(), 2048);
     auto* blocks = window.showSettings()->findChild<QComboBox*>(QStringLiteral("blockCombo"));
     ASSERT_NE(blocks, nullptr);
     EXPECT_EQ(blocks->count(), 2);
@@ -525,7 +527,8 @@ TEST(BadInputWindow, SettingsThatCannotBeSavedSaySoAndTheAppGoesOn) {
     test::writeTextFile(dir / "config", "not a folder");
     app::Settings settings(test::qpath(dir / "config" / "stemdeck.ini"));
     app::MixStore mixes(test::qpath(dir / "mixes"));
-    ui::MainWindow window(settings, mixes);
+    audio::Engine engine;
+    ui::MainWindow window(engine, settings, mixes);
     window.show();
     const fs::path song = test::writeUiSong(dir, "song", 2.0, 2);
     ASSERT_TRUE(test::waitForSong(window.playback(), [&] { window.openSong(test::qpath(song)); }));

@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "UiTestSupport.h"
+#include "stemdeck/ui/FrameTick.h"
 #include "stemdeck/ui/LatencyPanel.h"
 #include "stemdeck/ui/LoadHistoryGraph.h"
 #include "stemdeck/ui/Palette.h"
@@ -32,8 +33,9 @@ TEST(LatencyPanel, ShowsTheEnginesFigures) {
         playback, [&] { playback.openSong(test::qpath(test::writeUiSong(dir, "song", 5.0))); }));
     playback.setLatencyMonitorEnabled(true);
 
+    ui::FrameTick tick;
     LatencyPanel panel;
-    panel.setPlayback(&playback);
+    panel.setPlayback(&playback, &tick);
     panel.show();
     playback.play();
     QTest::qWait(700);

@@ -216,11 +216,12 @@ TEST(MainWindow, AGarbageSettingsFileStillStartsAndSaysSo) {
     test::writeTextFile(dir / "stemdeck.ini", std::string(damaged, sizeof damaged - 1));
     app::Settings settings(test::qpath(dir / "stemdeck.ini"));
     app::MixStore mixes(test::qpath(dir / "mixes"));
-    MainWindow window(settings, mixes);
+    audio::Engine engine;
+    MainWindow window(engine, settings, mixes);
     window.show();
     EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("could not be read")));
-    EXPECT_TRUE(window.playback().engine().outputOpen());
-    EXPECT_EQ(window.playback().engine().output().framesPerBuffer(), 1024);
+    EXPECT_TRUE(engine.outputOpen());
+    EXPECT_EQ(engine.output().framesPerBuffer(), 1024);
 }
 
 TEST(MainWindow, AnUnavailableDeviceFallsBackAndSaysSo) {

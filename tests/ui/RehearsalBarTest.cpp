@@ -6,6 +6,7 @@
 
 #include "WidgetParts.h"
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/audio/Engine.h"
 #include "stemdeck/ui/RehearsalBar.h"
 
 using stemdeck::test::part;

@@ -13,6 +13,7 @@
 #include "QtPath.h"
 #include "TempDir.h"
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/audio/Engine.h"
 
 namespace stemdeck::test {
 

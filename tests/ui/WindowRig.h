@@ -16,17 +16,20 @@
 #include "WidgetParts.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/Settings.h"
+#include "stemdeck/audio/Engine.h"
 #include "stemdeck/ui/MainWindow.h"
 #include "stemdeck/ui/MixerPanel.h"
 
 namespace stemdeck::test {
 
-// A main window on a real engine, with its settings and mixes in a temporary folder.
+// A main window on a real engine (owned here, as main() owns the app's), with its settings
+// and mixes in a temporary folder.
 struct WindowRig {
     TempDir dir;
     QString ini = qpath(dir / "stemdeck.ini");
     std::optional<app::Settings> settings;
     app::MixStore mixes{qpath(dir / "mixes")};
+    std::optional<audio::Engine> playingEngine;
     std::optional<ui::MainWindow> window;
 
     // `prepare` runs on the settings before the window is made from them.
@@ -39,19 +42,21 @@ struct WindowRig {
     // would; `prepare` as for the constructor.
     void restart(const std::function<void(app::Settings&)>& prepare = {}) {
         window.reset();
+        playingEngine.reset();
         settings.reset();
         settings.emplace(ini);
         if (prepare) prepare(*settings);
         open();
     }
     void open() {
-        window.emplace(*settings, mixes);
+        playingEngine.emplace();
+        window.emplace(*playingEngine, *settings, mixes);
         window->show();
         EXPECT_TRUE(QTest::qWaitForWindowExposed(&*window));
         QApplication::setActiveWindow(&*window);
     }
     app::PlaybackManager& playback() { return window->playback(); }
-    audio::Engine& engine() { return playback().engine(); }
+    audio::Engine& engine() { return *playingEngine; }
     ui::MixerPanel* mixer() { return window->findChild<ui::MixerPanel*>(); }
     QString statusMessage() { return window->statusBar()->currentMessage(); }
     template <typename T>

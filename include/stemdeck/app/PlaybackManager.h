@@ -10,9 +10,20 @@
 #include <string>
 #include <vector>
 
+#include "stemdeck/app/ExportJob.h"
+#include "stemdeck/app/MixerFacade.h"
 #include "stemdeck/app/SongLoader.h"
 #include "stemdeck/app/WaveformPeaks.h"
-#include "stemdeck/audio/Engine.h"
+#include "stemdeck/audio/LatencyMonitor.h"
+#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/PortAudioOutput.h"
+#include "stemdeck/audio/Transport.h"
+#include "stemdeck/audio/rehearsal/ClickSettings.h"
+
+namespace stemdeck::audio {
+class Engine;
+struct Song;
+}  // namespace stemdeck::audio
 
 namespace stemdeck::app {
 
@@ -23,6 +34,7 @@ class MixStore;
 // never sees Qt and nothing here waits for it. Songs load on a worker (SongLoader) and are
 // handed to the engine on the GUI thread; the previous song keeps playing until then.
 // Output changes that need the song at another sample rate reload it on the worker as well.
+// Widgets get everything from here (the mixer through mixer()), never from the engine.
 // GUI thread only.
 class PlaybackManager : public QObject {
     Q_OBJECT
@@ -30,25 +42,31 @@ class PlaybackManager : public QObject {
     static constexpr int kPollIntervalMs = 100;
     // How often a changed mix is written to the MixStore (in polls).
     static constexpr int kMixSavePolls = 10;
-    // A song replaced while playing first fades out: how often, and how long at most, to
-    // wait for the audio thread to reach silence.
+    // A song replaced while playing first fades out (Engine::beginFadeOut): how often to ask
+    // whether it is done.
     static constexpr int kHandoverPollMs = 5;
-    static constexpr int kHandoverMaxPolls = 60;
 
     // `mixes` may be null: no per-song mix memory.
     explicit PlaybackManager(audio::Engine& engine, MixStore* mixes = nullptr,
                              QObject* parent = nullptr);
     ~PlaybackManager() override;  // saves the current song's mix
 
-    audio::Engine& engine() { return engine_; }
-    const audio::Engine& engine() const { return engine_; }
+    // The current song's mixer: stems, mix controls, meters, output routes.
+    MixerFacade& mixer() { return mixer_; }
+    const MixerFacade& mixer() const { return mixer_; }
 
     // Output. Opens `config`; if that fails, the same device at its default rate, then the
     // system default device (errorOccurred says what happened; a device that only refused the
     // rate and plays at its own is not an error: sampleRateFellBack). When the device will run at
     // another rate than the current song, the song is first decoded again at that rate on the
-    // worker and the switch happens when it is ready, keeping mix, position and play state.
+    // worker and the switch happens when it is ready, keeping mix, position and play state. A
+    // device that turns out to run at yet another rate (Engine::reloadRate) gets the song
+    // decoded again for it the same way: problems and a refused rate are said at once,
+    // outputChanged follows once the song can play there.
     void openOutput(const audio::OutputConfig& config);
+    bool outputOpen() const;
+    // The open output's sample rate (0 when closed).
+    int outputRate() const;
     // What the device really does: "JACK Audio Connection Kit: system · 48 kHz · 128-frame
     // blocks · 21.3 ms output latency" (the latency the stream reports, which on JACK follows
     // the server's period, not stemdeck's block size), or "No audio output".
@@ -58,6 +76,9 @@ class PlaybackManager : public QObject {
     // Why the output is not what was asked for; empty when it is.
     const QString& outputProblem() const { return outputProblem_; }
     void setLatencyMonitorEnabled(bool on);
+    bool latencyMonitorEnabled() const;
+    audio::LatencyStats latencyStats() const;
+    void resetLatencyStats();
 
     // Songs.
     void openSong(const QString& folder);
@@ -68,7 +89,12 @@ class PlaybackManager : public QObject {
     bool isLoading() const { return loader_.busy(); }
     QString loadingFolder() const { return loader_.busy() ? loader_.folder() : QString(); }
     const QString& songFolder() const { return songFolder_; }
-    std::vector<std::string> stemNames() const;
+    bool hasSong() const;
+    // The loaded song (read-only; null when none). Replaced by the next songLoaded.
+    const audio::Song* song() const;
+    std::vector<std::string> stemNames() const { return mixer_.stemNames(); }
+    // An export of the current song and mix (ExportJob::fromEngine); null without a song.
+    std::unique_ptr<ExportJob> exportJob(const QString& file, const ExportChoices& choices) const;
     // Waveform peaks of the current song's stems, shared so a view can keep them while a
     // new song replaces them here.
     std::shared_ptr<const std::vector<WaveformPeaks>> peaks() const { return peaks_; }
@@ -89,9 +115,9 @@ class PlaybackManager : public QObject {
     void seekBy(double deltaSeconds);
     // A seek that can wait for the next bar line of the click's grid (seamless, for markers).
     void jumpTo(double seconds, audio::Quantize quantize);
-    audio::PlayState state() const { return engine_.state(); }
-    double position() const { return engine_.positionSeconds(); }
-    double duration() const { return engine_.durationSeconds(); }
+    audio::PlayState state() const;
+    double position() const;
+    double duration() const;
 
     // A-B loop, in song seconds. A and B can be set one at a time (A alone is remembered
     // until B arrives); the engine loops once both are set with B after A. A new song starts
@@ -109,24 +135,26 @@ class PlaybackManager : public QObject {
     double loopStart() const;
     // B, or -1 while there is no complete loop.
     double loopEnd() const;
-    bool loopEnabled() const { return engine_.loop().enabled; }
+    bool loopEnabled() const;
 
     // Practice tempo (ratio, clamped to [0.5, 1.5]) and transposition (semitones plus cents,
     // +-12 semitones in all). Session settings, not part of the stored mix: a new song starts
     // at 100 % and untransposed (a reload at another rate keeps them).
     void setTempo(double ratio);
-    double tempo() const { return engine_.tempo(); }
+    double tempo() const;
     void setPitch(int semitones, double cents);
     int pitchSemitones() const { return pitchSemitones_; }
     double pitchFineCents() const { return pitchFineCents_; }
+    // The whole transposition, in cents.
+    double pitchCents() const;
 
     // Click (metronome) and count-in. A song whose meta.json gives its tempo and time
     // signature sets them when it loads; otherwise the user's BPM and meter stay. On/off,
     // level and count-in bars are the user's and stay from song to song.
     void setClick(const audio::ClickSettings& settings);
-    audio::ClickSettings click() const { return engine_.click(); }
+    audio::ClickSettings click() const;
     // Beats of count-in still to play (0: not counting in).
-    int countInBeatsLeft() const { return engine_.countingIn() ? engine_.countInBeatsLeft() : 0; }
+    int countInBeatsLeft() const;
 
   signals:
     void positionChanged(double seconds);
@@ -171,7 +199,15 @@ class PlaybackManager : public QObject {
     void waitForSilence();
     void adoptLoadedSong();
     void openOutputNow(const audio::OutputConfig& config);
-    int predictedRate(const audio::OutputConfig& config) const;
+    // What an output change says (errorOccurred, sampleRateFellBack, message).
+    struct OutputReport {
+        int requestedRate = 0;
+        QString rateNote;  // the device refused the rate and plays at its own
+        QString failures;
+    };
+    void reportOutput(const OutputReport& report);
+    // The output runs at another rate than the song (Engine::reloadRate): reload it there.
+    void reloadForOutput(bool resume);
     void restoreMix();
     void publishTransport();
     std::int64_t toFrames(double seconds) const;
@@ -196,13 +232,18 @@ class PlaybackManager : public QObject {
     };
 
     audio::Engine& engine_;
+    MixerFacade mixer_;
     MixStore* mixes_;
     SongLoader loader_;
     QTimer timer_;
     QTimer handoverTimer_;
     std::optional<Handover> handover_;
-    int handoverPolls_ = 0;
     bool reloading_ = false;  // the running load re-decodes the current song
+    // Play once the song is loaded again at the output's rate (it was playing, or play was
+    // asked for meanwhile).
+    bool resumeAfterReload_ = false;
+    // An output change whose outputChanged waits for the song's reload at its rate.
+    bool outputChangePending_ = false;
     std::optional<audio::OutputConfig> pendingOutput_;
     QString songFolder_;
     std::shared_ptr<const std::vector<WaveformPeaks>> peaks_;

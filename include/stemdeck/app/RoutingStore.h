@@ -3,12 +3,9 @@
 #include <QObject>
 #include <cstddef>
 
-namespace stemdeck::audio {
-class Engine;
-}
-
 namespace stemdeck::app {
 
+class MixerFacade;
 class PlaybackManager;
 class Settings;
 
@@ -21,11 +18,11 @@ class RoutingStore : public QObject {
   public:
     RoutingStore(Settings& settings, PlaybackManager& playback, QObject* parent = nullptr);
 
-    // The remembered routes, to the engine's current song.
-    static void apply(const Settings& settings, audio::Engine& engine);
-    // Routes `source` (a stem index, or engine.clickSource()) to `pair` and remembers it.
+    // The remembered routes, to the current song.
+    static void apply(const Settings& settings, MixerFacade& mixer);
+    // Routes `source` (a stem index, or mixer.clickSource()) to `pair` and remembers it.
     // False when the open device has no such pair (the choice is still remembered).
-    static bool route(Settings& settings, audio::Engine& engine, std::size_t source, int pair);
+    static bool route(Settings& settings, MixerFacade& mixer, std::size_t source, int pair);
 };
 
 }  // namespace stemdeck::app

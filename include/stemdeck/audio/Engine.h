@@ -30,12 +30,24 @@ class Engine : private AudioSource {
 
     // Output. Reopening keeps the song, the mix and the position. Throws AudioDeviceError,
     // also for a rate (asked for, or the device's) outside limits::kMinSampleRate..kMaxSampleRate.
+    // Never decodes: when the device runs at another rate than the song, the song stays (mix,
+    // position, loop) but cannot play until it is loaded again at that rate (reloadRate()).
     void openOutput(const OutputConfig& config = {});
     void closeOutput();
     bool outputOpen() const { return output_.isOpen(); }
     const PortAudioOutput& output() const { return output_; }
     // The rate songs are loaded at: the open output's, else the current song's, else 0.
     int sampleRate() const;
+    // Control thread. The rate a song must be loaded at again (on a worker: StemLoader::load,
+    // then setSong) before it can play on the open output; 0 when the song plays at the
+    // output's rate, or there is no song or no output. While it is not 0, play() does nothing.
+    int reloadRate() const;
+    // Control thread. The rate openOutput(config) will ask the device for
+    // (PortAudioOutput::expectedRate), to load a song at before the output switches. Opens
+    // nothing.
+    static int expectedRate(const OutputConfig& config) {
+        return PortAudioOutput::expectedRate(config);
+    }
 
     // Loads a song at the output's rate (blocking; run it off the GUI thread, or use
     // StemLoader::load there and setSong here). Throws LoadError. Stops playback.
@@ -68,6 +80,17 @@ class Engine : private AudioSource {
     double durationSeconds() const;
     // Any thread: the lock-free stop flag, true once when the song has played to its end.
     bool consumeEndOfSong() { return transport_.consumeEndOfSong(); }
+
+    // Control thread. Pauses with the transport's de-click fade, so that what comes next (a new
+    // song, another device, closing) does not start with a cut. beginFadeOut() returns at once
+    // and fadeOutDone() says when waiting is over; fadeOut() does both and blocks. Done means
+    // silent, or not worth waiting for: the output is not running, its callbacks stopped for
+    // kFadeStallTimeout (a frozen device), or kFadeTimeout has passed.
+    void beginFadeOut();
+    bool fadeOutDone();
+    void fadeOut();
+    static constexpr std::chrono::milliseconds kFadeStallTimeout{200};
+    static constexpr std::chrono::milliseconds kFadeTimeout{1000};
 
     // Call periodically from the control thread (the PlaybackManager's timer): stops the
     // stream once playback has faded to silence, and notices a device that went away: the
@@ -123,17 +146,14 @@ class Engine : private AudioSource {
     // Channels of the open stream (0 when closed).
     int outputChannels() const { return output_.isOpen() ? output_.channels() : 0; }
 
-    Transport& transport() { return transport_; }
-
   private:
     void renderAudio(float* out, int frames, int channels, bool underflow) noexcept override;
     // Why the device must be considered lost while playing, or empty when it is fine.
     std::string deviceProblem();
     TransportSetup transportSetup(std::size_t stems) const;
     void restartHeartbeatWatch();
-    // Control thread: lets a playing stream fade out (the transport's de-click fade) before
-    // it is stopped or closed, so a new song or device never starts with a cut.
-    void fadeToSilence();
+    // fadeOut() when something may be heard; else nothing changes (not even the play state).
+    void fadeOutIfPlaying();
 
     PortAudioOutput output_;
     OutputConfig outputConfig_;
@@ -149,6 +169,9 @@ class Engine : private AudioSource {
     // when service() last looked.
     std::uint64_t lastBeat_ = 0;
     std::chrono::steady_clock::time_point lastBeatTime_{}, lastCheck_{};
+    // The fade-out being waited for: when it gives up, and the heartbeat's last move.
+    std::chrono::steady_clock::time_point fadeDeadline_{}, fadeBeatTime_{};
+    std::uint64_t fadeBeat_ = 0;
 };
 
 }  // namespace stemdeck::audio

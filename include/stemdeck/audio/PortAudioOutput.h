@@ -32,6 +32,14 @@ struct OutputConfig {
     int channels = 2;
 };
 
+// The one rule for which device a name means (PortAudioOutput::open, the app's rate
+// prediction and its settings dialog all use it): empty means the system default (else the
+// first output there is); otherwise the device whose label ("HostApi: name") or name is
+// `wanted`, ignoring case, else the first whose label contains it. Null when none matches.
+// Any thread.
+const OutputDevice* findOutputDevice(const std::vector<OutputDevice>& devices,
+                                     const std::string& wanted);
+
 // What the stream calls, on the audio thread. Must follow the real-time rules.
 class AudioSource {
   public:
@@ -49,6 +57,10 @@ class PortAudioOutput {
     PortAudioOutput& operator=(const PortAudioOutput&) = delete;
 
     static std::vector<OutputDevice> devices();
+    // The rate a stream opened with `config` would ask for: the configured rate, else the
+    // default rate of the device it names (findOutputDevice); 0 when there is no such device.
+    // Opens nothing. Control thread.
+    static int expectedRate(const OutputConfig& config);
     static std::string versionText();
 
     // Throws AudioDeviceError with a clear message (no such device, rate unsupported, ...).

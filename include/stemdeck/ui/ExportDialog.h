@@ -9,8 +9,8 @@ namespace Ui {
 class ExportDialog;
 }
 
-namespace stemdeck::audio {
-class Engine;
+namespace stemdeck::app {
+class PlaybackManager;
 }
 
 namespace stemdeck::ui {
@@ -22,7 +22,7 @@ namespace stemdeck::ui {
 class ExportDialog : public QDialog {
     Q_OBJECT
   public:
-    explicit ExportDialog(const audio::Engine& engine, QWidget* parent = nullptr);
+    explicit ExportDialog(const app::PlaybackManager& playback, QWidget* parent = nullptr);
     ~ExportDialog() override;
 
     // The running (or last) export, or null: for tests and for whoever wants its signals.
@@ -49,7 +49,7 @@ class ExportDialog : public QDialog {
     app::ExportChoices choices() const;
 
     std::unique_ptr<Ui::ExportDialog> ui_;
-    const audio::Engine& engine_;
+    const app::PlaybackManager& playback_;
     std::unique_ptr<app::ExportJob> job_;
 };
 

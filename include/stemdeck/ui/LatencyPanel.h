@@ -1,7 +1,8 @@
 #pragma once
 
 #include <QColor>
-#include <QTimer>
+#include <QElapsedTimer>
+#include <QPointer>
 #include <QWidget>
 #include <memory>
 
@@ -17,8 +18,11 @@ class PlaybackManager;
 
 namespace stemdeck::ui {
 
+class FrameTick;
+
 // The latency monitor: the engine's callback timing figures, refreshed a few times a second
-// while visible, with a history graph of the load and a reset button.
+// (on the window's FrameTick) while visible, with a history graph of the load and a reset
+// button.
 class LatencyPanel : public QWidget {
     Q_OBJECT
   public:
@@ -29,8 +33,9 @@ class LatencyPanel : public QWidget {
     explicit LatencyPanel(QWidget* parent = nullptr);
     ~LatencyPanel() override;
 
-    void setPlayback(app::PlaybackManager* playback);
-    // Reads the engine's figures now (the timer does this while the panel is visible).
+    // `tick` refreshes the figures while the panel is visible (none: only refresh() does).
+    void setPlayback(app::PlaybackManager* playback, FrameTick* tick);
+    // Reads the engine's figures now (the tick does this while the panel is visible).
     void refresh();
     // Green below 50 %, orange below 80 %, red from there.
     static QColor loadColor(double loadPct);
@@ -40,11 +45,13 @@ class LatencyPanel : public QWidget {
     void hideEvent(QHideEvent* event) override;
 
   private:
+    void followTick();
     void showStats(const audio::LatencyStats& stats);
 
     std::unique_ptr<Ui::LatencyPanel> ui_;
     app::PlaybackManager* playback_ = nullptr;
-    QTimer timer_;
+    QPointer<FrameTick> tick_;
+    QElapsedTimer sinceRefresh_;
     std::uint64_t lastCallbacks_ = 0;
 };
 

@@ -2,16 +2,18 @@
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QTimer>
 #include <memory>
 
 #include "stemdeck/app/MarkerStore.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/SongMarkers.h"
-#include "stemdeck/audio/Engine.h"
 
 namespace Ui {
 class MainWindow;
+}
+
+namespace stemdeck::audio {
+class Engine;
 }
 
 namespace stemdeck::app {
@@ -21,17 +23,21 @@ class Settings;
 
 namespace stemdeck::ui {
 
+class FrameTick;
 class SettingsDialog;
 class ShortcutGuide;
 class StatusLine;
 
-// The main window: transport, timeline, mixer, latency monitor dock, menus. It owns the
-// engine and the PlaybackManager; its widgets only show their state and pass the user's
-// intent on. The output and the latency monitor are set up from `settings` at construction.
+// The main window: transport, timeline, mixer, latency monitor dock, menus. It plays through
+// `engine` (which main() owns and which outlives the window) by way of its PlaybackManager;
+// its widgets only show their state and pass the user's intent on. One FrameTick drives the
+// playhead, the meters and the latency panel. The output and the latency monitor are set up
+// from `settings` at construction.
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
-    MainWindow(app::Settings& settings, app::MixStore& mixes, QWidget* parent = nullptr);
+    MainWindow(audio::Engine& engine, app::Settings& settings, app::MixStore& mixes,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     app::PlaybackManager& playback() { return playback_; }
@@ -73,7 +79,6 @@ class MainWindow : public QMainWindow {
     // Writes the settings; a failure stays on show in the notice bar until a write succeeds.
     void saveSettings();
 
-    audio::Engine engine_;
     app::PlaybackManager playback_;
     app::Settings& settings_;
     // Markers of read-only song folders go beside the mixes.
@@ -81,7 +86,7 @@ class MainWindow : public QMainWindow {
     app::SongMarkers markers_;
     std::unique_ptr<Ui::MainWindow> ui_;
     StatusLine* statusLine_ = nullptr;
-    QTimer playheadTimer_;
+    FrameTick* frameTick_ = nullptr;
     QPointer<SettingsDialog> settingsDialog_;
     ShortcutGuide* shortcuts_ = nullptr;
 };

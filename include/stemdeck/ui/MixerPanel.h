@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QElapsedTimer>
-#include <QTimer>
+#include <QPointer>
 #include <QWidget>
 #include <functional>
 #include <memory>
@@ -20,23 +20,23 @@ class PlaybackManager;
 
 namespace stemdeck::ui {
 
+class FrameTick;
 class MasterStrip;
 class TrackStrip;
 
-// The mixer: a strip per stem of the engine's song and the master strip. Strip changes go
-// straight to the engine's MixControls (looked up on every change, since a reload replaces
-// them) and into the undo history; a ~30 Hz timer feeds the meters from
-// Engine::takeMeterReading while the song plays, and after it stops until every meter has
-// fallen to rest (then nothing is polled).
+// The mixer: a strip per stem of the current song and the master strip. Strip changes go
+// straight to the song's MixControls (PlaybackManager::mixer(), looked up on every change,
+// since a reload replaces them) and into the undo history; the window's FrameTick feeds the
+// meters (MixerFacade::takeMeterReading) while the song plays, and after it stops until every
+// meter has fallen to rest (then nothing is polled).
 class MixerPanel : public QWidget {
     Q_OBJECT
   public:
-    static constexpr int kMeterIntervalMs = 33;
-
     explicit MixerPanel(QWidget* parent = nullptr);
     ~MixerPanel() override;
 
-    void setPlayback(app::PlaybackManager* playback);
+    // `tick` drives the meters (none: they stay still).
+    void setPlayback(app::PlaybackManager* playback, FrameTick* tick);
     // One strip per stem of the current song. The undo history is cleared when the song is
     // another one (not when the same song comes back at another sample rate).
     void rebuild();
@@ -47,7 +47,7 @@ class MixerPanel : public QWidget {
     TrackStrip* strip(int index) const { return strips_.at(static_cast<std::size_t>(index)); }
     MasterStrip* masterStrip() const;
     // The meters are being fed (playing, or falling back to rest).
-    bool metersRunning() const { return meterTimer_.isActive(); }
+    bool metersRunning() const;
 
     // The mix's undo history (see MixUndo).
     MixUndo& undo() { return undo_; }
@@ -79,7 +79,7 @@ class MixerPanel : public QWidget {
     // The song the undo history is about.
     QString historyFolder_;
     std::vector<std::string> historyStems_;
-    QTimer meterTimer_;
+    QPointer<FrameTick> tick_;
     QElapsedTimer sinceMeters_;
 };
 
