@@ -18,12 +18,12 @@
 #include <string>
 #include <vector>
 
-#include "stemdeck/audio/AudioCallback.h"
-#include "stemdeck/audio/LatencyMonitor.h"
-#include "stemdeck/audio/MixControls.h"
-#include "stemdeck/audio/Song.h"
-#include "stemdeck/audio/StemPeaks.h"
-#include "stemdeck/audio/Transport.h"
+#include "stemdeck/audio/device/AudioCallback.h"
+#include "stemdeck/audio/device/LatencyMonitor.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/StemPeaks.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/transport/Transport.h"
 
 namespace {
 

@@ -21,13 +21,13 @@
 #include <string>
 #include <vector>
 
-#include "stemdeck/audio/LatencyMonitor.h"
-#include "stemdeck/audio/MixControls.h"
-#include "stemdeck/audio/RealtimeThread.h"
-#include "stemdeck/audio/Song.h"
-#include "stemdeck/audio/StemLoader.h"
-#include "stemdeck/audio/StemPeaks.h"
-#include "stemdeck/audio/Transport.h"
+#include "stemdeck/audio/core/RealtimeThread.h"
+#include "stemdeck/audio/device/LatencyMonitor.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/StemLoader.h"
+#include "stemdeck/audio/loader/StemPeaks.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/transport/Transport.h"
 
 namespace {
 

@@ -18,7 +18,7 @@
 #include <numbers>
 #include <vector>
 
-#include "stemdeck/audio/rehearsal/TimeStretcher.h"
+#include "stemdeck/audio/stretch/TimeStretcher.h"
 
 namespace {
 

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "CliOptions.h"
-#include "stemdeck/audio/Limits.h"
-#include "stemdeck/audio/rehearsal/BeatGrid.h"
+#include "stemdeck/audio/core/Limits.h"
+#include "stemdeck/audio/timeline/BeatGrid.h"
 
 namespace {
 

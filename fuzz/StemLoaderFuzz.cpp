@@ -11,8 +11,8 @@
 #include <fstream>
 #include <string>
 
-#include "stemdeck/audio/Limits.h"
-#include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/audio/core/Limits.h"
+#include "stemdeck/audio/loader/StemLoader.h"
 
 namespace {
 

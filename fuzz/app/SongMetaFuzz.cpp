@@ -6,8 +6,8 @@
 
 #include "FuzzSupport.h"
 #include "stemdeck/app/SongMeta.h"
-#include "stemdeck/audio/Limits.h"
-#include "stemdeck/audio/rehearsal/BeatGrid.h"
+#include "stemdeck/audio/core/Limits.h"
+#include "stemdeck/audio/timeline/BeatGrid.h"
 
 using namespace stemdeck;
 using fuzz::check;

@@ -6,7 +6,7 @@
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/audio/Engine.h"
-#include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/loader/Song.h"
 
 namespace stemdeck::app {
 

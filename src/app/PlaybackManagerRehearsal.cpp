@@ -6,7 +6,7 @@
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/SongMeta.h"
 #include "stemdeck/audio/Engine.h"
-#include "stemdeck/audio/Limits.h"
+#include "stemdeck/audio/core/Limits.h"
 
 namespace stemdeck::app {
 

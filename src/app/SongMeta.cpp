@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "stemdeck/app/DisplayText.h"
-#include "stemdeck/audio/SongMetaFile.h"
+#include "stemdeck/audio/loader/SongMetaFile.h"
 
 namespace stemdeck::app {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/loader/Song.h"
 
 namespace stemdeck::app {
 

@@ -5,9 +5,9 @@
 #include <stdexcept>
 #include <thread>
 
-#include "SampleRateCheck.h"
-#include "stemdeck/audio/Limits.h"
-#include "stemdeck/audio/StemPeaks.h"
+#include "core/SampleRateCheck.h"
+#include "stemdeck/audio/core/Limits.h"
+#include "stemdeck/audio/loader/StemPeaks.h"
 
 namespace stemdeck::audio {
 

@@ -17,15 +17,15 @@
 #include "MixBenchmark.h"
 #include "Printable.h"
 #include "SavedMix.h"
-#include "stemdeck/audio/ByteSize.h"
 #include "stemdeck/audio/Engine.h"
-#include "stemdeck/audio/MixControls.h"
-#include "stemdeck/audio/OfflineRenderer.h"
-#include "stemdeck/audio/RenderFile.h"
-#include "stemdeck/audio/Song.h"
-#include "stemdeck/audio/SongMetaFile.h"
-#include "stemdeck/audio/StemLoader.h"
-#include "stemdeck/audio/rehearsal/LoopRegion.h"
+#include "stemdeck/audio/core/ByteSize.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/SongMetaFile.h"
+#include "stemdeck/audio/loader/StemLoader.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/render/OfflineRenderer.h"
+#include "stemdeck/audio/render/RenderFile.h"
+#include "stemdeck/audio/timeline/LoopRegion.h"
 
 namespace stemdeck::cli {
 

@@ -8,7 +8,7 @@
 
 #include "OptionValues.h"
 #include "Printable.h"
-#include "stemdeck/audio/Limits.h"
+#include "stemdeck/audio/core/Limits.h"
 
 namespace stemdeck::cli {
 

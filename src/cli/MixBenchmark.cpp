@@ -5,10 +5,10 @@
 #include <numeric>
 #include <vector>
 
-#include "stemdeck/audio/MixControls.h"
-#include "stemdeck/audio/RealtimeThread.h"
-#include "stemdeck/audio/Song.h"
-#include "stemdeck/audio/Transport.h"
+#include "stemdeck/audio/core/RealtimeThread.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/transport/Transport.h"
 
 namespace stemdeck::cli {
 

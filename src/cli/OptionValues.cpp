@@ -8,8 +8,8 @@
 #include <type_traits>
 
 #include "Printable.h"
-#include "stemdeck/audio/Limits.h"
-#include "stemdeck/audio/rehearsal/BeatGrid.h"
+#include "stemdeck/audio/core/Limits.h"
+#include "stemdeck/audio/timeline/BeatGrid.h"
 
 namespace stemdeck::cli {
 

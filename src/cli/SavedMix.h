@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/mix/MixControls.h"
 
 namespace stemdeck::cli {
 

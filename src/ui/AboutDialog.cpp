@@ -5,7 +5,7 @@
 #include <QApplication>
 #include <QIcon>
 
-#include "stemdeck/audio/PortAudioOutput.h"
+#include "stemdeck/audio/device/PortAudioOutput.h"
 #include "stemdeck/ui/Palette.h"
 #include "ui_AboutDialog.h"
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/mix/MixControls.h"
 
 namespace stemdeck::ui {
 

@@ -11,7 +11,7 @@
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/RoutingStore.h"
 #include "stemdeck/app/Settings.h"
-#include "stemdeck/audio/rehearsal/OutputRouting.h"
+#include "stemdeck/audio/mix/OutputRouting.h"
 #include "stemdeck/ui/Palette.h"
 #include "ui_SettingsDialog.h"
 

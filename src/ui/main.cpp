@@ -13,7 +13,7 @@
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/SongLocator.h"
 #include "stemdeck/audio/Engine.h"
-#include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/ui/MainWindow.h"
 #include "stemdeck/ui/Theme.h"
 

@@ -14,7 +14,7 @@
 #include "stemdeck/app/ExportJob.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/audio/Engine.h"
-#include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/audio/loader/StemLoader.h"
 
 using namespace stemdeck;
 namespace fs = std::filesystem;

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "stemdeck/audio/PortAudioOutput.h"
+#include "stemdeck/audio/device/PortAudioOutput.h"
 
 using stemdeck::audio::findOutputDevice;
 using stemdeck::audio::OutputDevice;

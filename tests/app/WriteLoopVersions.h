@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "stemdeck/app/Settings.h"
-#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/mix/MixControls.h"
 
 namespace stemdeck::test {
 

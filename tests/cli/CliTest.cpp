@@ -23,10 +23,10 @@
 #include "CliProcess.h"
 #include "JackXruns.h"
 #include "TempDir.h"
-#include "stemdeck/audio/MixControls.h"
-#include "stemdeck/audio/OfflineRenderer.h"
-#include "stemdeck/audio/Song.h"
-#include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/StemLoader.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/render/OfflineRenderer.h"
 
 namespace fs = std::filesystem;
 using namespace stemdeck;

@@ -18,7 +18,7 @@
 #include "AudioFiles.h"
 #include "CliProcess.h"
 #include "TempDir.h"
-#include "stemdeck/audio/RenderFile.h"
+#include "stemdeck/audio/render/RenderFile.h"
 
 namespace fs = std::filesystem;
 using namespace stemdeck;

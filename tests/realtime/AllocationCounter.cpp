@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <new>
 
-#include "stemdeck/audio/RealtimeThread.h"
+#include "stemdeck/audio/core/RealtimeThread.h"
 
 namespace {
 std::atomic<std::uint64_t> g_allocations{0};

@@ -12,7 +12,7 @@
 #include <cstdlib>
 #include <ctime>
 
-#include "stemdeck/audio/RealtimeThread.h"
+#include "stemdeck/audio/core/RealtimeThread.h"
 
 namespace {
 

@@ -24,13 +24,13 @@
 #include "AudioFiles.h"
 #include "BlockingCallCounter.h"
 #include "MemorySong.h"
-#include "stemdeck/audio/AudioCallback.h"
 #include "stemdeck/audio/Engine.h"
-#include "stemdeck/audio/LatencyMonitor.h"
-#include "stemdeck/audio/MixControls.h"
-#include "stemdeck/audio/RealtimeThread.h"
-#include "stemdeck/audio/Transport.h"
-#include "stemdeck/audio/rehearsal/ClickSettings.h"
+#include "stemdeck/audio/click/ClickSettings.h"
+#include "stemdeck/audio/core/RealtimeThread.h"
+#include "stemdeck/audio/device/AudioCallback.h"
+#include "stemdeck/audio/device/LatencyMonitor.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/transport/Transport.h"
 
 using namespace stemdeck;
 using test::AllocationCounter;

@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "stemdeck/audio/Engine.h"
-#include "stemdeck/audio/StemPeaks.h"
+#include "stemdeck/audio/loader/StemPeaks.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "stemdeck/audio/RealtimeThread.h"
-#include "stemdeck/audio/Transport.h"
+#include "stemdeck/audio/core/RealtimeThread.h"
+#include "stemdeck/audio/transport/Transport.h"
 
 namespace stemdeck::test {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/loader/Song.h"
 
 namespace stemdeck::test {
 

@@ -7,8 +7,8 @@
 #include <atomic>
 #include <memory>
 
-#include "stemdeck/audio/MixControls.h"
-#include "stemdeck/audio/OfflineRenderer.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/render/OfflineRenderer.h"
 
 namespace stemdeck::audio {
 class Engine;

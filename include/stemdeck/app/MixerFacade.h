@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "stemdeck/audio/LevelMeters.h"
-#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/mix/LevelMeters.h"
+#include "stemdeck/audio/mix/MixControls.h"
 
 namespace stemdeck::audio {
 class Engine;

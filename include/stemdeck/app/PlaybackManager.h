@@ -14,11 +14,11 @@
 #include "stemdeck/app/MixerFacade.h"
 #include "stemdeck/app/SongLoader.h"
 #include "stemdeck/app/WaveformPeaks.h"
-#include "stemdeck/audio/LatencyMonitor.h"
-#include "stemdeck/audio/MixControls.h"
-#include "stemdeck/audio/PortAudioOutput.h"
-#include "stemdeck/audio/Transport.h"
-#include "stemdeck/audio/rehearsal/ClickSettings.h"
+#include "stemdeck/audio/click/ClickSettings.h"
+#include "stemdeck/audio/device/LatencyMonitor.h"
+#include "stemdeck/audio/device/PortAudioOutput.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/transport/Transport.h"
 
 namespace stemdeck::audio {
 class Engine;

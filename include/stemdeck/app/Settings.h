@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "stemdeck/app/AudioProfiles.h"
-#include "stemdeck/audio/PortAudioOutput.h"
+#include "stemdeck/audio/device/PortAudioOutput.h"
 
 class QSettings;
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "stemdeck/app/WaveformPeaks.h"
-#include "stemdeck/audio/Song.h"
-#include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/StemLoader.h"
 
 template <typename T>
 class QFutureWatcher;

@@ -7,14 +7,14 @@
 #include <memory>
 #include <string>
 
-#include "stemdeck/audio/AudioCallback.h"
-#include "stemdeck/audio/LatencyMonitor.h"
-#include "stemdeck/audio/MixControls.h"
-#include "stemdeck/audio/PortAudioOutput.h"
-#include "stemdeck/audio/Song.h"
-#include "stemdeck/audio/StemLoader.h"
-#include "stemdeck/audio/Transport.h"
-#include "stemdeck/audio/rehearsal/ClickSettings.h"
+#include "stemdeck/audio/click/ClickSettings.h"
+#include "stemdeck/audio/device/AudioCallback.h"
+#include "stemdeck/audio/device/LatencyMonitor.h"
+#include "stemdeck/audio/device/PortAudioOutput.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/StemLoader.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/transport/Transport.h"
 
 namespace stemdeck::audio {
 

@@ -6,7 +6,7 @@
 #include <QWidget>
 #include <memory>
 
-#include "stemdeck/audio/LatencyMonitor.h"
+#include "stemdeck/audio/device/LatencyMonitor.h"
 
 namespace Ui {
 class LatencyPanel;

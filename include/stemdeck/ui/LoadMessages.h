@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "stemdeck/app/SongLoader.h"
-#include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/loader/Song.h"
 
 namespace stemdeck::ui {
 

@@ -9,7 +9,7 @@
 
 class QAction;
 
-#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/mix/MixControls.h"
 
 namespace stemdeck::ui {
 

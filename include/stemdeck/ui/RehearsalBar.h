@@ -4,7 +4,7 @@
 #include <QFrame>
 #include <memory>
 
-#include "stemdeck/audio/rehearsal/TapTempo.h"
+#include "stemdeck/audio/timeline/TapTempo.h"
 
 namespace Ui {
 class RehearsalBar;

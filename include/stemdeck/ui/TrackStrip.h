@@ -4,7 +4,7 @@
 #include <QFrame>
 #include <memory>
 
-#include "stemdeck/audio/MixControls.h"
+#include "stemdeck/audio/mix/MixControls.h"
 
 namespace Ui {
 class TrackStrip;

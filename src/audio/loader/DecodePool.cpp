@@ -6,7 +6,7 @@
 #include <new>
 #include <thread>
 
-#include "stemdeck/audio/StemPeaks.h"
+#include "stemdeck/audio/loader/StemPeaks.h"
 
 namespace stemdeck::audio::loader {
 

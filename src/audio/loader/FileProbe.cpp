@@ -7,9 +7,9 @@
 #include <memory>
 #include <optional>
 
-#include "stemdeck/audio/Limits.h"
-#include "stemdeck/audio/RenderMark.h"
+#include "stemdeck/audio/core/Limits.h"
 #include "stemdeck/audio/loader/LoadMessages.h"
+#include "stemdeck/audio/render/RenderMark.h"
 
 namespace stemdeck::audio::loader {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <limits>
 
-#include "stemdeck/audio/Resampler.h"
+#include "stemdeck/audio/loader/Resampler.h"
 
 namespace stemdeck::audio::loader {
 

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "stemdeck/audio/ByteSize.h"
-#include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/audio/core/ByteSize.h"
 #include "stemdeck/audio/loader/LoadMessages.h"
 #include "stemdeck/audio/loader/MemoryBudget.h"
+#include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/loader/SystemMemory.h"
 
 namespace stemdeck::audio::loader {

@@ -6,9 +6,9 @@
 #include <memory>
 #include <stdexcept>
 
-#include "stemdeck/audio/ChannelDownmix.h"
-#include "stemdeck/audio/Limits.h"
+#include "stemdeck/audio/core/Limits.h"
 #include "stemdeck/audio/loader/AudioSource.h"
+#include "stemdeck/audio/loader/ChannelDownmix.h"
 #include "stemdeck/audio/loader/LoadMessages.h"
 
 namespace stemdeck::audio::loader {

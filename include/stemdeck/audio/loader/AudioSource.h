@@ -4,8 +4,8 @@
 #include <memory>
 #include <stdexcept>
 
-#include "stemdeck/audio/ChannelDownmix.h"
-#include "stemdeck/audio/StemProbe.h"
+#include "stemdeck/audio/loader/ChannelDownmix.h"
+#include "stemdeck/audio/loader/StemProbe.h"
 
 // An open audio file being decoded: the seam between the loader and the codec libraries.
 // One thread at a time per source; different sources may be read on different threads.

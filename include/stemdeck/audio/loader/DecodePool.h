@@ -4,11 +4,11 @@
 #include <string>
 #include <vector>
 
-#include "stemdeck/audio/Resampler.h"
-#include "stemdeck/audio/StemLoader.h"
-#include "stemdeck/audio/StemProbe.h"
 #include "stemdeck/audio/loader/MemoryBudget.h"
+#include "stemdeck/audio/loader/Resampler.h"
 #include "stemdeck/audio/loader/StemDecoder.h"
+#include "stemdeck/audio/loader/StemLoader.h"
+#include "stemdeck/audio/loader/StemProbe.h"
 
 // Decoding a song's stems in parallel: the worker threads, and what became of each stem.
 namespace stemdeck::audio::loader {

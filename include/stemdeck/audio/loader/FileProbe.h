@@ -4,8 +4,8 @@
 #include <string>
 #include <variant>
 
-#include "stemdeck/audio/Song.h"
-#include "stemdeck/audio/StemProbe.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/StemProbe.h"
 
 // Reading one file's header to tell whether it can be a stem. Single-threaded only: the
 // reason libsndfile gives for a file it cannot open is global state (sf_strerror(nullptr)).

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "stemdeck/audio/Song.h"
-#include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/StemLoader.h"
 
 // The wording of the loader's messages, in one place: sizes, durations, file names, and
 // libsndfile's error texts made clear. Any thread.

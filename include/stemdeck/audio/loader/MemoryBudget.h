@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "stemdeck/audio/StemProbe.h"
+#include "stemdeck/audio/loader/StemProbe.h"
 
 // How much memory each stem is expected to need, and the budget the stems of one load share
 // while they decode (the limit itself: loader/SongMemory.h).

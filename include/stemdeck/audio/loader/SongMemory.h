@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "stemdeck/audio/Song.h"
-#include "stemdeck/audio/StemProbe.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/StemProbe.h"
 
 // How much memory one song may take, and which of its stems fit in it, before anything is
 // decoded. The loading thread (StemLoader::loadScanned).

@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "stemdeck/audio/Resampler.h"
-#include "stemdeck/audio/Song.h"
-#include "stemdeck/audio/StemLoader.h"
 #include "stemdeck/audio/loader/MemoryBudget.h"
+#include "stemdeck/audio/loader/Resampler.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/StemLoader.h"
 
 // Decoding one stem. A worker thread; different stems may be decoded on different threads.
 namespace stemdeck::audio::loader {

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "stemdeck/audio/StemLoader.h"
+#include "stemdeck/audio/loader/StemLoader.h"
 
 // Finding a song's stems in its folder: which files are looked at, which are left out, and
 // how the song's files are listed. Single-threaded (probing is: loader/FileProbe.h).

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "stemdeck/audio/StemProbe.h"
+#include "stemdeck/audio/loader/StemProbe.h"
 
 // The names and the order of a song's stems. Any thread.
 namespace stemdeck::audio::loader {

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "stemdeck/audio/core/LinearRamp.h"
+
+namespace stemdeck::audio {
+
+struct Song;
+class MixControls;
+class LevelMeters;
+
+// Sums the stems of a song into a stereo bus with per-stem gain, mute, solo and pan and the
+// master gain. Every gain is ramped per sample over a fixed time, so no change clicks
+// whatever the block size. Knows nothing about devices: it writes into caller buffers.
+class Mixer {
+  public:
+    static constexpr int kMaxChunk = 1024;  // longest run mix() accepts
+    static constexpr double kDefaultRampMs = 15.0;
+
+    Mixer();
+    ~Mixer();
+
+    // Control thread, while no audio thread uses the mixer. Allocates all state.
+    // `meters` (optional) receives each stem's post-fader peak per mixed run.
+    void prepare(const Song* song, const MixControls* controls, int sampleRate,
+                 LevelMeters* meters = nullptr, double rampMs = kDefaultRampMs);
+    bool prepared() const { return song_ != nullptr; }
+
+    // Audio thread. Mixes song frames [position, position + n) into left/right (overwritten),
+    // n <= kMaxChunk. Frames beyond a stem's end, or beyond the song, are silence.
+    void mix(std::int64_t position, int n, float* left, float* right) noexcept;
+
+    // Audio thread. Like mix() for the stems with pairOf[stem] == pair only, and without the
+    // master gain (each output pair's chain applies it; see BusChain). Stems not mixed here
+    // keep their ramps where they are: each stem is mixed in exactly one pair's call.
+    void mixStems(std::int64_t position, int n, float* left, float* right, const int* pairOf,
+                  int pair) noexcept;
+
+    // Audio thread. Jumps every ramp to its current target; used while the output is silent
+    // (before playback starts, at the bottom of a seek fade) where a ramp would not be heard.
+    void snapToTargets() noexcept;
+
+    int rampSamples() const { return rampSamples_; }
+
+  private:
+    struct StemState {
+        LinearRamp left;
+        LinearRamp right;
+    };
+    void updateTargets() noexcept;
+    void addStem(std::size_t index, std::int64_t position, int n, float* left,
+                 float* right) noexcept;
+    void applyRamp(LinearRamp& ramp, const float* src, int valid, int n, float* dst) noexcept;
+
+    const Song* song_ = nullptr;
+    const MixControls* controls_ = nullptr;
+    LevelMeters* meters_ = nullptr;
+    std::vector<StemState> stems_;
+    LinearRamp master_;
+    std::vector<float> gain_;  // per-sample ramp values, kMaxChunk long
+    int rampSamples_ = 1;
+};
+
+}  // namespace stemdeck::audio

@@ -1,0 +1,147 @@
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "stemdeck/audio/mix/Mixer.h"
+#include "stemdeck/audio/mix/SafetyLimiter.h"
+#include "stemdeck/audio/timeline/LoopRegion.h"
+#include "stemdeck/audio/transport/BusChain.h"
+
+namespace stemdeck::audio {
+
+struct Song;
+class MixControls;
+class LevelMeters;
+class ClickGenerator;
+class OutputRouting;
+
+// What the transport's prepare() builds, beyond the song.
+struct TransportSetup {
+    int outputPairs = 1;       // stereo pairs the routing may use (device channels / 2)
+    bool timeStretch = false;  // build time stretchers (tempo and pitch stay 1 / 0 without)
+    // Real-time playback: a stretcher's restart after a seek is spread over the next blocks
+    // (7-43 ms of silence depending on the block size, then a fade-in) so that no callback
+    // does several blocks' work at once. Offline renders restart at once, exactly.
+    bool spreadRestarts = false;
+};
+
+// The transport's per-chunk render, top to bottom as the data flows:
+//
+//   stems -> mix (one stereo bus, or one per output pair when stems are routed apart)
+//         -> loop (A-B loop and jumps, song time)        } a BusChain per pair
+//         -> stretch (tempo and pitch)                   }
+//         -> + click (output time, on its pair's bus)
+//         -> SafetyLimiter -> de-click fade -> meters
+//         -> device channels (OutputRouting::scatter, the one path for 1..N pairs)
+//
+// With nothing enabled on a stereo device the output is bit-exact with a plain mix. Knows
+// nothing of play state: TransportControl decides what is rendered, this renders it.
+class RenderPipeline {
+  public:
+    // The transport's parts the pipeline reads (owned by the Transport, outliving it).
+    struct Parts {
+        LevelMeters* meters = nullptr;
+        const LoopRegion* loop = nullptr;
+        ClickGenerator* click = nullptr;
+        OutputRouting* routing = nullptr;
+    };
+
+    // Control thread, while no audio thread renders. Allocates everything; the routing and
+    // the loop must be prepared for the song first. Stretchers are kept across songs.
+    void prepare(const Song* song, const MixControls* controls, int sampleRate,
+                 const TransportSetup& setup, const Parts& parts, double tempo, double pitchCents);
+    // Control thread: whether prepare() built time stretchers.
+    bool canStretch() const { return !chains_.empty() && chains_.front()->canStretch(); }
+
+    // Audio thread, at the start of a block: tempo and pitch for every chain, this block's
+    // loop bounds and routes for a `channels`-channel device (idle chains joining), and a
+    // jump to `barJump` at the next bar line (-1: none).
+    void beginBlock(int channels, double tempo, double pitchCents, std::int64_t barJump) noexcept;
+
+    // Audio thread, while the output is silent (TransportControl calls them).
+    void jump(std::int64_t frame) noexcept;  // every chain, sample-accurately
+    // Starting to play: the mix as it is now, without ramps, and the stretchers engaged (primed
+    // during the count-in, if any). Returns the count-in's length in output frames (0: none).
+    std::int64_t startFromSilence(int countInBars, double countInRate) noexcept;
+    void resumeFromSilence() noexcept;  // the mix as it is now, without ramps
+
+    // Audio thread: n frames (n <= Mixer::kMaxChunk) of the song into `out` (interleaved,
+    // `channels` channels), scaled by `fade` (n gains; null: full level).
+    void renderSong(float* out, int n, int channels, const float* fade) noexcept;
+    // Audio thread: n frames of the count-in's click into `out`, `elapsed` frames into it,
+    // fading out over the last `fadeLeft` of `fadeLength` frames (0: no fade); the stretchers
+    // prime meanwhile. `rate`: the tempo setting.
+    void renderCountIn(float* out, int n, int channels, std::int64_t elapsed, int bars, double rate,
+                       int fadeLeft, int fadeLength) noexcept;
+
+    // Audio thread: where the song is (inline: asked for every chunk).
+    bool atSongStart() const noexcept { return chains_.front()->position() == 0; }
+    std::int64_t heardPosition() const noexcept;  // the song frame the listener hears now
+    bool songEnded() const noexcept;
+    int framesToEnd() const noexcept;  // output frames until the end (plain or stretched)
+
+  private:
+    // The song frames chain `pair` plays: the whole mix, or only the stems routed to its pair.
+    void renderSource(std::size_t pair, std::int64_t pos, int m, float* l, float* r) noexcept;
+    bool stretching() const noexcept { return chains_.front()->stretcher().active(); }
+    double playbackRate() const noexcept {  // song frames per output frame
+        return stretching() ? chains_.front()->stretcher().tempo() : 1.0;
+    }
+    bool carriesSong(std::size_t pair) const noexcept { return pair == 0 || pairUsed_[pair]; }
+    void primeChains(int n) noexcept;
+    void followMaster() noexcept;
+    void applyChainMaster(BusChain& chain, int n, float* left, float* right) noexcept;
+    void addClick(std::int64_t songFrame, int n, float* left, float* right) noexcept;
+    // Limiter, fade, meters on the first `pairs` buses.
+    void finishBuses(int pairs, int n, const float* fade) noexcept;
+
+    const MixControls* controls_ = nullptr;
+    Parts parts_;
+    std::int64_t length_ = 0;
+    Mixer mixer_;
+    std::vector<std::unique_ptr<BusChain>> chains_;  // per output pair; 0 sets the position
+    std::vector<SafetyLimiter> limiters_;            // per output pair
+    std::vector<float> clickLeft_, clickRight_, gain_;
+    TimeStretcher::Restart restartAfterJump_ = TimeStretcher::Restart::AtOnce;
+    double appliedTempo_ = 1.0, appliedCents_ = 0.0;  // what the stretchers were last given
+
+    // Audio-thread state, set per block.
+    LoopBounds bounds_;            // this block's loop, the same for every chain
+    std::vector<int> pairOf_;      // this block's pair per stem
+    std::vector<char> pairUsed_;   // pairs with a stem on them (pair 0 always renders)
+    std::vector<char> chainLive_;  // pairs rendered last block
+    int clickPair_ = 0;
+    bool split_ = false;  // stems (or the click) on more than one pair this block
+};
+
+inline std::int64_t RenderPipeline::heardPosition() const noexcept {
+    const BusChain& chain = *chains_.front();
+    std::int64_t heard = chain.heardPosition();
+    // Just after a wrap the stretcher still plays the end of the loop.
+    if (bounds_.enabled && chain.position() >= bounds_.start && chain.position() < bounds_.end &&
+        heard < bounds_.start)
+        heard += bounds_.length();
+    return std::clamp<std::int64_t>(heard, 0, length_);
+}
+
+inline bool RenderPipeline::songEnded() const noexcept {
+    const std::int64_t read = chains_.front()->position();
+    if (bounds_.enabled && read < bounds_.end) return false;
+    return stretching() ? chains_.front()->heardPosition() >= length_ : read >= length_;
+}
+
+inline int RenderPipeline::framesToEnd() const noexcept {
+    const BusChain& chain = *chains_.front();
+    if (bounds_.enabled && chain.position() < bounds_.end) return Mixer::kMaxChunk;
+    if (!stretching())
+        return static_cast<int>(
+            std::clamp<std::int64_t>(length_ - chain.position(), 0, Mixer::kMaxChunk));
+    const double left = static_cast<double>(length_ - chain.heardPosition()) / playbackRate();
+    return static_cast<int>(std::clamp(std::ceil(left), 1.0, double{Mixer::kMaxChunk}));
+}
+
+}  // namespace stemdeck::audio

@@ -1,0 +1,134 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "stemdeck/audio/click/ClickGenerator.h"
+#include "stemdeck/audio/mix/LevelMeters.h"
+#include "stemdeck/audio/mix/OutputRouting.h"
+#include "stemdeck/audio/timeline/LoopRegion.h"
+#include "stemdeck/audio/transport/RenderPipeline.h"
+#include "stemdeck/audio/transport/TransportControl.h"
+
+namespace stemdeck::audio {
+
+struct Song;
+class MixControls;
+
+enum class PlayState { Stopped, Playing, Paused };
+
+// How a jump is taken: at once (a seek, with the de-click fade) or seamlessly on the next bar
+// line of the click's beat grid (the loop seam's crossfade).
+enum class Quantize { Immediate, NextBar };
+
+// Play position and play/pause/stop/seek for one song, and the one render function that both
+// the PortAudio callback and the offline renderer call. Commands are atomics any thread may
+// write; the audio thread applies them with a short fade so nothing clicks: pause fades out,
+// resume fades in, a seek while playing fades out, jumps sample-accurately and fades in.
+// Playing from the very start of the song, and the song's end, are not faded (the song plays
+// exactly as authored). A count-in of N bars of click plays before the song when play starts.
+//
+// Per block, process() takes the commands, then asks TransportControl (the play state: its
+// states and events are tabled in TransportControl.h) what each chunk is, and RenderPipeline
+// renders it: stems -> mix -> loop -> stretch -> click -> limiter -> fade -> device channels.
+class Transport {
+  public:
+    static constexpr double kFadeMs = 5.0;
+
+    Transport();
+
+    // Control thread (asserted), while no audio thread runs process(). Allocates all state.
+    // Preparing again for the same song keeps its loop and routes (a device reopened).
+    // Throws std::invalid_argument, changing nothing, for a rate outside
+    // limits::kMinSampleRate..kMaxSampleRate.
+    void prepare(const Song* song, const MixControls* controls, int sampleRate,
+                 const TransportSetup& setup = {});
+    bool prepared() const { return song_ != nullptr; }
+    int sampleRate() const { return sampleRate_; }
+    std::int64_t length() const { return length_; }
+
+    // Any thread.
+    void play();
+    void pause();
+    void stop();                    // pause and return to the start
+    void seek(std::int64_t frame);  // clamped to [0, length]; allowed while playing
+    bool playRequested() const { return playRequested_.load(std::memory_order_acquire); }
+    // The position the listener will hear from next: a pending seek target if there is one.
+    std::int64_t position() const;
+    PlayState state() const;
+    // The lock-free stop flag: set by the audio thread when the song reaches its end;
+    // returns true once per end and clears it.
+    bool consumeEndOfSong() { return endOfSong_.exchange(false, std::memory_order_acq_rel); }
+    // True once the audio thread has faded out and renders nothing but silence.
+    bool silent() const { return silent_.load(std::memory_order_acquire); }
+
+    // Any thread. Tempo (clamped to [0.5, 1.5]) and pitch (clamped to +-1200 cents); ignored
+    // (kept at 1 / 0) when prepared without time stretch. Stored in atomics only: the audio
+    // thread hands them to the stretchers at the start of its next block.
+    void setTempo(double tempo);
+    double tempo() const { return tempo_.load(std::memory_order_relaxed); }
+    void setPitchCents(double cents);
+    double pitchCents() const { return pitchCents_.load(std::memory_order_relaxed); }
+    // Any thread: whether the last prepare() built time stretchers.
+    bool canStretch() const { return canStretch_.load(std::memory_order_relaxed); }
+
+    // Any thread: the A-B loop (song frames), the click and its grid, the output routes.
+    LoopRegion& loop() { return loop_; }
+    const LoopRegion& loop() const { return loop_; }
+    ClickGenerator& click() { return click_; }
+    OutputRouting& routing() { return routing_; }
+    const OutputRouting& routing() const { return routing_; }
+    // Any thread: bars of count-in before playback starts from silence (0: none).
+    void setCountInBars(int bars);
+    int countInBars() const { return countInBars_.load(std::memory_order_relaxed); }
+    bool countingIn() const { return countInBeatsLeft() > 0; }
+    int countInBeatsLeft() const { return countInBeats_.load(std::memory_order_acquire); }
+    // Any thread. Immediate: seek(frame). NextBar: continue at `frame` from the next bar line
+    // (at or after the frame being read now) without a fade, through the loop seam.
+    void jumpTo(std::int64_t frame, Quantize quantize);
+
+    // Frames of audio (not the silence after the song's end) the last process() call wrote.
+    int lastRenderedFrames() const { return lastRendered_; }
+
+    // Peak meters (read from the GUI timer).
+    LevelMeters& meters() { return meters_; }
+
+    // Audio thread (or an offline renderer), inside a RealtimeScope (asserted). Renders
+    // `frames` interleaved frames into `out` with `channels` channels (1: mono sum, 2: stereo,
+    // more: a stereo pair each, as routed).
+    void process(float* out, int frames, int channels) noexcept;
+
+  private:
+    void takeSeekRequest() noexcept;
+    void finishAtEnd() noexcept;
+    void publish(int rendered, bool silent) noexcept;
+    double countInRate() const noexcept;  // the tempo setting (the stretcher may not run yet)
+
+    const Song* song_ = nullptr;
+    int sampleRate_ = 0;
+    std::int64_t length_ = 0;
+    LevelMeters meters_;
+    LoopRegion loop_;
+    ClickGenerator click_;
+    OutputRouting routing_;
+    RenderPipeline pipeline_;
+
+    // Audio-thread state.
+    TransportControl control_;
+    int lastRendered_ = 0;
+
+    // Shared state.
+    std::atomic<bool> playRequested_{false};
+    std::atomic<std::int64_t> seekRequest_{-1};
+    std::atomic<std::int64_t> position_{0};
+    std::atomic<bool> endOfSong_{false};
+    std::atomic<bool> silent_{true};
+    std::atomic<double> tempo_{1.0};
+    std::atomic<double> pitchCents_{0.0};
+    std::atomic<bool> canStretch_{false};
+    std::atomic<int> countInBars_{0};
+    std::atomic<int> countInBeats_{0};
+    std::atomic<std::int64_t> barJumpRequest_{-1};
+};
+
+}  // namespace stemdeck::audio

@@ -1,0 +1,191 @@
+#include "stemdeck/audio/transport/Transport.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "../core/SampleRateCheck.h"
+#include "stemdeck/audio/core/Limits.h"
+#include "stemdeck/audio/core/ThreadContract.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/mix/MixControls.h"
+
+namespace stemdeck::audio {
+
+Transport::Transport() = default;
+
+void Transport::prepare(const Song* song, const MixControls* controls, int sampleRate,
+                        const TransportSetup& setup) {
+    STEMDECK_EXPECT_CONTROL_THREAD();
+    detail::requireSupportedRate(sampleRate);  // before anything changes
+    const bool sameSong = song != nullptr && song == song_ && sampleRate == sampleRate_;
+    song_ = song;
+    sampleRate_ = sampleRate;
+    length_ = song ? song->frames : 0;
+    const std::size_t stems = song ? song->stems.size() : 0;
+    meters_.prepare(stems);
+    const int pairs = std::clamp(setup.outputPairs, 1, OutputRouting::kMaxChannels / 2);
+
+    // A new song starts with no loop and everything on 1-2; the same song keeps both.
+    std::vector<int> routes;
+    if (sameSong)
+        for (std::size_t i = 0; i < routing_.sourceCount(); ++i)
+            routes.push_back(routing_.requestedPair(i));
+    else
+        loop_.prepare(sampleRate, length_);
+    routing_.prepare(stems, Mixer::kMaxChunk, 2 * pairs);
+    routing_.setDeviceChannels(2 * pairs);
+    for (std::size_t i = 0; i < routes.size() && i < routing_.sourceCount(); ++i)
+        routing_.route(i, routes[i]);
+    click_.prepare(sampleRate);
+
+    pipeline_.prepare(song, controls, sampleRate, setup, {&meters_, &loop_, &click_, &routing_},
+                      setup.timeStretch ? tempo() : 1.0, setup.timeStretch ? pitchCents() : 0.0);
+    canStretch_.store(pipeline_.canStretch(), std::memory_order_relaxed);
+    if (!setup.timeStretch) {
+        tempo_.store(1.0, std::memory_order_relaxed);
+        pitchCents_.store(0.0, std::memory_order_relaxed);
+    }
+    control_.prepare(std::max(1, static_cast<int>(std::lround(kFadeMs * sampleRate / 1000.0))),
+                     Mixer::kMaxChunk);
+
+    lastRendered_ = 0;
+    playRequested_.store(false, std::memory_order_relaxed);
+    seekRequest_.store(-1, std::memory_order_relaxed);
+    barJumpRequest_.store(-1, std::memory_order_relaxed);
+    position_.store(0, std::memory_order_relaxed);
+    countInBeats_.store(0, std::memory_order_relaxed);
+    endOfSong_.store(false, std::memory_order_relaxed);
+    silent_.store(true, std::memory_order_release);
+}
+
+void Transport::play() {
+    playRequested_.store(true, std::memory_order_release);
+}
+
+void Transport::pause() {
+    playRequested_.store(false, std::memory_order_release);
+}
+
+void Transport::stop() {
+    pause();
+    seek(0);
+}
+
+void Transport::seek(std::int64_t frame) {
+    seekRequest_.store(std::clamp<std::int64_t>(frame, 0, length_), std::memory_order_release);
+}
+
+void Transport::setTempo(double tempo) {
+    if (!canStretch() || !(tempo == tempo)) return;
+    tempo = std::clamp(tempo, TimeStretcher::kMinTempo, TimeStretcher::kMaxTempo);
+    tempo_.store(tempo, std::memory_order_relaxed);
+}
+
+void Transport::setPitchCents(double cents) {
+    if (!canStretch() || !(cents == cents)) return;
+    cents = std::clamp(cents, -TimeStretcher::kMaxPitchCents, TimeStretcher::kMaxPitchCents);
+    pitchCents_.store(cents, std::memory_order_relaxed);
+}
+
+void Transport::setCountInBars(int bars) {
+    countInBars_.store(std::clamp(bars, 0, limits::kMaxCountInBars), std::memory_order_relaxed);
+}
+
+void Transport::jumpTo(std::int64_t frame, Quantize quantize) {
+    frame = std::clamp<std::int64_t>(frame, 0, length_);
+    if (quantize == Quantize::Immediate)
+        seek(frame);
+    else
+        barJumpRequest_.store(frame, std::memory_order_release);
+}
+
+std::int64_t Transport::position() const {
+    const std::int64_t pending = seekRequest_.load(std::memory_order_acquire);
+    return pending >= 0 ? pending : position_.load(std::memory_order_acquire);
+}
+
+PlayState Transport::state() const {
+    if (playRequested()) return PlayState::Playing;
+    return position() == 0 ? PlayState::Stopped : PlayState::Paused;
+}
+
+double Transport::countInRate() const noexcept {
+    return canStretch() ? tempo_.load(std::memory_order_relaxed) : 1.0;
+}
+
+void Transport::takeSeekRequest() noexcept {
+    // A seek is taken off the request only once position_ holds it: position() reads the
+    // request first, so no reader sees the place before the seek meanwhile (it did for the
+    // length of a callback). A newer request, if one came, stays for the next callback.
+    std::int64_t request = seekRequest_.load(std::memory_order_acquire);
+    if (request < 0) return;
+    control_.requestJump(request);
+    position_.store(request, std::memory_order_release);
+    seekRequest_.compare_exchange_strong(request, -1, std::memory_order_acq_rel);
+}
+
+void Transport::finishAtEnd() noexcept {
+    bool expected = true;
+    playRequested_.compare_exchange_strong(expected, false, std::memory_order_acq_rel);
+    endOfSong_.store(true, std::memory_order_release);
+}
+
+void Transport::process(float* out, int frames, int channels) noexcept {
+    STEMDECK_EXPECT_AUDIO_THREAD();
+    if (frames <= 0 || channels <= 0) return;
+    int offset = 0;
+    bool silent = true;
+    meters_.beginBlock();
+    meters_.setStemAudibility(0.0f);  // until a chunk of the song is heard (renderSong)
+    if (song_) {
+        pipeline_.beginBlock(channels, tempo_.load(std::memory_order_relaxed),
+                             pitchCents_.load(std::memory_order_relaxed),
+                             barJumpRequest_.exchange(-1, std::memory_order_acq_rel));
+        takeSeekRequest();
+        silent = false;
+        const int bars = countInBars_.load(std::memory_order_relaxed);
+        const TransportControl::CountIn countIn{bars, countInRate()};
+        // Each step renders at least one frame or ends the block's audio.
+        while (offset < frames) {
+            const bool want = playRequested_.load(std::memory_order_acquire);
+            const TransportControl::Step step =
+                control_.next(want, frames - offset, pipeline_, countIn);
+            using Kind = TransportControl::Step::Kind;
+            if (step.kind == Kind::Silence || step.kind == Kind::End) {
+                if (step.kind == Kind::End) finishAtEnd();
+                silent = true;
+                break;
+            }
+            float* dst = out + static_cast<std::ptrdiff_t>(offset) * channels;
+            if (step.kind == Kind::CountIn)
+                pipeline_.renderCountIn(dst, step.frames, channels, step.countInElapsed, bars,
+                                        countIn.rate, step.countInFadeLeft, step.countInFadeLength);
+            else
+                pipeline_.renderSong(dst, step.frames, channels, step.fade);
+            offset += step.frames;
+        }
+    }
+    publish(offset, silent);
+    std::fill(out + static_cast<std::ptrdiff_t>(offset) * channels,
+              out + static_cast<std::ptrdiff_t>(frames) * channels, 0.0f);
+}
+
+void Transport::publish(int rendered, bool silent) noexcept {
+    lastRendered_ = rendered;
+    const std::int64_t heard = song_ ? pipeline_.heardPosition() : 0;
+    const std::int64_t pending = control_.pendingJump();
+    position_.store(pending >= 0 ? pending : heard, std::memory_order_release);
+    int beatsLeft = 0;
+    if (control_.countingIn()) {
+        const BeatGrid& grid = click_.audioGrid();
+        const double elapsed = static_cast<double>(control_.countInElapsed()) * countInRate();
+        const auto beat = static_cast<int>(elapsed / grid.framesPerBeat());
+        beatsLeft = std::max(
+            1, countInBars_.load(std::memory_order_relaxed) * grid.signature().beatsPerBar - beat);
+    }
+    countInBeats_.store(beatsLeft, std::memory_order_release);
+    silent_.store(silent && !control_.countingIn(), std::memory_order_release);
+}
+
+}  // namespace stemdeck::audio

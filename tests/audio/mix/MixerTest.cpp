@@ -1,0 +1,188 @@
+#include <gtest/gtest.h>
+
+#include <Eigen/Core>
+#include <cmath>
+#include <vector>
+
+#include "AudioFiles.h"
+#include "MemorySong.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/mix/Mixer.h"
+
+using namespace stemdeck;
+using audio::MixControls;
+using audio::Mixer;
+
+namespace {
+constexpr int kRate = 48000;
+
+struct Bus {
+    std::vector<float> left, right;
+};
+
+// Mixes `frames` frames from `start` in blocks of `block`, applying `beforeBlock` first.
+template <typename F>
+Bus run(Mixer& mixer, std::int64_t start, int frames, int block, F beforeBlock) {
+    Bus bus{std::vector<float>(frames), std::vector<float>(frames)};
+    for (int off = 0; off < frames; off += block) {
+        const int n = std::min(block, frames - off);
+        beforeBlock(off);
+        mixer.mix(start + off, n, bus.left.data() + off, bus.right.data() + off);
+    }
+    return bus;
+}
+Bus run(Mixer& mixer, std::int64_t start, int frames, int block) {
+    return run(mixer, start, frames, block, [](int) {});
+}
+}  // namespace
+
+TEST(Mixer, DefaultMixIsTheExactSumOfTheStems) {
+    auto a = test::sine(220, 0.3, kRate, 4800);
+    auto bl = test::noise(0.2, 4800, 1), br = test::noise(0.2, 4800, 2);
+    const auto song = test::MemorySong(kRate).mono("a", a).stereo("b", bl, br).build();
+    MixControls mix(2);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    const Bus bus = run(mixer, 0, 4800, 256);
+    for (int i = 0; i < 4800; ++i) {
+        ASSERT_FLOAT_EQ(bus.left[i], a[i] + bl[i]) << i;
+        ASSERT_FLOAT_EQ(bus.right[i], a[i] + br[i]) << i;
+    }
+}
+
+TEST(Mixer, AppliesGainPanMuteSoloAndMaster) {
+    auto a = test::sine(220, 0.3, kRate, 2000);
+    auto b = test::sine(330, 0.3, kRate, 2000);
+    auto c = test::sine(440, 0.3, kRate, 2000);
+    const auto song = test::MemorySong(kRate).mono("a", a).mono("b", b).mono("c", c).build();
+    MixControls mix(3);
+    mix.setGainDb(0, -6.0f);
+    mix.setPan(0, -0.5f);
+    mix.setSolo(0, true);
+    mix.setSolo(1, true);
+    mix.setMuted(1, true);  // soloed but muted: silent
+    mix.setMasterGainDb(-3.0f);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);  // prepare starts at the targets: no ramp
+    const Bus bus = run(mixer, 0, 2000, 128);
+    const float g = MixControls::dbToLinear(-6.0f) * MixControls::dbToLinear(-3.0f);
+    const auto pan = MixControls::panGains(-0.5f);
+    for (int i = 0; i < 2000; ++i) {
+        ASSERT_NEAR(bus.left[i], g * pan.left * a[i], 1e-6) << i;
+        ASSERT_NEAR(bus.right[i], g * pan.right * a[i], 1e-6) << i;
+    }
+}
+
+TEST(Mixer, StemsShorterThanTheSongAreSilentPastTheirEnd) {
+    const auto song = test::MemorySong(kRate)
+                          .mono("long", std::vector<float>(1000, 0.25f))
+                          .mono("short", std::vector<float>(300, 0.5f))
+                          .build();
+    MixControls mix(2);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    const Bus bus = run(mixer, 0, 1200, 256);
+    EXPECT_FLOAT_EQ(bus.left[299], 0.75f);
+    EXPECT_FLOAT_EQ(bus.left[300], 0.25f);
+    EXPECT_FLOAT_EQ(bus.left[999], 0.25f);
+    EXPECT_FLOAT_EQ(bus.left[1000], 0.0f);
+    EXPECT_FLOAT_EQ(bus.right[1199], 0.0f);
+}
+
+// A mute on a full-scale DC stem: the output falls linearly to exactly zero over the ramp,
+// with no step larger than one ramp increment: no click.
+TEST(Mixer, MuteRampsWithoutDiscontinuity) {
+    const auto song = test::MemorySong(kRate).mono("dc", std::vector<float>(20000, 1.0f)).build();
+    MixControls mix(1);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    const int ramp = mixer.rampSamples();
+    EXPECT_EQ(ramp, static_cast<int>(Mixer::kDefaultRampMs * kRate / 1000));
+    const Bus bus = run(mixer, 0, 20000, 64, [&](int off) {
+        if (off == 4096) mix.setMuted(0, true);
+        if (off == 12800) mix.setMuted(0, false);
+    });
+    EXPECT_LE(test::maxStep(bus.left), 1.0f / ramp + 1e-5f);
+    EXPECT_EQ(bus.left[4095], 1.0f);
+    EXPECT_EQ(bus.left[4096 + ramp - 1], 0.0f);
+    EXPECT_EQ(bus.left[12799], 0.0f);
+    EXPECT_EQ(bus.left[12800 + ramp - 1], 1.0f);
+}
+
+// The fade time is fixed in samples, whatever the block size.
+TEST(Mixer, RampLengthDoesNotDependOnBlockSize) {
+    const auto song = test::MemorySong(kRate).mono("dc", std::vector<float>(8192, 0.5f)).build();
+    std::vector<Bus> results;
+    for (int block : {32, 256, 1024}) {
+        MixControls mix(1);
+        Mixer mixer;
+        mixer.prepare(&song, &mix, kRate);
+        results.push_back(run(mixer, 0, 8192, block, [&](int off) {
+            if (off == 1024) mix.setGainDb(0, -12.0f);
+        }));
+    }
+    EXPECT_EQ(results[0].left, results[1].left);
+    EXPECT_EQ(results[1].left, results[2].left);
+}
+
+TEST(Mixer, MasterGainIsRampedToo) {
+    const auto song = test::MemorySong(kRate).mono("dc", std::vector<float>(8192, 1.0f)).build();
+    MixControls mix(1);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    const Bus bus = run(mixer, 0, 8192, 512, [&](int off) {
+        if (off == 2048) mix.setMasterGainDb(MixControls::kMinGainDb);
+    });
+    EXPECT_LE(test::maxStep(bus.right), 1.0f / mixer.rampSamples() + 1e-5f);
+    EXPECT_EQ(bus.right[2047], 1.0f);
+    EXPECT_EQ(bus.right[2048 + mixer.rampSamples()], 0.0f);
+}
+
+TEST(Mixer, PanMovesAMonoStemWithConstantPower) {
+    const auto song = test::MemorySong(kRate).mono("dc", std::vector<float>(4096, 0.5f)).build();
+    MixControls mix(1);
+    mix.setPan(0, 1.0f);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    const Bus bus = run(mixer, 0, 4096, 256);
+    EXPECT_NEAR(bus.left[100], 0.0f, 1e-6);
+    EXPECT_NEAR(bus.right[100], 0.5f * std::sqrt(2.0f), 1e-6);
+}
+
+// EIGEN_RUNTIME_NO_MALLOC: any hidden Eigen temporary in the mixing maths would assert here.
+TEST(Mixer, MixingMakesNoEigenAllocation) {
+#ifdef NDEBUG
+    GTEST_SKIP() << "eigen_assert is compiled out with NDEBUG";
+#endif
+    auto a = test::sine(220, 0.3, kRate, 9000);
+    const auto song = test::MemorySong(kRate).mono("a", a).stereo("b", a, a).build();
+    MixControls mix(2);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    std::vector<float> l(Mixer::kMaxChunk), r(Mixer::kMaxChunk);
+    Eigen::internal::set_is_malloc_allowed(false);
+    for (int off = 0; off < 9000; off += Mixer::kMaxChunk) {
+        mix.setGainDb(0, off % 2 ? -3.0f : 0.0f);
+        mix.setMuted(1, off % 3);
+        mix.setMasterGainDb(off % 5 ? -1.0f : 0.0f);
+        mixer.mix(off, Mixer::kMaxChunk, l.data(), r.data());
+    }
+    Eigen::internal::set_is_malloc_allowed(true);
+    EXPECT_TRUE(Eigen::internal::is_malloc_allowed());
+}
+
+// Found by ASan under the realtime hammer test: a chain joining where the listener is, while
+// its stretcher still held the start, asked for frames before 0 and the mixer read the memory
+// before the stem's audio. Before the song is silence, then the song from its first frame.
+TEST(Mixer, FramesBeforeTheStartAreSilence) {
+    const auto a = test::sine(220, 0.3, kRate, 4800);
+    const auto song = test::MemorySong(kRate).mono("a", a).build();
+    MixControls mix(1);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    const Bus bus = run(mixer, -100, 256, 256);
+    for (int i = 0; i < 100; ++i) ASSERT_EQ(bus.left[i], 0.0f) << i;
+    for (int i = 100; i < 256; ++i) ASSERT_FLOAT_EQ(bus.left[i], a[i - 100]) << i;
+    const Bus before = run(mixer, -1000, 256, 256);
+    for (int i = 0; i < 256; ++i) ASSERT_EQ(before.left[i], 0.0f) << i;
+}
