@@ -8,7 +8,7 @@
 
 // The value checks of the command-line options: each takes one argument's text and throws
 // CliError (one line, naming the option, the text shown printable) when it cannot use it.
-// Ranges come from stemdeck/audio/Limits.h. Numbers are whole-string parses; a leading '+' is
+// Ranges come from stemdeck/audio/core/Limits.h. Numbers are whole-string parses; a leading '+' is
 // allowed ("+3" dB), NaN and infinities are not (but "-inf" is a gain).
 namespace stemdeck::cli {
 

@@ -8,8 +8,8 @@
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
-#include "stemdeck/audio/Limits.h"
-#include "stemdeck/audio/Song.h"
+#include "stemdeck/audio/core/Limits.h"
+#include "stemdeck/audio/loader/Song.h"
 #include "stemdeck/ui/Palette.h"
 #include "ui_ExportDialog.h"
 
@@ -42,7 +42,7 @@ QString extensionOf(int index) {
 ExportDialog::ExportDialog(const app::PlaybackManager& playback, QWidget* parent)
     : QDialog(parent), ui_(std::make_unique<Ui::ExportDialog>()), playback_(playback) {
     ui_->setupUi(this);
-    // The passes the renderer and the CLI's --loops take (audio/Limits.h).
+    // The passes the renderer and the CLI's --loops take (audio/core/Limits.h).
     ui_->loopsSpin->setRange(1, audio::limits::kMaxLoopPasses);
     for (const FormatChoice& f : kFormats) ui_->formatCombo->addItem(tr(f.label));
     ui_->loopHint->setStyleSheet(QStringLiteral("color: %1;").arg(palette::kDimText.name()));

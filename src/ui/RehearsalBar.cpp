@@ -8,8 +8,8 @@
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/SongMeta.h"
-#include "stemdeck/audio/Limits.h"
-#include "stemdeck/audio/rehearsal/ClickSettings.h"
+#include "stemdeck/audio/click/ClickSettings.h"
+#include "stemdeck/audio/core/Limits.h"
 #include "stemdeck/ui/FlowLayout.h"
 #include "stemdeck/ui/WheelGuard.h"
 #include "ui_RehearsalBar.h"
@@ -18,7 +18,7 @@ namespace stemdeck::ui {
 
 namespace {
 
-// The fields offer what the engine takes (audio/Limits.h) and the settings keep; the form
+// The fields offer what the engine takes (audio/core/Limits.h) and the settings keep; the form
 // holds no numbers of its own.
 void setRanges(Ui::RehearsalBar& ui) {
     namespace limits = audio::limits;
