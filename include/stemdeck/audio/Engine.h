@@ -113,7 +113,7 @@ class Engine : private AudioSource {
     // Peak levels since the previous call (stems post-fader, master). The GUI timer only.
     MeterReading takeMeterReading() { return transport_.meters().read(); }
 
-    // Rehearsal tools (issue 5). Frames are song frames; see ENGINE_API.md.
+    // Rehearsal tools (issue 5). Frames are song frames; see docs/ENGINE_API.md.
     // A-B loop: false (unchanged) when shorter than LoopRegion::kMinLengthMs after clamping.
     bool setLoop(std::int64_t startFrame, std::int64_t endFrame);
     void clearLoop() { transport_.loop().clear(); }
