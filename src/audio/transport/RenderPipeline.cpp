@@ -82,12 +82,12 @@ void RenderPipeline::beginBlock(int channels, double tempo, double pitchCents,
     clickPair_ = std::min(routing.pairFor(routing.clickSource(), channels), pairs - 1);
     split = split || clickPair_ != 0;
     // A chain that was idle joins where chain 0 is heard (its own stretcher restarts there);
-    // never before frame 0: after a jump taken in silence chain 0's latency is the one from
-    // before the jump until it renders again.
+    // BusChain clamps both at frame 0 (after a jump taken in silence chain 0's latency is the
+    // one from before the jump until it renders again).
     const BusChain& lead = *chains_.front();
     for (std::size_t p = 1; p < chains_.size(); ++p)
         if (pairUsed_[p] && !chainLive_[p])
-            chains_[p]->jump(std::max<std::int64_t>(0, lead.heardPosition()));
+            chains_[p]->jump(lead.heardPosition());
     for (std::size_t p = 0; p < chains_.size(); ++p) chainLive_[p] = pairUsed_[p];
     split_ = split;
 
