@@ -169,8 +169,10 @@ void addHat(Track& drums, Noise& noise, double at, double amp, double decay) {
 void addCrash(Track& drums, Noise& left, Noise& right, double at) {
     // Two independent noises, one per side, make a wide cymbal.
     const double length = 2.5;
-    for (auto [noise, pan] : {std::pair{&left, -1.0}, std::pair{&right, 1.0}}) {
-        drums.add(at, length, pan, [=, prev = 0.0](double t) mutable {
+    for (const auto& side : {std::pair{&left, -1.0}, std::pair{&right, 1.0}}) {
+        // Named copies: C++20 lambdas may not capture structured bindings in clang 14.
+        Noise* const noise = side.first;
+        drums.add(at, length, side.second, [=, prev = 0.0](double t) mutable {
             const double n = noise->next();
             const double d = n - prev;
             prev = n;
