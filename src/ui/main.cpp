@@ -163,9 +163,10 @@ int main(int argc, char** argv) {
         if (ok && seconds > 0 && seconds < 86400)
             playThenPause(window, seconds);
         else
-            qWarning("stemdeck: --play-for wants a number of seconds (0 to 86400), not '%s'; "
-                     "ignored",
-                     qPrintable(parser.value(playForOption)));
+            qWarning(
+                "stemdeck: --play-for wants a number of seconds (0 to 86400), not '%s'; "
+                "ignored",
+                qPrintable(parser.value(playForOption)));
     }
     if (!song.isEmpty()) window.openSong(song);
     return QApplication::exec();

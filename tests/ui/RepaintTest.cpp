@@ -1,9 +1,10 @@
 // What the widgets repaint while the music plays and while it does not: the playhead's strip,
-// the meters' bars, and nothing at all when nothing moves.
+// the meters' bars, the time when its text changes, and nothing at all when nothing moves.
 #include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QImage>
+#include <QLabel>
 #include <QScreen>
 #include <QTest>
 #include <memory>
@@ -13,8 +14,10 @@
 #include "WidgetParts.h"
 #include "stemdeck/ui/LevelMeter.h"
 #include "stemdeck/ui/Palette.h"
+#include "stemdeck/ui/SeekSlider.h"
 #include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/ui/TrackStrip.h"
+#include "stemdeck/ui/TransportBar.h"
 
 using stemdeck::app::WaveformPeaks;
 using stemdeck::test::PaintCounter;
@@ -173,4 +176,46 @@ TEST(Repaint, AMeterBlendsWithItsStrip) {
     const QRgb inMeter = image.pixel(m.right(), m.center().y());
     const QRgb inStrip = image.pixel(strip.width() - 4, m.center().y());
     EXPECT_EQ(QColor(inMeter).name(), QColor(inStrip).name());
+}
+
+// The time repaints when its text changes, the slider when its handle moves by a pixel, and
+// neither lays the window out again.
+TEST(Repaint, TheTransportRepaintsTheTimeOnlyWhenItsTextChanges) {
+    stemdeck::ui::TransportBar bar;
+    bar.resize(800, bar.sizeHint().height());
+    bar.showDuration(600.0);
+    bar.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&bar));
+    bar.showPosition(61.0);
+    settle();
+    auto* time = test::part<QLabel>(bar, "timeLabel");
+    auto* slider = test::part<stemdeck::ui::SeekSlider>(bar, "seekSlider");
+    ASSERT_GT(600.0 / slider->width(), 0.1) << "a pixel of the slider is more than a tenth";
+    PaintCounter timePaints(time);
+    PaintCounter sliderPaints(slider);
+    struct Layouts : QObject {
+        int count = 0;
+        bool eventFilter(QObject*, QEvent* event) override {
+            count += event->type() == QEvent::LayoutRequest;
+            return false;
+        }
+    } layouts;
+    bar.installEventFilter(&layouts);
+    for (int i = 0; i < 5; ++i) {
+        bar.showPosition(61.0 + i * 0.015);
+        settle();
+    }
+    EXPECT_EQ(time->text(), QStringLiteral("01:01.0"));
+    EXPECT_EQ(timePaints.count(), 0);
+    EXPECT_EQ(sliderPaints.count(), 0);
+    bar.showPosition(61.1);
+    settle();
+    EXPECT_EQ(time->text(), QStringLiteral("01:01.1"));
+    EXPECT_GT(timePaints.count(), 0);
+    bar.showPosition(121.0);
+    settle();
+    EXPECT_GT(sliderPaints.count(), 0) << "a minute on is many pixels on";
+    EXPECT_EQ(slider->value(), 121000);
+    EXPECT_EQ(layouts.count, 0) << "a new time does not lay the bar out again";
+    bar.removeEventFilter(&layouts);
 }

@@ -57,6 +57,8 @@ class MainWindow : public QMainWindow {
     void chooseSong();
     void onSongLoaded(const QString& folder);
     void onStateChanged(audio::PlayState state);
+    // The play position on the transport bar and the timeline.
+    void showPosition(double seconds);
     // Actions that need a song (play, export, reset mix ...) are enabled while there is one.
     void enableSongActions();
     void onLoadFailed(const QString& folder, const QString& message);
