@@ -13,6 +13,7 @@
 #include "PaintCounter.h"
 #include "WidgetParts.h"
 #include "stemdeck/ui/LevelMeter.h"
+#include "stemdeck/ui/MasterStrip.h"
 #include "stemdeck/ui/Palette.h"
 #include "stemdeck/ui/SeekSlider.h"
 #include "stemdeck/ui/TimelineView.h"
@@ -178,6 +179,36 @@ TEST(Repaint, AMeterBlendsWithItsStrip) {
     EXPECT_EQ(QColor(inMeter).name(), QColor(inStrip).name());
 }
 
+// Counts the layout requests a widget receives (a layout pass of everything under it).
+struct LayoutRequests : QObject {
+    int count = 0;
+    bool eventFilter(QObject*, QEvent* event) override {
+        count += event->type() == QEvent::LayoutRequest;
+        return false;
+    }
+};
+
+// The master's peak readout changes many times a second while playing: each new text
+// repaints the label, and lays nothing out again.
+TEST(Repaint, TheMastersPeakReadoutChangesWithoutALayoutPass) {
+    stemdeck::ui::MasterStrip strip;
+    strip.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&strip));
+    settle();
+    auto* peak = test::part<QLabel>(strip, "peakLabel");
+    LayoutRequests layouts;
+    strip.installEventFilter(&layouts);
+    PaintCounter paints(peak);
+    for (const float level : {0.5f, 0.7f, 0.9f}) {
+        strip.showLevels(level, level, kFrame);
+        settle();
+    }
+    EXPECT_EQ(peak->text(), QStringLiteral("peak -0.9"));
+    EXPECT_GT(paints.count(), 0);
+    EXPECT_EQ(layouts.count, 0);
+    strip.removeEventFilter(&layouts);
+}
+
 // The time repaints when its text changes, the slider when its handle moves by a pixel, and
 // neither lays the window out again.
 TEST(Repaint, TheTransportRepaintsTheTimeOnlyWhenItsTextChanges) {
@@ -193,13 +224,7 @@ TEST(Repaint, TheTransportRepaintsTheTimeOnlyWhenItsTextChanges) {
     ASSERT_GT(600.0 / slider->width(), 0.1) << "a pixel of the slider is more than a tenth";
     PaintCounter timePaints(time);
     PaintCounter sliderPaints(slider);
-    struct Layouts : QObject {
-        int count = 0;
-        bool eventFilter(QObject*, QEvent* event) override {
-            count += event->type() == QEvent::LayoutRequest;
-            return false;
-        }
-    } layouts;
+    LayoutRequests layouts;
     bar.installEventFilter(&layouts);
     for (int i = 0; i < 5; ++i) {
         bar.showPosition(61.0 + i * 0.015);
