@@ -2,8 +2,8 @@
 # Measures what the desktop app costs in CPU time while it plays and while it is paused: the
 # real app (build/src/ui/stemdeck) in a real X server (Xvfb) on a JACK dummy device
 # (tests/support/with_jack.sh), default window size and settings, the demo song unless SONG
-# is given. It starts the app with --play-for, times SECONDS of playing (after PLAY_SETTLE s),
-# then, once the app has paused, SECONDS of pause (after PAUSE_SETTLE s, so the fade-out, the
+# is given. It starts the app with --play-for, times SECONDS of playing (from 2 s in),
+# then, once the app has paused, SECONDS of pause (from 6 s after it, so the fade-out, the
 # stream's stop and the meters' fall are over), from /proc/PID/stat (utime + stime) and per
 # thread from /proc/PID/task/*/stat (the GUI thread is the main thread, tid = pid). Prints
 # JSON on stdout; percentages are of one core. The JACK server's own process is reported
@@ -40,7 +40,9 @@ if [ "${1:-}" = --inner ]; then
     kill "$pid"
     exit 1
   }
-  # "tid name ticks" for every thread of the app, and "jackd - ticks" for the JACK server.
+  # "tid name ticks scheduling" for every thread of the app (scheduling "realtime" for the
+  # SCHED_FIFO/RR audio thread JACK runs the callback on), "process - ticks" for the whole app
+  # and "jackd - ticks" for the JACK server.
   sample() {
     local stat tid
     for stat in /proc/"$pid"/task/*/stat; do
@@ -49,7 +51,7 @@ if [ "${1:-}" = --inner ]; then
       # The name (field 2) is in parentheses and may hold spaces: count fields after it.
       sed -E 's/^[0-9]+ \((.*)\) (.*)$/\2/' "$stat" 2>/dev/null |
         awk -v tid="$tid" -v name="$(tr ' ' '_' <"/proc/$pid/task/$tid/comm" 2>/dev/null)" \
-          '{ print tid, name, $12 + $13 }' || true
+          '{ print tid, name, $12 + $13, ($39 == 1 || $39 == 2) ? "realtime" : "normal" }' || true
     done
     # The whole process, threads that ended included.
     sed -E 's/^[0-9]+ \((.*)\) (.*)$/\2/' /proc/"$pid"/stat | awk '{ print "process - " $12 + $13 }'
@@ -83,7 +85,8 @@ if [ "${1:-}" = --inner ]; then
           else {
             if (id == main) gui = pct
             threads = threads (threads == "" ? "" : ", ") \
-              sprintf("{\"tid\": %s, \"name\": \"%s\", \"cpu_pct\": %.2f}", id, f[2], pct)
+              sprintf("{\"tid\": %s, \"name\": \"%s\", \"scheduling\": \"%s\", \"cpu_pct\": %.2f}", \
+                id, f[2], f[4], pct)
           }
         }
         printf "{\"wall_s\": %.2f, \"process_cpu_pct\": %.2f, \"gui_thread_cpu_pct\": %.2f, ", wall, process, gui
