@@ -13,6 +13,10 @@ QString ms(double value) {
     return QStringLiteral("%1 ms").arg(value, 0, 'f', 2);
 }
 
+void setStyleSheetOnce(QWidget* widget, const QString& sheet) {
+    if (widget->styleSheet() != sheet) widget->setStyleSheet(sheet);
+}
+
 }  // namespace
 
 LatencyPanel::LatencyPanel(QWidget* parent)
@@ -31,16 +35,38 @@ LatencyPanel::~LatencyPanel() = default;
 
 void LatencyPanel::setPlayback(app::PlaybackManager* playback, FrameTick* tick) {
     if (tick_) tick_->stop(this);
+    if (playback_) playback_->disconnect(this);
     playback_ = playback;
     tick_ = tick;
+    if (playback_) {
+        // What sets the figures moving again after they stood still.
+        const auto wake = [this] {
+            if (!isVisible()) return;
+            refresh();
+            followTick();
+        };
+        connect(playback_, &app::PlaybackManager::stateChanged, this, wake);
+        connect(playback_, &app::PlaybackManager::outputChanged, this, wake);
+        connect(playback_, &app::PlaybackManager::latencyMonitorChanged, this, wake);
+    }
     refresh();
     if (isVisible()) followTick();
 }
 
+bool LatencyPanel::following() const {
+    return tick_ && tick_->drives(this);
+}
+
 void LatencyPanel::followTick() {
-    if (!tick_) return;
+    if (!tick_ || following()) return;
     tick_->start(this, [this] {
-        if (sinceRefresh_.elapsed() >= kRefreshMs) refresh();
+        if (sinceRefresh_.elapsed() < kRefreshMs) return;
+        const std::uint64_t before = lastCallbacks_;
+        refresh();
+        // Paused or stopped, once the stream has stopped: nothing moves until playback or the
+        // output changes, so the panel stops following the window's tick.
+        const bool playing = playback_ && playback_->state() == audio::PlayState::Playing;
+        if (!playing && lastCallbacks_ == before) tick_->stop(this);
     });
 }
 
@@ -72,10 +98,13 @@ void LatencyPanel::showStats(const audio::LatencyStats& s) {
     ui_->maxLabel->setText(ms(s.maxMs));
     ui_->budgetLabel->setText(ms(s.budgetMs));
     ui_->loadLabel->setText(QStringLiteral("%1 %").arg(s.loadPct, 0, 'f', 1));
-    ui_->loadLabel->setStyleSheet(
+    // A style sheet set again, even the same one, polishes the label anew: only on a change.
+    setStyleSheetOnce(
+        ui_->loadLabel,
         QStringLiteral("color: %1; font-weight: bold;").arg(loadColor(s.loadPct).name()));
     ui_->underflowsLabel->setText(QString::number(s.underflows));
-    ui_->underflowsLabel->setStyleSheet(
+    setStyleSheetOnce(
+        ui_->underflowsLabel,
         s.underflows > 0 ? QStringLiteral("color: %1;").arg(palette::kBad.name()) : QString());
     ui_->lateLabel->setText(QString::number(s.lateCallbacks));
     ui_->callbacksLabel->setText(QString::number(s.callbacks));

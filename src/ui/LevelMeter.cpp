@@ -1,6 +1,7 @@
 #include "stemdeck/ui/LevelMeter.h"
 
 #include <QLinearGradient>
+#include <QPaintEvent>
 #include <QPainter>
 #include <algorithm>
 #include <array>
@@ -25,6 +26,15 @@ constexpr std::array<float, 7> kMarks{6.0f, 0.0f, -10.0f, -20.0f, -30.0f, -40.0f
 
 LevelMeter::LevelMeter(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    // It paints its own background (its strip's colour), so a moving bar repaints the meter
+    // alone, not the strip's styled rounded frame behind it.
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+QColor LevelMeter::background() const {
+    // The strip's style sheet background is its palette's window colour.
+    const QWidget* strip = parentWidget() ? parentWidget() : this;
+    return strip->palette().color(QPalette::Window);
 }
 
 void LevelMeter::setChannelCount(int channels) {
@@ -44,14 +54,34 @@ int LevelMeter::barsLeft() const {
 }
 
 void LevelMeter::showPeak(float peak, double seconds) {
+    const std::array<MeterBallistics, 2> before = meters_;
     meters_[0].update(peak, seconds);
-    update();
+    updateBars(before);
 }
 
 void LevelMeter::showPeaks(float left, float right, double seconds) {
+    const std::array<MeterBallistics, 2> before = meters_;
     meters_[0].update(left, seconds);
     meters_[1].update(right, seconds);
-    update();
+    updateBars(before);
+}
+
+void LevelMeter::updateBars(const std::array<MeterBallistics, 2>& before) {
+    // A meter at rest (or holding still) is not painted again; a moving one only where its
+    // bars are, not its scale.
+    for (int c = 0; c < channels_; ++c) {
+        const MeterBallistics& was = before[static_cast<std::size_t>(c)];
+        const MeterBallistics& is = meters_[static_cast<std::size_t>(c)];
+        if (was.levelDb() != is.levelDb() || was.holdDb() != is.holdDb() ||
+            was.clipped() != is.clipped()) {
+            update(barsRect());
+            return;
+        }
+    }
+}
+
+QRect LevelMeter::barsRect() const {
+    return {barsLeft(), 0, width() - barsLeft(), height()};
 }
 
 void LevelMeter::reset() {
@@ -73,8 +103,9 @@ QSize LevelMeter::minimumSizeHint() const {
     return {sizeHint().width(), 60};
 }
 
-void LevelMeter::paintEvent(QPaintEvent*) {
+void LevelMeter::paintEvent(QPaintEvent* event) {
     QPainter p(this);
+    p.fillRect(event->rect(), background());
     const QRectF area = QRectF(rect()).adjusted(0, kInset, 0, -kInset);
     const auto yFor = [&](float db) {
         return area.bottom() - FaderTaper::positionOf(db) * area.height();
@@ -109,7 +140,7 @@ void LevelMeter::paintEvent(QPaintEvent*) {
     // The 0 dB mark, level with the fader's unity position.
     p.setPen(QColor(255, 255, 255, 60));
     p.drawLine(QPointF(barsLeft(), yFor(0.0f)), QPointF(width(), yFor(0.0f)));
-    if (!scale_) return;
+    if (!scale_ || event->rect().left() >= barsLeft()) return;  // the scale has not changed
     QFont small = font();
     small.setPixelSize(8);
     p.setFont(small);

@@ -230,8 +230,9 @@ void MainWindow::renameMarker(int index) {
 void MainWindow::connectPlayback() {
     using app::PlaybackManager;
     connect(&playback_, &PlaybackManager::positionChanged, this, [this](double seconds) {
-        ui_->transportBar->showPosition(seconds);
-        ui_->timeline->setPosition(seconds);
+        // While playing the frame tick shows the position, so that the playhead, the time
+        // and the meters are painted together, once a frame.
+        if (!frameTick_->drives(this)) showPosition(seconds);
     });
     connect(&playback_, &PlaybackManager::durationChanged, ui_->transportBar,
             &TransportBar::showDuration);
@@ -364,10 +365,16 @@ void MainWindow::onStateChanged(audio::PlayState state) {
     ui_->timeline->setPlaying(playing);
     // A smooth playhead while playing.
     if (playing)
-        frameTick_->start(this, [this] { ui_->timeline->setPosition(playback_.position()); });
+        frameTick_->start(this, [this] { showPosition(playback_.position()); });
     else
         frameTick_->stop(this);
+    showPosition(playback_.position());
     enableSongActions();
+}
+
+void MainWindow::showPosition(double seconds) {
+    ui_->transportBar->showPosition(seconds);
+    ui_->timeline->setPosition(seconds);
 }
 
 void MainWindow::enableSongActions() {

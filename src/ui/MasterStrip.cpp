@@ -1,5 +1,6 @@
 #include "stemdeck/ui/MasterStrip.h"
 
+#include <QEvent>
 #include <QSignalBlocker>
 #include <algorithm>
 
@@ -24,6 +25,17 @@ MasterStrip::MasterStrip(QWidget* parent)
         showGainText(db);
         emit gainChanged(db);
     });
+    ui_->peakLabel->installEventFilter(this);
+}
+
+bool MasterStrip::eventFilter(QObject* watched, QEvent* event) {
+    // The peak's text changes many times a second while playing. A label whose size may
+    // change lays the whole window out again on each new text; this one keeps the width the
+    // strip's layout first gives it (the strip's own width is fixed), so it repaints alone.
+    if (watched == ui_->peakLabel && event->type() == QEvent::Resize &&
+        ui_->peakLabel->minimumWidth() != ui_->peakLabel->maximumWidth())
+        ui_->peakLabel->setFixedWidth(ui_->peakLabel->width());
+    return QFrame::eventFilter(watched, event);
 }
 
 MasterStrip::~MasterStrip() = default;

@@ -30,4 +30,21 @@ void SeekSlider::mousePressEvent(QMouseEvent* event) {
     QSlider::mousePressEvent(event);
 }
 
+int SeekSlider::handleX(int value) const {
+    QStyleOptionSlider option;
+    initStyleOption(&option);
+    const QRect handle =
+        style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, this);
+    return QStyle::sliderPositionFromValue(minimum(), maximum(), value, width() - handle.width(),
+                                           invertedAppearance());
+}
+
+void SeekSlider::showValue(int value) {
+    // A value the handle does not show differently would only repaint the slider (and the
+    // styled bar behind it) for nothing, ten times a second while playing.
+    if (value != this->value() &&
+        (handleX(value) != handleX(this->value()) || value == minimum() || value == maximum()))
+        setValue(value);
+}
+
 }  // namespace stemdeck::ui

@@ -9,29 +9,18 @@
 #include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 #include "stemdeck/ui/LanePainter.h"
 #include "stemdeck/ui/Palette.h"
-#include "stemdeck/ui/TimeFormat.h"
+#include "stemdeck/ui/RulerPainter.h"
 
 namespace stemdeck::ui {
 
 namespace {
 
-constexpr int kMinLabelSpacing = 80;  // pixels between ruler labels
 constexpr int kLaneGap = 1;
 constexpr double kFollowMargin = 0.1;  // where the playhead lands after the view pages along
-
-// Ruler label spacing: the smallest of these that leaves room for the labels.
-double rulerStep(double pixelsPerSecond) {
-    static constexpr std::array<double, 14> steps{0.1, 0.2, 0.5, 1,   2,   5,   10,
-                                                  15,  30,  60,  120, 300, 600, 1800};
-    for (double s : steps)
-        if (s * pixelsPerSecond >= kMinLabelSpacing) return s;
-    return steps.back();
-}
 
 }  // namespace
 
@@ -78,10 +67,27 @@ void TimelineView::setPosition(double seconds) {
     const double now = xAt(position_);
     // Page along with the music, unless the user has scrolled somewhere else to look.
     if (playing_ && !dragging_ && !fit_ && before >= 0 && before <= width && now > width) {
+        // Scrolling repaints the whole view (scrollContentsBy).
         horizontalScrollBar()->setValue(
             static_cast<int>(position_ * pixelsPerSecond_ - kFollowMargin * width));
     }
-    viewport()->update();
+    movePlayhead(before);
+}
+
+QRect TimelineView::playheadStrip(double x) const {
+    // The line (1.5 px, antialiased) and the head (kHeadHalfWidth each side), with a pixel
+    // to spare.
+    const int centre = static_cast<int>(std::round(x));
+    return {centre - kHeadHalfWidth - 2, 0, 2 * kHeadHalfWidth + 5, viewport()->height()};
+}
+
+void TimelineView::movePlayhead(double fromX) {
+    // Only the strips where the playhead was and where it is now; nothing when it has not
+    // moved by a whole pixel, so the cost follows neither the song's length nor the zoom.
+    const double toX = xAt(position_);
+    if (std::round(fromX) == std::round(toX)) return;
+    viewport()->update(playheadStrip(fromX));
+    viewport()->update(playheadStrip(toX));
 }
 
 void TimelineView::setLoop(double start, double end, bool enabled) {
@@ -226,8 +232,9 @@ void TimelineView::scrollContentsBy(int, int) {
 
 void TimelineView::seekTo(double x) {
     if (duration_ <= 0) return;
+    const double before = xAt(position_);
     position_ = std::clamp(secondsAt(x), 0.0, duration_);
-    viewport()->update();
+    movePlayhead(before);
     emit seekRequested(position_);
 }
 
@@ -349,10 +356,15 @@ void TimelineView::wheelEvent(QWheelEvent* event) {
     event->accept();
 }
 
-void TimelineView::paintEvent(QPaintEvent*) {
-    if (!cacheValid_ || cache_.size() != viewport()->size() * devicePixelRatioF()) renderCache();
+void TimelineView::paintEvent(QPaintEvent* event) {
+    const qreal ratio = devicePixelRatioF();
+    if (!cacheValid_ || cache_.size() != viewport()->size() * ratio) renderCache();
     QPainter p(viewport());
-    p.drawPixmap(0, 0, cache_);
+    // Only what needs painting (the playhead's strips while playing) is copied from the cache;
+    // what is drawn over it is clipped to the same region.
+    for (const QRect& r : event->region())
+        p.drawPixmap(QRectF(r), cache_,
+                     QRectF(QPointF(r.topLeft()) * ratio, QSizeF(r.size()) * ratio));
     if (duration_ <= 0) return;
     drawLoop(p);
     drawMarkers(p);
@@ -363,8 +375,8 @@ void TimelineView::paintEvent(QPaintEvent*) {
     p.setPen(QPen(palette::kPlayhead, 1.5));
     p.drawLine(QPointF(x, kRulerHeight), QPointF(x, viewport()->height()));
     QPainterPath head;
-    head.moveTo(x - 6, kRulerHeight - 9);
-    head.lineTo(x + 6, kRulerHeight - 9);
+    head.moveTo(x - kHeadHalfWidth, kRulerHeight - 9);
+    head.lineTo(x + kHeadHalfWidth, kRulerHeight - 9);
     head.lineTo(x, kRulerHeight);
     head.closeSubpath();
     p.fillPath(head, palette::kPlayhead);
@@ -448,35 +460,9 @@ void TimelineView::renderCache() {
         p.drawText(viewport()->rect().adjusted(0, kRulerHeight, 0, 0), Qt::AlignCenter,
                    tr("No song loaded"));
     }
-    drawRuler(p);
+    RulerPainter ruler{pixelsPerSecond_, secondsAt(0), duration_};
+    ruler.paint(p, viewport()->width(), kRulerHeight, font());
     cacheValid_ = true;
-}
-
-void TimelineView::drawRuler(QPainter& p) const {
-    const int width = viewport()->width();
-    p.fillRect(QRect(0, 0, width, kRulerHeight), QColor(0x1b, 0x1e, 0x24));
-    p.setPen(palette::kBorder);
-    p.drawLine(0, kRulerHeight - 1, width, kRulerHeight - 1);
-    if (duration_ <= 0) return;
-
-    const double step = rulerStep(pixelsPerSecond_);
-    const bool tenths = step < 1.0;
-    QFont font = this->font();
-    font.setPointSizeF(font.pointSizeF() * 0.85);
-    p.setFont(font);
-    const double first = std::floor(secondsAt(0) / step) * step;
-    for (double t = first; t <= std::min(duration_, secondsAt(width)) + 1e-9; t += step) {
-        const double x = std::round(xAt(t)) + 0.5;
-        p.setPen(palette::kDimText);
-        p.drawLine(QPointF(x, kRulerHeight - 8), QPointF(x, kRulerHeight - 1));
-        p.drawText(QPointF(x + 4, kRulerHeight - 10), formatRulerTime(t, tenths));
-        // Minor ticks between labels.
-        p.setPen(palette::kBorder);
-        for (int k = 1; k < 4; ++k) {
-            const double xm = std::round(xAt(t + step * k / 4)) + 0.5;
-            p.drawLine(QPointF(xm, kRulerHeight - 4), QPointF(xm, kRulerHeight - 1));
-        }
-    }
 }
 
 }  // namespace stemdeck::ui

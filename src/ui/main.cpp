@@ -64,6 +64,24 @@ void takeScreenshot(QApplication& app, ui::MainWindow& window, const QString& fi
     QObject::connect(&playback, &app::PlaybackManager::loadFailed, &window, [grab] { grab(2); });
 }
 
+// --play-for: plays the song once it has loaded, for `seconds`, then pauses and leaves the
+// window open, saying each step on stderr, so a script can time a playing and a paused window
+// from outside (scripts/measure-idle-cpu.sh).
+void playThenPause(ui::MainWindow& window, double seconds) {
+    app::PlaybackManager& playback = window.playback();
+    QObject::connect(
+        &playback, &app::PlaybackManager::songLoaded, &window,
+        [&playback, seconds] {
+            playback.play();
+            qInfo("stemdeck: playing");
+            QTimer::singleShot(static_cast<int>(seconds * 1000.0), &playback, [&playback] {
+                playback.pause();
+                qInfo("stemdeck: paused");
+            });
+        },
+        Qt::SingleShotConnection);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -96,9 +114,16 @@ int main(int argc, char** argv) {
         QStringLiteral("size"),
         QStringLiteral("With --screenshot: the window's size (default 1280x800)."),
         QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption playForOption(
+        QStringLiteral("play-for"),
+        QStringLiteral("Play the song as soon as it is loaded, for SECONDS, then pause and "
+                       "stay open (for measuring; says \"stemdeck: playing\" and \"stemdeck: "
+                       "paused\" on stderr)."),
+        QStringLiteral("SECONDS"));
     parser.addOption(settingsOption);
     parser.addOption(screenshotOption);
     parser.addOption(sizeOption);
+    parser.addOption(playForOption);
     parser.process(app);
 
     app::Settings settings(parser.isSet(settingsOption) ? parser.value(settingsOption)
@@ -132,6 +157,16 @@ int main(int argc, char** argv) {
     if (screenshot) {
         stageScreenshotMix(mixes, song);
         takeScreenshot(app, window, parser.value(screenshotOption));
+    } else if (parser.isSet(playForOption)) {
+        bool ok = false;
+        const double seconds = parser.value(playForOption).toDouble(&ok);
+        if (ok && seconds > 0 && seconds < 86400)
+            playThenPause(window, seconds);
+        else
+            qWarning(
+                "stemdeck: --play-for wants a number of seconds (0 to 86400), not '%s'; "
+                "ignored",
+                qPrintable(parser.value(playForOption)));
     }
     if (!song.isEmpty()) window.openSong(song);
     return QApplication::exec();

@@ -9,9 +9,9 @@
 namespace stemdeck::ui {
 
 // The window's one display clock: about 30 times a second it calls whoever needs it (the
-// playhead while playing, the meters until they have fallen to rest, the latency panel while
-// shown), and while nobody does its timer is stopped, so a window at rest does no work.
-// GUI thread only.
+// playhead and the time while playing, the meters until they have fallen to rest, the latency
+// panel while shown and its figures move), and while nobody does its timer is stopped, so a
+// window at rest does no work. GUI thread only.
 class FrameTick : public QObject {
     Q_OBJECT
   public:

@@ -21,8 +21,8 @@ namespace stemdeck::ui {
 class FrameTick;
 
 // The latency monitor: the engine's callback timing figures, refreshed a few times a second
-// (on the window's FrameTick) while visible, with a history graph of the load and a reset
-// button.
+// (on the window's FrameTick) while visible and while they move, with a history graph of the
+// load and a reset button. GUI thread only.
 class LatencyPanel : public QWidget {
     Q_OBJECT
   public:
@@ -37,6 +37,9 @@ class LatencyPanel : public QWidget {
     void setPlayback(app::PlaybackManager* playback, FrameTick* tick);
     // Reads the engine's figures now (the tick does this while the panel is visible).
     void refresh();
+    // The panel follows the window's tick: visible, and playing or the figures still moving
+    // (a paused panel wakes on a play, an output change or the monitor switched).
+    bool following() const;
     // Green below 50 %, orange below 80 %, red from there.
     static QColor loadColor(double loadPct);
 

@@ -8,7 +8,8 @@
 namespace stemdeck::ui {
 
 // A vertical peak meter, one or two bars, on the same scale as the fader beside it (0 dB at
-// the fader's unity mark), with decay, a peak-hold mark and a clip light.
+// the fader's unity mark), with decay, a peak-hold mark and a clip light. Repaints only when
+// a bar moves, and then only the bars. GUI thread only.
 class LevelMeter : public QWidget {
     Q_OBJECT
   public:
@@ -33,6 +34,11 @@ class LevelMeter : public QWidget {
 
   private:
     int barsLeft() const;
+    QColor background() const;
+    // Where the bars, clip lights and 0 dB line are (all but the scale).
+    QRect barsRect() const;
+    // Repaints the bars if what they show differs from `before`.
+    void updateBars(const std::array<MeterBallistics, 2>& before);
 
     int channels_ = 1;
     bool scale_ = false;

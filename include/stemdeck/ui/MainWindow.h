@@ -31,8 +31,9 @@ class StatusLine;
 // The main window: transport, timeline, mixer, latency monitor dock, menus. It plays through
 // `engine` (which main() owns and which outlives the window) by way of its PlaybackManager;
 // its widgets only show their state and pass the user's intent on. One FrameTick drives the
-// playhead, the meters and the latency panel. The output and the latency monitor are set up
-// from `settings` at construction.
+// playhead and the time (while playing), the meters and the latency panel, and stops when
+// nothing moves. The output and the latency monitor are set up from `settings` at
+// construction.
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
@@ -57,6 +58,8 @@ class MainWindow : public QMainWindow {
     void chooseSong();
     void onSongLoaded(const QString& folder);
     void onStateChanged(audio::PlayState state);
+    // The play position on the transport bar and the timeline.
+    void showPosition(double seconds);
     // Actions that need a song (play, export, reset mix ...) are enabled while there is one.
     void enableSongActions();
     void onLoadFailed(const QString& folder, const QString& message);

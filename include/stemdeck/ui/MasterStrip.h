@@ -9,7 +9,7 @@ class MasterStrip;
 
 namespace stemdeck::ui {
 
-// The master fader with the stereo output meter and its peak readout.
+// The master fader with the stereo output meter and its peak readout. GUI thread only.
 class MasterStrip : public QFrame {
     Q_OBJECT
   public:
@@ -24,6 +24,9 @@ class MasterStrip : public QFrame {
 
   signals:
     void gainChanged(float db);
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
   private:
     void showGainText(float db);

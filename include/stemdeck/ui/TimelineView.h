@@ -19,7 +19,8 @@ namespace stemdeck::ui {
 // the wheel scrolls. Markers are flags at the top of the lanes: click one to jump there,
 // double-click to rename it, right-click for more. Waveforms come from the peak pyramids computed
 // when the song was loaded; the lanes are drawn into a cached pixmap that is redrawn only when the
-// view changes, so moving the playhead costs one blit.
+// view changes, so moving the playhead costs two narrow blits (where it was and where it is),
+// and nothing until it has moved by a pixel.
 class TimelineView : public QAbstractScrollArea {
     Q_OBJECT
   public:
@@ -44,6 +45,8 @@ class TimelineView : public QAbstractScrollArea {
         double seconds = 0.0;
     };
     static constexpr int kFlagHeight = 16;
+    // Half the width of the playhead's head (the triangle on the ruler).
+    static constexpr int kHeadHalfWidth = 6;
 
     explicit TimelineView(QWidget* parent = nullptr);
 
@@ -115,8 +118,11 @@ class TimelineView : public QAbstractScrollArea {
     int lanesRoom() const;  // the height under the ruler
     void invalidate();
     void seekTo(double x);
+    // Repaints the playhead where it was (viewport x `fromX`) and where it is now.
+    void movePlayhead(double fromX);
+    // What the playhead at viewport x covers, top to bottom.
+    QRect playheadStrip(double x) const;
     void renderCache();
-    void drawRuler(QPainter& p) const;
     void drawLoop(QPainter& p) const;
     void drawMarkers(QPainter& p) const;
     bool hasLoop() const { return loopStart_ >= 0 && loopEnd_ > loopStart_; }

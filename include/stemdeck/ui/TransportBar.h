@@ -12,7 +12,9 @@ class TransportBar;
 namespace stemdeck::ui {
 
 // Song title, transport buttons, position / length and the seek slider. The buttons are
-// views of the main window's actions (same shortcuts, tooltips and enabled state).
+// views of the main window's actions (same shortcuts, tooltips and enabled state). The
+// position repaints only what changed (the time's text, the slider's handle by a pixel).
+// GUI thread only.
 class TransportBar : public QFrame {
     Q_OBJECT
   public:
@@ -39,10 +41,12 @@ class TransportBar : public QFrame {
   private:
     // The title and details, cut with "…" to the width the bar gives them.
     void elideSong();
+    void holdTimeLabelSize();
 
     std::unique_ptr<Ui::TransportBar> ui_;
     QString title_ = tr("No song");
     QString details_;
+    double duration_ = 0.0;
 };
 
 }  // namespace stemdeck::ui
