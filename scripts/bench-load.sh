@@ -4,6 +4,8 @@
 # on first use: 8 stereo 16-bit FLAC stems x 4 minutes at 44.1 kHz (build/tools/make_bench_song).
 # Runs the two loads alternately, RUNS times each, and prints every load_s and the medians.
 # Usage: scripts/bench-load.sh [SONG_FOLDER=build/bench-song] [RUNS=3]
+# (A folder that already holds FLAC stems is used as it is: build/tools/make_bench_song
+# DIR 1 240 makes a one-stem song, whose resampling runs in parallel time segments.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 song="${1:-build/bench-song}"
@@ -13,7 +15,7 @@ cli=build/src/cli/stemdeck-cli
   echo "build first: scripts/build.sh" >&2
   exit 1
 }
-if [ ! -f "$song/stem08.flac" ]; then
+if ! compgen -G "$song/*.flac" >/dev/null; then
   echo "writing $song (8 stereo 16-bit FLAC stems x 240 s at 44.1 kHz)" >&2
   build/tools/make_bench_song "$song" 8 240 44100
 fi

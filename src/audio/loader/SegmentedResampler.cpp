@@ -65,6 +65,10 @@ SegmentedResampler::SegmentedResampler(int channels, int sourceRate, int targetR
                              static_cast<std::size_t>(targetRate);
     overlap_ = roundUp(kBaseOverlapFrames * std::max<std::size_t>(1, down), period_);
     segment_ = roundUp(std::max<std::size_t>(segmentFrames, 1), period_);
+    // Room for a segment with its pre-roll and post-roll and a few reads more: the window
+    // then never moves while it fills.
+    constexpr std::size_t kSlackFrames = 1 << 16;
+    window_.reserve((segment_ + 2 * overlap_ + kSlackFrames) * static_cast<std::size_t>(channels));
 }
 
 SegmentedResampler::~SegmentedResampler() = default;  // std::async's futures wait
