@@ -6,7 +6,7 @@
 set -euo pipefail
 what="${1:-app}"
 packages=(cmake ninja-build g++ pkg-config ccache
-          portaudio19-dev libsndfile1-dev libmpg123-dev libsamplerate0-dev librubberband-dev libeigen3-dev
+          portaudio19-dev libsndfile1-dev libmpg123-dev libsoxr-dev librubberband-dev libeigen3-dev
           nlohmann-json3-dev libcli11-dev
           qt6-base-dev qt6-base-dev-tools libgl-dev)
 if [ "$what" = test ]; then

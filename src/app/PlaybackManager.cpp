@@ -32,12 +32,13 @@ void PlaybackManager::openSong(const QString& folder) {
     // A song loads at the rate the output runs at (or the one it is about to run at).
     const int rate =
         pendingOutput_ ? audio::Engine::expectedRate(*pendingOutput_) : engine_.sampleRate();
-    startLoad(folder, rate, false);
+    startLoad(folder, rate, false, followRates());
 }
 
-void PlaybackManager::startLoad(const QString& folder, int targetRate, bool reload) {
+void PlaybackManager::startLoad(const QString& folder, int targetRate, bool reload,
+                                std::vector<int> followRates) {
     reloading_ = reload;
-    loader_.start(folder, targetRate);
+    loader_.start(folder, targetRate, std::move(followRates));
     emit loadStarted(folder);
     emit loadProgress(0.0);
 }
@@ -80,7 +81,8 @@ void PlaybackManager::onLoadFinished(const SongLoader::Result& result) {
         }
         return;
     }
-    if (!pendingOutput_ && engine_.outputOpen() &&
+    const bool follow = !reload && result.followed && followLoadedSong(result);
+    if (!follow && !pendingOutput_ && engine_.outputOpen() &&
         result.loaded->song.sampleRate != engine_.sampleRate()) {
         // The output changed rate while this song was loading.
         startLoad(result.folder, engine_.sampleRate(), reload);

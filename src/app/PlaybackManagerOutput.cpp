@@ -2,6 +2,7 @@
 // it really does. The rest is in PlaybackManager.cpp.
 #include <QDebug>
 #include <QStringList>
+#include <algorithm>
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
@@ -41,6 +42,7 @@ void PlaybackManager::openOutput(const audio::OutputConfig& config) {
 }
 
 void PlaybackManager::openOutputNow(const audio::OutputConfig& config) {
+    outputConfig_ = config;
     const bool wasPlaying = engine_.state() == audio::PlayState::Playing;
     std::vector<audio::OutputConfig> attempts{config};
     if (config.sampleRate > 0) attempts.push_back({config.device, 0, config.framesPerBuffer});
@@ -110,6 +112,31 @@ void PlaybackManager::reportOutput(const OutputReport& report) {
         emit sampleRateFellBack(report.requestedRate, report.rateNote);
         emit message(report.rateNote);
     }
+}
+
+void PlaybackManager::setRateSupport(RateSupport supports) {
+    rateSupport_ = std::move(supports);
+}
+
+std::vector<int> PlaybackManager::followRates() const {
+    // Not while an output change is on its way: that one decides the rate.
+    if (!followSongRate_ || !engine_.outputOpen() || pendingOutput_) return {};
+    std::vector<int> rates;
+    for (const int rate : audio::PortAudioOutput::kCommonRates)
+        if (rateSupport_ ? rateSupport_(rate) : engine_.output().supportsRate(rate))
+            rates.push_back(rate);
+    return rates;
+}
+
+bool PlaybackManager::followLoadedSong(const SongLoader::Result& result) {
+    const int rate = result.loaded->song.sampleRate;
+    if (rate == engine_.sampleRate()) return true;  // the output already runs there
+    const std::vector<int> rates = followRates();   // the output may have changed meanwhile
+    if (std::ranges::find(rates, rate) == rates.end()) return false;
+    audio::OutputConfig config = outputConfig_;
+    config.sampleRate = rate;
+    pendingOutput_ = config;
+    return true;
 }
 
 bool PlaybackManager::outputOpen() const {

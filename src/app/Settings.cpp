@@ -154,6 +154,14 @@ void Settings::setLatencyMonitorEnabled(bool on) {
     settings_->setValue(kLatencyMonitorKey, on);
 }
 
+bool Settings::followSongRate() const {
+    return toBool(settings_->value(kFollowSongRateKey), true);
+}
+
+void Settings::setFollowSongRate(bool on) {
+    settings_->setValue(kFollowSongRateKey, on);
+}
+
 int Settings::outputChannels() const {
     const int channels = toInt(settings_->value(kOutputChannelsKey), 2);
     return channels == 0 ? 0 : 2;

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <new>
 
 #include "stemdeck/app/DisplayText.h"
@@ -19,7 +20,7 @@ SongLoader::~SongLoader() {
     pool_.waitForDone();
 }
 
-void SongLoader::start(const QString& folder, int targetRate) {
+void SongLoader::start(const QString& folder, int targetRate, std::vector<int> followRates) {
     if (progress_) progress_->requestCancel();
     auto progress = std::make_shared<audio::LoadProgress>();
     progress_ = progress;
@@ -39,7 +40,9 @@ void SongLoader::start(const QString& folder, int targetRate) {
     options.targetRate = targetRate;
     options.memoryLimitBytes = memoryLimit_;
     watcher->setFuture(QtConcurrent::run(
-        &pool_, [folder, options, progress] { return loadNow(folder, options, *progress); }));
+        &pool_, [folder, options, followRates = std::move(followRates), progress] {
+            return loadNow(folder, options, followRates, *progress);
+        }));
 }
 
 void SongLoader::cancel() {
@@ -50,15 +53,22 @@ double SongLoader::progress() const {
     return progress_ ? progress_->fraction() : 0.0;
 }
 
-SongLoader::Result SongLoader::loadNow(const QString& folder, const audio::LoadOptions& options,
+SongLoader::Result SongLoader::loadNow(const QString& folder, audio::LoadOptions options,
+                                       const std::vector<int>& followRates,
                                        audio::LoadProgress& progress) {
     Result result;
     result.folder = folder;
     result.targetRate = options.targetRate;
     try {
         auto loaded = std::make_shared<LoadedSong>();
-        loaded->song =
-            audio::StemLoader::load(QFile::encodeName(folder).toStdString(), options, &progress);
+        audio::ScannedSong scanned =
+            audio::StemLoader::scan(QFile::encodeName(folder).toStdString());
+        const int own = audio::StemLoader::chooseSampleRate(scanned.probes);
+        if (own != options.targetRate && std::ranges::find(followRates, own) != followRates.end()) {
+            options.targetRate = own;
+            result.followed = true;
+        }
+        loaded->song = audio::StemLoader::loadScanned(std::move(scanned), options, &progress);
         for (const audio::Stem& stem : loaded->song.stems) {
             if (progress.cancelRequested())
                 throw audio::LoadError(audio::LoadError::Kind::Cancelled, "loading cancelled");

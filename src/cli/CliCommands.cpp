@@ -265,9 +265,25 @@ void stopPlayback(Engine& engine) {
     engine.closeOutput();
 }
 
+// Without --rate, a device that can run at the song's own rate is opened there (as the app's
+// "follow the song's sample rate"): the song then loads without resampling. Before anything
+// plays, so nothing is cut. A song that cannot be scanned is left to the load to report.
+void followSongRate(Engine& engine, const CliOptions& options) {
+    if (options.rate != 0) return;
+    int rate = 0;
+    try {
+        rate = StemLoader::chooseSampleRate(StemLoader::scan(options.song).probes);
+    } catch (const LoadError&) {
+        return;
+    }
+    if (rate == 0 || rate == engine.sampleRate() || !engine.output().supportsRate(rate)) return;
+    engine.openOutput(OutputConfig{options.device, rate, options.block});
+}
+
 int runPlay(const CliOptions& options, const CommandContext& context) {
     Engine engine;
     engine.openOutput(OutputConfig{options.device, options.rate, options.block});
+    followSongRate(engine, options);
     {
         LoadProgress progress;
         const InterruptWatch watch([&progress] { progress.requestCancel(); });

@@ -176,7 +176,9 @@ void declarePlay(Declared& d, CliOptions& o) {
     valueOption(play, "--from", "S", "start S seconds into the song",
                 [&o](const std::string& v) { o.from = parseSeconds("--from", v, true); });
     declareBlock(play, o, "frames per device buffer");
-    declareRate(play, o, "device sample rate (default: the device's)");
+    declareRate(play, o,
+                "device sample rate (default: the song's when the device supports it, else "
+                "the device's)");
     valueOption(play, "--device", "NAME", "output device (default: the system's)",
                 [&o](const std::string& v) {
                     if (v.empty()) throw CliError("--device needs a device name");

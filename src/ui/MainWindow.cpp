@@ -85,6 +85,7 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     const QString problems = settings_.problems().join(QLatin1Char('\n'));
     ui_->noticeBar->setNotice(kSettingsNotice, problems);
     if (!problems.isEmpty()) statusBar()->showMessage(problems, kMessageMs);
+    playback_.setFollowSongRate(settings_.followSongRate());
     playback_.openOutput(settings_.outputConfig());
     setLatencyMonitor(settings_.latencyMonitorEnabled());
     restoreClick();

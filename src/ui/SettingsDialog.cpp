@@ -49,6 +49,11 @@ SettingsDialog::SettingsDialog(app::Settings& settings, app::PlaybackManager& pl
         settings_.sync();
         playback_.setLatencyMonitorEnabled(on);
     });
+    connect(ui_->followRateCheck, &QCheckBox::toggled, this, [this](bool on) {
+        settings_.setFollowSongRate(on);
+        settings_.sync();
+        playback_.setFollowSongRate(on);
+    });
     connect(&playback_, &app::PlaybackManager::outputChanged, this, &SettingsDialog::showStatus);
     connect(&playback_, &app::PlaybackManager::outputChanged, this, &SettingsDialog::showRate);
     // After SampleRateFollower (made before any dialog) has saved what really runs.
@@ -112,6 +117,8 @@ void SettingsDialog::populate() {
     showBlockDescription();
 
     ui_->latencyCheck->setChecked(playback_.latencyMonitorEnabled());
+    const QSignalBlocker blockFollow(ui_->followRateCheck);
+    ui_->followRateCheck->setChecked(playback_.followSongRate());
 
     const QSignalBlocker blockChannels(ui_->channelsCombo);
     ui_->channelsCombo->addItem(tr("Stereo (1–2)"), 2);

@@ -105,6 +105,22 @@ TEST(Settings, InvalidValuesInTheFileFallBackToDefaults) {
     EXPECT_TRUE(settings.windowGeometry().isEmpty());
 }
 
+TEST(Settings, FollowingTheSongRateIsOnByDefaultAndPersisted) {
+    test::TempDir dir;
+    {
+        Settings settings(iniIn(dir));
+        EXPECT_TRUE(settings.followSongRate());
+        settings.setFollowSongRate(false);
+        EXPECT_TRUE(settings.sync());
+    }
+    EXPECT_FALSE(
+        QSettings(iniIn(dir), QSettings::IniFormat).value("audio/follow_song_rate").toBool());
+    EXPECT_FALSE(Settings(iniIn(dir)).followSongRate());
+    // A damaged value is the default, on.
+    test::writeTextFile(dir / "stemdeck.ini", "[audio]\nfollow_song_rate=banana\n");
+    EXPECT_TRUE(Settings(iniIn(dir)).followSongRate());
+}
+
 TEST(Settings, MonitorFlagAcceptsOnlyRealBooleans) {
     test::TempDir dir;
     for (const auto& [text, expected] : std::vector<std::pair<std::string, bool>>{{"true", true},

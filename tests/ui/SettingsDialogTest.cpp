@@ -48,6 +48,20 @@ TEST(SettingsDialog, TheLatencyMonitorSwitchesAtOnceAndIsSaved) {
         QSettings(rig.ini, QSettings::IniFormat).value(app::Settings::kLatencyMonitorKey).toBool());
 }
 
+TEST(SettingsDialog, FollowingTheSongRateIsOnByDefaultSwitchesAtOnceAndIsSaved) {
+    Rig rig;
+    SettingsDialog dialog(rig.settings, rig.playback);
+    dialog.show();
+    auto* check = test::part<QCheckBox>(dialog, "followRateCheck");
+    EXPECT_TRUE(check->isChecked());
+    EXPECT_TRUE(rig.playback.followSongRate());
+    QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(8, check->height() / 2));
+    EXPECT_FALSE(rig.playback.followSongRate());
+    EXPECT_FALSE(rig.settings.followSongRate());
+    EXPECT_FALSE(
+        QSettings(rig.ini, QSettings::IniFormat).value(app::Settings::kFollowSongRateKey).toBool());
+}
+
 TEST(SettingsDialog, ABlockSizeChangeReopensTheStreamKeepingThePosition) {
     Rig rig;
     ASSERT_TRUE(test::waitForSong(rig.playback, [&] {

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QTimer>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -77,6 +78,18 @@ class PlaybackManager : public QObject {
     const QString& outputProblem() const { return outputProblem_; }
     void setLatencyMonitorEnabled(bool on);
     bool latencyMonitorEnabled() const;
+    // "Follow the song's sample rate when the device supports it" (on by default): a song
+    // opened while the output runs at another rate, one the device can run at, loads at its
+    // own rate without resampling, and the output reopens at that rate when the song takes
+    // over (after the previous song's fade-out, as any song switch). Never for a reload of the
+    // same song, never while a song plays on; an output change the user asks for
+    // (openOutput) still decides the rate until the next song opens.
+    void setFollowSongRate(bool on) { followSongRate_ = on; }
+    bool followSongRate() const { return followSongRate_; }
+    // Whether the open device can run at a rate; by default what it said when it opened
+    // (PortAudioOutput::supportedRates). Tests replace it: the JACK dummy runs at one rate.
+    using RateSupport = std::function<bool(int rate)>;
+    void setRateSupport(RateSupport supports);
     audio::LatencyStats latencyStats() const;
     void resetLatencyStats();
 
@@ -194,7 +207,13 @@ class PlaybackManager : public QObject {
     void reportOutputProblem(const QString& pattern);  // %1: the engine's device error
     QString describeOutput(const QString& deviceName) const;
     void onDeviceLost();
-    void startLoad(const QString& folder, int targetRate, bool reload);
+    void startLoad(const QString& folder, int targetRate, bool reload,
+                   std::vector<int> followRates = {});
+    // The rates a song opened now may load at to be followed by the output (empty: none).
+    std::vector<int> followRates() const;
+    // A song loaded at its own rate to be followed: reopen the output there once it takes
+    // over (pendingOutput_). False when that no longer applies (the output changed meanwhile).
+    bool followLoadedSong(const SongLoader::Result& result);
     void onLoadFinished(const SongLoader::Result& result);
     void waitForSilence();
     void adoptLoadedSong();
@@ -245,6 +264,9 @@ class PlaybackManager : public QObject {
     // An output change whose outputChanged waits for the song's reload at its rate.
     bool outputChangePending_ = false;
     std::optional<audio::OutputConfig> pendingOutput_;
+    audio::OutputConfig outputConfig_;  // the newest output asked for (openOutputNow)
+    bool followSongRate_ = true;
+    RateSupport rateSupport_;
     QString songFolder_;
     std::shared_ptr<const std::vector<WaveformPeaks>> peaks_;
     QString outputProblem_;

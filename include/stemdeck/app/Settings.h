@@ -27,6 +27,7 @@ class Settings {
     static constexpr const char* kSampleRateKey = "audio/sample_rate";
     static constexpr const char* kBlockSizeKey = "audio/block_size";
     static constexpr const char* kLatencyMonitorKey = "audio/enable_latency_monitor";
+    static constexpr const char* kFollowSongRateKey = "audio/follow_song_rate";
     static constexpr const char* kOutputChannelsKey = "audio/output_channels";
     static constexpr const char* kStemRoutesKey = "routing/stems";
     static constexpr const char* kClickRouteKey = "routing/click";
@@ -77,6 +78,10 @@ class Settings {
     bool setFramesPerBuffer(int frames);
     bool latencyMonitorEnabled() const;
     void setLatencyMonitorEnabled(bool on);
+    // "Follow the song's sample rate when the device supports it" (PlaybackManager::
+    // setFollowSongRate). On by default.
+    bool followSongRate() const;
+    void setFollowSongRate(bool on);
     // 2: stereo (the default); 0: all the device's channels, for per-stem routing.
     int outputChannels() const;
     bool setOutputChannels(int channels);

@@ -31,7 +31,10 @@ class SongLoader : public QObject {
   public:
     struct Result {
         QString folder;
-        int targetRate = 0;
+        int targetRate = 0;  // the rate asked for (0: the stems' own)
+        // The song loaded at its own rate, one of the `followRates` start() was given, instead
+        // of targetRate.
+        bool followed = false;
         std::shared_ptr<LoadedSong> loaded;  // null on failure
         QString error;                       // why the song could not be loaded
         bool cancelled = false;
@@ -45,9 +48,11 @@ class SongLoader : public QObject {
     explicit SongLoader(QObject* parent = nullptr);
     ~SongLoader() override;  // cancels and waits for the worker
 
-    // Starts loading `folder` at `targetRate` (0: the stems' own rate). A load already running
-    // is cancelled and its result dropped: only the newest load reports `finished`.
-    void start(const QString& folder, int targetRate);
+    // Starts loading `folder` at `targetRate` (0: the stems' own rate), or at the song's own
+    // rate (StemLoader::chooseSampleRate) when that is one of `followRates` (the rates the
+    // output could switch to). A load already running is cancelled and its result dropped:
+    // only the newest load reports `finished`.
+    void start(const QString& folder, int targetRate, std::vector<int> followRates = {});
     // Asks the running load to stop; it then reports `finished` with `cancelled` set.
     void cancel();
     bool busy() const { return watcher_ != nullptr; }
@@ -64,8 +69,8 @@ class SongLoader : public QObject {
 
   private:
     // The blocking work, on the worker: it touches nothing but its arguments.
-    static Result loadNow(const QString& folder, const audio::LoadOptions& options,
-                          audio::LoadProgress& progress);
+    static Result loadNow(const QString& folder, audio::LoadOptions options,
+                          const std::vector<int>& followRates, audio::LoadProgress& progress);
 
     QThreadPool pool_;
     QFutureWatcher<Result>* watcher_ = nullptr;

@@ -200,6 +200,12 @@ void PortAudioOutput::open(const OutputConfig& config, AudioSource* source) {
     if (Pa_IsFormatSupported(nullptr, &params, rate) != paFormatIsSupported)
         throw AudioDeviceError("audio device " + where + " does not support " +
                                std::to_string(static_cast<int>(rate)) + " Hz");
+    // Asked now, while the device is free: a stream of ours on it may make it refuse queries.
+    std::vector<int> supported;
+    for (const int r : kCommonRates)
+        if (r == static_cast<int>(rate) ||
+            Pa_IsFormatSupported(nullptr, &params, r) == paFormatIsSupported)
+            supported.push_back(r);
     // What the callback reads is set before the stream exists.
     if (!target_) target_ = new Target;
     target_->source.store(source, std::memory_order_release);
@@ -217,8 +223,14 @@ void PortAudioOutput::open(const OutputConfig& config, AudioSource* source) {
     outputLatency_ = streamInfo ? streamInfo->outputLatency : 0.0;
     framesPerBuffer_ = frames;
     deviceName_ = device.label();
+    supportedRates_ = std::move(supported);
+    if (!supportsRate(sampleRate_)) supportedRates_.push_back(sampleRate_);
     onJack_ = onJack;
     started_ = false;
+}
+
+bool PortAudioOutput::supportsRate(int rate) const {
+    return std::find(supportedRates_.begin(), supportedRates_.end(), rate) != supportedRates_.end();
 }
 
 void PortAudioOutput::start() {
@@ -256,6 +268,7 @@ void PortAudioOutput::close() {
     Pa_CloseStream(stream_);
     stream_ = nullptr;
     started_ = false;
+    supportedRates_.clear();
 }
 
 void PortAudioOutput::discardLostStream() {
@@ -266,6 +279,7 @@ void PortAudioOutput::discardLostStream() {
     Pa_CloseStream(stream_);
     stream_ = nullptr;
     started_ = false;
+    supportedRates_.clear();
 }
 
 // PortAudio 19.6's JACK host API waits up to 10 minutes for a JACK cycle that never comes
@@ -287,6 +301,7 @@ void PortAudioOutput::abandonStream() {
     target_ = nullptr;
     stream_ = nullptr;
     started_ = false;
+    supportedRates_.clear();
     g_jackLost.store(true);
     Pa_Initialize();  // a reference never released: the count can no longer reach zero
 }

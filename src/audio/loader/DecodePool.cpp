@@ -13,12 +13,13 @@ namespace stemdeck::audio::loader {
 namespace {
 
 // Never throws: a worker's exception must not reach std::thread (std::terminate).
-DecodeOutcome decodeOne(const StemProbe& probe, int targetRate, ResampleQuality quality,
+DecodeOutcome decodeOne(const StemProbe& probe, int targetRate, unsigned resampleThreads,
                         MemoryBudget& budget, LoadProgress& progress) noexcept {
     DecodeOutcome outcome;
     std::int64_t reported = 0;
     try {
-        outcome.decoded = decodeStem(probe, targetRate, quality, budget, progress, reported);
+        outcome.decoded =
+            decodeStem(probe, targetRate, resampleThreads, budget, progress, reported);
         computePeaks(outcome.decoded->stem);
     } catch (const Cancelled&) {  // StemLoader::loadScanned reports the cancel for the song
     } catch (const std::bad_alloc&) {
@@ -55,18 +56,24 @@ void runOnWorkers(unsigned count, const std::function<void()>& work) {
 }  // namespace
 
 std::vector<DecodeOutcome> decodeAll(const std::vector<StemProbe>& probes, int targetRate,
-                                     ResampleQuality quality, unsigned workers,
-                                     MemoryBudget& budget, LoadProgress& progress) {
+                                     unsigned workers, MemoryBudget& budget,
+                                     LoadProgress& progress) {
     std::vector<DecodeOutcome> outcomes(probes.size());
     std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t i = next++; i < probes.size(); i = next++)
-            outcomes[i] = decodeOne(probes[i], targetRate, quality, budget, progress);
-    };
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const unsigned wanted = workers ? workers : cores;
+    const unsigned resampleThreads = resampleThreadsPerStem(wanted, probes.size());
+    const auto work = [&] {
+        for (std::size_t i = next++; i < probes.size(); i = next++)
+            outcomes[i] = decodeOne(probes[i], targetRate, resampleThreads, budget, progress);
+    };
     runOnWorkers(static_cast<unsigned>(std::min<std::size_t>(wanted, probes.size())), work);
     return outcomes;
+}
+
+unsigned resampleThreadsPerStem(unsigned workers, std::size_t stems) {
+    if (stems == 0 || workers <= stems) return 1;
+    return static_cast<unsigned>(workers / stems);
 }
 
 std::string failureMessage(const DecodeOutcome& outcome, const std::string& name) {

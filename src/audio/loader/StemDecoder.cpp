@@ -10,6 +10,7 @@
 #include "stemdeck/audio/loader/AudioSource.h"
 #include "stemdeck/audio/loader/ChannelDownmix.h"
 #include "stemdeck/audio/loader/LoadMessages.h"
+#include "stemdeck/audio/loader/SegmentedResampler.h"
 
 namespace stemdeck::audio::loader {
 
@@ -153,7 +154,7 @@ class StemBuffer {
 
 class StemDecoder {
   public:
-    StemDecoder(const StemProbe& probe, int targetRate, ResampleQuality quality,
+    StemDecoder(const StemProbe& probe, int targetRate, unsigned resampleThreads,
                 MemoryBudget& budget)
         : probe_(probe),
           targetRate_(targetRate),
@@ -166,8 +167,8 @@ class StemDecoder {
             stereo_.resize(static_cast<std::size_t>(2 * kChunkFrames));
         }
         if (probe.sampleRate != targetRate)
-            resampler_ =
-                std::make_unique<Resampler>(outChannels_, probe.sampleRate, targetRate, quality);
+            resampler_ = std::make_unique<SegmentedResampler>(outChannels_, probe.sampleRate,
+                                                              targetRate, resampleThreads);
         stem_.name = probe.name;
         stem_.file = probe.file;
         stem_.sourceChannels = probe.channels;
@@ -289,7 +290,7 @@ class StemDecoder {
     Stem stem_;
     StemBuffer buffer_;  // fills stem_.channels
     DownmixMatrix downmix_;
-    std::unique_ptr<Resampler> resampler_;
+    std::unique_ptr<SegmentedResampler> resampler_;
     std::vector<float> interleaved_;  // one chunk as read from the file
     std::vector<float> stereo_;       // the chunk downmixed, for files with more than 2 channels
     BoundedSamples bounded_;
@@ -297,9 +298,9 @@ class StemDecoder {
 
 }  // namespace
 
-DecodedStem decodeStem(const StemProbe& probe, int targetRate, ResampleQuality quality,
+DecodedStem decodeStem(const StemProbe& probe, int targetRate, unsigned resampleThreads,
                        MemoryBudget& budget, LoadProgress& progress, std::int64_t& reported) {
-    return StemDecoder(probe, targetRate, quality, budget).run(progress, reported);
+    return StemDecoder(probe, targetRate, resampleThreads, budget).run(progress, reported);
 }
 
 }  // namespace stemdeck::audio::loader

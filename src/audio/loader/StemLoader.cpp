@@ -57,8 +57,7 @@ Song StemLoader::loadScanned(ScannedSong scanned, const LoadOptions& options,
     watch.begin(totalFrames, static_cast<int>(probes.size()));
     if (watch.cancelRequested()) throw cancelledError(song.folder);
     MemoryBudget budget(limit.bytes);
-    auto outcomes =
-        decodeAll(probes, song.sampleRate, options.quality, options.workers, budget, watch);
+    auto outcomes = decodeAll(probes, song.sampleRate, options.workers, budget, watch);
     if (watch.cancelRequested()) throw cancelledError(song.folder);
 
     for (std::size_t i = 0; i < probes.size(); ++i) {

@@ -275,7 +275,6 @@ TEST(StemLoader, ExplicitTargetRateResamplesEveryOtherStem) {
     ASSERT_TRUE(writeAudioFile(dir / "b.flac", {constant(0.1f, 96000)}, 96000));
     sd::LoadOptions options;
     options.targetRate = 48000;
-    options.quality = sd::ResampleQuality::Fast;
     const auto song = sd::StemLoader::load(dir.path(), options);
     EXPECT_EQ(song.sampleRate, 48000);
     ASSERT_EQ(song.stems.size(), 2u);

@@ -56,6 +56,11 @@ class PortAudioOutput {
     PortAudioOutput(const PortAudioOutput&) = delete;
     PortAudioOutput& operator=(const PortAudioOutput&) = delete;
 
+    // The rates whose support open() records (supportedRates()): the usual ones of audio
+    // files and interfaces.
+    static constexpr int kCommonRates[] = {22050, 32000, 44100,  48000,
+                                           88200, 96000, 176400, 192000};
+
     static std::vector<OutputDevice> devices();
     // The rate a stream opened with `config` would ask for: the configured rate, else the
     // default rate of the device it names (findOutputDevice); 0 when there is no such device.
@@ -81,6 +86,12 @@ class PortAudioOutput {
     int channels() const { return channels_; }
     double outputLatencySeconds() const { return outputLatency_; }
     const std::string& deviceName() const { return deviceName_; }
+    // Which of kCommonRates the open device said it could run at (Pa_IsFormatSupported, asked
+    // just before the stream opened: a busy device may refuse every query), the open rate
+    // included. Empty when closed. A song at one of them can play without resampling once the
+    // output reopens there (the app's "follow the song's sample rate").
+    const std::vector<int>& supportedRates() const { return supportedRates_; }
+    bool supportsRate(int rate) const;
 
   private:
     struct Callback;
@@ -96,6 +107,7 @@ class PortAudioOutput {
     int channels_ = 0;
     double outputLatency_ = 0;
     std::string deviceName_;
+    std::vector<int> supportedRates_;
     bool initialised_ = false;
 };
 

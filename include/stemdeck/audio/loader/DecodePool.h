@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "stemdeck/audio/loader/MemoryBudget.h"
-#include "stemdeck/audio/loader/Resampler.h"
 #include "stemdeck/audio/loader/StemDecoder.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/loader/StemProbe.h"
@@ -22,12 +21,18 @@ struct DecodeOutcome {
 
 // Decodes every probe (decodeStem, then its peaks) on `workers` threads (0: one per core; never
 // more than there are stems, fewer if the system refuses to start more) and waits for them.
+// With fewer stems than workers, each stem resamples in time segments on the spare ones
+// (resampleThreadsPerStem).
 // One outcome per probe, in the same order; nothing thrown by a stem leaves its worker. Every
 // stem, failed or cancelled included, counts as done in `progress`. The loading thread; the
 // workers it starts are the only other threads that touch `budget` and `progress` meanwhile.
 std::vector<DecodeOutcome> decodeAll(const std::vector<StemProbe>& probes, int targetRate,
-                                     ResampleQuality quality, unsigned workers,
-                                     MemoryBudget& budget, LoadProgress& progress);
+                                     unsigned workers, MemoryBudget& budget,
+                                     LoadProgress& progress);
+
+// Threads each stem may resample on: the workers shared out among the stems, at least 1 (8
+// workers, 3 stems: 2 each; 2 workers, 8 stems: 1). Any thread.
+unsigned resampleThreadsPerStem(unsigned workers, std::size_t stems);
 
 // Why the stem named `name` was skipped, one line for Song::errors:
 // "drums.wav: cannot decode: lost sync; skipped". Any thread.

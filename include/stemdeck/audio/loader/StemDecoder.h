@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "stemdeck/audio/loader/MemoryBudget.h"
-#include "stemdeck/audio/loader/Resampler.h"
 #include "stemdeck/audio/loader/Song.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 
@@ -30,11 +29,12 @@ struct DecodedStem {
 // Decodes the probed file chunk by chunk to the real end of its audio, whatever its header
 // says: every sample bounded (NaN and infinities to 0, magnitudes to
 // limits::kMaxSampleMagnitude), downmixed (more than 2 channels) and resampled to
-// `targetRate`, into buffers that grow as the audio arrives and are charged to `budget`.
-// Throws DecodeError (loader/AudioSource.h) or std::runtime_error when the file cannot be
+// `targetRate` (in time segments on up to `resampleThreads` threads when that is more than
+// one: SegmentedResampler), into buffers that grow as the audio arrives and are charged to
+// `budget`. Throws DecodeError (loader/AudioSource.h) or std::runtime_error when the file cannot be
 // decoded, BudgetExceeded, Cancelled. `reported` counts the source frames it added to
 // `progress` (at most expectedFrames(probe)), also when it throws.
-DecodedStem decodeStem(const StemProbe& probe, int targetRate, ResampleQuality quality,
+DecodedStem decodeStem(const StemProbe& probe, int targetRate, unsigned resampleThreads,
                        MemoryBudget& budget, LoadProgress& progress, std::int64_t& reported);
 
 }  // namespace stemdeck::audio::loader

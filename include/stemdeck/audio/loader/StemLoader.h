@@ -8,7 +8,6 @@
 #include <utility>
 #include <vector>
 
-#include "stemdeck/audio/loader/Resampler.h"
 #include "stemdeck/audio/loader/Song.h"
 #include "stemdeck/audio/loader/StemProbe.h"
 
@@ -39,12 +38,13 @@ class LoadError : public std::runtime_error {
 };
 
 struct LoadOptions {
-    int targetRate = 0;    // 0: the most common rate among the stems
-    unsigned workers = 0;  // 0: one per core
+    int targetRate = 0;  // 0: the most common rate among the stems
+    // 0: one per core. Stems decode in parallel; with fewer stems than workers, the spare
+    // workers resample long stems in time segments (loader/SegmentedResampler.h).
+    unsigned workers = 0;
     // The memory a song may take. 0: a share (loader::kUsableMemoryShare) of what the system
     // reports as available, the rest being left to the machine's other work.
     std::uint64_t memoryLimitBytes = 0;
-    ResampleQuality quality = ResampleQuality::Medium;
 };
 
 // Progress of a load, shared between the loading thread, its decoding workers and a poller
