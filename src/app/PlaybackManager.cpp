@@ -135,7 +135,7 @@ void PlaybackManager::adoptLoadedSong() {
     if (pendingOutput_) {
         const audio::OutputConfig config = *pendingOutput_;
         pendingOutput_.reset();
-        openOutputNow(config);
+        openOutputNow(config, std::exchange(pendingFollowsSong_, false));
     }
     loopA_.reset();
     engine_.clearLoop();

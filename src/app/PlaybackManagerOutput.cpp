@@ -27,6 +27,7 @@ void PlaybackManager::openOutput(const audio::OutputConfig& config) {
         // The song must be decoded again at that rate: on the worker, switching once it is
         // ready, while the current output keeps playing.
         pendingOutput_ = config;
+        pendingFollowsSong_ = false;
         // A new song on its way is restarted at the new rate; else the current one reloads.
         const bool newSongLoading = isLoading() && !reloading_;
         startLoad(newSongLoading ? loader_.folder() : songFolder_, rate, !newSongLoading);
@@ -35,13 +36,14 @@ void PlaybackManager::openOutput(const audio::OutputConfig& config) {
     if (isLoading() && loader_.targetRate() != rate) {
         // The song being loaded would arrive at the old rate: switch when it is ready.
         pendingOutput_ = config;
+        pendingFollowsSong_ = false;
         startLoad(loader_.folder(), rate, reloading_);
         return;
     }
     openOutputNow(config);
 }
 
-void PlaybackManager::openOutputNow(const audio::OutputConfig& config) {
+void PlaybackManager::openOutputNow(const audio::OutputConfig& config, bool followsSong) {
     outputConfig_ = config;
     const bool wasPlaying = engine_.state() == audio::PlayState::Playing;
     std::vector<audio::OutputConfig> attempts{config};
@@ -63,10 +65,16 @@ void PlaybackManager::openOutputNow(const audio::OutputConfig& config) {
     }
     // The chosen device only refused the rate: it plays, at its own rate.
     const bool rateFellBack = opened && config.sampleRate > 0 && used == 1;
-    OutputReport report{config.sampleRate, {}, failures.join(QStringLiteral("; "))};
+    OutputReport report{config.sampleRate, {}, failures.join(QStringLiteral("; ")), !followsSong};
     if (opened && (failures.isEmpty() || rateFellBack)) {
         outputProblem_.clear();
-        if (rateFellBack)
+        if (rateFellBack && followsSong)
+            report.rateNote = tr("%1 cannot play at the song's %2 Hz; it runs at %3 Hz, and the "
+                                 "song is resampled.")
+                                  .arg(displayName(engine_.output().deviceName()))
+                                  .arg(config.sampleRate)
+                                  .arg(engine_.output().sampleRate());
+        else if (rateFellBack)
             report.rateNote =
                 tr("%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now "
                    "use the device's own rate.")
@@ -109,7 +117,8 @@ void PlaybackManager::reportOutput(const OutputReport& report) {
     if (!outputProblem_.isEmpty()) emit errorOccurred(outputProblem_);
     if (!report.rateNote.isEmpty()) {
         qInfo().noquote() << report.rateNote << report.failures;
-        emit sampleRateFellBack(report.requestedRate, report.rateNote);
+        // Following a song's rate never changes what the settings ask for.
+        if (report.settingRefused) emit sampleRateFellBack(report.requestedRate, report.rateNote);
         emit message(report.rateNote);
     }
 }
@@ -136,6 +145,7 @@ bool PlaybackManager::followLoadedSong(const SongLoader::Result& result) {
     audio::OutputConfig config = outputConfig_;
     config.sampleRate = rate;
     pendingOutput_ = config;
+    pendingFollowsSong_ = true;
     return true;
 }
 

@@ -42,6 +42,7 @@ struct Rig {
     QSignalSpy loaded{&playback, &PlaybackManager::songLoaded};
     QSignalSpy outputs{&playback, &PlaybackManager::outputChanged};
     QSignalSpy fellBack{&playback, &PlaybackManager::sampleRateFellBack};
+    QSignalSpy messages{&playback, &PlaybackManager::message};
 
     Rig() {
         playback.openOutput({"", 0, 256});
@@ -52,6 +53,13 @@ struct Rig {
     // A device that (the test says) can run at `rates`.
     void fakeSupport(std::set<int> rates) {
         playback.setRateSupport([rates](int rate) { return rates.contains(rate); });
+    }
+    // How many times the output was asked for the song's `rate` and said it cannot play it.
+    int refusedSongRate(int rate) const {
+        int n = 0;
+        for (const QList<QVariant>& m : messages)
+            n += m.at(0).toString().contains(QStringLiteral("the song's %1 Hz").arg(rate));
+        return n;
     }
     bool open(const fs::path& folder) {
         playback.openSong(test::qpath(folder));
@@ -109,8 +117,8 @@ TEST(SongRateFollow, ASongTheDeviceCanFollowLoadsUnresampledAndTheOutputIsAskedF
     // Loaded at its own rate, not resampled, and the output reopened for it.
     EXPECT_EQ(firstRate, 44100);
     EXPECT_FALSE(firstResampled);
-    ASSERT_EQ(rig.fellBack.count(), 1) << "the output was asked for the song's rate";
-    EXPECT_EQ(rig.fellBack.first().at(0).toInt(), 44100);
+    EXPECT_EQ(rig.refusedSongRate(44100), 1) << "the output was asked for the song's rate";
+    EXPECT_EQ(rig.fellBack.count(), 0) << "following a song never changes the settings' rate";
     // The JACK dummy really runs at 48 kHz only: it refuses, the device plays at its own rate
     // and the song is prepared for it, as for any refused rate. Nothing is lost.
     ASSERT_TRUE(rig.loaded.count() >= 2 || rig.loaded.wait(10000));
@@ -148,6 +156,6 @@ TEST(SongRateFollow, TheOutputFollowsOnlyWhenTheNextSongTakesOver) {
     EXPECT_EQ(rig.fellBack.count(), 0);
     ASSERT_TRUE(rig.loaded.wait(10000));
     // The output was asked for the new rate at the switch (after the first song faded out).
-    EXPECT_GE(rig.fellBack.count(), 1);
-    EXPECT_EQ(rig.fellBack.first().at(0).toInt(), 44100);
+    EXPECT_EQ(rig.refusedSongRate(44100), 1);
+    EXPECT_EQ(rig.fellBack.count(), 0);
 }

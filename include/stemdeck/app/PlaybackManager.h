@@ -217,12 +217,14 @@ class PlaybackManager : public QObject {
     void onLoadFinished(const SongLoader::Result& result);
     void waitForSilence();
     void adoptLoadedSong();
-    void openOutputNow(const audio::OutputConfig& config);
+    // `followsSong`: the rate is the song's, asked for by following it, not the settings'.
+    void openOutputNow(const audio::OutputConfig& config, bool followsSong = false);
     // What an output change says (errorOccurred, sampleRateFellBack, message).
     struct OutputReport {
         int requestedRate = 0;
         QString rateNote;  // the device refused the rate and plays at its own
         QString failures;
+        bool settingRefused = false;  // the refused rate was the settings' (not a song's)
     };
     void reportOutput(const OutputReport& report);
     // The output runs at another rate than the song (Engine::reloadRate): reload it there.
@@ -264,6 +266,7 @@ class PlaybackManager : public QObject {
     // An output change whose outputChanged waits for the song's reload at its rate.
     bool outputChangePending_ = false;
     std::optional<audio::OutputConfig> pendingOutput_;
+    bool pendingFollowsSong_ = false;   // pendingOutput_ is the song's rate (followLoadedSong)
     audio::OutputConfig outputConfig_;  // the newest output asked for (openOutputNow)
     bool followSongRate_ = true;
     RateSupport rateSupport_;
