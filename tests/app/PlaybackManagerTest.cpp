@@ -30,13 +30,7 @@ constexpr int kRate = 48000;
 // A song folder with `stems` stems of `seconds`, written through libsndfile.
 fs::path writeSong(const test::TempDir& dir, const std::string& name, double seconds,
                    int stems = 2) {
-    const fs::path folder = dir / name;
-    fs::create_directories(folder);
-    const auto frames = static_cast<std::int64_t>(seconds * kRate);
-    for (int i = 0; i < stems; ++i)
-        test::writeAudioFile(folder / ("stem" + std::to_string(i) + ".wav"),
-                             {test::sine(110.0 * (i + 1), 0.2, kRate, frames)}, kRate);
-    return folder;
+    return test::writeSineSong(dir.path(), name, seconds, stems, kRate);
 }
 
 // An engine with an open output, its manager, and a place for mixes.

@@ -25,13 +25,7 @@ constexpr int kDeviceRate = 48000;
 
 fs::path writeSongAt(const test::TempDir& dir, const std::string& name, int rate,
                      double seconds = 1.0) {
-    const fs::path folder = dir / name;
-    fs::create_directories(folder);
-    const auto frames = static_cast<std::int64_t>(seconds * rate);
-    for (int i = 0; i < 2; ++i)
-        test::writeAudioFile(folder / ("stem" + std::to_string(i) + ".wav"),
-                             {test::sine(220.0 * (i + 1), 0.2, rate, frames)}, rate);
-    return folder;
+    return test::writeSineSong(dir.path(), name, seconds, 2, rate, 220.0);
 }
 
 struct Rig {

@@ -142,6 +142,17 @@ double rms(const std::vector<float>& signal) {
     return rms(signal, 0, signal.size());
 }
 
+std::filesystem::path writeSineSong(const std::filesystem::path& dir, const std::string& name,
+                                    double seconds, int stems, int rate, double baseHz) {
+    const std::filesystem::path folder = dir / name;
+    std::filesystem::create_directories(folder);
+    const auto frames = static_cast<std::int64_t>(seconds * rate);
+    for (int i = 0; i < stems; ++i)
+        writeAudioFile(folder / ("stem" + std::to_string(i) + ".wav"),
+                       {sine(baseHz * (i + 1), 0.2, rate, frames)}, rate);
+    return folder;
+}
+
 void writeTextFile(const std::filesystem::path& file, const std::string& text) {
     std::ofstream(file, std::ios::binary) << text;
 }

@@ -46,6 +46,12 @@ double rms(const std::vector<float>& signal);
 
 void writeTextFile(const std::filesystem::path& file, const std::string& text);
 
+// A song folder `dir/name` of `stems` mono WAV stems ("stem0.wav", ...) of `seconds` at `rate`:
+// sines of baseHz, 2 * baseHz, ... at 0.2.
+std::filesystem::path writeSineSong(const std::filesystem::path& dir, const std::string& name,
+                                    double seconds, int stems = 2, int rate = 48000,
+                                    double baseHz = 110.0);
+
 // A stereo float WAV of `bytes` bytes (at most 4 GiB) whose header is valid and whose audio is
 // a hole: a sparse file that costs no disk space, for songs bigger than the machine's memory.
 bool writeSparseWav(const std::filesystem::path& file, std::uint64_t bytes, int sampleRate);
