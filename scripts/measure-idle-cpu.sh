@@ -14,7 +14,7 @@
 #   --seconds N        length of each measured window (default 10)
 #   --period FRAMES    the JACK server's period (default 1024, the app's default block size)
 # Needs xvfb-run and jackd (scripts/install-deps.sh test) and a built app (scripts/build.sh).
-# Run it alone on the machine (under `flock /work/wt/jack.lock` where tests share it): other
+# Run it alone on the machine (not beside tests that start JACK servers): other
 # load makes the app's timers late but does not add to its CPU time.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
