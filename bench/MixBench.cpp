@@ -73,8 +73,8 @@ const Song& syntheticSong(int stems) {
             stem.sourceChannels = 2;
             stem.sourceRate = kRate;
             stem.sourceFrames = frames;
-            stem.channels = {stemSignal(i, 0, frames, amplitude),
-                             stemSignal(i, 1, frames, amplitude)};
+            stem.audio = StemAudio::fromPlanar(
+                {stemSignal(i, 0, frames, amplitude), stemSignal(i, 1, frames, amplitude)});
             computePeaks(stem);  // as the loader does: the meters read this table
             song->stems.push_back(std::move(stem));
         }
@@ -146,8 +146,8 @@ void BM_ReadBound(benchmark::State& state) {
     for (auto _ : state) {
         float sum = 0.0f;
         for (const auto& stem : song.stems)
-            for (const auto& channel : stem.channels)
-                sum += sumSamples(channel.data() + position, frames);
+            for (int c = 0; c < stem.audio.channels(); ++c)
+                sum += sumSamples(stem.audio.run(c, position, frames).float32(), frames);
         benchmark::DoNotOptimize(sum);
         position += frames;
         if (position + frames > song.frames) position = 0;

@@ -63,20 +63,55 @@ void Mixer::snapToTargets() noexcept {
     master_.reset(master_.target());
 }
 
-void Mixer::applyRamp(LinearRamp& ramp, const float* src, int valid, int n, float* dst) noexcept {
+namespace {
+
+// dst += g * src for a settled gain; int16 is scaled with the gain (g / 32768 is exact, so the
+// sum is what the float copy of the sample, sample / 32768, would give).
+void addScaled(const float* src, int count, float g, float* dst) noexcept {
+    Samples(dst, count) += g * ConstSamples(src, count);
+}
+void addScaled(const std::int16_t* src, int count, float g, float* dst) noexcept {
+    const float scaled = g * kInt16ToFloat;
+    for (int i = 0; i < count; ++i) dst[i] += scaled * static_cast<float>(src[i]);
+}
+// dst += src * gain, per sample.
+void addRamped(const float* src, int count, const float* gain, float* dst) noexcept {
+    Samples(dst, count) += ConstSamples(src, count) * ConstSamples(gain, count);
+}
+void addRamped(const std::int16_t* src, int count, const float* gain, float* dst) noexcept {
+    for (int i = 0; i < count; ++i) dst[i] += static_cast<float>(src[i]) * kInt16ToFloat * gain[i];
+}
+
+}  // namespace
+
+template <typename Sample>
+void Mixer::addRun(LinearRamp& ramp, const Sample* src, int count, float* dst) noexcept {
     // Fast paths: a settled gain is one scalar multiply-add, a settled zero is nothing.
     if (!ramp.ramping()) {
         const float g = ramp.current();
-        if (g != 0.0f && valid > 0) Samples(dst, valid) += g * ConstSamples(src, valid);
+        if (g != 0.0f) addScaled(src, count, g, dst);
         return;
     }
-    if (valid <= 0) {
-        ramp.skip(n);
-        return;
+    ramp.fill(gain_.data(), count);
+    addRamped(src, count, gain_.data(), dst);
+}
+
+void Mixer::addChannel(LinearRamp& ramp, const StemAudio& audio, int channel, std::int64_t position,
+                       int valid, int n, float* dst) noexcept {
+    int done = 0;
+    // One run in the common case; more only where the stem's storage grew in extents. Each
+    // run moves forward, and `valid` frames were ready: the loop is bounded.
+    while (done < valid) {
+        const StemAudio::Run run = audio.run(channel, position + done, valid - done);
+        if (run.frames <= 0) break;
+        const auto count = static_cast<int>(run.frames);
+        if (audio.format() == SampleFormat::Int16)
+            addRun(ramp, run.int16(), count, dst + done);
+        else
+            addRun(ramp, run.float32(), count, dst + done);
+        done += count;
     }
-    ramp.fill(gain_.data(), valid);
-    Samples(dst, valid) += ConstSamples(src, valid) * ConstSamples(gain_.data(), valid);
-    ramp.skip(n - valid);
+    ramp.skip(n - done);  // silence past the stem's end or its ready frames
 }
 
 void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left,
@@ -92,16 +127,19 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
         if (lead < n) addStem(index, 0, n - lead, left + lead, right + lead);
         return;
     }
-    const std::int64_t available = stem.frames() - position;
+    // The watermark: frames not ready yet (still decoding) play as silence, like the end.
+    const std::int64_t available = stem.audio.readyFrames() - position;
     const int valid = available <= 0 ? 0 : static_cast<int>(std::min<std::int64_t>(n, available));
-    const float* srcL = valid > 0 ? stem.left() + position : nullptr;
-    const float* srcR = valid > 0 ? stem.right() + position : nullptr;
-    applyRamp(state.left, srcL, valid, n, left);
-    applyRamp(state.right, srcR, valid, n, right);
+    addChannel(state.left, stem.audio, 0, position, valid, n, left);
+    addChannel(state.right, stem.audio, 1, position, valid, n, right);
     if (meters_ && valid > 0 && !stem.peaks.empty()) {
-        // Post-fader peak from the load-time peak table: one read per 64 frames.
+        // Post-fader peak from the load-time peak table: one read per 64 frames (only where
+        // the table reaches: it may cover fewer frames than are ready).
         const auto first = static_cast<std::size_t>(position / kPeakBucketFrames);
-        const auto last = static_cast<std::size_t>((position + valid - 1) / kPeakBucketFrames);
+        const auto last =
+            std::min(static_cast<std::size_t>((position + valid - 1) / kPeakBucketFrames),
+                     stem.peaks.size() - 1);
+        if (first > last) return;
         const float peak =
             ConstSamples(stem.peaks.data() + first, static_cast<Eigen::Index>(last - first + 1))
                 .maxCoeff();
