@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
 #include <numeric>
 #include <vector>
 
@@ -135,6 +138,19 @@ MixTimings benchmarkMix(const Song& song, int block, double seconds) {
     result.readMedianUs = median(readUs);
     result.readMeanUs = mean(readUs);
     return result;
+}
+
+std::uint64_t residentBytes() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (!line.starts_with("VmRSS:")) continue;
+        std::istringstream fields(line.substr(6));
+        std::uint64_t kb = 0;
+        fields >> kb;
+        return kb * 1024;
+    }
+    return 0;
 }
 
 }  // namespace stemdeck::cli
