@@ -75,8 +75,7 @@ const Song& syntheticSong(int stems, SampleFormat format = SampleFormat::Float32
             stem.sourceRate = kRate;
             stem.sourceFrames = frames;
             stem.audio = StemAudio::fromPlanar(
-                {stemSignal(i, 0, frames, amplitude), stemSignal(i, 1, frames, amplitude)},
-                format);
+                {stemSignal(i, 0, frames, amplitude), stemSignal(i, 1, frames, amplitude)}, format);
             computePeaks(stem);  // as the loader does: the meters read this table
             song->stems.push_back(std::move(stem));
         }

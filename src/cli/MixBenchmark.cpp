@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <numeric>
 #include <sstream>
 #include <string>
-#include <numeric>
 #include <vector>
 
 #include "stemdeck/audio/core/RealtimeThread.h"

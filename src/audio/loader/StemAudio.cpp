@@ -194,17 +194,6 @@ std::uint64_t StemAudio::releaseSpare() {
     return freed;
 }
 
-StemAudio::Run StemAudio::run(int channel, std::int64_t position,
-                              std::int64_t maxFrames) const noexcept {
-    const std::int64_t ready = readyFrames();
-    if (position < 0 || position >= ready || maxFrames <= 0 || channels_ == 0) return {};
-    const int c = std::min(channel, channels_ - 1);
-    const int e = extentOf(position);
-    const Extent& extent = extents_[static_cast<std::size_t>(e)];
-    const std::int64_t frames = std::min({maxFrames, ready - position, extent.end - position});
-    return {writeAt(e, std::max(c, 0), position), frames};
-}
-
 void StemAudio::read(int channel, std::int64_t position, std::int64_t frames,
                      float* out) const noexcept {
     std::int64_t done = 0;

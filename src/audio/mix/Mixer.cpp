@@ -96,13 +96,13 @@ void Mixer::addRun(LinearRamp& ramp, const Sample* src, int count, float* dst) n
     addRamped(src, count, gain_.data(), dst);
 }
 
-void Mixer::addChannel(LinearRamp& ramp, const StemAudio& audio, int channel, std::int64_t position,
-                       int valid, int n, float* dst) noexcept {
+void Mixer::addChannel(LinearRamp& ramp, const StemAudio& audio, std::int64_t ready, int channel,
+                       std::int64_t position, int valid, int n, float* dst) noexcept {
     int done = 0;
     // One run in the common case; more only where the stem's storage grew in extents. Each
     // run moves forward, and `valid` frames were ready: the loop is bounded.
     while (done < valid) {
-        const StemAudio::Run run = audio.run(channel, position + done, valid - done);
+        const StemAudio::Run run = audio.runBefore(ready, channel, position + done, valid - done);
         if (run.frames <= 0) break;
         const auto count = static_cast<int>(run.frames);
         if (audio.format() == SampleFormat::Int16)
@@ -128,10 +128,11 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
         return;
     }
     // The watermark: frames not ready yet (still decoding) play as silence, like the end.
-    const std::int64_t available = stem.audio.readyFrames() - position;
+    const std::int64_t ready = stem.audio.readyFrames();
+    const std::int64_t available = ready - position;
     const int valid = available <= 0 ? 0 : static_cast<int>(std::min<std::int64_t>(n, available));
-    addChannel(state.left, stem.audio, 0, position, valid, n, left);
-    addChannel(state.right, stem.audio, 1, position, valid, n, right);
+    addChannel(state.left, stem.audio, ready, 0, position, valid, n, left);
+    addChannel(state.right, stem.audio, ready, 1, position, valid, n, right);
     if (meters_ && valid > 0 && !stem.peaks.empty()) {
         // Post-fader peak from the load-time peak table: one read per 64 frames (only where
         // the table reaches: it may cover fewer frames than are ready).

@@ -109,7 +109,25 @@ class StemAudio {
     // The longest contiguous run of `channel` (0 or 1; 1 on a mono stem reads its only
     // channel) from `position`, at most `maxFrames` frames and never past readyFrames().
     // Empty (frames 0) at or beyond the watermark, or for a negative position. No allocation.
-    Run run(int channel, std::int64_t position, std::int64_t maxFrames) const noexcept;
+    Run run(int channel, std::int64_t position, std::int64_t maxFrames) const noexcept {
+        return runBefore(readyFrames(), channel, position, maxFrames);
+    }
+    // The same against a watermark the caller loaded (readyFrames(), earlier: the mixer loads
+    // it once per stem and block). Inline: the audio thread calls it per channel and block.
+    Run runBefore(std::int64_t ready, int channel, std::int64_t position,
+                  std::int64_t maxFrames) const noexcept {
+        if (position < 0 || position >= ready || maxFrames <= 0 || channels_ == 0) return {};
+        int e = 0;  // only extents holding ready frames are looked at
+        while (position >= extents_[static_cast<std::size_t>(e)].end) ++e;
+        const Extent& extent = extents_[static_cast<std::size_t>(e)];
+        std::int64_t frames = ready - position;
+        if (extent.end - position < frames) frames = extent.end - position;
+        if (maxFrames < frames) frames = maxFrames;
+        const int c = channel < channels_ ? (channel > 0 ? channel : 0) : channels_ - 1;
+        return {extent.data[static_cast<std::size_t>(c)].get() +
+                    static_cast<std::size_t>(position - extent.start) * bytesPerSample(format_),
+                frames};
+    }
     // `frames` samples of `channel` from `position` as float (1.0 full scale) into `out`;
     // silence where there is no ready frame. No allocation.
     void read(int channel, std::int64_t position, std::int64_t frames, float* out) const noexcept;

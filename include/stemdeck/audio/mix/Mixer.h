@@ -55,8 +55,8 @@ class Mixer {
     void updateTargets() noexcept;
     void addStem(std::size_t index, std::int64_t position, int n, float* left,
                  float* right) noexcept;
-    void addChannel(LinearRamp& ramp, const StemAudio& audio, int channel, std::int64_t position,
-                    int valid, int n, float* dst) noexcept;
+    void addChannel(LinearRamp& ramp, const StemAudio& audio, std::int64_t ready, int channel,
+                    std::int64_t position, int valid, int n, float* dst) noexcept;
     template <typename Sample>
     void addRun(LinearRamp& ramp, const Sample* src, int count, float* dst) noexcept;
 
