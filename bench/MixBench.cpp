@@ -156,14 +156,16 @@ void BM_ReadBound(benchmark::State& state) {
     setCounters(state, stems, frames);
 }
 
-// The bound for the stored bytes of a block, whatever their format: int16 summed as integers.
-std::int32_t sumSamples(const std::int16_t* p, int n) {
-    std::int32_t acc[8] = {};
+// The bound for the stored bytes of a block, whatever their format: int16 summed as 16-bit
+// integers that wrap (one packed add per 8 samples: reading them is all it costs).
+std::uint16_t sumSamples(const std::int16_t* p, int n) {
+    std::uint16_t acc[8] = {};
     int i = 0;
     for (; i + 8 <= n; i += 8)
-        for (int k = 0; k < 8; ++k) acc[k] += p[i + k];
-    for (; i < n; ++i) acc[0] += p[i];
-    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+        for (int k = 0; k < 8; ++k) acc[k] += static_cast<std::uint16_t>(p[i + k]);
+    for (; i < n; ++i) acc[0] += static_cast<std::uint16_t>(p[i]);
+    return static_cast<std::uint16_t>(((acc[0] + acc[1]) + (acc[2] + acc[3])) +
+                                      ((acc[4] + acc[5]) + (acc[6] + acc[7])));
 }
 
 float readBlock(const Song& song, std::int64_t position, int frames) {

@@ -28,7 +28,8 @@ volatile float g_sink = 0.0f;
 
 // Sum of samples with eight independent accumulators: the adds overlap (and vectorise), so
 // the loop is limited by the memory reads, not by the latency of one chain of adds. int16
-// samples are summed as integers: reading them is the bound, not converting them.
+// samples are summed as 16-bit integers that wrap (one packed add per 8): reading them is the
+// bound, not converting them.
 template <typename T, typename Acc>
 Acc sumSamples(const T* p, std::int64_t n) {
     Acc acc[8] = {};
@@ -42,7 +43,8 @@ Acc sumSamples(const T* p, std::int64_t n) {
 // The stored samples of one channel run, whatever their format.
 float sumRun(const audio::StemAudio::Run& run, audio::SampleFormat format) {
     if (format == audio::SampleFormat::Int16)
-        return static_cast<float>(sumSamples<std::int16_t, std::int32_t>(run.int16(), run.frames));
+        return static_cast<float>(sumSamples<std::uint16_t, std::uint16_t>(
+            reinterpret_cast<const std::uint16_t*>(run.int16()), run.frames));
     return sumSamples<float, float>(run.float32(), run.frames);
 }
 

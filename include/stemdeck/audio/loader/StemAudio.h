@@ -112,6 +112,14 @@ class StemAudio {
     Run run(int channel, std::int64_t position, std::int64_t maxFrames) const noexcept {
         return runBefore(readyFrames(), channel, position, maxFrames);
     }
+    // The first extent: the whole stem in the common case (one reservation held it all), so a
+    // reader checks `position + frames <= firstExtentFrames()` and reads in place. Only once a
+    // frame is known to be ready (the extent exists then). Audio thread included.
+    std::int64_t firstExtentFrames() const noexcept { return extents_[0].end; }
+    const void* firstExtentData(int channel) const noexcept {
+        const int c = channel < channels_ ? (channel > 0 ? channel : 0) : channels_ - 1;
+        return extents_[0].data[static_cast<std::size_t>(c)].get();
+    }
     // The same against a watermark the caller loaded (readyFrames(), earlier: the mixer loads
     // it once per stem and block). Inline: the audio thread calls it per channel and block.
     Run runBefore(std::int64_t ready, int channel, std::int64_t position,

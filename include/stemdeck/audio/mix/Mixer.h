@@ -53,11 +53,12 @@ class Mixer {
         LinearRamp right;
     };
     void updateTargets() noexcept;
-    void addStem(std::size_t index, std::int64_t position, int n, float* left,
-                 float* right) noexcept;
+    // `overwrite`: the first stem of mix() writes left/right instead of adding to them.
+    void addStem(std::size_t index, std::int64_t position, int n, float* left, float* right,
+                 bool overwrite = false) noexcept;
     void addChannel(LinearRamp& ramp, const StemAudio& audio, std::int64_t ready, int channel,
                     std::int64_t position, int valid, int n, float* dst) noexcept;
-    template <typename Sample>
+    template <bool Assign, typename Sample>
     void addRun(LinearRamp& ramp, const Sample* src, int count, float* dst) noexcept;
 
     const Song* song_ = nullptr;
