@@ -51,7 +51,7 @@ Song makeSong(std::size_t frames) {
     for (int i = 0; i < kStems; ++i) {
         Stem stem;
         stem.name = "stem" + std::to_string(i);
-        stem.channels = {noise(2 * i, frames), noise(2 * i + 1, frames)};
+        stem.audio = StemAudio::fromPlanar({noise(2 * i, frames), noise(2 * i + 1, frames)});
         stem.sourceChannels = 2;
         stem.sourceRate = kRate;
         stem.sourceFrames = song.frames;

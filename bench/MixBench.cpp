@@ -57,10 +57,11 @@ std::vector<float> stemSignal(int stem, int channel, std::int64_t frames, float 
     return out;
 }
 
-// One synthetic song per stem count, built once and shared by every benchmark using it.
-const Song& syntheticSong(int stems) {
-    static std::map<int, std::unique_ptr<Song>> songs;
-    auto& song = songs[stems];
+// One synthetic song per stem count and storage, built once and shared by every benchmark
+// using it. int16: the samples a 16-bit source would give, stored as the loader stores them.
+const Song& syntheticSong(int stems, SampleFormat format = SampleFormat::Float32) {
+    static std::map<std::pair<int, SampleFormat>, std::unique_ptr<Song>> songs;
+    auto& song = songs[{stems, format}];
     if (!song) {
         const std::int64_t frames = syntheticFrames(stems);
         song = std::make_unique<Song>();
@@ -73,8 +74,8 @@ const Song& syntheticSong(int stems) {
             stem.sourceChannels = 2;
             stem.sourceRate = kRate;
             stem.sourceFrames = frames;
-            stem.channels = {stemSignal(i, 0, frames, amplitude),
-                             stemSignal(i, 1, frames, amplitude)};
+            stem.audio = StemAudio::fromPlanar(
+                {stemSignal(i, 0, frames, amplitude), stemSignal(i, 1, frames, amplitude)}, format);
             computePeaks(stem);  // as the loader does: the meters read this table
             song->stems.push_back(std::move(stem));
         }
@@ -146,13 +147,82 @@ void BM_ReadBound(benchmark::State& state) {
     for (auto _ : state) {
         float sum = 0.0f;
         for (const auto& stem : song.stems)
-            for (const auto& channel : stem.channels)
-                sum += sumSamples(channel.data() + position, frames);
+            for (int c = 0; c < stem.audio.channels(); ++c)
+                sum += sumSamples(stem.audio.run(c, position, frames).float32(), frames);
         benchmark::DoNotOptimize(sum);
         position += frames;
         if (position + frames > song.frames) position = 0;
     }
     setCounters(state, stems, frames);
+}
+
+// The bound for the stored bytes of a block, whatever their format: int16 summed as 16-bit
+// integers that wrap (one packed add per 8 samples: reading them is all it costs).
+std::uint16_t sumSamples(const std::int16_t* p, int n) {
+    std::uint16_t acc[8] = {};
+    int i = 0;
+    for (; i + 8 <= n; i += 8)
+        for (int k = 0; k < 8; ++k) acc[k] += static_cast<std::uint16_t>(p[i + k]);
+    for (; i < n; ++i) acc[0] += static_cast<std::uint16_t>(p[i]);
+    return static_cast<std::uint16_t>(((acc[0] + acc[1]) + (acc[2] + acc[3])) +
+                                      ((acc[4] + acc[5]) + (acc[6] + acc[7])));
+}
+
+float readBlock(const Song& song, std::int64_t position, int frames) {
+    float sum = 0.0f;
+    for (const auto& stem : song.stems)
+        for (int c = 0; c < stem.audio.channels(); ++c) {
+            const auto run = stem.audio.run(c, position, frames);
+            sum += stem.audio.format() == SampleFormat::Int16
+                       ? static_cast<float>(sumSamples(run.int16(), static_cast<int>(run.frames)))
+                       : sumSamples(run.float32(), static_cast<int>(run.frames));
+        }
+    return sum;
+}
+
+// Issue 11 item 5: the whole render path (Transport::process: mix, master, bus chain,
+// limiter, interleave) against the memory-read bound of the same stored bytes, measured in
+// alternating passes of one run so the ratio shrugs off the machine's mood. Counters:
+// render_ns and read_ns per block, ratio = render / read (target <= 1.5).
+void BM_RenderVsRead(benchmark::State& state) {
+    const int stems = static_cast<int>(state.range(0));
+    const int frames = static_cast<int>(state.range(1));
+    const auto format = state.range(2) ? SampleFormat::Int16 : SampleFormat::Float32;
+    const Song& song = syntheticSong(stems, format);
+    MixControls mix(song.stems.size());
+    Transport transport;
+    transport.prepare(&song, &mix, kRate);
+    transport.play();
+    std::vector<float> out(static_cast<std::size_t>(frames) * 2);
+    constexpr int kBlocks = 2048;  // per pass: a clock read per pass, not per block
+    using Clock = std::chrono::steady_clock;
+    double renderNs = 0.0, readNs = 0.0;
+    std::int64_t position = 0;
+    for (auto _ : state) {
+        auto start = Clock::now();
+        {
+            const RealtimeScope realtime;
+            for (int b = 0; b < kBlocks; ++b) {
+                transport.process(out.data(), frames, 2);
+                if (transport.consumeEndOfSong()) transport.stop(), transport.play();
+            }
+        }
+        benchmark::DoNotOptimize(out.data());
+        renderNs += std::chrono::duration<double, std::nano>(Clock::now() - start).count();
+        start = Clock::now();
+        float sum = 0.0f;
+        for (int b = 0; b < kBlocks; ++b) {
+            sum += readBlock(song, position, frames);
+            position += frames;
+            if (position + frames > song.frames) position = 0;
+        }
+        benchmark::DoNotOptimize(sum);
+        readNs += std::chrono::duration<double, std::nano>(Clock::now() - start).count();
+    }
+    const double blocks = static_cast<double>(state.iterations()) * kBlocks;
+    state.counters["render_ns"] = renderNs / blocks;
+    state.counters["read_ns"] = readNs / blocks;
+    state.counters["ratio"] = readNs > 0 ? renderNs / readNs : 0.0;
 }
 
 void mixArguments(benchmark::internal::Benchmark* b) {
@@ -169,6 +239,12 @@ void readArguments(benchmark::internal::Benchmark* b) {
 }
 
 BENCHMARK(BM_Mix)->Apply(mixArguments);
+BENCHMARK(BM_RenderVsRead)
+    ->ArgNames({"stems", "frames", "int16"})
+    ->Args({4, 256, 0})
+    ->Args({4, 256, 1})
+    ->Args({2, 64, 0})
+    ->Args({2, 64, 1});
 BENCHMARK(BM_ReadBound)->Apply(readArguments);
 
 // --- loading ---

@@ -37,8 +37,10 @@ void checkSong(const Song& song) {
     check(song.sampleRate > 0 && !song.stems.empty());
     std::int64_t longest = 0;
     for (const auto& stem : song.stems) {
-        check(stem.channels.size() == 1 || stem.channels.size() == 2);
-        for (const auto& channel : stem.channels) {
+        check(stem.audio.channels() == 1 || stem.audio.channels() == 2);
+        check(stem.audio.capacityFrames() == stem.frames());
+        for (int c = 0; c < stem.audio.channels(); ++c) {
+            const std::vector<float> channel = stem.audio.samples(c);
             check(static_cast<std::int64_t>(channel.size()) == stem.frames());
             for (const float sample : channel)
                 check(std::isfinite(sample) && std::abs(sample) <= limits::kMaxSampleMagnitude);

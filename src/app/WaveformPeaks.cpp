@@ -34,8 +34,35 @@ WaveformPeaks::WaveformPeaks(const std::vector<std::vector<float>>& channels, in
             base[b] = merge(base[b], {*lo, *hi});
         }
     }
-    levels_.push_back(std::move(base));
+    buildLevels(std::move(base));
+}
 
+WaveformPeaks WaveformPeaks::of(const audio::StemAudio& audio, int sampleRate) {
+    WaveformPeaks peaks;
+    peaks.sampleRate_ = sampleRate;
+    peaks.frames_ = audio.readyFrames();
+    const std::int64_t frames = peaks.frames_;
+    if (frames == 0) return peaks;
+    const std::int64_t buckets = (frames + kBaseBucket - 1) / kBaseBucket;
+    std::vector<MinMax> base(
+        static_cast<std::size_t>(buckets),
+        MinMax{std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest()});
+    float samples[kBaseBucket];
+    for (int c = 0; c < audio.channels(); ++c) {
+        for (std::int64_t b = 0; b < buckets; ++b) {
+            const std::int64_t n = std::min(kBaseBucket, frames - b * kBaseBucket);
+            audio.read(c, b * kBaseBucket, n, samples);
+            const auto [lo, hi] = std::minmax_element(samples, samples + n);
+            auto& slot = base[static_cast<std::size_t>(b)];
+            slot = merge(slot, {*lo, *hi});
+        }
+    }
+    peaks.buildLevels(std::move(base));
+    return peaks;
+}
+
+void WaveformPeaks::buildLevels(std::vector<MinMax> base) {
+    levels_.push_back(std::move(base));
     while (levels_.back().size() > 1) {
         const auto& below = levels_.back();
         std::vector<MinMax> up((below.size() + 1) / 2);
@@ -46,7 +73,7 @@ WaveformPeaks::WaveformPeaks(const std::vector<std::vector<float>>& channels, in
 }
 
 WaveformPeaks WaveformPeaks::of(const audio::Stem& stem, int sampleRate) {
-    return WaveformPeaks(stem.channels, sampleRate);
+    return of(stem.audio, sampleRate);
 }
 
 int WaveformPeaks::levelFor(double framesPerPixel) const {

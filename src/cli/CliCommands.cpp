@@ -20,6 +20,7 @@
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/core/ByteSize.h"
 #include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/SongMemory.h"
 #include "stemdeck/audio/loader/SongMetaFile.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/mix/MixControls.h"
@@ -341,6 +342,10 @@ int runBench(const CliOptions& options, const CommandContext& context) {
     const auto loadStart = Clock::now();
     const Song song = loadSong(options, context);
     const double loadSeconds = secondsSince(loadStart);
+    const double residentMb = static_cast<double>(residentBytes()) / 1e6;  // before any mixing
+    int int16Stems = 0;
+    for (const auto& stem : song.stems)
+        int16Stems += stem.audio.format() == audio::SampleFormat::Int16 ? 1 : 0;
     // The timing loop does not poll: from here a signal may end the process as usual.
     Interruption::uninstall();
 
@@ -356,6 +361,9 @@ int runBench(const CliOptions& options, const CommandContext& context) {
                         {"passes", t.passes},
                         {"blocks", t.blocksPerPass * t.passes},
                         {"load_s", loadSeconds},
+                        {"resident_mb", residentMb},
+                        {"stored_mb", static_cast<double>(loader::songBytes(song)) / 1e6},
+                        {"int16_stems", int16Stems},
                         {"mix_us_per_block", t.mixMedianUs},
                         {"mix_us_per_block_mean", t.mixMeanUs},
                         {"read_bound_us_per_block", t.readMedianUs},

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <numeric>
+#include <sstream>
+#include <string>
 #include <vector>
 
 #include "stemdeck/audio/core/RealtimeThread.h"
@@ -24,14 +27,25 @@ constexpr int kMaxPasses = 200;
 volatile float g_sink = 0.0f;
 
 // Sum of samples with eight independent accumulators: the adds overlap (and vectorise), so
-// the loop is limited by the memory reads, not by the latency of one chain of adds.
-float sumSamples(const float* p, std::int64_t n) {
-    float acc[8] = {};
+// the loop is limited by the memory reads, not by the latency of one chain of adds. int16
+// samples are summed as 16-bit integers that wrap (one packed add per 8): reading them is the
+// bound, not converting them.
+template <typename T, typename Acc>
+Acc sumSamples(const T* p, std::int64_t n) {
+    Acc acc[8] = {};
     std::int64_t i = 0;
     for (; i + 8 <= n; i += 8)
         for (int k = 0; k < 8; ++k) acc[k] += p[i + k];
     for (; i < n; ++i) acc[0] += p[i];
     return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+}
+
+// The stored samples of one channel run, whatever their format.
+float sumRun(const audio::StemAudio::Run& run, audio::SampleFormat format) {
+    if (format == audio::SampleFormat::Int16)
+        return static_cast<float>(sumSamples<std::uint16_t, std::uint16_t>(
+            reinterpret_cast<const std::uint16_t*>(run.int16()), run.frames));
+    return sumSamples<float, float>(run.float32(), run.frames);
 }
 
 // Times whole passes: reading the clock per block would cost as much as reading a small
@@ -67,8 +81,8 @@ class PassTimer {
                 const std::int64_t n =
                     std::min<std::int64_t>(block_, stem.frames() - readPosition_);
                 if (n <= 0) continue;
-                for (const auto& channel : stem.channels)
-                    acc += sumSamples(channel.data() + readPosition_, n);
+                for (int c = 0; c < stem.audio.channels(); ++c)
+                    acc += sumRun(stem.audio.run(c, readPosition_, n), stem.audio.format());
             }
             g_sink = acc;
             readPosition_ += block_;
@@ -126,6 +140,19 @@ MixTimings benchmarkMix(const Song& song, int block, double seconds) {
     result.readMedianUs = median(readUs);
     result.readMeanUs = mean(readUs);
     return result;
+}
+
+std::uint64_t residentBytes() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (!line.starts_with("VmRSS:")) continue;
+        std::istringstream fields(line.substr(6));
+        std::uint64_t kb = 0;
+        fields >> kb;
+        return kb * 1024;
+    }
+    return 0;
 }
 
 }  // namespace stemdeck::cli

@@ -22,4 +22,8 @@ struct MixTimings {
 // (mix, read, mix, ...) and repeat until the mix was timed for long enough to be reliable.
 MixTimings benchmarkMix(const audio::Song& song, int block, double seconds);
 
+// The process's resident memory (VmRSS of /proc/self/status) in bytes; 0 where it cannot be
+// read.
+std::uint64_t residentBytes();
+
 }  // namespace stemdeck::cli

@@ -92,13 +92,15 @@ Song makeSong(int rate) {
         stem.sourceChannels = 2;
         stem.sourceRate = rate;
         stem.sourceFrames = song.frames;
-        stem.channels.assign(2, std::vector<float>(static_cast<std::size_t>(song.frames)));
+        std::vector<std::vector<float>> channels(
+            2, std::vector<float>(static_cast<std::size_t>(song.frames)));
         const double hz = 55.0 * (s + 1);
-        for (std::size_t i = 0; i < stem.channels[0].size(); ++i) {
+        for (std::size_t i = 0; i < channels[0].size(); ++i) {
             const float tone = 0.05f * static_cast<float>(std::sin(6.283185307 * hz * i / rate));
-            stem.channels[0][i] = tone + noise(rng);
-            stem.channels[1][i] = tone + noise(rng);
+            channels[0][i] = tone + noise(rng);
+            channels[1][i] = tone + noise(rng);
         }
+        stem.audio = StemAudio::fromPlanar(channels);
         computePeaks(stem);
         song.stems.push_back(std::move(stem));
     }

@@ -358,7 +358,7 @@ TEST(BadInputWindow, StemsOfAnyRateAndChannelCountLoadResampledToTheOutput) {
     for (const audio::Stem& stem : song->stems) {
         EXPECT_EQ(stem.resampled, stem.sourceRate != kRate) << stem.name;
         EXPECT_NEAR(static_cast<double>(stem.frames()), kRate, 2.0) << stem.name;
-        EXPECT_EQ(stem.channels.size(), stem.sourceChannels == 1 ? 1u : 2u) << stem.name;
+        EXPECT_EQ(stem.audio.channels(), stem.sourceChannels == 1 ? 1 : 2) << stem.name;
     }
     QStringList shown;
     for (int i = 0; i < rig.mixer()->stripCount(); ++i) shown << rig.mixer()->strip(i)->name();

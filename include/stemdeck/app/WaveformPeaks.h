@@ -5,7 +5,8 @@
 
 namespace stemdeck::audio {
 struct Stem;
-}
+class StemAudio;
+}  // namespace stemdeck::audio
 
 namespace stemdeck::app {
 
@@ -26,6 +27,8 @@ class WaveformPeaks {
     WaveformPeaks() = default;
     WaveformPeaks(const std::vector<std::vector<float>>& channels, int sampleRate);
     static WaveformPeaks of(const audio::Stem& stem, int sampleRate);
+    // The frames of `audio` ready when it is called.
+    static WaveformPeaks of(const audio::StemAudio& audio, int sampleRate);
 
     int sampleRate() const { return sampleRate_; }
     std::int64_t frames() const { return frames_; }
@@ -41,6 +44,8 @@ class WaveformPeaks {
     std::vector<MinMax> pixels(double startFrame, double framesPerPixel, int count) const;
 
   private:
+    void buildLevels(std::vector<MinMax> base);
+
     int sampleRate_ = 0;
     std::int64_t frames_ = 0;
     std::vector<std::vector<MinMax>> levels_;

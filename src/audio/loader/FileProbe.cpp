@@ -43,6 +43,25 @@ int uncompressedSampleBytes(int format) {
     }
 }
 
+// Bits per sample of an integer encoding, 0 for float and lossy ones.
+int integerBits(int format) {
+    switch (format & SF_FORMAT_SUBMASK) {
+        case SF_FORMAT_PCM_S8:
+        case SF_FORMAT_PCM_U8:
+        case SF_FORMAT_ULAW:
+        case SF_FORMAT_ALAW:
+            return 8;
+        case SF_FORMAT_PCM_16:
+            return 16;
+        case SF_FORMAT_PCM_24:
+            return 24;
+        case SF_FORMAT_PCM_32:
+            return 32;
+        default:
+            return 0;
+    }
+}
+
 StemCodec codecOf(int format) {
     switch (format & SF_FORMAT_TYPEMASK) {
         case SF_FORMAT_FLAC:
@@ -124,6 +143,7 @@ std::variant<StemProbe, ProbeRejection> probeFile(const fs::path& file, const fs
     probe.channels = info.channels;
     probe.sampleRate = info.samplerate;
     probe.codec = codecOf(info.format);
+    probe.integerBits = integerBits(info.format);
     probe.fileBytes = ec ? 0 : size;
     if (const auto problem = checkLength(info, probe.codec, probe.fileBytes, probe.frames))
         return skipped(problem->why, problem->problem);

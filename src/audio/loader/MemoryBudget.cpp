@@ -26,6 +26,10 @@ int realisticSamplesPerByte(StemCodec codec) {
     return 8;
 }
 
+SampleFormat storageFormat(const StemProbe& p) {
+    return p.integerBits > 0 && p.integerBits <= 16 ? SampleFormat::Int16 : SampleFormat::Float32;
+}
+
 std::int64_t expectedFrames(const StemProbe& p) {
     if (p.codec == StemCodec::Uncompressed || p.channels <= 0) return p.frames;
     const std::uint64_t realistic = p.fileBytes *
@@ -41,7 +45,7 @@ std::uint64_t expectedBytes(const StemProbe& p, int targetRate) {
     const auto stored =
         targetRate > 0 ? Resampler::outputFrames(frames, p.sampleRate, targetRate) : frames;
     const auto channels = static_cast<std::uint64_t>(p.channels == 1 ? 1 : 2);
-    return static_cast<std::uint64_t>(stored) * channels * sizeof(float);
+    return static_cast<std::uint64_t>(stored) * channels * bytesPerSample(storageFormat(p));
 }
 
 std::uint64_t expectedBytes(const std::vector<StemProbe>& probes, int targetRate) {

@@ -21,6 +21,24 @@ MemoryLimit memoryLimit(std::uint64_t explicitBytes) {
                         byteSizeText(available) + " available)"};
 }
 
+MemoryLimit memoryLimitBeside(std::uint64_t residentBytes, std::uint64_t explicitBytes) {
+    if (residentBytes == 0 || explicitBytes == 0) return memoryLimit(explicitBytes);
+    const std::uint64_t left = explicitBytes > residentBytes ? explicitBytes - residentBytes : 0;
+    return {left, byteSizeText(left) + " is left beside the " + byteSizeText(residentBytes) +
+                      " of the song in memory"};
+}
+
+std::uint64_t songBytes(const Song& song) {
+    std::uint64_t bytes = 0;
+    for (const Stem& stem : song.stems)
+        bytes += stem.audio.capacityBytes() + stem.peaks.capacity() * sizeof(float);
+    return bytes;
+}
+
+bool fitsInMemory(const std::vector<StemProbe>& probes, int rate, const MemoryLimit& limit) {
+    return expectedBytes(probes, rate) <= limit.bytes;
+}
+
 void fitInMemory(std::vector<StemProbe>& probes, int rate, const MemoryLimit& limit, Song& song) {
     const auto tooBig = [&](const StemProbe& p) { return expectedBytes(p, rate) > limit.bytes; };
     if (!std::ranges::all_of(probes, tooBig)) {

@@ -46,39 +46,35 @@ void bound(float* samples, std::size_t count, BoundedSamples& counts) {
     }
 }
 
-float clampSample(float x) {
-    return std::clamp(x, -kMaxSample, kMaxSample);
-}
-
-// The planar channels of a stem being decoded. They grow as frames arrive, doubling but never
-// past the length the header claims while that can still be right, so memory follows the
-// audio the file really holds, not its header; every growth is charged to the budget (what
-// is charged is given back unless keep() is called). At the end they hold exactly their
-// frames, with no spare capacity.
+// The samples of a stem being decoded (StemAudio, in the format its source calls for). It
+// grows as frames arrive, doubling but never past the length the header claims while that can
+// still be right, so memory follows the audio the file really holds, not its header; growth
+// adds an extent and never moves what is stored (a reader may already be reading it); every
+// growth is charged to the budget (what is charged is given back unless keep() is called).
+// At the end it holds exactly its frames, with no spare capacity.
 class StemBuffer {
   public:
-    StemBuffer(std::vector<std::vector<float>>& channels, int count, MemoryBudget& budget,
-               std::size_t claimedFrames)
-        : channels_(channels), budget_(budget), claimed_(claimedFrames) {
-        channels_.resize(static_cast<std::size_t>(count));
-    }
+    StemBuffer(StemAudio& audio, MemoryBudget& budget, std::size_t claimedFrames)
+        : audio_(audio), budget_(budget), claimed_(claimedFrames) {}
     ~StemBuffer() {
         if (!kept_) budget_.giveBack(charged_);
     }
     StemBuffer(const StemBuffer&) = delete;
     StemBuffer& operator=(const StemBuffer&) = delete;
 
-    std::size_t size() const { return channels_.front().size(); }
+    std::size_t size() const { return static_cast<std::size_t>(audio_.readyFrames()); }
 
     // Capacity for `frames` frames, charged to the budget. Throws BudgetExceeded.
     void reserve(std::size_t frames) {
-        if (frames <= capacity_) return;
-        const std::uint64_t bytes =
-            static_cast<std::uint64_t>(frames - capacity_) * channels_.size() * sizeof(float);
+        const auto capacity = static_cast<std::size_t>(audio_.capacityFrames());
+        if (frames <= capacity) return;
+        const std::uint64_t bytes = audio_.bytesFor(static_cast<std::int64_t>(frames - capacity));
         if (!budget_.take(bytes)) throw BudgetExceeded("over budget");
+        if (!audio_.reserve(static_cast<std::int64_t>(frames))) {
+            budget_.giveBack(bytes);
+            throw BudgetExceeded("too many extents");
+        }
         charged_ += bytes;
-        for (auto& channel : channels_) channel.reserve(frames);
-        capacity_ = frames;
     }
 
     // Frames beyond `frames` are dropped from now on (the resampler's rounding at the end).
@@ -91,62 +87,33 @@ class StemBuffer {
         const std::size_t n = std::min(count, limit_ - std::min(limit_, size()));
         if (n == 0) return;
         grow(size() + n);
-        if (channels_.size() == 1) {
-            auto& mono = channels_[0];
-            const auto at = static_cast<std::ptrdiff_t>(mono.size());
-            mono.insert(mono.end(), frames, frames + n);
-            if (bound)
-                std::ranges::transform(mono.begin() + at, mono.end(), mono.begin() + at,
-                                       clampSample);
-            return;
-        }
-        const std::size_t at = size();
-        channels_[0].resize(at + n);
-        channels_[1].resize(at + n);
-        float* left = channels_[0].data() + at;
-        float* right = channels_[1].data() + at;
-        if (bound) {
-            for (std::size_t f = 0; f < n; ++f) {
-                left[f] = clampSample(frames[2 * f]);
-                right[f] = clampSample(frames[2 * f + 1]);
-            }
-        } else {
-            for (std::size_t f = 0; f < n; ++f) {
-                left[f] = frames[2 * f];
-                right[f] = frames[2 * f + 1];
-            }
-        }
+        audio_.append(frames, static_cast<std::int64_t>(n), bound);
     }
 
     // Exactly `length` frames (a resampler's short filter tail padded with silence), without
     // spare capacity, the spare given back to the budget.
     void finish(std::size_t length) {
         reserve(length);
-        for (auto& channel : channels_) channel.resize(length);
-        if (capacity_ > length) {
-            for (auto& channel : channels_) channel.shrink_to_fit();
-            const std::uint64_t spare =
-                static_cast<std::uint64_t>(capacity_ - length) * channels_.size() * sizeof(float);
-            budget_.giveBack(spare);
-            charged_ -= spare;
-            capacity_ = length;
-        }
+        if (size() < length) audio_.appendSilence(static_cast<std::int64_t>(length - size()));
+        const std::uint64_t spare = audio_.releaseSpare();
+        budget_.giveBack(spare);
+        charged_ -= spare;
     }
 
     void keep() { kept_ = true; }
 
   private:
     void grow(std::size_t needed) {
-        if (needed <= capacity_) return;
-        std::size_t frames = std::max({needed, 2 * capacity_, kMinGrowthFrames});
+        const auto capacity = static_cast<std::size_t>(audio_.capacityFrames());
+        if (needed <= capacity) return;
+        std::size_t frames = std::max({needed, 2 * capacity, kMinGrowthFrames});
         if (needed <= claimed_) frames = std::min(frames, claimed_);  // the header may be right
         reserve(frames);
     }
 
-    std::vector<std::vector<float>>& channels_;
+    StemAudio& audio_;
     MemoryBudget& budget_;
     const std::size_t claimed_;  // output frames the header claims (0: it claims nothing)
-    std::size_t capacity_ = 0;   // frames every channel has room for, as charged
     std::size_t limit_ = static_cast<std::size_t>(-1);
     std::uint64_t charged_ = 0;
     bool kept_ = false;
@@ -160,7 +127,8 @@ class StemDecoder {
           targetRate_(targetRate),
           outChannels_(probe.channels == 1 ? 1 : 2),
           source_(openSource(probe)),
-          buffer_(stem_.channels, outChannels_, budget, outputFrames(probe.frames)) {
+          stem_(makeStem(probe, outChannels_)),
+          buffer_(stem_.audio, budget, outputFrames(probe.frames)) {
         interleaved_.resize(static_cast<std::size_t>(kChunkFrames * probe.channels));
         if (probe.channels > 2) {
             downmix_ = source_->downmix();
@@ -169,10 +137,6 @@ class StemDecoder {
         if (probe.sampleRate != targetRate)
             resampler_ = std::make_unique<SegmentedResampler>(outChannels_, probe.sampleRate,
                                                               targetRate, resampleThreads);
-        stem_.name = probe.name;
-        stem_.file = probe.file;
-        stem_.sourceChannels = probe.channels;
-        stem_.sourceRate = probe.sampleRate;
         stem_.resampled = resampler_ != nullptr;
     }
 
@@ -206,6 +170,16 @@ class StemDecoder {
     }
 
   private:
+    static Stem makeStem(const StemProbe& probe, int channels) {
+        Stem stem;
+        stem.name = probe.name;
+        stem.file = probe.file;
+        stem.sourceChannels = probe.channels;
+        stem.sourceRate = probe.sampleRate;
+        stem.audio = StemAudio(channels, storageFormat(probe));
+        return stem;
+    }
+
     std::size_t outputFrames(std::int64_t sourceFrames) const {
         const auto frames = static_cast<std::size_t>(std::max<std::int64_t>(sourceFrames, 0));
         return probe_.sampleRate == targetRate_
@@ -288,7 +262,7 @@ class StemDecoder {
     const int outChannels_;  // 1 for mono files, else 2
     std::unique_ptr<AudioSource> source_;
     Stem stem_;
-    StemBuffer buffer_;  // fills stem_.channels
+    StemBuffer buffer_;  // fills stem_.audio
     DownmixMatrix downmix_;
     std::unique_ptr<SegmentedResampler> resampler_;
     std::vector<float> interleaved_;  // one chunk as read from the file

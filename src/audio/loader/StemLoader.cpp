@@ -49,7 +49,7 @@ Song StemLoader::loadScanned(ScannedSong scanned, const LoadOptions& options,
     auto& probes = scanned.probes;
     if (probes.empty()) throw noStemsError(song.folder, song);
     song.sampleRate = options.targetRate > 0 ? options.targetRate : chooseSampleRate(probes);
-    const MemoryLimit limit = memoryLimit(options.memoryLimitBytes);
+    const MemoryLimit limit = memoryLimitBeside(options.residentBytes, options.memoryLimitBytes);
     fitInMemory(probes, song.sampleRate, limit, song);
 
     std::int64_t totalFrames = 0;

@@ -63,27 +63,92 @@ void Mixer::snapToTargets() noexcept {
     master_.reset(master_.target());
 }
 
-void Mixer::applyRamp(LinearRamp& ramp, const float* src, int valid, int n, float* dst) noexcept {
+namespace {
+
+// dst += g * src (Assign: dst = g * src) for a settled gain; int16 is scaled with the gain
+// (g / 32768 is exact, so the sum is what the float copy of the sample, sample / 32768, gave).
+template <bool Assign>
+void scaled(const float* src, int count, float g, float* dst) noexcept {
+    if constexpr (Assign)
+        Samples(dst, count) = g * ConstSamples(src, count);
+    else
+        Samples(dst, count) += g * ConstSamples(src, count);
+}
+template <bool Assign>
+void scaled(const std::int16_t* src, int count, float g, float* dst) noexcept {
+    const float k = g * kInt16ToFloat;
+    for (int i = 0; i < count; ++i) {
+        if constexpr (Assign)
+            dst[i] = k * static_cast<float>(src[i]);
+        else
+            dst[i] += k * static_cast<float>(src[i]);
+    }
+}
+// dst += src * gain (Assign: dst = src * gain), per sample.
+template <bool Assign>
+void ramped(const float* src, int count, const float* gain, float* dst) noexcept {
+    if constexpr (Assign)
+        Samples(dst, count) = ConstSamples(src, count) * ConstSamples(gain, count);
+    else
+        Samples(dst, count) += ConstSamples(src, count) * ConstSamples(gain, count);
+}
+template <bool Assign>
+void ramped(const std::int16_t* src, int count, const float* gain, float* dst) noexcept {
+    for (int i = 0; i < count; ++i) {
+        const float x = static_cast<float>(src[i]) * kInt16ToFloat * gain[i];
+        if constexpr (Assign)
+            dst[i] = x;
+        else
+            dst[i] += x;
+    }
+}
+
+void silence(float* left, float* right, int n) noexcept {
+    Samples(left, n).setZero();
+    Samples(right, n).setZero();
+}
+
+}  // namespace
+
+template <bool Assign, typename Sample>
+void Mixer::addRun(LinearRamp& ramp, const Sample* src, int count, float* dst) noexcept {
     // Fast paths: a settled gain is one scalar multiply-add, a settled zero is nothing.
     if (!ramp.ramping()) {
         const float g = ramp.current();
-        if (g != 0.0f && valid > 0) Samples(dst, valid) += g * ConstSamples(src, valid);
+        if (g != 0.0f)
+            scaled<Assign>(src, count, g, dst);
+        else if constexpr (Assign)
+            Samples(dst, count).setZero();
         return;
     }
-    if (valid <= 0) {
-        ramp.skip(n);
-        return;
-    }
-    ramp.fill(gain_.data(), valid);
-    Samples(dst, valid) += ConstSamples(src, valid) * ConstSamples(gain_.data(), valid);
-    ramp.skip(n - valid);
+    ramp.fill(gain_.data(), count);
+    ramped<Assign>(src, count, gain_.data(), dst);
 }
 
-void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left,
-                    float* right) noexcept {
+void Mixer::addChannel(LinearRamp& ramp, const StemAudio& audio, std::int64_t ready, int channel,
+                       std::int64_t position, int valid, int n, float* dst) noexcept {
+    int done = 0;
+    // One run in the common case; more only where the stem's storage grew in extents. Each
+    // run moves forward, and `valid` frames were ready: the loop is bounded.
+    while (done < valid) {
+        const StemAudio::Run run = audio.runBefore(ready, channel, position + done, valid - done);
+        if (run.frames <= 0) break;
+        const auto count = static_cast<int>(run.frames);
+        if (audio.format() == SampleFormat::Int16)
+            addRun<false>(ramp, run.int16(), count, dst + done);
+        else
+            addRun<false>(ramp, run.float32(), count, dst + done);
+        done += count;
+    }
+    ramp.skip(n - done);  // silence past the stem's end or its ready frames
+}
+
+void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left, float* right,
+                    bool overwrite) noexcept {
     const Stem& stem = song_->stems[index];
     StemState& state = stems_[index];
     if (position < 0) {
+        if (overwrite) silence(left, right, n);
         // Before the song's first frame there is silence (a chain joining where the listener
         // is while a stretcher still holds the start), never memory before the stem's audio.
         const int lead = static_cast<int>(std::min<std::int64_t>(n, -position));
@@ -92,16 +157,51 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
         if (lead < n) addStem(index, 0, n - lead, left + lead, right + lead);
         return;
     }
-    const std::int64_t available = stem.frames() - position;
+    // The watermark: frames not ready yet (still decoding) play as silence, like the end.
+    const std::int64_t ready = stem.audio.readyFrames();
+    const std::int64_t available = ready - position;
     const int valid = available <= 0 ? 0 : static_cast<int>(std::min<std::int64_t>(n, available));
-    const float* srcL = valid > 0 ? stem.left() + position : nullptr;
-    const float* srcR = valid > 0 ? stem.right() + position : nullptr;
-    applyRamp(state.left, srcL, valid, n, left);
-    applyRamp(state.right, srcR, valid, n, right);
+    const bool inFirst = valid > 0 && position + valid <= stem.audio.firstExtentFrames();
+    // The first stem of a mix writes the bus instead of adding to a zeroed one, when it covers
+    // the whole run.
+    if (overwrite && !(inFirst && valid == n)) {
+        silence(left, right, n);
+        overwrite = false;
+    }
+    if (inFirst) {
+        // The common case: the frames lie in the stem's first (usually only) extent.
+        const auto at = static_cast<std::size_t>(position);
+        const auto run = [&](auto* l, auto* r) {
+            if (overwrite) {
+                addRun<true>(state.left, l + at, valid, left);
+                addRun<true>(state.right, r + at, valid, right);
+            } else {
+                addRun<false>(state.left, l + at, valid, left);
+                addRun<false>(state.right, r + at, valid, right);
+            }
+        };
+        if (stem.audio.format() == SampleFormat::Int16)
+            run(static_cast<const std::int16_t*>(stem.audio.firstExtentData(0)),
+                static_cast<const std::int16_t*>(stem.audio.firstExtentData(1)));
+        else
+            run(static_cast<const float*>(stem.audio.firstExtentData(0)),
+                static_cast<const float*>(stem.audio.firstExtentData(1)));
+        if (valid < n) {
+            state.left.skip(n - valid);
+            state.right.skip(n - valid);
+        }
+    } else {
+        addChannel(state.left, stem.audio, ready, 0, position, valid, n, left);
+        addChannel(state.right, stem.audio, ready, 1, position, valid, n, right);
+    }
     if (meters_ && valid > 0 && !stem.peaks.empty()) {
-        // Post-fader peak from the load-time peak table: one read per 64 frames.
+        // Post-fader peak from the load-time peak table: one read per 64 frames (only where
+        // the table reaches: it may cover fewer frames than are ready).
         const auto first = static_cast<std::size_t>(position / kPeakBucketFrames);
-        const auto last = static_cast<std::size_t>((position + valid - 1) / kPeakBucketFrames);
+        const auto last =
+            std::min(static_cast<std::size_t>((position + valid - 1) / kPeakBucketFrames),
+                     stem.peaks.size() - 1);
+        if (first > last) return;
         const float peak =
             ConstSamples(stem.peaks.data() + first, static_cast<Eigen::Index>(last - first + 1))
                 .maxCoeff();
@@ -124,11 +224,12 @@ void Mixer::mixStems(std::int64_t position, int n, float* left, float* right, co
 
 void Mixer::mix(std::int64_t position, int n, float* left, float* right) noexcept {
     n = std::clamp(n, 0, kMaxChunk);
-    Samples(left, n).setZero();
-    Samples(right, n).setZero();
-    if (!song_ || !controls_) return;
+    if (!song_ || !controls_ || stems_.empty()) {
+        silence(left, right, n);
+        return;
+    }
     updateTargets();
-    for (std::size_t i = 0; i < stems_.size(); ++i) addStem(i, position, n, left, right);
+    for (std::size_t i = 0; i < stems_.size(); ++i) addStem(i, position, n, left, right, i == 0);
 
     detail::applyRampedGain(master_, gain_.data(), n, left, right);
 }

@@ -58,9 +58,9 @@ TEST_P(RateMatrix, StemIsResampledToTheSongRateKeepingPitchLengthAndLevel) {
     EXPECT_EQ(stem.resampled, rate != kSongRate);
     EXPECT_EQ(static_cast<std::size_t>(stem.frames()),
               sd::Resampler::outputFrames(static_cast<std::size_t>(frames), rate, kSongRate));
-    EXPECT_NEAR(toneOf(stem.channels[0], kSongRate), 1000.0, 2.0);
-    const auto n = stem.channels[0].size();
-    EXPECT_NEAR(stemdeck::test::rms(stem.channels[0], n / 4, 3 * n / 4), 0.5 / std::sqrt(2.0),
+    EXPECT_NEAR(toneOf(stem.audio.samples(0), kSongRate), 1000.0, 2.0);
+    const auto n = stem.audio.samples(0).size();
+    EXPECT_NEAR(stemdeck::test::rms(stem.audio.samples(0), n / 4, 3 * n / 4), 0.5 / std::sqrt(2.0),
                 0.01);
 }
 
@@ -72,7 +72,7 @@ TEST_P(RateMatrix, SongOfThatRateAlonePlaysAtItsOwnRate) {
     EXPECT_EQ(song.sampleRate, rate);
     ASSERT_EQ(song.stems.size(), 1u);
     EXPECT_FALSE(song.stems[0].resampled);
-    EXPECT_EQ(song.stems[0].channels[0], std::vector<float>(1000, 0.25f));
+    EXPECT_EQ(song.stems[0].audio.samples(0), std::vector<float>(1000, 0.25f));
 }
 
 INSTANTIATE_TEST_SUITE_P(Rates, RateMatrix, testing::Values(8000, 11025, 96000, 192000),
@@ -95,12 +95,12 @@ TEST_P(ChannelMatrix, FrontLeftLandsOnTheLeft) {
     ASSERT_EQ(song.stems.size(), 1u) << errorsOf(song);
     const auto& stem = song.stems[0];
     EXPECT_EQ(stem.sourceChannels, channels);
-    ASSERT_EQ(stem.channels.size(), channels == 1 ? 1u : 2u);
+    ASSERT_EQ(stem.audio.channels(), channels == 1 ? 1 : 2);
     // Mono and stereo are taken as they are; the 5.1 and 7.1 downmixes (ITU-R BS.775) put
     // front left on the left only, at unity.
-    EXPECT_NEAR(stemdeck::test::rms(stem.channels[0], 0, n), 0.5 / std::sqrt(2.0), 0.01);
+    EXPECT_NEAR(stemdeck::test::rms(stem.audio.samples(0), 0, n), 0.5 / std::sqrt(2.0), 0.01);
     if (channels > 1) {
-        EXPECT_LT(stemdeck::test::rms(stem.channels[1], 0, n), 1e-4);
+        EXPECT_LT(stemdeck::test::rms(stem.audio.samples(1), 0, n), 1e-4);
     }
 }
 
@@ -127,7 +127,7 @@ TEST_P(FormatMatrix, DecodesWithinOneQuantisationStep) {
     const auto song = sd::StemLoader::load(dir.path());
     ASSERT_EQ(song.stems.size(), 1u) << errorsOf(song);
     EXPECT_TRUE(song.warnings.empty()) << song.warnings.front().message;
-    const auto& decoded = song.stems[0].channels[0];
+    const auto& decoded = song.stems[0].audio.samples(0);
     ASSERT_EQ(decoded.size(), signal.size());
     float worst = 0;
     for (std::size_t i = 0; i < signal.size(); ++i)
@@ -172,8 +172,7 @@ TEST(BadInputMatrix, StemAThousandTimesLongerTakesMemoryInProportionWithoutPaddi
     EXPECT_EQ(song.frames, static_cast<std::int64_t>(longFrames));
     // Every stem keeps its own length: the short ones are not padded to the song's.
     for (const auto& stem : song.stems)
-        for (const auto& channel : stem.channels)
-            EXPECT_EQ(channel.capacity(), channel.size()) << stem.name;
+        EXPECT_EQ(stem.audio.capacityFrames(), stem.frames()) << stem.name;
     EXPECT_EQ(song.stems[0].frames(), static_cast<std::int64_t>(shortFrames));
     EXPECT_EQ(song.stems[1].frames(), static_cast<std::int64_t>(shortFrames));
     EXPECT_EQ(song.stems[2].frames(), static_cast<std::int64_t>(longFrames));

@@ -52,11 +52,14 @@ TEST(ParallelResampleLoad, ALongStemLoadsTheSameOnOneWorkerAndOnSeveral) {
         EXPECT_EQ(a.frames(), static_cast<std::int64_t>(sd::Resampler::outputFrames(
                                   static_cast<std::size_t>(frames), kRate, 48000)));
         ASSERT_EQ(a.frames(), b.frames()) << name;
-        ASSERT_EQ(a.channels.size(), b.channels.size()) << name;
+        ASSERT_EQ(a.audio.channels(), b.audio.channels()) << name;
         float maxDiff = 0.0f;
-        for (std::size_t c = 0; c < a.channels.size(); ++c)
-            for (std::size_t i = 0; i < a.channels[c].size(); ++i)
-                maxDiff = std::max(maxDiff, std::abs(a.channels[c][i] - b.channels[c][i]));
+        for (int c = 0; c < a.audio.channels(); ++c) {
+            const std::vector<float> one = a.audio.samples(c);
+            const std::vector<float> other = b.audio.samples(c);
+            for (std::size_t i = 0; i < one.size(); ++i)
+                maxDiff = std::max(maxDiff, std::abs(one[i] - other[i]));
+        }
         EXPECT_LT(maxDiff, 1e-6f) << name;
     }
 }

@@ -15,6 +15,8 @@
 #include "AudioFiles.h"
 #include "FileBytes.h"
 #include "TempDir.h"
+#include "stemdeck/audio/loader/MemoryBudget.h"
+#include "stemdeck/audio/loader/SongMemory.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 
 namespace sd = stemdeck::audio;
@@ -105,12 +107,12 @@ TEST(StemLoader, LoadsWavFlacAndOggStems) {
     ASSERT_EQ(stemNames(song), (std::vector<std::string>{"bass", "drums", "vox"}));
     EXPECT_EQ(song.sampleRate, 48000);
     EXPECT_EQ(song.frames, 48000);
-    expectNear(song.stems[0].channels[0], tone, 0.0f);  // float WAV: exact
-    ASSERT_EQ(song.stems[1].channels.size(), 2u);
-    expectNear(song.stems[1].channels[0], tone, 1e-6f);  // 24-bit FLAC
-    expectNear(song.stems[1].channels[1], other, 1e-6f);
+    expectNear(song.stems[0].audio.samples(0), tone, 0.0f);  // float WAV: exact
+    ASSERT_EQ(song.stems[1].audio.channels(), 2);
+    expectNear(song.stems[1].audio.samples(0), tone, 1e-6f);  // 24-bit FLAC
+    expectNear(song.stems[1].audio.samples(1), other, 1e-6f);
     EXPECT_EQ(song.stems[2].frames(), 48000);
-    EXPECT_NEAR(toneOf(song.stems[2].channels[0], 48000), 440.0, 1.0);
+    EXPECT_NEAR(toneOf(song.stems[2].audio.samples(0), 48000), 440.0, 1.0);
     EXPECT_FALSE(song.stems[0].resampled);
     EXPECT_EQ(song.stems[1].sourceChannels, 2);
 }
@@ -127,7 +129,7 @@ TEST(StemLoader, LoadsAiffOpusAndMp3Stems) {
     EXPECT_TRUE(song.warnings.empty()) << song.warnings.front().message;
     for (const auto& stem : song.stems) {
         EXPECT_EQ(stem.frames(), 48000) << stem.name;
-        EXPECT_NEAR(toneOf(stem.channels[0], 48000), 1000.0, 1.0) << stem.name;
+        EXPECT_NEAR(toneOf(stem.audio.samples(0), 48000), 1000.0, 1.0) << stem.name;
     }
 }
 
@@ -139,11 +141,11 @@ TEST(StemLoader, MonoStaysMonoAndStereoStaysStereo) {
     ASSERT_TRUE(writeAudioFile(dir / "stereo.wav", {left, right}, 48000));
     const auto song = sd::StemLoader::load(dir.path());
     ASSERT_EQ(song.stems.size(), 2u);
-    ASSERT_EQ(song.stems[0].channels.size(), 1u);
-    expectNear(song.stems[0].channels[0], left, 0.0f);
-    ASSERT_EQ(song.stems[1].channels.size(), 2u);
-    expectNear(song.stems[1].channels[0], left, 0.0f);
-    expectNear(song.stems[1].channels[1], right, 0.0f);
+    ASSERT_EQ(song.stems[0].audio.channels(), 1);
+    expectNear(song.stems[0].audio.samples(0), left, 0.0f);
+    ASSERT_EQ(song.stems[1].audio.channels(), 2);
+    expectNear(song.stems[1].audio.samples(0), left, 0.0f);
+    expectNear(song.stems[1].audio.samples(1), right, 0.0f);
 }
 
 TEST(StemLoader, SixChannelStemIsDownmixedToStereo) {
@@ -165,13 +167,13 @@ TEST(StemLoader, SixChannelStemIsDownmixedToStereo) {
 
     const auto& centre = song.stems[0];
     EXPECT_EQ(centre.sourceChannels, 6);
-    ASSERT_EQ(centre.channels.size(), 2u);
-    expectNear(centre.channels[0], scaled, 1e-6f);
-    expectNear(centre.channels[1], scaled, 1e-6f);
-    expectNear(song.stems[1].channels[0], silence, 0.0f);  // LFE dropped
-    expectNear(song.stems[1].channels[1], silence, 0.0f);
-    expectNear(song.stems[2].channels[0], scaled, 1e-6f);  // surround: own side only
-    expectNear(song.stems[2].channels[1], silence, 0.0f);
+    ASSERT_EQ(centre.audio.channels(), 2);
+    expectNear(centre.audio.samples(0), scaled, 1e-6f);
+    expectNear(centre.audio.samples(1), scaled, 1e-6f);
+    expectNear(song.stems[1].audio.samples(0), silence, 0.0f);  // LFE dropped
+    expectNear(song.stems[1].audio.samples(1), silence, 0.0f);
+    expectNear(song.stems[2].audio.samples(0), scaled, 1e-6f);  // surround: own side only
+    expectNear(song.stems[2].audio.samples(1), silence, 0.0f);
 }
 
 TEST(StemLoader, ChannelMapInTheFileDecidesTheDownmix) {
@@ -187,8 +189,8 @@ TEST(StemLoader, ChannelMapInTheFileDecidesTheDownmix) {
     ASSERT_EQ(song.stems.size(), 1u);
     std::vector<float> scaled(tone);
     for (float& s : scaled) s *= kMinus3dB;
-    expectNear(song.stems[0].channels[0], scaled, 1e-6f);
-    expectNear(song.stems[0].channels[1], scaled, 1e-6f);
+    expectNear(song.stems[0].audio.samples(0), scaled, 1e-6f);
+    expectNear(song.stems[0].audio.samples(1), scaled, 1e-6f);
 }
 
 TEST(StemLoader, StemsKeepTheirOwnLengthAndSongIsTheLongest) {
@@ -212,7 +214,7 @@ TEST(StemLoader, NonFiniteSamplesBecomeSilence) {
     ASSERT_TRUE(writeAudioFile(dir / "bad.wav", {samples}, 48000));
     const auto song = sd::StemLoader::load(dir.path());
     ASSERT_EQ(song.stems.size(), 1u);
-    const auto& out = song.stems[0].channels[0];
+    const auto& out = song.stems[0].audio.samples(0);
     for (std::size_t i = 0; i < out.size(); ++i) {
         const bool replaced = i == 10 || i == 20 || i == 30;
         EXPECT_EQ(out[i], replaced ? 0.0f : 0.25f) << i;
@@ -240,8 +242,8 @@ TEST(StemLoader, StemAtAnotherRateIsResampledKeepingPitchAndChannels) {
     EXPECT_EQ(c.sourceFrames, frames);
     EXPECT_EQ(c.frames(), std::llround(frames * 48000.0 / 44100.0));
     EXPECT_EQ(song.frames, c.frames());
-    EXPECT_NEAR(toneOf(c.channels[0], 48000), 1000.0, 1.0);
-    EXPECT_NEAR(toneOf(c.channels[1], 48000), 1500.0, 1.0);
+    EXPECT_NEAR(toneOf(c.audio.samples(0), 48000), 1000.0, 1.0);
+    EXPECT_NEAR(toneOf(c.audio.samples(1), 48000), 1500.0, 1.0);
 }
 
 TEST(StemLoader, TargetRateZeroPicksTheMostCommonRate) {
@@ -283,7 +285,7 @@ TEST(StemLoader, ExplicitTargetRateResamplesEveryOtherStem) {
     EXPECT_EQ(song.stems[0].frames(), 48000);
     EXPECT_EQ(song.stems[1].frames(), 48000);
     // A constant level survives the conversion away from the edges.
-    EXPECT_NEAR(song.stems[1].channels[0][24000], 0.1f, 1e-3f);
+    EXPECT_NEAR(song.stems[1].audio.sample(0, 24000), 0.1f, 1e-3f);
 }
 
 // --- bad files --------------------------------------------------------------------------------
@@ -371,7 +373,7 @@ TEST(StemLoader, AbsurdFrameCountInAHeaderLoadsTheRealAudioWithAWarning) {
     EXPECT_TRUE(song.errors.empty());
     const auto& huge = song.stems[1];
     EXPECT_EQ(huge.frames(), 4800);
-    EXPECT_EQ(huge.channels[0].capacity(), 4800u);
+    EXPECT_EQ(huge.audio.capacityFrames(), 4800);
     ASSERT_EQ(song.warnings.size(), 1u);
     EXPECT_EQ(song.warnings[0].message,
               "huge.flac: length 0.10 s, not the 1431655.77 s its header says; loaded in full");
@@ -389,7 +391,7 @@ TEST(StemLoader, GarbageWavDataSizeIsBoundedByTheFile) {
     const auto song = sd::StemLoader::load(dir.path());
     ASSERT_EQ(song.stems.size(), 1u);
     EXPECT_EQ(song.stems[0].frames(), 4800);
-    EXPECT_EQ(song.stems[0].channels[0].capacity(), 4800u);
+    EXPECT_EQ(song.stems[0].audio.capacityFrames(), 4800);
 }
 
 TEST(StemLoader, CompressedFilesCutShortAreReported) {
@@ -492,6 +494,93 @@ TEST(StemLoader, BytesNeededCountsOutputFramesAndChannels) {
     surround.frames = 48000;
     EXPECT_EQ(sd::StemLoader::bytesNeeded({mono, surround}, 48000), 48000u * 4 + 48000u * 2 * 4);
     EXPECT_EQ(sd::StemLoader::bytesNeeded({mono, surround}, 0), 44100u * 4 + 48000u * 2 * 4);
+}
+
+// Issue 11: 8- and 16-bit sources are stored as int16 (also resampled), the rest as float;
+// the memory check counts what is stored.
+TEST(StemLoader, BytesNeededCountsTwoBytesASampleFor16BitSources) {
+    sd::StemProbe pcm16;
+    pcm16.channels = 2;
+    pcm16.sampleRate = 44100;
+    pcm16.frames = 44100;
+    pcm16.integerBits = 16;
+    sd::StemProbe pcm8 = pcm16;
+    pcm8.integerBits = 8;
+    sd::StemProbe pcm24 = pcm16;
+    pcm24.integerBits = 24;
+    sd::StemProbe lossy = pcm16;
+    lossy.integerBits = 0;
+    EXPECT_EQ(sd::loader::storageFormat(pcm16), sd::SampleFormat::Int16);
+    EXPECT_EQ(sd::loader::storageFormat(pcm8), sd::SampleFormat::Int16);
+    EXPECT_EQ(sd::loader::storageFormat(pcm24), sd::SampleFormat::Float32);
+    EXPECT_EQ(sd::loader::storageFormat(lossy), sd::SampleFormat::Float32);
+    EXPECT_EQ(sd::StemLoader::bytesNeeded({pcm16}, 0), 44100u * 2 * 2);
+    EXPECT_EQ(sd::StemLoader::bytesNeeded({pcm16}, 48000), 48000u * 2 * 2);  // resampled
+    EXPECT_EQ(sd::StemLoader::bytesNeeded({pcm8, pcm24}, 0), 44100u * 2 * 2 + 44100u * 2 * 4);
+}
+
+TEST(StemLoader, SixteenBitStemsAreStoredAsInt16AndPlayTheirExactValues) {
+    TempDir dir;
+    const auto tone = stemdeck::test::sine(1000.0, 0.5, 48000, 4800);
+    ASSERT_TRUE(
+        writeAudioFile(dir / "a16.wav", {tone, tone}, 48000, SF_FORMAT_WAV | SF_FORMAT_PCM_16));
+    ASSERT_TRUE(writeAudioFile(dir / "b16.flac", {tone}, 48000, SF_FORMAT_FLAC | SF_FORMAT_PCM_16));
+    ASSERT_TRUE(writeAudioFile(dir / "c16.wav", {stemdeck::test::sine(1000.0, 0.5, 44100, 4410)},
+                               44100, SF_FORMAT_WAV | SF_FORMAT_PCM_16));
+    ASSERT_TRUE(writeAudioFile(dir / "d24.flac", {tone}, 48000, SF_FORMAT_FLAC | SF_FORMAT_PCM_24));
+    ASSERT_TRUE(writeAudioFile(dir / "e8.wav", {tone}, 48000, SF_FORMAT_WAV | SF_FORMAT_PCM_U8));
+    sd::LoadOptions options;
+    options.targetRate = 48000;
+    const auto song = sd::StemLoader::load(dir.path(), options);
+    ASSERT_EQ(stemNames(song), (std::vector<std::string>{"a16", "b16", "c16", "d24", "e8"}));
+    const auto format = [&](int i) { return song.stems[i].audio.format(); };
+    EXPECT_EQ(format(0), sd::SampleFormat::Int16);
+    EXPECT_EQ(format(1), sd::SampleFormat::Int16);
+    EXPECT_EQ(format(2), sd::SampleFormat::Int16);  // resampled 44.1 -> 48 kHz
+    EXPECT_EQ(format(3), sd::SampleFormat::Float32);
+    EXPECT_EQ(format(4), sd::SampleFormat::Int16);
+    EXPECT_EQ(song.stems[0].audio.capacityBytes(), 4800u * 2 * 2);
+    // What libsndfile gives for the 16-bit files (sample / 32768) is what is stored.
+    for (const char* name : {"a16.wav", "b16.flac", "e8.wav"}) {
+        const auto file = stemdeck::test::readAudioFile(dir / name);
+        const auto& stem =
+            song.stems[static_cast<std::size_t>(song.stemIndex(fs::path(name).stem()))];
+        const auto stored = stem.audio.samples(0);
+        ASSERT_EQ(static_cast<std::int64_t>(stored.size()), file.frames()) << name;
+        for (std::int64_t f = 0; f < file.frames(); ++f)
+            ASSERT_EQ(stored[static_cast<std::size_t>(f)],
+                      file.interleaved[static_cast<std::size_t>(f * file.channels)])
+                << name << " frame " << f;
+    }
+    EXPECT_NEAR(toneOf(song.stems[2].audio.samples(0), 48000), 1000.0, 1.0);
+}
+
+TEST(StemLoader, ASongPreloadedBesideAnotherCountsTheResidentOne) {
+    TempDir dir;
+    ASSERT_TRUE(writeAudioFile(dir / "a.wav", {constant(0.25f, 48000)}, 48000,
+                               SF_FORMAT_WAV | SF_FORMAT_PCM_16));
+    sd::LoadOptions options;
+    options.memoryLimitBytes = 200000;
+    const auto first = sd::StemLoader::load(dir.path(), options);
+    const std::uint64_t resident = sd::loader::songBytes(first);
+    EXPECT_EQ(resident, 48000u * 2 + first.stems[0].peaks.capacity() * sizeof(float));
+    // 96 kB needed; 200 kB in all with the first song's ~99 kB resident: fits.
+    const auto probes = sd::StemLoader::scan(dir.path()).probes;
+    const auto beside = sd::loader::memoryLimitBeside(resident, options.memoryLimitBytes);
+    EXPECT_EQ(beside.bytes, 200000u - resident);
+    EXPECT_TRUE(sd::loader::fitsInMemory(probes, 48000, beside));
+    options.residentBytes = resident;
+    EXPECT_NO_THROW(sd::StemLoader::load(dir.path(), options));
+    // With two resident, it does not.
+    options.residentBytes = 2 * resident;
+    const auto two = sd::loader::memoryLimitBeside(2 * resident, options.memoryLimitBytes);
+    EXPECT_FALSE(sd::loader::fitsInMemory(probes, 48000, two));
+    const auto error = loadError(dir.path(), options);
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->kind(), sd::LoadError::Kind::OutOfMemory);
+    EXPECT_NE(std::string(error->what()).find("beside"), std::string::npos) << error->what();
+    // The system's figure already leaves the resident song out: the same margin as alone.
+    EXPECT_EQ(sd::loader::memoryLimitBeside(resident, 0).text.find("beside"), std::string::npos);
 }
 
 TEST(StemLoader, AvailableMemoryIsPlausible) {
@@ -658,6 +747,10 @@ TEST(StemLoader, OneWorkerGivesTheSameSongAsMany) {
     const auto b = sd::StemLoader::load(dir.path(), many);
     ASSERT_EQ(a.stems.size(), 5u);
     ASSERT_EQ(stemNames(a), stemNames(b));
-    for (std::size_t i = 0; i < a.stems.size(); ++i)
-        EXPECT_EQ(a.stems[i].channels, b.stems[i].channels) << a.stems[i].name;
+    for (std::size_t i = 0; i < a.stems.size(); ++i) {
+        EXPECT_EQ(a.stems[i].audio.channels(), b.stems[i].audio.channels()) << a.stems[i].name;
+        EXPECT_EQ(a.stems[i].audio.format(), b.stems[i].audio.format()) << a.stems[i].name;
+        for (int c = 0; c < a.stems[i].audio.channels(); ++c)
+            EXPECT_EQ(a.stems[i].audio.samples(c), b.stems[i].audio.samples(c)) << a.stems[i].name;
+    }
 }

@@ -71,9 +71,11 @@ std::vector<float> expectedMix(const audio::Song& song, const std::vector<StemMi
         const double gl = gain * std::numbers::sqrt2 * std::cos(theta);
         const double gr = gain * std::numbers::sqrt2 * std::sin(theta);
         const auto& stem = song.stems[k];
+        const std::vector<float> left = stem.audio.samples(0);
+        const std::vector<float> right = stem.audio.samples(1);
         for (std::int64_t i = 0; i < stem.frames(); ++i) {
-            out[2 * i] += gl * stem.left()[i];
-            out[2 * i + 1] += gr * stem.right()[i];
+            out[2 * i] += gl * left[i];
+            out[2 * i + 1] += gr * right[i];
         }
     }
     const double master = std::pow(10.0, masterDb / 20.0);

@@ -55,7 +55,7 @@ TEST(RehearsalRender, LoopPassesHaveExactLengthAndNoStepAtTheSeams) {
     for (int pass = 0; pass < 3; ++pass)
         for (int i = 1000; i < 48000; i += 997)
             ASSERT_FLOAT_EQ(left[static_cast<std::size_t>(pass * 48055 + i)],
-                            song.stems[0].channels[0][static_cast<std::size_t>(24000 + i)])
+                            song.stems[0].audio.sample(0, 24000 + i))
                 << "pass " << pass << " frame " << i;
 }
 
@@ -215,7 +215,7 @@ TEST(RehearsalTransport, NextBarJumpIsTakenOnTheBarLine) {
         test::processBlock(transport, out.data(), 256, 2);
         for (int i = 0; i < 256; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
     }
-    const auto& ramp = song.stems[0].channels[0];
+    const auto& ramp = song.stems[0].audio.samples(0);
     EXPECT_FLOAT_EQ(left[95999], ramp[95999]);  // the bar before plays untouched
     const int fade = static_cast<int>(std::lround(5.0 * kRate / 1000.0));
     for (int k = fade; k < fade + 1000; k += 37)
@@ -244,14 +244,20 @@ TEST(RehearsalTransport, RoutingSendsEachStemOnlyToItsPair) {
         for (int i = 0; i < 256; ++i) {
             const auto frame = static_cast<std::size_t>(b * 256 + i);
             const float* f = out.data() + static_cast<std::ptrdiff_t>(i) * kChannels;
-            ASSERT_EQ(f[0], song.stems[0].channels[0][frame]) << frame;
-            ASSERT_EQ(f[1], song.stems[0].channels[0][frame]) << frame;
-            ASSERT_EQ(f[2], song.stems[1].channels[0][frame]) << frame;
-            ASSERT_EQ(f[3], song.stems[1].channels[0][frame]) << frame;
+            ASSERT_EQ(f[0], song.stems[0].audio.sample(0, static_cast<std::int64_t>(frame)))
+                << frame;
+            ASSERT_EQ(f[1], song.stems[0].audio.sample(0, static_cast<std::int64_t>(frame)))
+                << frame;
+            ASSERT_EQ(f[2], song.stems[1].audio.sample(0, static_cast<std::int64_t>(frame)))
+                << frame;
+            ASSERT_EQ(f[3], song.stems[1].audio.sample(0, static_cast<std::int64_t>(frame)))
+                << frame;
             ASSERT_EQ(f[4], 0.0f);  // pair 2: nothing routed there
             ASSERT_EQ(f[5], 0.0f);
-            ASSERT_EQ(f[6], song.stems[2].channels[0][frame]) << frame;
-            ASSERT_EQ(f[7], song.stems[2].channels[0][frame]) << frame;
+            ASSERT_EQ(f[6], song.stems[2].audio.sample(0, static_cast<std::int64_t>(frame)))
+                << frame;
+            ASSERT_EQ(f[7], song.stems[2].audio.sample(0, static_cast<std::int64_t>(frame)))
+                << frame;
         }
     }
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "stemdeck/audio/loader/StemAudio.h"
 #include "stemdeck/audio/loader/StemProbe.h"
 
 // How much memory each stem is expected to need, and the budget the stems of one load share
@@ -17,8 +18,11 @@ namespace stemdeck::audio::loader {
 // (a file compressed better than usual, an MP3 whose header only estimates its length): the
 // buffers then grow. Any thread.
 std::int64_t expectedFrames(const StemProbe& probe);
+// How the stem's samples are kept: Int16 for sources of at most 16 bits (also when resampled),
+// Float32 for the others (StemAudio.h says why). Any thread.
+SampleFormat storageFormat(const StemProbe& probe);
 // Bytes the stem is expected to take decoded at `targetRate` (0: its own rate), stored mono
-// or stereo as 32-bit floats. Any thread.
+// or stereo in its storageFormat (2 bytes a sample for Int16, 4 for Float32). Any thread.
 std::uint64_t expectedBytes(const StemProbe& probe, int targetRate);
 // The sum of expectedBytes over `probes`. Any thread.
 std::uint64_t expectedBytes(const std::vector<StemProbe>& probes, int targetRate);

@@ -5,25 +5,25 @@
 #include <string>
 #include <vector>
 
+#include "stemdeck/audio/loader/StemAudio.h"
+
 namespace stemdeck::audio {
 
 // One decoded stem, already at the song's sample rate. Audio is planar: one channel for
-// mono stems (played centred on both outputs), two for stereo (more are downmixed on load).
+// mono stems (played centred on both outputs), two for stereo (more are downmixed on load),
+// kept compact where the source allows (StemAudio.h).
 struct Stem {
     std::string name;            // file name without extension
     std::filesystem::path file;  // where it was read from
     int sourceChannels = 0;      // channels in the file
     int sourceRate = 0;          // sample rate of the file
     std::int64_t sourceFrames = 0;
-    bool resampled = false;                    // true when sourceRate differs from the song's rate
-    std::vector<std::vector<float>> channels;  // 1 or 2 planar channels, equal lengths
+    bool resampled = false;    // true when sourceRate differs from the song's rate
+    StemAudio audio;           // 1 or 2 planar channels
     std::vector<float> peaks;  // per kPeakBucketFrames frames, for the meters (StemPeaks.h)
 
-    std::int64_t frames() const {
-        return channels.empty() ? 0 : static_cast<std::int64_t>(channels.front().size());
-    }
-    const float* left() const { return channels.empty() ? nullptr : channels.front().data(); }
-    const float* right() const { return channels.empty() ? nullptr : channels.back().data(); }
+    // Frames ready to be read (all of them once the loader has returned the song). Any thread.
+    std::int64_t frames() const { return audio.readyFrames(); }
 };
 
 // What kind of problem made a file fail to become a stem, so a front end can say it in its own

@@ -45,6 +45,10 @@ struct LoadOptions {
     // The memory a song may take. 0: a share (loader::kUsableMemoryShare) of what the system
     // reports as available, the rest being left to the machine's other work.
     std::uint64_t memoryLimitBytes = 0;
+    // Memory held by songs that stay loaded beside this one (a set's song playing while the
+    // next is preloaded: loader::songBytes); counted against memoryLimitBytes
+    // (loader::memoryLimitBeside).
+    std::uint64_t residentBytes = 0;
 };
 
 // Progress of a load, shared between the loading thread, its decoding workers and a poller
@@ -111,9 +115,11 @@ class StemLoader {
                                        std::vector<FileIssue>& errors,
                                        std::vector<FileIssue>& ignored);
 
-    // Bytes needed to hold these stems decoded at `targetRate` (0: each at its own rate): exact
-    // for uncompressed files, an estimate bounded by a realistic compression ratio for the
-    // others (their headers may lie; decoding then takes what the audio really needs).
+    // Bytes needed to hold these stems decoded at `targetRate` (0: each at its own rate), as
+    // they are stored (2 bytes a sample for 8- and 16-bit sources, 4 for the others;
+    // loader::storageFormat): exact for uncompressed files, an estimate bounded by a realistic
+    // compression ratio for the others (their headers may lie; decoding then takes what the
+    // audio really needs).
     static std::uint64_t bytesNeeded(const std::vector<StemProbe>& probes, int targetRate);
 
     // Scans, checks memory, decodes and resamples. Throws LoadError for song-level failures.

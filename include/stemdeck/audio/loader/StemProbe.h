@@ -22,6 +22,10 @@ struct StemProbe {
     std::int64_t frames = 0;
     StemCodec codec = StemCodec::Uncompressed;
     std::uint64_t fileBytes = 0;  // the file's size when it was probed
+    // Bits per sample of an integer encoding (8 for 8-bit PCM, u-law and A-law, 16, 24, 32),
+    // uncompressed or FLAC; 0 for float and lossy codecs. Decides how the stem is stored
+    // (loader::storageFormat).
+    int integerBits = 0;
 };
 
 }  // namespace stemdeck::audio

@@ -9,6 +9,7 @@
 namespace stemdeck::audio {
 
 struct Song;
+class StemAudio;
 class MixControls;
 class LevelMeters;
 
@@ -30,7 +31,8 @@ class Mixer {
     bool prepared() const { return song_ != nullptr; }
 
     // Audio thread. Mixes song frames [position, position + n) into left/right (overwritten),
-    // n <= kMaxChunk. Frames beyond a stem's end, or beyond the song, are silence.
+    // n <= kMaxChunk. Frames beyond a stem's end, beyond the song, or beyond what is ready of a
+    // stem still being decoded (StemAudio::readyFrames) are silence.
     void mix(std::int64_t position, int n, float* left, float* right) noexcept;
 
     // Audio thread. Like mix() for the stems with pairOf[stem] == pair only, and without the
@@ -51,9 +53,13 @@ class Mixer {
         LinearRamp right;
     };
     void updateTargets() noexcept;
-    void addStem(std::size_t index, std::int64_t position, int n, float* left,
-                 float* right) noexcept;
-    void applyRamp(LinearRamp& ramp, const float* src, int valid, int n, float* dst) noexcept;
+    // `overwrite`: the first stem of mix() writes left/right instead of adding to them.
+    void addStem(std::size_t index, std::int64_t position, int n, float* left, float* right,
+                 bool overwrite = false) noexcept;
+    void addChannel(LinearRamp& ramp, const StemAudio& audio, std::int64_t ready, int channel,
+                    std::int64_t position, int valid, int n, float* dst) noexcept;
+    template <bool Assign, typename Sample>
+    void addRun(LinearRamp& ramp, const Sample* src, int count, float* dst) noexcept;
 
     const Song* song_ = nullptr;
     const MixControls* controls_ = nullptr;

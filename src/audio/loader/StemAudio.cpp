@@ -1,0 +1,225 @@
+#include "stemdeck/audio/loader/StemAudio.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <utility>
+
+#include "stemdeck/audio/core/Limits.h"
+
+namespace stemdeck::audio {
+
+namespace {
+
+constexpr float kMaxSample = limits::kMaxSampleMagnitude;
+
+float boundFloat(float x) {
+    return std::clamp(x, -kMaxSample, kMaxSample);
+}
+
+float asIs(float x) {
+    return x;
+}
+
+std::int16_t toStoredInt16(float x) {
+    // Clamped before the conversion, so the rounding never overflows (NaN cannot reach here:
+    // the decoder bounds every sample first; clamp keeps NaN, lrintf then gives 0 or INT_MIN
+    // which the int16 cast of a clamped value never sees).
+    const float scaled = std::clamp(x * 32768.0f, -32768.0f, 32767.0f);
+    return static_cast<std::int16_t>(std::lrint(scaled));
+}
+
+// Interleaved frames -> one planar channel, converted.
+template <typename T, typename Convert>
+void deinterleave(const float* in, int stride, std::int64_t frames, T* out, Convert convert) {
+    for (std::int64_t f = 0; f < frames; ++f) out[f] = convert(in[f * stride]);
+}
+
+}  // namespace
+
+StemAudio::StemAudio(int channels, SampleFormat format)
+    : channels_(std::clamp(channels, 1, kMaxChannels)), format_(format) {}
+
+StemAudio StemAudio::fromPlanar(const std::vector<std::vector<float>>& channels,
+                                SampleFormat format) {
+    StemAudio audio(static_cast<int>(channels.size()), format);
+    if (channels.empty()) return audio;
+    const auto frames = static_cast<std::int64_t>(channels.front().size());
+    audio.reserve(frames);
+    std::vector<float> interleaved(static_cast<std::size_t>(frames * audio.channels_));
+    for (std::int64_t f = 0; f < frames; ++f)
+        for (int c = 0; c < audio.channels_; ++c)
+            interleaved[static_cast<std::size_t>(f * audio.channels_ + c)] =
+                channels[static_cast<std::size_t>(c)][static_cast<std::size_t>(f)];
+    audio.append(interleaved.data(), frames);
+    return audio;
+}
+
+StemAudio::StemAudio(const StemAudio& other) : channels_(other.channels_), format_(other.format_) {
+    const std::int64_t frames = other.readyFrames();
+    if (frames == 0) return;
+    reserve(frames);
+    for (int c = 0; c < channels_; ++c) {
+        std::int64_t at = 0;
+        while (at < frames) {
+            const Run r = other.run(c, at, frames - at);
+            std::memcpy(writeAt(0, c, at), r.data,
+                        static_cast<std::size_t>(r.frames) * bytesPerSample(format_));
+            at += r.frames;
+        }
+    }
+    written_ = frames;
+    ready_.store(frames, std::memory_order_release);
+}
+
+StemAudio& StemAudio::operator=(const StemAudio& other) {
+    if (this != &other) *this = StemAudio(other);
+    return *this;
+}
+
+StemAudio::StemAudio(StemAudio&& other) noexcept {
+    *this = std::move(other);
+}
+
+StemAudio& StemAudio::operator=(StemAudio&& other) noexcept {
+    if (this == &other) return *this;
+    channels_ = other.channels_;
+    format_ = other.format_;
+    extents_ = std::move(other.extents_);
+    extentCount_ = std::exchange(other.extentCount_, 0);
+    written_ = std::exchange(other.written_, 0);
+    ready_.store(other.ready_.exchange(0, std::memory_order_acq_rel), std::memory_order_release);
+    return *this;
+}
+
+std::int64_t StemAudio::capacityFrames() const noexcept {
+    return extentCount_ > 0 ? extents_[static_cast<std::size_t>(extentCount_ - 1)].end : 0;
+}
+
+std::uint64_t StemAudio::bytesFor(std::int64_t frames) const noexcept {
+    return static_cast<std::uint64_t>(std::max<std::int64_t>(frames, 0)) *
+           static_cast<std::uint64_t>(channels_) * bytesPerSample(format_);
+}
+
+bool StemAudio::reserve(std::int64_t frames) {
+    const std::int64_t capacity = capacityFrames();
+    if (frames <= capacity || channels_ == 0) return true;
+    if (extentCount_ == kMaxExtents) return false;
+    Extent& e = extents_[static_cast<std::size_t>(extentCount_)];
+    const auto bytes = static_cast<std::size_t>(frames - capacity) * bytesPerSample(format_);
+    // Not zeroed: pages nobody writes stay untouched (and out of the resident size).
+    for (int c = 0; c < channels_; ++c)
+        e.data[static_cast<std::size_t>(c)] = std::make_unique_for_overwrite<std::byte[]>(bytes);
+    e.start = capacity;
+    e.end = frames;
+    ++extentCount_;
+    return true;
+}
+
+std::byte* StemAudio::writeAt(int extent, int channel, std::int64_t frame) const noexcept {
+    const Extent& e = extents_[static_cast<std::size_t>(extent)];
+    return e.data[static_cast<std::size_t>(channel)].get() +
+           static_cast<std::size_t>(frame - e.start) * bytesPerSample(format_);
+}
+
+int StemAudio::extentOf(std::int64_t frame) const noexcept {
+    // Only extents holding frames before `frame` (< the watermark for a reader) are looked
+    // at: those were complete before the frames in them were published.
+    int e = 0;
+    while (frame >= extents_[static_cast<std::size_t>(e)].end) ++e;
+    return e;
+}
+
+std::int64_t StemAudio::append(const float* interleaved, std::int64_t frames, bool bound) {
+    const std::int64_t n = std::min(frames, capacityFrames() - written_);
+    std::int64_t done = 0;
+    while (done < n) {
+        const int e = extentOf(written_);
+        const std::int64_t k =
+            std::min(n - done, extents_[static_cast<std::size_t>(e)].end - written_);
+        const float* in = interleaved + done * channels_;
+        for (int c = 0; c < channels_; ++c) {
+            std::byte* out = writeAt(e, c, written_);
+            if (format_ == SampleFormat::Int16)
+                deinterleave(in + c, channels_, k, reinterpret_cast<std::int16_t*>(out),
+                             toStoredInt16);
+            else if (bound)
+                deinterleave(in + c, channels_, k, reinterpret_cast<float*>(out), boundFloat);
+            else
+                deinterleave(in + c, channels_, k, reinterpret_cast<float*>(out), asIs);
+        }
+        written_ += k;
+        done += k;
+    }
+    ready_.store(written_, std::memory_order_release);
+    return n;
+}
+
+std::int64_t StemAudio::appendSilence(std::int64_t frames) {
+    const std::int64_t n = std::min(frames, capacityFrames() - written_);
+    std::int64_t done = 0;
+    while (done < n) {
+        const int e = extentOf(written_);
+        const std::int64_t k =
+            std::min(n - done, extents_[static_cast<std::size_t>(e)].end - written_);
+        for (int c = 0; c < channels_; ++c)
+            std::memset(writeAt(e, c, written_), 0,
+                        static_cast<std::size_t>(k) * bytesPerSample(format_));
+        written_ += k;
+        done += k;
+    }
+    ready_.store(written_, std::memory_order_release);
+    return n;
+}
+
+std::uint64_t StemAudio::releaseSpare() {
+    const std::int64_t capacity = capacityFrames();
+    if (capacity == written_) return 0;
+    const std::uint64_t freed = bytesFor(capacity - written_);
+    Extent& last = extents_[static_cast<std::size_t>(extentCount_ - 1)];
+    const std::int64_t keep = written_ - last.start;
+    if (keep <= 0) {
+        last = Extent{};
+        --extentCount_;
+        return freed;
+    }
+    const auto bytes = static_cast<std::size_t>(keep) * bytesPerSample(format_);
+    for (int c = 0; c < channels_; ++c) {
+        auto& data = last.data[static_cast<std::size_t>(c)];
+        auto exact = std::make_unique_for_overwrite<std::byte[]>(bytes);
+        std::memcpy(exact.get(), data.get(), bytes);
+        data = std::move(exact);
+    }
+    last.end = written_;
+    return freed;
+}
+
+void StemAudio::read(int channel, std::int64_t position, std::int64_t frames,
+                     float* out) const noexcept {
+    std::int64_t done = 0;
+    while (done < frames) {
+        const Run r = run(channel, position + done, frames - done);
+        if (r.frames == 0) break;
+        if (format_ == SampleFormat::Int16)
+            for (std::int64_t i = 0; i < r.frames; ++i)
+                out[done + i] = static_cast<float>(r.int16()[i]) * kInt16ToFloat;
+        else
+            std::memcpy(out + done, r.data, static_cast<std::size_t>(r.frames) * sizeof(float));
+        done += r.frames;
+    }
+    std::fill(out + done, out + frames, 0.0f);
+}
+
+float StemAudio::sample(int channel, std::int64_t frame) const noexcept {
+    float value = 0.0f;
+    read(channel, frame, 1, &value);
+    return value;
+}
+
+std::vector<float> StemAudio::samples(int channel) const {
+    std::vector<float> out(static_cast<std::size_t>(readyFrames()));
+    read(channel, 0, static_cast<std::int64_t>(out.size()), out.data());
+    return out;
+}
+
+}  // namespace stemdeck::audio
