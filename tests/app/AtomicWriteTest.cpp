@@ -164,7 +164,10 @@ void expectLeftoversWholeAndCleared(const QString& folder, const QString& file,
     const QString name = QFileInfo(file).fileName();
     const QStringList leftovers =
         QDir(folder).entryList({name + QStringLiteral(".??????")}, QDir::Files | QDir::Hidden);
-    EXPECT_LE(leftovers.size(), 3) << "kills hit that moment rarely";
+    // How many kills land between link and rename depends on the machine's load (a busy
+    // machine stretches that moment); at most one per kill, since a save that finishes leaves
+    // none.
+    EXPECT_LE(leftovers.size(), kKills) << "a save that finished left a copy behind";
     for (const QString& leftover : leftovers) {
         QFile copy(QDir(folder).filePath(leftover));
         ASSERT_TRUE(copy.open(QIODevice::ReadOnly));
