@@ -130,13 +130,24 @@ int StemAudio::extentOf(std::int64_t frame) const noexcept {
     return e;
 }
 
-std::int64_t StemAudio::append(const float* interleaved, std::int64_t frames, bool bound) {
+template <typename Write>
+std::int64_t StemAudio::appendRuns(std::int64_t frames, Write write) {
     const std::int64_t n = std::min(frames, capacityFrames() - written_);
     std::int64_t done = 0;
     while (done < n) {
         const int e = extentOf(written_);
         const std::int64_t k =
             std::min(n - done, extents_[static_cast<std::size_t>(e)].end - written_);
+        write(e, done, k);
+        written_ += k;
+        done += k;
+    }
+    ready_.store(written_, std::memory_order_release);
+    return n;
+}
+
+std::int64_t StemAudio::append(const float* interleaved, std::int64_t frames, bool bound) {
+    return appendRuns(frames, [&](int e, std::int64_t done, std::int64_t k) {
         const float* in = interleaved + done * channels_;
         for (int c = 0; c < channels_; ++c) {
             std::byte* out = writeAt(e, c, written_);
@@ -148,28 +159,15 @@ std::int64_t StemAudio::append(const float* interleaved, std::int64_t frames, bo
             else
                 deinterleave(in + c, channels_, k, reinterpret_cast<float*>(out), asIs);
         }
-        written_ += k;
-        done += k;
-    }
-    ready_.store(written_, std::memory_order_release);
-    return n;
+    });
 }
 
 std::int64_t StemAudio::appendSilence(std::int64_t frames) {
-    const std::int64_t n = std::min(frames, capacityFrames() - written_);
-    std::int64_t done = 0;
-    while (done < n) {
-        const int e = extentOf(written_);
-        const std::int64_t k =
-            std::min(n - done, extents_[static_cast<std::size_t>(e)].end - written_);
+    return appendRuns(frames, [&](int e, std::int64_t, std::int64_t k) {
         for (int c = 0; c < channels_; ++c)
             std::memset(writeAt(e, c, written_), 0,
                         static_cast<std::size_t>(k) * bytesPerSample(format_));
-        written_ += k;
-        done += k;
-    }
-    ready_.store(written_, std::memory_order_release);
-    return n;
+    });
 }
 
 std::uint64_t StemAudio::releaseSpare() {

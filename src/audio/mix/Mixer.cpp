@@ -214,8 +214,7 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
 void Mixer::mixStems(std::int64_t position, int n, float* left, float* right, const int* pairOf,
                      int pair) noexcept {
     n = std::clamp(n, 0, kMaxChunk);
-    Samples(left, n).setZero();
-    Samples(right, n).setZero();
+    silence(left, right, n);
     if (!song_ || !controls_) return;
     updateTargets();
     for (std::size_t i = 0; i < stems_.size(); ++i)

@@ -151,6 +151,11 @@ class StemAudio {
     };
     int extentOf(std::int64_t frame) const noexcept;
     std::byte* writeAt(int extent, int channel, std::int64_t frame) const noexcept;
+    // Appends up to `frames` frames (as many as the capacity holds) one extent at a time:
+    // `write(extent, done, count)` fills `count` frames of every channel from frame written_ of
+    // `extent`, `done` frames into the append; then publishes them. Returns the frames appended.
+    template <typename Write>
+    std::int64_t appendRuns(std::int64_t frames, Write write);
 
     int channels_ = 0;
     SampleFormat format_ = SampleFormat::Float32;
