@@ -89,6 +89,8 @@ StemAudio& StemAudio::operator=(StemAudio&& other) noexcept {
     extentCount_ = std::exchange(other.extentCount_, 0);
     written_ = std::exchange(other.written_, 0);
     ready_.store(other.ready_.exchange(0, std::memory_order_acq_rel), std::memory_order_release);
+    decoding_.store(other.decoding_.exchange(false, std::memory_order_acq_rel),
+                    std::memory_order_release);
     return *this;
 }
 

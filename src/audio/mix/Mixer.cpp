@@ -198,9 +198,16 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
         // Post-fader peak from the load-time peak table: one read per 64 frames (only where
         // the table reaches: it may cover fewer frames than are ready).
         const auto first = static_cast<std::size_t>(position / kPeakBucketFrames);
-        const auto last =
-            std::min(static_cast<std::size_t>((position + valid - 1) / kPeakBucketFrames),
-                     stem.peaks.size() - 1);
+        auto last = std::min(static_cast<std::size_t>((position + valid - 1) / kPeakBucketFrames),
+                             stem.peaks.size() - 1);
+        // A stem still decoding has written the peaks of whole buckets below its watermark
+        // only (they were written before the frames were published); the bucket it is filling
+        // is not read. Checked only at the watermark's bucket.
+        if (static_cast<std::int64_t>(last + 1) * kPeakBucketFrames > ready &&
+            stem.audio.decoding()) {
+            if (ready < kPeakBucketFrames) return;
+            last = std::min(last, static_cast<std::size_t>(ready / kPeakBucketFrames) - 1);
+        }
         if (first > last) return;
         const float peak =
             ConstSamples(stem.peaks.data() + first, static_cast<Eigen::Index>(last - first + 1))

@@ -79,6 +79,14 @@ class StemAudio {
     SampleFormat format() const noexcept { return format_; }
     // Frames a reader may read (acquire). Any thread, the audio thread included.
     std::int64_t readyFrames() const noexcept { return ready_.load(std::memory_order_acquire); }
+    // Whether a writer is still decoding into it (acquire): frames past the watermark may
+    // still come, so a reader that reaches it waits (the transport buffers) instead of taking
+    // it for the stem's end. False for stems built whole (fromPlanar, copies, moves keep it).
+    // Any thread, the audio thread included.
+    bool decoding() const noexcept { return decoding_.load(std::memory_order_acquire); }
+    // The writer: true before the stem is handed over to readers, false after its last frames
+    // were appended (or when decoding stopped for good: a damaged file, a cancel).
+    void setDecoding(bool on) noexcept { decoding_.store(on, std::memory_order_release); }
 
     // The writer's thread, or any thread while there is no writer.
     std::int64_t capacityFrames() const noexcept;
@@ -163,6 +171,7 @@ class StemAudio {
     int extentCount_ = 0;       // the writer's
     std::int64_t written_ = 0;  // the writer's: frames appended
     std::atomic<std::int64_t> ready_{0};
+    std::atomic<bool> decoding_{false};
 };
 
 }  // namespace stemdeck::audio
