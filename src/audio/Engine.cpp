@@ -69,21 +69,32 @@ void Engine::load(const std::filesystem::path& folder, LoadProgress* progress) {
 }
 
 void Engine::setSong(Song song) {
-    detail::requireSupportedRate(song.sampleRate);  // before the playing song is touched
-    if (output_.isOpen() && song.sampleRate != output_.sampleRate())
-        throw std::invalid_argument("the song is at " + std::to_string(song.sampleRate) +
-                                    " Hz but the output runs at " +
-                                    std::to_string(output_.sampleRate()) + " Hz; load it again");
     for (auto& stem : song.stems)  // songs built in memory come without a peak table
         if (stem.peaks.empty() && stem.frames() > 0) computePeaks(stem);
+    adopt(std::make_shared<const Song>(std::move(song)), nullptr);
+}
+
+void Engine::setSong(std::shared_ptr<SongDecode> decode) {
+    auto song = decode ? decode->song() : nullptr;
+    if (!song) throw std::invalid_argument("the song's first audio is not decoded yet");
+    adopt(std::move(song), std::move(decode));
+}
+
+void Engine::adopt(std::shared_ptr<const Song> next, std::shared_ptr<SongDecode> decode) {
+    detail::requireSupportedRate(next->sampleRate);  // before the playing song is touched
+    if (output_.isOpen() && next->sampleRate != output_.sampleRate())
+        throw std::invalid_argument("the song is at " + std::to_string(next->sampleRate) +
+                                    " Hz but the output runs at " +
+                                    std::to_string(output_.sampleRate()) + " Hz; load it again");
     // The audio thread must not see the old song while it is replaced.
     fadeOutIfPlaying();
     output_.stop();
-    auto next = std::make_shared<const Song>(std::move(song));
+    if (decode_) decode_->cancel();  // its workers stop within a slice; joined when freed
     auto mix = std::make_unique<MixControls>(next->stems.size());
     transport_.prepare(next.get(), mix.get(), next->sampleRate, transportSetup(next->stems.size()));
     applyClickSettings(click_, transport_);
     song_ = std::move(next);
+    decode_ = std::move(decode);
     mix_ = std::move(mix);
 }
 

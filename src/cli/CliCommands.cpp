@@ -20,6 +20,7 @@
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/core/ByteSize.h"
 #include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/SongDecode.h"
 #include "stemdeck/audio/loader/SongMemory.h"
 #include "stemdeck/audio/loader/SongMetaFile.h"
 #include "stemdeck/audio/loader/StemLoader.h"
@@ -77,6 +78,34 @@ Song loadSong(const CliOptions& options, const CommandContext& context) {
     if (context.interrupted.load()) throwInterrupted("stopped loading " + options.song.string());
     warnAboutSkippedFiles(song, context.err);
     return song;
+}
+
+// Starts decoding the song on worker threads and waits for its first audio (`whole`: for all of
+// it), while an InterruptWatch turns Ctrl-C into the decode's cancel. Skipped files are warned
+// about once the song is handed over.
+std::shared_ptr<SongDecode> decodeSong(const std::filesystem::path& folder, int rate, bool whole,
+                                       const CommandContext& context) {
+    LoadOptions load;
+    load.targetRate = rate;
+    auto progress = std::make_shared<LoadProgress>();
+    std::shared_ptr<SongDecode> decode;
+    try {
+        const InterruptWatch watch([progress] { progress->requestCancel(); });
+        decode = SongDecode::start(StemLoader::scan(folder), load, progress);
+        decode->waitFirstAudio();
+        if (whole) decode->wait();
+    } catch (const LoadError& e) {
+        if (e.kind() != LoadError::Kind::Cancelled || !context.interrupted.load()) throw;
+    }
+    if (context.interrupted.load()) throwInterrupted("stopped loading " + folder.string());
+    return decode;
+}
+
+// What went wrong after the song started playing (a stem damaged halfway), said once.
+void warnAboutLateIssues(const SongDecode& decode, std::ostream& err) {
+    const auto report = decode.report();
+    for (const auto& issue : report.errors) warn(err, issue.message);
+    for (const auto& issue : report.warnings) warn(err, issue.message);
 }
 
 Json issuesJson(const std::vector<FileIssue>& issues) {
@@ -285,16 +314,9 @@ int runPlay(const CliOptions& options, const CommandContext& context) {
     Engine engine;
     engine.openOutput(OutputConfig{options.device, options.rate, options.block});
     followSongRate(engine, options);
-    {
-        LoadProgress progress;
-        const InterruptWatch watch([&progress] { progress.requestCancel(); });
-        try {
-            engine.load(options.song, &progress);
-        } catch (const LoadError& e) {
-            if (e.kind() != LoadError::Kind::Cancelled || !context.interrupted.load()) throw;
-        }
-    }
-    if (context.interrupted.load()) throwInterrupted("stopped loading " + options.song.string());
+    // Playing starts at the song's first audio; the rest decodes meanwhile.
+    auto decode = decodeSong(options.song, engine.sampleRate(), false, context);
+    engine.setSong(decode);
     warnAboutSkippedFiles(*engine.song(), context.err);
     if (options.from >= engine.durationSeconds())
         throw CliError("--from " + formatSeconds(options.from) + " is past the end of the song (" +
@@ -319,9 +341,14 @@ int runPlay(const CliOptions& options, const CommandContext& context) {
                                std::to_string(out.framesPerBuffer()) +
                                " frames per buffer (Ctrl-C stops)");
     const auto start = Clock::now();
+    bool decoded = false;
     for (;;) {
         std::this_thread::sleep_for(kPollInterval);
         if (!engine.service()) throw AudioDeviceError(engine.deviceError());
+        if (!decoded && decode->finished()) {
+            decoded = true;
+            warnAboutLateIssues(*decode, context.err);
+        }
         if (engine.consumeEndOfSong() || context.interrupted.load()) break;
         if (options.seconds && secondsSince(start) >= *options.seconds) break;
     }
@@ -340,8 +367,18 @@ int runPlay(const CliOptions& options, const CommandContext& context) {
 
 int runBench(const CliOptions& options, const CommandContext& context) {
     const auto loadStart = Clock::now();
-    const Song song = loadSong(options, context);
+    const auto decode = decodeSong(options.song, options.rate, false, context);
+    const double firstAudioSeconds = secondsSince(loadStart);  // playback could start here
+    Song song;
+    try {
+        const InterruptWatch watch([&decode] { decode->cancel(); });
+        song = decode->takeWholeSong();  // waits for the rest
+    } catch (const LoadError& e) {
+        if (e.kind() != LoadError::Kind::Cancelled || !context.interrupted.load()) throw;
+        throwInterrupted("stopped loading " + options.song.string());
+    }
     const double loadSeconds = secondsSince(loadStart);
+    warnAboutSkippedFiles(song, context.err);
     const double residentMb = static_cast<double>(residentBytes()) / 1e6;  // before any mixing
     int int16Stems = 0;
     for (const auto& stem : song.stems)
@@ -361,6 +398,7 @@ int runBench(const CliOptions& options, const CommandContext& context) {
                         {"passes", t.passes},
                         {"blocks", t.blocksPerPass * t.passes},
                         {"load_s", loadSeconds},
+                        {"first_audio_s", firstAudioSeconds},
                         {"resident_mb", residentMb},
                         {"stored_mb", static_cast<double>(loader::songBytes(song)) / 1e6},
                         {"int16_stems", int16Stems},

@@ -12,6 +12,7 @@
 #include "stemdeck/audio/device/LatencyMonitor.h"
 #include "stemdeck/audio/device/PortAudioOutput.h"
 #include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/SongDecode.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/transport/Transport.h"
@@ -49,13 +50,22 @@ class Engine : private AudioSource {
         return PortAudioOutput::expectedRate(config);
     }
 
-    // Loads a song at the output's rate (blocking; run it off the GUI thread, or use
-    // StemLoader::load there and setSong here). Throws LoadError. Stops playback.
+    // Loads a song at the output's rate (blocking, the whole song; run it off the GUI thread, or
+    // use StemLoader::load there and setSong here). Throws LoadError. Stops playback.
     void load(const std::filesystem::path& folder, LoadProgress* progress = nullptr);
     // Takes a loaded song; its rate must match the open output and be within
     // limits::kMinSampleRate..kMaxSampleRate (std::invalid_argument if not, nothing changed).
     // Stops playback; the mix is reset to the defaults.
     void setSong(Song song);
+    // Takes a song still decoding, once its first audio is ready (SongDecode::waitFirstAudio):
+    // it plays what is decoded and the transport buffers (fades out, waits, fades in) where a
+    // stem still decoding has not reached yet. Same rules and effects as setSong(Song). The
+    // engine keeps the decode: setting another song (or destroying the engine) cancels it.
+    void setSong(std::shared_ptr<SongDecode> decode);
+    // The current song's decode (null for a song given whole); kept once finished, for its
+    // report. decoding(): it still runs.
+    const SongDecode* decode() const { return decode_.get(); }
+    bool decoding() const { return decode_ && !decode_->finished(); }
     const Song* song() const { return song_.get(); }
     // Shares the loaded samples (an export keeps reading them after the next song is loaded)
     // instead of copying hundreds of megabytes.
@@ -154,10 +164,13 @@ class Engine : private AudioSource {
     void restartHeartbeatWatch();
     // fadeOut() when something may be heard; else nothing changes (not even the play state).
     void fadeOutIfPlaying();
+    // setSong's common part: the song (shared, possibly still decoding) replaces the current one.
+    void adopt(std::shared_ptr<const Song> next, std::shared_ptr<SongDecode> decode);
 
     PortAudioOutput output_;
     OutputConfig outputConfig_;
     std::shared_ptr<const Song> song_;
+    std::shared_ptr<SongDecode> decode_;  // declared after song_: cancelled and joined first
     std::unique_ptr<MixControls> mix_;
     Transport transport_;
     LatencyMonitor monitor_;

@@ -11,6 +11,7 @@
 #include "stemdeck/audio/loader/ChannelDownmix.h"
 #include "stemdeck/audio/loader/LoadMessages.h"
 #include "stemdeck/audio/loader/SegmentedResampler.h"
+#include "stemdeck/audio/loader/StemPeaks.h"
 
 namespace stemdeck::audio::loader {
 
@@ -51,26 +52,32 @@ void bound(float* samples, std::size_t count, BoundedSamples& counts) {
 // still be right, so memory follows the audio the file really holds, not its header; growth
 // adds an extent and never moves what is stored (a reader may already be reading it); every
 // growth is charged to the budget (what is charged is given back unless keep() is called).
-// At the end it holds exactly its frames, with no spare capacity.
+// At the end it holds exactly its frames, with no spare capacity (releaseSpare: only while no
+// reader holds the stem; a stem already handed over keeps its spare until the song goes).
+// It also writes the stem's peak table (StemPeaks.h) as frames arrive: a whole bucket's peak
+// before the frames completing it are published, so a reader that sees the frames sees it.
 class StemBuffer {
   public:
-    StemBuffer(StemAudio& audio, MemoryBudget& budget, std::size_t claimedFrames)
-        : audio_(audio), budget_(budget), claimed_(claimedFrames) {}
+    StemBuffer(Stem& stem, MemoryBudget& budget, std::size_t claimedFrames)
+        : stem_(&stem), budget_(budget), claimed_(claimedFrames) {}
     ~StemBuffer() {
         if (!kept_) budget_.giveBack(charged_);
     }
     StemBuffer(const StemBuffer&) = delete;
     StemBuffer& operator=(const StemBuffer&) = delete;
 
-    std::size_t size() const { return static_cast<std::size_t>(audio_.readyFrames()); }
+    // The stem moved (SongDecode gathers its stems at hand-over, while no one writes).
+    void retarget(Stem& stem) { stem_ = &stem; }
+    StemAudio& audio() const { return stem_->audio; }
+    std::size_t size() const { return static_cast<std::size_t>(audio().readyFrames()); }
 
     // Capacity for `frames` frames, charged to the budget. Throws BudgetExceeded.
     void reserve(std::size_t frames) {
-        const auto capacity = static_cast<std::size_t>(audio_.capacityFrames());
+        const auto capacity = static_cast<std::size_t>(audio().capacityFrames());
         if (frames <= capacity) return;
-        const std::uint64_t bytes = audio_.bytesFor(static_cast<std::int64_t>(frames - capacity));
+        const std::uint64_t bytes = audio().bytesFor(static_cast<std::int64_t>(frames - capacity));
         if (!budget_.take(bytes)) throw BudgetExceeded("over budget");
-        if (!audio_.reserve(static_cast<std::int64_t>(frames))) {
+        if (!audio().reserve(static_cast<std::int64_t>(frames))) {
             budget_.giveBack(bytes);
             throw BudgetExceeded("too many extents");
         }
@@ -87,15 +94,24 @@ class StemBuffer {
         const std::size_t n = std::min(count, limit_ - std::min(limit_, size()));
         if (n == 0) return;
         grow(size() + n);
-        audio_.append(frames, static_cast<std::int64_t>(n), bound);
+        notePeaks(frames, n);
+        audio().append(frames, static_cast<std::int64_t>(n), bound);
     }
 
-    // Exactly `length` frames (a resampler's short filter tail padded with silence), without
-    // spare capacity, the spare given back to the budget.
-    void finish(std::size_t length) {
+    // Exactly `length` frames (a resampler's short filter tail padded with silence), the last
+    // partial peak bucket written. `release`: without spare capacity, the spare given back to
+    // the budget (only while no reader holds the stem).
+    void finish(std::size_t length, bool release) {
         reserve(length);
-        if (size() < length) audio_.appendSilence(static_cast<std::int64_t>(length - size()));
-        const std::uint64_t spare = audio_.releaseSpare();
+        if (size() < length) {
+            const std::size_t pad = length - size();  // a few frames: a filter's tail
+            for (std::size_t f = 0; f < pad; ++f)
+                if (++bucketFrames_ == kPeakBucketFrames) writeBucket();
+            audio().appendSilence(static_cast<std::int64_t>(pad));
+        }
+        if (bucketFrames_ > 0) writeBucket();
+        if (!release) return;
+        const std::uint64_t spare = audio().releaseSpare();
         budget_.giveBack(spare);
         charged_ -= spare;
     }
@@ -104,31 +120,70 @@ class StemBuffer {
 
   private:
     void grow(std::size_t needed) {
-        const auto capacity = static_cast<std::size_t>(audio_.capacityFrames());
+        const auto capacity = static_cast<std::size_t>(audio().capacityFrames());
         if (needed <= capacity) return;
         std::size_t frames = std::max({needed, 2 * capacity, kMinGrowthFrames});
         if (needed <= claimed_) frames = std::min(frames, claimed_);  // the header may be right
         reserve(frames);
     }
 
-    StemAudio& audio_;
+    // The peak of each bucket the frames complete, written before they are published.
+    void notePeaks(const float* frames, std::size_t n) {
+        const int channels = audio().channels();
+        const float ceiling =
+            audio().format() == SampleFormat::Int16 ? 32767.0f / 32768.0f : kMaxSample;
+        for (std::size_t f = 0; f < n; ++f) {
+            for (int c = 0; c < channels; ++c)
+                bucketPeak_ = std::max(bucketPeak_, std::abs(frames[f * channels + c]));
+            if (++bucketFrames_ == kPeakBucketFrames) {
+                bucketPeak_ = std::min(bucketPeak_, ceiling);
+                writeBucket();
+            }
+        }
+    }
+    void writeBucket() {
+        if (bucket_ < stem_->peaks.size()) stem_->peaks[bucket_] = bucketPeak_;
+        ++bucket_;
+        bucketFrames_ = 0;
+        bucketPeak_ = 0.0f;
+    }
+
+    Stem* stem_;
     MemoryBudget& budget_;
     const std::size_t claimed_;  // output frames the header claims (0: it claims nothing)
     std::size_t limit_ = static_cast<std::size_t>(-1);
     std::uint64_t charged_ = 0;
     bool kept_ = false;
+    std::size_t bucket_ = 0;  // the peak bucket being filled
+    int bucketFrames_ = 0;    // frames in it so far
+    float bucketPeak_ = 0.0f;
 };
 
+}  // namespace
+
+// One stem being decoded (StemDecodeJob's implementation).
 class StemDecoder {
+  private:
+    // Runs `work`, saying where the memory ran out when it did.
+    template <typename Work>
+    auto guarded(Work work) {
+        try {
+            return work();
+        } catch (const BudgetExceeded&) {
+            throw BudgetExceeded("needs more memory than is left for the song (stopped at " +
+                                 secondsText(decoded_, probe_.sampleRate) + ")");
+        }
+    }
+
   public:
     StemDecoder(const StemProbe& probe, int targetRate, unsigned resampleThreads,
-                MemoryBudget& budget)
+                MemoryBudget& budget, Stem& stem)
         : probe_(probe),
           targetRate_(targetRate),
           outChannels_(probe.channels == 1 ? 1 : 2),
           source_(openSource(probe)),
-          stem_(makeStem(probe, outChannels_)),
-          buffer_(stem_.audio, budget, outputFrames(probe.frames)) {
+          buffer_(stem, budget, outputFrames(probe.frames)) {
+        initStem(stem);
         interleaved_.resize(static_cast<std::size_t>(kChunkFrames * probe.channels));
         if (probe.channels > 2) {
             downmix_ = source_->downmix();
@@ -137,47 +192,52 @@ class StemDecoder {
         if (probe.sampleRate != targetRate)
             resampler_ = std::make_unique<SegmentedResampler>(outChannels_, probe.sampleRate,
                                                               targetRate, resampleThreads);
-        stem_.resampled = resampler_ != nullptr;
+        stem.resampled = resampler_ != nullptr;
+        // Room for what the file is expected to hold; more comes as the audio does.
+        guarded([&] { buffer_.reserve(outputFrames(expectedFrames(probe_))); });
     }
 
-    DecodedStem run(LoadProgress& progress, std::int64_t& reported) {
+    void retarget(Stem& stem) { buffer_.retarget(stem); }
+
+    bool step(std::int64_t sourceFrames, LoadProgress& progress, bool release) {
         const std::int64_t share = expectedFrames(probe_);
-        std::int64_t decoded = 0;
-        try {
-            // Room for what the file is expected to hold; more comes as the audio does.
-            buffer_.reserve(outputFrames(share));
-            for (;;) {
+        const std::int64_t until = decoded_ + std::max<std::int64_t>(sourceFrames, 1);
+        return guarded([&] {
+            while (decoded_ < until) {
                 if (progress.cancelRequested()) throw Cancelled{};
-                const std::int64_t got = readChunk(decoded);
-                if (got == 0) break;
+                const std::int64_t got = readChunk(decoded_);
+                if (got == 0) {
+                    if (decoded_ == 0) throw std::runtime_error("no audio could be decoded");
+                    finish(decoded_, release);
+                    buffer_.keep();
+                    return true;
+                }
                 convertChunk(static_cast<std::size_t>(got));
-                decoded += got;
-                const std::int64_t counted = std::clamp<std::int64_t>(share - reported, 0, got);
+                decoded_ += got;
+                const std::int64_t counted = std::clamp<std::int64_t>(share - reported_, 0, got);
                 progress.addFrames(counted);
-                reported += counted;
+                reported_ += counted;
             }
-            if (decoded == 0) throw std::runtime_error("no audio could be decoded");
-            finish(decoded);
-        } catch (const BudgetExceeded&) {
-            throw BudgetExceeded("needs more memory than is left for the song (stopped at " +
-                                 secondsText(decoded, probe_.sampleRate) + ")");
-        }
-        buffer_.keep();
-        stem_.sourceFrames = decoded;
-        DecodedStem result{std::move(stem_), {}};
-        addNotes(decoded, result.notes);
-        return result;
+            return false;
+        });
+    }
+
+    std::int64_t decoded() const { return decoded_; }
+    std::int64_t reported() const { return reported_; }
+    std::vector<std::string> notes() const {
+        std::vector<std::string> notes;
+        addNotes(decoded_, notes);
+        return notes;
     }
 
   private:
-    static Stem makeStem(const StemProbe& probe, int channels) {
-        Stem stem;
-        stem.name = probe.name;
-        stem.file = probe.file;
-        stem.sourceChannels = probe.channels;
-        stem.sourceRate = probe.sampleRate;
-        stem.audio = StemAudio(channels, storageFormat(probe));
-        return stem;
+    void initStem(Stem& stem) const {
+        stem.name = probe_.name;
+        stem.file = probe_.file;
+        stem.sourceChannels = probe_.channels;
+        stem.sourceRate = probe_.sampleRate;
+        stem.sourceFrames = std::max<std::int64_t>(probe_.frames, 0);
+        stem.audio = StemAudio(outChannels_, storageFormat(probe_));
     }
 
     std::size_t outputFrames(std::int64_t sourceFrames) const {
@@ -218,13 +278,13 @@ class StemDecoder {
 
     // Flushes the resampler and fixes the length: the decoded frames, or exactly
     // round(decoded * target / source) when resampled.
-    void finish(std::int64_t decoded) {
+    void finish(std::int64_t decoded, bool release) {
         const std::size_t length = outputFrames(decoded);
         if (resampler_) {
             buffer_.limit(length);
             resampler_->process(nullptr, 0, true, storeInto());
         }
-        buffer_.finish(length);
+        buffer_.finish(length, release);
     }
 
     bool fileChanged() const {
@@ -261,20 +321,40 @@ class StemDecoder {
     const int targetRate_;
     const int outChannels_;  // 1 for mono files, else 2
     std::unique_ptr<AudioSource> source_;
-    Stem stem_;
-    StemBuffer buffer_;  // fills stem_.audio
+    StemBuffer buffer_;  // fills the stem's audio and peaks
     DownmixMatrix downmix_;
     std::unique_ptr<SegmentedResampler> resampler_;
     std::vector<float> interleaved_;  // one chunk as read from the file
     std::vector<float> stereo_;       // the chunk downmixed, for files with more than 2 channels
     BoundedSamples bounded_;
+    std::int64_t decoded_ = 0;   // source frames decoded
+    std::int64_t reported_ = 0;  // of them, counted in the progress (at most expectedFrames)
 };
 
-}  // namespace
+StemDecodeJob::StemDecodeJob(const StemProbe& probe, int targetRate, unsigned resampleThreads,
+                             MemoryBudget& budget, Stem& stem)
+    : decoder_(std::make_unique<StemDecoder>(probe, targetRate, resampleThreads, budget, stem)) {}
 
-DecodedStem decodeStem(const StemProbe& probe, int targetRate, unsigned resampleThreads,
-                       MemoryBudget& budget, LoadProgress& progress, std::int64_t& reported) {
-    return StemDecoder(probe, targetRate, resampleThreads, budget).run(progress, reported);
+StemDecodeJob::~StemDecodeJob() = default;
+
+bool StemDecodeJob::step(std::int64_t sourceFrames, LoadProgress& progress, bool releaseSpare) {
+    return decoder_->step(sourceFrames, progress, releaseSpare);
+}
+
+void StemDecodeJob::retarget(Stem& stem) {
+    decoder_->retarget(stem);
+}
+
+std::int64_t StemDecodeJob::decodedSourceFrames() const {
+    return decoder_->decoded();
+}
+
+std::int64_t StemDecodeJob::reportedFrames() const {
+    return decoder_->reported();
+}
+
+std::vector<std::string> StemDecodeJob::notes() const {
+    return decoder_->notes();
 }
 
 }  // namespace stemdeck::audio::loader

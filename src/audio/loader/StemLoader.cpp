@@ -5,9 +5,8 @@
 #include <algorithm>
 #include <map>
 
-#include "stemdeck/audio/loader/DecodePool.h"
 #include "stemdeck/audio/loader/LoadMessages.h"
-#include "stemdeck/audio/loader/MemoryBudget.h"
+#include "stemdeck/audio/loader/SongDecode.h"
 #include "stemdeck/audio/loader/SongMemory.h"
 #include "stemdeck/audio/loader/StemFolder.h"
 #include "stemdeck/audio/loader/StemNaming.h"
@@ -40,41 +39,11 @@ Song StemLoader::load(const fs::path& folder, const LoadOptions& options, LoadPr
 
 Song StemLoader::loadScanned(ScannedSong scanned, const LoadOptions& options,
                              LoadProgress* progress) {
-    LoadProgress unobserved;
-    LoadProgress& watch = progress ? *progress : unobserved;
-    Song song;
-    song.folder = scanned.folder;
-    song.errors = std::move(scanned.errors);
-    song.ignored = std::move(scanned.ignored);
-    auto& probes = scanned.probes;
-    if (probes.empty()) throw noStemsError(song.folder, song);
-    song.sampleRate = options.targetRate > 0 ? options.targetRate : chooseSampleRate(probes);
-    const MemoryLimit limit = memoryLimitBeside(options.residentBytes, options.memoryLimitBytes);
-    fitInMemory(probes, song.sampleRate, limit, song);
-
-    std::int64_t totalFrames = 0;
-    for (const auto& p : probes) totalFrames += expectedFrames(p);
-    watch.begin(totalFrames, static_cast<int>(probes.size()));
-    if (watch.cancelRequested()) throw cancelledError(song.folder);
-    MemoryBudget budget(limit.bytes);
-    auto outcomes = decodeAll(probes, song.sampleRate, options.workers, budget, watch);
-    if (watch.cancelRequested()) throw cancelledError(song.folder);
-
-    for (std::size_t i = 0; i < probes.size(); ++i) {
-        const auto name = displayName(probes[i].file, song.folder);
-        if (!outcomes[i].decoded) {
-            const bool memory = outcomes[i].outOfMemory || outcomes[i].overBudget;
-            song.errors.push_back({probes[i].file, failureMessage(outcomes[i], name),
-                                   memory ? FileProblem::TooBig : FileProblem::NotAudio});
-            continue;
-        }
-        for (const auto& note : outcomes[i].decoded->notes)
-            song.warnings.push_back({probes[i].file, name + ": " + note});
-        song.stems.push_back(std::move(outcomes[i].decoded->stem));
-        song.frames = std::max(song.frames, song.stems.back().frames());
-    }
-    if (song.stems.empty()) throw noStemsError(song.folder, song);
-    return song;
+    // The caller's progress outlives the decode: takeWholeSong() waits for it to end.
+    std::shared_ptr<LoadProgress> shared =
+        progress ? std::shared_ptr<LoadProgress>(progress, [](LoadProgress*) {})
+                 : std::make_shared<LoadProgress>();
+    return SongDecode::start(std::move(scanned), options, std::move(shared))->takeWholeSong();
 }
 
 int StemLoader::chooseSampleRate(const std::vector<StemProbe>& probes) {

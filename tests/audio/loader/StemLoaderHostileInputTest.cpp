@@ -22,6 +22,7 @@
 #include "FileBytes.h"
 #include "TempDir.h"
 #include "stemdeck/audio/core/Limits.h"
+#include "stemdeck/audio/loader/SongDecode.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/render/RenderMark.h"
 
@@ -311,6 +312,15 @@ TEST(StemLoaderHostile, AStemOutgrowingTheMemoryWhileDecodingIsSkipped) {
 
 // Streamed FLAC leaves total_samples at 0 (libsndfile then reports an unknown length): the
 // file is decoded to its end, with nothing to warn about.
+// The length a song has when it is handed over while it still decodes: what the transport
+// plays to. A stem whose header cannot say its length is decoded whole before hand-over.
+static std::int64_t framesAtHandOver(const fs::path& folder) {
+    auto decode = sd::SongDecode::start(sd::StemLoader::scan(folder));
+    decode->waitFirstAudio();
+    const auto song = decode->song();
+    return song ? song->frames : -1;
+}
+
 TEST(StemLoaderHostile, FlacWithoutATotalSampleCountLoadsInFull) {
     TempDir dir;
     const fs::path file = dir / "streamed.flac";
@@ -322,6 +332,7 @@ TEST(StemLoaderHostile, FlacWithoutATotalSampleCountLoadsInFull) {
     EXPECT_TRUE(song.warnings.empty()) << messages(song.warnings);
     ASSERT_EQ(song.stems.size(), 1u);
     ASSERT_EQ(song.stems[0].frames(), 48000);
+    EXPECT_EQ(framesAtHandOver(dir.path()), 48000) << "played while decoding: the same length";
     for (std::size_t i = 0; i < tone.size(); ++i)
         ASSERT_NEAR(song.stems[0].audio.sample(0, static_cast<std::int64_t>(i)), tone[i], 1e-6f)
             << i;
@@ -368,6 +379,7 @@ TEST(StemLoaderHostile, VbrMp3WithoutXingHeaderLoadsToItsRealEndWithAWarning) {
     const auto song = sd::StemLoader::load(dir.path());
     ASSERT_EQ(song.stems.size(), 1u) << messages(song.errors);
     EXPECT_NEAR(static_cast<double>(song.stems[0].frames()) / kRate, 10.0, 0.1);
+    EXPECT_EQ(framesAtHandOver(dir.path()), song.frames) << "played while decoding: the same";
     EXPECT_EQ(song.stems[0].sourceFrames, song.stems[0].frames());
     EXPECT_EQ(song.stems[0].audio.capacityFrames(), song.stems[0].frames());
     ASSERT_EQ(song.warnings.size(), 1u) << messages(song.warnings);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,22 +20,43 @@ class BudgetExceeded : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-struct DecodedStem {
-    Stem stem;
-    // What did not go quite as the file says, one phrase each, without the file's name:
-    // "3 samples beyond ±64 were limited to ±64".
-    std::vector<std::string> notes;
-};
+class StemDecoder;  // StemDecoder.cpp
 
-// Decodes the probed file chunk by chunk to the real end of its audio, whatever its header
-// says: every sample bounded (NaN and infinities to 0, magnitudes to
-// limits::kMaxSampleMagnitude), downmixed (more than 2 channels) and resampled to
-// `targetRate` (in time segments on up to `resampleThreads` threads when that is more than
+// Decodes one probed file, a slice at a time, into a Stem that the song holds, to the real end
+// of its audio whatever its header says: every sample bounded (NaN and infinities to 0,
+// magnitudes to limits::kMaxSampleMagnitude), downmixed (more than 2 channels) and resampled
+// to `targetRate` (in time segments on up to `resampleThreads` threads when that is more than
 // one: SegmentedResampler), into buffers that grow as the audio arrives and are charged to
-// `budget`. Throws DecodeError (loader/AudioSource.h) or std::runtime_error when the file cannot be
-// decoded, BudgetExceeded, Cancelled. `reported` counts the source frames it added to
-// `progress` (at most expectedFrames(probe)), also when it throws.
-DecodedStem decodeStem(const StemProbe& probe, int targetRate, unsigned resampleThreads,
-                       MemoryBudget& budget, LoadProgress& progress, std::int64_t& reported);
+// `budget`; the stem's peak table (sized by the caller; StemPeaks.h) is filled as frames come.
+// Each step publishes its frames (StemAudio's watermark), so readers may play the stem while
+// it decodes. Every method: one decoding thread at a time, never the audio thread.
+class StemDecodeJob {
+  public:
+    // Opens the file and (re)makes the stem's name, file, source fields and empty audio.
+    // Throws DecodeError (loader/AudioSource.h) or std::runtime_error when the file cannot be
+    // opened, BudgetExceeded when not even its expected length fits.
+    StemDecodeJob(const StemProbe& probe, int targetRate, unsigned resampleThreads,
+                  MemoryBudget& budget, Stem& stem);
+    ~StemDecodeJob();
+    StemDecodeJob(const StemDecodeJob&) = delete;
+    StemDecodeJob& operator=(const StemDecodeJob&) = delete;
+
+    // Decodes about `sourceFrames` more source frames (whole chunks; at least one). True once
+    // the stem is whole (its exact length; `releaseSpare`: its spare capacity given back, only
+    // while no reader can hold the stem). Throws DecodeError or std::runtime_error when the
+    // file cannot be decoded further, BudgetExceeded, Cancelled (LoadProgress's cancel).
+    bool step(std::int64_t sourceFrames, LoadProgress& progress, bool releaseSpare);
+    // The stem moved to another place (while no step runs).
+    void retarget(Stem& stem);
+    std::int64_t decodedSourceFrames() const;
+    // Source frames added to the progress (at most expectedFrames(probe)).
+    std::int64_t reportedFrames() const;
+    // What did not go quite as the file says, one phrase each, without the file's name
+    // ("3 samples beyond ±64 were limited to ±64"). Complete once step() returned true.
+    std::vector<std::string> notes() const;
+
+  private:
+    std::unique_ptr<StemDecoder> decoder_;
+};
 
 }  // namespace stemdeck::audio::loader
