@@ -46,6 +46,7 @@ struct SongDecode::Worker {
     std::unique_ptr<StemDecodeJob> job;
     std::int64_t firstFrames = 0;  // song frames that make its first audio
     bool wholeFirst = false;       // decoded whole before hand-over (its length is unknown)
+    std::int64_t ready = 0;        // its watermark after its last slice (read while it is busy)
     bool busy = false;
     bool done = false;
     bool failed = false;
@@ -241,6 +242,7 @@ void SongDecode::runWorker() noexcept {
         lock.lock();
         w->busy = false;
         --busy_;
+        w->ready = stem.frames();  // stems move only while no worker is busy: still `stem`
         if (failed && failure.cancelled) break;
         if (failed || whole) finishLocked(*w, failed, failure);
         handOverIfReadyLocked();
@@ -265,8 +267,7 @@ SongDecode::Worker* SongDecode::pickLocked() {
     std::int64_t bestReady = 0;
     for (auto& w : stems_) {
         if (w->busy || w->done) continue;
-        const std::int64_t ready =
-            w->job ? song_->stems[w->index].audio.readyFrames() : std::int64_t{0};
+        const std::int64_t ready = w->ready;
         int cls = 2;
         if (!firstAudio_) cls = ready < w->firstFrames ? 0 : w->wholeFirst ? 1 : 2;
         if (!best || cls < bestClass || (cls == bestClass && ready < bestReady)) {
@@ -294,10 +295,7 @@ void SongDecode::finishLocked(Worker& w, bool failed, const StemFailure& failure
 void SongDecode::handOverIfReadyLocked() {
     if (firstAudio_) return;
     for (const auto& w : stems_) {
-        if (w->done) continue;
-        const std::int64_t ready =
-            w->job ? song_->stems[w->index].audio.readyFrames() : std::int64_t{0};
-        if (w->wholeFirst || ready < w->firstFrames) return;
+        if (!w->done && (w->wholeFirst || w->ready < w->firstFrames)) return;
     }
     if (busy_ > 0) {  // the stems move: wait until no worker writes one
         handOverPending_ = true;

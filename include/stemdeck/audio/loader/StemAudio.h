@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <vector>
 
@@ -20,6 +21,13 @@ namespace stemdeck::audio {
 //  - Float32: everything else (24 and 32 bits, float, lossy codecs whose decoders produce
 //    more than 16 bits), as before.
 enum class SampleFormat : std::uint8_t { Int16, Float32 };
+
+// Memory for samples: freed with std::free (StemAudio allocates big blocks aligned for huge
+// pages: StemAudio.cpp).
+struct FreeSampleBytes {
+    void operator()(std::byte* bytes) const noexcept { std::free(bytes); }
+};
+using SampleBytes = std::unique_ptr<std::byte[], FreeSampleBytes>;
 
 // int16 -> float as libsndfile scales a 16-bit sample: exact (a power of two).
 inline constexpr float kInt16ToFloat = 1.0f / 32768.0f;
@@ -155,7 +163,7 @@ class StemAudio {
     struct Extent {
         std::int64_t start = 0;  // first frame it holds
         std::int64_t end = 0;    // one past its last frame (capacity)
-        std::array<std::unique_ptr<std::byte[]>, kMaxChannels> data;
+        std::array<SampleBytes, kMaxChannels> data;
     };
     int extentOf(std::int64_t frame) const noexcept;
     std::byte* writeAt(int extent, int channel, std::int64_t frame) const noexcept;
