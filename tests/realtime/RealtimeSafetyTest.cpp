@@ -7,6 +7,7 @@
 // futex between cycles, as it must).
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sndfile.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -24,11 +25,14 @@
 #include "AudioFiles.h"
 #include "BlockingCallCounter.h"
 #include "MemorySong.h"
+#include "TempDir.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/click/ClickSettings.h"
 #include "stemdeck/audio/core/RealtimeThread.h"
 #include "stemdeck/audio/device/AudioCallback.h"
 #include "stemdeck/audio/device/LatencyMonitor.h"
+#include "stemdeck/audio/loader/SongDecode.h"
+#include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/transport/Transport.h"
 
@@ -312,6 +316,61 @@ TEST(RealtimeSafety, EngineCallbackOnARealStreamAllocatesNothing) {
     engine.closeOutput();
 
     EXPECT_GT(stats.callbacks, 0u) << "the callback never ran: nothing was proven";
+    EXPECT_EQ(AllocationCounter::allocations(), 0u);
+    EXPECT_EQ(AllocationCounter::deallocations(), 0u);
+    expectNoBlockingCalls();
+}
+
+// The Engine's callback on a real stream while the song is still being decoded by SongDecode's
+// worker (one, so it lasts): the callback reads stems whose watermark moves, seeks land past
+// it (the transport buffers there) and the controls are hammered. Resampled (the files at
+// another rate than the stream) so decoding takes real time. Counted: the callbacks that ran
+// while the decode was still going, or the proof would prove nothing about it.
+TEST(RealtimeSafety, EngineCallbackWhileTheSongStillDecodesAllocatesNothing) {
+    audio::Engine engine;
+    ASSERT_NO_THROW(engine.openOutput({}));
+    const int fileRate = engine.sampleRate() == 44100 ? 48000 : 44100;
+    test::TempDir dir;
+    const auto frames = static_cast<std::int64_t>(90.0 * fileRate);
+    for (int i = 0; i < 4; ++i)
+        ASSERT_TRUE(test::writeAudioFile(
+            dir / ("stem" + std::to_string(i) + ".wav"),
+            {test::sine(110.0 * (i + 1), 0.1, fileRate, frames), test::noise(0.05, frames, i)},
+            fileRate, SF_FORMAT_WAV | SF_FORMAT_PCM_16));
+    audio::LoadOptions options;
+    options.targetRate = engine.sampleRate();
+    options.workers = 1;
+    auto decode = audio::SongDecode::start(audio::StemLoader::scan(dir.path()), options);
+    decode->waitFirstAudio();
+    engine.setSong(decode);
+
+    AllocationCounter::reset();
+    BlockingCallCounter::reset();
+    const std::uint64_t before = engine.callbackCount();
+    engine.play();
+    std::atomic<bool> stop{false};
+    std::mutex controlThread;
+    std::thread control([&] {
+        hammer(engine.mix(), EngineControls{engine, controlThread}, nullptr, stop, true);
+    });
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    std::uint64_t callbacksWhileDecoding = 0;
+    std::string deviceError;
+    while (std::chrono::steady_clock::now() < until && deviceError.empty()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        if (engine.decoding()) callbacksWhileDecoding = engine.callbackCount() - before;
+        const std::lock_guard lock(controlThread);
+        if (engine.consumeEndOfSong()) engine.play();
+        if (engine.state() != audio::PlayState::Playing) engine.play();
+        if (!engine.service()) deviceError = engine.deviceError();
+    }
+    stop = true;
+    control.join();
+    EXPECT_EQ(deviceError, "");
+    engine.stop();
+    engine.closeOutput();
+
+    EXPECT_GT(callbacksWhileDecoding, 10u) << "the song was decoded before it played";
     EXPECT_EQ(AllocationCounter::allocations(), 0u);
     EXPECT_EQ(AllocationCounter::deallocations(), 0u);
     expectNoBlockingCalls();
