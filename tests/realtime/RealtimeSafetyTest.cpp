@@ -162,6 +162,31 @@ void hammer(audio::MixControls& mix, Controls transport, audio::LatencyMonitor* 
     }
 }
 
+// Plays `engine` for `duration` while hammer() changes its controls from another thread;
+// `tick` runs on this (control) thread every 20 ms. Returns the device error, if any.
+template <typename Tick>
+std::string playHammered(audio::Engine& engine, std::chrono::seconds duration, Tick tick) {
+    engine.play();
+    std::atomic<bool> stop{false};
+    std::mutex controlThread;
+    std::thread control([&] {
+        hammer(engine.mix(), EngineControls{engine, controlThread}, nullptr, stop, true);
+    });
+    const auto until = std::chrono::steady_clock::now() + duration;
+    std::string deviceError;
+    while (std::chrono::steady_clock::now() < until && deviceError.empty()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        tick();
+        const std::lock_guard lock(controlThread);
+        if (engine.consumeEndOfSong()) engine.play();
+        if (engine.state() != audio::PlayState::Playing) engine.play();
+        if (!engine.service()) deviceError = engine.deviceError();
+    }
+    stop = true;
+    control.join();
+    return deviceError;
+}
+
 }  // namespace
 
 // The counter itself must see an allocation on a realtime thread, or the zeros below prove
@@ -288,28 +313,13 @@ TEST(RealtimeSafety, EngineCallbackOnARealStreamAllocatesNothing) {
 
     AllocationCounter::reset();
     BlockingCallCounter::reset();
-    engine.play();
-    std::atomic<bool> stop{false};
-    std::mutex controlThread;
-    std::thread control([&] {
-        hammer(engine.mix(), EngineControls{engine, controlThread}, nullptr, stop, true);
-    });
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
     int toggles = 0;
-    std::string deviceError;
-    while (std::chrono::steady_clock::now() < until && deviceError.empty()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const std::string deviceError = playHammered(engine, std::chrono::seconds(3), [&] {
         engine.setLatencyMonitorEnabled(++toggles % 2 == 0);
         (void)engine.latencyStats();
-        const std::lock_guard lock(controlThread);
-        if (engine.consumeEndOfSong()) engine.play();
-        if (engine.state() != audio::PlayState::Playing) engine.play();
-        if (!engine.service()) deviceError = engine.deviceError();
-    }
+    });
     engine.setLatencyMonitorEnabled(true);
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    stop = true;
-    control.join();
     EXPECT_EQ(deviceError, "");
     const auto stats = engine.latencyStats();
     engine.stop();
@@ -347,25 +357,10 @@ TEST(RealtimeSafety, EngineCallbackWhileTheSongStillDecodesAllocatesNothing) {
     AllocationCounter::reset();
     BlockingCallCounter::reset();
     const std::uint64_t before = engine.callbackCount();
-    engine.play();
-    std::atomic<bool> stop{false};
-    std::mutex controlThread;
-    std::thread control([&] {
-        hammer(engine.mix(), EngineControls{engine, controlThread}, nullptr, stop, true);
-    });
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
     std::uint64_t callbacksWhileDecoding = 0;
-    std::string deviceError;
-    while (std::chrono::steady_clock::now() < until && deviceError.empty()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const std::string deviceError = playHammered(engine, std::chrono::seconds(3), [&] {
         if (engine.decoding()) callbacksWhileDecoding = engine.callbackCount() - before;
-        const std::lock_guard lock(controlThread);
-        if (engine.consumeEndOfSong()) engine.play();
-        if (engine.state() != audio::PlayState::Playing) engine.play();
-        if (!engine.service()) deviceError = engine.deviceError();
-    }
-    stop = true;
-    control.join();
+    });
     EXPECT_EQ(deviceError, "");
     engine.stop();
     engine.closeOutput();
