@@ -5,6 +5,12 @@
 #include <algorithm>
 #include <limits>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "stemdeck/audio/loader/DecodePool.h"
 #include "stemdeck/audio/loader/LoadMessages.h"
 #include "stemdeck/audio/loader/MemoryBudget.h"
@@ -20,6 +26,15 @@ using namespace loader;
 namespace {
 
 constexpr std::size_t kNoStem = std::numeric_limits<std::size_t>::max();
+constexpr int kWorkerNice = 5;
+
+// Decoding may run while the song plays: below the GUI and any audio thread not scheduled as
+// real-time (a nice value of the calling thread's own; Linux sets it per thread). Best effort.
+void lowerThisThreadsPriority() {
+#ifdef __linux__
+    setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), kWorkerNice);
+#endif
+}
 
 // Whether the header's length can be relied on until the end is reached: an MP3's is mpg123's
 // estimate (exact only with a Xing or LAME header), and some files give none at all.
@@ -101,7 +116,11 @@ void SongDecode::startWorkers(unsigned workers) {
         std::lock_guard lock(mutex_);  // the workers wait for threadCount_ to be final
         try {
             threads_.reserve(count);
-            for (unsigned i = 0; i < count; ++i) threads_.emplace_back([this] { runWorker(); });
+            for (unsigned i = 0; i < count; ++i)
+                threads_.emplace_back([this] {
+                    lowerThisThreadsPriority();
+                    runWorker();
+                });
         } catch (const std::exception&) {  // the threads already running share the work
         }
         threadCount_ = threads_.size();
