@@ -47,16 +47,36 @@ TEST(BufferingRealtime, PlayingAndSeekingWhileAStemIsDecodedAllocatesNothing) {
     transport.prepare(&song, &mix, kRate, audio::TransportSetup{1, true, true});
     transport.play();
 
-    std::atomic<bool> written{false};
-    std::atomic<bool> stop{false};
-    // The decoder: reserves ahead (never moving what is stored), appends in chunks, a little
-    // slower at first than the audio thread renders, then clears the flag.
+    // The two threads keep a fixed pace whatever the machine's load: the decoder appends one
+    // chunk per kBlocksPerChunk blocks rendered (2048 frames per 2560: slower than playback, so
+    // the transport buffers, and resumes once the decoder is a second ahead). The pace is kept
+    // with relaxed counters (no happens-before for TSan to see beyond the stem's own atomics)
+    // and waits outside the RealtimeScope, where the audio thread may yield.
+    constexpr int kChunk = 2048;
+    constexpr int kBlocksPerChunk = 10;
+    std::atomic<int> blocksDone{0}, chunksDone{0};
+    std::atomic<bool> written{false}, stop{false};
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    auto waitFor = [&](auto ready) {
+        while (!ready() && !stop.load(std::memory_order_relaxed)) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                stop = true;
+                break;
+            }
+            std::this_thread::yield();
+        }
+    };
+    // The decoder: reserves ahead (never moving what is stored), appends in chunks, then
+    // clears the flag.
     std::thread decoder([&] {
-        for (std::int64_t f = 0; f < kFrames && !stop.load(); f += 2048) {
-            const std::int64_t n = std::min<std::int64_t>(2048, kFrames - f);
+        for (std::int64_t f = 0, chunk = 0; f < kFrames && !stop.load(); f += kChunk, ++chunk) {
+            waitFor([&] {
+                return blocksDone.load(std::memory_order_relaxed) >= chunk * kBlocksPerChunk;
+            });
+            const std::int64_t n = std::min<std::int64_t>(kChunk, kFrames - f);
             if (late.capacityFrames() < f + n) late.reserve(std::min(kFrames, 2 * (f + n)));
             late.append(lateFrames.data() + 2 * f, n);
-            std::this_thread::sleep_for(std::chrono::microseconds(200));
+            chunksDone.fetch_add(1, std::memory_order_relaxed);
         }
         late.setDecoding(false);
         written = true;
@@ -69,9 +89,8 @@ TEST(BufferingRealtime, PlayingAndSeekingWhileAStemIsDecodedAllocatesNothing) {
     std::int64_t firstPast = -1;
     std::thread audioThread([&] {
         std::vector<float> out(2 * kBlock);
-        const audio::RealtimeScope realtime;
-        int sinceSeek = 1000;
-        for (int block = 0; block < 40000 && (block < 3000 || !written.load()); ++block) {
+        int sinceSeek = 1000, afterWritten = 0;
+        for (int block = 0; block < 40000 && afterWritten < 1000 && !stop.load(); ++block) {
             if (block % 400 == 0) {
                 // Past the watermark (buffering until it gets there), and back before it.
                 const std::int64_t ready = late.readyFrames();
@@ -80,7 +99,10 @@ TEST(BufferingRealtime, PlayingAndSeekingWhileAStemIsDecodedAllocatesNothing) {
             }
             if (block % 1000 == 500) transport.setTempo(transport.tempo() == 1.0 ? 1.5 : 1.0);
             if (transport.consumeEndOfSong()) transport.seek(0), transport.play();
-            transport.process(out.data(), kBlock, 2);
+            {
+                const audio::RealtimeScope realtime;
+                transport.process(out.data(), kBlock, 2);
+            }
             ++sinceSeek;
             bool sounding = false;
             for (const float s : out) {
@@ -96,12 +118,23 @@ TEST(BufferingRealtime, PlayingAndSeekingWhileAStemIsDecodedAllocatesNothing) {
                 if (firstPast < 0) firstPast = heard;
                 ++pastWatermark;
             }
+            blocksDone.store(block + 1, std::memory_order_relaxed);
+            if (written.load()) {
+                ++afterWritten;
+                continue;
+            }
+            waitFor([&] {
+                return written.load() ||
+                       (chunksDone.load(std::memory_order_relaxed) + 2) * kBlocksPerChunk > block;
+            });
         }
     });
     audioThread.join();
+    const bool timedOut = stop.load();
     stop = true;
     decoder.join();
 
+    ASSERT_FALSE(timedOut);
     EXPECT_EQ(AllocationCounter::allocations(), 0u);
     EXPECT_EQ(AllocationCounter::deallocations(), 0u);
     if (BlockingCallCounter::active()) {
