@@ -263,9 +263,10 @@ TEST(TransportBuffering, TheEndIsReachedWhileAStemStillDecodesPastIt) {
     Transport transport;
     transport.prepare(&song, &mix, kRate);
     transport.play();
-    std::vector<float> out(static_cast<std::size_t>(kShort + 2048) * 2);
-    for (int off = 0; off < kShort + 2048; off += 256)
-        test::processBlock(transport, out.data() + off * 2, 256, 2);
+    constexpr int kTotal = kShort + 2048;
+    std::vector<float> out(static_cast<std::size_t>(kTotal) * 2);
+    for (int off = 0; off < kTotal; off += 256)
+        test::processBlock(transport, out.data() + off * 2, std::min(256, kTotal - off), 2);
     const auto left = test::channelOf(out, 2, 0);
     for (int i = 0; i < kShort; ++i) ASSERT_EQ(left[i], ramp[i]) << i;
     EXPECT_TRUE(transport.consumeEndOfSong());
