@@ -83,6 +83,8 @@ class Engine : private AudioSource {
     void seekFrames(std::int64_t frame);
     void seekSeconds(double seconds);
     PlayState state() const { return transport_.state(); }
+    // Any thread: playing, but waiting for the song's audio to be decoded (silent meanwhile).
+    bool buffering() const { return transport_.buffering(); }
     // Any thread.
     std::int64_t positionFrames() const { return transport_.position(); }
     std::int64_t durationFrames() const { return transport_.length(); }

@@ -86,8 +86,7 @@ void RenderPipeline::beginBlock(int channels, double tempo, double pitchCents,
     // one from before the jump until it renders again).
     const BusChain& lead = *chains_.front();
     for (std::size_t p = 1; p < chains_.size(); ++p)
-        if (pairUsed_[p] && !chainLive_[p])
-            chains_[p]->jump(lead.heardPosition());
+        if (pairUsed_[p] && !chainLive_[p]) chains_[p]->jump(lead.heardPosition());
     for (std::size_t p = 0; p < chains_.size(); ++p) chainLive_[p] = pairUsed_[p];
     split_ = split;
 
@@ -221,7 +220,7 @@ void RenderPipeline::renderSong(float* out, int n, int channels, const float* fa
 }
 
 void RenderPipeline::renderCountIn(float* out, int n, int channels, std::int64_t elapsed, int bars,
-                                   double rate, int fadeLeft, int fadeLength) noexcept {
+                                   double rate, int fadeLeft, int fadeLength, bool prime) noexcept {
     parts_.meters->setStemAudibility(0.0f);  // the stems primed meanwhile are not heard yet
     ClickGenerator& click = *parts_.click;
     OutputRouting& routing = *parts_.routing;
@@ -238,7 +237,7 @@ void RenderPipeline::renderCountIn(float* out, int n, int channels, std::int64_t
     routing.clear(n);
     routing.add(routing.clickSource(), clickLeft_.data(), clickRight_.data(), n, channels);
     routing.scatter(out, n, channels);
-    primeChains(n);  // a stretcher restarting meanwhile is ready when the song starts
+    if (prime) primeChains(n);  // a stretcher restarting meanwhile is ready when the song starts
 }
 
 }  // namespace stemdeck::audio

@@ -48,6 +48,7 @@ void Transport::prepare(const Song* song, const MixControls* controls, int sampl
     }
     control_.prepare(std::max(1, static_cast<int>(std::lround(kFadeMs * sampleRate / 1000.0))),
                      Mixer::kMaxChunk);
+    gate_.prepare(song, sampleRate);
 
     lastRendered_ = 0;
     playRequested_.store(false, std::memory_order_relaxed);
@@ -56,6 +57,7 @@ void Transport::prepare(const Song* song, const MixControls* controls, int sampl
     position_.store(0, std::memory_order_relaxed);
     countInBeats_.store(0, std::memory_order_relaxed);
     endOfSong_.store(false, std::memory_order_relaxed);
+    buffering_.store(false, std::memory_order_relaxed);
     silent_.store(true, std::memory_order_release);
 }
 
@@ -150,7 +152,7 @@ void Transport::process(float* out, int frames, int channels) noexcept {
         while (offset < frames) {
             const bool want = playRequested_.load(std::memory_order_acquire);
             const TransportControl::Step step =
-                control_.next(want, frames - offset, pipeline_, countIn);
+                control_.next(want, gate_, frames - offset, pipeline_, countIn);
             using Kind = TransportControl::Step::Kind;
             if (step.kind == Kind::Silence || step.kind == Kind::End) {
                 if (step.kind == Kind::End) finishAtEnd();
@@ -160,7 +162,8 @@ void Transport::process(float* out, int frames, int channels) noexcept {
             float* dst = out + static_cast<std::ptrdiff_t>(offset) * channels;
             if (step.kind == Kind::CountIn)
                 pipeline_.renderCountIn(dst, step.frames, channels, step.countInElapsed, bars,
-                                        countIn.rate, step.countInFadeLeft, step.countInFadeLength);
+                                        countIn.rate, step.countInFadeLeft, step.countInFadeLength,
+                                        step.prime);
             else
                 pipeline_.renderSong(dst, step.frames, channels, step.fade);
             offset += step.frames;
@@ -185,6 +188,8 @@ void Transport::publish(int rendered, bool silent) noexcept {
             1, countInBars_.load(std::memory_order_relaxed) * grid.signature().beatsPerBar - beat);
     }
     countInBeats_.store(beatsLeft, std::memory_order_release);
+    buffering_.store(control_.buffering() && playRequested_.load(std::memory_order_acquire),
+                     std::memory_order_release);
     silent_.store(silent && !control_.countingIn(), std::memory_order_release);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "stemdeck/audio/core/ThreadContract.h"
+#include "stemdeck/audio/transport/BufferGate.h"
 #include "stemdeck/audio/transport/RenderPipeline.h"
 
 namespace stemdeck::audio {
@@ -19,7 +20,7 @@ void TransportControl::prepare(int fadeFrames, int maxChunk) {
     countInFadeLeft_ = 0;
 }
 
-TransportControl::Step TransportControl::next(bool playWanted, int framesLeft,
+TransportControl::Step TransportControl::next(bool playWanted, BufferGate& gate, int framesLeft,
                                               RenderPipeline& pipeline,
                                               const CountIn& countIn) noexcept {
     // Bounded: at most a fade's bottom, a jump, a start and a resume before a step.
@@ -27,17 +28,21 @@ TransportControl::Step TransportControl::next(bool playWanted, int framesLeft,
         switch (state_) {
             case State::CountingIn:
             case State::CountInFadingOut:
-                return countInStep(playWanted, framesLeft);
+                return countInStep(playWanted, framesLeft, !gate.starved(pipeline));
             case State::FadingIn:
             case State::Playing:
             case State::FadingOut:
             case State::Jumping:
-                if (!faderSilent()) return songStep(playWanted, framesLeft, pipeline);
-                state_ = State::Held;  // the bottom of a fade-out
+            case State::Starving:
+                if (!faderSilent()) return songStep(playWanted, framesLeft, gate, pipeline);
+                // The bottom of a fade-out: starved, wait there for the audio (not the user's
+                // pause: no count-in when it comes).
+                state_ = state_ == State::Starving ? State::Buffering : State::Held;
                 break;
             case State::Stopped:
             case State::Held:
             case State::Ended:
+            case State::Buffering:
                 if (pendingJump_ >= 0) {  // silent: the jump cannot be heard, take it now
                     pipeline.jump(pendingJump_);
                     pendingJump_ = -1;
@@ -55,17 +60,23 @@ TransportControl::Step TransportControl::next(bool playWanted, int framesLeft,
                     state_ = countInLeft_ > 0 ? State::CountingIn : State::Held;
                     break;
                 }
+                if (gate.starved(pipeline)) {
+                    state_ = State::Buffering;  // where the pipeline is: silent until decoded
+                    return {};
+                }
                 pipeline.resumeFromSilence();
                 // The very start of the song plays exactly as authored; anywhere else fades in.
                 if (pipeline.atSongStart()) fader_.reset(1.0f);
-                return songStep(playWanted, framesLeft, pipeline);
+                return songStep(playWanted, framesLeft, gate, pipeline);
         }
     }
 }
 
-TransportControl::Step TransportControl::countInStep(bool playWanted, int framesLeft) noexcept {
+TransportControl::Step TransportControl::countInStep(bool playWanted, int framesLeft,
+                                                     bool prime) noexcept {
     Step step;
     step.kind = Step::Kind::CountIn;
+    step.prime = prime;
     step.countInElapsed = countInTotal_ - countInLeft_;
     step.countInFadeLength = fader_.length();
     if (!playWanted) {
@@ -92,11 +103,15 @@ TransportControl::Step TransportControl::countInStep(bool playWanted, int frames
     return step;
 }
 
-TransportControl::Step TransportControl::songStep(bool playWanted, int framesLeft,
+TransportControl::Step TransportControl::songStep(bool playWanted, int framesLeft, BufferGate& gate,
                                                   const RenderPipeline& pipeline) noexcept {
-    fader_.setTarget(pendingJump_ >= 0 || !playWanted ? 0.0f : 1.0f);
+    // Starved: fade out before the read reaches undecoded audio (the gate's lead covers the
+    // fade), as a pause the listener did not ask for.
+    const bool starved = playWanted && pendingJump_ < 0 && gate.starved(pipeline);
+    fader_.setTarget(pendingJump_ >= 0 || !playWanted || starved ? 0.0f : 1.0f);
     state_ = pendingJump_ >= 0  ? State::Jumping
              : !playWanted      ? State::FadingOut
+             : starved          ? State::Starving
              : fader_.ramping() ? State::FadingIn
                                 : State::Playing;
     if (pipeline.songEnded()) {

@@ -74,13 +74,21 @@ class RenderPipeline {
     void renderSong(float* out, int n, int channels, const float* fade) noexcept;
     // Audio thread: n frames of the count-in's click into `out`, `elapsed` frames into it,
     // fading out over the last `fadeLeft` of `fadeLength` frames (0: no fade); the stretchers
-    // prime meanwhile. `rate`: the tempo setting.
+    // prime meanwhile when `prime` (not while the song there is still being decoded: they
+    // would keep its silence). `rate`: the tempo setting.
     void renderCountIn(float* out, int n, int channels, std::int64_t elapsed, int bars, double rate,
-                       int fadeLeft, int fadeLength) noexcept;
+                       int fadeLeft, int fadeLength, bool prime = true) noexcept;
 
     // Audio thread: where the song is (inline: asked for every chunk).
     bool atSongStart() const noexcept { return chains_.front()->position() == 0; }
     std::int64_t heardPosition() const noexcept;  // the song frame the listener hears now
+    // The next song frame the mix is read from: ahead of the heard one while stretching.
+    std::int64_t readPosition() const noexcept { return chains_.front()->position(); }
+    // Where reading from readPosition() stops needing new song frames: the loop's end while
+    // reading inside the loop (it wraps to frames already read), else the song's end.
+    std::int64_t readEnd() const noexcept {
+        return bounds_.enabled && readPosition() < bounds_.end ? bounds_.end : length_;
+    }
     bool songEnded() const noexcept;
     int framesToEnd() const noexcept;  // output frames until the end (plain or stretched)
 

@@ -7,6 +7,7 @@
 #include "stemdeck/audio/mix/LevelMeters.h"
 #include "stemdeck/audio/mix/OutputRouting.h"
 #include "stemdeck/audio/timeline/LoopRegion.h"
+#include "stemdeck/audio/transport/BufferGate.h"
 #include "stemdeck/audio/transport/RenderPipeline.h"
 #include "stemdeck/audio/transport/TransportControl.h"
 
@@ -27,6 +28,9 @@ enum class Quantize { Immediate, NextBar };
 // resume fades in, a seek while playing fades out, jumps sample-accurately and fades in.
 // Playing from the very start of the song, and the song's end, are not faded (the song plays
 // exactly as authored). A count-in of N bars of click plays before the song when play starts.
+// A song still being decoded (progressive loading) never plays through audio not decoded yet:
+// the transport fades out and buffers where it is, and fades in there once the decoder is far
+// enough ahead (BufferGate; no count-in, the listener did not pause).
 //
 // Per block, process() takes the commands, then asks TransportControl (the play state: its
 // states and events are tabled in TransportControl.h) what each chunk is, and RenderPipeline
@@ -61,6 +65,9 @@ class Transport {
     bool consumeEndOfSong() { return endOfSong_.exchange(false, std::memory_order_acq_rel); }
     // True once the audio thread has faded out and renders nothing but silence.
     bool silent() const { return silent_.load(std::memory_order_acquire); }
+    // Any thread: play is wanted but the transport waits for the song's audio to be decoded
+    // (silent, the position standing still; it plays on by itself). As of the last block.
+    bool buffering() const { return buffering_.load(std::memory_order_acquire); }
 
     // Any thread. Tempo (clamped to [0.5, 1.5]) and pitch (clamped to +-1200 cents); ignored
     // (kept at 1 / 0) when prepared without time stretch. Stored in atomics only: the audio
@@ -115,6 +122,7 @@ class Transport {
 
     // Audio-thread state.
     TransportControl control_;
+    BufferGate gate_;
     int lastRendered_ = 0;
 
     // Shared state.
@@ -123,6 +131,7 @@ class Transport {
     std::atomic<std::int64_t> position_{0};
     std::atomic<bool> endOfSong_{false};
     std::atomic<bool> silent_{true};
+    std::atomic<bool> buffering_{false};
     std::atomic<double> tempo_{1.0};
     std::atomic<double> pitchCents_{0.0};
     std::atomic<bool> canStretch_{false};
