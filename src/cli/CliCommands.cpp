@@ -359,11 +359,8 @@ Json timingFields(const MixTimings& t, int block, int rate) {
 }
 
 // Times the song's first `stems` stems alone at `block` frames: they move into a song of
-// their own for the timing and back afterwards (no copy of the samples).
+// their own for the timing and back afterwards (no copy of the samples); stems <= the song's.
 Json benchCase(Song& song, int stems, int block, double seconds) {
-    if (static_cast<std::size_t>(stems) > song.stems.size())
-        throw CliError("--case " + std::to_string(stems) + "x" + std::to_string(block) +
-                       ": the song has only " + std::to_string(song.stems.size()) + " stems");
     Song part;
     part.folder = song.folder;
     part.sampleRate = song.sampleRate;
@@ -390,6 +387,10 @@ int runBench(const CliOptions& options, const CommandContext& context) {
     Song song = loadSong(options, context);
     const double loadSeconds = secondsSince(loadStart);
     const double residentMb = static_cast<double>(residentBytes()) / 1e6;  // before any mixing
+    for (const auto& [stems, block] : options.benchCases)  // refused before any timing
+        if (static_cast<std::size_t>(stems) > song.stems.size())
+            throw CliError("--case " + std::to_string(stems) + "x" + std::to_string(block) +
+                           ": the song has only " + std::to_string(song.stems.size()) + " stems");
     // The timing loop does not poll: from here a signal may end the process as usual.
     Interruption::uninstall();
 
