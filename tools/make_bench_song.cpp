@@ -1,9 +1,10 @@
 // Writes a song for load benchmarks (not committed: scripts/bench-load.sh makes it on demand):
-// STEMS stereo 16-bit FLAC stems of SECONDS seconds at RATE Hz, each a few drifting partials
+// STEMS stereo FLAC stems (16-bit, or 24-bit with BITS=24: those load as float samples, 16-bit
+// ones as int16) of SECONDS seconds at RATE Hz, each a few drifting partials
 // over quiet noise, so FLAC compresses them about as much as real stems (not as silence).
 // Deterministic: own noise generator, no clocks.
 //
-// Usage: make_bench_song OUTPUT_FOLDER [STEMS=8] [SECONDS=240] [RATE=44100]
+// Usage: make_bench_song OUTPUT_FOLDER [STEMS=8] [SECONDS=240] [RATE=44100] [BITS=16]
 
 #include <sndfile.h>
 
@@ -31,11 +32,11 @@ struct Noise {
     }
 };
 
-bool writeStem(const std::filesystem::path& file, int stem, long long frames, int rate) {
+bool writeStem(const std::filesystem::path& file, int stem, long long frames, int rate, int bits) {
     SF_INFO info{};
     info.samplerate = rate;
     info.channels = kChannels;
-    info.format = SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
+    info.format = SF_FORMAT_FLAC | (bits == 24 ? SF_FORMAT_PCM_24 : SF_FORMAT_PCM_16);
     SNDFILE* sf = sf_open(file.c_str(), SFM_WRITE, &info);
     if (!sf) {
         std::fprintf(stderr, "make_bench_song: cannot write %s: %s\n", file.c_str(),
@@ -70,19 +71,22 @@ bool writeStem(const std::filesystem::path& file, int stem, long long frames, in
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || argc > 5) {
+    if (argc < 2 || argc > 6) {
         std::fprintf(stderr,
                      "usage: make_bench_song OUTPUT_FOLDER [STEMS=8] [SECONDS=240] "
-                     "[RATE=44100]\n");
+                     "[RATE=44100] [BITS=16]\n");
         return 2;
     }
     const std::filesystem::path folder = argv[1];
     const int stems = argc > 2 ? std::atoi(argv[2]) : 8;
     const double seconds = argc > 3 ? std::atof(argv[3]) : 240.0;
     const int rate = argc > 4 ? std::atoi(argv[4]) : 44100;
+    const int bits = argc > 5 ? std::atoi(argv[5]) : 16;
     if (stems < 1 || stems > 64 || seconds <= 0.0 || seconds > 3600.0 || rate < 8000 ||
-        rate > 384000) {
-        std::fprintf(stderr, "make_bench_song: STEMS 1-64, SECONDS up to 3600, RATE 8000-384000\n");
+        rate > 384000 || (bits != 16 && bits != 24)) {
+        std::fprintf(stderr,
+                     "make_bench_song: STEMS 1-64, SECONDS up to 3600, RATE 8000-384000, "
+                     "BITS 16 or 24\n");
         return 2;
     }
     std::error_code ec;
@@ -96,7 +100,7 @@ int main(int argc, char** argv) {
     for (int s = 0; s < stems; ++s) {
         char name[32];
         std::snprintf(name, sizeof name, "stem%02d.flac", s + 1);
-        if (!writeStem(folder / name, s, frames, rate)) return 1;
+        if (!writeStem(folder / name, s, frames, rate, bits)) return 1;
     }
     return 0;
 }

@@ -365,6 +365,50 @@ int runPlay(const CliOptions& options, const CommandContext& context) {
     return signal != 0 && signal != SIGINT ? Interruption::exitStatus() : 0;
 }
 
+// Stems of `song` stored as 16-bit integers.
+int int16StemCount(const Song& song) {
+    int count = 0;
+    for (const auto& stem : song.stems)
+        count += stem.audio.format() == audio::SampleFormat::Int16 ? 1 : 0;
+    return count;
+}
+
+// The timings of one mix (the whole song at --block, or a --case) as JSON fields.
+Json timingFields(const MixTimings& t, int block, int rate) {
+    const double budgetUs = 1e6 * block / rate;
+    return {{"mix_us_per_block", t.mixMedianUs},
+            {"mix_us_per_block_mean", t.mixMeanUs},
+            {"read_bound_us_per_block", t.readMedianUs},
+            {"read_bound_us_per_block_mean", t.readMeanUs},
+            {"ratio", t.readMedianUs > 0 ? t.mixMedianUs / t.readMedianUs : 0.0},
+            {"budget_us_per_block", budgetUs},
+            {"mix_load_pct", 100.0 * t.mixMedianUs / budgetUs}};
+}
+
+// Times the song's first `stems` stems alone at `block` frames: they move into a song of
+// their own for the timing and back afterwards (no copy of the samples); stems <= the song's.
+Json benchCase(Song& song, int stems, int block, double seconds) {
+    Song part;
+    part.folder = song.folder;
+    part.sampleRate = song.sampleRate;
+    const auto count = static_cast<std::ptrdiff_t>(stems);
+    for (auto it = song.stems.begin(); it != song.stems.begin() + count; ++it) {
+        part.frames = std::max(part.frames, it->frames());
+        part.stems.push_back(std::move(*it));
+    }
+    const MixTimings t = benchmarkMix(part, block, seconds);
+    for (std::ptrdiff_t i = 0; i < count; ++i)
+        song.stems[static_cast<std::size_t>(i)] =
+            std::move(part.stems[static_cast<std::size_t>(i)]);
+    Json fields = {{"stems", stems},
+                   {"block", block},
+                   {"passes", t.passes},
+                   {"blocks", t.blocksPerPass * t.passes},
+                   {"int16_stems", int16StemCount(part)}};
+    fields.update(timingFields(t, block, song.sampleRate));
+    return fields;
+}
+
 int runBench(const CliOptions& options, const CommandContext& context) {
     const auto loadStart = Clock::now();
     const auto decode = decodeSong(options.song, options.rate, false, context);
@@ -380,35 +424,35 @@ int runBench(const CliOptions& options, const CommandContext& context) {
     const double loadSeconds = secondsSince(loadStart);
     warnAboutSkippedFiles(song, context.err);
     const double residentMb = static_cast<double>(residentBytes()) / 1e6;  // before any mixing
-    int int16Stems = 0;
-    for (const auto& stem : song.stems)
-        int16Stems += stem.audio.format() == audio::SampleFormat::Int16 ? 1 : 0;
+    for (const auto& [stems, block] : options.benchCases)  // refused before any timing
+        if (static_cast<std::size_t>(stems) > song.stems.size())
+            throw CliError("--case " + std::to_string(stems) + "x" + std::to_string(block) +
+                           ": the song has only " + std::to_string(song.stems.size()) + " stems");
     // The timing loop does not poll: from here a signal may end the process as usual.
     Interruption::uninstall();
 
     const double seconds = options.seconds.value_or(CliOptions::kDefaultBenchSeconds);
     const MixTimings t = benchmarkMix(song, options.block, seconds);
-    const double budgetUs = 1e6 * options.block / song.sampleRate;
 
-    const Json bench = {{"folder", song.folder.string()},
-                        {"stems", song.stems.size()},
-                        {"rate", song.sampleRate},
-                        {"block", options.block},
-                        {"seconds", seconds},
-                        {"passes", t.passes},
-                        {"blocks", t.blocksPerPass * t.passes},
-                        {"load_s", loadSeconds},
-                        {"first_audio_s", firstAudioSeconds},
-                        {"resident_mb", residentMb},
-                        {"stored_mb", static_cast<double>(loader::songBytes(song)) / 1e6},
-                        {"int16_stems", int16Stems},
-                        {"mix_us_per_block", t.mixMedianUs},
-                        {"mix_us_per_block_mean", t.mixMeanUs},
-                        {"read_bound_us_per_block", t.readMedianUs},
-                        {"read_bound_us_per_block_mean", t.readMeanUs},
-                        {"ratio", t.readMedianUs > 0 ? t.mixMedianUs / t.readMedianUs : 0.0},
-                        {"budget_us_per_block", budgetUs},
-                        {"mix_load_pct", 100.0 * t.mixMedianUs / budgetUs}};
+    Json bench = {{"folder", song.folder.string()},
+                  {"stems", song.stems.size()},
+                  {"rate", song.sampleRate},
+                  {"block", options.block},
+                  {"seconds", seconds},
+                  {"passes", t.passes},
+                  {"blocks", t.blocksPerPass * t.passes},
+                  {"load_s", loadSeconds},
+                  {"first_audio_s", firstAudioSeconds},
+                  {"resident_mb", residentMb},
+                  {"stored_mb", static_cast<double>(loader::songBytes(song)) / 1e6},
+                  {"int16_stems", int16StemCount(song)}};
+    bench.update(timingFields(t, options.block, song.sampleRate));
+    if (!options.benchCases.empty()) {
+        Json cases = Json::array();
+        for (const auto& [stems, block] : options.benchCases)
+            cases.push_back(benchCase(song, stems, block, seconds));
+        bench["cases"] = cases;
+    }
     context.out << jsonText(bench);
     return 0;
 }

@@ -54,6 +54,16 @@ struct Declared {
     bool loopsGiven = false;
 };
 
+// "4x256": the first 4 stems at 256 frames per block.
+std::pair<int, int> parseBenchCase(const std::string& v) {
+    const auto x = v.find('x');
+    if (x == std::string::npos)
+        throw CliError("--case must be STEMSxBLOCK (like 4x256), got '" + printable(v) + "'");
+    return {parseInteger("--case stems", std::string_view(v).substr(0, x), 1, 4096),
+            parseInteger("--case block", std::string_view(v).substr(x + 1), limits::kMinBlockFrames,
+                         limits::kMaxBlockFrames)};
+}
+
 const std::string kBlockRange = "from " + std::to_string(limits::kMinBlockFrames) + " to " +
                                 std::to_string(limits::kMaxBlockFrames);
 
@@ -198,6 +208,10 @@ void declareBench(Declared& d, CliOptions& o) {
                     numberText(CliOptions::kDefaultBenchSeconds) + ")",
                 [&o](const std::string& v) { o.seconds = parseSeconds("--seconds", v, false); });
     declareRate(bench, o, "load at this sample rate (default: the song's)");
+    valueOption(bench, "--case", "STEMSxBLOCK",
+                "also time the song's first STEMS stems at BLOCK frames per block, in the same "
+                "run (repeatable; JSON \"cases\")",
+                [&o](const std::string& v) { o.benchCases.push_back(parseBenchCase(v)); });
 }
 
 constexpr const char* kFooter =

@@ -51,6 +51,8 @@ struct CliOptions {
     double from = 0.0;              // play: start position in seconds
     std::string device;             // play: empty for the system default
     bool monitor = false;           // play: print latency statistics at the end
+    // bench --case STEMSxBLOCK: also time the song's first STEMS stems at BLOCK frames.
+    std::vector<std::pair<int, int>> benchCases;
 
     // Rehearsal (render and play).
     std::optional<std::pair<double, double>> loop;  // --loop A-B, seconds

@@ -138,6 +138,17 @@ TEST(CliOptions, OptionsBelongToTheirCommand) {
     EXPECT_EQ(parse({"bench", "s", "--seconds", "2", "--block", "64"}).seconds, 2.0);
 }
 
+TEST(CliOptions, BenchCasesAreStemsByBlock) {
+    const auto o = parse({"bench", "s", "--case", "4x256", "--case", "2x64"});
+    ASSERT_EQ(o.benchCases.size(), 2u);
+    EXPECT_EQ(o.benchCases[0], std::make_pair(4, 256));
+    EXPECT_EQ(o.benchCases[1], std::make_pair(2, 64));
+    EXPECT_EQ(errorFor({"bench", "s", "--case", "4"}),
+              "--case must be STEMSxBLOCK (like 4x256), got '4'");
+    EXPECT_NE(errorFor({"bench", "s", "--case", "0x64"}).find("--case stems"), std::string::npos);
+    EXPECT_NE(errorFor({"bench", "s", "--case", "2x1"}).find("--case block"), std::string::npos);
+}
+
 TEST(CliOptions, DoubleDashEndsOptions) {
     const auto o = parse({"render", "--", "-weird song", "--out.wav"});
     EXPECT_EQ(o.song, "-weird song");

@@ -421,6 +421,23 @@ TEST(Cli, BenchPrintsTimings) {
     EXPECT_NEAR(jsonNumber(r.out, "ratio"), mix / read, 1e-6 * mix / read);
 }
 
+TEST(Cli, BenchTimesCasesOfFewerStemsAndOtherBlocksInTheSameRun) {
+    const CliResult r =
+        runCli({"bench", demoSong(), "--seconds", "0.5", "--case", "2x64", "--case", "4x256"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(jsonNumber(r.out, "stems"), 5);  // the whole song first, as without --case
+    const auto cases = r.out.find("\"cases\"");
+    ASSERT_NE(cases, std::string::npos) << r.out;
+    const std::string rest = r.out.substr(cases);
+    EXPECT_EQ(jsonNumber(rest, "stems"), 2);  // the first case's fields come first
+    EXPECT_EQ(jsonNumber(rest, "block"), 64);
+    EXPECT_GT(jsonNumber(rest, "read_bound_us_per_block"), 0);
+    EXPECT_NE(rest.find("\"block\": 256"), std::string::npos) << rest;
+    const CliResult tooMany = runCli({"bench", demoSong(), "--seconds", "0.1", "--case", "9x64"});
+    EXPECT_EQ(tooMany.status, 2);  // an option the song cannot meet, as an unknown --solo stem
+    EXPECT_NE(tooMany.err.find("the song has only 5 stems"), std::string::npos) << tooMany.err;
+}
+
 // --- bad input (the CLI rows of docs/robustness.md) ---
 
 TEST(Cli, FileInsteadOfASongFolderIsARuntimeError) {

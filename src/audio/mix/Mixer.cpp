@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "../core/RampedGain.h"
+#include "MixKernels.h"
 #include "stemdeck/audio/core/ThreadContract.h"
 #include "stemdeck/audio/loader/Song.h"
 #include "stemdeck/audio/loader/StemPeaks.h"
@@ -108,6 +109,55 @@ void silence(float* left, float* right, int n) noexcept {
     Samples(right, n).setZero();
 }
 
+// Sums the settled stems of one bus channel in passes of up to detail::kMaxFusedSources stems
+// of one sample format: each pass reads and writes the bus once, where adding stem by stem
+// did it once per stem. The first pass writes the bus; a bus no stem reaches is zeroed.
+class FusedChannel {
+  public:
+    FusedChannel(int n, float* dst) : n_(n), dst_(dst) {}
+
+    // Samples from the block's first frame on, and the stem channel's settled gain.
+    void add(const float* samples, float gain) noexcept {
+        if (gain == 0.0f) return;  // a settled zero adds nothing (as Mixer::addRun)
+        if (count_ == detail::kMaxFusedSources || (count_ > 0 && int16_)) flush();
+        int16_ = false;
+        float_[count_] = samples;
+        gains_[count_++] = gain;
+    }
+    void add(const std::int16_t* samples, float gain) noexcept {
+        if (gain == 0.0f) return;
+        if (count_ == detail::kMaxFusedSources || (count_ > 0 && !int16_)) flush();
+        int16_ = true;
+        int16Samples_[count_] = samples;
+        gains_[count_++] = gain * kInt16ToFloat;  // exact: what scaled() multiplies by
+    }
+    void finish() noexcept {
+        flush();
+        if (!written_) Samples(dst_, n_).setZero();
+    }
+
+  private:
+    void flush() noexcept {
+        if (count_ == 0) return;
+        if (int16_)
+            detail::mixScaled(int16Samples_, gains_, count_, n_, dst_, !written_);
+        else
+            detail::mixScaled(float_, gains_, count_, n_, dst_, !written_);
+        written_ = true;
+        count_ = 0;
+    }
+
+    int n_;
+    float* dst_;
+    // Only the first count_ entries are set and read (left unset: this is built per block).
+    const float* float_[detail::kMaxFusedSources];
+    const std::int16_t* int16Samples_[detail::kMaxFusedSources];
+    float gains_[detail::kMaxFusedSources];
+    int count_ = 0;
+    bool int16_ = false;
+    bool written_ = false;
+};
+
 }  // namespace
 
 template <bool Assign, typename Sample>
@@ -125,20 +175,27 @@ void Mixer::addRun(LinearRamp& ramp, const Sample* src, int count, float* dst) n
     ramped<Assign>(src, count, gain_.data(), dst);
 }
 
+template <bool Assign>
 void Mixer::addChannel(LinearRamp& ramp, const StemAudio& audio, std::int64_t ready, int channel,
                        std::int64_t position, int valid, int n, float* dst) noexcept {
     int done = 0;
     // One run in the common case; more only where the stem's storage grew in extents. Each
-    // run moves forward, and `valid` frames were ready: the loop is bounded.
+    // run moves forward, and `valid` frames were ready: the loop is bounded. Assign (the
+    // caller checked valid == n) writes each frame once: the runs tile the block.
     while (done < valid) {
         const StemAudio::Run run = audio.runBefore(ready, channel, position + done, valid - done);
         if (run.frames <= 0) break;
         const auto count = static_cast<int>(run.frames);
         if (audio.format() == SampleFormat::Int16)
-            addRun<false>(ramp, run.int16(), count, dst + done);
+            addRun<Assign>(ramp, run.int16(), count, dst + done);
         else
-            addRun<false>(ramp, run.float32(), count, dst + done);
+            addRun<Assign>(ramp, run.float32(), count, dst + done);
         done += count;
+    }
+    if constexpr (Assign) {
+        // Only reached with valid == n, and a ready frame always has a run: done == n. Kept
+        // as a guard so that a bus is never left holding the previous block.
+        if (done < n) Samples(dst + done, n - done).setZero();
     }
     ramp.skip(n - done);  // silence past the stem's end or its ready frames
 }
@@ -161,39 +218,23 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
     const std::int64_t ready = stem.audio.readyFrames();
     const std::int64_t available = ready - position;
     const int valid = available <= 0 ? 0 : static_cast<int>(std::min<std::int64_t>(n, available));
-    const bool inFirst = valid > 0 && position + valid <= stem.audio.firstExtentFrames();
     // The first stem of a mix writes the bus instead of adding to a zeroed one, when it covers
     // the whole run.
-    if (overwrite && !(inFirst && valid == n)) {
-        silence(left, right, n);
-        overwrite = false;
-    }
-    if (inFirst) {
-        // The common case: the frames lie in the stem's first (usually only) extent.
-        const auto at = static_cast<std::size_t>(position);
-        const auto run = [&](auto* l, auto* r) {
-            if (overwrite) {
-                addRun<true>(state.left, l + at, valid, left);
-                addRun<true>(state.right, r + at, valid, right);
-            } else {
-                addRun<false>(state.left, l + at, valid, left);
-                addRun<false>(state.right, r + at, valid, right);
-            }
-        };
-        if (stem.audio.format() == SampleFormat::Int16)
-            run(static_cast<const std::int16_t*>(stem.audio.firstExtentData(0)),
-                static_cast<const std::int16_t*>(stem.audio.firstExtentData(1)));
-        else
-            run(static_cast<const float*>(stem.audio.firstExtentData(0)),
-                static_cast<const float*>(stem.audio.firstExtentData(1)));
-        if (valid < n) {
-            state.left.skip(n - valid);
-            state.right.skip(n - valid);
-        }
+    if (overwrite && valid == n) {
+        addChannel<true>(state.left, stem.audio, ready, 0, position, valid, n, left);
+        addChannel<true>(state.right, stem.audio, ready, 1, position, valid, n, right);
     } else {
-        addChannel(state.left, stem.audio, ready, 0, position, valid, n, left);
-        addChannel(state.right, stem.audio, ready, 1, position, valid, n, right);
+        if (overwrite) silence(left, right, n);
+        addChannel<false>(state.left, stem.audio, ready, 0, position, valid, n, left);
+        addChannel<false>(state.right, stem.audio, ready, 1, position, valid, n, right);
     }
+    meterStem(index, position, valid, ready);
+}
+
+void Mixer::meterStem(std::size_t index, std::int64_t position, int valid,
+                      std::int64_t ready) noexcept {
+    const Stem& stem = song_->stems[index];
+    const StemState& state = stems_[index];
     if (meters_ && valid > 0 && !stem.peaks.empty()) {
         // Post-fader peak from the load-time peak table: one read per 64 frames (only where
         // the table reaches: it may cover fewer frames than are ready).
@@ -218,12 +259,50 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
     }
 }
 
+bool Mixer::mixSettled(std::int64_t position, int n, float* left, float* right, const int* pairOf,
+                       int pair) noexcept {
+    if (position < 0 || n <= 0) return false;
+    FusedChannel busLeft(n, left), busRight(n, right);
+    const auto at = static_cast<std::size_t>(position);
+    for (std::size_t i = 0; i < stems_.size(); ++i) {
+        if (pairOf && pairOf[i] != pair) continue;
+        const StemState& state = stems_[i];
+        const StemAudio& audio = song_->stems[i].audio;
+        // The common case: settled gains and all n frames ready in the first extent. Else the
+        // stem-by-stem path writes the whole bus again (what was summed so far is dropped).
+        if (state.left.ramping() || state.right.ramping() || audio.readyFrames() - position < n ||
+            position + n > audio.firstExtentFrames())
+            return false;
+        if (audio.format() == SampleFormat::Int16) {
+            busLeft.add(static_cast<const std::int16_t*>(audio.firstExtentData(0)) + at,
+                        state.left.current());
+            busRight.add(static_cast<const std::int16_t*>(audio.firstExtentData(1)) + at,
+                         state.right.current());
+        } else {
+            busLeft.add(static_cast<const float*>(audio.firstExtentData(0)) + at,
+                        state.left.current());
+            busRight.add(static_cast<const float*>(audio.firstExtentData(1)) + at,
+                         state.right.current());
+        }
+    }
+    busLeft.finish();
+    busRight.finish();
+    for (std::size_t i = 0; i < stems_.size(); ++i)
+        if (!pairOf || pairOf[i] == pair)
+            meterStem(i, position, n, song_->stems[i].audio.readyFrames());
+    return true;
+}
+
 void Mixer::mixStems(std::int64_t position, int n, float* left, float* right, const int* pairOf,
                      int pair) noexcept {
     n = std::clamp(n, 0, kMaxChunk);
-    silence(left, right, n);
-    if (!song_ || !controls_) return;
+    if (!song_ || !controls_) {
+        silence(left, right, n);
+        return;
+    }
     updateTargets();
+    if (mixSettled(position, n, left, right, pairOf, pair)) return;
+    silence(left, right, n);
     for (std::size_t i = 0; i < stems_.size(); ++i)
         if (pairOf[i] == pair) addStem(i, position, n, left, right);
 }
@@ -235,7 +314,9 @@ void Mixer::mix(std::int64_t position, int n, float* left, float* right) noexcep
         return;
     }
     updateTargets();
-    for (std::size_t i = 0; i < stems_.size(); ++i) addStem(i, position, n, left, right, i == 0);
+    if (!mixSettled(position, n, left, right, nullptr, 0))
+        for (std::size_t i = 0; i < stems_.size(); ++i)
+            addStem(i, position, n, left, right, i == 0);
 
     detail::applyRampedGain(master_, gain_.data(), n, left, right);
 }

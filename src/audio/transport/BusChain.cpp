@@ -22,8 +22,9 @@ void BusChain::prepare(int sampleRate, int maxChunk, bool stretch) {
 std::int64_t BusChain::heardPosition() const noexcept {
     // Right after a start the stretcher holds more than has been read: the listener is at the
     // song's first frame, not before it.
-    return std::max<std::int64_t>(
-        0, position_ - static_cast<std::int64_t>(std::lround(stretcher_.latencyFrames())));
+    const double latency = stretcher_.latencyFrames();
+    if (latency == 0.0) return std::max<std::int64_t>(0, position_);  // bypass: no lround
+    return std::max<std::int64_t>(0, position_ - static_cast<std::int64_t>(std::lround(latency)));
 }
 
 void BusChain::jump(std::int64_t frame, TimeStretcher::Restart how) noexcept {

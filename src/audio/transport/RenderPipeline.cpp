@@ -3,9 +3,11 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "../core/RampedGain.h"
 #include "../core/SampleGuard.h"
+#include "../mix/MixKernels.h"
 #include "stemdeck/audio/click/ClickGenerator.h"
 #include "stemdeck/audio/core/ThreadContract.h"
 #include "stemdeck/audio/loader/Song.h"
@@ -182,6 +184,27 @@ void RenderPipeline::finishBuses(int pairs, int n, const float* fade) noexcept {
     parts_.meters->noteMaster(masterL, masterR);
 }
 
+void RenderPipeline::finishStereo(float* out, int n, const float* fade) noexcept {
+    const StereoBus bus = parts_.routing->bus(0);
+    // Interleaved first, the peaks found on the way: the limiter and the fade rarely change
+    // the bus, and when they do it is interleaved again.
+    detail::BusScan scan = detail::interleaveScanning(bus.left, bus.right, n, out);
+    const float larger = scan.peakLeft > scan.peakRight ? scan.peakLeft : scan.peakRight;
+    // As detail::stereoPeak: NaN when the block holds a NaN, so that the limiter silences it.
+    const float peak = larger > detail::kMaxBusMagnitude || !scan.nan
+                           ? larger
+                           : std::numeric_limits<float>::quiet_NaN();
+    bool changed = limiters_.front().process(bus.left, bus.right, n, peak);
+    if (fade) {
+        const ConstSamples gains(fade, n);
+        Samples(bus.left, n) *= gains;
+        Samples(bus.right, n) *= gains;
+        changed = true;
+    }
+    if (changed) scan = detail::interleaveScanning(bus.left, bus.right, n, out);
+    parts_.meters->noteMaster(scan.peakLeft, scan.peakRight);
+}
+
 void RenderPipeline::renderSong(float* out, int n, int channels, const float* fade) noexcept {
     OutputRouting& routing = *parts_.routing;
     const std::int64_t heard = heardPosition();  // the song frame heard at this chunk's start
@@ -212,6 +235,11 @@ void RenderPipeline::renderSong(float* out, int n, int channels, const float* fa
     if (clickNow) {
         const StereoBus bus = routing.bus(clickPair_);
         addClick(heard, n, bus.left, bus.right);
+    }
+    if (!split_ && channels == 2 && n > 0 && n <= routing.maxFrames()) {
+        // The common case: -> limiter -> fade -> meters -> the device, fused.
+        finishStereo(out, n, fade);
+        return;
     }
     // -> limiter -> fade -> meters: every pair when split, else the one that sounds.
     finishBuses(split_ ? static_cast<int>(chains_.size()) : 1, n, fade);

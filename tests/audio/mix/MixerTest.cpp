@@ -2,6 +2,7 @@
 
 #include <Eigen/Core>
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "AudioFiles.h"
@@ -244,4 +245,67 @@ TEST(Mixer, AStemHalfReadyPlaysItsReadyPartAndSilenceAfter) {
     stored.append(tone.data() + 2400, 2400);
     const Bus whole = run(mixer, 0, 4800, 256);
     for (int k = 0; k < 4800; ++k) ASSERT_FLOAT_EQ(whole.right[k], tone[k]) << k;
+}
+
+// With every gain settled the mixer sums the stems a few at a time in one pass over the bus
+// (MixKernels): still the same float operations in the same order as stem by stem, so the
+// bus is bit for bit g0*s0 + g1*s1 + ... over float and int16 stems alike, with muted stems
+// left out and more stems than one pass takes; likewise for a routed pair's stems alone.
+TEST(Mixer, SettledMixIsTheStemByStemSumBitForBit) {
+    constexpr int kFrames = 3000;
+    constexpr int kStems = 7;
+    test::MemorySong builder(kRate);
+    std::vector<std::vector<float>> left, right;
+    for (int s = 0; s < kStems; ++s) {
+        left.push_back(to16Bit(test::noise(0.2, kFrames, 2 * s + 1)));
+        right.push_back(to16Bit(test::noise(0.2, kFrames, 2 * s + 2)));
+        const std::string name = "s" + std::to_string(s);
+        if (s == 2 || s == 3 || s == 6)  // int16 among float: passes break at a format change
+            builder.stereo16(name, left.back(), right.back());
+        else
+            builder.stereo(name, left.back(), right.back());
+    }
+    const auto song = builder.build();
+    ASSERT_EQ(song.stems[2].audio.format(), audio::SampleFormat::Int16);
+    MixControls mix(kStems);
+    for (int s = 0; s < kStems; ++s) {
+        mix.setGainDb(static_cast<std::size_t>(s), -1.5f * static_cast<float>(s));
+        mix.setPan(static_cast<std::size_t>(s), 0.3f * static_cast<float>(s % 3) - 0.3f);
+    }
+    mix.setMuted(0, true);  // the first stem silent: the second writes the bus
+    mix.setMuted(4, true);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);  // snaps to the targets: nothing ramps
+
+    // g * sample in stem order, int16 as (g / 32768) * sample, as Mixer's per-stem code.
+    const auto expected = [&](int pairFilter, const int* pairOf, int k, bool isLeft) {
+        float sum = 0.0f;
+        bool first = true;
+        for (int s = 0; s < kStems; ++s) {
+            if (pairOf && pairOf[s] != pairFilter) continue;
+            const auto target = mix.target(static_cast<std::size_t>(s), false);
+            const float g = isLeft ? target.left : target.right;
+            if (g == 0.0f) continue;
+            const float x =
+                (isLeft ? left : right)[static_cast<std::size_t>(s)][static_cast<std::size_t>(k)];
+            const bool int16 = s == 2 || s == 3 || s == 6;
+            const float term =
+                int16 ? (g * audio::kInt16ToFloat) * std::nearbyint(x * 32768.0f) : g * x;
+            sum = first ? term : sum + term;
+            first = false;
+        }
+        return sum;
+    };
+    const Bus bus = run(mixer, 0, kFrames, 256);
+    for (int k = 0; k < kFrames; ++k) {
+        ASSERT_EQ(bus.left[k], expected(0, nullptr, k, true)) << k;
+        ASSERT_EQ(bus.right[k], expected(0, nullptr, k, false)) << k;
+    }
+    const int pairOf[kStems] = {0, 1, 1, 0, 1, 1, 1};
+    std::vector<float> l(64), r(64);
+    mixer.mixStems(512, 64, l.data(), r.data(), pairOf, 1);
+    for (int k = 0; k < 64; ++k) {
+        ASSERT_EQ(l[k], expected(1, pairOf, 512 + k, true)) << k;
+        ASSERT_EQ(r[k], expected(1, pairOf, 512 + k, false)) << k;
+    }
 }

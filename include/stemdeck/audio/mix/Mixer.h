@@ -53,11 +53,23 @@ class Mixer {
         LinearRamp right;
     };
     void updateTargets() noexcept;
+    // The common case in one pass over each bus channel per few stems (MixKernels.h): every
+    // stem mixed (pairOf null: all, else those with pairOf[stem] == pair) has settled gains
+    // and all n frames ready in its first extent. Writes left/right and notes the meters.
+    // False when a stem is not in that case: left/right may then hold a partial sum (the
+    // caller mixes stem by stem, which writes them anew); ramps and meters are untouched.
+    bool mixSettled(std::int64_t position, int n, float* left, float* right, const int* pairOf,
+                    int pair) noexcept;
     // `overwrite`: the first stem of mix() writes left/right instead of adding to them.
     void addStem(std::size_t index, std::int64_t position, int n, float* left, float* right,
                  bool overwrite = false) noexcept;
+    // Assign: writes dst instead of adding to it (only with valid == n).
+    template <bool Assign>
     void addChannel(LinearRamp& ramp, const StemAudio& audio, std::int64_t ready, int channel,
                     std::int64_t position, int valid, int n, float* dst) noexcept;
+    // The stem's post-fader peak over its `valid` frames from `position`, into the meters.
+    void meterStem(std::size_t index, std::int64_t position, int valid,
+                   std::int64_t ready) noexcept;
     template <bool Assign, typename Sample>
     void addRun(LinearRamp& ramp, const Sample* src, int count, float* dst) noexcept;
 

@@ -106,6 +106,9 @@ class RenderPipeline {
     void addClick(std::int64_t songFrame, int n, float* left, float* right) noexcept;
     // Limiter, fade, meters on the first `pairs` buses.
     void finishBuses(int pairs, int n, const float* fade) noexcept;
+    // The same for the one bus of an unsplit mix, and its interleaving into a stereo device's
+    // `out`, in one pass over the bus in the common case (nothing limited, no fade).
+    void finishStereo(float* out, int n, const float* fade) noexcept;
 
     const MixControls* controls_ = nullptr;
     Parts parts_;

@@ -1,0 +1,193 @@
+#include "MixKernels.h"
+
+#include <cmath>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+// Compiled with -O3 (src/audio/CMakeLists.txt): the loops run over blocks of any length, which
+// -O2's "very cheap" vectoriser model leaves scalar. Nothing here may depend on float
+// reassociation: no -ffast-math.
+
+// The mixing loops are built twice where the compiler can (GCC or Clang on x86-64 with ifunc
+// support): for the baseline and for AVX2, picked once at load time by the CPU. AVX2 halves
+// their instructions (8 floats a step); the operations stay plain multiplies and adds (AVX2
+// brings no FMA), so the results are the same bit for bit.
+#if defined(__x86_64__) && defined(__gnu_linux__) && (defined(__GNUC__) || defined(__clang__))
+#define STEMDECK_X86_DISPATCH 1
+#define STEMDECK_MIX_CLONES __attribute__((target_clones("avx2", "default")))
+#include <immintrin.h>
+#else
+#define STEMDECK_MIX_CLONES
+#endif
+
+namespace stemdeck::audio::detail {
+
+namespace {
+
+// One pass of up to four sources over dst; K and Assign are constants so that the loop body
+// is straight-line code the vectoriser takes whole.
+template <int K, bool Assign, typename Sample>
+[[gnu::always_inline]] inline void fused(const Sample* const* src, const float* gains, int n,
+                                         float* __restrict dst) noexcept {
+    static_assert(K >= 1 && K <= kMaxFusedSources);
+    const Sample* __restrict s0 = src[0];
+    const Sample* __restrict s1 = K > 1 ? src[1] : src[0];
+    const Sample* __restrict s2 = K > 2 ? src[2] : src[0];
+    const Sample* __restrict s3 = K > 3 ? src[3] : src[0];
+    const float g0 = gains[0];
+    const float g1 = K > 1 ? gains[1] : 0.0f;
+    const float g2 = K > 2 ? gains[2] : 0.0f;
+    const float g3 = K > 3 ? gains[3] : 0.0f;
+    for (int i = 0; i < n; ++i) {
+        // The order of the per-stem code: dst = g0 s0 (or dst += g0 s0), then dst += g1 s1, ...
+        float acc = g0 * static_cast<float>(s0[i]);
+        if constexpr (!Assign) acc = dst[i] + acc;
+        if constexpr (K > 1) acc += g1 * static_cast<float>(s1[i]);
+        if constexpr (K > 2) acc += g2 * static_cast<float>(s2[i]);
+        if constexpr (K > 3) acc += g3 * static_cast<float>(s3[i]);
+        dst[i] = acc;
+    }
+}
+
+template <bool Assign, typename Sample>
+[[gnu::always_inline]] inline void fusedAny(const Sample* const* src, const float* gains, int count,
+                                            int n, float* dst) noexcept {
+    switch (count) {
+        case 1:
+            fused<1, Assign>(src, gains, n, dst);
+            break;
+        case 2:
+            fused<2, Assign>(src, gains, n, dst);
+            break;
+        case 3:
+            fused<3, Assign>(src, gains, n, dst);
+            break;
+        default:
+            fused<4, Assign>(src, gains, n, dst);
+            break;
+    }
+}
+
+template <typename Sample>
+[[gnu::always_inline]] inline void mixAny(const Sample* const* src, const float* gains, int count,
+                                          int n, float* dst, bool assign) noexcept {
+    if (count <= 0 || n <= 0) return;
+    if (assign)
+        fusedAny<true>(src, gains, count, n, dst);
+    else
+        fusedAny<false>(src, gains, count, n, dst);
+}
+
+}  // namespace
+
+STEMDECK_MIX_CLONES void mixScaled(const float* const* src, const float* gains, int count, int n,
+                                   float* dst, bool assign) noexcept {
+    mixAny(src, gains, count, n, dst, assign);
+}
+
+STEMDECK_MIX_CLONES void mixScaled(const std::int16_t* const* src, const float* gains, int count,
+                                   int n, float* dst, bool assign) noexcept {
+    mixAny(src, gains, count, n, dst, assign);
+}
+
+namespace {
+
+// The scalar frames after the vector loop (all of them without SSE2), onto what it found.
+void scanTail(const float* left, const float* right, int i, int n, float* out, BusScan& scan,
+              float& sum) noexcept {
+    for (; i < n; ++i) {
+        out[2 * i] = left[i];
+        out[2 * i + 1] = right[i];
+        const float al = std::fabs(left[i]);
+        const float ar = std::fabs(right[i]);
+        scan.peakLeft = scan.peakLeft < al ? al : scan.peakLeft;
+        scan.peakRight = scan.peakRight < ar ? ar : scan.peakRight;
+        sum += left[i] + right[i];
+    }
+}
+
+// Folds vector lanes of peaks and sums into the scan.
+void foldLanes(const float* peakL, const float* peakR, const float* sums, int lanes, BusScan& scan,
+               float& sum) noexcept {
+    for (int k = 0; k < lanes; ++k) {
+        scan.peakLeft = scan.peakLeft < peakL[k] ? peakL[k] : scan.peakLeft;
+        scan.peakRight = scan.peakRight < peakR[k] ? peakR[k] : scan.peakRight;
+        sum += sums[k];
+    }
+}
+
+#if defined(STEMDECK_X86_DISPATCH)
+// Eight frames a step. Lane order does not matter to maxima, and the sum only has to carry a
+// NaN to the end.
+__attribute__((target("avx2"))) BusScan interleaveAvx2(const float* left, const float* right, int n,
+                                                       float* out) noexcept {
+    BusScan scan;
+    float sum = 0.0f;
+    const __m256 absMask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
+    __m256 peakL = _mm256_setzero_ps(), peakR = _mm256_setzero_ps(), sums = _mm256_setzero_ps();
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const __m256 l = _mm256_loadu_ps(left + i);
+        const __m256 r = _mm256_loadu_ps(right + i);
+        const __m256 lo = _mm256_unpacklo_ps(l, r);  // frames 0 1 | 4 5
+        const __m256 hi = _mm256_unpackhi_ps(l, r);  // frames 2 3 | 6 7
+        _mm256_storeu_ps(out + 2 * i, _mm256_permute2f128_ps(lo, hi, 0x20));
+        _mm256_storeu_ps(out + 2 * i + 8, _mm256_permute2f128_ps(lo, hi, 0x31));
+        peakL = _mm256_max_ps(peakL, _mm256_and_ps(l, absMask));
+        peakR = _mm256_max_ps(peakR, _mm256_and_ps(r, absMask));
+        sums = _mm256_add_ps(sums, _mm256_add_ps(l, r));
+    }
+    alignas(32) float lanesL[8], lanesR[8], lanesSum[8];
+    _mm256_store_ps(lanesL, peakL);
+    _mm256_store_ps(lanesR, peakR);
+    _mm256_store_ps(lanesSum, sums);
+    foldLanes(lanesL, lanesR, lanesSum, 8, scan, sum);
+    scanTail(left, right, i, n, out, scan, sum);
+    scan.nan = sum != sum;
+    return scan;
+}
+
+// Asked once, when the library is loaded (never on the audio thread).
+const bool kHasAvx2 = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+}();
+#endif
+
+}  // namespace
+
+BusScan interleaveScanning(const float* left, const float* right, int n, float* out) noexcept {
+#if defined(STEMDECK_X86_DISPATCH)
+    if (kHasAvx2) return interleaveAvx2(left, right, n, out);
+#endif
+    BusScan scan;
+    float sum = 0.0f;
+    int i = 0;
+#if defined(__SSE2__)
+    // Four frames a step in SSE registers: the compiler does not vectorise the maxima and the
+    // sum itself (that would need -ffast-math's reassociation).
+    const __m128 absMask = _mm_castsi128_ps(_mm_set1_epi32(0x7fffffff));
+    __m128 peakL = _mm_setzero_ps(), peakR = _mm_setzero_ps(), sums = _mm_setzero_ps();
+    for (; i + 4 <= n; i += 4) {
+        const __m128 l = _mm_loadu_ps(left + i);
+        const __m128 r = _mm_loadu_ps(right + i);
+        _mm_storeu_ps(out + 2 * i, _mm_unpacklo_ps(l, r));
+        _mm_storeu_ps(out + 2 * i + 4, _mm_unpackhi_ps(l, r));
+        peakL = _mm_max_ps(peakL, _mm_and_ps(l, absMask));
+        peakR = _mm_max_ps(peakR, _mm_and_ps(r, absMask));
+        sums = _mm_add_ps(sums, _mm_add_ps(l, r));
+    }
+    alignas(16) float lanesL[4], lanesR[4], lanesSum[4];
+    _mm_store_ps(lanesL, peakL);
+    _mm_store_ps(lanesR, peakR);
+    _mm_store_ps(lanesSum, sums);
+    foldLanes(lanesL, lanesR, lanesSum, 4, scan, sum);
+#endif
+    scanTail(left, right, i, n, out, scan, sum);
+    scan.nan = sum != sum;
+    return scan;
+}
+
+}  // namespace stemdeck::audio::detail

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+
+namespace stemdeck::audio::detail {
+
+// The fused inner loops of the render path (compiled with -O3 like the rest of it, see
+// src/audio/CMakeLists.txt, so that the plain loops vectorise). Audio thread; no allocation.
+// Every loop keeps the order of the float operations of the per-stem code it replaces, so
+// results are the same bit for bit.
+
+// Up to this many sources are summed in one pass over the destination.
+inline constexpr int kMaxFusedSources = 4;
+
+// dst[i] (+)= sum over k < count of gains[k] * src[k][i], the terms added in order k = 0, 1, ...
+// (to dst first unless `assign`). int16 sources take gains already scaled by kInt16ToFloat.
+// 1 <= count <= kMaxFusedSources; dst may not overlap any source.
+void mixScaled(const float* const* src, const float* gains, int count, int n, float* dst,
+               bool assign) noexcept;
+void mixScaled(const std::int16_t* const* src, const float* gains, int count, int n, float* dst,
+               bool assign) noexcept;
+
+// What one pass over a stereo bus found: each channel's largest |sample| (as
+// Eigen's maxCoeff gives it where no sample is NaN) and whether a sample is NaN (a sum of the
+// samples carries any NaN to the end, as detail::holdsNan checks it).
+struct BusScan {
+    float peakLeft = 0.0f;
+    float peakRight = 0.0f;
+    bool nan = false;
+};
+
+// Interleaves left/right into out (2 channels) and scans them on the way. n >= 0.
+BusScan interleaveScanning(const float* left, const float* right, int n, float* out) noexcept;
+
+}  // namespace stemdeck::audio::detail
