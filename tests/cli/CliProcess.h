@@ -8,11 +8,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "FileBytes.h"
@@ -49,6 +51,18 @@ class CliProcess {
     }
     CliProcess(const CliProcess&) = delete;
     CliProcess& operator=(const CliProcess&) = delete;
+
+    // Waits (at most `limit`) until stderr holds `text`: a state the tool says it reached, so
+    // a test does not guess how long loading takes on a busy machine. False if it never came.
+    bool waitForErr(const std::string& text,
+                    std::chrono::milliseconds limit = std::chrono::seconds(60)) const {
+        const auto until = std::chrono::steady_clock::now() + limit;
+        while (readFile(errFile_).find(text) == std::string::npos) {
+            if (std::chrono::steady_clock::now() > until) return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return true;
+    }
 
     void interrupt() { signal(SIGINT); }
     void signal(int number) { ::kill(pid_, number); }
