@@ -103,11 +103,13 @@ TEST(ProgressiveLoad, ALongSongPlaysBeforeItIsDecodedThenItsWaveformsArrive) {
 // the decode is over, and the song plays past the damage (the rest of that stem is silence).
 TEST(ProgressiveLoad, AStemDamagedHalfwayIsReportedAfterDecodingAndTheSongPlaysOn) {
     Rig rig;
-    const fs::path song = test::writeLongFlacSong(rig.dir.path(), "damaged", 4, 30.0);
+    const fs::path song = test::writeLongFlacSong(rig.dir.path(), "damaged", kStems, kLongSeconds);
     test::truncateToHalf(song / "stem2.flac");
     QSignalSpy decoded(&rig.playback, &PlaybackManager::songDecoded);
     ASSERT_TRUE(rig.load(song));
-    ASSERT_EQ(rig.engine.song()->stems.size(), 4u) << "the damage is not known at first audio";
+    ASSERT_TRUE(rig.engine.decoding());
+    ASSERT_EQ(rig.engine.song()->stems.size(), static_cast<std::size_t>(kStems))
+        << "the damage is not known at first audio";
     EXPECT_TRUE(rig.engine.song()->errors.empty());
     EXPECT_TRUE(rig.playback.songIssues().errors.empty());
     rig.playback.play();
@@ -118,12 +120,13 @@ TEST(ProgressiveLoad, AStemDamagedHalfwayIsReportedAfterDecodingAndTheSongPlaysO
     EXPECT_EQ(late.front().file.filename(), "stem2.flac");
     EXPECT_NE(late.front().message.find("plays what was decoded"), std::string::npos)
         << late.front().message;
-    EXPECT_EQ(rig.engine.song()->stems.size(), 4u) << "the stem stays, silent after the damage";
+    EXPECT_EQ(rig.engine.song()->stems.size(), static_cast<std::size_t>(kStems))
+        << "the stem stays, silent after the damage";
 
     // Past the damage the song plays on: nothing waits for the stem that stopped.
-    rig.playback.seek(25.0);
+    rig.playback.seek(45.0);
     rig.playback.play();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return rig.playback.position() > 25.5; }, 20000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rig.playback.position() > 45.5; }, 20000));
     EXPECT_FALSE(rig.playback.buffering());
 }
 
