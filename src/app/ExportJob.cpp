@@ -2,11 +2,14 @@
 
 #include <QDir>
 #include <QtConcurrent/QtConcurrentRun>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/SongDecode.h"
 
 namespace stemdeck::app {
 
@@ -31,9 +34,11 @@ audio::RenderOptions exportOptions(const audio::Engine& engine, const ExportChoi
 }
 
 ExportJob::ExportJob(std::shared_ptr<const audio::Song> song, audio::MixSnapshot mix, QString file,
-                     audio::RenderOptions options, QObject* parent)
+                     audio::RenderOptions options, QObject* parent,
+                     std::shared_ptr<audio::SongDecode> decode)
     : QObject(parent),
       song_(std::move(song)),
+      decode_(std::move(decode)),
       mix_(std::move(mix)),
       file_(std::move(file)),
       options_(std::move(options)) {
@@ -44,10 +49,12 @@ ExportJob::ExportJob(std::shared_ptr<const audio::Song> song, audio::MixSnapshot
 }
 
 std::unique_ptr<ExportJob> ExportJob::fromEngine(const audio::Engine& engine, const QString& file,
-                                                 const ExportChoices& choices) {
+                                                 const ExportChoices& choices,
+                                                 std::shared_ptr<audio::SongDecode> decode) {
     if (!engine.hasSong()) return nullptr;
+    if (decode && decode.get() != engine.decode()) decode.reset();  // not this song's
     return std::make_unique<ExportJob>(engine.sharedSong(), engine.mix().snapshot(), file,
-                                       exportOptions(engine, choices));
+                                       exportOptions(engine, choices), nullptr, std::move(decode));
 }
 
 QString ExportJob::refusal(const audio::Song& song, const QString& file) {
@@ -74,9 +81,31 @@ void ExportJob::start() {
     watcher_.setFuture(QtConcurrent::run([this] { return run(); }));
 }
 
+ExportJob::Wait ExportJob::waitForDecode() {
+    // Finished before the job started: the song is whole (the job was made from the engine's
+    // current song, whose decode nothing had stopped).
+    if (!decode_ || decode_->finished()) return Wait::Whole;
+    emit waitingForSong();
+    // SongDecode::wait() cannot be interrupted: poll, so that a cancel stops the job at once.
+    constexpr auto kPoll = std::chrono::milliseconds(20);
+    while (!decode_->finished()) {
+        if (cancel_.load(std::memory_order_relaxed)) return Wait::Cancelled;
+        std::this_thread::sleep_for(kPoll);
+    }
+    // The decode stopped because another song replaced this one: it is not whole.
+    return decode_->progress()->cancelRequested() ? Wait::Stopped : Wait::Whole;
+}
+
 ExportJob::Outcome ExportJob::run() {
     const QString shown = displayPath(file_);
     if (!song_) return {false, tr("There is no song to export.")};
+    const Wait wait = waitForDecode();
+    if (wait == Wait::Cancelled)
+        return {false, tr("Export cancelled; %1 was not written.").arg(shown)};
+    if (wait == Wait::Stopped)
+        return {false, tr("The song stopped loading before it was complete (another song was "
+                          "opened); %1 was not written.")
+                           .arg(shown)};
     audio::MixControls mix(song_->stems.size());
     mix.apply(mix_);
     audio::RenderOptions options = options_;

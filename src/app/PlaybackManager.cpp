@@ -16,6 +16,7 @@ PlaybackManager::PlaybackManager(audio::Engine& engine, MixStore* mixes, QObject
     : QObject(parent), engine_(engine), mixer_(engine), mixes_(mixes) {
     qRegisterMetaType<audio::PlayState>();
     connect(&loader_, &SongLoader::finished, this, &PlaybackManager::onLoadFinished);
+    connect(&loader_, &SongLoader::peaksReady, this, &PlaybackManager::onPeaksReady);
     connect(&timer_, &QTimer::timeout, this, &PlaybackManager::poll);
     timer_.start(kPollIntervalMs);
     handoverTimer_.setInterval(kHandoverPollMs);
@@ -50,7 +51,7 @@ void PlaybackManager::cancelLoad() {
 void PlaybackManager::onLoadFinished(const SongLoader::Result& result) {
     const bool reload = reloading_;
     reloading_ = false;
-    if (!result.loaded) {
+    if (!result.decode) {
         // The loader's message quotes file names: shown in the window, they must not reorder
         // or break its text.
         const QString error = displayName(result.error);
@@ -83,7 +84,7 @@ void PlaybackManager::onLoadFinished(const SongLoader::Result& result) {
     }
     const bool follow = !reload && result.followed && followLoadedSong(result);
     if (!follow && !pendingOutput_ && engine_.outputOpen() &&
-        result.loaded->song.sampleRate != engine_.sampleRate()) {
+        result.sampleRate() != engine_.sampleRate()) {
         // The output changed rate while this song was loading.
         startLoad(result.folder, engine_.sampleRate(), reload);
         return;
@@ -123,9 +124,10 @@ void PlaybackManager::adoptLoadedSong() {
 
     if (pendingOutput_) engine_.closeOutput();  // so the engine takes a song at the new rate
     if (!h.reload) resumeAfterReload_ = false;  // a new song waits for play
-    engine_.setSong(std::move(h.result.loaded->song));
-    peaks_ = std::make_shared<const std::vector<WaveformPeaks>>(std::move(h.result.loaded->peaks));
+    // The song plays from its first audio on; the rest decodes meanwhile (pollDecode).
+    engine_.setSong(h.result.decode);
     songFolder_ = h.result.folder;
+    watchDecode(h.result.decode, h.reload);
     if (h.reload) {
         engine_.mix().apply(h.mix);
         savedMix_ = engine_.mix().snapshot();
@@ -159,6 +161,7 @@ void PlaybackManager::adoptLoadedSong() {
     // Duration first: whoever reacts to songLoaded may already seek.
     emit durationChanged(duration());
     emit songLoaded(songFolder_);
+    pollDecode();  // how far it is already (and songDecoded if it is whole)
     // An output change that waited for this song is done once the song can play there.
     if (outputChangePending_ && engine_.reloadRate() == 0) {
         outputChangePending_ = false;
@@ -177,7 +180,8 @@ const audio::Song* PlaybackManager::song() const {
 
 std::unique_ptr<ExportJob> PlaybackManager::exportJob(const QString& file,
                                                       const ExportChoices& choices) const {
-    return ExportJob::fromEngine(engine_, file, choices);
+    // A song still decoding is waited for by the job, on its worker.
+    return ExportJob::fromEngine(engine_, file, choices, decode_);
 }
 
 void PlaybackManager::restoreMix() {
@@ -300,6 +304,7 @@ void PlaybackManager::poll() {
     const bool ended = engine_.consumeEndOfSong();
     if (ended) engine_.stop();
     if (!engine_.service()) onDeviceLost();
+    pollDecode();
     publishTransport();
     publishCountIn();
     if (ended) emit finished();

@@ -138,7 +138,7 @@ std::vector<int> PlaybackManager::followRates() const {
 }
 
 bool PlaybackManager::followLoadedSong(const SongLoader::Result& result) {
-    const int rate = result.loaded->song.sampleRate;
+    const int rate = result.sampleRate();
     if (rate == engine_.sampleRate()) return true;  // the output already runs there
     const std::vector<int> rates = followRates();   // the output may have changed meanwhile
     if (std::ranges::find(rates, rate) == rates.end()) return false;

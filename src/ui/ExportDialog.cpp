@@ -175,7 +175,15 @@ void ExportDialog::startExport() {
         showMessage(tr("Open a song first."), true);
         return;
     }
-    connect(job_.get(), &app::ExportJob::progressChanged, this, [this](double fraction) {
+    // A song still loading is waited for (the job says so), then rendered whole.
+    connect(job_.get(), &app::ExportJob::waitingForSong, this, [this, file] {
+        showMessage(tr("Waiting for the song to finish loading, then exporting to %1…")
+                        .arg(QDir::toNativeSeparators(file)),
+                    false);
+    });
+    connect(job_.get(), &app::ExportJob::progressChanged, this, [this, file](double fraction) {
+        if (ui_->progressBar->value() == 0 && fraction > 0.0)
+            showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(file)), false);
         ui_->progressBar->setValue(static_cast<int>(fraction * kProgressSteps));
     });
     connect(job_.get(), &app::ExportJob::finished, this, &ExportDialog::onFinished);

@@ -139,6 +139,24 @@ LoadMessages::Message LoadMessages::stemsWarned(const QString& title,
     return {summary, details(issues)};
 }
 
+LoadMessages::Message LoadMessages::stemsCutShort(const QString& title,
+                                                  const std::vector<audio::FileIssue>& issues) {
+    if (issues.empty()) return {};
+    Message m{QString(), details(issues)};
+    if (issues.size() == 1) {
+        m.summary = tr("%1 of %2 could not be read to its end (it %3): it plays as far as it "
+                       "was read, then is silent.")
+                        .arg(quoted(fileName(issues.front())), quoted(title),
+                             describe(issues.front().problem, 1));
+        return m;
+    }
+    m.summary = tr("%n stem(s) of %1 could not be read to their end (%2): they play as far as "
+                   "they were read, then are silent.",
+                   nullptr, static_cast<int>(issues.size()))
+                    .arg(quoted(title), fileNames(issues));
+    return m;
+}
+
 LoadMessages::Message LoadMessages::mixIgnored(const QString& warning) {
     if (warning.isEmpty()) return {};
     // MixStore says "Part of the saved mix … was ignored" when the rest of it was used.

@@ -257,6 +257,16 @@ void MainWindow::connectPlayback() {
     connect(&playback_, &PlaybackManager::loadFailed, this, &MainWindow::onLoadFailed);
     connect(&playback_, &PlaybackManager::loadFailed, this, &MainWindow::enableSongActions);
     connect(&playback_, &PlaybackManager::songLoaded, this, &MainWindow::onSongLoaded);
+    // Progressive loading: the song plays while it decodes; the timeline shows how far it is,
+    // the waveforms and the problems found late come once it is whole.
+    connect(&playback_, &PlaybackManager::decodedChanged, ui_->timeline, &TimelineView::setDecoded);
+    connect(&playback_, &PlaybackManager::peaksChanged, this,
+            [this] { ui_->timeline->setPeaks(playback_.peaks()); });
+    connect(&playback_, &PlaybackManager::songDecoded, this, [this] {
+        // Only news brings the banner back (the user may have closed it).
+        const PlaybackManager::LateIssues& late = playback_.songIssues();
+        if (!late.errors.empty() || !late.warnings.empty()) showSongIssues();
+    });
     connect(&playback_, &PlaybackManager::outputChanged, this, &MainWindow::showOutputStatus);
     connect(&playback_, &PlaybackManager::latencyMonitorChanged, this, [this](bool on) {
         const QSignalBlocker block(ui_->actionLatencyMonitor);
@@ -309,6 +319,7 @@ void MainWindow::onSongLoaded(const QString& folder) {
     for (const std::string& name : playback_.stemNames())
         lanes.push_back({app::displayName(name), stemColor(static_cast<int>(lanes.size()))});
     ui_->timeline->setSong(std::move(lanes), playback_.peaks(), playback_.duration());
+    ui_->timeline->setDecoded(playback_.decodedSeconds());
     ui_->timeline->setPosition(playback_.position());
     updateTimelineAudibility();
     showLoop();  // a reload at a new rate keeps the loop; setSong cleared it from the view
@@ -345,8 +356,13 @@ void MainWindow::showSongIssues() {
     QList<LoadMessages::Message> issues;
     if (const audio::Song* song = playback_.song()) {
         const app::SongMeta meta = app::SongMeta::read(playback_.songFolder());
+        // Found before the song was handed over, and while it decoded afterwards.
+        const app::PlaybackManager::LateIssues& late = playback_.songIssues();
+        std::vector<audio::FileIssue> warnings = song->warnings;
+        warnings.insert(warnings.end(), late.warnings.begin(), late.warnings.end());
         issues << LoadMessages::filesSkipped(meta.title, song->errors)
-               << LoadMessages::stemsWarned(meta.title, song->warnings)
+               << LoadMessages::stemsCutShort(meta.title, late.errors)
+               << LoadMessages::stemsWarned(meta.title, warnings)
                << LoadMessages::metaIgnored(meta.problems);
     }
     issues << LoadMessages::mixIgnored(playback_.mixWarning())

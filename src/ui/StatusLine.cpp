@@ -2,6 +2,7 @@
 
 #include <QFontMetrics>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QProgressBar>
 #include <QToolButton>
 #include <algorithm>
@@ -25,7 +26,8 @@ StatusLine::StatusLine(app::PlaybackManager& playback, QWidget* parent)
       playback_(playback),
       loadBar_(new QProgressBar(this)),
       cancelButton_(new QToolButton(this)),
-      outputButton_(new QToolButton(this)) {
+      outputButton_(new QToolButton(this)),
+      bufferingLabel_(new QLabel(tr("Buffering…"), this)) {
     setObjectName(QStringLiteral("statusLine"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -43,8 +45,16 @@ StatusLine::StatusLine(app::PlaybackManager& playback, QWidget* parent)
     outputButton_->setFocusPolicy(Qt::NoFocus);
     layout->addWidget(loadBar_);
     layout->addWidget(cancelButton_);
+    bufferingLabel_->setObjectName(QStringLiteral("bufferingLabel"));
+    bufferingLabel_->setToolTip(
+        tr("The song is still loading: playback waits for it to catch "
+           "up, then carries on"));
+    bufferingLabel_->setStyleSheet(QStringLiteral("color: %1;").arg(palette::kWarn.name()));
+    layout->addWidget(bufferingLabel_);
     layout->addWidget(outputButton_);
     showLoading(false);
+    showBuffering(false);
+    connect(&playback_, &app::PlaybackManager::bufferingChanged, this, &StatusLine::showBuffering);
     connect(cancelButton_, &QToolButton::clicked, &playback_, &app::PlaybackManager::cancelLoad);
     connect(outputButton_, &QToolButton::clicked, this, &StatusLine::outputClicked);
     connect(&playback_, &app::PlaybackManager::loadProgress, this, [this](double fraction) {
@@ -78,6 +88,10 @@ void StatusLine::showOutput() {
     tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
            (problem.isEmpty() ? tr("Audio settings…") : problem);
     outputButton_->setToolTip(tip);
+}
+
+void StatusLine::showBuffering(bool buffering) {
+    bufferingLabel_->setVisible(buffering);
 }
 
 QString StatusLine::outputText() const {

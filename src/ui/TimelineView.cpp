@@ -43,6 +43,7 @@ void TimelineView::setSong(std::vector<Lane> lanes,
     peaks_ = std::move(peaks);
     audible_.assign(lanes_.size(), true);
     duration_ = std::max(0.0, duration);
+    decoded_ = duration_;
     position_ = 0.0;
     loopStart_ = loopEnd_ = -1.0;
     loopEnabled_ = false;
@@ -52,6 +53,26 @@ void TimelineView::setSong(std::vector<Lane> lanes,
     horizontalScrollBar()->setValue(0);
     verticalScrollBar()->setValue(0);
     invalidate();
+}
+
+void TimelineView::setPeaks(std::shared_ptr<const std::vector<app::WaveformPeaks>> peaks) {
+    if (peaks == peaks_) return;
+    peaks_ = std::move(peaks);
+    invalidate();
+}
+
+void TimelineView::setDecoded(double seconds) {
+    const double decoded = std::clamp(seconds, 0.0, duration_);
+    if (decoded == decoded_) return;
+    const double before = xAt(decoded_);
+    decoded_ = decoded;
+    const double now = xAt(decoded_);
+    // Only the strip the edge moved over (and a pixel each side), nothing while it stays on
+    // its pixel: decoding moves it ten times a second for minutes.
+    if (std::round(before) == std::round(now)) return;
+    const int left = static_cast<int>(std::floor(std::min(before, now))) - 1;
+    const int right = static_cast<int>(std::ceil(std::max(before, now))) + 1;
+    viewport()->update(QRect(left, 0, right - left + 1, viewport()->height()));
 }
 
 void TimelineView::setAudible(const std::vector<bool>& audible) {
@@ -366,6 +387,7 @@ void TimelineView::paintEvent(QPaintEvent* event) {
         p.drawPixmap(QRectF(r), cache_,
                      QRectF(QPointF(r.topLeft()) * ratio, QSizeF(r.size()) * ratio));
     if (duration_ <= 0) return;
+    drawUndecoded(p);
     drawLoop(p);
     drawMarkers(p);
 
@@ -380,50 +402,6 @@ void TimelineView::paintEvent(QPaintEvent* event) {
     head.lineTo(x, kRulerHeight);
     head.closeSubpath();
     p.fillPath(head, palette::kPlayhead);
-}
-
-void TimelineView::drawLoop(QPainter& p) const {
-    if (loopStart_ < 0) return;
-    const int height = viewport()->height();
-    // A loop that is off stays visible but grey: it is ready to be switched on again.
-    const QColor edge = loopEnabled_ ? palette::kAccent : palette::kDimText;
-    const double x0 = std::round(xAt(loopStart_)) + 0.5;
-    if (hasLoop()) {
-        const double x1 = std::round(xAt(loopEnd_)) + 0.5;
-        QColor shade = edge;
-        shade.setAlpha(loopEnabled_ ? 50 : 28);
-        p.fillRect(QRectF(x0, 0, x1 - x0, height), shade);
-    }
-    QFont font = this->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 0.8);
-    p.setFont(font);
-    const auto drawEdge = [&](double x, const QString& label, bool labelLeft) {
-        p.setPen(QPen(edge, 1.5));
-        p.drawLine(QPointF(x, 0), QPointF(x, height));
-        const QRectF tag(labelLeft ? x - 14 : x, 0, 14, 13);
-        p.fillRect(tag, edge);
-        p.setPen(palette::kWindow);
-        p.drawText(tag, Qt::AlignCenter, label);
-    };
-    drawEdge(x0, QStringLiteral("A"), false);
-    if (hasLoop()) drawEdge(std::round(xAt(loopEnd_)) + 0.5, QStringLiteral("B"), true);
-}
-
-void TimelineView::drawMarkers(QPainter& p) const {
-    QFont font = this->font();
-    font.setPointSizeF(font.pointSizeF() * 0.85);
-    p.setFont(font);
-    for (int i = 0; i < markerCount(); ++i) {
-        const QRect flag = flagRect(i);
-        if (flag.right() < 0 || flag.left() > viewport()->width()) continue;
-        const double x = flag.left() + 0.5;
-        p.setPen(QPen(palette::kWarn, 1.0));
-        p.drawLine(QPointF(x, kRulerHeight), QPointF(x, viewport()->height()));
-        p.fillRect(flag, palette::kWarn);
-        p.setPen(palette::kWindow);
-        p.drawText(flag.adjusted(5, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, markers_[i].name);
-    }
 }
 
 void TimelineView::renderCache() {

@@ -9,11 +9,13 @@
 #include "AudioFiles.h"
 #include "CliRender.h"
 #include "FileBytes.h"
+#include "ProgressiveSong.h"
 #include "TempDir.h"
 #include "stemdeck/app/AppIdentity.h"
 #include "stemdeck/app/ExportJob.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/audio/Engine.h"
+#include "stemdeck/audio/loader/SongDecode.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 
 using namespace stemdeck;
@@ -368,4 +370,73 @@ TEST(ExportJob, TheCliSaysWhenTheSavedMixIsMissingOrNamesGoneStems) {
                           0),
               0u)
         << r.err;
+}
+
+namespace {
+
+// A long song decoding on one worker, already in `engine` at its first audio (progressive
+// loading): far from whole when this returns.
+std::shared_ptr<audio::SongDecode> adoptDecoding(audio::Engine& engine, const fs::path& folder) {
+    audio::LoadOptions options;
+    options.workers = 1;
+    auto decode = audio::SongDecode::start(audio::StemLoader::scan(folder), options);
+    decode->waitFirstAudio();
+    engine.setSong(decode);
+    return decode;
+}
+
+}  // namespace
+
+// Exporting a song that still decodes waits for it, then renders the whole song: the same file
+// as an export of the song loaded whole.
+TEST(ExportJob, ASongStillDecodingIsWaitedForAndRenderedWhole) {
+    test::TempDir dir;
+    constexpr double kSeconds = 60.0;
+    const fs::path folder = test::writeLongFlacSong(dir.path(), "long", 8, kSeconds);
+    audio::Engine engine;
+    const auto decode = adoptDecoding(engine, folder);
+    ASSERT_TRUE(engine.decoding());
+
+    const fs::path target = dir / "while-decoding.wav";
+    auto job = app::ExportJob::fromEngine(engine, qpath(target), {}, decode);
+    ASSERT_NE(job, nullptr);
+    QSignalSpy waiting(job.get(), &app::ExportJob::waitingForSong);
+    const Finished result = runToEnd(*job);
+    ASSERT_TRUE(result.ok) << result.message.toStdString();
+    EXPECT_EQ(waiting.count(), 1) << "the job said it waits for the song";
+    EXPECT_TRUE(decode->finished());
+
+    auto whole = std::make_shared<audio::Song>(audio::StemLoader::load(folder));
+    const fs::path reference = dir / "whole.wav";
+    app::ExportJob wholeJob(whole, audio::MixControls(whole->stems.size()).snapshot(),
+                            qpath(reference), audio::RenderOptions{});
+    ASSERT_TRUE(runToEnd(wholeJob).ok);
+    const test::DecodedFile a = test::readAudioFile(target);
+    const test::DecodedFile b = test::readAudioFile(reference);
+    EXPECT_EQ(a.frames(), static_cast<std::int64_t>(kSeconds * kRate));
+    EXPECT_GT(test::rms(a.interleaved, a.interleaved.size() - 2 * kRate, a.interleaved.size()),
+              0.01)
+        << "the end of the song is in the file, not silence";
+    EXPECT_TRUE(a.interleaved == b.interleaved) << "the same as the song loaded whole";
+}
+
+// A song replaced while its export waits for it stops decoding: the export says so and
+// writes nothing (it would be the song cut short).
+TEST(ExportJob, ASongReplacedWhileItsExportWaitsIsNotWritten) {
+    test::TempDir dir;
+    const fs::path folder = test::writeLongFlacSong(dir.path(), "long", 8, 60.0);
+    audio::Engine engine;
+    const auto decode = adoptDecoding(engine, folder);
+    const fs::path target = dir / "never.wav";
+    auto job = app::ExportJob::fromEngine(engine, qpath(target), {}, decode);
+    QSignalSpy done(job.get(), &app::ExportJob::finished);
+    QSignalSpy waiting(job.get(), &app::ExportJob::waitingForSong);
+    job->start();
+    ASSERT_TRUE(waiting.count() > 0 || waiting.wait(20000));
+    engine.setSong(audio::StemLoader::load(writeSong(dir, 1.0)));  // cancels the decode
+    ASSERT_TRUE(done.count() > 0 || done.wait(20000));
+    EXPECT_FALSE(done.front().at(0).toBool());
+    EXPECT_TRUE(done.front().at(1).toString().contains(QStringLiteral("stopped loading")))
+        << done.front().at(1).toString().toStdString();
+    EXPECT_FALSE(fs::exists(target));
 }

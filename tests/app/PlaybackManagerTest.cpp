@@ -59,6 +59,7 @@ TEST(PlaybackManager, LoadsOffTheGuiThreadPlaysToTheEndAndFinishesOnce) {
     const fs::path song = writeSong(rig.dir, "short", 1.0);
     QSignalSpy loaded(&rig.playback, &PlaybackManager::songLoaded);
     QSignalSpy durations(&rig.playback, &PlaybackManager::durationChanged);
+    QSignalSpy peaks(&rig.playback, &PlaybackManager::peaksChanged);
     rig.playback.openSong(test::qpath(song));
     // openSong returns at once: the song is decoded on a worker.
     EXPECT_TRUE(rig.playback.isLoading());
@@ -67,6 +68,10 @@ TEST(PlaybackManager, LoadsOffTheGuiThreadPlaysToTheEndAndFinishesOnce) {
     EXPECT_EQ(loaded.takeFirst().at(0).toString(), test::qpath(song));
     ASSERT_TRUE(rig.engine.hasSong());
     EXPECT_EQ(rig.engine.song()->stems.size(), 2u);
+    // The waveforms are made on the loader's pool once the song has decoded (progressive
+    // loading), after songLoaded.
+    ASSERT_TRUE(peaks.count() > 0 || peaks.wait(10000));
+    ASSERT_NE(rig.playback.peaks(), nullptr);
     ASSERT_EQ(rig.playback.peaks()->size(), 2u);
     EXPECT_EQ(rig.playback.peaks()->front().frames(), kRate);
     ASSERT_EQ(durations.count(), 1);

@@ -244,3 +244,25 @@ TEST(Repaint, TheTransportRepaintsTheTimeOnlyWhenItsTextChanges) {
     EXPECT_EQ(layouts.count, 0) << "a new time does not lay the bar out again";
     bar.removeEventFilter(&layouts);
 }
+
+// Progressive loading: as decoding moves on (ten times a second, for minutes), only the strip
+// the decoded edge passed is repainted, and nothing while it stays on its pixel.
+TEST(Repaint, TheDecodedEdgeRepaintsOnlyTheStripItPassed) {
+    auto view = timeline(200.0);  // 5 px a second, fitted
+    view->setDecoded(20.0);
+    settle();
+    PaintCounter paints(view->viewport());
+    double decoded = 20.0;
+    for (int poll = 0; poll < 20; ++poll) {
+        decoded += 0.5;  // 2.5 px a poll
+        view->setDecoded(decoded);
+        settle();
+    }
+    EXPECT_GT(paints.count(), 0) << "the edge moved on screen";
+    EXPECT_LE(paints.widestRect(), 16) << paints.describe();  // of a 1000 px view
+
+    paints.clear();
+    view->setDecoded(decoded + 0.01);  // a twentieth of a pixel
+    settle();
+    EXPECT_EQ(paints.count(), 0) << paints.describe();
+}

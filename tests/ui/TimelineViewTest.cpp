@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <cmath>
+#include <set>
 
 #include "AudioFiles.h"
 #include "UiTestSupport.h"
@@ -255,4 +256,64 @@ TEST(TimelineView, FewLanesShareTheHeightWithoutScrolling) {
     EXPECT_EQ(v.view.verticalScrollBar()->maximum(), 0);
     EXPECT_EQ(v.view.laneRect(1).bottom() + 1 + 1, v.view.viewport()->height())
         << "the last lane reaches the bottom (a 1 px gap between lanes)";
+}
+
+// Progressive loading: the part of the song not decoded yet is drawn dimmed and hatched, like a
+// video player's buffered bar; the decoded part is drawn as before, and the edge moves on.
+TEST(TimelineView, ThePartNotDecodedYetIsDrawnDimmed) {
+    View v;
+    const auto column = [&v](double seconds) {
+        const QImage image = v.view.viewport()->grab().toImage();
+        const int x = static_cast<int>(v.view.xAt(seconds));
+        std::vector<QRgb> pixels;
+        // The quiet lane (no waveform but its centre line), away from its name plate.
+        const QRect lane = v.view.laneRect(1);
+        for (int y = lane.top() + 30; y < lane.center().y() - 2; ++y)
+            pixels.push_back(image.pixel(x, y));
+        return pixels;
+    };
+    const std::vector<QRgb> before = column(15.0);
+    EXPECT_EQ(v.view.decoded(), kSeconds) << "a new song counts as decoded";
+
+    v.view.setDecoded(8.0);
+    EXPECT_EQ(column(5.0), column(5.0));
+    EXPECT_EQ(column(5.0), before) << "the decoded part looks as a whole song does";
+    const std::vector<QRgb> undecoded = column(15.0);
+    ASSERT_EQ(undecoded.size(), before.size());
+    for (std::size_t i = 0; i < undecoded.size(); ++i)
+        EXPECT_NE(undecoded[i], before[i]) << "row " << i << ": not dimmed";
+    // Hatched: more than one colour down the column, where the decoded lane has one.
+    EXPECT_GT(std::set<QRgb>(undecoded.begin(), undecoded.end()).size(), 1u);
+    EXPECT_EQ(std::set<QRgb>(before.begin(), before.end()).size(), 1u);
+
+    v.view.setDecoded(16.0);  // decoding moved past 15 s
+    EXPECT_EQ(column(15.0), before);
+    v.view.setDecoded(100.0);  // all of it (clamped to the song)
+    EXPECT_EQ(v.view.decoded(), kSeconds);
+    EXPECT_EQ(column(19.5), column(19.5));
+}
+
+// The waveforms of a song that is still decoding come later: the lanes are drawn without them
+// until then.
+TEST(TimelineView, WaveformsCanArriveAfterTheSong) {
+    View v;
+    const auto peaks = std::make_shared<std::vector<WaveformPeaks>>();
+    std::vector<float> loud(static_cast<std::size_t>(kSeconds * kRate));
+    for (std::size_t i = 0; i < loud.size(); ++i) loud[i] = (i % 100 < 50) ? 0.9f : -0.9f;
+    peaks->emplace_back(std::vector<std::vector<float>>{loud}, kRate);
+    peaks->emplace_back(std::vector<std::vector<float>>{loud}, kRate);
+    v.view.setSong({{QStringLiteral("a"), Qt::green}, {QStringLiteral("b"), Qt::blue}}, nullptr,
+                   kSeconds);
+    EXPECT_FALSE(v.view.hasPeaks());
+    const auto green = [&v] {
+        const QImage image = v.view.viewport()->grab().toImage();
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y)
+            count += image.pixel(static_cast<int>(v.view.xAt(3.0)), y) == QColor(Qt::green).rgb();
+        return count;
+    };
+    EXPECT_LT(green(), 3) << "no waveform yet: the centre line at most";
+    v.view.setPeaks(peaks);
+    EXPECT_TRUE(v.view.hasPeaks());
+    EXPECT_GT(green(), 20);
 }

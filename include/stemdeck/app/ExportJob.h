@@ -12,6 +12,7 @@
 
 namespace stemdeck::audio {
 class Engine;
+class SongDecode;
 struct Song;
 }  // namespace stemdeck::audio
 
@@ -35,16 +36,22 @@ audio::RenderOptions exportOptions(const audio::Engine& engine, const ExportChoi
 // (read-only; they live until the job is done) and keeps its own copy of the mix: loading
 // another song or moving a fader during the export changes nothing in the file. A failed or
 // cancelled export leaves no file behind (the renderer writes a hidden temporary file and renames
-// it when complete). Made and started on the GUI thread; cancel() from any thread.
+// it when complete). A song still decoding (progressive loading) is not rendered half-read:
+// the job first waits on its worker for the decode to finish (waitingForSong), then renders
+// the whole song; a decode stopped before its end (another song opened meanwhile) fails the
+// export. Made and started on the GUI thread; cancel() from any thread.
 class ExportJob : public QObject {
     Q_OBJECT
   public:
+    // `decode`: the decode still writing `song`'s stems (null for a whole song).
     ExportJob(std::shared_ptr<const audio::Song> song, audio::MixSnapshot mix, QString file,
-              audio::RenderOptions options, QObject* parent = nullptr);
+              audio::RenderOptions options, QObject* parent = nullptr,
+              std::shared_ptr<audio::SongDecode> decode = nullptr);
     // The current song and mix of `engine` (the song is shared, not copied); null when it has no
-    // song.
-    static std::unique_ptr<ExportJob> fromEngine(const audio::Engine& engine, const QString& file,
-                                                 const ExportChoices& choices);
+    // song. `decode`: the song's decode when it may still run (the engine's, shared).
+    static std::unique_ptr<ExportJob> fromEngine(
+        const audio::Engine& engine, const QString& file, const ExportChoices& choices,
+        std::shared_ptr<audio::SongDecode> decode = nullptr);
     ~ExportJob() override;  // cancels a running export and waits for it to stop
 
     // Why `file` must not be exported to, for the dialog to say before anything starts: it
@@ -63,6 +70,9 @@ class ExportJob : public QObject {
     // Emitted on the worker thread: connect with the default connection type, so that a
     // receiver living on the GUI thread gets it queued.
     void progressChanged(double fraction);
+    // Emitted on the worker thread (queued to GUI receivers), once, before progressChanged:
+    // the song is still loading and the job waits for it before rendering.
+    void waitingForSong();
     // On the GUI thread. `message` says what was written, or why nothing was.
     void finished(bool ok, const QString& message);
 
@@ -73,7 +83,12 @@ class ExportJob : public QObject {
     };
     Outcome run();
 
+    // Waits on the worker for decode_ to finish (cancellable): Whole, or why not.
+    enum class Wait { Whole, Cancelled, Stopped };
+    Wait waitForDecode();
+
     std::shared_ptr<const audio::Song> song_;
+    std::shared_ptr<audio::SongDecode> decode_;
     audio::MixSnapshot mix_;
     QString file_;
     audio::RenderOptions options_;

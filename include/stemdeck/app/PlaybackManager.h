@@ -33,7 +33,10 @@ class MixStore;
 // The GUI thread's side of the engine. A 100 ms timer polls what the audio thread publishes
 // lock-free (the end-of-song flag, the position) and turns it into signals; the audio thread
 // never sees Qt and nothing here waits for it. Songs load on a worker (SongLoader) and are
-// handed to the engine on the GUI thread; the previous song keeps playing until then.
+// handed to the engine on the GUI thread as soon as every stem holds its first audio; the
+// previous song keeps playing until then. The rest decodes in the background: the timer
+// reports how far (decodedChanged), and when it is done (songDecoded; the waveforms follow
+// with peaksChanged, and problems found late in songIssues()).
 // Output changes that need the song at another sample rate reload it on the worker as well.
 // Widgets get everything from here (the mixer through mixer()), never from the engine.
 // GUI thread only.
@@ -98,6 +101,8 @@ class PlaybackManager : public QObject {
     // The most memory a song may take when it loads (0: what the system has available), for
     // tests and for machines where other programs need the memory.
     void setMemoryLimit(std::uint64_t bytes) { loader_.setMemoryLimit(bytes); }
+    // Decoding threads of a song (0: one per core), for tests.
+    void setDecodeWorkers(unsigned workers) { loader_.setWorkers(workers); }
     void cancelLoad();
     bool isLoading() const { return loader_.busy(); }
     QString loadingFolder() const { return loader_.busy() ? loader_.folder() : QString(); }
@@ -109,8 +114,24 @@ class PlaybackManager : public QObject {
     // An export of the current song and mix (ExportJob::fromEngine); null without a song.
     std::unique_ptr<ExportJob> exportJob(const QString& file, const ExportChoices& choices) const;
     // Waveform peaks of the current song's stems, shared so a view can keep them while a
-    // new song replaces them here.
+    // new song replaces them here. Null until the song has decoded (peaksChanged); a reload
+    // at another rate keeps the previous ones until its own arrive.
     std::shared_ptr<const std::vector<WaveformPeaks>> peaks() const { return peaks_; }
+    // The current song still decodes in the background (it plays what is decoded).
+    bool decoding() const;
+    // Seconds from the start that every stem holds (the song's duration once decoded).
+    double decodedSeconds() const;
+    // The transport waits for decoding to catch up (it fades out and in around the wait).
+    bool buffering() const { return buffering_; }
+    // What went wrong after the song was handed over (a stem damaged part way: what was
+    // decoded plays, the rest is silence), and stems that loaded not quite as their files say.
+    // Complete once songDecoded; before it, empty. The song's own errors and warnings (found
+    // before hand-over) are in song()->errors and ->warnings.
+    struct LateIssues {
+        std::vector<audio::FileIssue> errors;
+        std::vector<audio::FileIssue> warnings;
+    };
+    const LateIssues& songIssues() const { return lateIssues_; }
     // Writes the current mix to the MixStore now (it is also saved periodically).
     void saveMix();
     // What was wrong with the current song's stored mix (see MixStore::Loaded); empty when
@@ -187,7 +208,20 @@ class PlaybackManager : public QObject {
     // A song-level failure; the previous song is still loaded.
     void loadFailed(const QString& folder, const QString& message);
     // A song (new, or the same one at a new rate) is in the engine; widgets rebuild from it.
+    // It may still be decoding (decoding(), decodedChanged, songDecoded).
     void songLoaded(const QString& folder);
+    // All signals here are emitted on the GUI thread.
+    // The decoded part of the current song grew (seconds from the start; the duration once it
+    // is whole). Emitted at songLoaded and then by the timer while decoding.
+    void decodedChanged(double seconds);
+    // The current song has decoded to its end (or as far as its files could be read):
+    // songIssues() is complete. For a song that decoded before it was loaded, right after
+    // songLoaded.
+    void songDecoded(const QString& folder);
+    // peaks() changed (the waveforms of the current song arrived).
+    void peaksChanged();
+    // buffering() changed.
+    void bufferingChanged(bool buffering);
     void outputChanged();
     // The device could not play at `requestedRate` and plays at its own rate instead (the
     // output works: outputProblem() stays empty). `explanation` says so for the user, once.
@@ -215,6 +249,15 @@ class PlaybackManager : public QObject {
     // over (pendingOutput_). False when that no longer applies (the output changed meanwhile).
     bool followLoadedSong(const SongLoader::Result& result);
     void onLoadFinished(const SongLoader::Result& result);
+    // PlaybackManagerDecode.cpp: the background decode of the current song.
+    // A song was adopted: start watching its decode (and say how far it is).
+    void watchDecode(std::shared_ptr<audio::SongDecode> decode, bool keepPeaks);
+    // Each poll: how far the decode is, whether it is done, whether the transport buffers.
+    void pollDecode();
+    void onPeaksReady(const SongPeaks& peaks);
+    // THE one place that asks the engine whether the transport waits at a watermark of a
+    // stem still decoding (Engine::buffering(), to be wired when it exists).
+    bool engineBuffering() const;
     void waitForSilence();
     void adoptLoadedSong();
     // `followsSong`: the rate is the song's, asked for by following it, not the settings'.
@@ -272,6 +315,13 @@ class PlaybackManager : public QObject {
     RateSupport rateSupport_;
     QString songFolder_;
     std::shared_ptr<const std::vector<WaveformPeaks>> peaks_;
+    // The current song's decode, once adopted (also the engine's; kept here for export jobs,
+    // which wait for it, and for its report). Null for no song.
+    std::shared_ptr<audio::SongDecode> decode_;
+    bool decodeReported_ = true;  // songDecoded was emitted for decode_
+    double lastDecoded_ = -1.0;
+    bool buffering_ = false;
+    LateIssues lateIssues_;
     QString outputProblem_;
     QString mixWarning_;
     SongLoader::Result lastFailure_;

@@ -36,6 +36,10 @@ class LoadMessages {
     // Stems of the song `title` that loaded, but not as their files say (samples limited, a
     // length other than the header's, cut while loading): Song::warnings.
     static Message stemsWarned(const QString& title, const std::vector<audio::FileIssue>& issues);
+    // Stems of the song `title` that failed part way while the song already played
+    // (progressive loading: PlaybackManager::songIssues().errors): what was decoded plays, the
+    // rest is silence.
+    static Message stemsCutShort(const QString& title, const std::vector<audio::FileIssue>& issues);
     // A stored mix or markers file that was partly or wholly ignored (their loaders' warnings).
     static Message mixIgnored(const QString& warning);
     static Message markersIgnored(const QString& warning);

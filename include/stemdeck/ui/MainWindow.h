@@ -63,8 +63,9 @@ class MainWindow : public QMainWindow {
     // Actions that need a song (play, export, reset mix ...) are enabled while there is one.
     void enableSongActions();
     void onLoadFailed(const QString& folder, const QString& message);
-    // The banner over the timeline: stems that could not be loaded, a stored mix that was
-    // partly or wholly ignored.
+    // The banner over the timeline: stems that could not be loaded (also those found damaged
+    // while the song decoded: shown again at songDecoded), a stored mix that was partly or
+    // wholly ignored.
     void showSongIssues();
     void showOutputStatus();
     void updateTimelineAudibility();

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QProgressBar;
 class QToolButton;
 
@@ -14,7 +15,8 @@ namespace stemdeck::ui {
 // The right end of the status bar: a song's loading progress with its Cancel button, and what
 // the audio output really does ("● JACK: system · 48 kHz · 128-frame blocks · 21.3 ms output
 // latency"), green when all is well, orange when the output fell back, red when there is none.
-// A click on the output opens the audio settings (outputClicked). GUI thread.
+// A click on the output opens the audio settings (outputClicked). While the transport waits
+// for a song still decoding to catch up, "Buffering…" shows before the output. GUI thread.
 class StatusLine : public QWidget {
     Q_OBJECT
   public:
@@ -24,6 +26,8 @@ class StatusLine : public QWidget {
     // The output as the PlaybackManager has it now.
     void showOutput();
     QString outputText() const;
+    // "Buffering…" while the PlaybackManager says the transport waits for decoding.
+    void showBuffering(bool buffering);
 
   signals:
     void outputClicked();
@@ -33,6 +37,7 @@ class StatusLine : public QWidget {
     QProgressBar* loadBar_;
     QToolButton* cancelButton_;
     QToolButton* outputButton_;
+    QLabel* bufferingLabel_;
 };
 
 }  // namespace stemdeck::ui

@@ -20,7 +20,9 @@ namespace stemdeck::ui {
 // double-click to rename it, right-click for more. Waveforms come from the peak pyramids computed
 // when the song was loaded; the lanes are drawn into a cached pixmap that is redrawn only when the
 // view changes, so moving the playhead costs two narrow blits (where it was and where it is),
-// and nothing until it has moved by a pixel.
+// and nothing until it has moved by a pixel. A song still decoding (progressive loading) shows
+// what is loaded like a video player's buffered bar: the part not decoded yet is dimmed and
+// hatched, and as decoding moves on only the strip it passed is repainted.
 class TimelineView : public QAbstractScrollArea {
     Q_OBJECT
   public:
@@ -53,6 +55,13 @@ class TimelineView : public QAbstractScrollArea {
     // `peaks` holds one pyramid per lane.
     void setSong(std::vector<Lane> lanes,
                  std::shared_ptr<const std::vector<app::WaveformPeaks>> peaks, double duration);
+    // The waveforms arrived (they are made once the song has decoded); null: none.
+    void setPeaks(std::shared_ptr<const std::vector<app::WaveformPeaks>> peaks);
+    bool hasPeaks() const { return peaks_ != nullptr; }
+    // How far from the start the song is decoded (seconds; the duration or more: all of it).
+    // setSong() starts with all of it.
+    void setDecoded(double seconds);
+    double decoded() const { return decoded_; }
     // Silent stems (muted, or not soloed while another is) are drawn grey.
     void setAudible(const std::vector<bool>& audible);
     void setPosition(double seconds);
@@ -124,6 +133,8 @@ class TimelineView : public QAbstractScrollArea {
     QRect playheadStrip(double x) const;
     void renderCache();
     void drawLoop(QPainter& p) const;
+    // Over the part not decoded yet (drawn over the cache: it moves without redrawing lanes).
+    void drawUndecoded(QPainter& p) const;
     void drawMarkers(QPainter& p) const;
     bool hasLoop() const { return loopStart_ >= 0 && loopEnd_ > loopStart_; }
     // What a press at viewport x grabs: Drag::LoopStart / LoopEnd near a loop edge, else None.
@@ -134,6 +145,7 @@ class TimelineView : public QAbstractScrollArea {
     std::shared_ptr<const std::vector<app::WaveformPeaks>> peaks_;
     std::vector<bool> audible_;
     double duration_ = 0.0;
+    double decoded_ = 0.0;
     double position_ = 0.0;
     double pixelsPerSecond_ = 10.0;
     bool fit_ = true;

@@ -1,0 +1,73 @@
+// TimelineView, what is drawn over the cached lanes on every paint: the part not decoded yet,
+// the A-B loop and the markers' flags. The rest is in TimelineView.cpp.
+#include <QFontMetrics>
+#include <QPainter>
+#include <cmath>
+
+#include "stemdeck/ui/Palette.h"
+#include "stemdeck/ui/TimelineView.h"
+
+namespace stemdeck::ui {
+
+void TimelineView::drawLoop(QPainter& p) const {
+    if (loopStart_ < 0) return;
+    const int height = viewport()->height();
+    // A loop that is off stays visible but grey: it is ready to be switched on again.
+    const QColor edge = loopEnabled_ ? palette::kAccent : palette::kDimText;
+    const double x0 = std::round(xAt(loopStart_)) + 0.5;
+    if (hasLoop()) {
+        const double x1 = std::round(xAt(loopEnd_)) + 0.5;
+        QColor shade = edge;
+        shade.setAlpha(loopEnabled_ ? 50 : 28);
+        p.fillRect(QRectF(x0, 0, x1 - x0, height), shade);
+    }
+    QFont font = this->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 0.8);
+    p.setFont(font);
+    const auto drawEdge = [&](double x, const QString& label, bool labelLeft) {
+        p.setPen(QPen(edge, 1.5));
+        p.drawLine(QPointF(x, 0), QPointF(x, height));
+        const QRectF tag(labelLeft ? x - 14 : x, 0, 14, 13);
+        p.fillRect(tag, edge);
+        p.setPen(palette::kWindow);
+        p.drawText(tag, Qt::AlignCenter, label);
+    };
+    drawEdge(x0, QStringLiteral("A"), false);
+    if (hasLoop()) drawEdge(std::round(xAt(loopEnd_)) + 0.5, QStringLiteral("B"), true);
+}
+
+void TimelineView::drawUndecoded(QPainter& p) const {
+    if (decoded_ >= duration_) return;
+    const double x0 = std::max(0.0, std::round(xAt(decoded_)));
+    const double x1 = std::min<double>(viewport()->width(), std::ceil(xAt(duration_)));
+    if (x1 <= x0) return;
+    const QRectF rest(x0, 0, x1 - x0, viewport()->height());
+    // Dimmed, then hatched: "not here yet", also where a lane is silent. The hatching is
+    // aligned to the viewport, so strips painted at different times join up.
+    QColor dim = palette::kWindow;
+    dim.setAlpha(150);
+    p.fillRect(rest, dim);
+    QColor hatch = palette::kDimText;
+    hatch.setAlpha(60);
+    p.setBrushOrigin(0, 0);
+    p.fillRect(rest, QBrush(hatch, Qt::BDiagPattern));
+}
+
+void TimelineView::drawMarkers(QPainter& p) const {
+    QFont font = this->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    p.setFont(font);
+    for (int i = 0; i < markerCount(); ++i) {
+        const QRect flag = flagRect(i);
+        if (flag.right() < 0 || flag.left() > viewport()->width()) continue;
+        const double x = flag.left() + 0.5;
+        p.setPen(QPen(palette::kWarn, 1.0));
+        p.drawLine(QPointF(x, kRulerHeight), QPointF(x, viewport()->height()));
+        p.fillRect(flag, palette::kWarn);
+        p.setPen(palette::kWindow);
+        p.drawText(flag.adjusted(5, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, markers_[i].name);
+    }
+}
+
+}  // namespace stemdeck::ui

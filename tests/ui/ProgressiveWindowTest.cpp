@@ -1,0 +1,94 @@
+// Progressive loading (issue 11) in the main window, on a real engine and the CTest wrapper's
+// private JACK dummy server: a long song plays while it decodes (one decoding worker); the
+// timeline shows how far it is, "Buffering…" shows while playback waits for decoding, and a
+// stem found damaged halfway is named in the window's issue banner once decoding is over.
+#include <gtest/gtest.h>
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTest>
+#include <filesystem>
+
+#include "../app/ProgressiveSong.h"
+#include "UiTestSupport.h"
+#include "WindowRig.h"
+#include "stemdeck/ui/IssueBanner.h"
+#include "stemdeck/ui/TimelineView.h"
+
+using namespace stemdeck;
+using app::PlaybackManager;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Rig = test::WindowRig;
+constexpr int kDecodeMs = 120000;  // a long song on one worker, on a busy machine
+
+}  // namespace
+
+TEST(ProgressiveWindow, TheTimelineFollowsDecodingAndADamagedStemIsNamedWhenItIsDone) {
+    Rig rig;
+    rig.playback().setDecodeWorkers(1);
+    const fs::path song = test::writeLongFlacSong(rig.dir.path(), "Long Song", 8, 60.0);
+    test::truncateToHalf(song / "stem5.flac");
+    QSignalSpy decoded(&rig.playback(), &PlaybackManager::songDecoded);
+    QSignalSpy peaks(&rig.playback(), &PlaybackManager::peaksChanged);
+    ASSERT_TRUE(rig.load(song));
+    auto* timeline = rig.window->findChild<ui::TimelineView*>();
+    auto* issues = rig.part<ui::IssueBanner>("issueBanner");
+    ASSERT_TRUE(rig.playback().decoding());
+    EXPECT_EQ(timeline->laneCount(), 8) << "every stem has its lane at once";
+    EXPECT_FALSE(timeline->hasPeaks()) << "lanes without waveforms until the song is whole";
+    EXPECT_LT(timeline->decoded(), 60.0);
+    EXPECT_DOUBLE_EQ(timeline->decoded(), rig.playback().decodedSeconds());
+    EXPECT_FALSE(issues->isVisible()) << "nothing is known to be wrong yet";
+
+    // The undecoded part of a lane looks different from the decoded part.
+    const QImage image = timeline->viewport()->grab().toImage();
+    const QRect lane = timeline->laneRect(7);
+    const int y = lane.bottom() - 3;  // under the centre line, away from the name plate
+    const QRgb near = image.pixel(static_cast<int>(timeline->xAt(timeline->decoded() * 0.5)), y);
+    const QRgb far = image.pixel(static_cast<int>(timeline->xAt(59.0)), y);
+    EXPECT_NE(near, far);
+
+    ASSERT_TRUE(decoded.count() > 0 || decoded.wait(kDecodeMs));
+    EXPECT_DOUBLE_EQ(timeline->decoded(), 60.0);
+    EXPECT_TRUE(issues->isVisible());
+    EXPECT_TRUE(issues->text().contains(QStringLiteral("stem5.flac")))
+        << issues->text().toStdString();
+    EXPECT_TRUE(issues->text().contains(QStringLiteral("silent"))) << issues->text().toStdString();
+    ASSERT_TRUE(peaks.count() > 0 || peaks.wait(30000));
+    EXPECT_TRUE(timeline->hasPeaks());
+}
+
+// Playing past what is decoded: the transport waits there and the status line says
+// "Buffering…" until decoding has caught up, then playback goes on and the word goes.
+TEST(ProgressiveWindow, BufferingShowsWhilePlaybackWaitsForDecoding) {
+    Rig rig;
+    rig.playback().setDecodeWorkers(1);
+    const fs::path song = test::writeLongFlacSong(rig.dir.path(), "Long Song", 8, 60.0);
+    ASSERT_TRUE(rig.load(song));
+    ASSERT_TRUE(rig.playback().decoding());
+    auto* label = rig.part<QLabel>("bufferingLabel");
+    EXPECT_FALSE(label->isVisible());
+    EXPECT_EQ(label->text(), QStringLiteral("Buffering…"));
+
+    QSignalSpy buffering(&rig.playback(), &PlaybackManager::bufferingChanged);
+    rig.playback().play();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rig.playback().position() > 0.1; }, 20000));
+    rig.playback().seek(50.0);
+    const bool waited = QTest::qWaitFor([&] { return label->isVisible(); }, 10000);
+    if (rig.playback().decodedSeconds() < 50.0) {
+        // Decoding had not reached 50 s when playback got there: it waits, and says so.
+        EXPECT_TRUE(waited);
+        EXPECT_LT(rig.playback().position(), 50.5);
+    }
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rig.playback().position() > 50.5; }, kDecodeMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !label->isVisible(); }, 5000));
+    EXPECT_FALSE(rig.playback().buffering());
+    if (waited) {
+        ASSERT_GE(buffering.count(), 2);
+        EXPECT_TRUE(buffering.first().at(0).toBool());
+        EXPECT_FALSE(buffering.last().at(0).toBool());
+    }
+}
