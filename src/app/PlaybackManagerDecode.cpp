@@ -52,7 +52,7 @@ void PlaybackManager::pollDecode() {
             emit songDecoded(songFolder_);
         }
     }
-    const bool buffering = engineBuffering();
+    const bool buffering = engine_.buffering();  // the transport waits at a watermark
     if (buffering != buffering_) {
         buffering_ = buffering;
         emit bufferingChanged(buffering);
@@ -64,18 +64,6 @@ void PlaybackManager::onPeaksReady(const SongPeaks& peaks) {
     if (!peaks.song || peaks.song != engine_.sharedSong()) return;
     peaks_ = peaks.peaks;
     emit peaksChanged();
-}
-
-// ---- THE place to wire Engine::buffering() ---------------------------------------------
-// Whether the transport waits at the watermark of a stem still decoding. Until the engine
-// says so itself (Engine::buffering(), on its way from the `buffering` branch), it is
-// inferred: playing a song that still decodes, with the playhead at the decoded part's end
-// (within two polls' worth of audio). Replace the body with `return engine_.buffering();`.
-bool PlaybackManager::engineBuffering() const {
-    if (!decoding() || engine_.state() != audio::PlayState::Playing) return false;
-    const int rate = engine_.song()->sampleRate;
-    const auto margin = static_cast<std::int64_t>(2.0 * kPollIntervalMs / 1000.0 * rate);
-    return engine_.positionFrames() + margin >= decode_->decodedFrames();
 }
 
 }  // namespace stemdeck::app

@@ -255,9 +255,6 @@ class PlaybackManager : public QObject {
     // Each poll: how far the decode is, whether it is done, whether the transport buffers.
     void pollDecode();
     void onPeaksReady(const SongPeaks& peaks);
-    // THE one place that asks the engine whether the transport waits at a watermark of a
-    // stem still decoding (Engine::buffering(), to be wired when it exists).
-    bool engineBuffering() const;
     void waitForSilence();
     void adoptLoadedSong();
     // `followsSong`: the rate is the song's, asked for by following it, not the settings'.
