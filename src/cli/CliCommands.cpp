@@ -80,10 +80,10 @@ Song loadSong(const CliOptions& options, const CommandContext& context) {
     return song;
 }
 
-// Starts decoding the song on worker threads and waits for its first audio (`whole`: for all of
-// it), while an InterruptWatch turns Ctrl-C into the decode's cancel. Skipped files are warned
-// about once the song is handed over.
-std::shared_ptr<SongDecode> decodeSong(const std::filesystem::path& folder, int rate, bool whole,
+// Starts decoding the song on worker threads and waits for its first audio, while an InterruptWatch
+// turns Ctrl-C into the decode's cancel. Skipped files are warned about once the song is handed
+// over.
+std::shared_ptr<SongDecode> decodeSong(const std::filesystem::path& folder, int rate,
                                        const CommandContext& context) {
     LoadOptions load;
     load.targetRate = rate;
@@ -93,7 +93,6 @@ std::shared_ptr<SongDecode> decodeSong(const std::filesystem::path& folder, int 
         const InterruptWatch watch([progress] { progress->requestCancel(); });
         decode = SongDecode::start(StemLoader::scan(folder), load, progress);
         decode->waitFirstAudio();
-        if (whole) decode->wait();
     } catch (const LoadError& e) {
         if (e.kind() != LoadError::Kind::Cancelled || !context.interrupted.load()) throw;
     }
@@ -315,7 +314,7 @@ int runPlay(const CliOptions& options, const CommandContext& context) {
     engine.openOutput(OutputConfig{options.device, options.rate, options.block});
     followSongRate(engine, options);
     // Playing starts at the song's first audio; the rest decodes meanwhile.
-    auto decode = decodeSong(options.song, engine.sampleRate(), false, context);
+    auto decode = decodeSong(options.song, engine.sampleRate(), context);
     engine.setSong(decode);
     warnAboutSkippedFiles(*engine.song(), context.err);
     if (options.from >= engine.durationSeconds())
@@ -411,7 +410,7 @@ Json benchCase(Song& song, int stems, int block, double seconds) {
 
 int runBench(const CliOptions& options, const CommandContext& context) {
     const auto loadStart = Clock::now();
-    const auto decode = decodeSong(options.song, options.rate, false, context);
+    const auto decode = decodeSong(options.song, options.rate, context);
     const double firstAudioSeconds = secondsSince(loadStart);  // playback could start here
     Song song;
     try {

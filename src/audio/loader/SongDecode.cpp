@@ -48,11 +48,6 @@ std::int64_t songFramesOf(std::int64_t sourceFrames, int sourceRate, int songRat
         sourceRate == songRate ? frames : Resampler::outputFrames(frames, sourceRate, songRate));
 }
 
-std::size_t peakBuckets(std::int64_t frames) {
-    return static_cast<std::size_t>((std::max<std::int64_t>(frames, 0) + kPeakBucketFrames - 1) /
-                                    kPeakBucketFrames);
-}
-
 }  // namespace
 
 struct SongDecode::Worker {
@@ -68,6 +63,18 @@ struct SongDecode::Worker {
     bool afterHandOver = false;  // finished (or failed) after the song was handed over
     StemFailure failure;
     std::vector<std::string> notes;
+
+    // Why it failed, one line for the song's errors or the report (`outcome`: what was done).
+    FileIssue failureIssue(const std::filesystem::path& folder,
+                           const std::string& outcome = "skipped") const {
+        return {probe.file, failureMessage(failure, displayName(probe.file, folder), outcome),
+                failure.memory() ? FileProblem::TooBig : FileProblem::NotAudio};
+    }
+    // What did not go quite as its file says, one line each, appended to `into`.
+    void addWarnings(const std::filesystem::path& folder, std::vector<FileIssue>& into) const {
+        const auto name = displayName(probe.file, folder);
+        for (const auto& note : notes) into.push_back({probe.file, name + ": " + note});
+    }
 };
 
 std::shared_ptr<SongDecode> SongDecode::start(ScannedSong scanned, const LoadOptions& options,
@@ -172,16 +179,11 @@ Song SongDecode::takeWholeSong() {
     std::vector<Stem> kept;
     for (auto& w : stems_) {
         if (w->index == kNoStem) continue;
-        const auto name = displayName(w->probe.file, song.folder);
         if (w->failed) {
-            song.errors.push_back(
-                {w->probe.file, failureMessage(w->failure, name),
-                 w->failure.memory() ? FileProblem::TooBig : FileProblem::NotAudio});
+            song.errors.push_back(w->failureIssue(song.folder));
             continue;
         }
-        if (w->afterHandOver)
-            for (const auto& note : w->notes)
-                song.warnings.push_back({w->probe.file, name + ": " + note});
+        if (w->afterHandOver) w->addWarnings(song.folder, song.warnings);
         Stem& stem = song.stems[w->index];
         stem.sourceFrames = w->job->decodedSourceFrames();
         stem.audio.releaseSpare();  // what finished after hand-over kept its spare
@@ -192,7 +194,7 @@ Song SongDecode::takeWholeSong() {
     song.frames = 0;
     for (auto& stem : song.stems) {
         song.frames = std::max(song.frames, stem.frames());
-        if (stem.peaks.size() != peakBuckets(stem.frames())) computePeaks(stem);
+        if (stem.peaks.size() != peakBucketCount(stem.frames())) computePeaks(stem);
     }
     return std::move(song);
 }
@@ -207,13 +209,9 @@ SongDecode::Report SongDecode::report() const {
     Report report;
     for (const auto& w : stems_) {
         if (!w->afterHandOver || w->index == kNoStem) continue;
-        const auto name = displayName(w->probe.file, song_->folder);
         if (w->failed && !w->failure.cancelled)
-            report.errors.push_back(
-                {w->probe.file, failureMessage(w->failure, name, "it plays what was decoded"),
-                 w->failure.memory() ? FileProblem::TooBig : FileProblem::NotAudio});
-        for (const auto& note : w->notes)
-            report.warnings.push_back({w->probe.file, name + ": " + note});
+            report.errors.push_back(w->failureIssue(song_->folder, "it plays what was decoded"));
+        w->addWarnings(song_->folder, report.warnings);
     }
     return report;
 }
@@ -250,8 +248,8 @@ void SongDecode::runWorker() noexcept {
                 if (!w->job) {
                     w->job = std::make_unique<StemDecodeJob>(w->probe, rate, resampleThreads_,
                                                              *budget_, stem);
-                    stem.peaks.assign(peakBuckets(songFramesOf(expectedFrames(w->probe),
-                                                               w->probe.sampleRate, rate)),
+                    stem.peaks.assign(peakBucketCount(songFramesOf(expectedFrames(w->probe),
+                                                                   w->probe.sampleRate, rate)),
                                       0.0f);
                     stem.audio.setDecoding(true);
                 }
@@ -324,16 +322,12 @@ void SongDecode::handOverIfReadyLocked() {
     Song& song = *song_;
     std::vector<Stem> kept;
     for (auto& w : stems_) {
-        const auto name = displayName(w->probe.file, song.folder);
         if (w->failed) {
-            song.errors.push_back(
-                {w->probe.file, failureMessage(w->failure, name),
-                 w->failure.memory() ? FileProblem::TooBig : FileProblem::NotAudio});
+            song.errors.push_back(w->failureIssue(song.folder));
             w->index = kNoStem;
             continue;
         }
-        for (const auto& note : w->notes)
-            song.warnings.push_back({w->probe.file, name + ": " + note});
+        w->addWarnings(song.folder, song.warnings);
         kept.push_back(std::move(song.stems[w->index]));
         w->index = kept.size() - 1;
     }
@@ -350,7 +344,7 @@ void SongDecode::handOverIfReadyLocked() {
             std::max(song.frames, w->done ? stem.frames() : std::max(claimed, stem.frames()));
         if (!w->done) continue;
         stem.sourceFrames = w->job->decodedSourceFrames();
-        if (stem.peaks.size() != peakBuckets(stem.frames())) computePeaks(stem);
+        if (stem.peaks.size() != peakBucketCount(stem.frames())) computePeaks(stem);
     }
     handOver_ = {};
     for (std::size_t i = 0; i < song.stems.size(); ++i) {

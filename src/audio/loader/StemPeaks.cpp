@@ -9,7 +9,7 @@ namespace stemdeck::audio {
 
 void computePeaks(Stem& stem) {
     const std::int64_t frames = stem.frames();
-    const std::int64_t buckets = (frames + kPeakBucketFrames - 1) / kPeakBucketFrames;
+    const auto buckets = static_cast<std::int64_t>(peakBucketCount(frames));
     stem.peaks.assign(static_cast<std::size_t>(buckets), 0.0f);
     float bucket[kPeakBucketFrames];
     for (int c = 0; c < stem.audio.channels(); ++c) {
