@@ -145,12 +145,14 @@ void Engine::stop() {
 }
 
 void Engine::seekFrames(std::int64_t frame) {
+    // A song still decoding decodes from there first (it may buffer there until it has).
+    if (decode_ && !decode_->finished()) decode_->prioritize(frame);
     transport_.seek(frame);
 }
 
 void Engine::seekSeconds(double seconds) {
     const int rate = transport_.sampleRate();
-    if (rate > 0) transport_.seek(static_cast<std::int64_t>(seconds * rate + 0.5));
+    if (rate > 0) seekFrames(static_cast<std::int64_t>(seconds * rate + 0.5));
 }
 
 double Engine::positionSeconds() const {

@@ -333,9 +333,10 @@ TEST(RealtimeSafety, EngineCallbackOnARealStreamAllocatesNothing) {
 
 // The Engine's callback on a real stream while the song is still being decoded by SongDecode's
 // worker (one, so it lasts): the callback reads stems whose watermark moves, seeks land past
-// it (the transport buffers there) and the controls are hammered. Resampled (the files at
-// another rate than the stream) so decoding takes real time. Counted: the callbacks that ran
-// while the decode was still going, or the proof would prove nothing about it.
+// it (the transport buffers there, and decoding jumps there: islands) and the controls are
+// hammered. Resampled (the files at another rate than the stream) so decoding takes real time.
+// Counted: the callbacks that ran while the decode was still going, or the proof would prove
+// nothing about it.
 TEST(RealtimeSafety, EngineCallbackWhileTheSongStillDecodesAllocatesNothing) {
     audio::Engine engine;
     ASSERT_NO_THROW(engine.openOutput({}));
@@ -362,6 +363,9 @@ TEST(RealtimeSafety, EngineCallbackWhileTheSongStillDecodesAllocatesNothing) {
         if (engine.decoding()) callbacksWhileDecoding = engine.callbackCount() - before;
     });
     EXPECT_EQ(deviceError, "");
+    int islands = 0;  // seeks far ahead made the decoder jump: the callback read islands
+    for (const auto& stem : engine.song()->stems) islands += stem.audio.islandCount();
+    EXPECT_GT(islands, 0) << "no seek made decoding jump: reading islands was not proven";
     engine.stop();
     engine.closeOutput();
 

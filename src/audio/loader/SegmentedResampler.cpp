@@ -51,6 +51,18 @@ bool SegmentedResampler::canSegment(int sourceRate, int targetRate) {
            static_cast<std::size_t>(targetRate) / g <= kMaxTargetPeriod;
 }
 
+SegmentedResampler::Alignment SegmentedResampler::alignment(int sourceRate, int targetRate) {
+    if (!canSegment(sourceRate, targetRate)) return {};
+    const auto g = static_cast<std::size_t>(std::gcd(sourceRate, targetRate));
+    Alignment a;
+    a.sourcePeriod = static_cast<std::size_t>(sourceRate) / g;
+    a.targetPeriod = static_cast<std::size_t>(targetRate) / g;
+    const std::size_t down = (static_cast<std::size_t>(sourceRate) + targetRate - 1) /
+                             static_cast<std::size_t>(targetRate);
+    a.overlap = roundUp(kBaseOverlapFrames * std::max<std::size_t>(1, down), a.sourcePeriod);
+    return a;
+}
+
 SegmentedResampler::SegmentedResampler(int channels, int sourceRate, int targetRate,
                                        unsigned threads, std::size_t segmentFrames)
     : channels_(channels), sourceRate_(sourceRate), targetRate_(targetRate), threads_(threads) {
@@ -58,12 +70,10 @@ SegmentedResampler::SegmentedResampler(int channels, int sourceRate, int targetR
     single_ = std::make_unique<Resampler>(channels, sourceRate, targetRate);
     if (threads < 2 || !canSegment(sourceRate, targetRate)) return;
     single_.reset();
-    const auto g = static_cast<std::size_t>(std::gcd(sourceRate, targetRate));
-    period_ = static_cast<std::size_t>(sourceRate) / g;
-    outPeriod_ = static_cast<std::size_t>(targetRate) / g;
-    const std::size_t down = (static_cast<std::size_t>(sourceRate) + targetRate - 1) /
-                             static_cast<std::size_t>(targetRate);
-    overlap_ = roundUp(kBaseOverlapFrames * std::max<std::size_t>(1, down), period_);
+    const Alignment a = alignment(sourceRate, targetRate);
+    period_ = a.sourcePeriod;
+    outPeriod_ = a.targetPeriod;
+    overlap_ = a.overlap;
     segment_ = roundUp(std::max<std::size_t>(segmentFrames, 1), period_);
     // Room for a segment with its pre-roll and post-roll and a few reads more: the window
     // then never moves while it fills.

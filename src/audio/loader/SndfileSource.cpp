@@ -83,6 +83,10 @@ class SndfileSource final : public AudioSource {
         return got > 0 ? got : 0;
     }
 
+    bool seek(std::int64_t frame) override {
+        return sf_seek(sf_.get(), static_cast<sf_count_t>(frame), SEEK_SET) == frame;
+    }
+
     DownmixMatrix downmix() const override {
         std::vector<int> map(static_cast<std::size_t>(channels_));
         const int bytes = static_cast<int>(map.size() * sizeof(int));

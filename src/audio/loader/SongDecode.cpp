@@ -3,6 +3,7 @@
 #include "stemdeck/audio/loader/SongDecode.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 #ifdef __linux__
@@ -51,9 +52,20 @@ std::int64_t songFramesOf(std::int64_t sourceFrames, int sourceRate, int songRat
 }  // namespace
 
 struct SongDecode::Worker {
+    static constexpr int kRegions = 1 + StemAudio::kMaxIslands;
     StemProbe probe;
     std::size_t index = kNoStem;  // its stem in song_->stems (kNoStem: dropped at hand-over)
-    std::unique_ptr<StemDecodeJob> job;
+    // Its decoders by StemAudio region: 0 the front (from frame 0), then the islands seeks
+    // opened. Kept until the stem is done (their notes count); `over` once a region's decoder
+    // stopped (the end reached, joined to the next region, or failed).
+    std::array<std::unique_ptr<StemDecodeJob>, kRegions> jobs;
+    std::array<bool, kRegions> over{};
+    int ended = 0;          // the region whose decoder reached the end of the file
+    bool canJump = false;   // islands may be opened (StemDecodeJob::canJump)
+    std::int64_t unit = 1;  // islands start on multiples of it
+    // The next step (pickLocked): a region's decoder, or an island to open at openAt (>= 0).
+    int region = StemAudio::kFront;
+    std::int64_t openAt = -1;
     std::int64_t firstFrames = 0;  // song frames that make its first audio
     bool wholeFirst = false;       // decoded whole before hand-over (its length is unknown)
     std::int64_t ready = 0;        // its watermark after its last slice (read while it is busy)
@@ -63,6 +75,19 @@ struct SongDecode::Worker {
     bool afterHandOver = false;  // finished (or failed) after the song was handed over
     StemFailure failure;
     std::vector<std::string> notes;
+
+    StemDecodeJob* front() const { return jobs[0].get(); }
+    // The decoder that knows the stem's length (the one that reached the end), else the front.
+    StemDecodeJob* tail() const {
+        return jobs[static_cast<std::size_t>(ended)] ? jobs[static_cast<std::size_t>(ended)].get()
+                                                     : front();
+    }
+    bool decodersLeft() const {
+        for (int r = 0; r < kRegions; ++r)
+            if (jobs[static_cast<std::size_t>(r)] && !over[static_cast<std::size_t>(r)])
+                return true;
+        return false;
+    }
 
     // Why it failed, one line for the song's errors or the report (`outcome`: what was done).
     FileIssue failureIssue(const std::filesystem::path& folder,
@@ -107,6 +132,9 @@ std::shared_ptr<SongDecode> SongDecode::start(ScannedSong scanned, const LoadOpt
         worker->wholeFirst = !lengthKnown(probes[i]);
         worker->firstFrames = std::min(
             first, songFramesOf(expectedFrames(probes[i]), probes[i].sampleRate, song->sampleRate));
+        worker->canJump =
+            !worker->wholeFirst && StemDecodeJob::canJump(probes[i], song->sampleRate);
+        worker->unit = StemDecodeJob::islandUnit(probes[i], song->sampleRate);
         decode->stems_.push_back(std::move(worker));
     }
     decode->song_ = std::move(song);
@@ -185,7 +213,7 @@ Song SongDecode::takeWholeSong() {
         }
         if (w->afterHandOver) w->addWarnings(song.folder, song.warnings);
         Stem& stem = song.stems[w->index];
-        stem.sourceFrames = w->job->decodedSourceFrames();
+        stem.sourceFrames = w->tail()->decodedSourceFrames();
         stem.audio.releaseSpare();  // what finished after hand-over kept its spare
         kept.push_back(std::move(stem));
     }
@@ -216,6 +244,12 @@ SongDecode::Report SongDecode::report() const {
     return report;
 }
 
+void SongDecode::prioritize(std::int64_t frame) {
+    std::lock_guard lock(mutex_);
+    focus_ = std::max<std::int64_t>(frame, 0);
+    changed_.notify_all();
+}
+
 std::int64_t SongDecode::decodedFrames() const {
     if (!firstAudio_.load(std::memory_order_acquire)) return 0;
     std::int64_t lowest = song_->frames;
@@ -241,19 +275,25 @@ void SongDecode::runWorker() noexcept {
         const bool release = !firstAudio_;    // no reader yet: spare capacity may go
         const auto slice = static_cast<std::int64_t>(kSliceSeconds * w->probe.sampleRate);
         const int rate = song_->sampleRate;
+        int region = w->region;
+        const std::int64_t openAt = w->openAt;
         lock.unlock();
-        bool whole = false, failed = false;
+        if (openAt >= 0) region = openIsland(*w, stem, openAt);
+        auto result = StemDecodeJob::Step::More;
+        bool failed = false;
         const StemFailure failure = runGuarded(
             [&] {
-                if (!w->job) {
-                    w->job = std::make_unique<StemDecodeJob>(w->probe, rate, resampleThreads_,
-                                                             *budget_, stem);
+                if (region < 0) return;  // no island after all: the next pick decides
+                if (!w->front()) {
+                    w->jobs[0] = std::make_unique<StemDecodeJob>(w->probe, rate, resampleThreads_,
+                                                                 *budget_, stem);
                     stem.peaks.assign(peakBucketCount(songFramesOf(expectedFrames(w->probe),
                                                                    w->probe.sampleRate, rate)),
                                       0.0f);
                     stem.audio.setDecoding(true);
                 }
-                whole = w->job->step(slice, *progress_, release);
+                result =
+                    w->jobs[static_cast<std::size_t>(region)]->step(slice, *progress_, release);
             },
             failed);
         lock.lock();
@@ -261,7 +301,7 @@ void SongDecode::runWorker() noexcept {
         --busy_;
         w->ready = stem.frames();  // stems move only while no worker is busy: still `stem`
         if (failed && failure.cancelled) break;
-        if (failed || whole) finishLocked(*w, failed, failure);
+        if (region >= 0) stepped(*w, region, result, failed, failure);
         handOverIfReadyLocked();
         changed_.notify_all();
     }
@@ -278,22 +318,107 @@ void SongDecode::runWorker() noexcept {
 SongDecode::Worker* SongDecode::pickLocked() {
     if (handOverPending_) return nullptr;
     // Play order: the stem furthest behind. Before hand-over, first audio comes first, then
-    // the stems that must be whole before the song can be handed over.
+    // the stems that must be whole before the song can be handed over; after it, what follows
+    // the focus (a seek target) comes first (Choice).
     Worker* best = nullptr;
-    int bestClass = 0;
-    std::int64_t bestReady = 0;
+    Choice bestChoice;
     for (auto& w : stems_) {
         if (w->busy || w->done) continue;
-        const std::int64_t ready = w->ready;
-        int cls = 2;
-        if (!firstAudio_) cls = ready < w->firstFrames ? 0 : w->wholeFirst ? 1 : 2;
-        if (!best || cls < bestClass || (cls == bestClass && ready < bestReady)) {
+        Choice c;
+        if (!firstAudio_) {
+            c.order = !w->front() || w->ready < w->firstFrames ? 0 : w->wholeFirst ? 1 : 2;
+            c.frame = w->ready;
+        } else {
+            c = chooseLocked(*w);
+            if (c.region < 0 && c.openAt < 0) continue;
+        }
+        if (!best || c.order < bestChoice.order ||
+            (c.order == bestChoice.order && c.frame < bestChoice.frame)) {
             best = w.get();
-            bestClass = cls;
-            bestReady = ready;
+            bestChoice = c;
         }
     }
+    if (best) {
+        best->region = bestChoice.region;
+        best->openAt = bestChoice.openAt;
+    }
     return best;
+}
+
+// What a stem decodes next once the song plays: the first frame it lacks from the focus on,
+// by the decoder of the region that reaches it, or by a new island there when that region's
+// writer is far behind (StemAudio regions). Once everything from the focus to the end is
+// there, the holes before it, from frame 0. Called with mutex_ held, the stem not busy.
+SongDecode::Choice SongDecode::chooseLocked(const Worker& w) const {
+    const StemAudio& audio = song_->stems[w.index].audio;
+    Choice c;
+    c.region = -1;
+    c.frame = std::max(audio.readyFrom(focus_), focus_);
+    if (c.frame >= song_->frames) {
+        c.order = 1;
+        c.frame = audio.readyFrames();
+    }
+    int owner = StemAudio::kFront;  // the region with the last start at or before the frame
+    for (int r = 1; r <= audio.islandCount(); ++r)
+        if (audio.regionStart(r) <= c.frame && audio.regionStart(r) > audio.regionStart(owner))
+            owner = r;
+    const auto o = static_cast<std::size_t>(owner);
+    if (!w.jobs[o] || w.over[o]) {
+        // That region's decoder stopped (a failure): finish what the others still decode.
+        for (int r = 0; r < Worker::kRegions; ++r)
+            if (w.jobs[static_cast<std::size_t>(r)] && !w.over[static_cast<std::size_t>(r)])
+                return {2, audio.writtenFrames(r), r, -1};
+        if (!w.front() && owner == StemAudio::kFront) c.region = owner;  // not started yet
+        return c;
+    }
+    const std::int64_t behind = c.frame - audio.writtenFrames(owner);
+    const auto jump = static_cast<std::int64_t>(kJumpSeconds * song_->sampleRate);
+    if (c.order == 0 && w.canJump && behind > jump &&
+        audio.islandCount() < StemAudio::kMaxIslands) {
+        c.openAt = c.frame / w.unit * w.unit;
+        return c;
+    }
+    c.region = owner;
+    return c;
+}
+
+// Opens an island at `at` for a worker that holds its stem (busy, unlocked): the region, or -1
+// when it cannot be (the file would not seek: that stem decodes in play order from now on).
+int SongDecode::openIsland(Worker& w, Stem& stem, std::int64_t at) {
+    bool failed = false;
+    std::unique_ptr<StemDecodeJob> island;
+    runGuarded(
+        [&] {
+            island = std::make_unique<StemDecodeJob>(w.probe, song_->sampleRate, resampleThreads_,
+                                                     *budget_, stem, at);
+        },
+        failed);
+    if (failed || !island->openIsland()) {
+        std::lock_guard lock(mutex_);
+        w.canJump = false;
+        return -1;
+    }
+    const int region = stem.audio.islandCount();  // the island just opened
+    w.jobs[static_cast<std::size_t>(region)] = std::move(island);
+    return region;
+}
+
+// After a step of `region`'s decoder (mutex_ held): a decoder that reached the end, the next
+// region or a failure stops; the stem is done once none is left.
+void SongDecode::stepped(Worker& w, int region, StemDecodeJob::Step result, bool failed,
+                         const StemFailure& failure) {
+    const auto r = static_cast<std::size_t>(region);
+    if (failed) {
+        if (!w.failed) w.failure = failure;  // the first failure is the one to tell
+        w.failed = true;
+        w.over[r] = true;
+    } else if (result == StemDecodeJob::Step::Whole) {
+        w.over[r] = true;
+        w.ended = region;
+    } else if (result == StemDecodeJob::Step::Joined) {
+        w.over[r] = true;
+    }
+    if (!w.decodersLeft()) finishLocked(w, w.failed, w.failure);
 }
 
 void SongDecode::finishLocked(Worker& w, bool failed, const StemFailure& failure) {
@@ -301,10 +426,14 @@ void SongDecode::finishLocked(Worker& w, bool failed, const StemFailure& failure
     w.failed = failed;
     w.failure = failure;
     w.afterHandOver = firstAudio_;
-    if (w.job) w.notes = w.job->notes();
-    if (w.index != kNoStem && w.job) song_->stems[w.index].audio.setDecoding(false);
+    if (StemDecodeJob* tail = w.tail()) {
+        for (const auto& job : w.jobs)
+            if (job && job.get() != tail) tail->carry(*job);
+        w.notes = tail->notes();
+    }
+    if (w.index != kNoStem && w.front()) song_->stems[w.index].audio.setDecoding(false);
     const std::int64_t share = expectedFrames(w.probe);
-    const std::int64_t reported = w.job ? w.job->reportedFrames() : 0;
+    const std::int64_t reported = w.front() ? w.front()->reportedFrames() : 0;
     if (reported < share) progress_->addFrames(share - reported);
     progress_->stemFinished();
 }
@@ -336,14 +465,15 @@ void SongDecode::handOverIfReadyLocked() {
     for (auto& w : stems_) {
         if (w->index == kNoStem) continue;
         Stem& stem = song.stems[w->index];
-        w->job->retarget(stem);
+        for (auto& job : w->jobs)
+            if (job) job->retarget(stem);
         // A whole stem counts by its real length; one still decoding by its header's.
         const std::int64_t claimed =
             songFramesOf(w->probe.frames, w->probe.sampleRate, song.sampleRate);
         song.frames =
             std::max(song.frames, w->done ? stem.frames() : std::max(claimed, stem.frames()));
         if (!w->done) continue;
-        stem.sourceFrames = w->job->decodedSourceFrames();
+        stem.sourceFrames = w->tail()->decodedSourceFrames();
         if (stem.peaks.size() != peakBucketCount(stem.frames())) computePeaks(stem);
     }
     handOver_ = {};

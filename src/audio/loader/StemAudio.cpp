@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <new>
 #include <utility>
 
@@ -113,6 +114,16 @@ StemAudio& StemAudio::operator=(StemAudio&& other) noexcept {
     extentCount_ = std::exchange(other.extentCount_, 0);
     written_ = std::exchange(other.written_, 0);
     ready_.store(other.ready_.exchange(0, std::memory_order_acq_rel), std::memory_order_release);
+    for (std::size_t i = 0; i < islands_.size(); ++i) {
+        Island& to = islands_[i];
+        Island& from = other.islands_[i];
+        to.start.store(from.start.exchange(0, std::memory_order_relaxed),
+                       std::memory_order_relaxed);
+        to.end.store(from.end.exchange(0, std::memory_order_relaxed), std::memory_order_relaxed);
+        to.written = std::exchange(from.written, 0);
+    }
+    islandCount_.store(other.islandCount_.exchange(0, std::memory_order_acq_rel),
+                       std::memory_order_release);
     decoding_.store(other.decoding_.exchange(false, std::memory_order_acq_rel),
                     std::memory_order_release);
     return *this;
@@ -156,58 +167,151 @@ int StemAudio::extentOf(std::int64_t frame) const noexcept {
     return e;
 }
 
+std::int64_t StemAudio::joinedEnd(std::int64_t end, int islands) const noexcept {
+    // Each pass moves on to an island further on (they do not overlap): at most `islands`.
+    for (int pass = 0; pass < islands; ++pass) {
+        bool moved = false;
+        for (int i = 0; i < islands; ++i) {
+            const Island& island = islands_[static_cast<std::size_t>(i)];
+            const std::int64_t start = island.start.load(std::memory_order_relaxed);
+            const std::int64_t islandEnd = island.end.load(std::memory_order_acquire);
+            if (start <= end && end < islandEnd) {
+                end = islandEnd;
+                moved = true;
+            }
+        }
+        if (!moved) break;
+    }
+    return end;
+}
+
+std::int64_t StemAudio::islandReadyFrom(std::int64_t position, int islands) const noexcept {
+    for (int i = 0; i < islands; ++i) {
+        const Island& island = islands_[static_cast<std::size_t>(i)];
+        const std::int64_t start = island.start.load(std::memory_order_relaxed);
+        const std::int64_t end = island.end.load(std::memory_order_acquire);
+        if (start <= position && position < end) return joinedEnd(end, islands);
+    }
+    return std::min(position, ready_.load(std::memory_order_acquire));
+}
+
+std::int64_t StemAudio::nextIslandAfter(std::int64_t position) const noexcept {
+    std::int64_t next = std::numeric_limits<std::int64_t>::max();
+    const int count = islandCount_.load(std::memory_order_acquire);
+    for (int i = 0; i < count; ++i) {
+        const std::int64_t start =
+            islands_[static_cast<std::size_t>(i)].start.load(std::memory_order_relaxed);
+        if (start > position) next = std::min(next, start);
+    }
+    return next;
+}
+
+int StemAudio::openIsland(std::int64_t start) noexcept {
+    const int count = islandCount_.load(std::memory_order_relaxed);
+    if (count == kMaxIslands || start <= written_ || start >= capacityFrames()) return -1;
+    for (int i = 0; i < count; ++i) {
+        const Island& island = islands_[static_cast<std::size_t>(i)];
+        if (island.start.load(std::memory_order_relaxed) <= start && start <= island.written)
+            return -1;
+    }
+    Island& island = islands_[static_cast<std::size_t>(count)];
+    island.start.store(start, std::memory_order_relaxed);
+    island.end.store(start, std::memory_order_relaxed);
+    island.written = start;
+    islandCount_.store(count + 1, std::memory_order_release);  // readers see it whole
+    return count + 1;
+}
+
+std::int64_t StemAudio::regionStart(int region) const noexcept {
+    return region == kFront ? 0
+                            : islands_[static_cast<std::size_t>(region - 1)].start.load(
+                                  std::memory_order_relaxed);
+}
+
+std::int64_t StemAudio::writtenFrames(int region) const noexcept {
+    return region == kFront ? written_ : islands_[static_cast<std::size_t>(region - 1)].written;
+}
+
+std::int64_t StemAudio::regionLimit(int region) const noexcept {
+    const std::int64_t start = regionStart(region);
+    std::int64_t limit = std::numeric_limits<std::int64_t>::max();
+    const int count = islandCount_.load(std::memory_order_relaxed);
+    for (int i = 0; i < count; ++i) {
+        const std::int64_t other =
+            islands_[static_cast<std::size_t>(i)].start.load(std::memory_order_relaxed);
+        if (other > start) limit = std::min(limit, other);
+    }
+    return limit;
+}
+
+std::int64_t& StemAudio::cursorOf(int region) noexcept {
+    return region == kFront ? written_ : islands_[static_cast<std::size_t>(region - 1)].written;
+}
+
+void StemAudio::publish(int region, std::int64_t end) noexcept {
+    if (region == kFront)
+        ready_.store(end, std::memory_order_release);
+    else
+        islands_[static_cast<std::size_t>(region - 1)].end.store(end, std::memory_order_release);
+}
+
 template <typename Write>
-std::int64_t StemAudio::appendRuns(std::int64_t frames, Write write) {
-    const std::int64_t n = std::min(frames, capacityFrames() - written_);
+std::int64_t StemAudio::appendRuns(int region, std::int64_t frames, Write write) {
+    std::int64_t& cursor = cursorOf(region);
+    const std::int64_t limit = std::min(capacityFrames(), regionLimit(region));
+    const std::int64_t n = std::clamp<std::int64_t>(limit - cursor, 0, frames);
     std::int64_t done = 0;
     while (done < n) {
-        const int e = extentOf(written_);
+        const int e = extentOf(cursor);
         const std::int64_t k =
-            std::min(n - done, extents_[static_cast<std::size_t>(e)].end - written_);
-        write(e, done, k);
-        written_ += k;
+            std::min(n - done, extents_[static_cast<std::size_t>(e)].end - cursor);
+        write(e, done, k, cursor);
+        cursor += k;
         done += k;
     }
-    ready_.store(written_, std::memory_order_release);
+    publish(region, cursor);
     return n;
 }
 
-std::int64_t StemAudio::append(const float* interleaved, std::int64_t frames, bool bound) {
-    return appendRuns(frames, [&](int e, std::int64_t done, std::int64_t k) {
-        const float* in = interleaved + done * channels_;
-        if (channels_ == 2 && format_ == SampleFormat::Int16) {  // the common case: one pass
-            auto* left = reinterpret_cast<std::int16_t*>(writeAt(e, 0, written_));
-            auto* right = reinterpret_cast<std::int16_t*>(writeAt(e, 1, written_));
-            for (std::int64_t f = 0; f < k; ++f) {
-                left[f] = toStoredInt16(in[2 * f]);
-                right[f] = toStoredInt16(in[2 * f + 1]);
+std::int64_t StemAudio::append(int region, const float* interleaved, std::int64_t frames,
+                               bool bound) {
+    return appendRuns(
+        region, frames, [&](int e, std::int64_t done, std::int64_t k, std::int64_t at) {
+            const float* in = interleaved + done * channels_;
+            if (channels_ == 2 && format_ == SampleFormat::Int16) {  // the common case: one pass
+                auto* left = reinterpret_cast<std::int16_t*>(writeAt(e, 0, at));
+                auto* right = reinterpret_cast<std::int16_t*>(writeAt(e, 1, at));
+                for (std::int64_t f = 0; f < k; ++f) {
+                    left[f] = toStoredInt16(in[2 * f]);
+                    right[f] = toStoredInt16(in[2 * f + 1]);
+                }
+                return;
             }
-            return;
-        }
-        for (int c = 0; c < channels_; ++c) {
-            std::byte* out = writeAt(e, c, written_);
-            if (format_ == SampleFormat::Int16)
-                deinterleave(in + c, channels_, k, reinterpret_cast<std::int16_t*>(out),
-                             toStoredInt16);
-            else if (bound)
-                deinterleave(in + c, channels_, k, reinterpret_cast<float*>(out), boundFloat);
-            else
-                deinterleave(in + c, channels_, k, reinterpret_cast<float*>(out), asIs);
-        }
-    });
+            for (int c = 0; c < channels_; ++c) {
+                std::byte* out = writeAt(e, c, at);
+                if (format_ == SampleFormat::Int16)
+                    deinterleave(in + c, channels_, k, reinterpret_cast<std::int16_t*>(out),
+                                 toStoredInt16);
+                else if (bound)
+                    deinterleave(in + c, channels_, k, reinterpret_cast<float*>(out), boundFloat);
+                else
+                    deinterleave(in + c, channels_, k, reinterpret_cast<float*>(out), asIs);
+            }
+        });
 }
 
-std::int64_t StemAudio::appendSilence(std::int64_t frames) {
-    return appendRuns(frames, [&](int e, std::int64_t, std::int64_t k) {
+std::int64_t StemAudio::appendSilence(int region, std::int64_t frames) {
+    return appendRuns(region, frames, [&](int e, std::int64_t, std::int64_t k, std::int64_t at) {
         for (int c = 0; c < channels_; ++c)
-            std::memset(writeAt(e, c, written_), 0,
+            std::memset(writeAt(e, c, at), 0,
                         static_cast<std::size_t>(k) * bytesPerSample(format_));
     });
 }
 
 std::uint64_t StemAudio::releaseSpare() {
     const std::int64_t capacity = capacityFrames();
-    if (capacity == written_) return 0;
+    // Islands are only opened once readers hold the stem: their capacity stays.
+    if (capacity == written_ || islandCount_.load(std::memory_order_relaxed) > 0) return 0;
     const std::uint64_t freed = bytesFor(capacity - written_);
     Extent& last = extents_[static_cast<std::size_t>(extentCount_ - 1)];
     const std::int64_t keep = written_ - last.start;
@@ -232,7 +336,13 @@ void StemAudio::read(int channel, std::int64_t position, std::int64_t frames,
     std::int64_t done = 0;
     while (done < frames) {
         const Run r = run(channel, position + done, frames - done);
-        if (r.frames == 0) break;
+        if (r.frames == 0) {  // a hole: silence up to the next island, if one is within reach
+            const std::int64_t next = nextIslandAfter(position + done);
+            if (next >= position + frames) break;
+            std::fill(out + done, out + (next - position), 0.0f);
+            done = next - position;
+            continue;
+        }
         if (format_ == SampleFormat::Int16)
             for (std::int64_t i = 0; i < r.frames; ++i)
                 out[done + i] = static_cast<float>(r.int16()[i]) * kInt16ToFloat;

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <memory>
+#include <numeric>
 #include <stdexcept>
 
 #include "stemdeck/audio/core/Limits.h"
@@ -69,7 +71,15 @@ class StemBuffer {
     // The stem moved (SongDecode gathers its stems at hand-over, while no one writes).
     void retarget(Stem& stem) { stem_ = &stem; }
     StemAudio& audio() const { return stem_->audio; }
-    std::size_t size() const { return static_cast<std::size_t>(audio().readyFrames()); }
+    // Writes `region` of the stem (StemAudio) from its start, a peak bucket's first frame.
+    void useRegion(int region) {
+        region_ = region;
+        bucket_ = static_cast<std::size_t>(audio().regionStart(region) / kPeakBucketFrames);
+    }
+    // The next song frame it writes.
+    std::size_t size() const { return static_cast<std::size_t>(audio().writtenFrames(region_)); }
+    // Whether it reached the next region: the stem goes on there, written by another decoder.
+    bool joined() const { return size() >= regionStop(); }
 
     // Capacity for `frames` frames, charged to the budget. Throws BudgetExceeded.
     void reserve(std::size_t frames) {
@@ -91,11 +101,12 @@ class StemBuffer {
     // to ±kMaxSample again, for what went through the downmix or the resampler, which may
     // take a bounded input a little beyond the bound.
     void append(const float* frames, std::size_t count, bool bound) {
-        const std::size_t n = std::min(count, limit_ - std::min(limit_, size()));
+        const std::size_t stop = std::min(limit_, regionStop());
+        const std::size_t n = std::min(count, stop - std::min(stop, size()));
         if (n == 0) return;
         grow(size() + n);
         notePeaks(frames, n);
-        audio().append(frames, static_cast<std::int64_t>(n), bound);
+        audio().append(region_, frames, static_cast<std::int64_t>(n), bound);
     }
 
     // Exactly `length` frames (a resampler's short filter tail padded with silence), the last
@@ -107,7 +118,7 @@ class StemBuffer {
             const std::size_t pad = length - size();  // a few frames: a filter's tail
             for (std::size_t f = 0; f < pad; ++f)
                 if (++bucketFrames_ == kPeakBucketFrames) writeBucket();
-            audio().appendSilence(static_cast<std::int64_t>(pad));
+            audio().appendSilence(region_, static_cast<std::int64_t>(pad));
         }
         if (bucketFrames_ > 0) writeBucket();
         if (!release) return;
@@ -119,6 +130,12 @@ class StemBuffer {
     void keep() { kept_ = true; }
 
   private:
+    std::size_t regionStop() const {
+        const std::int64_t limit = audio().regionLimit(region_);
+        return limit == std::numeric_limits<std::int64_t>::max() ? static_cast<std::size_t>(-1)
+                                                                 : static_cast<std::size_t>(limit);
+    }
+
     void grow(std::size_t needed) {
         const auto capacity = static_cast<std::size_t>(audio().capacityFrames());
         if (needed <= capacity) return;
@@ -155,6 +172,7 @@ class StemBuffer {
     }
 
     Stem* stem_;
+    int region_ = StemAudio::kFront;
     MemoryBudget& budget_;
     const std::size_t claimed_;  // output frames the header claims (0: it claims nothing)
     std::size_t limit_ = static_cast<std::size_t>(-1);
@@ -203,10 +221,52 @@ class StemDecoder {
         guarded([&] { buffer_.reserve(outputFrames(expectedFrames(probe_))); });
     }
 
+    // An island's decoder: from song frame `start` (on a peak bucket, and on the rate ratio's
+    // period when resampled: SegmentedResampler::alignment), in a stem being decoded.
+    StemDecoder(const StemProbe& probe, int targetRate, unsigned resampleThreads,
+                MemoryBudget& budget, Stem& stem, std::int64_t start)
+        : probe_(probe),
+          targetRate_(targetRate),
+          outChannels_(probe.channels == 1 ? 1 : 2),
+          source_(openSource(probe)),
+          buffer_(stem, budget, outputFrames(probe.frames)),
+          islandStart_(start),
+          countsProgress_(false) {
+        interleaved_.resize(static_cast<std::size_t>(kChunkFrames * probe.channels));
+        if (probe.channels > 2) {
+            downmix_ = source_->downmix();
+            stereo_.resize(static_cast<std::size_t>(2 * kChunkFrames));
+        }
+        std::int64_t from = start;
+        if (probe.sampleRate != targetRate) {
+            const auto a = SegmentedResampler::alignment(probe.sampleRate, targetRate);
+            const auto period = static_cast<std::int64_t>(a.targetPeriod);
+            if (period == 0 || start % period != 0)
+                throw std::logic_error("an island must start on the rate ratio's period");
+            const std::int64_t sourceStart =
+                start / period * static_cast<std::int64_t>(a.sourcePeriod);
+            from = std::max<std::int64_t>(0, sourceStart - static_cast<std::int64_t>(a.overlap));
+            skip_ = static_cast<std::size_t>((sourceStart - from) /
+                                             static_cast<std::int64_t>(a.sourcePeriod) * period);
+            resampler_ = std::make_unique<SegmentedResampler>(outChannels_, probe.sampleRate,
+                                                              targetRate, resampleThreads);
+        }
+        if (!source_->seek(from)) throw DecodeError("cannot seek in it");
+        decoded_ = from;
+    }
+
+    // Opens the island in the stem (StemAudio::openIsland); false when it cannot be opened.
+    bool openIsland() {
+        const int region = buffer_.audio().openIsland(islandStart_);
+        if (region < 0) return false;
+        buffer_.useRegion(region);
+        return true;
+    }
+
     void retarget(Stem& stem) { buffer_.retarget(stem); }
 
-    bool step(std::int64_t sourceFrames, LoadProgress& progress, bool release) {
-        const std::int64_t share = expectedFrames(probe_);
+    StemDecodeJob::Step step(std::int64_t sourceFrames, LoadProgress& progress, bool release) {
+        const std::int64_t share = countsProgress_ ? expectedFrames(probe_) : 0;
         const std::int64_t until = decoded_ + std::max<std::int64_t>(sourceFrames, 1);
         return guarded([&] {
             while (decoded_ < until) {
@@ -214,18 +274,29 @@ class StemDecoder {
                 const std::int64_t got = readChunk(decoded_);
                 if (got == 0) {
                     if (decoded_ == 0) throw std::runtime_error("no audio could be decoded");
+                    ended_ = true;
                     finish(decoded_, release);
                     buffer_.keep();
-                    return true;
+                    return StemDecodeJob::Step::Whole;
                 }
                 convertChunk(static_cast<std::size_t>(got));
                 decoded_ += got;
                 const std::int64_t counted = std::clamp<std::int64_t>(share - reported_, 0, got);
                 progress.addFrames(counted);
                 reported_ += counted;
+                if (buffer_.joined()) {  // what follows is the next region's
+                    buffer_.keep();
+                    return StemDecodeJob::Step::Joined;
+                }
             }
-            return false;
+            return StemDecodeJob::Step::More;
         });
+    }
+
+    // Takes on the counts of samples a decoder that joined this one's region bounded.
+    void carry(const StemDecoder& joined) {
+        bounded_.clamped += joined.bounded_.clamped;
+        bounded_.nonFinite += joined.bounded_.nonFinite;
     }
 
     std::int64_t decoded() const { return decoded_; }
@@ -278,8 +349,15 @@ class StemDecoder {
     }
 
     Resampler::Sink storeInto() {
-        return
-            [this](const float* frames, std::size_t count) { buffer_.append(frames, count, true); };
+        return [this](const float* frames, std::size_t count) {
+            if (skip_ > 0) {  // an island's pre-roll
+                const std::size_t dropped = std::min(skip_, count);
+                frames += dropped * static_cast<std::size_t>(outChannels_);
+                count -= dropped;
+                skip_ -= dropped;
+            }
+            buffer_.append(frames, count, true);
+        };
     }
 
     // Flushes the resampler and fixes the length: the decoded frames, or exactly
@@ -310,7 +388,8 @@ class StemDecoder {
             notes.push_back(std::to_string(bounded_.nonFinite) +
                             " samples that were not numbers (NaN or infinite) became silence");
         const std::int64_t claimed = probe_.frames;
-        if (claimed <= 0 || decoded == claimed) return;  // no length said, or the right one
+        // Only a decoder that reached the end knows the length (one that joined another did not).
+        if (!ended_ || claimed <= 0 || decoded == claimed) return;
         // An MP3's length is mpg123's estimate, exact only with a Xing or LAME header.
         const std::int64_t tolerance = probe_.codec == StemCodec::Mpeg ? probe_.sampleRate / 10 : 0;
         if (std::llabs(decoded - claimed) <= tolerance) return;
@@ -333,8 +412,12 @@ class StemDecoder {
     std::vector<float> interleaved_;  // one chunk as read from the file
     std::vector<float> stereo_;       // the chunk downmixed, for files with more than 2 channels
     BoundedSamples bounded_;
-    std::int64_t decoded_ = 0;   // source frames decoded
-    std::int64_t reported_ = 0;  // of them, counted in the progress (at most expectedFrames)
+    std::int64_t decoded_ = 0;      // source frames decoded (an island's: the frame it reads next)
+    std::int64_t reported_ = 0;     // of them, counted in the progress (at most expectedFrames)
+    std::int64_t islandStart_ = 0;  // an island's first song frame
+    std::size_t skip_ = 0;          // output frames of an island's pre-roll still to drop
+    bool countsProgress_ = true;    // the front counts the stem's progress; islands do not
+    bool ended_ = false;            // it reached the end of the audio
 };
 
 StemDecodeJob::StemDecodeJob(const StemProbe& probe, int targetRate, unsigned resampleThreads,
@@ -343,7 +426,36 @@ StemDecodeJob::StemDecodeJob(const StemProbe& probe, int targetRate, unsigned re
 
 StemDecodeJob::~StemDecodeJob() = default;
 
-bool StemDecodeJob::step(std::int64_t sourceFrames, LoadProgress& progress, bool releaseSpare) {
+StemDecodeJob::StemDecodeJob(const StemProbe& probe, int targetRate, unsigned resampleThreads,
+                             MemoryBudget& budget, Stem& stem, std::int64_t islandStart)
+    : decoder_(std::make_unique<StemDecoder>(probe, targetRate, resampleThreads, budget, stem,
+                                             islandStart)) {}
+
+bool StemDecodeJob::canJump(const StemProbe& probe, int targetRate) {
+    const bool seeksExactly =
+        probe.codec == StemCodec::Uncompressed || probe.codec == StemCodec::Flac;
+    return seeksExactly && (probe.sampleRate == targetRate ||
+                            SegmentedResampler::canSegment(probe.sampleRate, targetRate));
+}
+
+std::int64_t StemDecodeJob::islandUnit(const StemProbe& probe, int targetRate) {
+    const auto period = static_cast<std::int64_t>(
+        probe.sampleRate == targetRate
+            ? 1
+            : SegmentedResampler::alignment(probe.sampleRate, targetRate).targetPeriod);
+    return std::lcm(period, std::int64_t{kPeakBucketFrames});
+}
+
+bool StemDecodeJob::openIsland() {
+    return decoder_->openIsland();
+}
+
+void StemDecodeJob::carry(const StemDecodeJob& joined) {
+    decoder_->carry(*joined.decoder_);
+}
+
+StemDecodeJob::Step StemDecodeJob::step(std::int64_t sourceFrames, LoadProgress& progress,
+                                        bool releaseSpare) {
     return decoder_->step(sourceFrames, progress, releaseSpare);
 }
 

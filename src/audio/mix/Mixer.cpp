@@ -214,8 +214,9 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
         if (lead < n) addStem(index, 0, n - lead, left + lead, right + lead);
         return;
     }
-    // The watermark: frames not ready yet (still decoding) play as silence, like the end.
-    const std::int64_t ready = stem.audio.readyFrames();
+    // The watermark: frames not ready yet (still decoding) play as silence, like the end. Read
+    // at the position: past a seek, the frames may be an island's (StemAudio regions).
+    const std::int64_t ready = stem.audio.readyFrom(position);
     const std::int64_t available = ready - position;
     const int valid = available <= 0 ? 0 : static_cast<int>(std::min<std::int64_t>(n, available));
     // The first stem of a mix writes the bus instead of adding to a zeroed one, when it covers
@@ -270,8 +271,8 @@ bool Mixer::mixSettled(std::int64_t position, int n, float* left, float* right, 
         const StemAudio& audio = song_->stems[i].audio;
         // The common case: settled gains and all n frames ready in the first extent. Else the
         // stem-by-stem path writes the whole bus again (what was summed so far is dropped).
-        if (state.left.ramping() || state.right.ramping() || audio.readyFrames() - position < n ||
-            position + n > audio.firstExtentFrames())
+        if (state.left.ramping() || state.right.ramping() ||
+            audio.readyFrom(position) - position < n || position + n > audio.firstExtentFrames())
             return false;
         if (audio.format() == SampleFormat::Int16) {
             busLeft.add(static_cast<const std::int16_t*>(audio.firstExtentData(0)) + at,
@@ -289,7 +290,7 @@ bool Mixer::mixSettled(std::int64_t position, int n, float* left, float* right, 
     busRight.finish();
     for (std::size_t i = 0; i < stems_.size(); ++i)
         if (!pairOf || pairOf[i] == pair)
-            meterStem(i, position, n, song_->stems[i].audio.readyFrames());
+            meterStem(i, position, n, song_->stems[i].audio.readyFrom(position));
     return true;
 }
 

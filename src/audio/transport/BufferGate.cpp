@@ -29,21 +29,22 @@ void BufferGate::prepare(const Song* song, int sampleRate) {
 }
 
 bool BufferGate::judge(const RenderPipeline& pipeline) noexcept {
-    // decoding() before readyFrames(), both acquire: a stem seen whole has published its last
-    // frames (the writer stores the watermark before it clears the flag).
+    // decoding() before readyFrom(), both acquire: a stem seen whole has published its last
+    // frames (the writer stores the watermark before it clears the flag). Judged at the read
+    // position, so a seek into an island decoded ahead (StemAudio regions) plays at once.
+    const std::int64_t from = pipeline.readPosition();
     std::int64_t lowest = std::numeric_limits<std::int64_t>::max();
     bool decoding = false;
     for (const StemAudio* audio : stems_) {
         if (!audio->decoding()) continue;
         decoding = true;
-        lowest = std::min(lowest, audio->readyFrames());
+        lowest = std::min(lowest, audio->readyFrom(from));
     }
     if (!decoding) {
         allWhole_ = true;
         starved_ = false;
         return false;
     }
-    const std::int64_t from = pipeline.readPosition();
     const std::int64_t need =
         std::min(pipeline.readEnd(), from + (starved_ ? resumeLead_ : starveLead_));
     starved_ = lowest < need;

@@ -300,3 +300,27 @@ TEST(TransportBuffering, ASongDecodedBeforePlayPlaysExactlyAsAWholeOne) {
     for (int i = 0; i < kLength; ++i) ASSERT_EQ(out[i], f.ramp[i]) << i;
     EXPECT_FALSE(f.transport.buffering());
 }
+
+// A seek far ahead while the song decodes: the decoder jumps there (an island: StemAudio
+// regions), and once the island holds the lead the transport plays there at once, exactly;
+// the hole between the front and the island still buffers.
+TEST(TransportBuffering, ASeekIntoAnIslandDecodedAheadPlaysAtOnce) {
+    DecodingFixture f(kRate);
+    const std::int64_t island = 5 * kRate / 2;
+    const int region = f.stem().openIsland(island);
+    ASSERT_GT(region, 0);
+    ASSERT_EQ(f.stem().append(region, f.ramp.data() + island, kLength - island), kLength - island);
+    f.transport.play();
+    f.render(4096);
+    f.transport.seek(island + kRate / 10);
+    const auto played = f.render(8192);
+    EXPECT_FALSE(f.transport.buffering());
+    const std::int64_t end = f.transport.position();
+    EXPECT_EQ(end, island + kRate / 10 + 8192 - kFade) << "the seek's fade-out, then no wait";
+    for (int k = 4096; k < 8192; ++k) ASSERT_EQ(played[k], f.ramp[end - 8192 + k]) << k;
+
+    f.transport.seek(kRate + kRate / 2);  // into the hole
+    f.render(4096);
+    EXPECT_TRUE(f.transport.buffering());
+    EXPECT_EQ(f.transport.position(), kRate + kRate / 2);
+}

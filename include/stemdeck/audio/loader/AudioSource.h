@@ -24,6 +24,9 @@ class AudioSource {
     // (room for frames x channels). Returns the frames read: fewer only at the end of the
     // audio, 0 once it is reached. Throws DecodeError when the file cannot be decoded further.
     virtual std::int64_t read(float* out, std::int64_t frames) = 0;
+    // Moves to source frame `frame`, so the next read starts there. False when the source
+    // cannot (the caller decodes from where it is instead). Exact for PCM and FLAC.
+    virtual bool seek(std::int64_t /*frame*/) { return false; }
     // How to mix the file's channels to stereo: its own channel map when it has one, else
     // the default layout for its channel count.
     virtual DownmixMatrix downmix() const = 0;

@@ -43,6 +43,13 @@ class SegmentedResampler {
     // all do); for 44.1 -> 47.999 kHz its phase clock rounds, so a segment started elsewhere
     // would differ by up to 1e-4.
     static bool canSegment(int sourceRate, int targetRate);
+    // Where a conversion may start and match one pass (when canSegment): on a whole period
+    // (`sourcePeriod` source frames, `targetPeriod` output frames), fed from `overlap` source
+    // frames before it (a period multiple) with the output of that pre-roll dropped.
+    struct Alignment {
+        std::size_t sourcePeriod = 0, targetPeriod = 0, overlap = 0;
+    };
+    static Alignment alignment(int sourceRate, int targetRate);
     static constexpr std::size_t kMaxSourcePeriod = 1024;
     static constexpr std::size_t kMaxTargetPeriod = 2048;
 

@@ -11,6 +11,7 @@
 #include "stemdeck/audio/loader/DecodePool.h"
 #include "stemdeck/audio/loader/MemoryBudget.h"
 #include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/loader/StemDecoder.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 
 namespace stemdeck::audio {
@@ -38,6 +39,8 @@ class SongDecode {
   public:
     static constexpr double kFirstAudioSeconds = 2.0;
     static constexpr double kSliceSeconds = 2.0;
+    // A stem decoding this far (song seconds) short of the focus opens an island there.
+    static constexpr double kJumpSeconds = 4.0;
 
     // What went wrong or differently after hand-over, for the front end to show once decoding
     // is over (and before it: each entry is final once added).
@@ -64,6 +67,12 @@ class SongDecode {
     bool finished() const { return finished_.load(std::memory_order_acquire); }
     // Asks the workers to stop (they do within one slice). Any thread but the audio one.
     void cancel();
+    // Decodes from song frame `frame` on first (a seek there): each stem's first missing frame
+    // from it on comes next, in an island opened there when the stem's decoding is more than
+    // kJumpSeconds behind it and its file seeks exactly (StemDecodeJob::canJump); once the
+    // stems hold everything from it to the end, the rest from the start. Before hand-over it
+    // only takes effect at hand-over. Any thread but the audio one (it locks).
+    void prioritize(std::int64_t frame);
 
     // The song, shared with the workers that still write its stems' audio. Only once
     // firstAudioReady(); null before. Its stems, names and Song::frames do not change after.
@@ -90,12 +99,23 @@ class SongDecode {
     const std::shared_ptr<LoadProgress>& progress() const { return progress_; }
 
   private:
-    struct Worker;  // SongDecode.cpp: one stem's decoder and its place in play order
+    struct Worker;  // SongDecode.cpp: one stem's decoders and its place in play order
+    // A worker's next step and its rank (lower first: `order`, then `frame`).
+    struct Choice {
+        int order = 0;
+        std::int64_t frame = 0;
+        int region = 0;            // the region whose decoder steps (-1: none)
+        std::int64_t openAt = -1;  // or an island to open there
+    };
     SongDecode() = default;
     void startWorkers(unsigned workers);
     void runWorker() noexcept;
+    int openIsland(Worker& w, Stem& stem, std::int64_t at);
     // With mutex_ held:
     Worker* pickLocked();
+    Choice chooseLocked(const Worker& w) const;
+    void stepped(Worker& w, int region, loader::StemDecodeJob::Step result, bool failed,
+                 const loader::StemFailure& failure);
     void finishLocked(Worker& w, bool failed, const loader::StemFailure& failure);
     void handOverIfReadyLocked();
 
@@ -112,6 +132,7 @@ class SongDecode {
     bool handOverPending_ = false;  // ready to hand over once no worker is busy
     mutable bool handedOut_ = false;
     Watermarks handOver_;
+    std::int64_t focus_ = 0;  // prioritize()'s frame
     std::atomic<bool> firstAudio_{false};
     std::atomic<bool> finished_{false};
 };

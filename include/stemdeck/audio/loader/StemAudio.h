@@ -48,14 +48,26 @@ constexpr std::size_t bytesPerSample(SampleFormat format) {
 // even a tiny first reservation cannot exhaust the table. A file shorter than its reservation
 // leaves spare capacity, which releaseSpare() gives back once no reader can hold the stem.
 //
-// A writer appends frames and then publishes them with the watermark (readyFrames(), a
-// release store); a reader loads it (acquire) and reads only frames below it: the frames and
-// the extent table entries they live in were written before the store. Frames at or beyond
-// the watermark read as silence. One writer at a time; any number of readers.
+// A writer appends frames and then publishes them with the watermark (a release store); a
+// reader loads it (acquire) and reads only frames below it: the frames and the extent table
+// entries they live in were written before the store. Frames not published read as silence.
+// One writer at a time; any number of readers.
+//
+// Regions: the front fills the stem from frame 0. While a song plays as it decodes, a seek
+// far ahead opens an island there (openIsland), filled from its own start by a second decoder
+// (SongDecode: "decoding jumps there"). Each region is written only up to the next region's
+// start and publishes its own watermark; no frame is written twice, so what a reader saw
+// published never changes. A region that reaches the next one joins it: readyFrom() walks
+// from one to the next, and readyFrames() (ready from frame 0) spans them all once the holes
+// are filled. Islands live in the capacity already reserved (the stem's expected length); the
+// last region may grow it, as the front does. A stem never opened an island costs readers
+// one more load.
 class StemAudio {
   public:
     static constexpr int kMaxChannels = 2;
     static constexpr int kMaxExtents = 48;
+    static constexpr int kMaxIslands = 4;
+    static constexpr int kFront = 0;  // the front's region; islands are regions 1..kMaxIslands
 
     // A contiguous stretch of one channel's samples, in the stem's format.
     struct Run {
@@ -85,8 +97,22 @@ class StemAudio {
     // Any thread.
     int channels() const noexcept { return channels_; }
     SampleFormat format() const noexcept { return format_; }
-    // Frames a reader may read (acquire). Any thread, the audio thread included.
-    std::int64_t readyFrames() const noexcept { return ready_.load(std::memory_order_acquire); }
+    // Frames a reader may read from frame 0 on without a gap (acquire). Any thread, the audio
+    // thread included.
+    std::int64_t readyFrames() const noexcept { return readyFrom(0); }
+    // The end of the ready stretch that holds `position` (the front's or an island's, with the
+    // islands it joins without a gap): frames from `position` up to it may be read. At most
+    // `position` when that frame is not ready. Any thread, the audio thread included; no
+    // allocation, bounded (kMaxIslands).
+    std::int64_t readyFrom(std::int64_t position) const noexcept {
+        const std::int64_t front = ready_.load(std::memory_order_acquire);
+        const int islands = islandCount_.load(std::memory_order_acquire);
+        if (islands == 0) return front;
+        if (position < front) return joinedEnd(front, islands);
+        return islandReadyFrom(position, islands);
+    }
+    // Islands opened so far (they stay until the stem goes). Any thread.
+    int islandCount() const noexcept { return islandCount_.load(std::memory_order_acquire); }
     // Whether a writer is still decoding into it (acquire): frames past the watermark may
     // still come, so a reader that reaches it waits (the transport buffers) instead of taking
     // it for the stem's end. False for stems built whole (fromPlanar, copies, moves keep it).
@@ -109,12 +135,27 @@ class StemAudio {
     // (nothing moves). False when the extent table is full. Throws std::bad_alloc.
     bool reserve(std::int64_t frames);
     // Appends interleaved frames (channels() samples each; floats as libsndfile gives them:
-    // 1.0 is full scale), as many as the capacity holds, converted to format() (Int16: rounded
-    // and clamped to full scale; Float32: as they are, or with `bound` limited to
-    // limits::kMaxSampleMagnitude), then publishes them. Returns the frames appended.
-    std::int64_t append(const float* interleaved, std::int64_t frames, bool bound = false);
-    // Appends silent frames (as many as the capacity holds) and publishes them.
-    std::int64_t appendSilence(std::int64_t frames);
+    // 1.0 is full scale) to `region`, as many as the capacity and the next region's start
+    // allow, converted to format() (Int16: rounded and clamped to full scale; Float32: as they
+    // are, or with `bound` limited to limits::kMaxSampleMagnitude), then publishes them.
+    // Returns the frames appended.
+    std::int64_t append(int region, const float* interleaved, std::int64_t frames,
+                        bool bound = false);
+    std::int64_t append(const float* interleaved, std::int64_t frames, bool bound = false) {
+        return append(kFront, interleaved, frames, bound);
+    }
+    // Appends silent frames (as many as fit, as append()) and publishes them.
+    std::int64_t appendSilence(int region, std::int64_t frames);
+    std::int64_t appendSilence(std::int64_t frames) { return appendSilence(kFront, frames); }
+    // Opens an island at `start`: a frame past the front's and every island's written frames,
+    // inside the capacity. Returns its region, or -1 (no such place, or kMaxIslands open).
+    // Only while no writer appends to this stem.
+    int openIsland(std::int64_t start) noexcept;
+    // Where `region` starts, where its writer is (the next frame it appends) and where it must
+    // stop: the next region's start (INT64_MAX for the last region).
+    std::int64_t regionStart(int region) const noexcept;
+    std::int64_t writtenFrames(int region) const noexcept;
+    std::int64_t regionLimit(int region) const noexcept;
     // Frees the capacity beyond the frames written (the last extent is reallocated to fit
     // exactly, moving it). Only while no reader can hold the stem (before the song is handed
     // over). Returns the bytes freed.
@@ -123,10 +164,10 @@ class StemAudio {
     // --- Readers (any thread; the audio thread may call run()) ---
 
     // The longest contiguous run of `channel` (0 or 1; 1 on a mono stem reads its only
-    // channel) from `position`, at most `maxFrames` frames and never past readyFrames().
-    // Empty (frames 0) at or beyond the watermark, or for a negative position. No allocation.
+    // channel) from `position`, at most `maxFrames` frames and never past readyFrom(position).
+    // Empty (frames 0) where no frame is ready, or for a negative position. No allocation.
     Run run(int channel, std::int64_t position, std::int64_t maxFrames) const noexcept {
-        return runBefore(readyFrames(), channel, position, maxFrames);
+        return runBefore(readyFrom(position), channel, position, maxFrames);
     }
     // The first extent: the whole stem in the common case (one reservation held it all), so a
     // reader checks `position + frames <= firstExtentFrames()` and reads in place. Only once a
@@ -136,8 +177,8 @@ class StemAudio {
         const int c = channel < channels_ ? (channel > 0 ? channel : 0) : channels_ - 1;
         return extents_[0].data[static_cast<std::size_t>(c)].get();
     }
-    // The same against a watermark the caller loaded (readyFrames(), earlier: the mixer loads
-    // it once per stem and block). Inline: the audio thread calls it per channel and block.
+    // The same against a watermark the caller loaded (readyFrom(position), earlier: the mixer
+    // loads it once per stem and block). Inline: the audio thread calls it per channel and block.
     Run runBefore(std::int64_t ready, int channel, std::int64_t position,
                   std::int64_t maxFrames) const noexcept {
         if (position < 0 || position >= ready || maxFrames <= 0 || channels_ == 0) return {};
@@ -160,6 +201,20 @@ class StemAudio {
     std::vector<float> samples(int channel) const;
 
   private:
+    // An island's place: start and watermark atomic (readers load them), written the writer's.
+    struct Island {
+        std::atomic<std::int64_t> start{0};
+        std::atomic<std::int64_t> end{0};  // published
+        std::int64_t written = 0;
+    };
+    // Readers: `end` carried on through the islands that start where the last one ends.
+    std::int64_t joinedEnd(std::int64_t end, int islands) const noexcept;
+    std::int64_t islandReadyFrom(std::int64_t position, int islands) const noexcept;
+    // The first island start after `position` (INT64_MAX when none).
+    std::int64_t nextIslandAfter(std::int64_t position) const noexcept;
+    std::int64_t& cursorOf(int region) noexcept;
+    void publish(int region, std::int64_t end) noexcept;
+
     struct Extent {
         std::int64_t start = 0;  // first frame it holds
         std::int64_t end = 0;    // one past its last frame (capacity)
@@ -167,18 +222,20 @@ class StemAudio {
     };
     int extentOf(std::int64_t frame) const noexcept;
     std::byte* writeAt(int extent, int channel, std::int64_t frame) const noexcept;
-    // Appends up to `frames` frames (as many as the capacity holds) one extent at a time:
-    // `write(extent, done, count)` fills `count` frames of every channel from frame written_ of
+    // Appends up to `frames` frames to `region` (as many as fit) one extent at a time:
+    // `write(extent, done, count, at)` fills `count` frames of every channel from frame `at` of
     // `extent`, `done` frames into the append; then publishes them. Returns the frames appended.
     template <typename Write>
-    std::int64_t appendRuns(std::int64_t frames, Write write);
+    std::int64_t appendRuns(int region, std::int64_t frames, Write write);
 
     int channels_ = 0;
     SampleFormat format_ = SampleFormat::Float32;
     std::array<Extent, kMaxExtents> extents_{};
-    int extentCount_ = 0;       // the writer's
-    std::int64_t written_ = 0;  // the writer's: frames appended
-    std::atomic<std::int64_t> ready_{0};
+    int extentCount_ = 0;                 // the writer's
+    std::int64_t written_ = 0;            // the writer's: frames appended to the front
+    std::atomic<std::int64_t> ready_{0};  // the front's watermark
+    std::array<Island, kMaxIslands> islands_{};
+    std::atomic<int> islandCount_{0};
     std::atomic<bool> decoding_{false};
 };
 

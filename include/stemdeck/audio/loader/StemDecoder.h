@@ -41,18 +41,40 @@ class StemDecodeJob {
     StemDecodeJob(const StemDecodeJob&) = delete;
     StemDecodeJob& operator=(const StemDecodeJob&) = delete;
 
-    // Decodes about `sourceFrames` more source frames (whole chunks; at least one). True once
-    // the stem is whole (its exact length; `releaseSpare`: its spare capacity given back, only
-    // while no reader can hold the stem). Throws DecodeError or std::runtime_error when the
-    // file cannot be decoded further, BudgetExceeded, Cancelled (LoadProgress's cancel).
-    bool step(std::int64_t sourceFrames, LoadProgress& progress, bool releaseSpare);
+    // An island's decoder (StemAudio::openIsland): decodes `stem`, already being decoded,
+    // from song frame `islandStart` (a multiple of islandUnit()) on. Throws as the other does,
+    // and DecodeError when the file cannot seek there. Call openIsland() before step().
+    StemDecodeJob(const StemProbe& probe, int targetRate, unsigned resampleThreads,
+                  MemoryBudget& budget, Stem& stem, std::int64_t islandStart);
+    // Whether a decoder can start at a place and give exactly what decoding from the start
+    // gives there: files that seek to the sample (PCM, FLAC), at the song's rate or at a rate
+    // pair SegmentedResampler converts in aligned segments.
+    static bool canJump(const StemProbe& probe, int targetRate);
+    // Islands start on multiples of this (song frames): a peak bucket and, resampled, the
+    // rate ratio's period.
+    static std::int64_t islandUnit(const StemProbe& probe, int targetRate);
+    // Opens the island in the stem; false when it cannot be opened there (nothing written).
+    // Only while no other decoder of the stem writes.
+    bool openIsland();
+    // Counts what `joined` (the decoder of the region before, which reached this one) bounded,
+    // for the notes.
+    void carry(const StemDecodeJob& joined);
+
+    // What a step did: more to come; the stem's end reached (its exact length; `releaseSpare`:
+    // its spare capacity given back, only while no reader can hold the stem); or it reached
+    // the next region (an island ahead) and has nothing more to write.
+    enum class Step { More, Whole, Joined };
+    // Decodes about `sourceFrames` more source frames (whole chunks; at least one). Throws
+    // DecodeError or std::runtime_error when the file cannot be decoded further,
+    // BudgetExceeded, Cancelled (LoadProgress's cancel).
+    Step step(std::int64_t sourceFrames, LoadProgress& progress, bool releaseSpare);
     // The stem moved to another place (while no step runs).
     void retarget(Stem& stem);
     std::int64_t decodedSourceFrames() const;
     // Source frames added to the progress (at most expectedFrames(probe)).
     std::int64_t reportedFrames() const;
     // What did not go quite as the file says, one phrase each, without the file's name
-    // ("3 samples beyond ±64 were limited to ±64"). Complete once step() returned true.
+    // ("3 samples beyond ±64 were limited to ±64"). Complete once step() returned Whole.
     std::vector<std::string> notes() const;
 
   private:
