@@ -40,7 +40,9 @@ TEST(ProgressiveWindow, TheTimelineFollowsDecodingAndADamagedStemIsNamedWhenItIs
     EXPECT_EQ(timeline->laneCount(), 8) << "every stem has its lane at once";
     EXPECT_FALSE(timeline->hasPeaks()) << "lanes without waveforms until the song is whole";
     EXPECT_LT(timeline->decoded(), 60.0);
-    EXPECT_DOUBLE_EQ(timeline->decoded(), rig.playback().decodedSeconds());
+    // What the timeline shows is the last poll's: decoding may have gone on since, never back.
+    EXPECT_GT(timeline->decoded(), 0.0);
+    EXPECT_LE(timeline->decoded(), rig.playback().decodedSeconds());
     EXPECT_FALSE(issues->isVisible()) << "nothing is known to be wrong yet";
 
     // The undecoded part of a lane looks different from the decoded part.

@@ -147,7 +147,9 @@ class Engine : private AudioSource {
     bool countingIn() const { return transport_.countingIn(); }
     int countInBeatsLeft() const { return transport_.countInBeatsLeft(); }
     // Jump to a song frame now (with the de-click fade) or seamlessly on the next bar line.
+    // A song still decoding decodes from `frame` first.
     void jumpTo(std::int64_t frame, Quantize quantize = Quantize::Immediate) {
+        if (decode_ && !decode_->finished()) decode_->prioritize(frame);
         transport_.jumpTo(frame, quantize);
     }
     // Output routing: source = stem index, or clickSource() for the click; pair 0 = outputs

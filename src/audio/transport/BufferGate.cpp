@@ -23,6 +23,8 @@ void BufferGate::prepare(const Song* song, int sampleRate) {
         for (const Stem& stem : song->stems) stems_.push_back(&stem.audio);
     starveLead_ = leadFrames(kStarveLeadSeconds, sampleRate);
     resumeLead_ = leadFrames(kResumeLeadSeconds, sampleRate);
+    lookAhead_ = leadFrames(0.0, sampleRate);
+    length_ = song ? song->frames : 0;
     allWhole_ = std::none_of(stems_.begin(), stems_.end(),
                              [](const StemAudio* audio) { return audio->decoding(); });
     starved_ = false;
@@ -49,6 +51,17 @@ bool BufferGate::judge(const RenderPipeline& pipeline) noexcept {
         std::min(pipeline.readEnd(), from + (starved_ ? resumeLead_ : starveLead_));
     starved_ = lowest < need;
     return starved_;
+}
+
+std::int64_t BufferGate::reach(int outputFrames) const noexcept {
+    return lookAhead_ + static_cast<std::int64_t>(std::ceil(outputFrames * TimeStretcher::kMaxTempo));
+}
+
+bool BufferGate::judgeAt(std::int64_t frame) noexcept {
+    const std::int64_t need = std::min(length_, frame + starveLead_);
+    for (const StemAudio* audio : stems_)
+        if (audio->decoding() && audio->readyFrom(frame) < need) return false;
+    return true;
 }
 
 }  // namespace stemdeck::audio

@@ -15,6 +15,7 @@
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/mix/OutputRouting.h"
 #include "stemdeck/audio/timeline/QuantizedJump.h"
+#include "stemdeck/audio/transport/BufferGate.h"
 
 namespace stemdeck::audio {
 
@@ -266,6 +267,16 @@ void RenderPipeline::renderCountIn(float* out, int n, int channels, std::int64_t
     routing.add(routing.clickSource(), clickLeft_.data(), clickRight_.data(), n, channels);
     routing.scatter(out, n, channels);
     if (prime) primeChains(n);  // a stretcher restarting meanwhile is ready when the song starts
+}
+
+void RenderPipeline::holdBarJumpUntilDecoded(BufferGate& gate, int frames) noexcept {
+    const LoopPlayer& loop = chains_.front()->loop();
+    if (!loop.jumpPending()) return;
+    const std::int64_t at = std::max(loop.jumpAt(), readPosition());
+    const std::int64_t to = loop.jumpTarget();
+    if (at > readPosition() + gate.reach(frames) || gate.readyAt(to)) return;
+    const std::int64_t later = QuantizedJump::nextBarFrame(at + 1, parts_.click->audioGrid());
+    for (auto& chain : chains_) chain->loop().scheduleJump(later, to);
 }
 
 }  // namespace stemdeck::audio

@@ -151,6 +151,7 @@ void Transport::process(float* out, int frames, int channels) noexcept {
         // Each step renders at least one frame or ends the block's audio.
         while (offset < frames) {
             const bool want = playRequested_.load(std::memory_order_acquire);
+            pipeline_.holdBarJumpUntilDecoded(gate_, frames - offset);
             const TransportControl::Step step =
                 control_.next(want, gate_, frames - offset, pipeline_, countIn);
             using Kind = TransportControl::Step::Kind;

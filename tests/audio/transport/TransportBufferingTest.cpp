@@ -10,6 +10,7 @@
 #include "AudioFiles.h"
 #include "AudioThread.h"
 #include "MemorySong.h"
+#include "stemdeck/audio/click/ClickSettings.h"
 #include "stemdeck/audio/loader/StemPeaks.h"
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/transport/BufferGate.h"
@@ -323,4 +324,47 @@ TEST(TransportBuffering, ASeekIntoAnIslandDecodedAheadPlaysAtOnce) {
     f.render(4096);
     EXPECT_TRUE(f.transport.buffering());
     EXPECT_EQ(f.transport.position(), kRate + kRate / 2);
+}
+
+// A jump on the next bar line to a place not decoded yet is held to the first bar line its
+// audio is ready for: the song plays on through the first bar line (no seam into silence) and
+// the jump lands, seamlessly, on the next one, once the decoder has filled the place.
+TEST(TransportBuffering, ABarJumpWaitsForItsAudioOnTheNextBarLine) {
+    constexpr int kSongFrames = 8 * kRate;
+    const auto ramp = positionRamp(kSongFrames);
+    audio::Song song = test::MemorySong(kRate).mono("a", {}).build();
+    song.frames = kSongFrames;
+    audio::StemAudio& stem = song.stems[0].audio;
+    stem = audio::StemAudio(1, audio::SampleFormat::Float32);
+    ASSERT_TRUE(stem.reserve(kSongFrames));
+    stem.setDecoding(true);
+    ASSERT_EQ(stem.append(ramp.data(), 5 * kRate), 5 * kRate);
+    MixControls mix(1);
+    Transport transport;
+    transport.prepare(&song, &mix, kRate);
+    audio::ClickSettings click;  // 120 BPM, 4/4: bar lines at 0, 2, 4, 6 s
+    ASSERT_TRUE(audio::applyClickSettings(click, transport));
+    transport.play();
+    const std::int64_t target = 13 * kRate / 2;  // 6.5 s: not decoded
+    std::vector<float> out(2 * 256), left;
+    for (int b = 0; b < 4 * kRate / 256 + 40; ++b) {
+        if (b == 10) transport.jumpTo(target, audio::Quantize::NextBar);
+        if (left.size() >= static_cast<std::size_t>(5 * kRate / 2) &&
+            stem.readyFrames() < kSongFrames) {  // from 2.5 s on: the decoder has it all
+            ASSERT_EQ(stem.append(ramp.data() + 5 * kRate, 3 * kRate), 3 * kRate);
+        }
+        test::processBlock(transport, out.data(), 256, 2);
+        for (int i = 0; i < 256; ++i) left.push_back(out[2 * static_cast<std::size_t>(i)]);
+        ASSERT_FALSE(transport.buffering()) << b;
+    }
+    const int fade = static_cast<int>(std::lround(5.0 * kRate / 1000.0));
+    for (int k = 0; k < kRate / 2; k += 37)  // through the first bar line, untouched
+        ASSERT_EQ(left[static_cast<std::size_t>(2 * kRate - kRate / 4 + k)],
+                  ramp[static_cast<std::size_t>(2 * kRate - kRate / 4 + k)])
+            << k;
+    for (int k = fade; k < fade + 4000; k += 37)  // the jump on the next one
+        ASSERT_EQ(left[static_cast<std::size_t>(4 * kRate + k)],
+                  ramp[static_cast<std::size_t>(target + k)])
+            << k;
+    EXPECT_LT(test::maxStep({left.begin() + kRate, left.end()}), 0.01f) << "a step at a seam";
 }

@@ -37,15 +37,22 @@ class BufferGate {
     // Audio thread: whether the audio `pipeline` reads next is not decoded yet (with the
     // hysteresis above). Inline: asked for every chunk while playing.
     bool starved(const RenderPipeline& pipeline) noexcept { return !allWhole_ && judge(pipeline); }
+    // Audio thread: whether the song is decoded far enough from `frame` on to play there (the
+    // starve lead, or to the end). True for a whole song.
+    bool readyAt(std::int64_t frame) noexcept { return allWhole_ || judgeAt(frame); }
+    // Song frames a chunk of `outputFrames` may read, at the highest tempo with the look-ahead.
+    std::int64_t reach(int outputFrames) const noexcept;
     // Any thread: song frames a lead of `seconds` of output reads at the highest tempo, with
     // the look-ahead (the starve and resume leads at `sampleRate`).
     static std::int64_t leadFrames(double seconds, int sampleRate) noexcept;
 
   private:
     bool judge(const RenderPipeline& pipeline) noexcept;
+    bool judgeAt(std::int64_t frame) noexcept;
 
     std::vector<const StemAudio*> stems_;
-    std::int64_t starveLead_ = 0, resumeLead_ = 0;
+    std::int64_t starveLead_ = 0, resumeLead_ = 0, lookAhead_ = 0;
+    std::int64_t length_ = 0;  // the song's frames
     bool allWhole_ = true;  // audio thread: no stem decoding (cached once seen)
     bool starved_ = false;  // audio thread: the last judgement (for the hysteresis)
 };

@@ -44,6 +44,8 @@ class LoopPlayer {
     // jump is taken at B instead of the wrap. A new call replaces a pending jump.
     void scheduleJump(std::int64_t at, std::int64_t to) noexcept;
     bool jumpPending() const noexcept { return jumpAt_ >= 0; }
+    std::int64_t jumpAt() const noexcept { return jumpAt_; }
+    std::int64_t jumpTarget() const noexcept { return jumpTo_; }
     // Audio thread. Forgets a crossfade under way and a scheduled jump: call it when the
     // transport jumps by itself (a seek at the bottom of its fade).
     void reset() noexcept;

@@ -18,6 +18,7 @@ class MixControls;
 class LevelMeters;
 class ClickGenerator;
 class OutputRouting;
+class BufferGate;
 
 // What the transport's prepare() builds, beyond the song.
 struct TransportSetup {
@@ -61,6 +62,12 @@ class RenderPipeline {
     // loop bounds and routes for a `channels`-channel device (idle chains joining), and a
     // jump to `barJump` at the next bar line (-1: none).
     void beginBlock(int channels, double tempo, double pitchCents, std::int64_t barJump) noexcept;
+
+    // Audio thread, before each chunk: a bar jump due within the chunk (`frames` output frames)
+    // to a place not decoded yet is held to the next bar line, so the seam never crosses into
+    // silence; it is taken on the first bar line its audio is ready for (SongDecode decodes
+    // there first: Engine::jumpTo).
+    void holdBarJumpUntilDecoded(BufferGate& gate, int frames) noexcept;
 
     // Audio thread, while the output is silent (TransportControl calls them).
     void jump(std::int64_t frame) noexcept;  // every chain, sample-accurately
