@@ -36,10 +36,17 @@ void Mixer::prepare(const Song* song, const MixControls* controls, int sampleRat
     }
     master_.setLength(rampSamples_);
     gain_.assign(kMaxChunk, 0.0f);
+    targetsRead_ = false;
     snapToTargets();
 }
 
 void Mixer::updateTargets() noexcept {
+    // The version is read before the values: a change stored meanwhile bumps it again, and is
+    // read in the next block at the latest.
+    const std::uint32_t version = controls_ ? controls_->version() : 0;
+    if (targetsRead_ && version == targetsVersion_) return;
+    targetsRead_ = true;
+    targetsVersion_ = version;
     const std::size_t count = std::min(stems_.size(), controls_ ? controls_->stemCount() : 0);
     const bool anySolo = controls_ && controls_->anySolo();
     for (std::size_t i = 0; i < count; ++i) {

@@ -309,3 +309,36 @@ TEST(Mixer, SettledMixIsTheStemByStemSumBitForBit) {
         ASSERT_EQ(r[k], expected(1, pairOf, 512 + k, false)) << k;
     }
 }
+
+// The Mixer reads the controls only when their version moved: a change made between two blocks
+// after many settled ones (nothing read for long) still starts its ramp on the next block's
+// first frame, whichever control it is.
+TEST(Mixer, AChangeBetweenSettledBlocksRampsFromTheNextBlock) {
+    const std::vector<float> dc(40000, 0.5f);
+    const auto song = test::MemorySong(kRate).mono("a", dc).mono("b", dc).build();
+    MixControls mix(2);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    const int ramp = mixer.rampSamples();
+    const int changeAt = 64 * 40;  // settled for 40 blocks first
+    using Change = void (*)(MixControls&);
+    const Change changes[] = {
+        [](MixControls& m) { m.setGainDb(0, -6.0f); }, [](MixControls& m) { m.setMuted(1, true); },
+        [](MixControls& m) { m.setSolo(0, true); }, [](MixControls& m) { m.setPan(1, 1.0f); },
+        [](MixControls& m) { m.setMasterGainDb(-6.0f); }};
+    for (const Change change : changes) {
+        mix.reset();
+        mixer.snapToTargets();
+        const Bus bus = run(mixer, 0, changeAt + 2 * ramp, 64, [&](int off) {
+            if (off == changeAt) change(mix);
+        });
+        ASSERT_EQ(bus.left[changeAt - 1], 1.0f);
+        ASSERT_EQ(bus.right[changeAt - 1], 1.0f);
+        // The first frame of the next block has moved one ramp step, not more.
+        const float stepLeft = bus.left[changeAt] - 1.0f;
+        const float stepRight = bus.right[changeAt] - 1.0f;
+        EXPECT_TRUE(stepLeft != 0.0f || stepRight != 0.0f);
+        EXPECT_LE(std::abs(stepLeft), 1.5f / static_cast<float>(ramp));
+        EXPECT_LE(std::abs(stepRight), 1.5f / static_cast<float>(ramp));
+    }
+}

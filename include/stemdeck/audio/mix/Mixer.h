@@ -52,6 +52,7 @@ class Mixer {
         LinearRamp left;
         LinearRamp right;
     };
+    // The ramps' targets from the controls; nothing when their version is the one last read.
     void updateTargets() noexcept;
     // The common case in one pass over each bus channel per few stems (MixKernels.h): every
     // stem mixed (pairOf null: all, else those with pairOf[stem] == pair) has settled gains
@@ -80,6 +81,8 @@ class Mixer {
     LinearRamp master_;
     std::vector<float> gain_;  // per-sample ramp values, kMaxChunk long
     int rampSamples_ = 1;
+    std::uint32_t targetsVersion_ = 0;  // the controls' version the targets were read at
+    bool targetsRead_ = false;          // false until read after prepare()
 };
 
 }  // namespace stemdeck::audio
