@@ -238,32 +238,42 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
     meterStem(index, position, valid, ready);
 }
 
+namespace {
+
+// The largest of peaks[first..last] (last >= first): a plain loop, the range being a block's
+// few buckets (Eigen's maxCoeff cost more in its setup than in its loop).
+float largestPeak(const float* peaks, std::size_t first, std::size_t last) noexcept {
+    float peak = peaks[first];
+    for (std::size_t b = first + 1; b <= last; ++b) peak = peaks[b] > peak ? peaks[b] : peak;
+    return peak;
+}
+
+}  // namespace
+
 void Mixer::meterStem(std::size_t index, std::int64_t position, int valid,
                       std::int64_t ready) noexcept {
+    if (!meters_ || valid <= 0 || position < 0) return;
     const Stem& stem = song_->stems[index];
-    const StemState& state = stems_[index];
-    if (meters_ && valid > 0 && !stem.peaks.empty()) {
-        // Post-fader peak from the load-time peak table: one read per 64 frames (only where
-        // the table reaches: it may cover fewer frames than are ready).
-        const auto first = static_cast<std::size_t>(position / kPeakBucketFrames);
-        auto last = std::min(static_cast<std::size_t>((position + valid - 1) / kPeakBucketFrames),
-                             stem.peaks.size() - 1);
-        // A stem still decoding has written the peaks of whole buckets below its watermark
-        // only (they were written before the frames were published); the bucket it is filling
-        // is not read. Checked only at the watermark's bucket.
-        if (static_cast<std::int64_t>(last + 1) * kPeakBucketFrames > ready &&
-            stem.audio.decoding()) {
-            if (ready < kPeakBucketFrames) return;
-            last = std::min(last, static_cast<std::size_t>(ready / kPeakBucketFrames) - 1);
-        }
-        if (first > last) return;
-        const float peak =
-            ConstSamples(stem.peaks.data() + first, static_cast<Eigen::Index>(last - first + 1))
-                .maxCoeff();
-        const float gain =
-            std::max(std::abs(state.left.current()), std::abs(state.right.current()));
-        meters_->noteStem(index, peak * gain);
+    const std::size_t buckets = stem.peaks.size();
+    if (buckets == 0) return;
+    // Post-fader peak from the load-time peak table: one read per 64 frames (only where the
+    // table reaches: it may cover fewer frames than are ready). Unsigned: the divisions shift.
+    constexpr auto kBucket = static_cast<std::size_t>(kPeakBucketFrames);
+    const auto from = static_cast<std::size_t>(position);
+    const std::size_t first = from / kBucket;
+    std::size_t last =
+        std::min((from + static_cast<std::size_t>(valid) - 1) / kBucket, buckets - 1);
+    // A stem still decoding has written the peaks of whole buckets below its watermark only
+    // (they were written before the frames were published); the bucket it is filling is not
+    // read. Checked only at the watermark's bucket.
+    if (static_cast<std::int64_t>((last + 1) * kBucket) > ready && stem.audio.decoding()) {
+        if (ready < kPeakBucketFrames) return;
+        last = std::min(last, static_cast<std::size_t>(ready) / kBucket - 1);
     }
+    if (first > last) return;
+    const StemState& state = stems_[index];
+    const float gain = std::max(std::abs(state.left.current()), std::abs(state.right.current()));
+    meters_->noteStem(index, largestPeak(stem.peaks.data(), first, last) * gain);
 }
 
 bool Mixer::mixSettled(std::int64_t position, int n, float* left, float* right, const int* pairOf,
