@@ -36,6 +36,8 @@ void Mixer::prepare(const Song* song, const MixControls* controls, int sampleRat
     }
     master_.setLength(rampSamples_);
     gain_.assign(kMaxChunk, 0.0f);
+    plan_.assign(2 * stems_.size(), FusedPass{});
+    planBuilt_ = false;
     targetsRead_ = false;
     snapToTargets();
 }
@@ -310,6 +312,73 @@ bool Mixer::mixSettled(std::int64_t position, int n, float* left, float* right, 
     return true;
 }
 
+bool Mixer::planHolds() noexcept {
+    if (!planBuilt_ || planVersion_ != targetsVersion_) buildPlan();
+    return planBuilt_;
+}
+
+void Mixer::buildPlan() noexcept {
+    static_assert(kPassSources == detail::kMaxFusedSources);
+    planBuilt_ = false;
+    planFrames_ = song_->frames;
+    for (std::size_t i = 0; i < stems_.size(); ++i) {
+        const StemState& state = stems_[i];
+        const StemAudio& audio = song_->stems[i].audio;
+        // Ramping, or still decoding (its ready frames grow): the block-by-block paths.
+        if (state.left.ramping() || state.right.ramping() || audio.decoding()) return;
+        planFrames_ = std::min({planFrames_, audio.readyFrames(), audio.firstExtentFrames()});
+    }
+    // As FusedChannel groups them: stems in order, settled zeros left out, passes of up to
+    // kPassSources of one format.
+    for (int channel = 0; channel < 2; ++channel) {
+        FusedPass* passes = plan_.data() + static_cast<std::ptrdiff_t>(channel) * stems_.size();
+        int count = 0;
+        for (std::size_t i = 0; i < stems_.size(); ++i) {
+            const float gain = channel == 0 ? stems_[i].left.current() : stems_[i].right.current();
+            if (gain == 0.0f) continue;
+            const StemAudio& audio = song_->stems[i].audio;
+            const bool int16 = audio.format() == SampleFormat::Int16;
+            if (count == 0 || passes[count - 1].count == kPassSources ||
+                passes[count - 1].int16 != int16)
+                passes[count++] = FusedPass{.int16 = int16};
+            FusedPass& pass = passes[count - 1];
+            pass.sources[pass.count] = audio.firstExtentData(channel);
+            pass.gains[pass.count++] = int16 ? gain * kInt16ToFloat : gain;
+        }
+        planPasses_[channel] = count;
+    }
+    planVersion_ = targetsVersion_;
+    planBuilt_ = true;
+}
+
+void Mixer::runPasses(const FusedPass* passes, int count, std::int64_t position, int n,
+                      float* dst) noexcept {
+    if (count == 0) Samples(dst, n).setZero();  // no stem reaches this bus
+    const auto at = static_cast<std::size_t>(position);
+    for (int p = 0; p < count; ++p) {
+        const FusedPass& pass = passes[p];
+        if (pass.int16) {
+            const std::int16_t* sources[kPassSources];
+            for (int k = 0; k < pass.count; ++k)
+                sources[k] = static_cast<const std::int16_t*>(pass.sources[k]) + at;
+            detail::mixScaled(sources, pass.gains, pass.count, n, dst, p == 0);
+        } else {
+            const float* sources[kPassSources];
+            for (int k = 0; k < pass.count; ++k)
+                sources[k] = static_cast<const float*>(pass.sources[k]) + at;
+            detail::mixScaled(sources, pass.gains, pass.count, n, dst, p == 0);
+        }
+    }
+}
+
+bool Mixer::mixPlanned(std::int64_t position, int n, float* left, float* right) noexcept {
+    if (position < 0 || n <= 0 || !planHolds() || position + n > planFrames_) return false;
+    runPasses(plan_.data(), planPasses_[0], position, n, left);
+    runPasses(plan_.data() + stems_.size(), planPasses_[1], position, n, right);
+    for (std::size_t i = 0; i < stems_.size(); ++i) meterStem(i, position, n, planFrames_);
+    return true;
+}
+
 void Mixer::mixStems(std::int64_t position, int n, float* left, float* right, const int* pairOf,
                      int pair) noexcept {
     n = std::clamp(n, 0, kMaxChunk);
@@ -331,7 +400,7 @@ void Mixer::mix(std::int64_t position, int n, float* left, float* right) noexcep
         return;
     }
     updateTargets();
-    if (!mixSettled(position, n, left, right, nullptr, 0))
+    if (!mixPlanned(position, n, left, right) && !mixSettled(position, n, left, right, nullptr, 0))
         for (std::size_t i = 0; i < stems_.size(); ++i)
             addStem(i, position, n, left, right, i == 0);
 

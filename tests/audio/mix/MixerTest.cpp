@@ -342,3 +342,28 @@ TEST(Mixer, AChangeBetweenSettledBlocksRampsFromTheNextBlock) {
         EXPECT_LE(std::abs(stepRight), 1.5f / static_cast<float>(ramp));
     }
 }
+
+// Settled blocks of whole stems reuse one plan of the mix while the controls' version stands:
+// once a change has ramped and settled, the next plan carries the new gains (and a stem muted
+// meanwhile is left out of it), not the old ones.
+TEST(Mixer, TheSettledMixFollowsAChangeOnceItsRampIsOver) {
+    const std::vector<float> dc(40000, 0.5f);
+    const auto song = test::MemorySong(kRate).mono("a", dc).mono("b", dc).build();
+    MixControls mix(2);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    const int ramp = mixer.rampSamples();
+    const int changeAt = 64 * 20;
+    const Bus bus = run(mixer, 0, changeAt + 4 * ramp, 64, [&](int off) {
+        if (off == changeAt) {
+            mix.setGainDb(0, -6.0f);
+            mix.setMuted(1, true);
+        }
+    });
+    ASSERT_EQ(bus.left[changeAt - 1], 1.0f);
+    const float expected = 0.5f * MixControls::dbToLinear(-6.0f);
+    for (int k = changeAt + ramp; k < changeAt + 4 * ramp; ++k) {
+        ASSERT_EQ(bus.left[k], expected) << k;
+        ASSERT_EQ(bus.right[k], expected) << k;
+    }
+}
