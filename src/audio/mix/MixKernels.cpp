@@ -124,6 +124,17 @@ void foldLanes(const float* peakL, const float* peakR, const float* sums, int la
 }
 
 #if defined(STEMDECK_X86_DISPATCH)
+// The largest of eight lanes of maxima, in registers (storing them and comparing one by one
+// cost as much as the loop at 64 frames). A NaN lane (a NaN sample was its last) counts as 0,
+// as foldLanes skips it; the order of the other lanes does not matter to a maximum.
+__attribute__((target("avx2"))) float largestLane(__m256 lanes) noexcept {
+    lanes = _mm256_and_ps(lanes, _mm256_cmp_ps(lanes, lanes, _CMP_ORD_Q));
+    __m128 m = _mm_max_ps(_mm256_castps256_ps128(lanes), _mm256_extractf128_ps(lanes, 1));
+    m = _mm_max_ps(m, _mm_movehl_ps(m, m));
+    m = _mm_max_ss(m, _mm_shuffle_ps(m, m, 1));
+    return _mm_cvtss_f32(m);
+}
+
 // Eight frames a step. Lane order does not matter to maxima, and the sum only has to carry a
 // NaN to the end.
 __attribute__((target("avx2"))) BusScan interleaveAvx2(const float* left, const float* right, int n,
@@ -144,13 +155,13 @@ __attribute__((target("avx2"))) BusScan interleaveAvx2(const float* left, const 
         peakR = _mm256_max_ps(peakR, _mm256_and_ps(r, absMask));
         sums = _mm256_add_ps(sums, _mm256_add_ps(l, r));
     }
-    alignas(32) float lanesL[8], lanesR[8], lanesSum[8];
-    _mm256_store_ps(lanesL, peakL);
-    _mm256_store_ps(lanesR, peakR);
-    _mm256_store_ps(lanesSum, sums);
-    foldLanes(lanesL, lanesR, lanesSum, 8, scan, sum);
+    scan.peakLeft = largestLane(peakL);
+    scan.peakRight = largestLane(peakR);
     scanTail(left, right, i, n, out, scan, sum);
-    scan.nan = sum != sum;
+    // A lane's sum is NaN when its samples hold a NaN (or, past kMaxBusMagnitude, infinities
+    // of both signs: the caller then judges by the peak alone).
+    const __m256 nanLanes = _mm256_cmp_ps(sums, sums, _CMP_UNORD_Q);
+    scan.nan = sum != sum || _mm256_movemask_ps(nanLanes) != 0;
     return scan;
 }
 
