@@ -31,6 +31,64 @@ namespace stemdeck::audio::detail {
 
 namespace {
 
+#if defined(STEMDECK_X86_DISPATCH)
+// Asked once, when the library is loaded (never on the audio thread).
+const bool kHasAvx2 = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+}();
+
+// gain * eight int16 samples, as floats.
+__attribute__((target("avx2"), always_inline)) inline __m256 int16Term(
+    __m256 gain, const std::int16_t* samples) noexcept {
+    const __m128i raw = _mm_loadu_si128(reinterpret_cast<const __m128i*>(samples));
+    return _mm256_mul_ps(gain, _mm256_cvtepi32_ps(_mm256_cvtepi16_epi32(raw)));
+}
+
+// fused() for int16 sources, eight frames a step in AVX2 registers: the compiler's own
+// vectorisation of it loads each source twice and splits it (about a third more
+// instructions). The same operations in the same order (no FMA: AVX2 alone), so the same bits.
+template <int K, bool Assign>
+__attribute__((target("avx2"))) void fusedInt16Avx2(const std::int16_t* const* src,
+                                                    const float* gains, int n,
+                                                    float* __restrict dst) noexcept {
+    __m256 g[K];
+    for (int k = 0; k < K; ++k) g[k] = _mm256_set1_ps(gains[k]);
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m256 acc = int16Term(g[0], src[0] + i);
+        if constexpr (!Assign) acc = _mm256_add_ps(_mm256_loadu_ps(dst + i), acc);
+        for (int k = 1; k < K; ++k) acc = _mm256_add_ps(acc, int16Term(g[k], src[k] + i));
+        _mm256_storeu_ps(dst + i, acc);
+    }
+    for (; i < n; ++i) {  // as fused(), frame by frame
+        float acc = gains[0] * static_cast<float>(src[0][i]);
+        if constexpr (!Assign) acc = dst[i] + acc;
+        for (int k = 1; k < K; ++k) acc += gains[k] * static_cast<float>(src[k][i]);
+        dst[i] = acc;
+    }
+}
+
+template <bool Assign>
+void fusedInt16Avx2Any(const std::int16_t* const* src, const float* gains, int count, int n,
+                       float* dst) noexcept {
+    switch (count) {
+        case 1:
+            fusedInt16Avx2<1, Assign>(src, gains, n, dst);
+            break;
+        case 2:
+            fusedInt16Avx2<2, Assign>(src, gains, n, dst);
+            break;
+        case 3:
+            fusedInt16Avx2<3, Assign>(src, gains, n, dst);
+            break;
+        default:
+            fusedInt16Avx2<4, Assign>(src, gains, n, dst);
+            break;
+    }
+}
+#endif
+
 // One pass of up to four sources over dst; K and Assign are constants so that the loop body
 // is straight-line code the vectoriser takes whole.
 template <int K, bool Assign, typename Sample>
@@ -92,9 +150,26 @@ STEMDECK_MIX_CLONES void mixScaled(const float* const* src, const float* gains, 
     mixAny(src, gains, count, n, dst, assign);
 }
 
-STEMDECK_MIX_CLONES void mixScaled(const std::int16_t* const* src, const float* gains, int count,
-                                   int n, float* dst, bool assign) noexcept {
+namespace {
+STEMDECK_MIX_CLONES void mixScaledInt16Baseline(const std::int16_t* const* src, const float* gains,
+                                                int count, int n, float* dst,
+                                                bool assign) noexcept {
     mixAny(src, gains, count, n, dst, assign);
+}
+}  // namespace
+
+void mixScaled(const std::int16_t* const* src, const float* gains, int count, int n, float* dst,
+               bool assign) noexcept {
+#if defined(STEMDECK_X86_DISPATCH)
+    if (kHasAvx2 && count > 0 && n > 0) {
+        if (assign)
+            fusedInt16Avx2Any<true>(src, gains, count, n, dst);
+        else
+            fusedInt16Avx2Any<false>(src, gains, count, n, dst);
+        return;
+    }
+#endif
+    mixScaledInt16Baseline(src, gains, count, n, dst, assign);
 }
 
 namespace {
@@ -165,11 +240,6 @@ __attribute__((target("avx2"))) BusScan interleaveAvx2(const float* left, const 
     return scan;
 }
 
-// Asked once, when the library is loaded (never on the audio thread).
-const bool kHasAvx2 = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-}();
 #endif
 
 }  // namespace
