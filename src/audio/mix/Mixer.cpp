@@ -37,6 +37,7 @@ void Mixer::prepare(const Song* song, const MixControls* controls, int sampleRat
     master_.setLength(rampSamples_);
     gain_.assign(kMaxChunk, 0.0f);
     plan_.assign(2 * stems_.size(), FusedPass{});
+    planMeterGains_.assign(stems_.size(), 0.0f);
     planBuilt_ = false;
     targetsRead_ = false;
     snapToTargets();
@@ -327,6 +328,8 @@ void Mixer::buildPlan() noexcept {
         // Ramping, or still decoding (its ready frames grow): the block-by-block paths.
         if (state.left.ramping() || state.right.ramping() || audio.decoding()) return;
         planFrames_ = std::min({planFrames_, audio.readyFrames(), audio.firstExtentFrames()});
+        planMeterGains_[i] =
+            std::max(std::abs(state.left.current()), std::abs(state.right.current()));
     }
     // As FusedChannel groups them: stems in order, settled zeros left out, passes of up to
     // kPassSources of one format.
@@ -375,8 +378,24 @@ bool Mixer::mixPlanned(std::int64_t position, int n, float* left, float* right) 
     if (position < 0 || n <= 0 || !planHolds() || position + n > planFrames_) return false;
     runPasses(plan_.data(), planPasses_[0], position, n, left);
     runPasses(plan_.data() + stems_.size(), planPasses_[1], position, n, right);
-    for (std::size_t i = 0; i < stems_.size(); ++i) meterStem(i, position, n, planFrames_);
+    meterPlanned(position, n);
     return true;
+}
+
+void Mixer::meterPlanned(std::int64_t position, int n) noexcept {
+    // meterStem for the plan's whole stems (none decoding) with their settled gains.
+    if (!meters_) return;
+    constexpr auto kBucket = static_cast<std::size_t>(kPeakBucketFrames);
+    const auto from = static_cast<std::size_t>(position);
+    const std::size_t first = from / kBucket;
+    const std::size_t lastInBlock = (from + static_cast<std::size_t>(n) - 1) / kBucket;
+    for (std::size_t i = 0; i < stems_.size(); ++i) {
+        const std::vector<float>& peaks = song_->stems[i].peaks;
+        if (peaks.empty()) continue;
+        const std::size_t last = std::min(lastInBlock, peaks.size() - 1);
+        if (first > last) continue;
+        meters_->noteStem(i, largestPeak(peaks.data(), first, last) * planMeterGains_[i]);
+    }
 }
 
 void Mixer::mixStems(std::int64_t position, int n, float* left, float* right, const int* pairOf,

@@ -67,6 +67,7 @@ class Mixer {
     // block's position, and the meters. False (nothing written) when the plan does not hold.
     bool mixPlanned(std::int64_t position, int n, float* left, float* right) noexcept;
     bool planHolds() noexcept;  // builds the plan when it can
+    void meterPlanned(std::int64_t position, int n) noexcept;
     void buildPlan() noexcept;
     // One mixScaled call of the plan: up to kPassSources sources of one format, at frame 0.
     static constexpr int kPassSources = 4;  // detail::kMaxFusedSources (asserted)
@@ -103,7 +104,8 @@ class Mixer {
     // The settled plan (mixPlanned): the left bus's passes from 0, the right's from stems.
     std::vector<FusedPass> plan_;  // 2 * stems, allocated by prepare()
     int planPasses_[2] = {0, 0};
-    std::int64_t planFrames_ = 0;  // every stem ready and in its first extent below this
+    std::vector<float> planMeterGains_;  // per stem: the larger settled gain (as meterStem's)
+    std::int64_t planFrames_ = 0;        // every stem ready and in its first extent below this
     std::uint32_t planVersion_ = 0;
     bool planBuilt_ = false;
 };
