@@ -23,10 +23,6 @@ void LevelMeters::beginBlock() noexcept {
     collecting_.store(generation, std::memory_order_release);
 }
 
-void LevelMeters::noteStem(std::size_t stem, float peak) noexcept {
-    if (stem < count_) raise(stems_[stem], peak * stemGain_);
-}
-
 void LevelMeters::noteMaster(float left, float right) noexcept {
     raise(masterLeft_, left);
     raise(masterRight_, right);

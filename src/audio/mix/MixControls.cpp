@@ -34,19 +34,25 @@ void MixControls::setGainDb(std::size_t stem, float db) {
     const float clamped = clampGainDb(db);
     channels_[stem].gainDb.store(clamped, std::memory_order_relaxed);
     channels_[stem].gainLinear.store(dbToLinear(clamped), std::memory_order_relaxed);
+    changed();
 }
 
 void MixControls::setMuted(std::size_t stem, bool muted) {
-    if (stem < count_) channels_[stem].muted.store(muted, std::memory_order_relaxed);
+    if (stem >= count_) return;
+    channels_[stem].muted.store(muted, std::memory_order_relaxed);
+    changed();
 }
 
 void MixControls::setSolo(std::size_t stem, bool solo) {
-    if (stem < count_) channels_[stem].solo.store(solo, std::memory_order_relaxed);
+    if (stem >= count_) return;
+    channels_[stem].solo.store(solo, std::memory_order_relaxed);
+    changed();
 }
 
 void MixControls::clearSolo() {
     for (std::size_t i = 0; i < count_; ++i)
         channels_[i].solo.store(false, std::memory_order_relaxed);
+    changed();
 }
 
 void MixControls::setPan(std::size_t stem, float pan) {
@@ -56,12 +62,14 @@ void MixControls::setPan(std::size_t stem, float pan) {
     channels_[stem].pan.store(p, std::memory_order_relaxed);
     channels_[stem].panLeft.store(gains.left, std::memory_order_relaxed);
     channels_[stem].panRight.store(gains.right, std::memory_order_relaxed);
+    changed();
 }
 
 void MixControls::setMasterGainDb(float db) {
     const float clamped = clampGainDb(db);
     masterDb_.store(clamped, std::memory_order_relaxed);
     masterLinear_.store(dbToLinear(clamped), std::memory_order_relaxed);
+    changed();
 }
 
 void MixControls::reset() {

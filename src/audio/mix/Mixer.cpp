@@ -36,10 +36,20 @@ void Mixer::prepare(const Song* song, const MixControls* controls, int sampleRat
     }
     master_.setLength(rampSamples_);
     gain_.assign(kMaxChunk, 0.0f);
+    plan_.assign(2 * stems_.size(), FusedPass{});
+    planMeterGains_.assign(stems_.size(), 0.0f);
+    planBuilt_ = false;
+    targetsRead_ = false;
     snapToTargets();
 }
 
 void Mixer::updateTargets() noexcept {
+    // The version is read before the values: a change stored meanwhile bumps it again, and is
+    // read in the next block at the latest.
+    const std::uint32_t version = controls_ ? controls_->version() : 0;
+    if (targetsRead_ && version == targetsVersion_) return;
+    targetsRead_ = true;
+    targetsVersion_ = version;
     const std::size_t count = std::min(stems_.size(), controls_ ? controls_->stemCount() : 0);
     const bool anySolo = controls_ && controls_->anySolo();
     for (std::size_t i = 0; i < count; ++i) {
@@ -232,32 +242,42 @@ void Mixer::addStem(std::size_t index, std::int64_t position, int n, float* left
     meterStem(index, position, valid, ready);
 }
 
+namespace {
+
+// The largest of peaks[first..last] (last >= first): a plain loop, the range being a block's
+// few buckets (Eigen's maxCoeff cost more in its setup than in its loop).
+float largestPeak(const float* peaks, std::size_t first, std::size_t last) noexcept {
+    float peak = peaks[first];
+    for (std::size_t b = first + 1; b <= last; ++b) peak = peaks[b] > peak ? peaks[b] : peak;
+    return peak;
+}
+
+}  // namespace
+
 void Mixer::meterStem(std::size_t index, std::int64_t position, int valid,
                       std::int64_t ready) noexcept {
+    if (!meters_ || valid <= 0 || position < 0) return;
     const Stem& stem = song_->stems[index];
-    const StemState& state = stems_[index];
-    if (meters_ && valid > 0 && !stem.peaks.empty()) {
-        // Post-fader peak from the load-time peak table: one read per 64 frames (only where
-        // the table reaches: it may cover fewer frames than are ready).
-        const auto first = static_cast<std::size_t>(position / kPeakBucketFrames);
-        auto last = std::min(static_cast<std::size_t>((position + valid - 1) / kPeakBucketFrames),
-                             stem.peaks.size() - 1);
-        // A stem still decoding has written the peaks of whole buckets below its watermark
-        // only (they were written before the frames were published); the bucket it is filling
-        // is not read. Checked only at the watermark's bucket.
-        if (static_cast<std::int64_t>(last + 1) * kPeakBucketFrames > ready &&
-            stem.audio.decoding()) {
-            if (ready < kPeakBucketFrames) return;
-            last = std::min(last, static_cast<std::size_t>(ready / kPeakBucketFrames) - 1);
-        }
-        if (first > last) return;
-        const float peak =
-            ConstSamples(stem.peaks.data() + first, static_cast<Eigen::Index>(last - first + 1))
-                .maxCoeff();
-        const float gain =
-            std::max(std::abs(state.left.current()), std::abs(state.right.current()));
-        meters_->noteStem(index, peak * gain);
+    const std::size_t buckets = stem.peaks.size();
+    if (buckets == 0) return;
+    // Post-fader peak from the load-time peak table: one read per 64 frames (only where the
+    // table reaches: it may cover fewer frames than are ready). Unsigned: the divisions shift.
+    constexpr auto kBucket = static_cast<std::size_t>(kPeakBucketFrames);
+    const auto from = static_cast<std::size_t>(position);
+    const std::size_t first = from / kBucket;
+    std::size_t last =
+        std::min((from + static_cast<std::size_t>(valid) - 1) / kBucket, buckets - 1);
+    // A stem still decoding has written the peaks of whole buckets below its watermark only
+    // (they were written before the frames were published); the bucket it is filling is not
+    // read. Checked only at the watermark's bucket.
+    if (static_cast<std::int64_t>((last + 1) * kBucket) > ready && stem.audio.decoding()) {
+        if (ready < kPeakBucketFrames) return;
+        last = std::min(last, static_cast<std::size_t>(ready) / kBucket - 1);
     }
+    if (first > last) return;
+    const StemState& state = stems_[index];
+    const float gain = std::max(std::abs(state.left.current()), std::abs(state.right.current()));
+    meters_->noteStem(index, largestPeak(stem.peaks.data(), first, last) * gain);
 }
 
 bool Mixer::mixSettled(std::int64_t position, int n, float* left, float* right, const int* pairOf,
@@ -294,6 +314,91 @@ bool Mixer::mixSettled(std::int64_t position, int n, float* left, float* right, 
     return true;
 }
 
+bool Mixer::planHolds() noexcept {
+    if (!planBuilt_ || planVersion_ != targetsVersion_) buildPlan();
+    return planBuilt_;
+}
+
+void Mixer::buildPlan() noexcept {
+    static_assert(kPassSources == detail::kMaxFusedSources);
+    planBuilt_ = false;
+    planFrames_ = song_->frames;
+    for (std::size_t i = 0; i < stems_.size(); ++i) {
+        const StemState& state = stems_[i];
+        const StemAudio& audio = song_->stems[i].audio;
+        // Ramping, or still decoding (its ready frames grow): the block-by-block paths.
+        if (state.left.ramping() || state.right.ramping() || audio.decoding()) return;
+        planFrames_ = std::min({planFrames_, audio.readyFrames(), audio.firstExtentFrames()});
+        planMeterGains_[i] =
+            std::max(std::abs(state.left.current()), std::abs(state.right.current()));
+    }
+    // As FusedChannel groups them: stems in order, settled zeros left out, passes of up to
+    // kPassSources of one format.
+    for (int channel = 0; channel < 2; ++channel) {
+        FusedPass* passes = plan_.data() + static_cast<std::ptrdiff_t>(channel) * stems_.size();
+        int count = 0;
+        for (std::size_t i = 0; i < stems_.size(); ++i) {
+            const float gain = channel == 0 ? stems_[i].left.current() : stems_[i].right.current();
+            if (gain == 0.0f) continue;
+            const StemAudio& audio = song_->stems[i].audio;
+            const bool int16 = audio.format() == SampleFormat::Int16;
+            if (count == 0 || passes[count - 1].count == kPassSources ||
+                passes[count - 1].int16 != int16)
+                passes[count++] = FusedPass{.int16 = int16};
+            FusedPass& pass = passes[count - 1];
+            pass.sources[pass.count] = audio.firstExtentData(channel);
+            pass.gains[pass.count++] = int16 ? gain * kInt16ToFloat : gain;
+        }
+        planPasses_[channel] = count;
+    }
+    planVersion_ = targetsVersion_;
+    planBuilt_ = true;
+}
+
+void Mixer::runPasses(const FusedPass* passes, int count, std::int64_t position, int n,
+                      float* dst) noexcept {
+    if (count == 0) Samples(dst, n).setZero();  // no stem reaches this bus
+    const auto at = static_cast<std::size_t>(position);
+    for (int p = 0; p < count; ++p) {
+        const FusedPass& pass = passes[p];
+        if (pass.int16) {
+            const std::int16_t* sources[kPassSources];
+            for (int k = 0; k < pass.count; ++k)
+                sources[k] = static_cast<const std::int16_t*>(pass.sources[k]) + at;
+            detail::mixScaled(sources, pass.gains, pass.count, n, dst, p == 0);
+        } else {
+            const float* sources[kPassSources];
+            for (int k = 0; k < pass.count; ++k)
+                sources[k] = static_cast<const float*>(pass.sources[k]) + at;
+            detail::mixScaled(sources, pass.gains, pass.count, n, dst, p == 0);
+        }
+    }
+}
+
+bool Mixer::mixPlanned(std::int64_t position, int n, float* left, float* right) noexcept {
+    if (position < 0 || n <= 0 || !planHolds() || position + n > planFrames_) return false;
+    runPasses(plan_.data(), planPasses_[0], position, n, left);
+    runPasses(plan_.data() + stems_.size(), planPasses_[1], position, n, right);
+    meterPlanned(position, n);
+    return true;
+}
+
+void Mixer::meterPlanned(std::int64_t position, int n) noexcept {
+    // meterStem for the plan's whole stems (none decoding) with their settled gains.
+    if (!meters_) return;
+    constexpr auto kBucket = static_cast<std::size_t>(kPeakBucketFrames);
+    const auto from = static_cast<std::size_t>(position);
+    const std::size_t first = from / kBucket;
+    const std::size_t lastInBlock = (from + static_cast<std::size_t>(n) - 1) / kBucket;
+    for (std::size_t i = 0; i < stems_.size(); ++i) {
+        const std::vector<float>& peaks = song_->stems[i].peaks;
+        if (peaks.empty()) continue;
+        const std::size_t last = std::min(lastInBlock, peaks.size() - 1);
+        if (first > last) continue;
+        meters_->noteStem(i, largestPeak(peaks.data(), first, last) * planMeterGains_[i]);
+    }
+}
+
 void Mixer::mixStems(std::int64_t position, int n, float* left, float* right, const int* pairOf,
                      int pair) noexcept {
     n = std::clamp(n, 0, kMaxChunk);
@@ -315,7 +420,7 @@ void Mixer::mix(std::int64_t position, int n, float* left, float* right) noexcep
         return;
     }
     updateTargets();
-    if (!mixSettled(position, n, left, right, nullptr, 0))
+    if (!mixPlanned(position, n, left, right) && !mixSettled(position, n, left, right, nullptr, 0))
         for (std::size_t i = 0; i < stems_.size(); ++i)
             addStem(i, position, n, left, right, i == 0);
 

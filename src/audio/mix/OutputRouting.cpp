@@ -24,6 +24,7 @@ void OutputRouting::setDeviceChannels(int channels) {
 bool OutputRouting::route(std::size_t source, int pair) {
     if (source >= sourceCount_ || pair < 0 || pair >= pairCount(deviceChannels())) return false;
     routes_[source].store(pair, std::memory_order_relaxed);
+    version_.fetch_add(1, std::memory_order_release);
     return true;
 }
 
@@ -33,6 +34,7 @@ int OutputRouting::requestedPair(std::size_t source) const {
 
 void OutputRouting::resetRoutes() {
     for (std::size_t i = 0; i < sourceCount_; ++i) routes_[i].store(0, std::memory_order_relaxed);
+    version_.fetch_add(1, std::memory_order_release);
 }
 
 void OutputRouting::clear(int frames) noexcept {

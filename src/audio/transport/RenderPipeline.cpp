@@ -56,6 +56,7 @@ void RenderPipeline::prepare(const Song* song, const MixControls* controls, int 
     pairOf_.assign(stems, 0);
     pairUsed_.assign(static_cast<std::size_t>(pairs), 0);
     chainLive_.assign(static_cast<std::size_t>(pairs), 0);
+    routesRead_ = false;
     bounds_ = parts.loop->bounds();
 }
 
@@ -72,7 +73,24 @@ void RenderPipeline::beginBlock(int channels, double tempo, double pitchCents,
     parts_.loop->read(bounds_);  // on a torn read, keep last block's bounds
     for (auto& chain : chains_) chain->loop().setBounds(bounds_);
 
+    updateRoutes(channels);
+    if (barJump >= 0) {
+        const std::int64_t at =
+            QuantizedJump::nextBarFrame(chains_.front()->position(), parts_.click->audioGrid());
+        for (auto& chain : chains_) chain->loop().scheduleJump(at, barJump);
+    }
+}
+
+void RenderPipeline::updateRoutes(int channels) noexcept {
     const OutputRouting& routing = *parts_.routing;
+    // Unchanged routes on the same device give the same pairs, and no chain joins: the last
+    // block's are kept. The version is read before the routes (a route set meanwhile is taken
+    // in the next block).
+    const std::uint32_t version = routing.version();
+    if (routesRead_ && version == routesVersion_ && channels == routesChannels_) return;
+    routesRead_ = true;
+    routesVersion_ = version;
+    routesChannels_ = channels;
     const int pairs = std::min(routing.pairCount(channels), static_cast<int>(chains_.size()));
     std::fill(pairUsed_.begin(), pairUsed_.end(), char{0});
     bool split = false;
@@ -92,12 +110,6 @@ void RenderPipeline::beginBlock(int channels, double tempo, double pitchCents,
         if (pairUsed_[p] && !chainLive_[p]) chains_[p]->jump(lead.heardPosition());
     for (std::size_t p = 0; p < chains_.size(); ++p) chainLive_[p] = pairUsed_[p];
     split_ = split;
-
-    if (barJump >= 0) {
-        const std::int64_t at =
-            QuantizedJump::nextBarFrame(lead.position(), parts_.click->audioGrid());
-        for (auto& chain : chains_) chain->loop().scheduleJump(at, barJump);
-    }
 }
 
 void RenderPipeline::jump(std::int64_t frame) noexcept {

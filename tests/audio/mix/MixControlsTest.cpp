@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 
 #include "stemdeck/audio/mix/MixControls.h"
 
@@ -124,4 +125,24 @@ TEST(MixControls, OutOfRangeStemIsIgnored) {
     mix.setMuted(5, true);
     EXPECT_FALSE(mix.audible(5));
     EXPECT_EQ(mix.gainDb(0), 0.0f);
+}
+
+// The Mixer skips reading the controls while their version stands: every setter must move it.
+TEST(MixControls, EverySetterChangesTheVersion) {
+    MixControls mix(2);
+    const auto changes = [&mix](auto&& set) {
+        const std::uint32_t before = mix.version();
+        set();
+        return mix.version() != before;
+    };
+    EXPECT_TRUE(changes([&] { mix.setGainDb(1, -3.0f); }));
+    EXPECT_TRUE(changes([&] { mix.setPan(1, 0.5f); }));
+    EXPECT_TRUE(changes([&] { mix.setMuted(0, true); }));
+    EXPECT_TRUE(changes([&] { mix.setSolo(1, true); }));
+    EXPECT_TRUE(changes([&] { mix.clearSolo(); }));
+    EXPECT_TRUE(changes([&] { mix.setMasterGainDb(-1.0f); }));
+    EXPECT_TRUE(changes([&] { mix.reset(); }));
+    EXPECT_TRUE(changes([&] { mix.apply(mix.snapshot()); }));
+    EXPECT_FALSE(changes([&] { mix.setGainDb(2, -3.0f); }));  // no such stem: nothing changed
+    EXPECT_FALSE(changes([&] { (void)mix.target(0, false); }));
 }

@@ -309,3 +309,98 @@ TEST(Mixer, SettledMixIsTheStemByStemSumBitForBit) {
         ASSERT_EQ(r[k], expected(1, pairOf, 512 + k, false)) << k;
     }
 }
+
+// The Mixer reads the controls only when their version moved: a change made between two blocks
+// after many settled ones (nothing read for long) still starts its ramp on the next block's
+// first frame, whichever control it is.
+TEST(Mixer, AChangeBetweenSettledBlocksRampsFromTheNextBlock) {
+    const std::vector<float> dc(40000, 0.5f);
+    const auto song = test::MemorySong(kRate).mono("a", dc).mono("b", dc).build();
+    MixControls mix(2);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    const int ramp = mixer.rampSamples();
+    const int changeAt = 64 * 40;  // settled for 40 blocks first
+    using Change = void (*)(MixControls&);
+    const Change changes[] = {
+        [](MixControls& m) { m.setGainDb(0, -6.0f); }, [](MixControls& m) { m.setMuted(1, true); },
+        [](MixControls& m) { m.setSolo(0, true); }, [](MixControls& m) { m.setPan(1, 1.0f); },
+        [](MixControls& m) { m.setMasterGainDb(-6.0f); }};
+    for (const Change change : changes) {
+        mix.reset();
+        mixer.snapToTargets();
+        const Bus bus = run(mixer, 0, changeAt + 2 * ramp, 64, [&](int off) {
+            if (off == changeAt) change(mix);
+        });
+        ASSERT_EQ(bus.left[changeAt - 1], 1.0f);
+        ASSERT_EQ(bus.right[changeAt - 1], 1.0f);
+        // The first frame of the next block has moved one ramp step, not more.
+        const float stepLeft = bus.left[changeAt] - 1.0f;
+        const float stepRight = bus.right[changeAt] - 1.0f;
+        EXPECT_TRUE(stepLeft != 0.0f || stepRight != 0.0f);
+        EXPECT_LE(std::abs(stepLeft), 1.5f / static_cast<float>(ramp));
+        EXPECT_LE(std::abs(stepRight), 1.5f / static_cast<float>(ramp));
+    }
+}
+
+// Settled blocks of whole stems reuse one plan of the mix while the controls' version stands:
+// once a change has ramped and settled, the next plan carries the new gains (and a stem muted
+// meanwhile is left out of it), not the old ones.
+TEST(Mixer, TheSettledMixFollowsAChangeOnceItsRampIsOver) {
+    const std::vector<float> dc(40000, 0.5f);
+    const auto song = test::MemorySong(kRate).mono("a", dc).mono("b", dc).build();
+    MixControls mix(2);
+    Mixer mixer;
+    mixer.prepare(&song, &mix, kRate);
+    const int ramp = mixer.rampSamples();
+    const int changeAt = 64 * 20;
+    const Bus bus = run(mixer, 0, changeAt + 4 * ramp, 64, [&](int off) {
+        if (off == changeAt) {
+            mix.setGainDb(0, -6.0f);
+            mix.setMuted(1, true);
+        }
+    });
+    ASSERT_EQ(bus.left[changeAt - 1], 1.0f);
+    const float expected = 0.5f * MixControls::dbToLinear(-6.0f);
+    for (int k = changeAt + ramp; k < changeAt + 4 * ramp; ++k) {
+        ASSERT_EQ(bus.left[k], expected) << k;
+        ASSERT_EQ(bus.right[k], expected) << k;
+    }
+}
+
+// The int16 passes have their own AVX2 loop (eight frames a step, the rest one by one): for one
+// to six stems (a second pass adding to the first from five on) and blocks that are not a
+// multiple of eight, the sum is the stem-by-stem one bit for bit.
+TEST(Mixer, Int16PassesAreTheStemByStemSumForAnyCountAndBlock) {
+    constexpr int kFrames = 700;
+    for (int stems = 1; stems <= 6; ++stems) {
+        test::MemorySong builder(kRate);
+        std::vector<std::vector<float>> samples;
+        for (int s = 0; s < stems; ++s) {
+            samples.push_back(to16Bit(test::noise(0.2, kFrames, 40 + s)));
+            builder.stereo16("s" + std::to_string(s), samples.back(), samples.back());
+        }
+        const auto song = builder.build();
+        MixControls mix(static_cast<std::size_t>(stems));
+        for (int s = 0; s < stems; ++s)
+            mix.setGainDb(static_cast<std::size_t>(s), -0.7f * static_cast<float>(s));
+        for (const int block : {13, 67, 256}) {
+            Mixer mixer;
+            mixer.prepare(&song, &mix, kRate);
+            const Bus bus = run(mixer, 0, kFrames, block);
+            for (int k = 0; k < kFrames; ++k) {
+                float sum = 0.0f;
+                for (int s = 0; s < stems; ++s) {
+                    const float g = mix.target(static_cast<std::size_t>(s), false).left;
+                    const float x = std::nearbyint(
+                        samples[static_cast<std::size_t>(s)][static_cast<std::size_t>(k)] *
+                        32768.0f);
+                    const float term = (g * audio::kInt16ToFloat) * x;
+                    sum = s == 0 ? term : sum + term;
+                }
+                ASSERT_EQ(bus.left[k], sum) << stems << " stems, block " << block << ", " << k;
+                ASSERT_EQ(bus.right[k], sum) << stems << " stems, block " << block << ", " << k;
+            }
+        }
+    }
+}

@@ -262,6 +262,42 @@ TEST(RehearsalTransport, RoutingSendsEachStemOnlyToItsPair) {
     }
 }
 
+// The transport keeps the last block's pairs while the routing's version and the device's
+// channels stand: a route changed between two blocks (after many with the same routes) and a
+// device with fewer channels must both be taken in the very next block.
+TEST(RehearsalTransport, ARouteChangedBetweenBlocksIsTakenInTheNextBlock) {
+    const auto frames = static_cast<std::int64_t>(kRate);
+    const Song song = test::MemorySong(kRate)
+                          .mono("a", test::sine(200.0, 0.3, kRate, frames))
+                          .mono("b", test::sine(300.0, 0.3, kRate, frames))
+                          .build();
+    MixControls mix(song.stems.size());
+    Transport transport;
+    transport.prepare(&song, &mix, kRate, TransportSetup{2, false});
+    transport.play();
+    std::vector<float> out(4 * 256);
+    const auto sample = [&song](std::size_t stem, int frame) {
+        return song.stems[stem].audio.sample(0, static_cast<std::int64_t>(frame));
+    };
+    int frame = 0;
+    for (int b = 0; b < 10; ++b, frame += 256) test::processBlock(transport, out.data(), 256, 4);
+    ASSERT_EQ(out[0], sample(0, frame - 256) + sample(1, frame - 256));
+    ASSERT_EQ(out[2], 0.0f);
+    ASSERT_TRUE(transport.routing().route(1, 1));
+    test::processBlock(transport, out.data(), 256, 4);
+    for (int i = 0; i < 256; ++i) {
+        const float* f = out.data() + static_cast<std::ptrdiff_t>(i) * 4;
+        ASSERT_EQ(f[0], sample(0, frame + i)) << i;
+        ASSERT_EQ(f[2], sample(1, frame + i)) << i;
+    }
+    frame += 256;
+    // The same routes on a stereo device: everything on 1-2 again, from this block on.
+    test::processBlock(transport, out.data(), 256, 2);
+    for (int i = 0; i < 256; ++i)
+        ASSERT_EQ(out[2 * static_cast<std::size_t>(i)], sample(0, frame + i) + sample(1, frame + i))
+            << i;
+}
+
 // A pair that starts carrying a stem joins where pair 0 is heard. Seeking to the start while
 // paused leaves the stretcher's latency from before until the next render, so "where pair 0 is
 // heard" was before frame 0 and the joining pair read the stems before their first sample.

@@ -30,7 +30,10 @@ class LevelMeters {
     void beginBlock() noexcept;
     // How much of the song the stems noted from now on are heard at, 0..1.
     void setStemAudibility(float gain) noexcept { stemGain_ = gain; }
-    void noteStem(std::size_t stem, float peak) noexcept;
+    // Inline: called for every stem in every block.
+    void noteStem(std::size_t stem, float peak) noexcept {
+        if (stem < count_) raise(stems_[stem], peak * stemGain_);
+    }
     void noteMaster(float left, float right) noexcept;
 
     // Reader thread; allocates.

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <memory>
 #include <vector>
@@ -68,6 +69,11 @@ class MixControls {
     bool audible(std::size_t stem) const { return audible(stem, anySolo()); }
     bool audible(std::size_t stem, bool anySoloOn) const;
 
+    // Any thread, the audio thread included (one acquire load): a number every setter changes
+    // after storing its value. A reader that saw the same version before reading the values
+    // may skip reading them again: nothing changed since (the Mixer does, once per block).
+    std::uint32_t version() const { return version_.load(std::memory_order_acquire); }
+
     // Audio-thread safe (atomic loads only).
     StemTarget target(std::size_t stem, bool anySoloOn) const;
     float masterGainLinear() const { return masterLinear_.load(std::memory_order_relaxed); }
@@ -81,6 +87,9 @@ class MixControls {
     static StemTarget panGains(float pan);
 
   private:
+    // After a value's store: a reader seeing the new version sees the new value.
+    void changed() { version_.fetch_add(1, std::memory_order_release); }
+
     struct Channel {
         std::atomic<float> gainDb{0.0f};
         std::atomic<float> gainLinear{1.0f};
@@ -95,6 +104,7 @@ class MixControls {
     std::unique_ptr<Channel[]> channels_;
     std::atomic<float> masterDb_{0.0f};
     std::atomic<float> masterLinear_{1.0f};
+    std::atomic<std::uint32_t> version_{0};
 };
 
 }  // namespace stemdeck::audio

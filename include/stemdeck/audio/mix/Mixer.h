@@ -52,6 +52,7 @@ class Mixer {
         LinearRamp left;
         LinearRamp right;
     };
+    // The ramps' targets from the controls; nothing when their version is the one last read.
     void updateTargets() noexcept;
     // The common case in one pass over each bus channel per few stems (MixKernels.h): every
     // stem mixed (pairOf null: all, else those with pairOf[stem] == pair) has settled gains
@@ -60,6 +61,24 @@ class Mixer {
     // caller mixes stem by stem, which writes them anew); ramps and meters are untouched.
     bool mixSettled(std::int64_t position, int n, float* left, float* right, const int* pairOf,
                     int pair) noexcept;
+    // The settled mix of whole stems, kept while it holds: every stem's gains settled at the
+    // controls' version targetsVersion_ and no stem decoding. Then a block is only the fused
+    // passes (the grouping mixSettled makes, so the sums are the same bit for bit) from the
+    // block's position, and the meters. False (nothing written) when the plan does not hold.
+    bool mixPlanned(std::int64_t position, int n, float* left, float* right) noexcept;
+    bool planHolds() noexcept;  // builds the plan when it can
+    void meterPlanned(std::int64_t position, int n) noexcept;
+    void buildPlan() noexcept;
+    // One mixScaled call of the plan: up to kPassSources sources of one format, at frame 0.
+    static constexpr int kPassSources = 4;  // detail::kMaxFusedSources (asserted)
+    struct FusedPass {
+        const void* sources[kPassSources] = {};
+        float gains[kPassSources] = {};
+        int count = 0;
+        bool int16 = false;
+    };
+    static void runPasses(const FusedPass* passes, int count, std::int64_t position, int n,
+                          float* dst) noexcept;
     // `overwrite`: the first stem of mix() writes left/right instead of adding to them.
     void addStem(std::size_t index, std::int64_t position, int n, float* left, float* right,
                  bool overwrite = false) noexcept;
@@ -80,6 +99,15 @@ class Mixer {
     LinearRamp master_;
     std::vector<float> gain_;  // per-sample ramp values, kMaxChunk long
     int rampSamples_ = 1;
+    std::uint32_t targetsVersion_ = 0;  // the controls' version the targets were read at
+    bool targetsRead_ = false;          // false until read after prepare()
+    // The settled plan (mixPlanned): the left bus's passes from 0, the right's from stems.
+    std::vector<FusedPass> plan_;  // 2 * stems, allocated by prepare()
+    int planPasses_[2] = {0, 0};
+    std::vector<float> planMeterGains_;  // per stem: the larger settled gain (as meterStem's)
+    std::int64_t planFrames_ = 0;        // every stem ready and in its first extent below this
+    std::uint32_t planVersion_ = 0;
+    bool planBuilt_ = false;
 };
 
 }  // namespace stemdeck::audio

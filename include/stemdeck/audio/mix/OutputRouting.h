@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -45,6 +46,10 @@ class OutputRouting {
     int requestedPair(std::size_t source) const;
     // Any thread: everything back to 1-2.
     void resetRoutes();
+    // Any thread, the audio thread included (one acquire load): a number every change of a
+    // route changes after storing it. A reader that saw the same version before reading the
+    // routes may keep what it read (the transport does, once per block).
+    std::uint32_t version() const { return version_.load(std::memory_order_acquire); }
 
     // Audio thread: the pair a source plays on with a `channels`-channel device (its route,
     // or 0 when the device lacks it).
@@ -75,6 +80,7 @@ class OutputRouting {
     std::vector<float> buses_;  // per pair: left then right, maxFrames_ each
     std::unique_ptr<std::atomic<int>[]> routes_;
     std::atomic<int> deviceChannels_{2};
+    std::atomic<std::uint32_t> version_{0};
 };
 
 }  // namespace stemdeck::audio

@@ -107,6 +107,9 @@ class RenderPipeline {
         return stretching() ? chains_.front()->stretcher().tempo() : 1.0;
     }
     bool carriesSong(std::size_t pair) const noexcept { return pair == 0 || pairUsed_[pair]; }
+    // Audio thread: this block's pair per stem, the click's pair, idle chains joining (once per
+    // block; nothing when neither the routes nor the device's channels changed).
+    void updateRoutes(int channels) noexcept;
     void primeChains(int n) noexcept;
     void followMaster() noexcept;
     void applyChainMaster(BusChain& chain, int n, float* left, float* right) noexcept;
@@ -133,7 +136,10 @@ class RenderPipeline {
     std::vector<char> pairUsed_;   // pairs with a stem on them (pair 0 always renders)
     std::vector<char> chainLive_;  // pairs rendered last block
     int clickPair_ = 0;
-    bool split_ = false;  // stems (or the click) on more than one pair this block
+    bool split_ = false;               // stems (or the click) on more than one pair this block
+    std::uint32_t routesVersion_ = 0;  // the routing's version the pairs were found at
+    int routesChannels_ = 0;           // and the device's channels
+    bool routesRead_ = false;          // false until found after prepare()
 };
 
 inline std::int64_t RenderPipeline::heardPosition() const noexcept {
