@@ -1,6 +1,6 @@
 // Progressive loading (issue 11) in the main window, on a real engine and the CTest wrapper's
 // private JACK dummy server: a long song plays while it decodes (one decoding worker); the
-// timeline shows how far it is, "Buffering…" shows while playback waits for decoding, and a
+// timeline shows how far it is, a seek far ahead plays once decoding jumped there, and a
 // stem found damaged halfway is named in the window's issue banner once decoding is over.
 #include <gtest/gtest.h>
 
@@ -63,9 +63,10 @@ TEST(ProgressiveWindow, TheTimelineFollowsDecodingAndADamagedStemIsNamedWhenItIs
     EXPECT_TRUE(timeline->hasPeaks());
 }
 
-// Playing past what is decoded: the transport waits there and the status line says
-// "Buffering…" until decoding has caught up, then playback goes on and the word goes.
-TEST(ProgressiveWindow, BufferingShowsWhilePlaybackWaitsForDecoding) {
+// Seeking past what is decoded: decoding jumps there (SongDecode::prioritize), the transport
+// waits there only until that place is decoded ("Buffering…" shows if the wait is long enough
+// for the window to see it), then plays on and the word goes.
+TEST(ProgressiveWindow, ASeekPastWhatIsDecodedPlaysThereOnceDecodingJumpedThere) {
     Rig rig;
     rig.playback().setDecodeWorkers(1);
     // At 44.1 kHz for the 48 kHz device: resampled, so decoding takes real time.
@@ -80,18 +81,11 @@ TEST(ProgressiveWindow, BufferingShowsWhilePlaybackWaitsForDecoding) {
     rig.playback().play();
     ASSERT_TRUE(QTest::qWaitFor([&] { return rig.playback().position() > 0.1; }, 20000));
     rig.playback().seek(50.0);
-    const bool behind = rig.playback().decodedSeconds() < 49.0;  // when the seek was asked
-    const bool waited = QTest::qWaitFor([&] { return label->isVisible(); }, 10000);
-    if (behind) {
-        // Decoding had not reached 50 s when playback got there: it waits, and says so.
-        EXPECT_TRUE(waited);
-        EXPECT_LT(rig.playback().position(), 50.5);
-    }
+    // (That the place sought is decoded before what lies between: SongDecodeJump's tests.)
     ASSERT_TRUE(QTest::qWaitFor([&] { return rig.playback().position() > 50.5; }, kDecodeMs));
     ASSERT_TRUE(QTest::qWaitFor([&] { return !label->isVisible(); }, 5000));
     EXPECT_FALSE(rig.playback().buffering());
-    if (waited) {
-        ASSERT_GE(buffering.count(), 2);
+    if (buffering.count() > 0) {
         EXPECT_TRUE(buffering.first().at(0).toBool());
         EXPECT_FALSE(buffering.last().at(0).toBool());
     }

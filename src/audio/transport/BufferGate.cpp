@@ -54,7 +54,8 @@ bool BufferGate::judge(const RenderPipeline& pipeline) noexcept {
 }
 
 std::int64_t BufferGate::reach(int outputFrames) const noexcept {
-    return lookAhead_ + static_cast<std::int64_t>(std::ceil(outputFrames * TimeStretcher::kMaxTempo));
+    return lookAhead_ +
+           static_cast<std::int64_t>(std::ceil(outputFrames * TimeStretcher::kMaxTempo));
 }
 
 bool BufferGate::judgeAt(std::int64_t frame) noexcept {

@@ -53,8 +53,8 @@ class BufferGate {
     std::vector<const StemAudio*> stems_;
     std::int64_t starveLead_ = 0, resumeLead_ = 0, lookAhead_ = 0;
     std::int64_t length_ = 0;  // the song's frames
-    bool allWhole_ = true;  // audio thread: no stem decoding (cached once seen)
-    bool starved_ = false;  // audio thread: the last judgement (for the hysteresis)
+    bool allWhole_ = true;     // audio thread: no stem decoding (cached once seen)
+    bool starved_ = false;     // audio thread: the last judgement (for the hysteresis)
 };
 
 }  // namespace stemdeck::audio
