@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "AudioFiles.h"
+#include "SongDecodeSupport.h"
 #include "TempDir.h"
 #include "stemdeck/audio/loader/SongDecode.h"
 #include "stemdeck/audio/loader/StemLoader.h"
@@ -17,7 +18,9 @@
 
 namespace sd = stemdeck::audio;
 namespace fs = std::filesystem;
+using stemdeck::test::startDecode;
 using stemdeck::test::TempDir;
+using stemdeck::test::waitFor;
 using stemdeck::test::writeAudioFile;
 
 namespace {
@@ -32,24 +35,6 @@ void writeNoiseSong(const fs::path& dir, int stems, double seconds, int format) 
         ASSERT_TRUE(writeAudioFile(dir / ("stem" + std::to_string(i) + ext),
                                    {stemdeck::test::noise(0.5, frames, 11u + unsigned(i))}, kRate,
                                    format | SF_FORMAT_PCM_16));
-}
-
-std::shared_ptr<sd::SongDecode> startDecode(const fs::path& folder, unsigned workers,
-                                            int targetRate) {
-    sd::LoadOptions options;
-    options.workers = workers;
-    options.targetRate = targetRate;
-    return sd::SongDecode::start(sd::StemLoader::scan(folder), options);
-}
-
-template <typename Done>
-bool waitFor(Done done, std::chrono::seconds limit = std::chrono::seconds(60)) {
-    const auto until = std::chrono::steady_clock::now() + limit;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > until) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    return true;
 }
 
 // Every stem of `song` holds `seconds` from `from` on.
@@ -71,7 +56,8 @@ void checkJump(const fs::path& folder, int targetRate) {
     ASSERT_NE(song, nullptr);
     const std::int64_t target = song->frames * 3 / 4;
     decode->prioritize(target);
-    ASSERT_TRUE(waitFor([&] { return heldFrom(*song, target, 4.0) || decode->finished(); }));
+    ASSERT_TRUE(waitFor([&] { return heldFrom(*song, target, 4.0) || decode->finished(); },
+                        std::chrono::seconds(60)));
     ASSERT_FALSE(decode->finished()) << "the song decoded whole before the jump could show";
     for (const auto& stem : song->stems) {
         EXPECT_LT(stem.audio.readyFrames(), target / 2)

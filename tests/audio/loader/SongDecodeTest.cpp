@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "AudioFiles.h"
+#include "SongDecodeSupport.h"
 #include "TempDir.h"
 #include "stemdeck/audio/loader/SongDecode.h"
 #include "stemdeck/audio/loader/StemLoader.h"
@@ -14,7 +15,9 @@
 
 namespace sd = stemdeck::audio;
 namespace fs = std::filesystem;
+using stemdeck::test::startDecode;
 using stemdeck::test::TempDir;
+using stemdeck::test::waitFor;
 using stemdeck::test::writeAudioFile;
 
 namespace {
@@ -30,25 +33,6 @@ fs::path writeNoiseSong(const fs::path& dir, int stems, double seconds) {
                                    {stemdeck::test::noise(0.5, frames, 7u + unsigned(i))}, kRate,
                                    SF_FORMAT_FLAC | SF_FORMAT_PCM_16));
     return dir;
-}
-
-std::shared_ptr<sd::SongDecode> startDecode(const fs::path& folder, unsigned workers = 0,
-                                            int targetRate = 0) {
-    sd::LoadOptions options;
-    options.workers = workers;
-    options.targetRate = targetRate;
-    return sd::SongDecode::start(sd::StemLoader::scan(folder), options);
-}
-
-// Waits (at most `limit`) for `done`; false when it never came.
-template <typename Done>
-bool waitFor(Done done, std::chrono::seconds limit = std::chrono::seconds(30)) {
-    const auto until = std::chrono::steady_clock::now() + limit;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > until) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    return true;
 }
 
 }  // namespace

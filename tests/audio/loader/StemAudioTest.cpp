@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <thread>
 #include <vector>
 
@@ -168,4 +169,112 @@ TEST(StemAudio, AReaderNeverSeesFramesBeforeTheyArePublished) {
     reader.join();
     EXPECT_FALSE(wrong.load());
     EXPECT_GT(audio.extentCount(), 1);
+}
+
+namespace {
+
+// Appends frames [cursor, cursor + count) of the test signal to `region`.
+std::int64_t appendTo(StemAudio& audio, int region, std::int64_t count) {
+    const std::int64_t from = audio.writtenFrames(region);
+    const auto in = interleavedFrames(from, count, audio.channels());
+    return audio.append(region, in.data(), count);
+}
+
+}  // namespace
+
+// Regions: islands decoded ahead of the front (a seek while the song decodes).
+TEST(StemAudioIsland, AnIslandIsReadableWhereItIsAndNowhereElse) {
+    StemAudio audio(2, SampleFormat::Int16);
+    ASSERT_TRUE(audio.reserve(10000));
+    ASSERT_EQ(appendTo(audio, StemAudio::kFront, 1000), 1000);
+    const int island = audio.openIsland(6000);
+    ASSERT_EQ(island, 1);
+    EXPECT_LE(audio.readyFrom(6000), 6000) << "opened, nothing published yet";
+    ASSERT_EQ(appendTo(audio, island, 500), 500);
+    EXPECT_EQ(audio.readyFrames(), 1000) << "ready from frame 0 stops at the hole";
+    EXPECT_EQ(audio.readyFrom(500), 1000);
+    EXPECT_LE(audio.readyFrom(3000), 3000) << "the hole is not ready";
+    EXPECT_EQ(audio.readyFrom(6000), 6500);
+    EXPECT_EQ(audio.readyFrom(6499), 6500);
+    EXPECT_LE(audio.readyFrom(6500), 6500);
+    std::vector<float> out(700, 1.0f);
+    audio.read(1, 5900, 700, out.data());
+    for (int i = 0; i < 100; ++i) EXPECT_EQ(out[static_cast<std::size_t>(i)], 0.0f) << i;
+    for (int i = 100; i < 600; ++i)
+        EXPECT_EQ(out[static_cast<std::size_t>(i)], valueAt(5900 + i, 1)) << i;
+    for (int i = 600; i < 700; ++i) EXPECT_EQ(out[static_cast<std::size_t>(i)], 0.0f) << i;
+}
+
+TEST(StemAudioIsland, TheFrontStopsAtTheIslandAndTheStemJoinsUp) {
+    StemAudio audio(1, SampleFormat::Float32);
+    ASSERT_TRUE(audio.reserve(10000));
+    ASSERT_EQ(appendTo(audio, StemAudio::kFront, 1000), 1000);
+    const int island = audio.openIsland(4000);
+    ASSERT_GT(island, 0);
+    EXPECT_EQ(audio.regionLimit(StemAudio::kFront), 4000);
+    EXPECT_EQ(audio.regionLimit(island), std::numeric_limits<std::int64_t>::max());
+    ASSERT_EQ(appendTo(audio, island, 6000), 6000) << "the last region fills the capacity";
+    EXPECT_EQ(appendTo(audio, StemAudio::kFront, 5000), 3000) << "no frame is written twice";
+    EXPECT_EQ(audio.writtenFrames(StemAudio::kFront), 4000);
+    EXPECT_EQ(audio.readyFrames(), 10000) << "joined: ready from 0 to the end";
+    for (std::int64_t f = 0; f < 10000; f += 37) EXPECT_EQ(audio.sample(0, f), valueAt(f, 0)) << f;
+}
+
+TEST(StemAudioIsland, IslandsChainAndRefuseBadPlaces) {
+    StemAudio audio(1, SampleFormat::Int16);
+    ASSERT_TRUE(audio.reserve(100000));
+    ASSERT_EQ(appendTo(audio, StemAudio::kFront, 1000), 1000);
+    EXPECT_EQ(audio.openIsland(1000), -1) << "at the front's writer: the front goes on there";
+    EXPECT_EQ(audio.openIsland(500), -1) << "inside what the front wrote";
+    EXPECT_EQ(audio.openIsland(100000), -1) << "past the capacity";
+    const int a = audio.openIsland(20000);
+    const int b = audio.openIsland(10000);
+    ASSERT_GT(a, 0);
+    ASSERT_GT(b, 0);
+    ASSERT_EQ(appendTo(audio, a, 2000), 2000);
+    EXPECT_EQ(audio.openIsland(21000), -1) << "inside an island's written frames";
+    EXPECT_EQ(audio.openIsland(22000), -1) << "at an island's writer";
+    EXPECT_EQ(audio.regionLimit(b), 20000);
+    EXPECT_EQ(appendTo(audio, b, 15000), 10000) << "stops at the next island";
+    EXPECT_EQ(audio.readyFrom(10000), 22000) << "b runs into a: one stretch";
+    EXPECT_EQ(appendTo(audio, StemAudio::kFront, 20000), 9000);
+    EXPECT_EQ(audio.readyFrames(), 22000) << "front, b and a joined";
+    EXPECT_GT(audio.openIsland(50000), 0);
+    EXPECT_GT(audio.openIsland(60000), 0);
+    EXPECT_EQ(audio.islandCount(), StemAudio::kMaxIslands);
+    EXPECT_EQ(audio.openIsland(70000), -1) << "no island slot left";
+}
+
+// Two writers take turns on the stem (as SongDecode's workers do, one at a time); a reader
+// polling everywhere only ever sees frames as they finally are.
+TEST(StemAudioIsland, AReaderSeesIslandFramesOnlyOnceTheyArePublished) {
+    constexpr std::int64_t kFrames = 200000;
+    StemAudio audio(2, SampleFormat::Int16);
+    ASSERT_TRUE(audio.reserve(kFrames));
+    ASSERT_EQ(appendTo(audio, StemAudio::kFront, 1000), 1000);
+    const int island = audio.openIsland(kFrames / 2);
+    ASSERT_GT(island, 0);
+    std::atomic<bool> wrong{false}, stop{false};
+    std::thread reader([&] {
+        std::vector<float> out(256);
+        std::int64_t position = 0;
+        while (!stop.load()) {
+            const std::int64_t ready = audio.readyFrom(position);
+            const std::int64_t n = std::min<std::int64_t>(256, ready - position);
+            if (n > 0) {
+                audio.read(0, position, n, out.data());
+                for (std::int64_t i = 0; i < n; ++i)
+                    if (out[static_cast<std::size_t>(i)] != valueAt(position + i, 0)) wrong = true;
+            }
+            position = (position + 4099) % kFrames;
+        }
+    });
+    while (audio.readyFrames() < kFrames) {
+        appendTo(audio, island, 777);
+        appendTo(audio, StemAudio::kFront, 1000);
+    }
+    stop = true;
+    reader.join();
+    EXPECT_FALSE(wrong.load());
+    EXPECT_EQ(audio.writtenFrames(StemAudio::kFront), kFrames / 2);
 }

@@ -192,6 +192,15 @@ TEST(RehearsalRender, RefusesBadRehearsalOptions) {
     EXPECT_THROW(OfflineRenderer::renderToBuffer(song, mix, options), RenderError);
 }
 
+// Two mono stems of one second, sines at 200 and 300 Hz (each stem told apart in the output).
+Song twoSines() {
+    const auto frames = static_cast<std::int64_t>(kRate);
+    return test::MemorySong(kRate)
+        .mono("a", test::sine(200.0, 0.3, kRate, frames))
+        .mono("b", test::sine(300.0, 0.3, kRate, frames))
+        .build();
+}
+
 // A stem whose sample is its own frame number (scaled): the output tells which frame played.
 Song rampSong(std::int64_t frames) {
     std::vector<float> ramp(static_cast<std::size_t>(frames));
@@ -266,11 +275,7 @@ TEST(RehearsalTransport, RoutingSendsEachStemOnlyToItsPair) {
 // channels stand: a route changed between two blocks (after many with the same routes) and a
 // device with fewer channels must both be taken in the very next block.
 TEST(RehearsalTransport, ARouteChangedBetweenBlocksIsTakenInTheNextBlock) {
-    const auto frames = static_cast<std::int64_t>(kRate);
-    const Song song = test::MemorySong(kRate)
-                          .mono("a", test::sine(200.0, 0.3, kRate, frames))
-                          .mono("b", test::sine(300.0, 0.3, kRate, frames))
-                          .build();
+    const Song song = twoSines();
     MixControls mix(song.stems.size());
     Transport transport;
     transport.prepare(&song, &mix, kRate, TransportSetup{2, false});
@@ -302,11 +307,7 @@ TEST(RehearsalTransport, ARouteChangedBetweenBlocksIsTakenInTheNextBlock) {
 // paused leaves the stretcher's latency from before until the next render, so "where pair 0 is
 // heard" was before frame 0 and the joining pair read the stems before their first sample.
 TEST(RehearsalTransport, APairJoiningAfterASeekToTheStartReadsNoFrameBeforeIt) {
-    const auto frames = static_cast<std::int64_t>(kRate);
-    const Song song = test::MemorySong(kRate)
-                          .mono("a", test::sine(200.0, 0.3, kRate, frames))
-                          .mono("b", test::sine(300.0, 0.3, kRate, frames))
-                          .build();
+    const Song song = twoSines();
     MixControls mix(song.stems.size());
     Transport transport;
     transport.prepare(&song, &mix, kRate, TransportSetup{2, true});
