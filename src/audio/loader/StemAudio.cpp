@@ -233,15 +233,7 @@ std::int64_t StemAudio::writtenFrames(int region) const noexcept {
 }
 
 std::int64_t StemAudio::regionLimit(int region) const noexcept {
-    const std::int64_t start = regionStart(region);
-    std::int64_t limit = std::numeric_limits<std::int64_t>::max();
-    const int count = islandCount_.load(std::memory_order_relaxed);
-    for (int i = 0; i < count; ++i) {
-        const std::int64_t other =
-            islands_[static_cast<std::size_t>(i)].start.load(std::memory_order_relaxed);
-        if (other > start) limit = std::min(limit, other);
-    }
-    return limit;
+    return nextIslandAfter(regionStart(region));
 }
 
 std::int64_t& StemAudio::cursorOf(int region) noexcept {

@@ -35,14 +35,8 @@ bool BufferGate::judge(const RenderPipeline& pipeline) noexcept {
     // frames (the writer stores the watermark before it clears the flag). Judged at the read
     // position, so a seek into an island decoded ahead (StemAudio regions) plays at once.
     const std::int64_t from = pipeline.readPosition();
-    std::int64_t lowest = std::numeric_limits<std::int64_t>::max();
-    bool decoding = false;
-    for (const StemAudio* audio : stems_) {
-        if (!audio->decoding()) continue;
-        decoding = true;
-        lowest = std::min(lowest, audio->readyFrom(from));
-    }
-    if (!decoding) {
+    const std::int64_t lowest = lowestReadyFrom(from);
+    if (lowest == kNoneDecoding) {
         allWhole_ = true;
         starved_ = false;
         return false;
@@ -59,10 +53,14 @@ std::int64_t BufferGate::reach(int outputFrames) const noexcept {
 }
 
 bool BufferGate::judgeAt(std::int64_t frame) noexcept {
-    const std::int64_t need = std::min(length_, frame + starveLead_);
+    return lowestReadyFrom(frame) >= std::min(length_, frame + starveLead_);
+}
+
+std::int64_t BufferGate::lowestReadyFrom(std::int64_t from) const noexcept {
+    std::int64_t lowest = kNoneDecoding;
     for (const StemAudio* audio : stems_)
-        if (audio->decoding() && audio->readyFrom(frame) < need) return false;
-    return true;
+        if (audio->decoding()) lowest = std::min(lowest, audio->readyFrom(from));
+    return lowest;
 }
 
 }  // namespace stemdeck::audio

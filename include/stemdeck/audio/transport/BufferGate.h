@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace stemdeck::audio {
@@ -49,6 +50,10 @@ class BufferGate {
   private:
     bool judge(const RenderPipeline& pipeline) noexcept;
     bool judgeAt(std::int64_t frame) noexcept;
+    // The least a stem still decoding has ready from `from` on (StemAudio::readyFrom), or
+    // kNoneDecoding when no stem decodes any more.
+    static constexpr std::int64_t kNoneDecoding = std::numeric_limits<std::int64_t>::max();
+    std::int64_t lowestReadyFrom(std::int64_t from) const noexcept;
 
     std::vector<const StemAudio*> stems_;
     std::int64_t starveLead_ = 0, resumeLead_ = 0, lookAhead_ = 0;
