@@ -446,6 +446,16 @@ int runBench(const CliOptions& options, const CommandContext& context) {
                   {"stored_mb", static_cast<double>(loader::songBytes(song)) / 1e6},
                   {"int16_stems", int16StemCount(song)}};
     bench.update(timingFields(t, options.block, song.sampleRate));
+    // What each figure times, for whoever reads the JSON without the README (issue 11).
+    bench["timed"] = {
+        {"mix",
+         "the whole render path: Transport::process per block as the device callback runs it "
+         "(stems read as stored, gains/pan/master, loop, stretch and click stages as set, "
+         "safety limiter, fade, meters, interleaved into a stereo float buffer)"},
+        {"read_bound",
+         "reading the same stored samples (int16 or float) block by block, "
+         "summed and nothing written"},
+        {"ratio", "mix_us_per_block / read_bound_us_per_block (medians over passes)"}};
     if (!options.benchCases.empty()) {
         Json cases = Json::array();
         for (const auto& [stems, block] : options.benchCases)

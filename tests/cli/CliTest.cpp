@@ -434,6 +434,10 @@ TEST(Cli, BenchPrintsTimings) {
     EXPECT_GT(mix, 0);
     EXPECT_GT(read, 0);
     EXPECT_NEAR(jsonNumber(r.out, "ratio"), mix / read, 1e-6 * mix / read);
+    // The JSON says what the mix figure covers: the whole render path, not the mixer alone.
+    const auto timed = r.out.find("\"timed\"");
+    ASSERT_NE(timed, std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("the whole render path", timed), std::string::npos) << r.out;
 }
 
 TEST(Cli, BenchTimesCasesOfFewerStemsAndOtherBlocksInTheSameRun) {

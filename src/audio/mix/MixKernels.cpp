@@ -45,7 +45,17 @@ __attribute__((target("avx2"), always_inline)) inline __m256 int16Term(
     return _mm256_mul_ps(gain, _mm256_cvtepi32_ps(_mm256_cvtepi16_epi32(raw)));
 }
 
-// fused() for int16 sources, eight frames a step in AVX2 registers: the compiler's own
+// Frames i..i+7 of fusedInt16Avx2.
+template <int K, bool Assign>
+__attribute__((target("avx2"), always_inline)) inline void int16Eight(
+    const __m256* g, const std::int16_t* const* src, int i, float* __restrict dst) noexcept {
+    __m256 acc = int16Term(g[0], src[0] + i);
+    if constexpr (!Assign) acc = _mm256_add_ps(_mm256_loadu_ps(dst + i), acc);
+    for (int k = 1; k < K; ++k) acc = _mm256_add_ps(acc, int16Term(g[k], src[k] + i));
+    _mm256_storeu_ps(dst + i, acc);
+}
+
+// fused() for int16 sources, in groups of eight frames in AVX2 registers: the compiler's own
 // vectorisation of it loads each source twice and splits it (about a third more
 // instructions). The same operations in the same order (no FMA: AVX2 alone), so the same bits.
 template <int K, bool Assign>
@@ -53,14 +63,21 @@ __attribute__((target("avx2"))) void fusedInt16Avx2(const std::int16_t* const* s
                                                     const float* gains, int n,
                                                     float* __restrict dst) noexcept {
     __m256 g[K];
-    for (int k = 0; k < K; ++k) g[k] = _mm256_set1_ps(gains[k]);
-    int i = 0;
-    for (; i + 8 <= n; i += 8) {
-        __m256 acc = int16Term(g[0], src[0] + i);
-        if constexpr (!Assign) acc = _mm256_add_ps(_mm256_loadu_ps(dst + i), acc);
-        for (int k = 1; k < K; ++k) acc = _mm256_add_ps(acc, int16Term(g[k], src[k] + i));
-        _mm256_storeu_ps(dst + i, acc);
+    // The pointers in locals: a vector store may alias anything (__m256_u), so reading them
+    // through src had the unrolled loop load every src[k] again in every step.
+    const std::int16_t* s[K];
+    for (int k = 0; k < K; ++k) {
+        g[k] = _mm256_set1_ps(gains[k]);
+        s[k] = src[k];
     }
+    int i = 0;
+    // Sixteen frames a step (two independent groups of eight): the loop's own count, compare
+    // and branch (3 of 19 instructions per eight frames at 4 sources) are paid half as often.
+    for (; i + 16 <= n; i += 16) {
+        int16Eight<K, Assign>(g, s, i, dst);
+        int16Eight<K, Assign>(g, s, i + 8, dst);
+    }
+    for (; i + 8 <= n; i += 8) int16Eight<K, Assign>(g, s, i, dst);
     for (; i < n; ++i) {  // as fused(), frame by frame
         float acc = gains[0] * static_cast<float>(src[0][i]);
         if constexpr (!Assign) acc = dst[i] + acc;
@@ -210,7 +227,22 @@ __attribute__((target("avx2"))) float largestLane(__m256 lanes) noexcept {
     return _mm_cvtss_f32(m);
 }
 
-// Eight frames a step. Lane order does not matter to maxima, and the sum only has to carry a
+// Frames i..i+7 of interleaveAvx2, their peaks and sums onto the lanes.
+__attribute__((target("avx2"), always_inline)) inline void interleaveEight(
+    const float* left, const float* right, int i, float* out, __m256 absMask, __m256& peakL,
+    __m256& peakR, __m256& sums) noexcept {
+    const __m256 l = _mm256_loadu_ps(left + i);
+    const __m256 r = _mm256_loadu_ps(right + i);
+    const __m256 lo = _mm256_unpacklo_ps(l, r);  // frames 0 1 | 4 5
+    const __m256 hi = _mm256_unpackhi_ps(l, r);  // frames 2 3 | 6 7
+    _mm256_storeu_ps(out + 2 * i, _mm256_permute2f128_ps(lo, hi, 0x20));
+    _mm256_storeu_ps(out + 2 * i + 8, _mm256_permute2f128_ps(lo, hi, 0x31));
+    peakL = _mm256_max_ps(peakL, _mm256_and_ps(l, absMask));
+    peakR = _mm256_max_ps(peakR, _mm256_and_ps(r, absMask));
+    sums = _mm256_add_ps(sums, _mm256_add_ps(l, r));
+}
+
+// In groups of eight frames. Lane order does not matter to maxima, and the sum only has to carry a
 // NaN to the end.
 __attribute__((target("avx2"))) BusScan interleaveAvx2(const float* left, const float* right, int n,
                                                        float* out) noexcept {
@@ -219,17 +251,11 @@ __attribute__((target("avx2"))) BusScan interleaveAvx2(const float* left, const 
     const __m256 absMask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
     __m256 peakL = _mm256_setzero_ps(), peakR = _mm256_setzero_ps(), sums = _mm256_setzero_ps();
     int i = 0;
-    for (; i + 8 <= n; i += 8) {
-        const __m256 l = _mm256_loadu_ps(left + i);
-        const __m256 r = _mm256_loadu_ps(right + i);
-        const __m256 lo = _mm256_unpacklo_ps(l, r);  // frames 0 1 | 4 5
-        const __m256 hi = _mm256_unpackhi_ps(l, r);  // frames 2 3 | 6 7
-        _mm256_storeu_ps(out + 2 * i, _mm256_permute2f128_ps(lo, hi, 0x20));
-        _mm256_storeu_ps(out + 2 * i + 8, _mm256_permute2f128_ps(lo, hi, 0x31));
-        peakL = _mm256_max_ps(peakL, _mm256_and_ps(l, absMask));
-        peakR = _mm256_max_ps(peakR, _mm256_and_ps(r, absMask));
-        sums = _mm256_add_ps(sums, _mm256_add_ps(l, r));
+    for (; i + 16 <= n; i += 16) {  // as fusedInt16Avx2: the loop's overhead paid half as often
+        interleaveEight(left, right, i, out, absMask, peakL, peakR, sums);
+        interleaveEight(left, right, i + 8, out, absMask, peakL, peakR, sums);
     }
+    for (; i + 8 <= n; i += 8) interleaveEight(left, right, i, out, absMask, peakL, peakR, sums);
     scan.peakLeft = largestLane(peakL);
     scan.peakRight = largestLane(peakR);
     scanTail(left, right, i, n, out, scan, sum);

@@ -63,6 +63,16 @@ void LoopPlayer::renderRun(std::int64_t position, int n, float* left, float* rig
 void LoopPlayer::render(std::int64_t& position, int n, float* left, float* right,
                         Source source) noexcept {
     if (region_) region_->read(bounds_);  // on a torn read, keep last block's bounds
+    // The steady state, most blocks: no loop ahead, no jump, no seam sounding. One run, as
+    // the loop below would make it, without its per-run bookkeeping.
+    const bool loopAhead = bounds_.enabled && bounds_.length() > 0 && position < bounds_.end;
+    if (!loopAhead && jumpAt_ < 0 && !crossfading() && n <= maxChunk_) {
+        if (n > 0) {
+            source(position, n, left, right);
+            position += n;
+        }
+        return;
+    }
     int done = 0;
     while (done < n) {
         const bool looping = bounds_.enabled && bounds_.length() > 0 && position < bounds_.end;

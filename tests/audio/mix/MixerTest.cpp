@@ -384,7 +384,8 @@ TEST(Mixer, Int16PassesAreTheStemByStemSumForAnyCountAndBlock) {
         MixControls mix(static_cast<std::size_t>(stems));
         for (int s = 0; s < stems; ++s)
             mix.setGainDb(static_cast<std::size_t>(s), -0.7f * static_cast<float>(s));
-        for (const int block : {13, 67, 256}) {
+        // 93 = 5 x 16 + 8 + 5: each loop of the vector kernels (16, 8, 1 frames a step) runs.
+        for (const int block : {13, 67, 93, 256}) {
             Mixer mixer;
             mixer.prepare(&song, &mix, kRate);
             const Bus bus = run(mixer, 0, kFrames, block);

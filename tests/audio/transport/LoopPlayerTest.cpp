@@ -286,6 +286,40 @@ TEST(LoopPlayer, ScheduledJumpHappensOnItsFrameWithTheSeamCrossfade) {
     EXPECT_EQ(position, 55000);
 }
 
+TEST(LoopPlayer, ASeamCrossfadeCarriesIntoTheNextBlockWithNoLoopOrJumpLeft) {
+    // The seam 100 frames before a block's end: the next block has no loop and no jump ahead
+    // (the steady state's shortcut) but must still play the crossfade's last 140 frames.
+    Fixture f(rampSong(100000));
+    std::int64_t position = 1000;
+    f.player.scheduleJump(1000 + 256 - 100, 50000);
+    const auto out = f.render(position, 3 * 256, 256);
+    EXPECT_FALSE(f.player.jumpPending());
+    const int fade = f.player.crossfadeFrames();
+    ASSERT_GT(fade, 100);
+    for (int k = 0; k < fade; ++k) {
+        const double in = std::sin(0.5 * std::numbers::pi * (k + 0.5) / fade);
+        const double fadeOut = std::sin(0.5 * std::numbers::pi * (fade - k - 0.5) / fade);
+        ASSERT_NEAR(out[static_cast<std::size_t>(156 + k)],
+                    f.song.at(50000 + k) * in + f.song.at(1156 + k) * fadeOut, 1e-6)
+            << k;
+    }
+    // Then the source itself, bit for bit.
+    for (int j = 156 + fade; j < 3 * 256; ++j)
+        ASSERT_EQ(out[static_cast<std::size_t>(j)], f.song.at(50000 + j - 156)) << j;
+    EXPECT_EQ(position, 50000 + 3 * 256 - 156);
+}
+
+TEST(LoopPlayer, BlocksLongerThanTheMaxChunkReachTheSourceInChunks) {
+    // No loop, no jump: the source is still never asked for more than the max chunk (it
+    // checks every request).
+    Fixture f(rampSong(100000));
+    std::int64_t position = 777;
+    const auto out = f.render(position, 3 * kMaxChunk + 5, 3 * kMaxChunk + 5);
+    for (int j = 0; j < 3 * kMaxChunk + 5; ++j)
+        ASSERT_EQ(out[static_cast<std::size_t>(j)], f.song.at(777 + j)) << j;
+    EXPECT_EQ(position, 777 + 3 * kMaxChunk + 5);
+}
+
 TEST(LoopPlayer, JumpBeyondTheLoopEndLeavesAtTheLoopEnd) {
     Fixture f(rampSong(100000));
     ASSERT_TRUE(f.region.set(10000, 20000));

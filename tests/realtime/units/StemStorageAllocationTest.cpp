@@ -1,9 +1,11 @@
 // The render path over compact (int16) stems and over a stem still being written (the
 // watermark that progressive loading publishes): Transport::process on the audio thread,
 // seeking before and past the watermark while a loader thread appends, allocates nothing,
-// takes no lock and makes no system call; frames past the watermark are silence.
+// takes no lock and makes no system call; frames past the watermark are silence. And the
+// steady state of whole stems, the hot path of issue 11.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <thread>
@@ -124,4 +126,38 @@ TEST(StemStorageRealtime, RenderingWhileAStemIsStillWrittenAllocatesNothing) {
     EXPECT_TRUE(finite);
     EXPECT_EQ(late.readyFrames(), kFrames);
     EXPECT_GT(late.extentCount(), 1);
+}
+
+// The steady state of the hot path (issue 11): whole int16 and float stems, a settled mix, no
+// loop, no jump: the planned mix's vector loops (16 and 8 frames a step and the tail) and the
+// loop player's shortcut, at 256, 64 and 93 frames a block, allocate nothing and do not block.
+TEST(StemStorageRealtime, SteadyPlaybackOfWholeStemsAllocatesNothing) {
+    const auto a = test::sine(220.0, 0.3, kRate, kFrames);
+    const auto b = test::noise(0.1, kFrames, 5);
+    const audio::Song song = test::MemorySong(kRate)
+                                 .stereo16("drums", a, b)
+                                 .stereo16("bass", b, a)
+                                 .mono16("vox", a)
+                                 .stereo("keys", b, b)
+                                 .build();
+    audio::MixControls mix(song.stems.size());
+    audio::Transport transport;
+    transport.prepare(&song, &mix, kRate);
+    transport.play();
+    std::vector<float> out(2 * 256);
+    float peak = 0.0f;
+    {
+        const audio::RealtimeScope realtime;
+        transport.process(out.data(), 256, 2);  // the first block starts and builds the plan
+        AllocationCounter::reset();
+        BlockingCallCounter::reset();
+        for (int block = 0; block < 2000; ++block) {  // 275000 frames, inside the song
+            const int frames = block % 3 == 0 ? 256 : block % 3 == 1 ? 64 : 93;
+            transport.process(out.data(), frames, 2);
+            for (int i = 0; i < 2 * frames; ++i) peak = std::max(peak, std::abs(out[i]));
+        }
+    }
+    expectRealtimeSafe();
+    EXPECT_GT(peak, 0.1f);  // the song was heard, not silence
+    EXPECT_FALSE(transport.silent());
 }
