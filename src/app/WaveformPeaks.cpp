@@ -16,6 +16,10 @@ MinMax merge(MinMax a, MinMax b) {
 
 }  // namespace
 
+MinMax MinMax::none() {
+    return {std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest()};
+}
+
 WaveformPeaks::WaveformPeaks(const std::vector<std::vector<float>>& channels, int sampleRate)
     : sampleRate_(sampleRate) {
     for (const auto& c : channels) frames_ = std::max(frames_, static_cast<std::int64_t>(c.size()));
@@ -41,24 +45,52 @@ WaveformPeaks WaveformPeaks::of(const audio::StemAudio& audio, int sampleRate) {
     WaveformPeaks peaks;
     peaks.sampleRate_ = sampleRate;
     peaks.frames_ = audio.readyFrames();
-    const std::int64_t frames = peaks.frames_;
-    if (frames == 0) return peaks;
-    const std::int64_t buckets = (frames + kBaseBucket - 1) / kBaseBucket;
-    std::vector<MinMax> base(
-        static_cast<std::size_t>(buckets),
-        MinMax{std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest()});
-    float samples[kBaseBucket];
-    for (int c = 0; c < audio.channels(); ++c) {
-        for (std::int64_t b = 0; b < buckets; ++b) {
-            const std::int64_t n = std::min(kBaseBucket, frames - b * kBaseBucket);
-            audio.read(c, b * kBaseBucket, n, samples);
-            const auto [lo, hi] = std::minmax_element(samples, samples + n);
-            auto& slot = base[static_cast<std::size_t>(b)];
-            slot = merge(slot, {*lo, *hi});
-        }
-    }
+    const std::int64_t buckets = (peaks.frames_ + kBaseBucket - 1) / kBaseBucket;
+    if (buckets == 0) return peaks;
+    std::vector<MinMax> base(static_cast<std::size_t>(buckets));
+    for (std::int64_t b = 0; b < buckets; ++b)
+        base[static_cast<std::size_t>(b)] = peaks.bucketOf(audio, b);
     peaks.buildLevels(std::move(base));
     return peaks;
+}
+
+WaveformPeaks::WaveformPeaks(std::int64_t frames, int sampleRate)
+    : sampleRate_(sampleRate), frames_(std::max<std::int64_t>(frames, 0)) {
+    const std::int64_t buckets = (frames_ + kBaseBucket - 1) / kBaseBucket;
+    if (buckets > 0)
+        buildLevels(std::vector<MinMax>(static_cast<std::size_t>(buckets), MinMax::none()));
+}
+
+MinMax WaveformPeaks::bucketOf(const audio::StemAudio& audio, std::int64_t b) const {
+    float samples[kBaseBucket];
+    const std::int64_t n = std::min(kBaseBucket, frames_ - b * kBaseBucket);
+    MinMax m = MinMax::none();
+    for (int c = 0; c < audio.channels(); ++c) {
+        audio.read(c, b * kBaseBucket, n, samples);
+        const auto [lo, hi] = std::minmax_element(samples, samples + n);
+        m = merge(m, {*lo, *hi});
+    }
+    return m;
+}
+
+void WaveformPeaks::fill(const audio::StemAudio& audio, std::int64_t start, std::int64_t end) {
+    end = std::min(end, frames_);
+    if (levels_.empty() || start >= end || start < 0) return;
+    std::int64_t first = start / kBaseBucket;
+    std::int64_t last = (end - 1) / kBaseBucket;  // inclusive
+    for (std::int64_t b = first; b <= last; ++b)
+        levels_[0][static_cast<std::size_t>(b)] = bucketOf(audio, b);
+    // Only the buckets above those changed: a fill costs its frames, not the song's.
+    for (std::size_t level = 1; level < levels_.size(); ++level) {
+        first /= 2;
+        last /= 2;
+        const auto& below = levels_[level - 1];
+        for (std::int64_t i = first; i <= last; ++i) {
+            const auto left = static_cast<std::size_t>(2 * i);
+            levels_[level][static_cast<std::size_t>(i)] =
+                left + 1 < below.size() ? merge(below[left], below[left + 1]) : below[left];
+        }
+    }
 }
 
 void WaveformPeaks::buildLevels(std::vector<MinMax> base) {

@@ -19,14 +19,15 @@ namespace {
 constexpr float kMaxWaveGain = 8.0f;
 constexpr float kWaveFill = 0.92f;
 
-float laneGain(const app::WaveformPeaks& peaks) {
+}  // namespace
+
+float LanePainter::gain(const app::WaveformPeaks& peaks) {
     if (peaks.levelCount() == 0) return 1.0f;
     const app::MinMax all = peaks.level(peaks.levelCount() - 1).front();
+    if (all.isNone()) return 1.0f;  // nothing decoded yet
     const float peak = std::max(std::abs(all.min), std::abs(all.max));
     return peak > 0.0f ? std::min(kMaxWaveGain, kWaveFill / peak) : 1.0f;
 }
-
-}  // namespace
 
 void LanePainter::paint(QPainter& p, const QRect& area, const QFont& baseFont) const {
     const QColor wave = audible ? color : palette::kInaudible;
@@ -44,11 +45,12 @@ void LanePainter::paint(QPainter& p, const QRect& area, const QFont& baseFont) c
         const int columns = std::min(area.width(), std::max(0, endX));
         const std::vector<app::MinMax> columnsPeaks =
             peaks->pixels(startFrame, framesPerPixel, columns);
-        const double scale = half * laneGain(*peaks);
+        const double scale = half * gain(*peaks);
         std::vector<QLineF> lines;
         lines.reserve(columnsPeaks.size());
         for (int x = 0; x < columns; ++x) {
             const app::MinMax m = columnsPeaks[static_cast<std::size_t>(x)];
+            if (m.isNone()) continue;  // not decoded yet: no waveform, not even a flat one
             const double top = centre - std::clamp(m.max * scale, -half, half);
             // At least a pixel tall, so quiet passages still show where the stem plays.
             const double bottom =

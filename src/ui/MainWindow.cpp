@@ -257,11 +257,16 @@ void MainWindow::connectPlayback() {
     connect(&playback_, &PlaybackManager::loadFailed, this, &MainWindow::onLoadFailed);
     connect(&playback_, &PlaybackManager::loadFailed, this, &MainWindow::enableSongActions);
     connect(&playback_, &PlaybackManager::songLoaded, this, &MainWindow::onSongLoaded);
-    // Progressive loading: the song plays while it decodes; the timeline shows how far it is,
-    // the waveforms and the problems found late come once it is whole.
-    connect(&playback_, &PlaybackManager::decodedChanged, ui_->timeline, &TimelineView::setDecoded);
+    // Progressive loading: the song plays while it decodes; the timeline shows what is decoded
+    // (islands after a seek too) and the waveforms as they grow; the problems found late come
+    // once it is whole.
+    connect(&playback_, &PlaybackManager::decodedSpansChanged, ui_->timeline,
+            &TimelineView::setDecodedSpans);
     connect(&playback_, &PlaybackManager::peaksChanged, this,
             [this] { ui_->timeline->setPeaks(playback_.peaks()); });
+    connect(&playback_, &PlaybackManager::peaksGrew, this, [this](const app::TimeSpans& grown) {
+        ui_->timeline->growPeaks(playback_.peaks(), grown);
+    });
     connect(&playback_, &PlaybackManager::songDecoded, this, [this] {
         // Only news brings the banner back (the user may have closed it).
         const PlaybackManager::LateIssues& late = playback_.songIssues();
@@ -319,7 +324,7 @@ void MainWindow::onSongLoaded(const QString& folder) {
     for (const std::string& name : playback_.stemNames())
         lanes.push_back({app::displayName(name), stemColor(static_cast<int>(lanes.size()))});
     ui_->timeline->setSong(std::move(lanes), playback_.peaks(), playback_.duration());
-    ui_->timeline->setDecoded(playback_.decodedSeconds());
+    ui_->timeline->setDecodedSpans(playback_.decodedSpans());
     ui_->timeline->setPosition(playback_.position());
     updateTimelineAudibility();
     showLoop();  // a reload at a new rate keeps the loop; setSong cleared it from the view

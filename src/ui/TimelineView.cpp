@@ -6,6 +6,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegion>
 #include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
@@ -43,7 +44,7 @@ void TimelineView::setSong(std::vector<Lane> lanes,
     peaks_ = std::move(peaks);
     audible_.assign(lanes_.size(), true);
     duration_ = std::max(0.0, duration);
-    decoded_ = duration_;
+    decoded_ = {{0.0, duration_}};
     position_ = 0.0;
     loopStart_ = loopEnd_ = -1.0;
     loopEnabled_ = false;
@@ -61,18 +62,80 @@ void TimelineView::setPeaks(std::shared_ptr<const std::vector<app::WaveformPeaks
     invalidate();
 }
 
-void TimelineView::setDecoded(double seconds) {
-    const double decoded = std::clamp(seconds, 0.0, duration_);
+void TimelineView::growPeaks(std::shared_ptr<const std::vector<app::WaveformPeaks>> peaks,
+                             const app::TimeSpans& grown) {
+    // A lane whose loudest peak grew is scaled anew: all of it is redrawn then (rare once the
+    // first seconds are in); otherwise only the strips that grew.
+    bool sameScale = peaks_ && peaks && peaks_->size() == peaks->size();
+    for (std::size_t i = 0; sameScale && i < peaks->size(); ++i)
+        sameScale = LanePainter::gain((*peaks_)[i]) == LanePainter::gain((*peaks)[i]);
+    peaks_ = std::move(peaks);
+    if (!sameScale || !cacheValid_) {
+        invalidate();
+        return;
+    }
+    QRegion strips;
+    for (const app::TimeSpan& span : grown) {
+        // A pixel reaches up to a bucket past its frames: a margin of two pixels each side.
+        const int left = std::max(0, static_cast<int>(std::floor(xAt(span.start))) - 2);
+        const int right =
+            std::min(viewport()->width(), static_cast<int>(std::ceil(xAt(span.end))) + 2);
+        if (right > left) strips += QRect(left, 0, right - left, viewport()->height());
+    }
+    if (strips.isEmpty()) return;
+    QPainter p(&cache_);
+    p.setClipRegion(strips);
+    paintLanes(p);
+    p.end();
+    viewport()->update(strips);
+}
+
+void TimelineView::setDecodedSpans(const app::TimeSpans& spans) {
+    app::TimeSpans decoded;
+    for (const app::TimeSpan& span : spans) {
+        const double start = std::clamp(span.start, 0.0, duration_);
+        const double end = std::clamp(span.end, 0.0, duration_);
+        if (end > start) decoded.push_back({start, end});
+    }
+    // Sorted, and spans that touch as one (decoded() is the first one's end).
+    std::sort(decoded.begin(), decoded.end(),
+              [](const app::TimeSpan& a, const app::TimeSpan& b) { return a.start < b.start; });
+    std::size_t kept = 0;
+    for (const app::TimeSpan& span : decoded) {
+        if (kept > 0 && span.start <= decoded[kept - 1].end)
+            decoded[kept - 1].end = std::max(decoded[kept - 1].end, span.end);
+        else
+            decoded[kept++] = span;
+    }
+    decoded.resize(kept);
     if (decoded == decoded_) return;
-    const double before = xAt(decoded_);
-    decoded_ = decoded;
-    const double now = xAt(decoded_);
-    // Only the strip the edge moved over (and a pixel each side), nothing while it stays on
-    // its pixel: decoding moves it ten times a second for minutes.
-    if (std::round(before) == std::round(now)) return;
-    const int left = static_cast<int>(std::floor(std::min(before, now))) - 1;
-    const int right = static_cast<int>(std::ceil(std::max(before, now))) + 1;
-    viewport()->update(QRect(left, 0, right - left + 1, viewport()->height()));
+    // Only the strips whose state changed (and a pixel each side), nothing for a change within
+    // a pixel: decoding moves the edges ten times a second for minutes.
+    std::vector<double> edges;
+    for (const auto* list : {&decoded_, &decoded})
+        for (const app::TimeSpan& span : *list) edges.insert(edges.end(), {span.start, span.end});
+    std::sort(edges.begin(), edges.end());
+    const auto holds = [](const app::TimeSpans& list, double t) {
+        return std::any_of(list.begin(), list.end(),
+                           [t](const app::TimeSpan& s) { return s.start <= t && t < s.end; });
+    };
+    QRegion changed;
+    for (std::size_t i = 0; i + 1 < edges.size(); ++i) {
+        const double mid = (edges[i] + edges[i + 1]) / 2;
+        if (edges[i] == edges[i + 1] || holds(decoded_, mid) == holds(decoded, mid)) continue;
+        const double from = xAt(edges[i]);
+        const double to = xAt(edges[i + 1]);
+        if (std::round(from) == std::round(to)) continue;
+        const int left = static_cast<int>(std::floor(from)) - 1;
+        const int right = static_cast<int>(std::ceil(to)) + 1;
+        changed += QRect(left, 0, right - left + 1, viewport()->height());
+    }
+    decoded_ = std::move(decoded);
+    if (!changed.isEmpty()) viewport()->update(changed);
+}
+
+double TimelineView::decoded() const {
+    return !decoded_.empty() && decoded_.front().start <= 0.0 ? decoded_.front().end : 0.0;
 }
 
 void TimelineView::setAudible(const std::vector<bool>& audible) {
@@ -410,29 +473,8 @@ void TimelineView::renderCache() {
     cache_.setDevicePixelRatio(ratio);
     cache_.fill(palette::kWindow);
     QPainter p(&cache_);
-    const int n = laneCount();
-    if (n > 0) {
-        // Lanes scrolled up pass under the ruler, which stays on top.
-        const QRect lanesArea(0, kRulerHeight, viewport()->width(), lanesRoom());
-        p.setClipRect(lanesArea);
-        LanePainter lane;
-        lane.endX = static_cast<int>(std::ceil(xAt(duration_)));
-        for (int i = 0; i < n; ++i) {
-            const QRect area = laneRect(i);
-            if (!area.intersects(lanesArea)) continue;
-            const bool audible = i < static_cast<int>(audible_.size()) ? audible_[i] : true;
-            lane.name = lanes_[i].name;
-            lane.color = lanes_[i].color;
-            lane.audible = audible;
-            lane.odd = i % 2 != 0;
-            lane.peaks = peaks_ && i < static_cast<int>(peaks_->size()) ? &(*peaks_)[i] : nullptr;
-            if (lane.peaks) {
-                lane.startFrame = secondsAt(0) * lane.peaks->sampleRate();
-                lane.framesPerPixel = lane.peaks->sampleRate() / pixelsPerSecond_;
-            }
-            lane.paint(p, area, font());
-        }
-        p.setClipping(false);
+    if (laneCount() > 0) {
+        paintLanes(p);
     } else {
         p.setPen(palette::kDimText);
         p.drawText(viewport()->rect().adjusted(0, kRulerHeight, 0, 0), Qt::AlignCenter,
@@ -441,6 +483,30 @@ void TimelineView::renderCache() {
     RulerPainter ruler{pixelsPerSecond_, secondsAt(0), duration_};
     ruler.paint(p, viewport()->width(), kRulerHeight, font());
     cacheValid_ = true;
+}
+
+void TimelineView::paintLanes(QPainter& p) const {
+    // Lanes scrolled up pass under the ruler, which stays on top.
+    const QRect lanesArea(0, kRulerHeight, viewport()->width(), lanesRoom());
+    p.setClipRect(lanesArea, p.hasClipping() ? Qt::IntersectClip : Qt::ReplaceClip);
+    LanePainter lane;
+    lane.endX = static_cast<int>(std::ceil(xAt(duration_)));
+    for (int i = 0; i < laneCount(); ++i) {
+        const QRect area = laneRect(i);
+        if (!area.intersects(lanesArea)) continue;
+        const bool audible = i < static_cast<int>(audible_.size()) ? audible_[i] : true;
+        lane.name = lanes_[i].name;
+        lane.color = lanes_[i].color;
+        lane.audible = audible;
+        lane.odd = i % 2 != 0;
+        lane.peaks = peaks_ && i < static_cast<int>(peaks_->size()) ? &(*peaks_)[i] : nullptr;
+        if (lane.peaks) {
+            lane.startFrame = secondsAt(0) * lane.peaks->sampleRate();
+            lane.framesPerPixel = lane.peaks->sampleRate() / pixelsPerSecond_;
+        }
+        lane.paint(p, area, font());
+    }
+    p.setClipping(false);
 }
 
 }  // namespace stemdeck::ui

@@ -2,6 +2,7 @@
 // the A-B loop and the markers' flags. The rest is in TimelineView.cpp.
 #include <QFontMetrics>
 #include <QPainter>
+#include <algorithm>
 #include <cmath>
 
 #include "stemdeck/ui/Palette.h"
@@ -37,21 +38,37 @@ void TimelineView::drawLoop(QPainter& p) const {
     if (hasLoop()) drawEdge(std::round(xAt(loopEnd_)) + 0.5, QStringLiteral("B"), true);
 }
 
+app::TimeSpans TimelineView::undecodedSpans() const {
+    app::TimeSpans gaps;
+    double from = 0.0;
+    for (const app::TimeSpan& span : decoded_) {
+        if (span.start > from) gaps.push_back({from, span.start});
+        from = std::max(from, span.end);
+    }
+    if (from < duration_) gaps.push_back({from, duration_});
+    return gaps;
+}
+
 void TimelineView::drawUndecoded(QPainter& p) const {
-    if (decoded_ >= duration_) return;
-    const double x0 = std::max(0.0, std::round(xAt(decoded_)));
-    const double x1 = std::min<double>(viewport()->width(), std::ceil(xAt(duration_)));
-    if (x1 <= x0) return;
-    const QRectF rest(x0, 0, x1 - x0, viewport()->height());
     // Dimmed, then hatched: "not here yet", also where a lane is silent. The hatching is
     // aligned to the viewport, so strips painted at different times join up.
     QColor dim = palette::kWindow;
     dim.setAlpha(150);
-    p.fillRect(rest, dim);
     QColor hatch = palette::kDimText;
     hatch.setAlpha(60);
     p.setBrushOrigin(0, 0);
-    p.fillRect(rest, QBrush(hatch, Qt::BDiagPattern));
+    for (const app::TimeSpan& gap : undecodedSpans()) {
+        // Edges inside the song on their rounded pixel, as setDecodedSpans repaints them.
+        const double x0 =
+            std::max(0.0, gap.start > 0.0 ? std::round(xAt(gap.start)) : std::floor(xAt(0.0)));
+        const double x1 =
+            std::min<double>(viewport()->width(), gap.end < duration_ ? std::round(xAt(gap.end))
+                                                                      : std::ceil(xAt(duration_)));
+        if (x1 <= x0) continue;
+        const QRectF rest(x0, 0, x1 - x0, viewport()->height());
+        p.fillRect(rest, dim);
+        p.fillRect(rest, QBrush(hatch, Qt::BDiagPattern));
+    }
 }
 
 void TimelineView::drawMarkers(QPainter& p) const {

@@ -49,7 +49,7 @@ struct Rig {
 }  // namespace
 
 // The song is in the engine (and plays) long before it is decoded; songDecoded comes once it is
-// whole, then its waveforms.
+// whole, then its whole waveforms (they grew with the decoded part meanwhile).
 TEST(ProgressiveLoad, ALongSongPlaysBeforeItIsDecodedThenItsWaveformsArrive) {
     Rig rig;
     const fs::path song = test::writeLongFlacSong(rig.dir.path(), "long", kStems, kLongSeconds);
@@ -63,7 +63,13 @@ TEST(ProgressiveLoad, ALongSongPlaysBeforeItIsDecodedThenItsWaveformsArrive) {
     EXPECT_TRUE(rig.engine.decoding());
     EXPECT_TRUE(rig.playback.decoding());
     EXPECT_EQ(decoded.count(), 0);
-    EXPECT_EQ(rig.playback.peaks(), nullptr);
+    // The waveforms grow with the decoded part (the whole ones come once it is decoded).
+    ASSERT_NE(rig.playback.peaks(), nullptr) << "the first audio's waveform at once";
+    for (const app::WaveformPeaks& p : *rig.playback.peaks()) {
+        EXPECT_EQ(p.frames(), static_cast<std::int64_t>(kLongSeconds * kRate));
+        EXPECT_FALSE(p.level(0).front().isNone()) << "the first audio's waveform";
+        EXPECT_TRUE(p.level(0).back().isNone()) << "the end is not decoded yet";
+    }
     EXPECT_DOUBLE_EQ(rig.playback.duration(), kLongSeconds);
     ASSERT_EQ(rig.engine.song()->stems.size(), static_cast<std::size_t>(kStems));
     EXPECT_GE(rig.playback.decodedSeconds(), audio::SongDecode::kFirstAudioSeconds - 0.01);
@@ -152,4 +158,75 @@ TEST(ProgressiveLoad, OpeningAnotherSongWhileDecodingCancelsTheFirst) {
     EXPECT_EQ(decoded.last().at(0).toString(), test::qpath(second));
     for (const auto& args : decoded)
         EXPECT_NE(args.at(0).toString(), test::qpath(first)) << "a stopped decode is not done";
+}
+
+// A seek far past what is decoded: decoding jumps there, and the PlaybackManager reports the
+// island apart from the front (a video player's buffered bar after a seek), then one span
+// once decoding has filled the gap.
+TEST(ProgressiveLoad, TheDecodedSpansShowTheIslandASeekOpenedThenTheWholeSong) {
+    Rig rig;
+    const fs::path song = test::writeLongFlacSong(rig.dir.path(), "long", kStems, kLongSeconds);
+    QSignalSpy spansSaid(&rig.playback, &PlaybackManager::decodedSpansChanged);
+    QSignalSpy decoded(&rig.playback, &PlaybackManager::songDecoded);
+    ASSERT_TRUE(rig.load(song));
+    ASSERT_TRUE(rig.playback.decoding());
+    ASSERT_GE(spansSaid.count(), 1) << "the spans are said at songLoaded";
+    const app::TimeSpans first = rig.playback.decodedSpans();
+    ASSERT_FALSE(first.empty());
+    EXPECT_EQ(first.front().start, 0.0);
+    EXPECT_LT(first.back().end, kLongSeconds);
+
+    constexpr double kTarget = 45.0;
+    rig.playback.seek(kTarget);
+    const auto islandShown = [&] {
+        const app::TimeSpans spans = rig.playback.decodedSpans();
+        return spans.size() == 2 && spans[1].start <= kTarget && spans[1].end > kTarget + 1.0;
+    };
+    ASSERT_TRUE(QTest::qWaitFor(islandShown, kDecodeMs) || decoded.count() > 0);
+    ASSERT_EQ(decoded.count(), 0) << "the song decoded whole before the island could show";
+    const app::TimeSpans spans = rig.playback.decodedSpans();
+    EXPECT_EQ(spans[0].start, 0.0);
+    EXPECT_LT(spans[0].end, spans[1].start) << "a gap between the front and the island";
+    // The timer says it too (within a poll).
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto said = spansSaid.last().at(0).value<app::TimeSpans>();
+            return said.size() == 2 && said[1].start <= kTarget;
+        },
+        2000));
+
+    // The waveforms grew for the island; the gap before it has none yet.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto peaks = rig.playback.peaks();
+            if (decoded.count() > 0) return true;
+            if (!peaks) return false;
+            const auto at = [&](double seconds) {
+                return peaks->front().level(
+                    0)[static_cast<std::size_t>(seconds * kRate / app::WaveformPeaks::kBaseBucket)];
+            };
+            return !at(kTarget + 0.5).isNone();
+        },
+        2000));
+    if (decoded.count() == 0) {
+        const auto peaks = rig.playback.peaks();
+        const auto bucketAt = [](double seconds) {
+            return static_cast<std::size_t>(seconds * kRate / app::WaveformPeaks::kBaseBucket);
+        };
+        const double gap = (spans[0].end + spans[1].start) / 2;
+        // Decoding may have gone on since: the gap is judged if the front is still short of it.
+        const bool gapStands = gap > rig.playback.decodedSpans().front().end;
+        for (const app::WaveformPeaks& p : *peaks) {
+            EXPECT_FALSE(p.level(0)[bucketAt(kTarget + 0.5)].isNone());
+            if (gapStands) {
+                EXPECT_TRUE(p.level(0)[bucketAt(gap)].isNone());
+            }
+        }
+    }
+
+    ASSERT_TRUE(decoded.count() > 0 || decoded.wait(kDecodeMs));
+    const app::TimeSpans whole{{0.0, kLongSeconds}};
+    EXPECT_EQ(rig.playback.decodedSpans(), whole);
+    EXPECT_EQ(spansSaid.last().at(0).value<app::TimeSpans>(), whole)
+        << "the island joined the front: one span, all of it";
 }

@@ -5,6 +5,7 @@
 
 #include "AudioFiles.h"
 #include "stemdeck/app/WaveformPeaks.h"
+#include "stemdeck/audio/loader/StemAudio.h"
 
 using stemdeck::app::MinMax;
 using stemdeck::app::WaveformPeaks;
@@ -131,4 +132,66 @@ TEST(WaveformPeaks, EmptyStemHasNoLevels) {
     const auto px = empty.pixels(0, 100, 5);
     ASSERT_EQ(px.size(), 5u);
     EXPECT_EQ(px[4].max, 0.0f);
+}
+
+// Progressive loading: a growing pyramid holds waveforms only where frames were filled in (the
+// front, an island a seek opened); the gap holds none, and once everything is filled it
+// equals the pyramid of the whole stem.
+TEST(WaveformPeaks, AGrowingPyramidHoldsTheFilledPartsAndNothingInTheGap) {
+    const std::int64_t frames = 40000;
+    std::vector<float> left(static_cast<std::size_t>(frames));
+    std::vector<float> right(left.size());
+    for (std::size_t i = 0; i < left.size(); ++i) {
+        left[i] = 0.5f * std::sin(static_cast<float>(i) * 0.01f);
+        right[i] = 0.25f * std::cos(static_cast<float>(i) * 0.003f);
+    }
+    const stemdeck::audio::StemAudio whole = stemdeck::audio::StemAudio::fromPlanar({left, right});
+
+    WaveformPeaks growing(frames, kRate);
+    EXPECT_EQ(growing.frames(), frames);
+    ASSERT_GT(growing.levelCount(), 1);
+    EXPECT_TRUE(growing.level(growing.levelCount() - 1).front().isNone()) << "nothing yet";
+    growing.fill(whole, 0, 5000);       // the front
+    growing.fill(whole, 30000, 33000);  // an island
+    const auto bucket = [](std::int64_t frame) {
+        return static_cast<std::size_t>(frame / WaveformPeaks::kBaseBucket);
+    };
+    const std::vector<std::vector<float>> channels{left, right};
+    for (const std::int64_t f : {0, 3000, 30100, 32000}) {
+        const MinMax m = growing.level(0)[bucket(f)];
+        ASSERT_FALSE(m.isNone()) << f;
+        const std::int64_t b = f / WaveformPeaks::kBaseBucket * WaveformPeaks::kBaseBucket;
+        const MinMax exact = bruteForce(channels, b, b + WaveformPeaks::kBaseBucket);
+        EXPECT_EQ(m.min, exact.min) << f;
+        EXPECT_EQ(m.max, exact.max) << f;
+    }
+    for (const std::int64_t f : {6000, 20000, 29000, 34000, 39999})
+        EXPECT_TRUE(growing.level(0)[bucket(f)].isNone()) << f << ": in a gap";
+    // Drawn: a pixel over the gap has no waveform, one over the island has it.
+    const auto px = growing.pixels(0, 1000, 40);
+    EXPECT_FALSE(px[2].isNone());
+    EXPECT_TRUE(px[15].isNone());
+    EXPECT_FALSE(px[31].isNone());
+    EXPECT_TRUE(px[36].isNone());
+    // The levels above merge only what is filled.
+    const MinMax top = growing.level(growing.levelCount() - 1).front();
+    const MinMax filled = [&] {
+        MinMax a = bruteForce(channels, 0, 5056);  // whole buckets: up to 79 * 64
+        const MinMax b = bruteForce(channels, 29952, 33024);
+        return MinMax{std::min(a.min, b.min), std::max(a.max, b.max)};
+    }();
+    EXPECT_EQ(top.min, filled.min);
+    EXPECT_EQ(top.max, filled.max);
+
+    growing.fill(whole, 5000, 30000);
+    growing.fill(whole, 33000, frames);
+    const WaveformPeaks reference = WaveformPeaks::of(whole, kRate);
+    ASSERT_EQ(growing.levelCount(), reference.levelCount());
+    for (int l = 0; l < reference.levelCount(); ++l) {
+        ASSERT_EQ(growing.level(l).size(), reference.level(l).size());
+        for (std::size_t i = 0; i < reference.level(l).size(); ++i) {
+            EXPECT_EQ(growing.level(l)[i].min, reference.level(l)[i].min) << l << " " << i;
+            EXPECT_EQ(growing.level(l)[i].max, reference.level(l)[i].max) << l << " " << i;
+        }
+    }
 }

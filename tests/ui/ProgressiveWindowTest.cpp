@@ -1,6 +1,7 @@
 // Progressive loading (issue 11) in the main window, on a real engine and the CTest wrapper's
 // private JACK dummy server: a long song plays while it decodes (one decoding worker); the
-// timeline shows how far it is, a seek far ahead plays once decoding jumped there, and a
+// timeline shows how far it is (and the island a seek far ahead opened, with its waveform), a
+// seek far ahead plays once decoding jumped there, and a
 // stem found damaged halfway is named in the window's issue banner once decoding is over.
 #include <gtest/gtest.h>
 
@@ -38,7 +39,7 @@ TEST(ProgressiveWindow, TheTimelineFollowsDecodingAndADamagedStemIsNamedWhenItIs
     auto* issues = rig.part<ui::IssueBanner>("issueBanner");
     ASSERT_TRUE(rig.playback().decoding());
     EXPECT_EQ(timeline->laneCount(), 8) << "every stem has its lane at once";
-    EXPECT_FALSE(timeline->hasPeaks()) << "lanes without waveforms until the song is whole";
+    EXPECT_TRUE(timeline->hasPeaks()) << "the waveforms grow with the decoded part";
     EXPECT_LT(timeline->decoded(), 60.0);
     // What the timeline shows is the last poll's: decoding may have gone on since, never back.
     EXPECT_GT(timeline->decoded(), 0.0);
@@ -89,6 +90,53 @@ TEST(ProgressiveWindow, ASeekPastWhatIsDecodedPlaysThereOnceDecodingJumpedThere)
         EXPECT_TRUE(buffering.first().at(0).toBool());
         EXPECT_FALSE(buffering.last().at(0).toBool());
     }
+}
+
+// A seek far past what is decoded while paused: the timeline shows the island decoding jumped
+// to as decoded, with its waveform, and the gap before it dimmed and without one.
+TEST(ProgressiveWindow, TheTimelineShowsTheIslandASeekOpenedAndItsWaveform) {
+    Rig rig;
+    rig.playback().setDecodeWorkers(1);
+    // Long, and resampled for the 48 kHz device (slower to decode): the island cannot reach
+    // the end before the window is looked at.
+    const fs::path song = test::writeLongFlacSong(rig.dir.path(), "Long Song", 8, 120.0, 44100);
+    QSignalSpy decoded(&rig.playback(), &PlaybackManager::songDecoded);
+    ASSERT_TRUE(rig.load(song));
+    auto* timeline = rig.window->findChild<ui::TimelineView*>();
+    constexpr double kTarget = 30.0;
+    rig.playback().seek(kTarget);
+    // Shown once a poll said it (and the waveforms grew there, a few polls later).
+    const auto islandShown = [&] {
+        const app::TimeSpans spans = timeline->decodedSpans();
+        return decoded.count() > 0 || (spans.size() == 2 && spans[1].start <= kTarget &&
+                                       spans[1].end > kTarget + 2.0 && spans[0].end < 20.0);
+    };
+    ASSERT_TRUE(QTest::qWaitFor(islandShown, kDecodeMs));
+    if (decoded.count() > 0) GTEST_SKIP() << "the song decoded whole before the island showed";
+    QTest::qWait(2 * PlaybackManager::kPeaksEveryPolls * PlaybackManager::kPollIntervalMs);
+    const app::TimeSpans spans = timeline->decodedSpans();
+    if (spans.size() != 2 || spans[0].end > 20.0 || spans[1].end > 110.0)
+        GTEST_SKIP() << "decoding went too far meanwhile to see a gap on both sides ("
+                     << spans.size() << " spans, the front to " << spans.front().end << " s)";
+
+    const QImage image = timeline->viewport()->grab().toImage();
+    const QRect lane = timeline->laneRect(7);
+    const auto column = [&](int x) {
+        std::vector<QRgb> pixels;
+        for (int y = lane.top() + 20; y < lane.bottom(); ++y) pixels.push_back(image.pixel(x, y));
+        return pixels;
+    };
+    // Columns a multiple of 8 px apart: the hatching (an 8 px pattern) is the same there.
+    const auto xOf = [&](double seconds) {
+        return static_cast<int>(timeline->xAt(seconds)) / 8 * 8;
+    };
+    const int gap = xOf((spans[0].end + spans[1].start) / 2);
+    const int island = xOf((spans[1].start + spans[1].end) / 2);
+    const int past = xOf(spans[1].end + 5.0);
+    ASSERT_LT(island + 8, past);
+    EXPECT_EQ(column(gap), column(past)) << "the gap: dimmed, no waveform, as what is not decoded";
+    EXPECT_NE(column(island), column(past)) << "the island: decoded, with its waveform";
+    EXPECT_NE(column(island), column(gap));
 }
 
 // The label follows what the PlaybackManager says, whatever the machine's speed.

@@ -12,6 +12,7 @@
 #include "AppTheme.h"
 #include "PaintCounter.h"
 #include "WidgetParts.h"
+#include "stemdeck/audio/loader/StemAudio.h"
 #include "stemdeck/ui/LevelMeter.h"
 #include "stemdeck/ui/MasterStrip.h"
 #include "stemdeck/ui/Palette.h"
@@ -265,4 +266,59 @@ TEST(Repaint, TheDecodedEdgeRepaintsOnlyTheStripItPassed) {
     view->setDecoded(decoded + 0.01);  // a twentieth of a pixel
     settle();
     EXPECT_EQ(paints.count(), 0) << paints.describe();
+}
+
+// An island decoded after a seek grows while the front grows elsewhere: each poll repaints only
+// the two strips their edges passed, not what lies between.
+TEST(Repaint, AnIslandAndTheFrontRepaintOnlyTheirOwnStrips) {
+    auto view = timeline(200.0);  // 5 px a second, fitted
+    double front = 20.0;
+    double island = 150.0;
+    view->setDecodedSpans({{0.0, front}, {140.0, island}});
+    settle();
+    PaintCounter paints(view->viewport());
+    for (int poll = 0; poll < 10; ++poll) {
+        front += 0.5;  // 2.5 px a poll each
+        island += 0.5;
+        view->setDecodedSpans({{0.0, front}, {140.0, island}});
+        settle();
+    }
+    EXPECT_GT(paints.count(), 0) << "the edges moved on screen";
+    EXPECT_LE(paints.widestRect(), 16) << paints.describe();  // of a 1000 px view: two strips
+
+    paints.clear();
+    view->setDecodedSpans({{0.0, front + 0.01}, {140.0, island + 0.01}});  // within a pixel
+    settle();
+    EXPECT_EQ(paints.count(), 0) << paints.describe();
+}
+
+// Waveforms growing while the song decodes: each growth redraws only its strip of the lanes
+// (the lanes' scale stays: the first growth set the loudest peak), not the whole timeline.
+TEST(Repaint, AGrowingWaveformRepaintsOnlyTheStripThatGrew) {
+    const double seconds = 200.0;
+    auto view = timeline(seconds);  // 5 px a second, fitted
+    std::vector<float> wave(static_cast<std::size_t>(seconds * kRate));
+    for (std::size_t i = 0; i < wave.size(); ++i) wave[i] = (i % 10 < 5) ? 0.8f : -0.8f;
+    const auto audio = stemdeck::audio::StemAudio::fromPlanar({wave});
+    auto peaks = std::make_shared<std::vector<WaveformPeaks>>();
+    peaks->emplace_back(static_cast<std::int64_t>(wave.size()), kRate);
+    peaks->emplace_back(static_cast<std::int64_t>(wave.size()), kRate);
+    double front = 20.0;
+    const auto grow = [&](double from, double to) {
+        auto next = std::make_shared<std::vector<WaveformPeaks>>(*peaks);
+        for (auto& p : *next)
+            p.fill(audio, static_cast<std::int64_t>(from * kRate),
+                   static_cast<std::int64_t>(to * kRate));
+        peaks = next;
+        view->growPeaks(peaks, {{from, to}});
+        settle();
+    };
+    grow(0.0, front);
+    PaintCounter paints(view->viewport());
+    for (int poll = 0; poll < 10; ++poll) {
+        grow(front, front + 1.0);  // 5 px a growth
+        front += 1.0;
+    }
+    EXPECT_GT(paints.count(), 0) << "the waveform grew on screen";
+    EXPECT_LE(paints.widestRect(), 12) << paints.describe();  // of a 1000 px view
 }

@@ -10,6 +10,7 @@
 
 #include "AudioFiles.h"
 #include "UiTestSupport.h"
+#include "stemdeck/audio/loader/StemAudio.h"
 #include "stemdeck/ui/TimelineView.h"
 
 using stemdeck::app::WaveformPeaks;
@@ -291,6 +292,65 @@ TEST(TimelineView, ThePartNotDecodedYetIsDrawnDimmed) {
     v.view.setDecoded(100.0);  // all of it (clamped to the song)
     EXPECT_EQ(v.view.decoded(), kSeconds);
     EXPECT_EQ(column(19.5), column(19.5));
+}
+
+// After a seek past what is decoded, decoding jumps there: the island decoded there is drawn
+// as decoded, the gap before it dimmed, as a video player's buffered bar after a seek.
+TEST(TimelineView, AnIslandDecodedAfterASeekIsDrawnAndTheGapStaysDimmed) {
+    View v;
+    const auto column = [&v](double seconds) {
+        const QImage image = v.view.viewport()->grab().toImage();
+        const int x = static_cast<int>(v.view.xAt(seconds));
+        std::vector<QRgb> pixels;
+        const QRect lane = v.view.laneRect(1);
+        for (int y = lane.top() + 30; y < lane.center().y() - 2; ++y)
+            pixels.push_back(image.pixel(x, y));
+        return pixels;
+    };
+    const std::vector<QRgb> whole = column(15.0);
+    v.view.setDecodedSpans({{0.0, 4.0}, {12.0, 17.0}});
+    EXPECT_EQ(v.view.decoded(), 4.0) << "decoded without a gap from the start";
+    ASSERT_EQ(v.view.decodedSpans().size(), 2u);
+    EXPECT_EQ(column(2.0), whole) << "the front";
+    EXPECT_EQ(column(15.0), whole) << "the island";
+    for (const double gap : {6.0, 10.0, 18.5}) {
+        const std::vector<QRgb> dimmed = column(gap);
+        ASSERT_EQ(dimmed.size(), whole.size());
+        for (std::size_t i = 0; i < dimmed.size(); ++i)
+            EXPECT_NE(dimmed[i], whole[i]) << gap << " s, row " << i << ": not dimmed";
+    }
+    // Decoding filled the gap: one span, clamped to the song.
+    v.view.setDecodedSpans({{0.0, 17.0}, {16.0, 100.0}});
+    EXPECT_EQ(v.view.decoded(), kSeconds);
+    for (const double t : {6.0, 10.0, 18.5}) EXPECT_EQ(column(t), whole) << t << " s";
+}
+
+// Progressive loading: waveforms grow with what is decoded. A part grown for an island shows
+// its waveform there; the gap before it stays an empty lane.
+TEST(TimelineView, AWaveformGrownForAnIslandShowsThereAndTheGapStaysEmpty) {
+    View v;
+    v.view.setPeaks(nullptr);
+    const auto column = [&v](double seconds) {
+        const QImage image = v.view.viewport()->grab().toImage();
+        const int x = static_cast<int>(v.view.xAt(seconds));
+        std::vector<QRgb> pixels;
+        const QRect lane = v.view.laneRect(0);
+        for (int y = lane.top() + 30; y < lane.bottom(); ++y) pixels.push_back(image.pixel(x, y));
+        return pixels;
+    };
+    const std::vector<QRgb> empty = column(15.0);
+    std::vector<float> wave(static_cast<std::size_t>(kSeconds * kRate));
+    for (std::size_t i = 0; i < wave.size(); ++i) wave[i] = (i % 100 < 50) ? 0.6f : -0.6f;
+    const auto audio = stemdeck::audio::StemAudio::fromPlanar({wave});
+    auto peaks = std::make_shared<std::vector<WaveformPeaks>>();
+    peaks->emplace_back(static_cast<std::int64_t>(wave.size()), kRate);
+    peaks->emplace_back(static_cast<std::int64_t>(wave.size()), kRate);
+    (*peaks)[0].fill(audio, 0, 4 * kRate);
+    (*peaks)[0].fill(audio, 12 * kRate, 17 * kRate);
+    v.view.growPeaks(peaks, {{0.0, 4.0}, {12.0, 17.0}});
+    EXPECT_NE(column(2.0), empty) << "the front's waveform";
+    EXPECT_NE(column(15.0), empty) << "the island's waveform";
+    for (const double gap : {6.0, 10.0, 18.5}) EXPECT_EQ(column(gap), empty) << gap << " s";
 }
 
 // The waveforms of a song that is still decoding come later: the lanes are drawn without them

@@ -14,10 +14,12 @@
 #include "stemdeck/app/ExportJob.h"
 #include "stemdeck/app/MixerFacade.h"
 #include "stemdeck/app/SongLoader.h"
+#include "stemdeck/app/TimeSpan.h"
 #include "stemdeck/app/WaveformPeaks.h"
 #include "stemdeck/audio/click/ClickSettings.h"
 #include "stemdeck/audio/device/LatencyMonitor.h"
 #include "stemdeck/audio/device/PortAudioOutput.h"
+#include "stemdeck/audio/loader/DecodedRanges.h"
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/transport/Transport.h"
 
@@ -46,6 +48,9 @@ class PlaybackManager : public QObject {
     static constexpr int kPollIntervalMs = 100;
     // How often a changed mix is written to the MixStore (in polls).
     static constexpr int kMixSavePolls = 10;
+    // How often growing waveforms are extended while a song decodes (in polls): a few times a
+    // second, each a strip of the timeline.
+    static constexpr int kPeaksEveryPolls = 3;
     // A song replaced while playing first fades out (Engine::beginFadeOut): how often to ask
     // whether it is done.
     static constexpr int kHandoverPollMs = 5;
@@ -114,13 +119,18 @@ class PlaybackManager : public QObject {
     // An export of the current song and mix (ExportJob::fromEngine); null without a song.
     std::unique_ptr<ExportJob> exportJob(const QString& file, const ExportChoices& choices) const;
     // Waveform peaks of the current song's stems, shared so a view can keep them while a
-    // new song replaces them here. Null until the song has decoded (peaksChanged); a reload
-    // at another rate keeps the previous ones until its own arrive.
+    // new song replaces them here. While a new song decodes they grow with what is decoded
+    // (peaksGrew, islands included; nothing where it is not); whole once it has decoded
+    // (peaksChanged). A reload at another rate keeps the previous ones until its own arrive.
     std::shared_ptr<const std::vector<WaveformPeaks>> peaks() const { return peaks_; }
     // The current song still decodes in the background (it plays what is decoded).
     bool decoding() const;
     // Seconds from the start that every stem holds (the song's duration once decoded).
     double decodedSeconds() const;
+    // Every stretch every stem holds, islands a seek opened included (a video player's
+    // buffered bar after a seek): [0, duration) once decoded, none without a song. Reads the
+    // decoders' watermarks lock-free (never waits on the audio). GUI thread.
+    TimeSpans decodedSpans() const;
     // The transport waits for decoding to catch up (it fades out and in around the wait).
     bool buffering() const { return buffering_; }
     // What went wrong after the song was handed over (a stem damaged part way: what was
@@ -214,12 +224,17 @@ class PlaybackManager : public QObject {
     // The decoded part of the current song grew (seconds from the start; the duration once it
     // is whole). Emitted at songLoaded and then by the timer while decoding.
     void decodedChanged(double seconds);
+    // decodedSpans() changed (emitted with decodedChanged, and when an island grows).
+    void decodedSpansChanged(const stemdeck::app::TimeSpans& spans);
     // The current song has decoded to its end (or as far as its files could be read):
     // songIssues() is complete. For a song that decoded before it was loaded, right after
     // songLoaded.
     void songDecoded(const QString& folder);
     // peaks() changed (the waveforms of the current song arrived).
     void peaksChanged();
+    // peaks() grew where `grown` says (seconds), at most every kPeaksEveryPolls polls while
+    // the song decodes.
+    void peaksGrew(const stemdeck::app::TimeSpans& grown);
     // buffering() changed.
     void bufferingChanged(bool buffering);
     void outputChanged();
@@ -254,6 +269,8 @@ class PlaybackManager : public QObject {
     void watchDecode(std::shared_ptr<audio::SongDecode> decode, bool keepPeaks);
     // Each poll: how far the decode is, whether it is done, whether the transport buffers.
     void pollDecode();
+    // Extends the growing waveforms over what was decoded since the last time.
+    void growPeaks();
     void onPeaksReady(const SongPeaks& peaks);
     void waitForSilence();
     void adoptLoadedSong();
@@ -317,6 +334,12 @@ class PlaybackManager : public QObject {
     std::shared_ptr<audio::SongDecode> decode_;
     bool decodeReported_ = true;  // songDecoded was emitted for decode_
     double lastDecoded_ = -1.0;
+    std::optional<TimeSpans> lastSpans_;  // none: not said yet for decode_
+    // peaks_ grow with decode_ (a new song; a reload keeps the old ones instead), and what of
+    // the song they hold.
+    bool growingPeaks_ = false;
+    audio::FrameRanges peaksHold_;
+    int pollsSincePeaks_ = 0;
     bool buffering_ = false;
     LateIssues lateIssues_;
     QString outputProblem_;
@@ -335,3 +358,4 @@ class PlaybackManager : public QObject {
 }  // namespace stemdeck::app
 
 Q_DECLARE_METATYPE(stemdeck::audio::PlayState)
+Q_DECLARE_METATYPE(stemdeck::app::TimeSpans)

@@ -13,6 +13,10 @@ namespace stemdeck::app {
 struct MinMax {
     float min = 0.0f;
     float max = 0.0f;
+    // A bucket of frames not decoded yet (a growing pyramid): min above max. Drawn as no
+    // waveform; merging it with another bucket gives the other.
+    static MinMax none();
+    bool isNone() const { return min > max; }
 };
 
 // Min/max peaks of one stem for drawing its waveform, as a pyramid: level 0 holds the
@@ -29,6 +33,13 @@ class WaveformPeaks {
     static WaveformPeaks of(const audio::Stem& stem, int sampleRate);
     // The frames of `audio` ready when it is called.
     static WaveformPeaks of(const audio::StemAudio& audio, int sampleRate);
+    // A growing pyramid for a stem still decoding (progressive loading): `frames` long, every
+    // bucket MinMax::none() until fill() brings the frames decoded there.
+    WaveformPeaks(std::int64_t frames, int sampleRate);
+    // Recomputes the buckets holding frames [start, end) from `audio` (frames not ready there
+    // read as silence: a bucket half decoded is recomputed when the rest is filled), and the
+    // levels above them. The caller's thread; `audio` may be decoding meanwhile.
+    void fill(const audio::StemAudio& audio, std::int64_t start, std::int64_t end);
 
     int sampleRate() const { return sampleRate_; }
     std::int64_t frames() const { return frames_; }
@@ -40,11 +51,14 @@ class WaveformPeaks {
 
     // Peaks of `count` pixels, pixel i covering frames [start + i * fpp, start + (i+1) * fpp).
     // Each pixel holds the extremes of the buckets it touches, so it may reach up to one
-    // bucket beyond its own frames; pixels outside the stem are {0, 0}.
+    // bucket beyond its own frames; pixels outside the stem are {0, 0}, pixels of a growing
+    // pyramid where nothing is filled yet MinMax::none().
     std::vector<MinMax> pixels(double startFrame, double framesPerPixel, int count) const;
 
   private:
     void buildLevels(std::vector<MinMax> base);
+    // Base bucket `b` of `audio`: the extremes of its frames over every channel.
+    MinMax bucketOf(const audio::StemAudio& audio, std::int64_t b) const;
 
     int sampleRate_ = 0;
     std::int64_t frames_ = 0;

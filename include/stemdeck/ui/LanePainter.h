@@ -26,6 +26,9 @@ struct LanePainter {
     int endX = 0;  // where the song ends (x, may be off the lane)
 
     void paint(QPainter& p, const QRect& area, const QFont& font) const;
+    // How much a lane scales `peaks` up: its loudest peak nearly fills the lane. It grows
+    // with a waveform still decoding (the whole lane is redrawn then).
+    static float gain(const app::WaveformPeaks& peaks);
 };
 
 }  // namespace stemdeck::ui

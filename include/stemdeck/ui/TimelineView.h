@@ -9,6 +9,7 @@ class QMenu;
 #include <memory>
 #include <vector>
 
+#include "stemdeck/app/TimeSpan.h"
 #include "stemdeck/app/WaveformPeaks.h"
 
 namespace stemdeck::ui {
@@ -21,8 +22,9 @@ namespace stemdeck::ui {
 // when the song was loaded; the lanes are drawn into a cached pixmap that is redrawn only when the
 // view changes, so moving the playhead costs two narrow blits (where it was and where it is),
 // and nothing until it has moved by a pixel. A song still decoding (progressive loading) shows
-// what is loaded like a video player's buffered bar: the part not decoded yet is dimmed and
-// hatched, and as decoding moves on only the strip it passed is repainted.
+// what is loaded like a video player's buffered bar, islands decoded after a seek included: the
+// parts not decoded yet are dimmed and hatched, and as decoding moves on only the strips it
+// passed are repainted.
 class TimelineView : public QAbstractScrollArea {
     Q_OBJECT
   public:
@@ -55,13 +57,23 @@ class TimelineView : public QAbstractScrollArea {
     // `peaks` holds one pyramid per lane.
     void setSong(std::vector<Lane> lanes,
                  std::shared_ptr<const std::vector<app::WaveformPeaks>> peaks, double duration);
-    // The waveforms arrived (they are made once the song has decoded); null: none.
+    // The waveforms arrived (whole once the song has decoded; growPeaks before); null: none.
     void setPeaks(std::shared_ptr<const std::vector<app::WaveformPeaks>> peaks);
     bool hasPeaks() const { return peaks_ != nullptr; }
-    // How far from the start the song is decoded (seconds; the duration or more: all of it).
-    // setSong() starts with all of it.
-    void setDecoded(double seconds);
-    double decoded() const { return decoded_; }
+    // The waveforms grew where `grown` says (seconds; progressive loading): only those strips
+    // of the lanes are redrawn, unless a lane's scale changed with them.
+    void growPeaks(std::shared_ptr<const std::vector<app::WaveformPeaks>> peaks,
+                   const app::TimeSpans& grown);
+    // What of the song is decoded (seconds: the front from 0 and the islands a seek opened),
+    // like a video player's buffered bar after a seek; clamped to the song, kept sorted with
+    // spans that touch joined.
+    // setSong() starts with all of it. Only the strips that changed are repainted.
+    void setDecodedSpans(const app::TimeSpans& spans);
+    const app::TimeSpans& decodedSpans() const { return decoded_; }
+    // The same with one span from the start (seconds; the duration or more: all of it).
+    void setDecoded(double seconds) { setDecodedSpans({{0.0, seconds}}); }
+    // How far from the start the song is decoded without a gap.
+    double decoded() const;
     // Silent stems (muted, or not soloed while another is) are drawn grey.
     void setAudible(const std::vector<bool>& audible);
     void setPosition(double seconds);
@@ -132,9 +144,13 @@ class TimelineView : public QAbstractScrollArea {
     // What the playhead at viewport x covers, top to bottom.
     QRect playheadStrip(double x) const;
     void renderCache();
+    // The lanes into `p` (the cache), within its clip if it has one.
+    void paintLanes(QPainter& p) const;
     void drawLoop(QPainter& p) const;
-    // Over the part not decoded yet (drawn over the cache: it moves without redrawing lanes).
+    // Over the parts not decoded yet (drawn over the cache: they move without redrawing lanes).
     void drawUndecoded(QPainter& p) const;
+    // The gaps between the decoded spans, within the song.
+    app::TimeSpans undecodedSpans() const;
     void drawMarkers(QPainter& p) const;
     bool hasLoop() const { return loopStart_ >= 0 && loopEnd_ > loopStart_; }
     // What a press at viewport x grabs: Drag::LoopStart / LoopEnd near a loop edge, else None.
@@ -145,7 +161,7 @@ class TimelineView : public QAbstractScrollArea {
     std::shared_ptr<const std::vector<app::WaveformPeaks>> peaks_;
     std::vector<bool> audible_;
     double duration_ = 0.0;
-    double decoded_ = 0.0;
+    app::TimeSpans decoded_;
     double position_ = 0.0;
     double pixelsPerSecond_ = 10.0;
     bool fit_ = true;

@@ -258,6 +258,11 @@ std::int64_t SongDecode::decodedFrames() const {
     return lowest;
 }
 
+FrameRanges SongDecode::decodedRanges() const {
+    if (!firstAudio_.load(std::memory_order_acquire)) return {};
+    return audio::decodedRanges(*song_);  // once finished no stem decodes: all of it
+}
+
 void SongDecode::runWorker() noexcept {
     std::unique_lock lock(mutex_);
     for (;;) {

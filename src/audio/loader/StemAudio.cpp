@@ -195,6 +195,37 @@ std::int64_t StemAudio::islandReadyFrom(std::int64_t position, int islands) cons
     return std::min(position, ready_.load(std::memory_order_acquire));
 }
 
+StemAudio::ReadyRanges StemAudio::readyRanges() const noexcept {
+    ReadyRanges out;
+    const int islands = islandCount_.load(std::memory_order_acquire);
+    const auto add = [&out](std::int64_t start, std::int64_t end) {
+        if (end <= start) return;  // an island opened, nothing published yet
+        // Insertion in start order (at most kMaxIslands + 1 ranges).
+        int i = out.count++;
+        for (; i > 0 && out.ranges[static_cast<std::size_t>(i - 1)].start > start; --i)
+            out.ranges[static_cast<std::size_t>(i)] = out.ranges[static_cast<std::size_t>(i - 1)];
+        out.ranges[static_cast<std::size_t>(i)] = {start, end};
+    };
+    add(0, ready_.load(std::memory_order_acquire));
+    for (int i = 0; i < islands; ++i) {
+        const Island& island = islands_[static_cast<std::size_t>(i)];
+        add(island.start.load(std::memory_order_relaxed),
+            island.end.load(std::memory_order_acquire));
+    }
+    // A region stops at the next one's start: touching ranges are one stretch.
+    int merged = 0;
+    for (int i = 0; i < out.count; ++i) {
+        const FrameRange r = out.ranges[static_cast<std::size_t>(i)];
+        FrameRange& last = out.ranges[static_cast<std::size_t>(merged > 0 ? merged - 1 : 0)];
+        if (merged > 0 && r.start <= last.end)
+            last.end = std::max(last.end, r.end);
+        else
+            out.ranges[static_cast<std::size_t>(merged++)] = r;
+    }
+    out.count = merged;
+    return out;
+}
+
 std::int64_t StemAudio::nextIslandAfter(std::int64_t position) const noexcept {
     std::int64_t next = std::numeric_limits<std::int64_t>::max();
     const int count = islandCount_.load(std::memory_order_acquire);

@@ -12,6 +12,7 @@
 #include "AudioFiles.h"
 #include "SongDecodeSupport.h"
 #include "TempDir.h"
+#include "stemdeck/audio/loader/DecodedRanges.h"
 #include "stemdeck/audio/loader/SongDecode.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/loader/StemPeaks.h"
@@ -64,7 +65,17 @@ void checkJump(const fs::path& folder, int targetRate) {
             << stem.name << ": the place sought came long before the front got there";
         EXPECT_EQ(stem.audio.islandCount(), 1) << stem.name;
     }
+    // The buffered bar: the front from 0, a gap, the island around the target.
+    const sd::FrameRanges ranges = decode->decodedRanges();
+    ASSERT_EQ(ranges.size(), 2u) << "the front and the island, apart";
+    EXPECT_EQ(ranges[0].start, 0);
+    EXPECT_LT(ranges[0].end, target / 2);
+    EXPECT_LE(ranges[1].start, target);
+    EXPECT_GT(ranges[1].start, ranges[0].end);
+    EXPECT_GE(ranges[1].end, target + static_cast<std::int64_t>(4.0 * song->sampleRate));
     decode->wait();
+    EXPECT_EQ(decode->decodedRanges(), (sd::FrameRanges{{0, song->frames}}))
+        << "once the front reached the island, one range: all of it";
     EXPECT_TRUE(decode->report().errors.empty());
     const auto warnings = decode->report().warnings;
     EXPECT_TRUE(warnings.empty()) << (warnings.empty() ? "" : warnings.front().message);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "stemdeck/audio/loader/DecodePool.h"
+#include "stemdeck/audio/loader/DecodedRanges.h"
 #include "stemdeck/audio/loader/MemoryBudget.h"
 #include "stemdeck/audio/loader/Song.h"
 #include "stemdeck/audio/loader/StemDecoder.h"
@@ -94,6 +95,10 @@ class SongDecode {
     // Song frames every stem holds (the lowest watermark among stems still decoding;
     // Song::frames once finished). Any thread, lock-free.
     std::int64_t decodedFrames() const;
+    // Every stretch of song frames every stem holds (decodedRanges(song()): the islands a seek
+    // opened too); [0, Song::frames) once finished, none before first audio. Any thread but
+    // the audio one (allocates); lock-free.
+    FrameRanges decodedRanges() const;
     // 0..1 of the expected source frames. Any thread, lock-free.
     double fraction() const { return progress_->fraction(); }
     const std::shared_ptr<LoadProgress>& progress() const { return progress_; }

@@ -10,6 +10,13 @@
 
 namespace stemdeck::audio {
 
+// A stretch of frames [start, end).
+struct FrameRange {
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+    bool operator==(const FrameRange&) const = default;
+};
+
 // How a stem's samples are kept in memory.
 //  - Int16: sources of 8 or 16 bits (PCM, FLAC, u-law/A-law), also when resampled. Such a
 //    source holds 16 bits of precision at most, so int16 keeps all of it at half the memory of
@@ -111,6 +118,16 @@ class StemAudio {
         if (position < front) return joinedEnd(front, islands);
         return islandReadyFrom(position, islands);
     }
+    // Every ready stretch (the front's and the islands', those that touch joined), sorted and
+    // apart: what a video player's buffered bar shows. A snapshot while writers publish: each
+    // range is at least what was ready when the call began. Any thread; no allocation, bounded.
+    struct ReadyRanges {
+        std::array<FrameRange, kMaxIslands + 1> ranges{};
+        int count = 0;
+        const FrameRange* begin() const { return ranges.data(); }
+        const FrameRange* end() const { return ranges.data() + count; }
+    };
+    ReadyRanges readyRanges() const noexcept;
     // Islands opened so far (they stay until the stem goes). Any thread.
     int islandCount() const noexcept { return islandCount_.load(std::memory_order_acquire); }
     // Whether a writer is still decoding into it (acquire): frames past the watermark may
