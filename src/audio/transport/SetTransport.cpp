@@ -27,6 +27,7 @@ void SetTransport::start(std::unique_ptr<SongUnit> first) {
     delete current_.exchange(first.release());
     gapLeft_ = -1;
     overlapAt_ = -1;
+    ended_ = false;
     lastRendered_ = 0;
     playWanted_.store(false, std::memory_order_relaxed);
     songChanged_.store(false, std::memory_order_relaxed);
@@ -142,8 +143,11 @@ int SetTransport::renderCurrent(float* out, int n, int channels) noexcept {
     }
     song.process(out, run, channels);
     const int rendered = song.lastRenderedFrames();
-    if (rendered >= run || !next || !song.atEnd()) return run;
-    // The song ended inside the run: what follows it starts at its last frame + 1.
+    // Ended: in this run, or before it and not played again since (a cue that came late
+    // transitions now; the song's transport itself moves on to Stopped).
+    ended_ = (rendered < run && song.atEnd()) || (ended_ && rendered == 0 && !song.playRequested());
+    if (!ended_ || !next) return run;
+    // What follows the song starts at its last frame + 1.
     switch (kind) {
         case Kind::Stop:
             if (!handOver()) return run;
@@ -204,6 +208,7 @@ bool SetTransport::handOver() noexcept {
     retired_.store(finished, std::memory_order_release);
     gapLeft_ = -1;
     overlapAt_ = -1;
+    ended_ = false;
     handOvers_.fetch_add(1, std::memory_order_acq_rel);
     songChanged_.store(true, std::memory_order_release);
     return true;

@@ -148,3 +148,17 @@ TEST(SetTransport, SegueIntoASongStillDecodingBuffersInSilenceThenPlaysFromItsSt
     for (int i = first_; i < 4096; ++i) ASSERT_FLOAT_EQ(later[i], ramp[i - first_]) << i;
     EXPECT_FALSE(set.current()->transport().buffering());
 }
+
+TEST(SetTransport, ACueThatComesAfterTheEndTransitionsAtOnce) {
+    TestSong first(0.5f, 1000), second(0.25f, 5000);
+    SetTransport set;
+    set.start(unit(first, Kind::Segue));
+    set.play();
+    const auto alone = render(set, 4096);
+    for (int i = 1000; i < 4096; ++i) ASSERT_EQ(alone[i], 0.0f) << i;
+    EXPECT_EQ(set.handOvers(), 0);
+    ASSERT_TRUE(set.cue(unit(second)));  // late: the first song ended blocks ago
+    const auto after = render(set, 1024);
+    EXPECT_EQ(set.handOvers(), 1);
+    for (int i = 0; i < 1024; ++i) ASSERT_EQ(after[i], 0.25f) << i;
+}

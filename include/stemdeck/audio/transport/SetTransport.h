@@ -102,6 +102,7 @@ class SetTransport {
     // Audio-thread state.
     std::int64_t gapLeft_ = -1;    // frames of the gap still to play (-1: not in a gap)
     std::int64_t overlapAt_ = -1;  // frames into the crossfade (-1: not crossfading)
+    bool ended_ = false;           // the current song played to its end
     int lastRendered_ = 0;
 };
 
