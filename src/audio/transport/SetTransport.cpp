@@ -175,8 +175,10 @@ int SetTransport::renderOverlap(float* out, int n, int channels) noexcept {
         return 0;
     }
     const std::int64_t length = unit.crossfadeFrames();
+    // To the overlap's end; past it (a hand-over waiting for the return slot) the next song
+    // plays on at full gain.
     const int run =
-        static_cast<int>(std::min<std::int64_t>(n, std::max<std::int64_t>(1, length - overlapAt_)));
+        overlapAt_ < length ? static_cast<int>(std::min<std::int64_t>(n, length - overlapAt_)) : n;
     unit.transport().process(scratchA_.data(), run, channels);
     next->transport().process(scratchB_.data(), run, channels);
     // Equal power: out = a cos + b sin over the overlap (the gains' squares sum to 1).

@@ -1,11 +1,13 @@
 #include "stemdeck/audio/transport/SongUnit.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
 #include "../core/EqualPowerFade.h"
 #include "stemdeck/audio/core/ThreadContract.h"
+#include "stemdeck/audio/loader/Song.h"
 
 namespace stemdeck::audio {
 
@@ -27,10 +29,11 @@ SongUnit::SongUnit(const Song& song, const MixControls& controls, int sampleRate
     const std::int64_t crossfade = framesOf(leadOut.crossfadeSeconds, sampleRate, "the crossfade");
     transport_.prepare(&song, &controls, sampleRate, setup);
     if (leadOut.kind == Kind::Gap) gapFrames_ = gap;
-    // Crossfades are bounded by the set file's checks (a few seconds); the table is built here,
-    // off the audio thread.
+    // The gain table is built here, off the audio thread; never longer than the song's output
+    // at the slowest tempo (0.5: twice its frames).
     if (leadOut.kind == Kind::Crossfade)
-        fadeIn_ = detail::equalPowerFadeIn(static_cast<int>(crossfade));
+        fadeIn_ = detail::equalPowerFadeIn(
+            static_cast<int>(std::min<std::int64_t>(crossfade, 2 * song.frames)));
 }
 
 }  // namespace stemdeck::audio

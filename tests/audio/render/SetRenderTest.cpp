@@ -11,6 +11,7 @@
 
 #include "AudioFiles.h"
 #include "MemorySong.h"
+#include "TempDir.h"
 #include "stemdeck/audio/loader/Song.h"
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/render/OfflineRenderer.h"
@@ -222,4 +223,50 @@ TEST(SetRender, BadSetsAreRefusedNamingTheSong) {
     TestSong other(constant(0.5f, 100));
     other.song.sampleRate = 44100;
     expectError({entry(first), entry(other)}, "song 2 of the set is at 44100 Hz");
+}
+
+TEST(SetRender, FileIsTheBufferWithItsCountIn) {
+    // A float WAV of a set is the buffer render, sample for sample; a count-in on the first
+    // song and on the song after a stop is part of the length.
+    TestSong first(test::sine(300.0, 0.3, kRate, 12007)),
+        second(test::sine(500.0, 0.3, kRate, 9000));
+    std::vector<SetRenderEntry> set{entry(first, Kind::Stop), entry(second)};
+    set[0].click.countInBars = 1;
+    set[1].click.countInBars = 1;
+    const std::int64_t countIn = kRate / 2 * 4;  // one 4/4 bar at 120 BPM
+    EXPECT_EQ(OfflineRenderer::setFrames(set), 2 * countIn + 12007 + 9000);
+    test::TempDir dir;
+    audio::RenderOptions options;
+    options.format = audio::RenderSampleFormat::Float32;
+    options.blockSize = 500;
+    const auto written = OfflineRenderer::renderSetToFile(set, dir / "set.wav", options);
+    EXPECT_EQ(written.frames, 2 * countIn + 12007 + 9000);
+    EXPECT_EQ(written.countInFrames, countIn);
+    const auto file = test::readAudioFile(dir / "set.wav");
+    const auto buffer = OfflineRenderer::renderSetToBuffer(set, 500);
+    ASSERT_EQ(file.interleaved.size(), buffer.size());
+    for (std::size_t i = 0; i < buffer.size(); ++i) ASSERT_EQ(file.interleaved[i], buffer[i]) << i;
+    // The second song's count-in clicks right after the first song's end, before its music.
+    const auto l = left(buffer);
+    float click = 0.0f;
+    for (std::int64_t i = countIn + 12007; i < countIn + 12007 + 2000; ++i)
+        click = std::max(click, std::abs(l[static_cast<std::size_t>(i)]));
+    EXPECT_GT(click, 0.05f);
+}
+
+TEST(SetRender, ASetOfOneSongIsTheSingleSongRender) {
+    // The set's path adds nothing to a song: bit-exact with OfflineRenderer::renderToBuffer,
+    // plain and time-stretched.
+    TestSong song(test::sine(330.0, 0.4, kRate, 30011));
+    for (const double tempo : {1.0, 0.85}) {
+        audio::RenderOptions options;
+        options.blockSize = 1000;
+        options.tempo = tempo;
+        const auto single = OfflineRenderer::renderToBuffer(song.song, song.mix, options);
+        const auto set = OfflineRenderer::renderSetToBuffer({entry(song, Kind::Segue, 0, 0, tempo)},
+                                                            options.blockSize);
+        ASSERT_EQ(set.size(), single.size()) << tempo;
+        for (std::size_t i = 0; i < set.size(); ++i)
+            ASSERT_EQ(set[i], single[i]) << tempo << " at " << i;
+    }
 }
