@@ -52,6 +52,7 @@ void Transport::prepare(const Song* song, const MixControls* controls, int sampl
 
     lastRendered_ = 0;
     playRequested_.store(false, std::memory_order_relaxed);
+    skipCountIn_.store(false, std::memory_order_relaxed);
     seekRequest_.store(-1, std::memory_order_relaxed);
     barJumpRequest_.store(-1, std::memory_order_relaxed);
     position_.store(0, std::memory_order_relaxed);
@@ -65,7 +66,13 @@ void Transport::play() {
     playRequested_.store(true, std::memory_order_release);
 }
 
+void Transport::playContinuing() {
+    skipCountIn_.store(true, std::memory_order_release);
+    play();
+}
+
 void Transport::pause() {
+    skipCountIn_.store(false, std::memory_order_release);
     playRequested_.store(false, std::memory_order_release);
 }
 
@@ -146,7 +153,9 @@ void Transport::process(float* out, int frames, int channels) noexcept {
                              barJumpRequest_.exchange(-1, std::memory_order_acq_rel));
         takeSeekRequest();
         silent = false;
-        const int bars = countInBars_.load(std::memory_order_relaxed);
+        const int bars = skipCountIn_.load(std::memory_order_acquire)
+                             ? 0
+                             : countInBars_.load(std::memory_order_relaxed);
         const TransportControl::CountIn countIn{bars, countInRate()};
         // Each step renders at least one frame or ends the block's audio.
         while (offset < frames) {
@@ -173,6 +182,10 @@ void Transport::process(float* out, int frames, int channels) noexcept {
     publish(offset, silent);
     std::fill(out + static_cast<std::ptrdiff_t>(offset) * channels,
               out + static_cast<std::ptrdiff_t>(frames) * channels, 0.0f);
+}
+
+std::int64_t Transport::outputFramesLeft() const noexcept {
+    return song_ ? pipeline_.outputFramesToEnd() : 0;
 }
 
 void Transport::publish(int rendered, bool silent) noexcept {

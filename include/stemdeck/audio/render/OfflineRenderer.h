@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "stemdeck/audio/click/ClickSettings.h"
+#include "stemdeck/audio/transport/SongUnit.h"
 
 namespace stemdeck::audio {
 
@@ -50,6 +51,17 @@ struct RenderedFile {
     int sampleRate = 0;
 };
 
+// One song of a set render: the song, its mix, its rehearsal settings, and how it leads into
+// the next (the last song's transition has no effect).
+struct SetRenderEntry {
+    const Song* song = nullptr;
+    const MixControls* mix = nullptr;
+    double tempo = 1.0;       // 0.5..1.5
+    double pitchCents = 0.0;  // +-1200
+    ClickSettings click;      // its click; its count-in plays at the set's start and after a stop
+    SongTransition leadOut;
+};
+
 // Renders a song with a given mix through the same Transport::process the audio callback
 // uses, block by block. Any thread but the audio thread.
 class OfflineRenderer {
@@ -80,6 +92,22 @@ class OfflineRenderer {
     // destroys nothing of the song.
     static std::optional<std::filesystem::path> songFileAt(const Song& song,
                                                            const std::filesystem::path& output);
+
+    // A set, song after song, through the same SetTransport and Transport::process as live
+    // playback (OfflineSetRender.cpp). Each song has its own mix, tempo, pitch and click; a
+    // `stop` plays on at once (with the next song's count-in), `gap` renders gap_s of silence,
+    // `segue` nothing between, `crossfade` an equal-power overlap. The songs must share one
+    // sample rate. Throws RenderError naming the song (1-based) for bad input.
+    static std::vector<float> renderSetToBuffer(const std::vector<SetRenderEntry>& set,
+                                                int blockSize = 256);
+    // The same to a file (as renderToFile: format by extension, atomic replace, progress and
+    // cancel from `options`; its rehearsal fields are ignored: each entry has its own).
+    static RenderedFile renderSetToFile(const std::vector<SetRenderEntry>& set,
+                                        const std::filesystem::path& file,
+                                        const RenderOptions& options = {});
+    // Exact output frames of a set render: the songs at their tempo (rounded to the frame),
+    // count-ins (the first song's, and after each stop), plus gaps, minus crossfades.
+    static std::int64_t setFrames(const std::vector<SetRenderEntry>& set);
 
     // Frames a render will have (count-in included); within a block of the truth.
     static std::int64_t estimatedFrames(const Song& song, const RenderOptions& options);

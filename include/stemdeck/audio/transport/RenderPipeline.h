@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -98,6 +99,8 @@ class RenderPipeline {
     }
     bool songEnded() const noexcept;
     int framesToEnd() const noexcept;  // output frames until the end (plain or stretched)
+    // The same, not capped at a chunk; the loop, while reading inside it, counts as endless.
+    std::int64_t outputFramesToEnd() const noexcept;
 
   private:
     // The song frames chain `pair` plays: the whole mix, or only the stems routed to its pair.
@@ -166,6 +169,15 @@ inline int RenderPipeline::framesToEnd() const noexcept {
             std::clamp<std::int64_t>(length_ - chain.position(), 0, Mixer::kMaxChunk));
     const double left = static_cast<double>(length_ - chain.heardPosition()) / playbackRate();
     return static_cast<int>(std::clamp(std::ceil(left), 1.0, double{Mixer::kMaxChunk}));
+}
+
+inline std::int64_t RenderPipeline::outputFramesToEnd() const noexcept {
+    const BusChain& chain = *chains_.front();
+    if (bounds_.enabled && chain.position() < bounds_.end)
+        return std::numeric_limits<std::int64_t>::max();
+    if (!stretching()) return std::max<std::int64_t>(0, length_ - chain.position());
+    const double left = static_cast<double>(length_ - chain.heardPosition()) / playbackRate();
+    return std::max<std::int64_t>(0, static_cast<std::int64_t>(std::ceil(left)));
 }
 
 }  // namespace stemdeck::audio

@@ -53,6 +53,9 @@ class Transport {
 
     // Any thread.
     void play();
+    // Any thread: play without the count-in, as a set's next song does when it follows the
+    // one before it (segue, crossfade, the end of a gap). A pause brings the count-in back.
+    void playContinuing();
     void pause();
     void stop();                    // pause and return to the start
     void seek(std::int64_t frame);  // clamped to [0, length]; allowed while playing
@@ -96,6 +99,11 @@ class Transport {
 
     // Frames of audio (not the silence after the song's end) the last process() call wrote.
     int lastRenderedFrames() const { return lastRendered_; }
+    // Audio thread: the song played to its end (silent until play or pause).
+    bool atEnd() const noexcept { return control_.state() == TransportControl::State::Ended; }
+    // Audio thread: output frames until the song's end from where the chains read now (the
+    // loop, while reading inside it, counts as endless). A set's crossfade starts from it.
+    std::int64_t outputFramesLeft() const noexcept;
 
     // Peak meters (read from the GUI timer).
     LevelMeters& meters() { return meters_; }
@@ -127,6 +135,7 @@ class Transport {
 
     // Shared state.
     std::atomic<bool> playRequested_{false};
+    std::atomic<bool> skipCountIn_{false};
     std::atomic<std::int64_t> seekRequest_{-1};
     std::atomic<std::int64_t> position_{0};
     std::atomic<bool> endOfSong_{false};

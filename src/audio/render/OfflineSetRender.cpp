@@ -1,0 +1,190 @@
+// OfflineRenderer's set render: song after song through one SetTransport, as live playback.
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include "../core/SampleRateCheck.h"
+#include "stemdeck/audio/click/ClickGenerator.h"
+#include "stemdeck/audio/core/Limits.h"
+#include "stemdeck/audio/core/RealtimeThread.h"
+#include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/render/OfflineRenderer.h"
+#include "stemdeck/audio/render/RenderFile.h"
+#include "stemdeck/audio/render/RenderFileWriter.h"
+#include "stemdeck/audio/stretch/TimeStretcher.h"
+#include "stemdeck/audio/transport/SetTransport.h"
+
+namespace stemdeck::audio {
+
+namespace {
+
+constexpr int kChannels = 2;
+constexpr double kProgressStep = 0.01;
+
+std::string songName(std::size_t i) {
+    return "song " + std::to_string(i + 1) + " of the set";
+}
+
+std::int64_t outputFrames(const SetRenderEntry& entry) {
+    return std::llround(static_cast<double>(entry.song->frames) / entry.tempo);
+}
+
+std::int64_t countInOf(const SetRenderEntry& entry) {
+    if (entry.click.countInBars <= 0) return 0;
+    ClickGenerator click;
+    click.prepare(entry.song->sampleRate);
+    const TimeSignature signature{entry.click.beatsPerBar, entry.click.beatUnit};
+    if (!click.setGrid(entry.click.bpm, signature, 0)) return 0;
+    return click.countInFrames(entry.click.countInBars, entry.tempo);
+}
+
+std::int64_t framesOf(double seconds, int rate) {
+    return std::llround(seconds * rate);
+}
+
+void checkSet(const std::vector<SetRenderEntry>& set, int blockSize) {
+    if (blockSize <= 0) throw RenderError("block size must be positive");
+    if (set.empty()) throw RenderError("the set has no songs");
+    const int rate = set.front().song ? set.front().song->sampleRate : 0;
+    for (std::size_t i = 0; i < set.size(); ++i) {
+        const SetRenderEntry& entry = set[i];
+        const std::string name = songName(i);
+        if (!entry.song || !entry.mix || entry.song->stems.empty() || entry.song->frames <= 0)
+            throw RenderError(name + " has no audio");
+        if (!limits::sampleRateInRange(entry.song->sampleRate))
+            throw RenderError(name + ": " + detail::unsupportedRateMessage(entry.song->sampleRate));
+        if (entry.song->sampleRate != rate)
+            throw RenderError(name + " is at " + std::to_string(entry.song->sampleRate) +
+                              " Hz, the set at " + std::to_string(rate) + " Hz");
+        if (entry.mix->stemCount() != entry.song->stems.size())
+            throw RenderError(name + ": the mix has " + std::to_string(entry.mix->stemCount()) +
+                              " stems but the song has " +
+                              std::to_string(entry.song->stems.size()));
+        if (!(entry.tempo >= TimeStretcher::kMinTempo && entry.tempo <= TimeStretcher::kMaxTempo))
+            throw RenderError(name + ": tempo must be between 0.5 and 1.5");
+        if (!(std::abs(entry.pitchCents) <= TimeStretcher::kMaxPitchCents))
+            throw RenderError(name + ": pitch must be between -12 and +12 semitones");
+        const SongTransition& lead = entry.leadOut;
+        if (!(lead.gapSeconds >= 0.0) || !std::isfinite(lead.gapSeconds))
+            throw RenderError(name + ": the gap must be 0 s or more");
+        if (!(lead.crossfadeSeconds >= 0.0) || !std::isfinite(lead.crossfadeSeconds))
+            throw RenderError(name + ": the crossfade must be 0 s or more");
+        if (lead.kind == SongTransition::Kind::Crossfade && i + 1 < set.size() && set[i + 1].song) {
+            const std::int64_t fade = framesOf(lead.crossfadeSeconds, rate);
+            if (fade > outputFrames(entry) || fade > outputFrames(set[i + 1]))
+                throw RenderError(name + ": the crossfade is longer than a song it joins");
+        }
+    }
+}
+
+std::unique_ptr<SongUnit> unitFor(const std::vector<SetRenderEntry>& set, std::size_t i) {
+    const SetRenderEntry& entry = set[i];
+    TransportSetup setup;
+    setup.timeStretch = entry.tempo != 1.0 || entry.pitchCents != 0.0;
+    SongTransition lead = i + 1 < set.size() ? entry.leadOut : SongTransition{};
+    auto unit =
+        std::make_unique<SongUnit>(*entry.song, *entry.mix, entry.song->sampleRate, lead, setup);
+    unit->transport().setTempo(entry.tempo);
+    unit->transport().setPitchCents(entry.pitchCents);
+    if (!applyClickSettings(entry.click, unit->transport()))
+        throw RenderError(songName(i) + ": invalid time signature for the click");
+    return unit;
+}
+
+// Block by block through SetTransport::process, as a device callback; the next song is cued
+// (built here, off the render path) as soon as the one before it became current.
+template <typename Sink>
+bool renderSetBlocks(const std::vector<SetRenderEntry>& set, int blockSize, Sink&& sink) {
+    const std::int64_t total = OfflineRenderer::setFrames(set);
+    SetTransport player(kChannels);
+    player.setPlayOnAfterStop(true);
+    player.start(unitFor(set, 0));
+    std::size_t nextIndex = 1;
+    if (nextIndex < set.size()) player.cue(unitFor(set, nextIndex++));
+    player.play();
+    std::vector<float> block(static_cast<std::size_t>(blockSize) * kChannels);
+    std::int64_t rendered = 0;
+    while (rendered < total) {
+        {
+            const RealtimeScope realtime;
+            player.process(block.data(), blockSize, kChannels);
+        }
+        if (player.consumeSongChanged() && nextIndex < set.size())
+            player.cue(unitFor(set, nextIndex++));
+        const auto keep = static_cast<int>(std::min<std::int64_t>(blockSize, total - rendered));
+        rendered += keep;
+        const double done = static_cast<double>(rendered) / static_cast<double>(total);
+        if (!sink(block.data(), keep, done)) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::int64_t OfflineRenderer::setFrames(const std::vector<SetRenderEntry>& set) {
+    checkSet(set, 1);
+    const int rate = set.front().song->sampleRate;
+    std::int64_t total = countInOf(set.front());
+    for (std::size_t i = 0; i < set.size(); ++i) {
+        total += outputFrames(set[i]);
+        if (i + 1 == set.size()) break;
+        const SongTransition& lead = set[i].leadOut;
+        switch (lead.kind) {
+            case SongTransition::Kind::Stop:
+                total += countInOf(set[i + 1]);
+                break;
+            case SongTransition::Kind::Gap:
+                total += framesOf(lead.gapSeconds, rate);
+                break;
+            case SongTransition::Kind::Segue:
+                break;
+            case SongTransition::Kind::Crossfade:
+                total -= framesOf(lead.crossfadeSeconds, rate);
+                break;
+        }
+    }
+    return total;
+}
+
+std::vector<float> OfflineRenderer::renderSetToBuffer(const std::vector<SetRenderEntry>& set,
+                                                      int blockSize) {
+    checkSet(set, blockSize);
+    std::vector<float> out;
+    out.reserve(static_cast<std::size_t>(setFrames(set)) * kChannels);
+    renderSetBlocks(set, blockSize, [&out](const float* block, int frames, double) {
+        out.insert(out.end(), block, block + static_cast<std::ptrdiff_t>(frames) * kChannels);
+        return true;
+    });
+    return out;
+}
+
+RenderedFile OfflineRenderer::renderSetToFile(const std::vector<SetRenderEntry>& set,
+                                              const std::filesystem::path& file,
+                                              const RenderOptions& options) {
+    checkSet(set, options.blockSize);
+    for (const SetRenderEntry& entry : set) refuseSongFileAsOutput(*entry.song, file);
+    const std::int64_t total = setFrames(set);
+    const RenderFilePlan plan = planRenderFile(file, options.format, total);
+    checkFitsOnDisk(file, plan, freeDiskBytes(file));
+    if (options.progress && !options.progress(0.0)) throw RenderError("render cancelled");
+
+    const int rate = set.front().song->sampleRate;
+    RenderFileWriter writer(file, plan, rate);
+    double reported = 0.0;
+    const bool complete =
+        renderSetBlocks(set, options.blockSize, [&](const float* block, int frames, double done) {
+            writer.write(block, frames);
+            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return false;
+            const bool due = done > reported && (done >= 1.0 || done - reported >= kProgressStep);
+            if (!options.progress || !due) return true;
+            reported = done;
+            return options.progress(done);
+        });
+    if (!complete) throw RenderError("render cancelled");
+    writer.commit();
+    return {writer.framesWritten(), countInOf(set.front()), rate};
+}
+
+}  // namespace stemdeck::audio
