@@ -302,4 +302,6 @@ TEST(SetFile, AFileIsASetByItsNameOrItsContent) {
     EXPECT_FALSE(SetFile::isSetPath(dir / "notes.json"));
     EXPECT_TRUE(SetFile::isSetPath(dir / "missing.stemset"));
     EXPECT_FALSE(SetFile::isSetPath(dir.path()));
+    fs::create_directories(dir / "odd.stemset");
+    EXPECT_FALSE(SetFile::isSetPath(dir / "odd.stemset")) << "a folder is a song";
 }

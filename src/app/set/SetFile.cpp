@@ -190,8 +190,9 @@ bool SetFile::save(const fs::path& file, const SetList& set, std::string* error)
 }
 
 bool SetFile::isSetPath(const fs::path& path) {
-    if (path.extension() == kExtension) return true;
     std::error_code ec;
+    if (fs::is_directory(path, ec)) return false;  // a song folder, whatever its name
+    if (path.extension() == kExtension) return true;
     if (!fs::is_regular_file(path, ec)) return false;
     const auto size = fs::file_size(path, ec);
     if (ec || size > kMaxSetFileBytes) return false;

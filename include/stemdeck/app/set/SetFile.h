@@ -41,8 +41,8 @@ class SetFile {
     // written over.
     static bool save(const std::filesystem::path& file, const SetList& set, std::string* error);
 
-    // Whether a command-line SONG argument means a set: it ends in kExtension, or it is a
-    // file (not a folder) that reads as a set.
+    // Whether a command-line SONG argument means a set: not a folder, and it ends in
+    // kExtension (found or not) or reads as a set.
     static bool isSetPath(const std::filesystem::path& path);
 };
 
