@@ -34,7 +34,13 @@ bool writeFileAtomically(const QString& path, const QByteArray& data, QString* e
     // (tests/app/AtomicWriteTest).
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
-    file.write(data);
+    // A short write is no error to Qt (a file size limit, a full disk part-way): committing
+    // then would put a cut-off file in place of the old one (tests/app/SetFileTest).
+    if (file.write(data) != data.size()) {
+        const QString why = file.errorString();
+        file.cancelWriting();
+        return fail(why.isEmpty() ? QStringLiteral("written only in part") : why);
+    }
     if (!file.commit()) return fail(file.errorString());
     removeSaveFileLeftovers(file.fileName());
     return true;

@@ -17,6 +17,7 @@
 #include "MixBenchmark.h"
 #include "Printable.h"
 #include "SavedMix.h"
+#include "SetCommands.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/core/ByteSize.h"
 #include "stemdeck/audio/loader/Song.h"
@@ -477,7 +478,11 @@ int runCommand(const CliOptions& options, const CommandContext& context) {
             context.out << "stemdeck-cli " << STEMDECK_VERSION << '\n';
             return 0;
         case Command::Info:
-            return runInfo(options, context);
+            return isSet(options.song) ? runSetInfo(options.song, context)
+                                       : runInfo(options, context);
+        case Command::Check:
+            return isSet(options.song) ? runSetCheck(options.song, context)
+                                       : runSongCheck(options.song, context);
         case Command::Render:
             return runRender(options, context);
         case Command::Play:

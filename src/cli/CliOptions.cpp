@@ -238,9 +238,16 @@ std::unique_ptr<Declared> declare(CliOptions& o) {
     app.add_flag_callback(
         "-V,--version", [] {}, "show the version");
     app.require_subcommand(1);
-    CLI::App& info = *app.add_subcommand("info", "describe a song folder's stems as JSON");
+    CLI::App& info =
+        *app.add_subcommand("info", "describe a song folder's stems, or a set's songs, as JSON");
     info.callback([&o] { o.command = Command::Info; });
-    positional(info, "SONG", o.song, "the song folder");
+    positional(info, "SONG", o.song, "the song folder, or a set file (.stemset)");
+    CLI::App& check = *app.add_subcommand(
+        "check",
+        "verify a set's songs (or one song) before a show without playing them: one line per\n"
+        "  problem, exit 1 on any error");
+    check.callback([&o] { o.command = Command::Check; });
+    positional(check, "SONG", o.song, "a set file (.stemset), or a song folder");
     declareRender(*d, o);
     declarePlay(*d, o);
     declareBench(*d, o);

@@ -17,7 +17,7 @@ class CliError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-enum class Command { Help, Version, Info, Render, Play, Bench };
+enum class Command { Help, Version, Info, Check, Render, Play, Bench };
 
 struct StemValue {
     std::string stem;
@@ -41,6 +41,7 @@ struct CliOptions {
     static constexpr double kDefaultBenchSeconds = 10.0;
 
     Command command = Command::Help;
+    // A song folder; for info and check also a set file (.stemset).
     std::filesystem::path song;
     std::filesystem::path output;                                         // render
     MixOptions mix;                                                       // render

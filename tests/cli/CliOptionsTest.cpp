@@ -43,6 +43,14 @@ TEST(CliOptions, InfoTakesOneSong) {
     EXPECT_EQ(errorFor({"info", "a", "b"}), "unexpected argument 'b'");
 }
 
+TEST(CliOptions, CheckTakesOneSongOrSet) {
+    const auto o = parse({"check", "Friday.stemset"});
+    EXPECT_EQ(o.command, Command::Check);
+    EXPECT_EQ(o.song, "Friday.stemset");
+    EXPECT_EQ(errorFor({"check"}), "'check' needs SONG (try 'stemdeck-cli --help')");
+    EXPECT_EQ(errorFor({"check", "a", "--click"}), "unknown option '--click' for 'check'");
+}
+
 TEST(CliOptions, RenderCollectsTheMixInOrder) {
     const auto o = parse({"render",   "song",  "out.wav", "--gain", "bass=-6", "--gain=drums=+3.5",
                           "--mute",   "click", "--solo",  "keys",   "--pan",   "keys=-0.25",
@@ -157,7 +165,8 @@ TEST(CliOptions, DoubleDashEndsOptions) {
 
 TEST(CliOptions, UsageErrors) {
     EXPECT_EQ(errorFor({}), "no command given (try 'stemdeck-cli --help')");
-    EXPECT_EQ(errorFor({"dance"}), "unknown command 'dance' (commands: info, render, play, bench)");
+    EXPECT_EQ(errorFor({"dance"}),
+              "unknown command 'dance' (commands: info, check, render, play, bench)");
     EXPECT_EQ(errorFor({"--verbose"}), "unknown option '--verbose'");
     EXPECT_EQ(errorFor({"render", "song"}), "'render' needs SONG OUT (try 'stemdeck-cli --help')");
 }
@@ -173,11 +182,11 @@ TEST(CliOptions, UsageMentionsEveryCommandAndOption) {
 // Found by fuzz/CliOptionsFuzz.cpp: an argument with a newline made a two-line error.
 TEST(CliOptions, ControlCharactersInArgumentsKeepTheErrorOnOneLine) {
     EXPECT_EQ(errorFor({"dance\nparty"}),
-              "unknown command 'dance\\nparty' (commands: info, render, play, bench)");
+              "unknown command 'dance\\nparty' (commands: info, check, render, play, bench)");
     EXPECT_EQ(errorFor({"render", "s", "o.wav", "--gain", "ba\tss=loud"}),
               "--gain ba\\tss: 'loud' is not a gain in dB (a number or -inf)");
     EXPECT_EQ(errorFor({"dance\x1b[2J"}),
-              "unknown command 'dance\\x1b[2J' (commands: info, render, play, bench)");
+              "unknown command 'dance\\x1b[2J' (commands: info, check, render, play, bench)");
 }
 
 // --loops alone repeated nothing, silently.

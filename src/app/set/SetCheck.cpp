@@ -1,0 +1,192 @@
+#include "stemdeck/app/set/SetCheck.h"
+
+#include <QString>
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "StemEnds.h"
+#include "stemdeck/app/MarkerStore.h"
+#include "stemdeck/audio/core/ByteSize.h"
+#include "stemdeck/audio/loader/MemoryBudget.h"
+#include "stemdeck/audio/loader/SongMemory.h"
+#include "stemdeck/audio/loader/SongMetaFile.h"
+#include "stemdeck/audio/loader/StemLoader.h"
+
+namespace stemdeck::app::set {
+
+namespace {
+
+namespace fs = std::filesystem;
+using audio::StemLoader;
+
+std::string secondsText(double seconds) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", seconds);
+    return text;
+}
+
+// Checks one entry's song: its folder, its stems, their rates and ends, its start marker.
+class SongChecker {
+  public:
+    SongChecker(const CheckOptions& options, const MarkerStore& markers,
+                std::vector<SetProblem>& problems)
+        : options_(options), markers_(markers), problems_(problems) {}
+
+    SongSummary check(std::size_t index, const SetEntry& entry, const fs::path& setFolder) {
+        SongSummary song;
+        if (entry.path.empty()) return song;  // SetFile::parse said so
+        index_ = index;
+        label_ = entryLabel(index, entry);
+        song.folder = entry.resolve(setFolder);
+        song.title = song.folder.filename().string();
+        if (song.title.empty()) song.title = song.folder.parent_path().filename().string();
+        std::error_code ec;
+        const auto status = fs::status(song.folder, ec);
+        if (!fs::exists(status)) return error("no song folder at " + song.folder.string()), song;
+        if (!fs::is_directory(status))
+            return error(song.folder.string() + " is a file, not a song folder"), song;
+        audio::ScannedSong scanned;
+        try {
+            scanned = StemLoader::scan(song.folder);
+        } catch (const audio::LoadError& e) {
+            return error(e.what()), song;
+        }
+        for (const auto& issue : scanned.errors) error(issue.message);
+        if (scanned.probes.empty()) return error("no stems the loader can take"), song;
+
+        const audio::SongMetaFile meta = audio::SongMetaFile::read(song.folder);
+        if (!meta.title.empty()) song.title = meta.title;
+        song.found = true;
+        song.stems = static_cast<int>(scanned.probes.size());
+        song.sampleRate = StemLoader::chooseSampleRate(scanned.probes);
+        song.bytes = StemLoader::bytesNeeded(scanned.probes, song.sampleRate);
+        for (const auto& probe : scanned.probes)
+            song.seconds =
+                std::max(song.seconds, static_cast<double>(audio::loader::expectedFrames(probe)) /
+                                           probe.sampleRate);
+        checkRates(scanned.probes, song.sampleRate);
+        if (options_.decodeEnds)
+            for (const auto& probe : scanned.probes)
+                if (const auto problem = stemEndsProblem(probe)) error(*problem);
+        if (!entry.startMarker.empty()) checkMarker(entry.startMarker, song.folder);
+        return song;
+    }
+
+  private:
+    void error(const std::string& what) { add(SetProblem::Kind::Error, what); }
+    void add(SetProblem::Kind kind, const std::string& what) {
+        problems_.push_back({kind, index_ + 1, label_ + ": " + what});
+    }
+
+    // Stems at other rates than the song's are resampled on load: fine, but slower to load.
+    void checkRates(const std::vector<audio::StemProbe>& probes, int songRate) {
+        std::map<int, int> rates;
+        for (const auto& probe : probes) ++rates[probe.sampleRate];
+        if (rates.size() < 2) return;
+        std::string list;
+        for (const auto& [rate, count] : rates)
+            list += (list.empty() ? "" : ", ") + std::to_string(count) + " at " +
+                    std::to_string(rate) + " Hz";
+        add(SetProblem::Kind::Warning, "stems at different rates (" + list +
+                                           "): the loader resamples them to " +
+                                           std::to_string(songRate) + " Hz, which loads slower");
+    }
+
+    void checkMarker(const std::string& name, const fs::path& folder) {
+        const MarkerStore::Loaded loaded = markers_.load(QString::fromStdString(folder.string()));
+        const QString wanted = QString::fromStdString(name);
+        std::string names;
+        for (const SongMarker& marker : loaded.markers) {
+            if (marker.name == wanted) return;
+            names += (names.empty() ? "" : ", ") + marker.name.toStdString();
+        }
+        error("start marker '" + name + "' is not one of the song's markers (" +
+              (names.empty() ? std::string("it has none") : names) + ")");
+    }
+
+    const CheckOptions& options_;
+    const MarkerStore& markers_;
+    std::vector<SetProblem>& problems_;
+    std::size_t index_ = 0;
+    std::string label_;
+};
+
+// The largest pair of adjacent songs must fit together: while one plays, the next preloads.
+void checkMemory(const SetList& set, const std::vector<SongSummary>& songs,
+                 const CheckOptions& options, std::vector<SetProblem>& problems) {
+    const audio::loader::MemoryLimit limit = audio::loader::memoryLimit(options.memoryLimitBytes);
+    std::size_t largest = 0;
+    std::uint64_t largestBytes = 0;
+    for (std::size_t i = 0; i < songs.size(); ++i) {
+        const std::uint64_t next = i + 1 < songs.size() ? songs[i + 1].bytes : 0;
+        if (songs[i].bytes + next > largestBytes) {
+            largestBytes = songs[i].bytes + next;
+            largest = i;
+        }
+    }
+    if (largestBytes <= limit.bytes) return;
+    const bool pair = largest + 1 < songs.size();
+    const std::string who = pair ? entryLabel(largest, set.songs[largest]) + " and " +
+                                       entryLabel(largest + 1, set.songs[largest + 1]) + " need " +
+                                       audio::byteSizeText(largestBytes) +
+                                       " together (one plays while the next loads)"
+                                 : entryLabel(largest, set.songs[largest]) + " needs " +
+                                       audio::byteSizeText(largestBytes);
+    problems.push_back({SetProblem::Kind::Error, largest + 1, who + "; " + limit.text});
+}
+
+// A crossfade starts the next song crossfade_s before this one ends: both must be that long.
+void checkCrossfades(const SetList& set, const std::vector<SongSummary>& songs,
+                     std::vector<SetProblem>& problems) {
+    for (std::size_t i = 0; i + 1 < set.songs.size(); ++i) {
+        const SetEntry& entry = set.songs[i];
+        if (entry.transition != Transition::Crossfade) continue;
+        for (const std::size_t k : {i, i + 1}) {
+            if (!songs[k].found) continue;
+            const double heard = songs[k].seconds / set.songs[k].tempo;
+            if (entry.crossfadeSeconds <= heard) continue;
+            problems.push_back(
+                {SetProblem::Kind::Error, i + 1,
+                 entryLabel(i, entry) + ": the crossfade of " +
+                     secondsText(entry.crossfadeSeconds) + " is longer than " +
+                     (k == i ? std::string("the song") : entryLabel(k, set.songs[k])) + " (" +
+                     secondsText(heard) + " at tempo " +
+                     std::to_string(set.songs[k].tempo).substr(0, 4) + ")"});
+        }
+    }
+}
+
+}  // namespace
+
+SetReport SetCheck::run(const SetList& set, const fs::path& setFolder,
+                        const CheckOptions& options) {
+    SetReport report;
+    const MarkerStore fallback;
+    SongChecker checker(options, options.markers ? *options.markers : fallback, report.problems);
+    report.songs.reserve(set.songs.size());
+    for (std::size_t i = 0; i < set.songs.size(); ++i)
+        report.songs.push_back(checker.check(i, set.songs[i], setFolder));
+    checkCrossfades(set, report.songs, report.problems);
+    checkMemory(set, report.songs, options, report.problems);
+    sortProblems(report.problems);
+    report.totalSeconds = totalSeconds(set, report.songs);
+    return report;
+}
+
+double SetCheck::totalSeconds(const SetList& set, const std::vector<SongSummary>& songs) {
+    double total = 0.0;
+    const std::size_t n = std::min(set.songs.size(), songs.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const SetEntry& entry = set.songs[i];
+        total += songs[i].seconds / entry.tempo;
+        if (i + 1 == n) break;  // the last song's transition has no effect
+        if (entry.transition == Transition::Gap) total += entry.gapSeconds;
+        if (entry.transition == Transition::Crossfade)
+            total -= std::min({entry.crossfadeSeconds, songs[i].seconds / entry.tempo,
+                               songs[i + 1].seconds / set.songs[i + 1].tempo});
+    }
+    return total;
+}
+
+}  // namespace stemdeck::app::set
