@@ -40,6 +40,22 @@ struct View {
     }
 };
 
+// The pixels down one column of a lane at `seconds`, from 30 px below the lane's top (away
+// from its name plate) to the row above `bottom` (a y in the viewport).
+std::vector<QRgb> laneColumn(TimelineView& view, int lane, double seconds, int bottom) {
+    const QImage image = view.viewport()->grab().toImage();
+    const int x = static_cast<int>(view.xAt(seconds));
+    std::vector<QRgb> pixels;
+    for (int y = view.laneRect(lane).top() + 30; y < bottom; ++y)
+        pixels.push_back(image.pixel(x, y));
+    return pixels;
+}
+
+// The quiet lane's column above its centre line (no waveform there, whatever is decoded).
+std::vector<QRgb> quietColumn(TimelineView& view, double seconds) {
+    return laneColumn(view, 1, seconds, view.laneRect(1).center().y() - 2);
+}
+
 }  // namespace
 
 TEST(TimelineView, StartsFittedToTheSong) {
@@ -263,16 +279,7 @@ TEST(TimelineView, FewLanesShareTheHeightWithoutScrolling) {
 // video player's buffered bar; the decoded part is drawn as before, and the edge moves on.
 TEST(TimelineView, ThePartNotDecodedYetIsDrawnDimmed) {
     View v;
-    const auto column = [&v](double seconds) {
-        const QImage image = v.view.viewport()->grab().toImage();
-        const int x = static_cast<int>(v.view.xAt(seconds));
-        std::vector<QRgb> pixels;
-        // The quiet lane (no waveform but its centre line), away from its name plate.
-        const QRect lane = v.view.laneRect(1);
-        for (int y = lane.top() + 30; y < lane.center().y() - 2; ++y)
-            pixels.push_back(image.pixel(x, y));
-        return pixels;
-    };
+    const auto column = [&v](double seconds) { return quietColumn(v.view, seconds); };
     const std::vector<QRgb> before = column(15.0);
     EXPECT_EQ(v.view.decoded(), kSeconds) << "a new song counts as decoded";
 
@@ -298,15 +305,7 @@ TEST(TimelineView, ThePartNotDecodedYetIsDrawnDimmed) {
 // as decoded, the gap before it dimmed, as a video player's buffered bar after a seek.
 TEST(TimelineView, AnIslandDecodedAfterASeekIsDrawnAndTheGapStaysDimmed) {
     View v;
-    const auto column = [&v](double seconds) {
-        const QImage image = v.view.viewport()->grab().toImage();
-        const int x = static_cast<int>(v.view.xAt(seconds));
-        std::vector<QRgb> pixels;
-        const QRect lane = v.view.laneRect(1);
-        for (int y = lane.top() + 30; y < lane.center().y() - 2; ++y)
-            pixels.push_back(image.pixel(x, y));
-        return pixels;
-    };
+    const auto column = [&v](double seconds) { return quietColumn(v.view, seconds); };
     const std::vector<QRgb> whole = column(15.0);
     v.view.setDecodedSpans({{0.0, 4.0}, {12.0, 17.0}});
     EXPECT_EQ(v.view.decoded(), 4.0) << "decoded without a gap from the start";
@@ -331,12 +330,7 @@ TEST(TimelineView, AWaveformGrownForAnIslandShowsThereAndTheGapStaysEmpty) {
     View v;
     v.view.setPeaks(nullptr);
     const auto column = [&v](double seconds) {
-        const QImage image = v.view.viewport()->grab().toImage();
-        const int x = static_cast<int>(v.view.xAt(seconds));
-        std::vector<QRgb> pixels;
-        const QRect lane = v.view.laneRect(0);
-        for (int y = lane.top() + 30; y < lane.bottom(); ++y) pixels.push_back(image.pixel(x, y));
-        return pixels;
+        return laneColumn(v.view, 0, seconds, v.view.laneRect(0).bottom());
     };
     const std::vector<QRgb> empty = column(15.0);
     std::vector<float> wave(static_cast<std::size_t>(kSeconds * kRate));
