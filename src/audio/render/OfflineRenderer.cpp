@@ -1,11 +1,11 @@
 #include "stemdeck/audio/render/OfflineRenderer.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <string>
 
 #include "../core/SampleRateCheck.h"
+#include "RenderSupport.h"
 #include "stemdeck/audio/click/ClickGenerator.h"
 #include "stemdeck/audio/core/Limits.h"
 #include "stemdeck/audio/core/RealtimeThread.h"
@@ -21,9 +21,9 @@ namespace stemdeck::audio {
 
 namespace {
 
-constexpr int kChannels = 2;
-// Progress is reported in steps of at least this much, so a GUI is not flooded.
-constexpr double kProgressStep = 0.01;
+using detail::BufferSink;
+using detail::FileSink;
+constexpr int kChannels = detail::kRenderChannels;
 
 void checkInputs(const Song& song, const MixControls& mix, const RenderOptions& options) {
     if (options.blockSize <= 0) throw RenderError("block size must be positive");
@@ -97,12 +97,7 @@ bool renderBlocks(const Song& song, const MixControls& mix, const RenderOptions&
 
 // Frames of the count-in before the music, as the Transport plays it.
 std::int64_t countInFrames(const Song& song, const RenderOptions& options) {
-    if (options.click.countInBars <= 0 || song.sampleRate <= 0) return 0;
-    ClickGenerator click;
-    click.prepare(song.sampleRate);
-    const TimeSignature signature{options.click.beatsPerBar, options.click.beatUnit};
-    if (!click.setGrid(options.click.bpm, signature, 0)) return 0;
-    return click.countInFrames(options.click.countInBars, options.tempo);
+    return detail::countInFrames(song.sampleRate, options.click, options.tempo);
 }
 
 }  // namespace
@@ -119,10 +114,7 @@ std::vector<float> OfflineRenderer::renderToBuffer(const Song& song, const MixCo
     checkInputs(song, mix, options);
     std::vector<float> out;
     out.reserve(static_cast<std::size_t>(song.frames) * kChannels);
-    renderBlocks(song, mix, options, [&out](const float* block, int frames, double) {
-        out.insert(out.end(), block, block + static_cast<std::ptrdiff_t>(frames) * kChannels);
-        return true;
-    });
+    renderBlocks(song, mix, options, BufferSink(out));
     return out;
 }
 
@@ -147,17 +139,8 @@ RenderedFile OfflineRenderer::renderToFile(const Song& song, const MixControls& 
     if (options.progress && !options.progress(0.0)) throw RenderError("render cancelled");
 
     RenderFileWriter writer(file, plan, song.sampleRate);
-    double reported = 0.0;
-    const bool complete =
-        renderBlocks(song, mix, options, [&](const float* block, int frames, double done) {
-            writer.write(block, frames);
-            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return false;
-            const bool due = done > reported && (done >= 1.0 || done - reported >= kProgressStep);
-            if (!options.progress || !due) return true;
-            reported = done;
-            return options.progress(done);
-        });
-    if (!complete) throw RenderError("render cancelled");
+    if (!renderBlocks(song, mix, options, FileSink(writer, options)))
+        throw RenderError("render cancelled");
     writer.commit();
     return {writer.framesWritten(), countInFrames(song, options), song.sampleRate};
 }

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "../core/SampleRateCheck.h"
-#include "stemdeck/audio/click/ClickGenerator.h"
+#include "RenderSupport.h"
 #include "stemdeck/audio/core/Limits.h"
 #include "stemdeck/audio/core/RealtimeThread.h"
 #include "stemdeck/audio/loader/Song.h"
@@ -20,8 +20,9 @@ namespace stemdeck::audio {
 
 namespace {
 
-constexpr int kChannels = 2;
-constexpr double kProgressStep = 0.01;
+using detail::BufferSink;
+using detail::FileSink;
+constexpr int kChannels = detail::kRenderChannels;
 
 std::string songName(std::size_t i) {
     return "song " + std::to_string(i + 1) + " of the set";
@@ -32,12 +33,7 @@ std::int64_t outputFrames(const SetRenderEntry& entry) {
 }
 
 std::int64_t countInOf(const SetRenderEntry& entry) {
-    if (entry.click.countInBars <= 0) return 0;
-    ClickGenerator click;
-    click.prepare(entry.song->sampleRate);
-    const TimeSignature signature{entry.click.beatsPerBar, entry.click.beatUnit};
-    if (!click.setGrid(entry.click.bpm, signature, 0)) return 0;
-    return click.countInFrames(entry.click.countInBars, entry.tempo);
+    return detail::countInFrames(entry.song->sampleRate, entry.click, entry.tempo);
 }
 
 std::int64_t framesOf(double seconds, int rate) {
@@ -153,10 +149,7 @@ std::vector<float> OfflineRenderer::renderSetToBuffer(const std::vector<SetRende
     checkSet(set, blockSize);
     std::vector<float> out;
     out.reserve(static_cast<std::size_t>(setFrames(set)) * kChannels);
-    renderSetBlocks(set, blockSize, [&out](const float* block, int frames, double) {
-        out.insert(out.end(), block, block + static_cast<std::ptrdiff_t>(frames) * kChannels);
-        return true;
-    });
+    renderSetBlocks(set, blockSize, BufferSink(out));
     return out;
 }
 
@@ -172,17 +165,8 @@ RenderedFile OfflineRenderer::renderSetToFile(const std::vector<SetRenderEntry>&
 
     const int rate = set.front().song->sampleRate;
     RenderFileWriter writer(file, plan, rate);
-    double reported = 0.0;
-    const bool complete =
-        renderSetBlocks(set, options.blockSize, [&](const float* block, int frames, double done) {
-            writer.write(block, frames);
-            if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return false;
-            const bool due = done > reported && (done >= 1.0 || done - reported >= kProgressStep);
-            if (!options.progress || !due) return true;
-            reported = done;
-            return options.progress(done);
-        });
-    if (!complete) throw RenderError("render cancelled");
+    if (!renderSetBlocks(set, options.blockSize, FileSink(writer, options)))
+        throw RenderError("render cancelled");
     writer.commit();
     return {writer.framesWritten(), countInOf(set.front()), rate};
 }
