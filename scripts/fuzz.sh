@@ -4,7 +4,8 @@
 #   engine/CLI (fuzz/, built into build-fuzz/ as part of the main project): the CLI's argument
 #     parser, its JSON output, StemLoader on arbitrary file bytes;
 #   app layer (fuzz/app/, a project of its own linking QtCore, built into build-fuzz-app/): the
-#     per-song mix file, meta.json, the audio profiles, the settings INI.
+#     per-song mix file, meta.json, the audio profiles, the settings INI, markers.json, set
+#     files (.stemset).
 # New inputs go to BUILD/corpus/<target>/ (the committed seeds stay as they are); a crashing
 # input is saved as BUILD/artifacts/<target>/crash-* and the script fails.
 # Usage: scripts/fuzz.sh [SECONDS]        STEMDECK_JOBS (default 2)
@@ -22,7 +23,7 @@ engine_targets=(cli_options json_text stem_loader)
 cmake --build --preset fuzz -j "$jobs" >/dev/null
 
 cmake -S fuzz/app --preset fuzz-app "${launcher[@]}" >/dev/null
-app_targets=(mix_store song_meta audio_profiles settings marker_store)
+app_targets=(mix_store song_meta audio_profiles settings marker_store set_file)
 (cd fuzz/app && cmake --build --preset fuzz-app -j "$jobs" >/dev/null)
 
 export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1"

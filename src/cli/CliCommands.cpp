@@ -18,6 +18,7 @@
 #include "Printable.h"
 #include "SavedMix.h"
 #include "SetCommands.h"
+#include "SetRender.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/core/ByteSize.h"
 #include "stemdeck/audio/loader/Song.h"
@@ -484,7 +485,8 @@ int runCommand(const CliOptions& options, const CommandContext& context) {
             return isSet(options.song) ? runSetCheck(options.song, context)
                                        : runSongCheck(options.song, context);
         case Command::Render:
-            return runRender(options, context);
+            return isSet(options.song) ? runSetRender(options, context)
+                                       : runRender(options, context);
         case Command::Play:
             return runPlay(options, context);
         case Command::Bench:

@@ -133,10 +133,12 @@ void declareRehearsal(CLI::App& command, CliOptions& o, const std::string& loopH
 void declareRender(Declared& d, CliOptions& o) {
     CLI::App& render = *d.app.add_subcommand(
         "render",
-        "mix a song to a file (.wav, .flac, .aiff or .ogg), marked as a render so it is never\n"
-        "  loaded as a stem");
+        "mix a song, or a whole set with its transitions, to a file (.wav, .flac, .aiff or\n"
+        "  .ogg), marked as a render so it is never loaded as a stem");
     render.callback([&o] { o.command = Command::Render; });
-    positional(render, "SONG", o.song, "the song folder");
+    positional(render, "SONG", o.song,
+               "the song folder, or a set file (.stemset: each song with its saved mix and its\n"
+               "  entry's settings; the mix and rehearsal options are for a song only)");
     positional(render, "OUT", o.output, "the file to write (not a file of the song)");
     valueOption(render, "--mix", "saved|FILE",
                 "the app's saved mix for this song, or a mix file, to start from",

@@ -69,7 +69,7 @@ class SongChecker {
         if (options_.decodeEnds)
             for (const auto& probe : scanned.probes)
                 if (const auto problem = stemEndsProblem(probe)) error(*problem);
-        if (!entry.startMarker.empty()) checkMarker(entry.startMarker, song.folder);
+        if (!entry.startMarker.empty()) checkMarker(entry.startMarker, song);
         return song;
     }
 
@@ -93,12 +93,16 @@ class SongChecker {
                                            std::to_string(songRate) + " Hz, which loads slower");
     }
 
-    void checkMarker(const std::string& name, const fs::path& folder) {
-        const MarkerStore::Loaded loaded = markers_.load(QString::fromStdString(folder.string()));
+    void checkMarker(const std::string& name, SongSummary& song) {
+        const MarkerStore::Loaded loaded =
+            markers_.load(QString::fromStdString(song.folder.string()));
         const QString wanted = QString::fromStdString(name);
         std::string names;
         for (const SongMarker& marker : loaded.markers) {
-            if (marker.name == wanted) return;
+            if (marker.name == wanted) {
+                song.startSeconds = marker.seconds;
+                return;
+            }
             names += (names.empty() ? "" : ", ") + marker.name.toStdString();
         }
         error("start marker '" + name + "' is not one of the song's markers (" +
@@ -172,6 +176,13 @@ SetReport SetCheck::run(const SetList& set, const fs::path& setFolder,
     sortProblems(report.problems);
     report.totalSeconds = totalSeconds(set, report.songs);
     return report;
+}
+
+SongSummary SetCheck::checkSong(std::size_t index, const SetEntry& entry, const fs::path& setFolder,
+                                const CheckOptions& options, std::vector<SetProblem>& problems) {
+    const MarkerStore fallback;
+    SongChecker checker(options, options.markers ? *options.markers : fallback, problems);
+    return checker.check(index, entry, setFolder);
 }
 
 double SetCheck::totalSeconds(const SetList& set, const std::vector<SongSummary>& songs) {

@@ -21,9 +21,10 @@ struct SongSummary {
     std::string title;             // meta.json's title, else the folder's name
     bool found = false;            // a folder with at least one stem the loader takes
     int stems = 0;
-    int sampleRate = 0;       // the rate the song loads at alone (StemLoader::chooseSampleRate)
-    double seconds = 0.0;     // at tempo 1: its longest stem, as the headers give it
-    std::uint64_t bytes = 0;  // memory it takes decoded at sampleRate, compact storage
+    int sampleRate = 0;         // the rate the song loads at alone (StemLoader::chooseSampleRate)
+    double seconds = 0.0;       // at tempo 1: its longest stem, as the headers give it
+    std::uint64_t bytes = 0;    // memory it takes decoded at sampleRate, compact storage
+    double startSeconds = 0.0;  // where the entry's start marker is; 0: the song's start
 };
 
 struct SetReport {
@@ -51,6 +52,13 @@ class SetCheck {
     // had (SetFile::parse) are not repeated: the caller adds those.
     static SetReport run(const SetList& set, const std::filesystem::path& setFolder,
                          const CheckOptions& options = {});
+    // The checks of one entry's song alone, as run() makes them for each entry (folder,
+    // stems, their rates and ends, the start marker), its problems appended to `problems`:
+    // for a caller that takes the songs one at a time (the CLI's set render), so each check
+    // has one home. The song is usable when no error was appended.
+    static SongSummary checkSong(std::size_t index, const SetEntry& entry,
+                                 const std::filesystem::path& setFolder,
+                                 const CheckOptions& options, std::vector<SetProblem>& problems);
     // SetReport::totalSeconds for these songs.
     static double totalSeconds(const SetList& set, const std::vector<SongSummary>& songs);
 };

@@ -1,0 +1,250 @@
+// `stemdeck-cli render SET OUT`, run as a user would, on synthetic songs written to disk.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <numbers>
+#include <string>
+#include <vector>
+
+#include "AudioFiles.h"
+#include "CliProcess.h"
+#include "FileBytes.h"
+#include "TempDir.h"
+
+namespace fs = std::filesystem;
+namespace test = stemdeck::test;
+using test::runCli;
+
+namespace {
+
+constexpr int kRate = 8000;
+
+class CliSetRender : public ::testing::Test {
+  protected:
+    // A song folder of one mono stem holding `samples`.
+    void song(const std::string& name, const std::vector<float>& samples) {
+        fs::create_directories(dir_ / name);
+        test::writeAudioFile(dir_ / name / "stem.wav", {samples}, kRate);
+    }
+    std::string set(const std::string& text) {
+        test::writeTextFile(dir_ / "set.stemset", text);
+        return (dir_ / "set.stemset").string();
+    }
+    std::string out() const { return (dir_ / "out.wav").string(); }
+    test::TempDir dir_;
+};
+
+// The rendered file's left channel (mono stems play centred: both channels are alike).
+std::vector<float> left(const test::DecodedFile& file) {
+    return test::channelOf(file.interleaved, file.channels, 0);
+}
+
+}  // namespace
+
+// Every transition, a tempo and count-ins: the file is exactly the sum of the songs at their
+// tempo, plus the gap, minus the crossfade, plus the count-ins (the first song's and the one
+// after a stop), to the frame.
+TEST_F(CliSetRender, TheFileIsExactlyAsLongAsTheSetWithItsTransitions) {
+    test::writeSineSong(dir_.path(), "A", 1.0, 1, kRate);
+    test::writeSineSong(dir_.path(), "B", 2.0, 2, kRate);
+    test::writeSineSong(dir_.path(), "C", 1.0, 1, kRate);
+    test::writeSineSong(dir_.path(), "D", 1.0, 1, kRate);
+    const auto file = set(R"({"songs": [
+        {"path": "A", "transition": "gap", "gap_s": 2, "count_in": 1},
+        {"path": "B", "transition": "crossfade", "crossfade_s": 1, "tempo": 0.5},
+        {"path": "C", "transition": "stop"},
+        {"path": "D", "count_in": 1, "click": true}]})");
+    const auto r = runCli({"render", file, out()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    // Count-in: one bar of 4/4 at 120 BPM (no meta.json) is 2 s.
+    const double seconds = 2 + 1 + 2 + 2 / 0.5 - 1 + 1 + 2 + 1;
+    const auto rendered = test::readAudioFile(out());
+    EXPECT_EQ(rendered.sampleRate, kRate);
+    EXPECT_EQ(rendered.frames(), std::llround(seconds * kRate));
+    EXPECT_EQ(r.out, "wrote " + out() + ": 12.00 s, 4 songs at 8000 Hz\n");
+}
+
+// A segue: the next song's first sample follows the last one of the song before. A cosine
+// split in two songs at its peak (where a dropped sample or a gap would show) plays on
+// without a step bigger than the cosine's own.
+TEST_F(CliSetRender, ASegueSeamHasNoStep) {
+    constexpr double kHz = 200.0;  // whole cycles in each song: the second continues the first
+    song("First", test::sine(kHz, 0.5, kRate, kRate, std::numbers::pi / 2));
+    song("Second", test::sine(kHz, 0.5, kRate, kRate, std::numbers::pi / 2));
+    const auto file = set(R"({"songs": [{"path": "First", "transition": "segue"},
+        {"path": "Second"}]})");
+    const auto r = runCli({"render", file, out()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto audio = left(test::readAudioFile(out()));
+    ASSERT_EQ(audio.size(), 2u * kRate);
+    const float inside = test::maxStep({audio.begin() + kRate / 4, audio.begin() + kRate / 2});
+    const float seam = test::maxStep({audio.begin() + kRate - 64, audio.begin() + kRate + 64});
+    EXPECT_GT(inside, 0.01f);
+    EXPECT_LE(seam, inside * 1.05f) << "a step at the seam";
+    // The seam is at the cosine's peak: the music is there on both sides of it.
+    EXPECT_GT(std::abs(audio[kRate - 1]), 0.8f * std::abs(audio[kRate / 2]));
+    EXPECT_GT(std::abs(audio[kRate]), 0.8f * std::abs(audio[kRate / 2]));
+}
+
+// An equal-power crossfade between two unrelated sines of the same level keeps the level
+// (a linear one dips by 3 dB in its middle), and lasts exactly crossfade_s.
+TEST_F(CliSetRender, ACrossfadeKeepsConstantPower) {
+    song("Low", test::sine(200.0, 0.4, kRate, 2 * kRate));
+    song("High", test::sine(330.0, 0.4, kRate, 2 * kRate));
+    const auto file = set(R"({"songs": [{"path": "Low", "transition": "crossfade",
+        "crossfade_s": 1}, {"path": "High"}]})");
+    const auto r = runCli({"render", file, out()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto audio = left(test::readAudioFile(out()));
+    ASSERT_EQ(audio.size(), 3u * kRate);
+    constexpr std::size_t kWindow = kRate / 20;  // 50 ms: 10 and 16.5 cycles
+    const double level = test::rms(audio, kRate / 2, kRate / 2 + kWindow);
+    ASSERT_GT(level, 0.05);
+    double lowest = level, highest = level;
+    for (std::size_t at = kRate / 2; at + kWindow <= 5 * kRate / 2; at += kWindow / 2) {
+        const double windowRms = test::rms(audio, at, at + kWindow);
+        lowest = std::min(lowest, windowRms);
+        highest = std::max(highest, windowRms);
+    }
+    EXPECT_GT(lowest, level * 0.93) << "the level dips during the crossfade";
+    EXPECT_LT(highest, level * 1.07) << "the level bulges during the crossfade";
+    // Both songs sound in the middle of the crossfade, only the second after it.
+    const std::vector<float> middle(audio.begin() + 3 * kRate / 2 - 2000,
+                                    audio.begin() + 3 * kRate / 2 + 2000);
+    const std::vector<float> after(audio.end() - kRate / 2, audio.end());
+    EXPECT_NEAR(test::dominantFrequency(after, kRate), 330.0, 2.0);
+    const double mid = test::dominantFrequency(middle, kRate);
+    EXPECT_TRUE(std::abs(mid - 200.0) < 2.0 || std::abs(mid - 330.0) < 2.0) << mid;
+}
+
+// A missing song, a path to a file and a start marker the song lacks: each is one line naming
+// its entry, the rest of the set is rendered, and the exit status is 1 for scripts.
+TEST_F(CliSetRender, BadEntriesAreNamedAndTheRestIsRendered) {
+    test::writeSineSong(dir_.path(), "A", 1.0, 1, kRate);
+    test::writeSineSong(dir_.path(), "C", 2.0, 1, kRate);
+    const auto file = set(R"({"songs": [{"path": "A"}, {"path": "Gone"},
+        {"path": "A/stem0.wav"}, {"path": "C", "start_marker": "Solo"}, {"path": "C"}]})");
+    const auto r = runCli({"render", file, out()});
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_NE(r.err.find("stemdeck-cli: error: entry 2 (Gone): no song folder at " +
+                         (dir_ / "Gone").string() + "\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("stemdeck-cli: error: entry 3 (A/stem0.wav): " +
+                         (dir_ / "A" / "stem0.wav").string() + " is a file, not a song folder\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("stemdeck-cli: error: entry 4 (C): start marker 'Solo' is not one of "
+                         "the song's markers (it has none)\n"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.out,
+              "wrote " + out() + ": 3.00 s, 2 songs (3 of the set's 5 left out) at 8000 Hz\n");
+    EXPECT_EQ(test::readAudioFile(out()).frames(), 3 * kRate);  // A (1 s) and C (2 s)
+}
+
+// An entry's start marker: the song starts there (the marker is at 0.5 s of a 2 s song).
+TEST_F(CliSetRender, AStartMarkerStartsTheSongThere) {
+    test::writeSineSong(dir_.path(), "A", 2.0, 1, kRate);
+    test::writeTextFile(dir_ / "A" / "markers.json",
+                        R"({"version": 1, "markers": [{"name": "Verse", "seconds": 0.5}]})");
+    const auto file = set(R"({"songs": [{"path": "A", "start_marker": "Verse"}]})");
+    const auto r = runCli({"render", file, out()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(test::readAudioFile(out()).frames(), 3 * kRate / 2);
+}
+
+// A crossfade longer than the next song cannot be rendered as such: said, and a segue.
+TEST_F(CliSetRender, ACrossfadeLongerThanASongIsSaidAndRenderedAsASegue) {
+    test::writeSineSong(dir_.path(), "A", 2.0, 1, kRate);
+    test::writeSineSong(dir_.path(), "B", 1.0, 1, kRate);
+    const auto file = set(R"({"songs": [{"path": "A", "transition": "crossfade",
+        "crossfade_s": 1.5}, {"path": "B"}]})");
+    const auto r = runCli({"render", file, out()});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("stemdeck-cli: error: entry 1 (A): the crossfade of 1.50 s is longer "
+                         "than entry 2 (B) (1.00 s as rendered); rendered as a segue"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(test::readAudioFile(out()).frames(), 3 * kRate);
+}
+
+// Writing over a song's stem, or over the set file, is refused before anything is rendered;
+// the files are as they were.
+TEST_F(CliSetRender, NoSourceFileIsOverwritten) {
+    test::writeSineSong(dir_.path(), "A", 1.0, 1, kRate);
+    test::writeSineSong(dir_.path(), "B", 1.0, 1, kRate);
+    const auto file = set(R"({"songs": [{"path": "A"}, {"path": "B"}]})");
+    const fs::path stem = dir_ / "B" / "stem0.wav";
+    const auto stemBytes = test::readBytes(stem);
+    const auto setBytes = test::readBytes(file);
+    const auto onStem = runCli({"render", file, stem.string()});
+    test::expectOneLineError(onStem, stem.string());
+    const auto onSet = runCli({"render", file, file});
+    test::expectOneLineError(onSet, "is the set file");
+    EXPECT_EQ(test::readBytes(stem), stemBytes);
+    EXPECT_EQ(test::readBytes(file), setBytes);
+}
+
+// A song listed twice is loaded once and rendered twice (a reprise).
+TEST_F(CliSetRender, ASongListedTwiceIsRenderedTwice) {
+    test::writeSineSong(dir_.path(), "A", 1.0, 1, kRate);
+    const auto file = set(R"({"songs": [{"path": "A", "transition": "segue"}, {"path": "./A"}]})");
+    const auto r = runCli({"render", file, out()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find("warning: entry 2 (./A): the same song as entry 1 (A)"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(test::readAudioFile(out()).frames(), 2 * kRate);
+}
+
+// Songs at other rates than the first are resampled to it, each said in a warning.
+TEST_F(CliSetRender, SongsAtAnotherRateAreResampledToTheFirstOnes) {
+    test::writeSineSong(dir_.path(), "A", 1.0, 1, kRate);
+    test::writeSineSong(dir_.path(), "B", 1.0, 1, 2 * kRate);
+    const auto file = set(R"({"songs": [{"path": "A", "transition": "segue"}, {"path": "B"}]})");
+    const auto r = runCli({"render", file, out()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find("warning: entry 2 (B): resampled from 16000 Hz to the set's 8000 Hz"),
+              std::string::npos)
+        << r.err;
+    const auto rendered = test::readAudioFile(out());
+    EXPECT_EQ(rendered.sampleRate, kRate);
+    EXPECT_EQ(rendered.frames(), 2 * kRate);
+}
+
+// The options of one song's render have no meaning for a set: a usage error, nothing written.
+TEST_F(CliSetRender, SongOptionsAreRefusedForASet) {
+    test::writeSineSong(dir_.path(), "A", 1.0, 1, kRate);
+    const auto file = set(R"({"songs": [{"path": "A"}]})");
+    const auto r = runCli({"render", file, out(), "--tempo", "0.8"});
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_NE(r.err.find("--tempo is for one song"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(out()));
+}
+
+// A set whose songs are all unusable writes nothing and says why, each entry named.
+TEST_F(CliSetRender, ASetWithNoUsableSongWritesNothing) {
+    const auto file = set(R"({"songs": [{"path": "Gone"}, {"path": "Lost"}]})");
+    const auto r = runCli({"render", file, out()});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("entry 1 (Gone)"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("entry 2 (Lost)"), std::string::npos) << r.err;
+    EXPECT_EQ(test::lastLine(r.err),
+              "stemdeck-cli: error: no song of " + file + " can be rendered");
+    EXPECT_FALSE(fs::exists(out()));
+}
+
+// 500 entries (a few songs, each played many times): rendered, exactly as long.
+TEST_F(CliSetRender, FiveHundredEntries) {
+    song("Tick", std::vector<float>(kRate / 10, 0.1f));
+    std::string songs;
+    for (int i = 0; i < 500; ++i)
+        songs += std::string(i ? "," : "") + R"({"path": "Tick", "transition": "segue"})";
+    const auto file = set(R"({"songs": [)" + songs + "]}");
+    const auto r = runCli({"render", file, out()});
+    EXPECT_EQ(r.status, 0) << r.err.substr(0, 2000);
+    EXPECT_EQ(test::readAudioFile(out()).frames(), 500 * (kRate / 10));
+}
