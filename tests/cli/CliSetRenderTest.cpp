@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <numbers>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "AudioFiles.h"
@@ -247,4 +249,36 @@ TEST_F(CliSetRender, FiveHundredEntries) {
     const auto r = runCli({"render", file, out()});
     EXPECT_EQ(r.status, 0) << r.err.substr(0, 2000);
     EXPECT_EQ(test::readAudioFile(out()).frames(), 500 * (kRate / 10));
+}
+
+// Ctrl-C (or SIGTERM) while a set renders: it stops within a block, says so, and leaves no
+// file, as a song's render.
+TEST_F(CliSetRender, AnInterruptWhileRenderingStopsAtOnceAndLeavesNoFile) {
+    fs::create_directories(dir_ / "Long");
+    // 10 minutes of silence (a sparse file), stretched: minutes of work, far more than we wait.
+    ASSERT_TRUE(test::writeSparseWav(dir_ / "Long" / "pad.wav", 600ull * kRate * 8, kRate));
+    const auto file = set(R"({"songs": [{"path": "Long", "tempo": 0.8, "transition": "segue"},
+        {"path": "Long", "tempo": 0.8}]})");
+    const fs::path outDir = dir_ / "out";
+    fs::create_directories(outDir);
+    const auto partial = [&] {
+        for (const auto& item : fs::directory_iterator(outDir))
+            if (item.path().extension() == ".partial") return true;
+        return false;
+    };
+    const fs::path output = outDir / "set.wav";
+    test::CliProcess render({"render", file, output.string()});
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!partial() && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ASSERT_TRUE(partial()) << "the render did not start";
+    const auto sent = std::chrono::steady_clock::now();
+    render.interrupt();
+    const auto r = render.wait();
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count(), 2.0);
+    EXPECT_EQ(r.status, 130) << r.err;
+    EXPECT_EQ(test::lastLine(r.err),
+              "stemdeck-cli: interrupted by SIGINT; " + output.string() + " was not written");
+    EXPECT_EQ(r.out, "");
+    EXPECT_TRUE(fs::is_empty(outDir));
 }
