@@ -310,6 +310,7 @@ int runSetRender(const CliOptions& options, const CommandContext& context) {
     const std::vector<SetEntry>& entries = parsed.set.songs;
     if (entries.empty()) throw std::runtime_error(file.string() + " lists no songs");
     refuseSourceAsOutput(file, parsed, options.output);
+    planRenderFile(options.output, options.format, 0);  // a format it cannot write: said first
 
     Problems problems;
     problems.list = parsed.problems;

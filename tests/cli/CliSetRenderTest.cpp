@@ -191,6 +191,16 @@ TEST_F(CliSetRender, NoSourceFileIsOverwritten) {
     EXPECT_EQ(test::readBytes(file), setBytes);
 }
 
+// An output format the renderer cannot write is refused before any song loads: one line.
+TEST_F(CliSetRender, AnOutputFormatItCannotWriteIsRefusedFirst) {
+    test::writeSineSong(dir_.path(), "A", 1.0, 1, kRate);
+    const auto file = set(R"({"songs": [{"path": "A"}, {"path": "Gone"}]})");
+    const fs::path mp3 = dir_ / "out.mp3";
+    test::expectOneLineError(runCli({"render", file, mp3.string()}),
+                             "unsupported output format '.mp3'");
+    EXPECT_FALSE(fs::exists(mp3));
+}
+
 // A song listed twice is loaded once and rendered twice (a reprise).
 TEST_F(CliSetRender, ASongListedTwiceIsRenderedTwice) {
     test::writeSineSong(dir_.path(), "A", 1.0, 1, kRate);
