@@ -119,6 +119,9 @@ void MainWindow::setUpStage() {
 
 void MainWindow::showStage(bool on) {
     if (on == !stage_->isHidden()) return;
+    // What the stage view covers is hidden, so that its playhead, time and meters, which
+    // move on, are not painted under it.
+    centralWidget()->setVisible(!on);
     if (on) {
         stageWindowState_ = windowState();
         setWindowState(windowState() | Qt::WindowFullScreen);

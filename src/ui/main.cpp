@@ -167,9 +167,11 @@ int main(int argc, char** argv) {
     window.show();
     if (parser.isSet(stageOption)) {
         window.findChild<QAction*>(QStringLiteral("actionStageView"))->setChecked(true);
-        // Full screen is the offscreen platform's whole virtual screen: the picture is at the
-        // size asked for all the same.
-        if (screenshot) window.resize(shotSize);
+        // The picture is at the size asked for, not at the (offscreen) screen's.
+        if (screenshot) {
+            window.setWindowState(Qt::WindowNoState);
+            window.resize(shotSize);
+        }
     }
 
     QString song;

@@ -29,7 +29,7 @@ std::filesystem::path markedSong(Rig& rig) {
     const auto song = test::writeUiSong(rig.dir, "marked", 60.0);
     test::writeTextFile(song / "meta.json",
                         R"({"title": "Stage Song", "tempo": 120, "time_signature": "4/4"})");
-    test::writeTextFile(song / "markers.json", R"({"markers": [
+    test::writeTextFile(song / "markers.json", R"({"version": 1, "markers": [
         {"name": "Intro", "seconds": 0}, {"name": "Verse", "seconds": 8},
         {"name": "Chorus", "seconds": 24}]})");
     return song;
@@ -105,14 +105,16 @@ TEST(StageWindow, ShowsTheSongsSectionsAndBarBeatAtThePlayPosition) {
         QTest::qWait(500);  // one beat at 120 BPM
         int covered = 0;
         for (const auto& p : paints.paints()) {
+            // The window's own background under the stage view's changes is painted with them.
+            if (p.widget == &*rig.window) continue;
             const bool onStage = p.widget == stage || stage->isAncestorOf(p.widget);
             covered += !onStage;
-            if (onStage)
-                EXPECT_TRUE(p.widget == stage ||
-                            QStringList({"stageBeatLight", "stageBarBeat", "stageSongLeft",
-                                         "stageSetLeft", "stageNextSection", "stageSection"})
-                                .contains(p.widget->objectName()))
-                    << p.widget->objectName().toStdString();
+            if (!onStage) continue;
+            EXPECT_TRUE(p.widget == stage ||
+                        QStringList({"stageBeatLight", "stageBarBeat", "stageSongLeft",
+                                     "stageSetLeft", "stageNextSection", "stageSection"})
+                            .contains(p.widget->objectName()))
+                << p.widget->objectName().toStdString();
         }
         EXPECT_EQ(covered, 0) << paints.describe();
         EXPECT_GT(paints.count(), 0) << "the beat light flashed";
