@@ -76,6 +76,7 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     // Space, Enter, the arrows ... reach the actions whatever has the focus (but a field
     // being typed into).
     new TransportKeys(this);
+    setUpStage();
 
     if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
     restoreState(settings_.windowState());
@@ -295,6 +296,7 @@ SettingsDialog* MainWindow::showSettings() {
     if (!settingsDialog_) {
         settingsDialog_ = new SettingsDialog(settings_, playback_, this);
         settingsDialog_->setAttribute(Qt::WA_DeleteOnClose);
+        lockRouting(settingsDialog_);
     }
     settingsDialog_->show();
     settingsDialog_->raise();

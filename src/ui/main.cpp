@@ -1,5 +1,6 @@
 // stemdeck: the desktop app. Opens SONG (a song folder, or a file in one), else the last
 // song, else the bundled demo song.
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -15,6 +16,7 @@
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/ui/MainWindow.h"
+#include "stemdeck/ui/StageView.h"
 #include "stemdeck/ui/Theme.h"
 
 using namespace stemdeck;
@@ -62,6 +64,19 @@ void takeScreenshot(QApplication& app, ui::MainWindow& window, const QString& fi
         QTimer::singleShot(kScreenshotPlayMs, &playback, [grab] { grab(0); });
     });
     QObject::connect(&playback, &app::PlaybackManager::loadFailed, &window, [grab] { grab(2); });
+}
+
+// The stage view of the screenshot, as a band might have marked the song's sections (shown,
+// not stored: the song folder is left as it is).
+void stageScreenshotSections(ui::MainWindow& window) {
+    app::PlaybackManager& playback = window.playback();
+    QObject::connect(&playback, &app::PlaybackManager::songLoaded, &window, [&window, &playback] {
+        const double d = playback.duration();
+        window.stageView()->setMarkers({{QStringLiteral("Intro"), 0.0},
+                                        {QStringLiteral("Verse 1"), d * 0.2},
+                                        {QStringLiteral("Chorus"), d * 0.45},
+                                        {QStringLiteral("Bridge"), d * 0.7}});
+    });
 }
 
 // --play-for: plays the song once it has loaded, for `seconds`, then pauses and leaves the
@@ -120,7 +135,12 @@ int main(int argc, char** argv) {
                        "stay open (for measuring; says \"stemdeck: playing\" and \"stemdeck: "
                        "paused\" on stderr)."),
         QStringLiteral("SECONDS"));
+    const QCommandLineOption stageOption(
+        QStringLiteral("stage"),
+        QStringLiteral("Start in the stage view (View › Stage, F11); with --screenshot, "
+                       "picture it at --size."));
     parser.addOption(settingsOption);
+    parser.addOption(stageOption);
     parser.addOption(screenshotOption);
     parser.addOption(sizeOption);
     parser.addOption(playForOption);
@@ -137,12 +157,22 @@ int main(int argc, char** argv) {
     // The engine outlives the window and everything in it that plays through it.
     audio::Engine engine;
     ui::MainWindow window(engine, settings, mixes);
+    QSize shotSize(1280, 800);
     if (screenshot) {
         const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
         const int width = size.value(0).toInt(), height = size.value(1).toInt();
-        window.resize(width > 0 ? width : 1280, height > 0 ? height : 800);
+        if (width > 0 && height > 0) shotSize = QSize(width, height);
+        window.resize(shotSize);
     }
     window.show();
+    if (parser.isSet(stageOption)) {
+        window.findChild<QAction*>(QStringLiteral("actionStageView"))->setChecked(true);
+        // The picture is at the size asked for, not at the (offscreen) screen's.
+        if (screenshot) {
+            window.setWindowState(Qt::WindowNoState);
+            window.resize(shotSize);
+        }
+    }
 
     QString song;
     const QStringList args = parser.positionalArguments();
@@ -156,6 +186,7 @@ int main(int argc, char** argv) {
     }
     if (screenshot) {
         stageScreenshotMix(mixes, song);
+        if (parser.isSet(stageOption)) stageScreenshotSections(window);
         takeScreenshot(app, window, parser.value(screenshotOption));
     } else if (parser.isSet(playForOption)) {
         bool ok = false;

@@ -24,8 +24,10 @@ class Settings;
 namespace stemdeck::ui {
 
 class FrameTick;
+class MixLock;
 class SettingsDialog;
 class ShortcutGuide;
+class StageView;
 class StatusLine;
 
 // The main window: transport, timeline, mixer, latency monitor dock, menus. It plays through
@@ -46,6 +48,10 @@ class MainWindow : public QMainWindow {
     void openSong(const QString& folder);
     // Shows the (non-modal) audio settings dialog.
     SettingsDialog* showSettings();
+    // View › Stage (the set panel tells it the set: StageView::setSetContext, and takes its
+    // previous/next song requests) and View › Lock Mix (MixLock::guard more mix controls).
+    StageView* stageView() const { return stage_; }
+    MixLock* mixLock() const { return mixLock_; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -82,6 +88,11 @@ class MainWindow : public QMainWindow {
     void saveWindow();
     // Writes the settings; a failure stays on show in the notice bar until a write succeeds.
     void saveSettings();
+    // MainWindowStage.cpp: View › Stage and View › Lock Mix.
+    void setUpStage();
+    void showStage(bool on);
+    void followStage(bool playing);
+    void lockRouting(SettingsDialog* dialog);
 
     app::PlaybackManager playback_;
     app::Settings& settings_;
@@ -93,6 +104,9 @@ class MainWindow : public QMainWindow {
     FrameTick* frameTick_ = nullptr;
     QPointer<SettingsDialog> settingsDialog_;
     ShortcutGuide* shortcuts_ = nullptr;
+    StageView* stage_ = nullptr;
+    MixLock* mixLock_ = nullptr;
+    Qt::WindowStates stageWindowState_;  // the window's state before the stage view
 };
 
 }  // namespace stemdeck::ui
