@@ -24,6 +24,7 @@ class Settings;
 namespace stemdeck::ui {
 
 class FrameTick;
+class SetWindowPart;
 class SettingsDialog;
 class ShortcutGuide;
 class StatusLine;
@@ -46,6 +47,8 @@ class MainWindow : public QMainWindow {
     void openSong(const QString& folder);
     // Shows the (non-modal) audio settings dialog.
     SettingsDialog* showSettings();
+    // The setlist dock, the set menus and Next / Previous Song.
+    SetWindowPart* sets() const { return sets_; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -93,6 +96,7 @@ class MainWindow : public QMainWindow {
     FrameTick* frameTick_ = nullptr;
     QPointer<SettingsDialog> settingsDialog_;
     ShortcutGuide* shortcuts_ = nullptr;
+    SetWindowPart* sets_ = nullptr;
 };
 
 }  // namespace stemdeck::ui
