@@ -27,6 +27,7 @@
 #include "stemdeck/ui/LoadMessages.h"
 #include "stemdeck/ui/Palette.h"
 #include "stemdeck/ui/RecentSongsMenu.h"
+#include "stemdeck/ui/SetWindowPart.h"
 #include "stemdeck/ui/SettingsDialog.h"
 #include "stemdeck/ui/ShortcutGuide.h"
 #include "stemdeck/ui/StatusLine.h"
@@ -72,6 +73,8 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     ui_->rehearsalBar->setPlayback(&playback_);
 
     setUpActions();
+    // Before restoreState(): the setlist dock takes its place from the saved layout.
+    sets_ = new SetWindowPart(*this, playback_, settings_, markerStore_);
     connectPlayback();
     // Space, Enter, the arrows ... reach the actions whatever has the focus (but a field
     // being typed into).
@@ -462,6 +465,7 @@ void MainWindow::saveSettings() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!sets_->confirmDiscard()) return event->ignore();
     saveWindow();
     playback_.saveMix();
     event->accept();

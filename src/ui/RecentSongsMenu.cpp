@@ -9,6 +9,7 @@
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/SongMeta.h"
+#include "stemdeck/app/set/SetFile.h"
 
 namespace stemdeck::ui {
 
@@ -18,6 +19,10 @@ namespace {
 QString pathTail(const QString& folder, qsizetype depth) {
     const QStringList parts = QDir::fromNativeSeparators(folder).split(QLatin1Char('/'));
     return parts.mid(std::max<qsizetype>(0, parts.size() - depth)).join(QLatin1Char('/'));
+}
+
+bool isSetFile(const QString& path) {
+    return path.endsWith(QString::fromStdString(app::set::SetFile::kExtension));
 }
 
 }  // namespace
@@ -31,7 +36,9 @@ RecentSongsMenu::RecentSongsMenu(QMenu* menu, const app::Settings& settings,
 
 QStringList RecentSongsMenu::labels(const QStringList& folders) {
     QStringList titles;
-    for (const QString& folder : folders) titles << app::SongMeta::read(folder).title;
+    for (const QString& folder : folders)
+        titles << (isSetFile(folder) ? tr("%1 (set)").arg(QFileInfo(folder).completeBaseName())
+                                     : app::SongMeta::read(folder).title);
     QStringList out = titles;
     for (qsizetype i = 0; i < folders.size(); ++i) {
         if (titles.count(titles[i]) < 2) continue;
@@ -54,7 +61,8 @@ QStringList RecentSongsMenu::labels(const QStringList& folders) {
 
 void RecentSongsMenu::rebuild() {
     menu_->clear();
-    const QStringList recent = settings_.recentSongs();
+    QStringList recent = settings_.recentSongs();
+    if (!openSet_) recent.removeIf(isSetFile);
     const QStringList names = labels(recent);
     for (qsizetype i = 0; i < recent.size(); ++i) {
         const QString folder = recent[i];
@@ -63,8 +71,10 @@ void RecentSongsMenu::rebuild() {
             menu_->addAction(QString(names[i]).replace(QLatin1Char('&'), QStringLiteral("&&")));
         action->setToolTip(app::displayPath(folder));
         action->setStatusTip(app::displayPath(folder));
-        action->setEnabled(QFileInfo(folder).isDir());
-        connect(action, &QAction::triggered, this, [this, folder] { open_(folder); });
+        const bool set = isSetFile(folder);
+        action->setEnabled(set ? QFileInfo(folder).isFile() : QFileInfo(folder).isDir());
+        connect(action, &QAction::triggered, this,
+                [this, folder, set] { set ? openSet_(folder) : open_(folder); });
     }
     if (recent.isEmpty()) menu_->addAction(tr("No recent songs"))->setEnabled(false);
 }

@@ -25,6 +25,7 @@ namespace stemdeck::ui {
 
 class FrameTick;
 class MixLock;
+class SetWindowPart;
 class SettingsDialog;
 class ShortcutGuide;
 class StageView;
@@ -52,6 +53,8 @@ class MainWindow : public QMainWindow {
     // previous/next song requests) and View › Lock Mix (MixLock::guard more mix controls).
     StageView* stageView() const { return stage_; }
     MixLock* mixLock() const { return mixLock_; }
+    // The setlist dock, the set menus and Next / Previous Song.
+    SetWindowPart* sets() const { return sets_; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -107,6 +110,7 @@ class MainWindow : public QMainWindow {
     StageView* stage_ = nullptr;
     MixLock* mixLock_ = nullptr;
     Qt::WindowStates stageWindowState_;  // the window's state before the stage view
+    SetWindowPart* sets_ = nullptr;
 };
 
 }  // namespace stemdeck::ui

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QStringList>
 #include <functional>
+#include <utility>
 
 class QMenu;
 
@@ -12,15 +13,19 @@ class Settings;
 
 namespace stemdeck::ui {
 
-// File › Open Recent: the recent songs by title (meta.json's, else the folder's name), made
-// afresh each time the menu opens. Songs of the same title are told apart by the end of their
-// paths; the whole path is in the tooltip and the status bar. GUI thread only.
+// File › Open Recent: the recent songs and sets (.stemset files, "Name (set)") by title
+// (meta.json's, else the folder's name), made afresh each time the menu opens. Songs of the same
+// title are told apart by the end of their paths; the whole path is in the tooltip and the status
+// bar. GUI thread only.
 class RecentSongsMenu : public QObject {
     Q_OBJECT
   public:
     // `open` opens the chosen folder.
     RecentSongsMenu(QMenu* menu, const app::Settings& settings,
                     std::function<void(const QString&)> open);
+
+    // `open` for the recent sets (files ending in .stemset); without it they are not listed.
+    void setOpenSet(std::function<void(const QString&)> open) { openSet_ = std::move(open); }
 
     // The menu labels of `folders`, in their order, fit to show ("&" not yet doubled).
     static QStringList labels(const QStringList& folders);
@@ -31,6 +36,7 @@ class RecentSongsMenu : public QObject {
     QMenu* menu_;
     const app::Settings& settings_;
     std::function<void(const QString&)> open_;
+    std::function<void(const QString&)> openSet_;
 };
 
 }  // namespace stemdeck::ui

@@ -1,0 +1,197 @@
+// Sets in the main window on a real engine (JACK dummy server): a set file opened into the
+// setlist dock, a double-click jumping to a song with its entry's tempo and pitch, Next /
+// Previous Song (keys and buttons), the highlight following, a missing song shown as a
+// problem while the others play, the question about an unsaved set, sets in Open Recent.
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMenu>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+#include <filesystem>
+
+#include "UiTestSupport.h"
+#include "WindowRig.h"
+#include "stemdeck/app/set/SetFile.h"
+#include "stemdeck/app/set/SetListModel.h"
+#include "stemdeck/app/set/SetPlayer.h"
+#include "stemdeck/app/set/SetSession.h"
+#include "stemdeck/ui/SetWindowPart.h"
+#include "stemdeck/ui/SetlistPanel.h"
+#include "stemdeck/ui/ShortcutGuide.h"
+
+using namespace stemdeck;
+using app::set::SetListModel;
+using ui::SetWindowPart;
+
+namespace {
+
+struct SetWindowRig : test::WindowRig {
+    SetWindowRig() {
+        test::writeUiSong(dir, "Opener", 2.0, 2);
+        test::writeUiSong(dir, "Ballad", 2.0, 2);
+        test::writeUiSong(dir, "Closer", 2.0, 2);
+        test::writeTextFile(dir / "show.stemset", R"({"name": "Show", "stage": "left",
+ "songs": [{"path": "Opener"},
+           {"path": "Ballad", "tempo": 0.75, "pitch": 2, "cents": 10},
+           {"path": "Missing"},
+           {"path": "Closer", "pitch": -1}]})");
+    }
+    SetWindowPart& sets() { return *window->sets(); }
+    QTableView* table() { return sets().panel()->table(); }
+    QString setFile() { return test::qpath(dir / "show.stemset"); }
+    QAction* action(const char* name) { return window->findChild<QAction*>(name); }
+    // Waits for the set player to have set up `row` after `start`.
+    bool startsRow(int row, const std::function<void()>& start) {
+        QSignalSpy spy(&sets().player(), &app::set::SetPlayer::entryStarted);
+        start();
+        return QTest::qWaitFor(
+            [&] {
+                for (const auto& args : spy)
+                    if (args.at(0).toInt() == row) return true;
+                return false;
+            },
+            10000);
+    }
+    bool isCurrent(int row) {
+        return sets().model().index(row, 0).data(SetListModel::CurrentRole).toBool();
+    }
+    bool isNext(int row) {
+        return sets().model().index(row, 0).data(SetListModel::NextRole).toBool();
+    }
+};
+
+}  // namespace
+
+TEST(SetWindow, AnOpenedSetShowsItsRowsAndADoubleClickPlaysTheSongWithItsSettings) {
+    SetWindowRig rig;
+    ASSERT_TRUE(rig.sets().openSet(rig.setFile()));
+    EXPECT_TRUE(rig.sets().dock()->isVisible());
+    ASSERT_EQ(rig.table()->model()->rowCount(), 4);
+    EXPECT_EQ(rig.table()->model()->index(1, SetListModel::DurationColumn).data().toString(),
+              "0:03");  // 2 s at 75 %
+    EXPECT_EQ(rig.table()->model()->index(2, SetListModel::DurationColumn).data().toString(),
+              "missing");
+    const QRect cell = rig.table()->visualRect(rig.table()->model()->index(1, 0));
+    ASSERT_TRUE(rig.startsRow(1, [&] {
+        QTest::mouseClick(rig.table()->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(rig.table()->viewport(), Qt::LeftButton, {}, cell.center());
+    }));
+    EXPECT_EQ(rig.playback().songFolder(), test::qpath(rig.dir / "Ballad"));
+    EXPECT_DOUBLE_EQ(rig.playback().tempo(), 0.75);
+    EXPECT_NEAR(rig.playback().pitchCents(), 210.0, 1e-9);
+    EXPECT_TRUE(rig.isCurrent(1));
+    EXPECT_TRUE(rig.isNext(2));
+}
+
+TEST(SetWindow, NextAndPreviousSongStepThroughTheSetPastAMissingSong) {
+    SetWindowRig rig;
+    ASSERT_TRUE(rig.sets().openSet(rig.setFile()));
+    ASSERT_TRUE(rig.startsRow(0, [&] { rig.sets().player().jumpTo(0); }));
+    QAction* next = rig.action("actionNextSong");
+    QAction* previous = rig.action("actionPreviousSong");
+    ASSERT_TRUE(next && previous);
+    EXPECT_FALSE(previous->isEnabled());
+    // The keys are listed in Help › Keyboard Shortcuts, without clashing with another's.
+    auto* guide = rig.window->findChild<ui::ShortcutGuide*>();
+    ASSERT_NE(guide, nullptr);
+    QStringList keys;
+    for (const auto& row : guide->rows()) {
+        if (row.action == "Next Song" || row.action == "Previous Song") keys << row.keys;
+        if (!row.keys.isEmpty())
+            for (const QString& key : row.keys.split(", "))
+                EXPECT_TRUE(key != next->shortcut().toString(QKeySequence::NativeText) ||
+                            row.action == "Next Song")
+                    << row.action.toStdString();
+    }
+    EXPECT_EQ(keys.size(), 2);
+    // Ctrl+Right, from the window, as the user presses it.
+    ASSERT_TRUE(rig.startsRow(
+        1, [&] { QTest::keyClick(&*rig.window, Qt::Key_Right, Qt::ControlModifier); }));
+    EXPECT_DOUBLE_EQ(rig.playback().tempo(), 0.75);
+    EXPECT_TRUE(previous->isEnabled());
+    // The missing song: said on the status bar, a problem row; the set goes on from it.
+    next->trigger();
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return rig.statusMessage().contains("entry 3 (Missing)"); }, 10000))
+        << rig.statusMessage().toStdString();
+    EXPECT_TRUE(rig.isCurrent(2));
+    EXPECT_EQ(rig.playback().songFolder(), test::qpath(rig.dir / "Ballad"));  // still loaded
+    auto* nextButton = rig.sets().panel()->findChild<QToolButton*>("nextSongButton");
+    ASSERT_NE(nextButton, nullptr);
+    ASSERT_TRUE(rig.startsRow(3, [&] { nextButton->click(); }));
+    EXPECT_EQ(rig.playback().songFolder(), test::qpath(rig.dir / "Closer"));
+    EXPECT_DOUBLE_EQ(rig.playback().tempo(), 1.0);  // Ballad's 75 % did not carry over
+    EXPECT_NEAR(rig.playback().pitchCents(), -100.0, 1e-9);
+    EXPECT_TRUE(rig.isCurrent(3));
+    EXPECT_FALSE(next->isEnabled());
+    ASSERT_TRUE(rig.startsRow(1, [&] {
+        QTest::keyClick(&*rig.window, Qt::Key_Left, Qt::ControlModifier);
+        QTest::keyClick(&*rig.window, Qt::Key_Left, Qt::ControlModifier);
+    }));
+    EXPECT_TRUE(rig.isCurrent(1));
+}
+
+TEST(SetWindow, AReorderedSetIsSavedAndAnUnsavedSetIsAskedAboutOnClose) {
+    SetWindowRig rig;
+    ASSERT_TRUE(rig.sets().openSet(rig.setFile()));
+    auto& model = rig.sets().model();
+    ASSERT_TRUE(model.moveRows({}, 3, 1, {}, 0));  // Closer first
+    EXPECT_TRUE(rig.sets().dock()->windowTitle().endsWith("*"));
+    int asked = 0;
+    rig.sets().setAskUnsaved([&](const QString& name) {
+        ++asked;
+        EXPECT_EQ(name, "Show");
+        return asked == 1 ? SetWindowPart::Unsaved::Cancel : SetWindowPart::Unsaved::Save;
+    });
+    rig.window->close();
+    EXPECT_EQ(asked, 1);
+    EXPECT_TRUE(rig.window->isVisible());  // cancelled: the window stays
+    rig.window->close();
+    EXPECT_EQ(asked, 2);
+    EXPECT_FALSE(rig.window->isVisible());
+    const auto saved = app::set::SetFile::read(rig.dir / "show.stemset");
+    ASSERT_EQ(saved.set.songs.size(), 4u);
+    EXPECT_EQ(saved.set.songs[0].path, "Closer");
+    EXPECT_EQ(saved.set.extra.value("stage", ""), "left");
+}
+
+TEST(SetWindow, SetsAreInOpenRecentAndOpenFromThere) {
+    SetWindowRig rig;
+    ASSERT_TRUE(rig.sets().openSet(rig.setFile()));
+    rig.sets().newSet();
+    EXPECT_EQ(rig.sets().session().size(), 0);
+    auto* recent = rig.window->findChild<QMenu*>("menuRecent");
+    ASSERT_NE(recent, nullptr);
+    emit recent->aboutToShow();
+    QAction* item = nullptr;
+    for (QAction* action : recent->actions())
+        if (action->text() == "show (set)") item = action;
+    ASSERT_NE(item, nullptr);
+    EXPECT_TRUE(item->isEnabled());
+    item->trigger();
+    EXPECT_EQ(rig.sets().session().size(), 4);
+    EXPECT_EQ(rig.sets().session().filePath(), rig.setFile());
+}
+
+TEST(SetWindow, NewAndOpenSetAskAboutAnUnsavedSetAndADamagedFileIsRefused) {
+    SetWindowRig rig;
+    rig.sets().newSet();
+    rig.sets().model().addPaths({test::qpath(rig.dir / "Opener")});
+    int asked = 0;
+    rig.sets().setAskUnsaved([&](const QString&) {
+        ++asked;
+        return asked == 1 ? SetWindowPart::Unsaved::Cancel : SetWindowPart::Unsaved::Discard;
+    });
+    EXPECT_FALSE(rig.sets().openSet(rig.setFile()));
+    EXPECT_EQ(rig.sets().session().size(), 1);
+    EXPECT_TRUE(rig.sets().openSet(rig.setFile()));
+    EXPECT_EQ(asked, 2);
+    test::writeTextFile(rig.dir / "bad.stemset", "{\"songs\": [1,");
+    EXPECT_FALSE(rig.sets().openSet(test::qpath(rig.dir / "bad.stemset")));
+    EXPECT_TRUE(rig.statusMessage().contains("bad.stemset")) << rig.statusMessage().toStdString();
+    EXPECT_EQ(rig.sets().session().size(), 4);  // the open set stays
+    rig.closeBoxes();
+}
