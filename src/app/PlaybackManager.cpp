@@ -17,6 +17,7 @@ PlaybackManager::PlaybackManager(audio::Engine& engine, MixStore* mixes, QObject
     qRegisterMetaType<audio::PlayState>();
     connect(&loader_, &SongLoader::finished, this, &PlaybackManager::onLoadFinished);
     connect(&loader_, &SongLoader::peaksReady, this, &PlaybackManager::onPeaksReady);
+    connect(&nextLoader_, &SongLoader::finished, this, &PlaybackManager::onNextLoaded);
     connect(&timer_, &QTimer::timeout, this, &PlaybackManager::poll);
     timer_.start(kPollIntervalMs);
     handoverTimer_.setInterval(kHandoverPollMs);
@@ -126,6 +127,8 @@ void PlaybackManager::adoptLoadedSong() {
     if (!h.reload) resumeAfterReload_ = false;  // a new song waits for play
     // The song plays from its first audio on; the rest decodes meanwhile (pollDecode).
     engine_.setSong(h.result.decode);
+    cuedFolder_.clear();  // a new song starts a new set: the engine let the cued one go
+    cuedDecode_.reset();
     songFolder_ = h.result.folder;
     watchDecode(h.result.decode, h.reload);
     if (h.reload) {
@@ -299,6 +302,7 @@ void PlaybackManager::publishCountIn() {
 
 void PlaybackManager::poll() {
     if (loader_.busy()) emit loadProgress(loader_.progress());
+    pollSet();  // a set's advance first: what follows reads the song playing now
     // The audio thread only raises a flag at the end of the song; stopping (and rewinding)
     // happens here, and Engine::service stops the stream once it has faded to silence.
     const bool ended = engine_.consumeEndOfSong();

@@ -11,7 +11,7 @@
 
 namespace stemdeck::audio {
 
-Engine::Engine() : mix_(std::make_unique<MixControls>(0)) {}
+Engine::Engine() : idleMix_(std::make_unique<MixControls>(0)) {}
 
 Engine::~Engine() {
     closeOutput();
@@ -19,11 +19,11 @@ Engine::~Engine() {
 
 int Engine::sampleRate() const {
     if (output_.isOpen()) return output_.sampleRate();
-    return song_ ? song_->sampleRate : 0;
+    return song() ? song()->sampleRate : 0;
 }
 
 int Engine::reloadRate() const {
-    if (!output_.isOpen() || !song_ || song_->sampleRate == output_.sampleRate()) return 0;
+    if (!output_.isOpen() || !song() || song()->sampleRate == output_.sampleRate()) return 0;
     return output_.sampleRate();
 }
 
@@ -32,7 +32,8 @@ void Engine::openOutput(const OutputConfig& config) {
     // a device problem (callers fall back to another device or rate), before it is used.
     if (config.sampleRate != 0 && !limits::sampleRateInRange(config.sampleRate))
         throw AudioDeviceError(detail::unsupportedRateMessage(config.sampleRate));
-    const bool wasPlaying = transport_.playRequested();
+    syncShown();
+    const bool wasPlaying = current().playRequested();
     fadeOutIfPlaying();  // after reading wasPlaying: the fade pauses the transport
     const double seconds = positionSeconds();
     closeOutput();
@@ -47,19 +48,24 @@ void Engine::openOutput(const OutputConfig& config) {
     deviceError_.clear();
     monitor_.configure(output_.sampleRate(), output_.framesPerBuffer(),
                        output_.outputLatencySeconds());
-    if (!song_) return;
+    if (!hasSong()) return;
     // The output pairs may have changed (the stream is not started yet). At another rate the
-    // song keeps its own: it waits, silent, to be loaded again (reloadRate()).
-    transport_.prepare(song_.get(), mix_.get(), song_->sampleRate,
-                       transportSetup(song_->stems.size()));
-    applyClickSettings(click_, transport_);
+    // song keeps its own: it waits, silent, to be loaded again (reloadRate()). A cued song
+    // too.
+    for (SongUnit* unit : {set_.current(), set_.cued()}) {
+        const SongSlot* slot = slotOf(unit);
+        if (!slot) continue;
+        unit->transport().prepare(slot->song.get(), slot->mix.get(), slot->song->sampleRate,
+                                  transportSetup(slot->song->stems.size()));
+        applyClickSettings(slot->click, unit->transport());
+    }
     seekSeconds(seconds);
     if (wasPlaying) play();
 }
 
 void Engine::closeOutput() {
     output_.close();
-    transport_.pause();
+    set_.pause();
 }
 
 void Engine::load(const std::filesystem::path& folder, LoadProgress* progress) {
@@ -86,16 +92,38 @@ void Engine::adopt(std::shared_ptr<const Song> next, std::shared_ptr<SongDecode>
         throw std::invalid_argument("the song is at " + std::to_string(next->sampleRate) +
                                     " Hz but the output runs at " +
                                     std::to_string(output_.sampleRate()) + " Hz; load it again");
+    syncShown();
+    auto unit = makeUnit(std::move(next), std::move(decode), SongTransition{});
+    slotOf(unit.get())->click = click_;
+    applyClickSettings(click_, unit->transport());
+    // Tempo and pitch carry on from song to song, as they did on the one transport.
+    unit->transport().setTempo(current().tempo());
+    unit->transport().setPitchCents(current().pitchCents());
     // The audio thread must not see the old song while it is replaced.
     fadeOutIfPlaying();
     output_.stop();
-    if (decode_) decode_->cancel();  // its workers stop within a slice; joined when freed
-    auto mix = std::make_unique<MixControls>(next->stems.size());
-    transport_.prepare(next.get(), mix.get(), next->sampleRate, transportSetup(next->stems.size()));
-    applyClickSettings(click_, transport_);
-    song_ = std::move(next);
-    decode_ = std::move(decode);
-    mix_ = std::move(mix);
+    cancelDecodes();  // their workers stop within a slice; joined when freed
+    set_.start(std::move(unit));
+    shown_.store(set_.current(), std::memory_order_release);
+    songChanged_ = false;
+}
+
+std::unique_ptr<SongUnit> Engine::makeUnit(std::shared_ptr<const Song> song,
+                                           std::shared_ptr<SongDecode> decode,
+                                           const SongTransition& leadOut) const {
+    auto slot = std::make_shared<SongSlot>();
+    slot->mix = std::make_unique<MixControls>(song->stems.size());
+    slot->song = std::move(song);
+    slot->decode = std::move(decode);
+    auto unit = std::make_unique<SongUnit>(*slot->song, *slot->mix, slot->song->sampleRate, leadOut,
+                                           transportSetup(slot->song->stems.size()));
+    unit->setOwner(std::move(slot));
+    return unit;
+}
+
+void Engine::cancelDecodes() {
+    for (const SongUnit* unit : {set_.current(), set_.cued()})
+        if (const SongSlot* slot = slotOf(unit); slot && slot->decode) slot->decode->cancel();
 }
 
 TransportSetup Engine::transportSetup(std::size_t stems) const {
@@ -109,7 +137,7 @@ TransportSetup Engine::transportSetup(std::size_t stems) const {
 }
 
 bool Engine::setLoop(std::int64_t startFrame, std::int64_t endFrame) {
-    return transport_.loop().set(startFrame, endFrame);
+    return current().loop().set(startFrame, endFrame);
 }
 
 bool Engine::loopSection(std::int64_t startFrame, std::int64_t endFrame, Quantize quantize) {
@@ -119,67 +147,85 @@ bool Engine::loopSection(std::int64_t startFrame, std::int64_t endFrame, Quantiz
 }
 
 void Engine::setClick(const ClickSettings& settings) {
-    if (applyClickSettings(settings, transport_)) click_ = settings;
+    if (!applyClickSettings(settings, current())) return;
+    click_ = settings;
+    if (SongSlot* slot = slotOf(shownUnit())) slot->click = settings;
+}
+
+void Engine::jumpTo(std::int64_t frame, Quantize quantize) {
+    if (const SongDecode* d = decode(); d && !d->finished())
+        slotOf(shownUnit())->decode->prioritize(frame);
+    current().jumpTo(frame, quantize);
 }
 
 void Engine::play() {
-    if (!song_ || reloadRate() != 0) return;
-    if (transport_.position() >= transport_.length()) transport_.seek(0);
-    transport_.play();
+    syncShown();
+    if (!hasSong() || reloadRate() != 0) return;
+    if (current().position() >= current().length()) current().seek(0);
+    set_.play();
     if (!output_.isOpen()) return;
     try {
         output_.start();
         restartHeartbeatWatch();
     } catch (const AudioDeviceError& e) {
-        transport_.pause();
+        set_.pause();
         deviceError_ = e.what();
     }
 }
 
 void Engine::pause() {
-    transport_.pause();
+    set_.pause();
 }
 
 void Engine::stop() {
-    transport_.stop();
+    set_.pause();  // a crossfade's next song too; a gap ends, the next song stays cued
+    current().stop();
+}
+
+PlayState Engine::state() const {
+    // Between two songs the set plays on (silence, then the next song by itself).
+    if (set_.phase() == SetTransport::Phase::Gap) return PlayState::Playing;
+    return current().state();
 }
 
 void Engine::seekFrames(std::int64_t frame) {
     // A song still decoding decodes from there first (it may buffer there until it has).
-    if (decode_ && !decode_->finished()) decode_->prioritize(frame);
-    transport_.seek(frame);
+    if (const SongDecode* d = decode(); d && !d->finished())
+        slotOf(shownUnit())->decode->prioritize(frame);
+    current().seek(frame);
 }
 
 void Engine::seekSeconds(double seconds) {
-    const int rate = transport_.sampleRate();
+    const int rate = current().sampleRate();
     if (rate > 0) seekFrames(static_cast<std::int64_t>(seconds * rate + 0.5));
 }
 
 double Engine::positionSeconds() const {
-    const int rate = transport_.sampleRate();
+    const int rate = current().sampleRate();
     return rate > 0 ? static_cast<double>(positionFrames()) / rate : 0.0;
 }
 
 double Engine::durationSeconds() const {
-    const int rate = transport_.sampleRate();
+    const int rate = current().sampleRate();
     return rate > 0 ? static_cast<double>(durationFrames()) / rate : 0.0;
 }
 
 bool Engine::service() {
+    syncShown();
     if (!output_.isOpen()) return true;
-    if (transport_.playRequested()) {
+    if (setPlaying()) {
         const std::string problem = deviceProblem();
         if (problem.empty()) return true;
         // Keep the place in the song: the transport pauses where the callbacks stopped, and
         // the dead stream is let go of without waiting on it.
-        transport_.pause();
+        set_.pause();
         deviceError_ = problem;
         output_.discardLostStream();
         return false;
     }
     // Paused, stopped or finished: once the fade-out has reached silence, the stream can
     // stop without a click. A stopped stream costs no CPU while the user is not playing.
-    if (output_.isActive() && transport_.silent()) output_.stop();
+    if (output_.isActive() && setSilent()) output_.stop();
     return true;
 }
 
@@ -208,14 +254,14 @@ std::string Engine::deviceProblem() {
 }
 
 void Engine::beginFadeOut() {
-    transport_.pause();
+    set_.pause();
     fadeBeat_ = heartbeat_.load(std::memory_order_relaxed);
     fadeBeatTime_ = std::chrono::steady_clock::now();
     fadeDeadline_ = fadeBeatTime_ + kFadeTimeout;
 }
 
 bool Engine::fadeOutDone() {
-    if (transport_.silent() || !output_.isActive()) return true;
+    if (setSilent() || !output_.isActive()) return true;
     // The fade is 5 ms: a buffer or two. Waited for as long as callbacks keep coming (a busy
     // machine may delay them), but a stream whose callbacks stopped (a frozen device) is let
     // go of, and nothing is waited on for long.
@@ -233,7 +279,7 @@ void Engine::fadeOut() {
 }
 
 void Engine::fadeOutIfPlaying() {
-    if (output_.isActive() && !transport_.silent()) fadeOut();
+    if (output_.isActive() && !setSilent()) fadeOut();
 }
 
 void Engine::restartHeartbeatWatch() {

@@ -16,11 +16,13 @@
 #include "stemdeck/app/SongLoader.h"
 #include "stemdeck/app/TimeSpan.h"
 #include "stemdeck/app/WaveformPeaks.h"
+#include "stemdeck/app/set/SetList.h"
 #include "stemdeck/audio/click/ClickSettings.h"
 #include "stemdeck/audio/device/LatencyMonitor.h"
 #include "stemdeck/audio/device/PortAudioOutput.h"
 #include "stemdeck/audio/loader/DecodedRanges.h"
 #include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/transport/SongUnit.h"
 #include "stemdeck/audio/transport/Transport.h"
 
 namespace stemdeck::audio {
@@ -105,7 +107,10 @@ class PlaybackManager : public QObject {
     void openSong(const QString& folder);
     // The most memory a song may take when it loads (0: what the system has available), for
     // tests and for machines where other programs need the memory.
-    void setMemoryLimit(std::uint64_t bytes) { loader_.setMemoryLimit(bytes); }
+    void setMemoryLimit(std::uint64_t bytes) {
+        loader_.setMemoryLimit(bytes);
+        memoryLimit_ = bytes;
+    }
     // Decoding threads of a song (0: one per core), for tests.
     void setDecodeWorkers(unsigned workers) { loader_.setWorkers(workers); }
     void cancelLoad();
@@ -192,6 +197,21 @@ class PlaybackManager : public QObject {
     // The whole transposition, in cents.
     double pitchCents() const;
 
+    // Sets (PlaybackManagerSet.cpp). The current song leads into the next one cued here, in
+    // the same stream (Engine::cueNext): a stop, a gap, a segue or a crossfade.
+    // How the current song leads into the next, while it plays (not once its gap or crossfade
+    // is under way; a bad length is said through errorOccurred).
+    void setCurrentLeadOut(const audio::SongTransition& leadOut);
+    // Loads `folder` in the background beside the current song (the memory check counts both)
+    // and cues it with the entry's tempo, pitch, click and count-in, and the entry's own
+    // lead-out (transition, gap, crossfade) for the song after it. A song cued or loading
+    // before is let go of. nextSongCued or nextSongFailed follows.
+    void cueNextSong(const QString& folder, const set::SetEntry& entry);
+    // Lets the cued (or loading) next song go.
+    void uncueNextSong();
+    // The folder of the song cued (empty: none).
+    const QString& cuedFolder() const { return cuedFolder_; }
+
     // Click (metronome) and count-in. A song whose meta.json gives its tempo and time
     // signature sets them when it loads; otherwise the user's BPM and meter stay. On/off,
     // level and count-in bars are the user's and stay from song to song.
@@ -249,6 +269,12 @@ class PlaybackManager : public QObject {
     void clickChanged();
     // The count-in started, counted down or ended (0).
     void countInChanged(int beatsLeft);
+    // Sets: the next song is loaded and cued, or could not be (the current one plays on).
+    void nextSongCued(const QString& folder);
+    void nextSongFailed(const QString& folder, const QString& message);
+    // The set moved on to the cued song by itself: it is the current song now (songLoaded,
+    // durationChanged and the rest of a song change were emitted just before).
+    void songAdvanced(const QString& folder);
 
   private:
     // One tick of the timer: end of song, device state, position, load progress, mix saving.
@@ -295,6 +321,12 @@ class PlaybackManager : public QObject {
     void setPitchNow(int semitones, double cents);
     void adoptSongTempo();
     void publishCountIn();
+    // PlaybackManagerSet.cpp.
+    void onNextLoaded(const SongLoader::Result& result);
+    bool cueLoadedNext();
+    // Each poll, before the engine's service: the cued song pending, the set's advance.
+    void pollSet();
+    void adoptAdvancedSong();
 
     // A loaded song waiting to replace the playing one, with what a reload carries over.
     struct Handover {
@@ -353,6 +385,15 @@ class PlaybackManager : public QObject {
     int pitchSemitones_ = 0;
     int lastCountIn_ = 0;
     double pitchFineCents_ = 0.0;
+    std::uint64_t memoryLimit_ = 0;  // setMemoryLimit's (0: the system's)
+    // Sets: the next song loads on a loader of its own (the current one may reload meanwhile).
+    SongLoader nextLoader_;
+    set::SetEntry nextEntry_;
+    std::optional<SongLoader::Result> nextLoaded_;  // loaded, waiting for the engine to take it
+    QString cuedFolder_;
+    std::shared_ptr<audio::SongDecode> cuedDecode_;
+    audio::ClickSettings cuedClick_;
+    double cuedPitchCents_ = 0.0;
 };
 
 }  // namespace stemdeck::app

@@ -15,13 +15,30 @@
 #include "stemdeck/audio/loader/SongDecode.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/transport/SetTransport.h"
 #include "stemdeck/audio/transport/Transport.h"
 
 namespace stemdeck::audio {
 
+// How a cued song starts (Engine::cueNext): the settings it plays with, as a set entry has them.
+struct NextSongSettings {
+    double tempo = 1.0;       // 0.5..1.5
+    double pitchCents = 0.0;  // +-1200
+    ClickSettings click;      // grid, level, on/off, count-in bars (used when it starts on play)
+    std::int64_t startFrame = 0;
+};
+
 // The stem player: owns the loaded song, its mix, the transport and the PortAudio stream.
 // Every method is for the control (GUI) thread unless it says otherwise; the audio callback
-// runs Transport::process and, when the latency monitor is on, times it.
+// runs SetTransport::process and, when the latency monitor is on, times it.
+//
+// A set: the current song (a SongUnit with its own Transport and mix) may have a next one cued
+// (cueNext), which follows it by the current song's lead-out (stop, gap, segue, crossfade) in
+// the same stream. Every song method (song(), mix(), position, loop, tempo, ...) addresses the
+// current song; once the audio thread has moved on to the next one, consumeSongChanged()
+// returns true once and from then on they address the new one. The finished song is freed on
+// the control thread (service(), consumeSongChanged()). Memory: while a song is cued the engine
+// holds two songs' samples.
 class Engine : private AudioSource {
   public:
     Engine();
@@ -64,17 +81,53 @@ class Engine : private AudioSource {
     void setSong(std::shared_ptr<SongDecode> decode);
     // The current song's decode (null for a song given whole); kept once finished, for its
     // report. decoding(): it still runs.
-    const SongDecode* decode() const { return decode_.get(); }
-    bool decoding() const { return decode_ && !decode_->finished(); }
-    const Song* song() const { return song_.get(); }
+    const SongDecode* decode() const;
+    bool decoding() const { return decode() && !decode()->finished(); }
+    const Song* song() const;
     // Shares the loaded samples (an export keeps reading them after the next song is loaded)
     // instead of copying hundreds of megabytes.
-    std::shared_ptr<const Song> sharedSong() const { return song_; }
-    bool hasSong() const { return song_ != nullptr; }
+    std::shared_ptr<const Song> sharedSong() const;
+    bool hasSong() const { return shownUnit() != nullptr; }
 
     // The mix of the current song. Any thread may set values on it.
-    MixControls& mix() { return *mix_; }
-    const MixControls& mix() const { return *mix_; }
+    MixControls& mix();
+    const MixControls& mix() const;
+
+    // Set playback (docs/ENGINE_API.md, "Sets"). Control thread.
+    // Cues the song to follow the current one: it starts as the current song's lead-out says,
+    // with `settings`, and leads into the song after it by `leadOut`. Built here (allocations,
+    // time stretchers), never on the audio thread. A song still decoding must have its first
+    // audio (SongDecode::waitFirstAudio); it plays what is decoded and buffers (BufferGate fades)
+    // where it has not. False, nothing kept, when no song is loaded or one is cued already.
+    // Throws std::invalid_argument (nothing changed) for a song at another rate than the
+    // current one, one without decoded audio, or a negative gap / crossfade.
+    bool cueNext(std::shared_ptr<SongDecode> decode, const NextSongSettings& settings,
+                 const SongTransition& leadOut);
+    bool cueNext(Song song, const NextSongSettings& settings, const SongTransition& leadOut);
+    // A song is cued and not yet current.
+    bool hasCued() const { return set_.hasCued(); }
+    // The cued song, or null.
+    const Song* cuedSong() const;
+    // Lets the cued song go (the user chose another next song): at once when the stream is
+    // stopped, else at the audio thread's next block; hasCued() says when it is gone. A song
+    // whose transition is under way (gap, crossfade) plays on.
+    void uncueNext();
+    // The current song's lead-out, while it plays. False (unchanged) without a song or once
+    // its transition is under way (a gap or a crossfade sounding). Throws std::invalid_argument
+    // for a negative or not finite gap or crossfade.
+    bool setCurrentLeadOut(const SongTransition& leadOut);
+    SongTransition currentLeadOut() const;
+    // True once after the audio thread made the cued song current (the 100 ms poll); song(),
+    // mix(), decode(), durations, click() then address it. Frees the finished song.
+    bool consumeSongChanged();
+    // Any thread: what the set is doing between songs.
+    SetTransport::Phase setPhase() const { return set_.phase(); }
+    // One thread acting as the audio thread, only while no output stream runs: renders
+    // `frames` frames as the device callback does (the whole callback body). For offline tests
+    // and drivers of the engine without a device.
+    void pullAudio(float* out, int frames, int channels) noexcept {
+        renderAudio(out, frames, channels, false);
+    }
 
     // Transport. play() starts the stream; a stopped or finished song restarts from the top.
     void play();
@@ -82,16 +135,18 @@ class Engine : private AudioSource {
     void stop();
     void seekFrames(std::int64_t frame);
     void seekSeconds(double seconds);
-    PlayState state() const { return transport_.state(); }
+    // Playing through a gap between two songs too.
+    PlayState state() const;
     // Any thread: playing, but waiting for the song's audio to be decoded (silent meanwhile).
-    bool buffering() const { return transport_.buffering(); }
+    bool buffering() const { return current().buffering(); }
     // Any thread.
-    std::int64_t positionFrames() const { return transport_.position(); }
-    std::int64_t durationFrames() const { return transport_.length(); }
+    std::int64_t positionFrames() const { return current().position(); }
+    std::int64_t durationFrames() const { return current().length(); }
     double positionSeconds() const;
     double durationSeconds() const;
-    // Any thread: the lock-free stop flag, true once when the song has played to its end.
-    bool consumeEndOfSong() { return transport_.consumeEndOfSong(); }
+    // Control thread: the lock-free stop flag, true once when the song has played to its end
+    // and the set stops there (not when a cued song follows by a gap, segue or crossfade).
+    bool consumeEndOfSong();
 
     // Control thread. Pauses with the transport's de-click fade, so that what comes next (a new
     // song, another device, closing) does not start with a cut. beginFadeOut() returns at once
@@ -123,44 +178,67 @@ class Engine : private AudioSource {
     void resetLatencyStats() { monitor_.reset(); }
 
     // Peak levels since the previous call (stems post-fader, master). The GUI timer only.
-    MeterReading takeMeterReading() { return transport_.meters().read(); }
+    MeterReading takeMeterReading() { return current().meters().read(); }
 
     // Rehearsal tools (issue 5). Frames are song frames; see docs/ENGINE_API.md.
     // A-B loop: false (unchanged) when shorter than LoopRegion::kMinLengthMs after clamping.
     bool setLoop(std::int64_t startFrame, std::int64_t endFrame);
-    void clearLoop() { transport_.loop().clear(); }
-    bool setLoopEnabled(bool on) { return transport_.loop().setEnabled(on); }
-    LoopBounds loop() const { return transport_.loop().bounds(); }
+    void clearLoop() { current().loop().clear(); }
+    bool setLoopEnabled(bool on) { return current().loop().setEnabled(on); }
+    LoopBounds loop() const { return current().loop().bounds(); }
     // Sets the loop, switches it on and jumps to its start (now, or on the next bar).
     bool loopSection(std::int64_t startFrame, std::int64_t endFrame,
                      Quantize quantize = Quantize::Immediate);
     // Tempo ratio [0.5, 1.5] without pitch change; pitch in semitones plus cents (+-12 st).
-    void setTempo(double ratio) { transport_.setTempo(ratio); }
-    double tempo() const { return transport_.tempo(); }
+    void setTempo(double ratio) { current().setTempo(ratio); }
+    double tempo() const { return current().tempo(); }
     void setPitch(int semitones, double cents = 0.0) {
-        transport_.setPitchCents(100.0 * semitones + cents);
+        current().setPitchCents(100.0 * semitones + cents);
     }
-    double pitchCents() const { return transport_.pitchCents(); }
+    double pitchCents() const { return current().pitchCents(); }
     // Click (metronome) and count-in.
     void setClick(const ClickSettings& settings);
     ClickSettings click() const { return click_; }
-    bool countingIn() const { return transport_.countingIn(); }
-    int countInBeatsLeft() const { return transport_.countInBeatsLeft(); }
+    bool countingIn() const { return current().countingIn(); }
+    int countInBeatsLeft() const { return current().countInBeatsLeft(); }
     // Jump to a song frame now (with the de-click fade) or seamlessly on the next bar line.
     // A song still decoding decodes from `frame` first.
-    void jumpTo(std::int64_t frame, Quantize quantize = Quantize::Immediate) {
-        if (decode_ && !decode_->finished()) decode_->prioritize(frame);
-        transport_.jumpTo(frame, quantize);
-    }
+    void jumpTo(std::int64_t frame, Quantize quantize = Quantize::Immediate);
     // Output routing: source = stem index, or clickSource() for the click; pair 0 = outputs
     // 1-2, pair p = outputs 2p+1, 2p+2. False for a pair the open device does not have.
-    bool setRoute(std::size_t source, int pair) { return transport_.routing().route(source, pair); }
-    int route(std::size_t source) const { return transport_.routing().requestedPair(source); }
-    std::size_t clickSource() const { return transport_.routing().clickSource(); }
+    bool setRoute(std::size_t source, int pair) { return current().routing().route(source, pair); }
+    int route(std::size_t source) const { return current().routing().requestedPair(source); }
+    std::size_t clickSource() const { return current().routing().clickSource(); }
     // Channels of the open stream (0 when closed).
     int outputChannels() const { return output_.isOpen() ? output_.channels() : 0; }
 
   private:
+    // What a unit's song and mix belong to (its SongUnit::owner()); freed with the unit.
+    struct SongSlot {
+        std::shared_ptr<const Song> song;
+        std::shared_ptr<SongDecode> decode;  // after song: cancelled and joined first
+        std::unique_ptr<MixControls> mix;
+        ClickSettings click;
+    };
+    static SongSlot* slotOf(const SongUnit* unit) {
+        return unit ? static_cast<SongSlot*>(unit->owner()) : nullptr;
+    }
+    // The unit the song methods address (the set's current one as of the last syncShown()).
+    SongUnit* shownUnit() const { return shown_.load(std::memory_order_acquire); }
+    Transport& current() { return shownUnit() ? shownUnit()->transport() : idle_; }
+    const Transport& current() const { return shownUnit() ? shownUnit()->transport() : idle_; }
+    // Control thread: follows the set to its current song and frees a song handed back.
+    void syncShown();
+    // A unit for `song`, its mix at the defaults (control thread; allocates).
+    std::unique_ptr<SongUnit> makeUnit(std::shared_ptr<const Song> song,
+                                       std::shared_ptr<SongDecode> decode,
+                                       const SongTransition& leadOut) const;
+    bool cueSlot(std::shared_ptr<const Song> song, std::shared_ptr<SongDecode> decode,
+                 const NextSongSettings& settings, const SongTransition& leadOut);
+    // Something sounds or is about to (a song playing, a gap, a crossfade).
+    bool setPlaying() const;
+    bool setSilent() const;
+    void cancelDecodes();
     void renderAudio(float* out, int frames, int channels, bool underflow) noexcept override;
     // Why the device must be considered lost while playing, or empty when it is fine.
     std::string deviceProblem();
@@ -173,13 +251,15 @@ class Engine : private AudioSource {
 
     PortAudioOutput output_;
     OutputConfig outputConfig_;
-    std::shared_ptr<const Song> song_;
-    std::shared_ptr<SongDecode> decode_;  // declared after song_: cancelled and joined first
-    std::unique_ptr<MixControls> mix_;
-    Transport transport_;
+    // What the song methods read before any song: an empty mix and an unprepared transport.
+    std::unique_ptr<MixControls> idleMix_;
+    Transport idle_;
+    SetTransport set_{OutputRouting::kMaxChannels};
+    std::atomic<SongUnit*> shown_{nullptr};
+    bool songChanged_ = false;
     LatencyMonitor monitor_;
     std::atomic<std::uint64_t> heartbeat_{0};
-    CallbackContext callback_{transport_, monitor_, heartbeat_};
+    SetCallbackContext callback_{set_, monitor_, heartbeat_};
     std::string deviceError_;
     ClickSettings click_;
     // The control thread's view of the heartbeat: last value seen, when it last moved, and

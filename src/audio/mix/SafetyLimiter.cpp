@@ -12,11 +12,11 @@ void SafetyLimiter::prepare(int sampleRate) {
     STEMDECK_EXPECT_CONTROL_THREAD();
     // The remaining gain reduction shrinks by 1/e every release time.
     releaseFactor_ = static_cast<float>(std::exp(-1000.0 / (kReleaseMs * sampleRate)));
-    gain_ = 1.0f;
+    reduction_ = 0.0f;
 }
 
 bool SafetyLimiter::process(float* left, float* right, int n, float peak) noexcept {
-    if (gain_ == 1.0f && peak <= kCeiling) return false;
+    if (reduction_ == 0.0f && peak <= kCeiling) return false;
     if (!detail::busIsSane(peak)) {
         // Not audio (NaN, infinity, a float stem's 3e38): silence, which leaves the gain as it
         // was. Limited instead, it would take the gain to 0 (or NaN) and the release would
@@ -26,7 +26,7 @@ bool SafetyLimiter::process(float* left, float* right, int n, float peak) noexce
     }
     // Tracks the reduction (1 - gain) rather than the gain: it decays multiplicatively and
     // so never stalls against float resolution just below 1.
-    float reduction = 1.0f - gain_;
+    float reduction = reduction_;
     for (int i = 0; i < n; ++i) {
         const float sample = std::max(std::abs(left[i]), std::abs(right[i]));
         float g = 1.0f - reduction;
@@ -43,7 +43,7 @@ bool SafetyLimiter::process(float* left, float* right, int n, float peak) noexce
             if (reduction < 1e-6f) reduction = 0.0f;  // land exactly on unity: transparent
         }
     }
-    gain_ = 1.0f - reduction;
+    reduction_ = reduction;
     return true;
 }
 

@@ -8,7 +8,8 @@
 namespace stemdeck::audio {
 
 SetTransport::SetTransport(int maxChannels)
-    : maxChannels_(std::clamp(maxChannels, 1, OutputRouting::kMaxChannels)) {
+    : maxChannels_(std::clamp(maxChannels, 1, OutputRouting::kMaxChannels)),
+      limiter_(maxChannels_, kMaxRun) {
     STEMDECK_EXPECT_CONTROL_THREAD();
     scratchA_.assign(static_cast<std::size_t>(kMaxRun) * maxChannels_, 0.0f);
     scratchB_.assign(scratchA_.size(), 0.0f);
@@ -24,8 +25,10 @@ void SetTransport::start(std::unique_ptr<SongUnit> first) {
     STEMDECK_EXPECT_CONTROL_THREAD();
     delete cued_.exchange(nullptr);
     delete retired_.exchange(nullptr);
+    if (first) limiter_.prepare(first->transport().sampleRate());
     delete current_.exchange(first.release());
     gapLeft_ = -1;
+    mixed_ = false;
     overlapAt_ = -1;
     ended_ = false;
     lastRendered_ = 0;
@@ -35,9 +38,9 @@ void SetTransport::start(std::unique_ptr<SongUnit> first) {
     phase_.store(Phase::Single, std::memory_order_release);
 }
 
-bool SetTransport::cue(std::unique_ptr<SongUnit> next) {
+bool SetTransport::cue(std::unique_ptr<SongUnit> next, bool collectFirst) {
     STEMDECK_EXPECT_CONTROL_THREAD();
-    collect();
+    if (collectFirst) collect();
     // Only this thread makes the slot non-null; the audio thread only empties it.
     if (!next || !current() || hasCued()) return false;
     cued_.store(next.release(), std::memory_order_release);
@@ -46,7 +49,25 @@ bool SetTransport::cue(std::unique_ptr<SongUnit> next) {
 
 void SetTransport::collect() {
     STEMDECK_EXPECT_CONTROL_THREAD();
-    delete retired_.exchange(nullptr, std::memory_order_acq_rel);
+    takeRetired().reset();
+}
+
+std::unique_ptr<SongUnit> SetTransport::takeRetired() {
+    STEMDECK_EXPECT_CONTROL_THREAD();
+    return std::unique_ptr<SongUnit>(retired_.exchange(nullptr, std::memory_order_acq_rel));
+}
+
+void SetTransport::requestUncue() {
+    STEMDECK_EXPECT_CONTROL_THREAD();
+    if (hasCued()) uncueWanted_.store(true, std::memory_order_release);
+}
+
+std::unique_ptr<SongUnit> SetTransport::uncueNow() {
+    STEMDECK_EXPECT_CONTROL_THREAD();
+    uncueWanted_.store(false, std::memory_order_relaxed);
+    gapLeft_ = -1;  // a transition that had started is let go of with its song
+    overlapAt_ = -1;
+    return std::unique_ptr<SongUnit>(cued_.exchange(nullptr, std::memory_order_acq_rel));
 }
 
 void SetTransport::play() {
@@ -74,11 +95,16 @@ void SetTransport::process(float* out, int frames, int channels) noexcept {
         std::fill(out, out + static_cast<std::ptrdiff_t>(frames) * channels, 0.0f);
         return;
     }
+    if (uncueWanted_.load(std::memory_order_acquire)) dropCued();
     int audioEnd = 0;
     for (int done = 0; done < frames; done += kMaxRun) {
         const int n = std::min(kMaxRun, frames - done);
-        const int end = processRun(out + static_cast<std::ptrdiff_t>(done) * channels, n, channels);
+        float* run = out + static_cast<std::ptrdiff_t>(done) * channels;
+        const int end = processRun(run, n, channels);
         if (end > 0) audioEnd = done + end;
+        // Only a sum of two songs can pass the ceiling; after it the limiter releases.
+        if (mixed_ || limiter_.engaged()) limiter_.process(run, n, channels);
+        mixed_ = false;
     }
     lastRendered_ = audioEnd;
     publishPhase();
@@ -129,13 +155,16 @@ int SetTransport::renderCurrent(float* out, int n, int channels) noexcept {
     SongUnit& unit = *current_.load(std::memory_order_acquire);
     Transport& song = unit.transport();
     SongUnit* next = cued_.load(std::memory_order_acquire);
-    const Kind kind = unit.leadOut().kind;
+    // Read once per run: the control thread may change it until the transition starts.
+    const LeadOutPlan plan = unit.leadOutPlan();
+    const Kind kind = plan.kind;
     int run = n;
     if (next && kind == Kind::Crossfade && song.playRequested() && !song.atEnd()) {
         // The crossfade starts when the song has its length left (output frames, its tempo).
-        const std::int64_t toStart = song.outputFramesLeft() - unit.crossfadeFrames();
+        const std::int64_t toStart = song.outputFramesLeft() - plan.crossfadeFrames;
         if (toStart <= 0) {
             overlapAt_ = 0;
+            fadeLength_ = plan.crossfadeFrames;  // kept to its end, whatever is set meanwhile
             startNext(*next);
             return 0;
         }
@@ -157,7 +186,7 @@ int SetTransport::renderCurrent(float* out, int n, int channels) noexcept {
                 playWanted_.store(false, std::memory_order_release);
             return rendered;
         case Kind::Gap:
-            gapLeft_ = unit.gapFrames();
+            gapLeft_ = plan.gapFrames;
             return rendered;
         case Kind::Segue:
         case Kind::Crossfade:  // ended before its crossfade could start: joined as a segue
@@ -174,17 +203,18 @@ int SetTransport::renderOverlap(float* out, int n, int channels) noexcept {
         overlapAt_ = -1;
         return 0;
     }
-    const std::int64_t length = unit.crossfadeFrames();
+    const std::int64_t length = fadeLength_;
     // To the overlap's end; past it (a hand-over waiting for the return slot) the next song
     // plays on at full gain.
+    mixed_ = true;
     const int run =
         overlapAt_ < length ? static_cast<int>(std::min<std::int64_t>(n, length - overlapAt_)) : n;
     unit.transport().process(scratchA_.data(), run, channels);
     next->transport().process(scratchB_.data(), run, channels);
     // Equal power: out = a cos + b sin over the overlap (the gains' squares sum to 1).
     for (int i = 0; i < run; ++i) {
-        const float gainOut = unit.fadeOutGain(overlapAt_ + i);
-        const float gainIn = unit.fadeInGain(overlapAt_ + i);
+        const float gainOut = SongUnit::fadeOutGain(overlapAt_ + i, length);
+        const float gainIn = SongUnit::fadeInGain(overlapAt_ + i, length);
         const auto at = static_cast<std::size_t>(i) * static_cast<std::size_t>(channels);
         for (int c = 0; c < channels; ++c)
             out[at + static_cast<std::size_t>(c)] =
@@ -197,6 +227,23 @@ int SetTransport::renderOverlap(float* out, int n, int channels) noexcept {
     if (overlapAt_ >= length && handOver())
         overlapAt_ = -1;  // the current song's tail past the overlap has no gain left
     return run;
+}
+
+void SetTransport::dropCued() noexcept {
+    // A transition under way keeps its song (the request is refused); otherwise the song goes
+    // back through the return slot once it is free (a later block if not).
+    if (overlapAt_ >= 0 || gapLeft_ >= 0) {
+        uncueWanted_.store(false, std::memory_order_release);
+        return;
+    }
+    if (retired_.load(std::memory_order_acquire) != nullptr) return;
+    SongUnit* cued = cued_.load(std::memory_order_acquire);
+    if (cued) {
+        cued->transport().pause();  // not sounding: it was waiting
+        retired_.store(cued, std::memory_order_release);
+        cued_.store(nullptr, std::memory_order_release);
+    }
+    uncueWanted_.store(false, std::memory_order_release);
 }
 
 bool SetTransport::handOver() noexcept {

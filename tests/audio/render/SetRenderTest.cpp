@@ -4,6 +4,7 @@
 // inside a block. Songs are synthetic, built in memory.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -13,6 +14,7 @@
 #include "MemorySong.h"
 #include "TempDir.h"
 #include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/mix/InterleavedLimiter.h"
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/render/OfflineRenderer.h"
 
@@ -202,6 +204,28 @@ TEST(SetRender, CrossfadeKeepsThePower) {
         }
         EXPECT_GT(low, -0.5) << block;
         EXPECT_LT(high, 0.5) << block;
+    }
+}
+
+TEST(SetRender, TwoLoudSongsCrossfadingNeverPassFullScale) {
+    // Each song alone is under the ceiling; summed with equal-power gains they reach
+    // 0.95 * sqrt(2) in the middle of the overlap, which the set's limiter brings down. It
+    // touches nothing before the overlap, and it has released (exactly) long before the end.
+    const int a = kRate, b = 3 * kRate, fade = kRate / 10;
+    TestSong first(constant(0.95f, a)), second(constant(0.95f, b));
+    const float ceiling = audio::InterleavedLimiter::kCeiling;
+    for (const int block : kBlocks) {
+        const auto stereo = OfflineRenderer::renderSetToBuffer(
+            {entry(first, Kind::Crossfade, 0, 0.1), entry(second)}, block);
+        ASSERT_EQ(stereo.size(), static_cast<std::size_t>(2 * (a + b - fade)));
+        float peak = 0.0f;
+        for (const float x : stereo) peak = std::max(peak, std::abs(x));
+        EXPECT_LE(peak, ceiling) << block;
+        EXPECT_GT(peak, 0.99f * ceiling) << block;  // it really was loud
+        const auto l = left(stereo);
+        for (int i = 0; i < a - fade; ++i) ASSERT_EQ(l[i], 0.95f) << block << " at " << i;
+        for (std::size_t i = l.size() - kRate / 2; i < l.size(); ++i)
+            ASSERT_EQ(l[i], 0.95f) << block << " at " << i;
     }
 }
 

@@ -16,15 +16,20 @@ class SafetyLimiter {
     static constexpr double kReleaseMs = 80.0;
 
     void prepare(int sampleRate);
-    void reset() { gain_ = 1.0f; }
-    float gain() const { return gain_; }
+    void reset() { reduction_ = 0.0f; }
+    float gain() const { return 1.0f - reduction_; }
+    // Still reducing (releasing): the next block must go through process().
+    bool engaged() const { return reduction_ > 0.0f; }
     // In place on a stereo pair of planar buffers whose largest absolute sample is `peak`
     // (NaN when any sample is NaN, as detail::peakOf gives it). Returns false when it left the
     // block untouched (the common case: one comparison).
     bool process(float* left, float* right, int n, float peak) noexcept;
 
   private:
-    float gain_ = 1.0f;
+    // The gain reduction (1 - gain), kept as such between blocks: rounded through the gain at
+    // each block's end, a small reduction decaying by less than the gain's resolution per block
+    // would stall there (blocks of 64 frames held 2e-6 for seconds) and never reach unity.
+    float reduction_ = 0.0f;
     float releaseFactor_ = 0.0f;  // per-sample decay of the gain reduction
 };
 
