@@ -21,7 +21,7 @@ std::vector<float> frames(int n, const std::vector<float>& level) {
 TEST(InterleavedLimiter, UntouchedBelowTheCeiling) {
     InterleavedLimiter limiter(4, 256);
     limiter.prepare(48000);
-    const stemdeck::audio::RealtimeScope audioThread;  // process() is the audio thread's
+    const stemdeck::audio::RealtimeScope audioThread;          // process() is the audio thread's
     auto block = frames(1000, {0.99f, -0.5f, 0.2f, -0.998f});  // longer than the scratch
     const auto before = block;
     EXPECT_FALSE(limiter.process(block.data(), 1000, 4));
