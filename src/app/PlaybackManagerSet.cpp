@@ -10,36 +10,11 @@
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/SongMeta.h"
+#include "stemdeck/app/set/EntryTransition.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/loader/SongMemory.h"
 
 namespace stemdeck::app {
-
-namespace {
-
-audio::SongTransition leadOutOf(const set::SetEntry& entry) {
-    using Kind = audio::SongTransition::Kind;
-    audio::SongTransition t;
-    switch (entry.transition) {
-        case set::Transition::Stop:
-            t.kind = Kind::Stop;
-            break;
-        case set::Transition::Gap:
-            t.kind = Kind::Gap;
-            break;
-        case set::Transition::Segue:
-            t.kind = Kind::Segue;
-            break;
-        case set::Transition::Crossfade:
-            t.kind = Kind::Crossfade;
-            break;
-    }
-    t.gapSeconds = entry.gapSeconds;
-    t.crossfadeSeconds = entry.crossfadeSeconds;
-    return t;
-}
-
-}  // namespace
 
 void PlaybackManager::setCurrentLeadOut(const audio::SongTransition& leadOut) {
     try {
@@ -53,13 +28,15 @@ void PlaybackManager::setCurrentLeadOut(const audio::SongTransition& leadOut) {
     }
 }
 
-void PlaybackManager::cueNextSong(const QString& folder, const set::SetEntry& entry) {
+void PlaybackManager::cueNextSong(const QString& folder, const set::SetEntry& entry,
+                                  double startSeconds) {
     uncueNextSong();
     if (!engine_.hasSong()) {
         emit nextSongFailed(folder, QStringLiteral("no song is playing to follow"));
         return;
     }
     nextEntry_ = entry;
+    nextStartSeconds_ = std::isfinite(startSeconds) ? std::max(0.0, startSeconds) : 0.0;
     // Both songs stay in memory: an explicit limit is for the two together; the system's
     // figure already leaves out the song playing.
     const std::uint64_t resident = audio::loader::songBytes(*engine_.song());
@@ -95,6 +72,12 @@ bool PlaybackManager::cueLoadedNext() {
     audio::NextSongSettings settings;
     settings.tempo = nextEntry_.tempo;
     settings.pitchCents = nextEntry_.pitchCents();
+    if (const auto next = result.decode->song()) {
+        const auto at =
+            static_cast<std::int64_t>(std::llround(nextStartSeconds_ * next->sampleRate));
+        settings.startFrame =
+            std::clamp<std::int64_t>(at, 0, std::max<std::int64_t>(0, next->frames - 1));
+    }
     // The user's click (level) with the next song's own tempo and meter, and the entry's
     // click on/off and count-in.
     settings.click = engine_.click();
@@ -108,7 +91,7 @@ bool PlaybackManager::cueLoadedNext() {
     settings.click.enabled = nextEntry_.click;
     settings.click.countInBars = nextEntry_.countInBars;
     try {
-        if (!engine_.cueNext(result.decode, settings, leadOutOf(nextEntry_))) {
+        if (!engine_.cueNext(result.decode, settings, set::leadOutOf(nextEntry_))) {
             emit nextSongFailed(result.folder, QStringLiteral("there is no song to follow"));
             return false;
         }

@@ -20,6 +20,7 @@
 #include "SavedMix.h"
 #include "stemdeck/app/AppIdentity.h"
 #include "stemdeck/app/MixStore.h"
+#include "stemdeck/app/set/EntryTransition.h"
 #include "stemdeck/app/set/SetCheck.h"
 #include "stemdeck/app/set/SetFile.h"
 #include "stemdeck/audio/core/ByteSize.h"
@@ -38,6 +39,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace stemdeck::audio;
+using app::set::leadOutOf;
 using app::set::ParsedSet;
 using app::set::SetEntry;
 using app::set::SetFile;
@@ -251,20 +253,6 @@ ClickSettings clickOf(std::size_t i, const SetEntry& entry, const fs::path& fold
     if (entry.click || entry.countInBars > 0)
         for (const std::string& problem : meta.problems) problems.warning(i, entry, problem);
     return click;
-}
-
-SongTransition leadOutOf(const SetEntry& entry) {
-    switch (entry.transition) {
-        case Transition::Stop:
-            return {};
-        case Transition::Gap:
-            return {SongTransition::Kind::Gap, entry.gapSeconds, 0.0};
-        case Transition::Segue:
-            return {SongTransition::Kind::Segue, 0.0, 0.0};
-        case Transition::Crossfade:
-            return {SongTransition::Kind::Crossfade, 0.0, entry.crossfadeSeconds};
-    }
-    return {};
 }
 
 // A crossfade longer than a song it joins (as rendered: after the songs left out, at tempo,

@@ -80,6 +80,7 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     // being typed into).
     new TransportKeys(this);
     setUpStage();
+    sets_->attachStage(*stage_);
 
     if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
     restoreState(settings_.windowState());

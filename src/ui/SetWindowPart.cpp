@@ -22,6 +22,7 @@
 #include "stemdeck/ui/RecentSongsMenu.h"
 #include "stemdeck/ui/SetlistPanel.h"
 #include "stemdeck/ui/ShortcutGuide.h"
+#include "stemdeck/ui/StageView.h"
 
 namespace stemdeck::ui {
 
@@ -151,6 +152,14 @@ void SetWindowPart::setUpActions() {
 void SetWindowPart::enableActions() {
     previous_->setEnabled(player_->hasPrevious());
     next_->setEnabled(player_->hasNext());
+    showTimes();
+}
+
+void SetWindowPart::attachStage(StageView& stage) {
+    stage_ = &stage;
+    connect(&stage, &StageView::previousSongRequested, previous_, &QAction::trigger);
+    connect(&stage, &StageView::nextSongRequested, next_, &QAction::trigger);
+    showTimes();
 }
 
 void SetWindowPart::showTitle() {
@@ -166,6 +175,17 @@ void SetWindowPart::showTimes() {
         current >= 0 && QDir::cleanPath(playback_.songFolder()) == session_->songFolder(current);
     panel_->showTimes(model_->totalSeconds(),
                       model_->secondsLeft(inSet ? playback_.position() : 0.0));
+    if (!stage_) return;
+    if (!inSet) {
+        stage_->clearSetContext();
+        return;
+    }
+    const int next = session_->nextIndex();
+    const QString nextName =
+        next >= 0 ? QFileInfo(session_->songFolder(next)).fileName() : QString();
+    // What plays after this song: the rest of the set from this song's end.
+    stage_->setSetContext(nextName, model_->secondsLeft(playback_.duration()));
+    stage_->setSongNavigation(player_->hasPrevious(), player_->hasNext());
 }
 
 void SetWindowPart::say(const QString& message) {

@@ -205,8 +205,9 @@ class PlaybackManager : public QObject {
     // Loads `folder` in the background beside the current song (the memory check counts both)
     // and cues it with the entry's tempo, pitch, click and count-in, and the entry's own
     // lead-out (transition, gap, crossfade) for the song after it. A song cued or loading
-    // before is let go of. nextSongCued or nextSongFailed follows.
-    void cueNextSong(const QString& folder, const set::SetEntry& entry);
+    // before is let go of. nextSongCued or nextSongFailed follows. It starts at `startSeconds`
+    // (its entry's start marker, which the caller resolves; clamped to the song).
+    void cueNextSong(const QString& folder, const set::SetEntry& entry, double startSeconds = 0.0);
     // Lets the cued (or loading) next song go.
     void uncueNextSong();
     // The folder of the song cued (empty: none).
@@ -389,6 +390,7 @@ class PlaybackManager : public QObject {
     // Sets: the next song loads on a loader of its own (the current one may reload meanwhile).
     SongLoader nextLoader_;
     set::SetEntry nextEntry_;
+    double nextStartSeconds_ = 0.0;
     std::optional<SongLoader::Result> nextLoaded_;  // loaded, waiting for the engine to take it
     QString cuedFolder_;
     std::shared_ptr<audio::SongDecode> cuedDecode_;

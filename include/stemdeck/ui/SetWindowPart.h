@@ -23,6 +23,7 @@ class SetSession;
 namespace stemdeck::ui {
 
 class SetlistPanel;
+class StageView;
 
 // Everything of the main window that is about sets, kept out of MainWindow: the setlist dock,
 // File › New Set / Open Set… / Save Set / Save Set As…, sets in Open Recent, Playback › Next
@@ -56,6 +57,9 @@ class SetWindowPart : public QObject {
     void newSet();
     // True when the set may go: saved, unchanged, or the user said to discard it.
     bool confirmDiscard();
+    // The stage view shows the set (next song, time left in the set) and its previous/next
+    // song buttons step through it.
+    void attachStage(StageView& stage);
 
     // Tests replace the dialogs (the defaults are a question box and file dialogs).
     void setAskUnsaved(AskUnsaved ask) { askUnsaved_ = std::move(ask); }
@@ -81,6 +85,7 @@ class SetWindowPart : public QObject {
     app::set::SetPlayer* player_;
     QDockWidget* dock_ = nullptr;
     SetlistPanel* panel_ = nullptr;
+    StageView* stage_ = nullptr;
     QAction* newSet_ = nullptr;
     QAction* openSet_ = nullptr;
     QAction* saveSet_ = nullptr;

@@ -1,5 +1,6 @@
 #include "stemdeck/app/MarkerStore.h"
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/app/set/EntryTransition.h"
 #include "stemdeck/app/set/SetPlaybackPort.h"
 
 namespace stemdeck::app::set {
@@ -10,6 +11,8 @@ PlaybackSetPort::PlaybackSetPort(PlaybackManager& playback, const MarkerStore* m
     connect(&playback_, &PlaybackManager::songLoaded, this, &SetPlaybackPort::songLoaded);
     connect(&playback_, &PlaybackManager::loadFailed, this, &SetPlaybackPort::loadFailed);
     connect(&playback_, &PlaybackManager::finished, this, &SetPlaybackPort::finished);
+    connect(&playback_, &PlaybackManager::songAdvanced, this, &SetPlaybackPort::songAdvanced);
+    connect(&playback_, &PlaybackManager::nextSongFailed, this, &SetPlaybackPort::nextSongFailed);
 }
 
 void PlaybackSetPort::openSong(const QString& folder) {
@@ -42,6 +45,29 @@ audio::ClickSettings PlaybackSetPort::click() const {
 
 void PlaybackSetPort::setClick(const audio::ClickSettings& settings) {
     playback_.setClick(settings);
+}
+
+void PlaybackSetPort::prepareNext(const SetEntry& current, const QString& nextFolder,
+                                  const SetEntry& next) {
+    playback_.setCurrentLeadOut(leadOutOf(current));
+    if (nextFolder.isEmpty()) {
+        playback_.uncueNextSong();
+        return;
+    }
+    // The same song already cued (an edit elsewhere in the set) stays: no second load.
+    if (playback_.cuedFolder() == nextFolder && sameSetup(cued_, next)) return;
+    cued_ = next;
+    double start = 0.0;
+    if (!next.startMarker.empty())
+        start = markerSeconds(nextFolder, QString::fromStdString(next.startMarker)).value_or(0.0);
+    playback_.cueNextSong(nextFolder, next, start);
+}
+
+bool PlaybackSetPort::sameSetup(const SetEntry& a, const SetEntry& b) {
+    return a.transition == b.transition && a.gapSeconds == b.gapSeconds &&
+           a.crossfadeSeconds == b.crossfadeSeconds && a.tempo == b.tempo &&
+           a.pitchCents() == b.pitchCents() && a.click == b.click &&
+           a.countInBars == b.countInBars && a.startMarker == b.startMarker;
 }
 
 std::optional<double> PlaybackSetPort::markerSeconds(const QString& folder,

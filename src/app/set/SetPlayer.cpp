@@ -20,10 +20,7 @@ SetPlayer::SetPlayer(SetSession& session, SetPlaybackPort& port, QObject* parent
     connect(&port_, &SetPlaybackPort::loadFailed, this, &SetPlayer::onLoadFailed);
     connect(&port_, &SetPlaybackPort::finished, this, &SetPlayer::onFinished);
     connect(&port_, &SetPlaybackPort::songAdvanced, this, &SetPlayer::onAdvanced);
-    connect(&port_, &SetPlaybackPort::nextSongFailed, this,
-            [this](const QString& folder, const QString& message) {
-                emit problem(tr("%1: %2").arg(QDir::toNativeSeparators(folder), message));
-            });
+    connect(&port_, &SetPlaybackPort::nextSongFailed, this, &SetPlayer::onNextFailed);
     // An edit of the set changes what comes next.
     connect(&session_, &SetSession::changed, this, [this] {
         if (session_.currentIndex() >= 0 && !pending_) prepareNext(session_.currentIndex());
@@ -125,9 +122,11 @@ void SetPlayer::applyEntry(int row, const QString& folder) {
                          .arg(label(row), name));
 }
 
-void SetPlayer::prepareNext(int row) {
+void SetPlayer::prepareNext(int row, int next) {
     if (row < 0 || row >= session_.size()) return;
-    const int next = row + 1 < session_.size() ? row + 1 : -1;
+    if (next < 0) next = row + 1;
+    if (next >= session_.size()) next = -1;
+    cueRow_ = next;
     port_.prepareNext(session_.entry(row), next >= 0 ? session_.songFolder(next) : QString(),
                       next >= 0 ? session_.entry(next) : SetEntry{});
 }
@@ -162,10 +161,25 @@ void SetPlayer::onFinished() {
     }
 }
 
+void SetPlayer::onNextFailed(const QString& folder, const QString& message) {
+    const int failed = cueRow_;
+    if (failed < 0 || failed >= session_.size() ||
+        QDir::cleanPath(session_.songFolder(failed)) != QDir::cleanPath(folder)) {
+        emit problem(tr("%1: %2").arg(QDir::toNativeSeparators(folder), message));
+        return;
+    }
+    emit problem(tr("%1: %2").arg(label(failed), message));
+    // The show goes on: the song after the one that cannot play is cued in its place.
+    if (failed + 1 < session_.size()) prepareNext(session_.currentIndex(), failed + 1);
+}
+
 void SetPlayer::onAdvanced(const QString& folder) {
-    // The gapless playback moved on by itself: the next entry is current, set up as it cued it.
-    const int next = session_.nextIndex();
-    if (next < 0 || QDir::cleanPath(session_.songFolder(next)) != QDir::cleanPath(folder)) return;
+    // The gapless playback moved on by itself: the cued entry (the next one, or the one after
+    // songs that could not be cued) is current, set up as it was cued.
+    const int next = cueRow_;
+    if (next < 0 || next >= session_.size() ||
+        QDir::cleanPath(session_.songFolder(next)) != QDir::cleanPath(folder))
+        return;
     session_.setCurrentIndex(next);
     prepareNext(next);
     emit entryStarted(next);

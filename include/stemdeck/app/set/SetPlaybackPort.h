@@ -54,14 +54,9 @@ class SetPlaybackPort : public QObject {
     void nextSongFailed(const QString& folder, const QString& message);
 };
 
-// The port on today's PlaybackManager: one song at a time, so gap, segue and crossfade open
-// the next song when this one has ended.
-//
-// MERGE NOTE (gapless API): once PlaybackManager has setCurrentLeadOut / cueNextSong and the
-// songAdvanced / nextSongCued / nextSongFailed signals, handlesTransitions() returns true,
-// prepareNext() calls playback.setCurrentLeadOut(<SongTransition of current>) and, with a
-// next song, playback.cueNextSong(nextFolder, next), and the constructor forwards
-// songAdvanced and nextSongFailed. Nothing else changes.
+// The port on the PlaybackManager: the next song is preloaded beside the current one and
+// cued in the same stream (PlaybackManager::cueNextSong), so every transition is the engine's,
+// sample-exact: stop, gap, segue, crossfade.
 class PlaybackSetPort : public SetPlaybackPort {
     Q_OBJECT
   public:
@@ -78,12 +73,17 @@ class PlaybackSetPort : public SetPlaybackPort {
     audio::ClickSettings click() const override;
     void setClick(const audio::ClickSettings& settings) override;
     std::optional<double> markerSeconds(const QString& folder, const QString& name) const override;
-    bool handlesTransitions() const override { return false; }
-    void prepareNext(const SetEntry&, const QString&, const SetEntry&) override {}
+    bool handlesTransitions() const override { return true; }
+    void prepareNext(const SetEntry& current, const QString& nextFolder,
+                     const SetEntry& next) override;
 
   private:
+    // The entries give the cued song the same start and settings.
+    static bool sameSetup(const SetEntry& a, const SetEntry& b);
+
     PlaybackManager& playback_;
     const MarkerStore* markers_;
+    SetEntry cued_;  // the entry the cued song was set up from
 };
 
 }  // namespace stemdeck::app::set

@@ -66,12 +66,15 @@ class SetPlayer : public QObject {
     void onFinished();
     void onAdvanced(const QString& folder);
     void applyEntry(int row, const QString& folder);
-    void prepareNext(int row);
+    // Tells the port what follows `row`: entry `next` (-1: row + 1).
+    void prepareNext(int row, int next = -1);
+    void onNextFailed(const QString& folder, const QString& message);
     QString label(int row) const;
 
     SetSession& session_;
     SetPlaybackPort& port_;
     std::optional<Pending> pending_;
+    int cueRow_ = -1;  // the entry last told to the port as the next song (-1: none)
     QTimer gapTimer_;
 };
 
