@@ -206,7 +206,7 @@ TEST(SetPlayer, AStopTransitionCuesTheNextSongWithoutPlayingIt) {
     rig.port.load();
     EXPECT_EQ(rig.session.currentIndex(), 3);
     EXPECT_EQ(rig.port.plays, 0);
-    rig.port.end();  // the end of the set
+    rig.port.end();                        // the end of the set
     EXPECT_EQ(rig.port.opened.size(), 3);  // B, Gone, C: nothing after the last
 }
 
