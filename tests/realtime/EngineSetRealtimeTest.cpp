@@ -54,7 +54,9 @@ TEST(RealtimeSafety, EngineSetCrossfadesIntoAndOutOfADecodingSongAllocateNothing
                                          {test::sine(110.0 * (i + 1), 0.2, fileRate, fileFrames),
                                           test::noise(0.1, fileFrames, i)},
                                          fileRate, SF_FORMAT_WAV | SF_FORMAT_PCM_16));
-    engine.setSong(toneSong(rate, 1.0, 220.0));
+    // A short first song: the crossfade into the decoding one starts 0.1 s after play, long
+    // before that song has decoded (about a second on one worker).
+    engine.setSong(toneSong(rate, 0.4, 220.0));
     ASSERT_TRUE(engine.setCurrentLeadOut(crossfade(0.3)));
     auto decode = test::startDecode(dir.path(), 1, rate);
     decode->waitFirstAudio();
