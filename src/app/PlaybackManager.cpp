@@ -157,6 +157,16 @@ void PlaybackManager::adoptLoadedSong() {
         setPitchNow(0, 0.0);
         adoptSongTempo();
     }
+    announceSong();
+    // An output change that waited for this song is done once the song can play there.
+    if (outputChangePending_ && engine_.reloadRate() == 0) {
+        outputChangePending_ = false;
+        emit outputChanged();
+    }
+    publishTransport();
+}
+
+void PlaybackManager::announceSong() {
     lastPosition_ = -1.0;
     emit loopChanged();
     emit tempoPitchChanged();
@@ -165,12 +175,6 @@ void PlaybackManager::adoptLoadedSong() {
     emit durationChanged(duration());
     emit songLoaded(songFolder_);
     pollDecode();  // how far it is already (and songDecoded if it is whole)
-    // An output change that waited for this song is done once the song can play there.
-    if (outputChangePending_ && engine_.reloadRate() == 0) {
-        outputChangePending_ = false;
-        emit outputChanged();
-    }
-    publishTransport();
 }
 
 bool PlaybackManager::hasSong() const {

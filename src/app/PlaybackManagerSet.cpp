@@ -122,13 +122,7 @@ void PlaybackManager::adoptAdvancedSong() {
     const double cents = cuedPitchCents_;
     pitchSemitones_ = static_cast<int>(std::trunc(cents / 100.0));
     pitchFineCents_ = cents - 100.0 * pitchSemitones_;
-    lastPosition_ = -1.0;
-    emit loopChanged();
-    emit tempoPitchChanged();
-    emit clickChanged();
-    emit durationChanged(duration());
-    emit songLoaded(songFolder_);
-    pollDecode();
+    announceSong();
     publishTransport();
     emit songAdvanced(songFolder_);
 }

@@ -10,6 +10,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <utility>
 
 #include "stemdeck/app/MarkerStore.h"
 #include "stemdeck/app/PlaybackManager.h"
@@ -157,6 +158,8 @@ void SetWindowPart::enableActions() {
 
 void SetWindowPart::attachStage(StageView& stage) {
     stage_ = &stage;
+    // The song of an entry is in: the stage learns what follows it.
+    connect(player_, &app::set::SetPlayer::entryStarted, this, &SetWindowPart::showTimes);
     connect(&stage, &StageView::previousSongRequested, previous_, &QAction::trigger);
     connect(&stage, &StageView::nextSongRequested, next_, &QAction::trigger);
     showTimes();
@@ -177,9 +180,11 @@ void SetWindowPart::showTimes() {
                       model_->secondsLeft(inSet ? playback_.position() : 0.0));
     if (!stage_) return;
     if (!inSet) {
-        stage_->clearSetContext();
+        // Only a context this part gave is taken back (a song opened outside the set).
+        if (std::exchange(stageInSet_, false)) stage_->clearSetContext();
         return;
     }
+    stageInSet_ = true;
     const int next = session_->nextIndex();
     const QString nextName =
         next >= 0 ? QFileInfo(session_->songFolder(next)).fileName() : QString();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stemdeck/app/ClockText.h"
 #include "stemdeck/audio/timeline/BeatGrid.h"
 
 namespace stemdeck::ui::stage {
@@ -55,28 +56,12 @@ QString formatBarBeat(const BarBeat& position) {
     return QStringLiteral("%1.%2").arg(position.bar).arg(position.beat);
 }
 
-namespace {
-
-QString clock(qint64 whole) {
-    const qint64 h = whole / 3600;
-    const qint64 m = whole / 60 % 60;
-    const qint64 s = whole % 60;
-    if (h > 0)
-        return QStringLiteral("%1:%2:%3")
-            .arg(h)
-            .arg(m, 2, 10, QLatin1Char('0'))
-            .arg(s, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
-}
-
-}  // namespace
-
 QString formatElapsed(double seconds) {
-    return clock(static_cast<qint64>(std::floor(std::max(0.0, seconds))));
+    return app::clockText(static_cast<qint64>(std::floor(std::max(0.0, seconds))));
 }
 
 QString formatRemaining(double seconds) {
-    return clock(static_cast<qint64>(std::ceil(std::max(0.0, seconds) - 1e-6)));
+    return app::clockText(static_cast<qint64>(std::ceil(std::max(0.0, seconds) - 1e-6)));
 }
 
 }  // namespace stemdeck::ui::stage

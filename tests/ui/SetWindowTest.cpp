@@ -1,12 +1,15 @@
 // Sets in the main window on a real engine (JACK dummy server): a set file opened into the
 // setlist dock, a double-click jumping to a song with its entry's tempo and pitch, Next /
 // Previous Song (keys and buttons), the highlight following, a missing song shown as a
-// problem while the others play, the question about an unsaved set, sets in Open Recent.
+// problem while the others play, the question about an unsaved set, sets in Open Recent, the
+// stage view showing the set and stepping through it.
 #include <gtest/gtest.h>
 
 #include <QAction>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -21,6 +24,7 @@
 #include "stemdeck/ui/SetWindowPart.h"
 #include "stemdeck/ui/SetlistPanel.h"
 #include "stemdeck/ui/ShortcutGuide.h"
+#include "stemdeck/ui/StageView.h"
 
 using namespace stemdeck;
 using app::set::SetListModel;
@@ -196,4 +200,33 @@ TEST(SetWindow, NewAndOpenSetAskAboutAnUnsavedSetAndADamagedFileIsRefused) {
     EXPECT_TRUE(rig.statusMessage().contains("bad.stemset")) << rig.statusMessage().toStdString();
     EXPECT_EQ(rig.sets().session().size(), 4);  // the open set stays
     rig.closeBoxes();
+}
+
+TEST(SetWindow, TheStageViewShowsTheSetsNextSongAndStepsThroughTheSet) {
+    SetWindowRig rig;
+    ASSERT_TRUE(rig.sets().openSet(rig.setFile()));
+    ui::StageView* stage = rig.window->stageView();
+    ASSERT_NE(stage, nullptr);
+    auto* nextSong = stage->findChild<QLabel*>("stageNextSong");
+    auto* setLeft = stage->findChild<QLabel*>("stageSetLeft");
+    auto* songLeft = stage->findChild<QLabel*>("stageSongLeft");
+    auto* next = stage->findChild<QPushButton*>("stageNext");
+    auto* previous = stage->findChild<QPushButton*>("stagePrevious");
+    ASSERT_TRUE(nextSong && setLeft && songLeft && next && previous);
+    // The label's whole text (the stage elides it to its width, small while it is hidden).
+    const auto shown = [&] { return nextSong->property("stemdeckFullText").toString(); };
+    EXPECT_FALSE(stage->hasSetContext()) << "no song of the set plays yet";
+
+    ASSERT_TRUE(rig.startsRow(0, [&] { rig.sets().player().jumpTo(0); }));
+    EXPECT_TRUE(stage->hasSetContext());
+    EXPECT_EQ(shown(), "Next song: Ballad");
+    EXPECT_TRUE(next->isEnabled());
+    EXPECT_FALSE(previous->isEnabled()) << "the first song has no previous one";
+    // "Set −0:07" against "Song −0:02": the set's time counts the songs after this one.
+    EXPECT_NE(setLeft->text().mid(4), songLeft->text().mid(5)) << setLeft->text().toStdString();
+
+    // The stage's own Next Song button steps through the set, as the menu does.
+    ASSERT_TRUE(rig.startsRow(1, [&] { QTest::mouseClick(next, Qt::LeftButton); }));
+    EXPECT_EQ(shown(), "Next song: Missing");
+    EXPECT_TRUE(previous->isEnabled());
 }

@@ -296,6 +296,9 @@ class PlaybackManager : public QObject {
     void watchDecode(std::shared_ptr<audio::SongDecode> decode, bool keepPeaks);
     // Each poll: how far the decode is, whether it is done, whether the transport buffers.
     void pollDecode();
+    // Tells the widgets the song (a new one, or the set's next taking over) is in: its loop,
+    // tempo, pitch, click, duration, then songLoaded and how far it is decoded.
+    void announceSong();
     // Extends the growing waveforms over what was decoded since the last time.
     void growPeaks();
     void onPeaksReady(const SongPeaks& peaks);

@@ -86,6 +86,7 @@ class SetWindowPart : public QObject {
     QDockWidget* dock_ = nullptr;
     SetlistPanel* panel_ = nullptr;
     StageView* stage_ = nullptr;
+    bool stageInSet_ = false;  // the stage shows this part's set context
     QAction* newSet_ = nullptr;
     QAction* openSet_ = nullptr;
     QAction* saveSet_ = nullptr;

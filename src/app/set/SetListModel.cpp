@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stemdeck/app/ClockText.h"
 #include "stemdeck/app/MarkerStore.h"
 #include "stemdeck/app/set/SetFile.h"
 
@@ -16,16 +17,9 @@ namespace stemdeck::app::set {
 
 namespace {
 
-// "3:07", "1:02:03".
+// "3:07", "1:02:03", to the nearest second.
 QString clockText(double seconds) {
-    const long total = std::lround(std::max(0.0, seconds));
-    const long h = total / 3600, m = (total / 60) % 60, s = total % 60;
-    if (h > 0)
-        return QStringLiteral("%1:%2:%3")
-            .arg(h)
-            .arg(m, 2, 10, QLatin1Char('0'))
-            .arg(s, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+    return app::clockText(std::llround(std::max(0.0, seconds)));
 }
 
 QString number(double value) {
