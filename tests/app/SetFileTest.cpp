@@ -150,6 +150,15 @@ TEST(SetFile, DamagedJsonSaysWhereWithLineAndColumn) {
         << parsed.problems[0].message;
 }
 
+// Found by the set_file fuzzer: a number beyond a double threw past the parse_error handler.
+TEST(SetFile, ANumberTooLargeForADoubleIsDamagedJsonNotACrash) {
+    ParsedSet parsed;
+    ASSERT_NO_THROW(parsed = parse("{\"songs\": [{\"path\": \"A\", \"tempo\": 1e999}]}"));
+    EXPECT_FALSE(parsed.readable);
+    ASSERT_EQ(parsed.problems.size(), 1u);
+    EXPECT_EQ(parsed.problems[0].message, "damaged JSON: a number is too large to read");
+}
+
 TEST(SetFile, NotASetSaysWhatASetLooksLike) {
     for (const std::string text : {"[1, 2]", "{\"name\": \"x\"}", "{\"songs\": {}}", "42"}) {
         const ParsedSet parsed = parse(text);

@@ -117,6 +117,11 @@ ParsedSet SetFile::parse(std::string_view bytes, const fs::path& setFolder) {
         // e.byte is 1-based: the byte the parser stopped at.
         return unreadable("damaged JSON at " + position(bytes, e.byte > 0 ? e.byte - 1 : 0) + ": " +
                           parseReason(e.what()));
+    } catch (const Json::exception& e) {
+        // A number beyond a double (out_of_range 406) is not a syntax error: the parser throws
+        // it apart from parse_error.
+        return unreadable(e.id == 406 ? std::string("damaged JSON: a number is too large to read")
+                                      : "damaged JSON: " + parseReason(e.what()));
     }
     if (!root.is_object())
         return unreadable("not a set file: the top level is not an object {\"songs\": [...]}");
