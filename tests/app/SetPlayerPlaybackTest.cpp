@@ -40,7 +40,9 @@ struct SetRig {
         test::writeSineSong(dir.path(), "A", 2.0, 1, 48000);
         test::writeSineSong(dir.path(), "B", 2.0, 1, 48000);
         test::writeTextFile(dir / "B" / "meta.json", R"({"tempo": 90, "time_signature": "3/4"})");
-        test::writeSineSong(dir.path(), "C", 2.0, 1, 48000);
+        // Long enough to still play from its 1.25 s start marker when a slow machine
+        // (ThreadSanitizer, ctest -j2) looks after the set player said it started.
+        test::writeSineSong(dir.path(), "C", 5.0, 1, 48000);
         test::writeTextFile(dir / "set.stemset", setText);
         QString error;
         EXPECT_TRUE(session.open(test::qpath(dir / "set.stemset"), &error)) << error.toStdString();

@@ -71,6 +71,11 @@ export STEMDECK_TEST_JACK_PID=$jack_pid STEMDECK_JACK_PERIOD=$period STEMDECK_JA
 status=$?
 kill "$jack_pid" 2>/dev/null
 wait "$jack_pid" 2>/dev/null
+# A failed run shows what the server said (a client it dropped, a timeout): CI keeps no files.
+if [ "$status" != 0 ] && [ -s "$log" ]; then
+  echo "with_jack.sh: the command failed ($status); the JACK server's log, last 40 lines:" >&2
+  tail -n 40 "$log" >&2
+fi
 [ -n "${STEMDECK_JACK_LOG:-}" ] || rm -f "$log"
 # What clients of this server left behind when it went away under them (the device-loss
 # tests): their semaphore files. The server's name is unique to this run.

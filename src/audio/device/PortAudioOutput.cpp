@@ -133,10 +133,14 @@ std::atomic<bool> g_jackLost{false};
 // server). PortAudio only notices a dead server through a running stream; a stopped stream of
 // a dead server cannot be started (PortAudio asserts) nor closed (it aborts the process), so
 // a stopped JACK stream is checked this way before either.
+// Only a refused connection (JackServerFailed: no server listens) means it is gone. Any other
+// failure comes from a server that accepted us: on a busy machine the open can miss JACK's
+// client timeout (the server waits on every client's notification thread, and a slow new
+// thread misses it), and calling that a lost server would lose JACK for the whole process.
 bool jackServerAnswers() {
     jack_status_t status{};
     jack_client_t* probe = jack_client_open("stemdeck-probe", JackNoStartServer, &status);
-    if (!probe) return false;
+    if (!probe) return (status & JackServerFailed) == 0;
     jack_client_close(probe);
     return true;
 }
