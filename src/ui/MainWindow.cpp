@@ -94,7 +94,8 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     playback_.openOutput(settings_.outputConfig());
     setLatencyMonitor(settings_.latencyMonitorEnabled());
     restoreClick();
-    connect(&playback_, &app::PlaybackManager::clickChanged, this, &MainWindow::rememberClick);
+    // Only the user's own edits: a set entry's click plays for its song and is not a preference.
+    connect(ui_->rehearsalBar, &RehearsalBar::clickEdited, this, &MainWindow::rememberClick);
     showOutputStatus();
     onStateChanged(playback_.state());
 }

@@ -151,6 +151,7 @@ void RehearsalBar::applyClick() {
                                       &click.beatUnit);
     click.countInBars = ui_->countInSpin->value();
     playback_->setClick(click);
+    emit clickEdited();
 }
 
 void RehearsalBar::tap(double seconds) {

@@ -205,3 +205,39 @@ TEST_F(SetCheckTest, FiveHundredSongsParseAndCheckFast) {
     RecordProperty("seconds", std::to_string(seconds));
     std::printf("500 songs parsed and checked in %.3f s\n", seconds);
 }
+
+TEST(SetCheck, TheTimeFromEachEntryIsTheRestOfTheSetAsHeard) {
+    SetList set;
+    std::vector<SongSummary> songs;
+    const auto add = [&](double seconds, double tempo, Transition transition) {
+        SetEntry entry;
+        entry.tempo = tempo;
+        entry.transition = transition;
+        entry.gapSeconds = 4.0;
+        entry.crossfadeSeconds = 10.0;  // longer than the 3 s song after it: cut to 3 s
+        set.songs.push_back(entry);
+        SongSummary song;
+        song.seconds = seconds;
+        songs.push_back(song);
+    };
+    add(10.0, 0.5, Transition::Gap);       // 20 s + 4 s
+    add(6.0, 1.0, Transition::Crossfade);  // 6 s - 3 s
+    add(3.0, 1.0, Transition::Segue);      // 3 s
+    add(8.0, 2.0, Transition::Crossfade);  // 4 s, the last: its transition has no effect
+    const std::vector<double> from = SetCheck::secondsFrom(set, songs);
+    ASSERT_EQ(from.size(), 5u);
+    EXPECT_NEAR(from[0], 24.0 + 3.0 + 3.0 + 4.0, 1e-9);
+    EXPECT_NEAR(from[1], 3.0 + 3.0 + 4.0, 1e-9);
+    EXPECT_NEAR(from[2], 3.0 + 4.0, 1e-9);
+    EXPECT_NEAR(from[3], 4.0, 1e-9);
+    EXPECT_EQ(from[4], 0.0);
+    EXPECT_NEAR(from[0], SetCheck::totalSeconds(set, songs), 1e-9);
+    // Each suffix is the set that starts there.
+    for (std::size_t r = 0; r < set.songs.size(); ++r) {
+        SetList rest;
+        rest.songs.assign(set.songs.begin() + static_cast<std::ptrdiff_t>(r), set.songs.end());
+        const std::vector<SongSummary> restSongs(songs.begin() + static_cast<std::ptrdiff_t>(r),
+                                                 songs.end());
+        EXPECT_NEAR(from[r], SetCheck::totalSeconds(rest, restSongs), 1e-9) << "from " << r;
+    }
+}

@@ -314,3 +314,34 @@ TEST(SetFile, AFileIsASetByItsNameOrItsContent) {
     fs::create_directories(dir / "odd.stemset");
     EXPECT_FALSE(SetFile::isSetPath(dir / "odd.stemset")) << "a folder is a song";
 }
+
+TEST(SetFile, AnEntryPlaysLikeAnotherOnlyWithTheSameTransitionStartAndSettings) {
+    SetEntry base;
+    base.path = "A";
+    SetEntry elsewhere = base;
+    elsewhere.path = "B";
+    elsewhere.extra["note"] = "kept for a save";
+    EXPECT_TRUE(base.playsLike(elsewhere)) << "the path and unknown keys do not change playing";
+    // The same transposition written two ways plays alike.
+    SetEntry semitone = base;
+    semitone.pitchSemitones = 1.0;
+    SetEntry hundredCents = base;
+    hundredCents.cents = 100.0;
+    EXPECT_TRUE(semitone.playsLike(hundredCents));
+    const std::vector<void (*)(SetEntry&)> changes = {
+        [](SetEntry& e) { e.transition = Transition::Segue; },
+        [](SetEntry& e) { e.gapSeconds = 4.0; },
+        [](SetEntry& e) { e.crossfadeSeconds = 5.0; },
+        [](SetEntry& e) { e.tempo = 0.9; },
+        [](SetEntry& e) { e.cents = -20.0; },
+        [](SetEntry& e) { e.click = true; },
+        [](SetEntry& e) { e.countInBars = 2; },
+        [](SetEntry& e) { e.startMarker = "Chorus"; },
+    };
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        SetEntry changed = base;
+        changes[i](changed);
+        EXPECT_FALSE(base.playsLike(changed)) << "change " << i;
+        EXPECT_FALSE(changed.playsLike(base)) << "change " << i;
+    }
+}

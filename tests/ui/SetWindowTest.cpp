@@ -90,6 +90,30 @@ TEST(SetWindow, AnOpenedSetShowsItsRowsAndADoubleClickPlaysTheSongWithItsSetting
     EXPECT_TRUE(rig.isNext(2));
 }
 
+TEST(SetWindow, AnEntrysClickIsNotSavedAsTheUsersButTheUsersOwnChangeIs) {
+    SetWindowRig rig;
+    ASSERT_FALSE(rig.settings->clickEnabled());
+    const int countIn = rig.settings->countInBars();
+    test::writeTextFile(rig.dir / "click.stemset",
+                        R"({"songs": [{"path": "Opener", "click": true, "count_in": 3}]})");
+    ASSERT_TRUE(rig.sets().openSet(test::qpath(rig.dir / "click.stemset")));
+    ASSERT_TRUE(rig.startsRow(0, [&] { rig.sets().player().jumpTo(0); }));
+    ASSERT_TRUE(rig.playback().click().enabled);
+    ASSERT_EQ(rig.playback().click().countInBars, 3);
+    QTest::qWait(50);  // any queued reaction to the click change
+    EXPECT_FALSE(rig.settings->clickEnabled()) << "the entry's click became the user's";
+    EXPECT_EQ(rig.settings->countInBars(), countIn);
+    // The user's own change through the click button is kept.
+    auto* button = rig.part<QToolButton>("clickButton");
+    ASSERT_NE(button, nullptr);
+    button->click();  // off: the entry had it on
+    EXPECT_FALSE(rig.playback().click().enabled);
+    button->click();
+    EXPECT_TRUE(rig.playback().click().enabled);
+    EXPECT_TRUE(rig.settings->clickEnabled());
+    EXPECT_EQ(rig.settings->countInBars(), 3) << "the bar as the user saw and kept it";
+}
+
 TEST(SetWindow, NextAndPreviousSongStepThroughTheSetPastAMissingSong) {
     SetWindowRig rig;
     ASSERT_TRUE(rig.sets().openSet(rig.setFile()));

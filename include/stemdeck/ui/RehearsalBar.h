@@ -32,6 +32,11 @@ class RehearsalBar : public QFrame {
     // One tap of the Tap button at `seconds` on a monotonic clock (the button uses its own).
     void tap(double seconds);
 
+  signals:
+    // The user changed the click here (not a song or a set entry giving its own): what the
+    // window keeps as the user's preference. GUI thread.
+    void clickEdited();
+
   private:
     // The tempo, pitch and click groups in a row that wraps when the window is narrow.
     void arrangeGroups();

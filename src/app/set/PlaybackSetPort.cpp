@@ -55,19 +55,12 @@ void PlaybackSetPort::prepareNext(const SetEntry& current, const QString& nextFo
         return;
     }
     // The same song already cued (an edit elsewhere in the set) stays: no second load.
-    if (playback_.cuedFolder() == nextFolder && sameSetup(cued_, next)) return;
+    if (playback_.cuedFolder() == nextFolder && cued_.playsLike(next)) return;
     cued_ = next;
     double start = 0.0;
     if (!next.startMarker.empty())
         start = markerSeconds(nextFolder, QString::fromStdString(next.startMarker)).value_or(0.0);
     playback_.cueNextSong(nextFolder, next, start);
-}
-
-bool PlaybackSetPort::sameSetup(const SetEntry& a, const SetEntry& b) {
-    return a.transition == b.transition && a.gapSeconds == b.gapSeconds &&
-           a.crossfadeSeconds == b.crossfadeSeconds && a.tempo == b.tempo &&
-           a.pitchCents() == b.pitchCents() && a.click == b.click &&
-           a.countInBars == b.countInBars && a.startMarker == b.startMarker;
 }
 
 std::optional<double> PlaybackSetPort::markerSeconds(const QString& folder,

@@ -185,19 +185,35 @@ SongSummary SetCheck::checkSong(std::size_t index, const SetEntry& entry, const 
     return checker.check(index, entry, setFolder);
 }
 
+namespace {
+// What entry i adds to the set as heard: its song at its tempo and its transition into the
+// next one (the last song's transition has no effect). Each term depends on i and i + 1 only.
+double entrySeconds(const SetList& set, const std::vector<SongSummary>& songs, std::size_t i,
+                    std::size_t n) {
+    const SetEntry& entry = set.songs[i];
+    double seconds = songs[i].seconds / entry.tempo;
+    if (i + 1 == n) return seconds;
+    if (entry.transition == Transition::Gap) seconds += entry.gapSeconds;
+    if (entry.transition == Transition::Crossfade)
+        seconds -= std::min({entry.crossfadeSeconds, songs[i].seconds / entry.tempo,
+                             songs[i + 1].seconds / set.songs[i + 1].tempo});
+    return seconds;
+}
+}  // namespace
+
 double SetCheck::totalSeconds(const SetList& set, const std::vector<SongSummary>& songs) {
     double total = 0.0;
     const std::size_t n = std::min(set.songs.size(), songs.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const SetEntry& entry = set.songs[i];
-        total += songs[i].seconds / entry.tempo;
-        if (i + 1 == n) break;  // the last song's transition has no effect
-        if (entry.transition == Transition::Gap) total += entry.gapSeconds;
-        if (entry.transition == Transition::Crossfade)
-            total -= std::min({entry.crossfadeSeconds, songs[i].seconds / entry.tempo,
-                               songs[i + 1].seconds / set.songs[i + 1].tempo});
-    }
+    for (std::size_t i = 0; i < n; ++i) total += entrySeconds(set, songs, i, n);
     return total;
+}
+
+std::vector<double> SetCheck::secondsFrom(const SetList& set,
+                                          const std::vector<SongSummary>& songs) {
+    const std::size_t n = std::min(set.songs.size(), songs.size());
+    std::vector<double> from(n + 1, 0.0);
+    for (std::size_t i = n; i-- > 0;) from[i] = from[i + 1] + entrySeconds(set, songs, i, n);
+    return from;
 }
 
 }  // namespace stemdeck::app::set

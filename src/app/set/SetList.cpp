@@ -34,6 +34,13 @@ std::filesystem::path SetEntry::resolve(const std::filesystem::path& setFolder) 
     return (given.is_absolute() ? given : setFolder / given).lexically_normal();
 }
 
+bool SetEntry::playsLike(const SetEntry& other) const {
+    return transition == other.transition && gapSeconds == other.gapSeconds &&
+           crossfadeSeconds == other.crossfadeSeconds && tempo == other.tempo &&
+           pitchCents() == other.pitchCents() && click == other.click &&
+           countInBars == other.countInBars && startMarker == other.startMarker;
+}
+
 std::string SetProblem::line() const {
     return (isError() ? "error: " : "warning: ") + message;
 }

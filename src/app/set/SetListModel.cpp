@@ -285,15 +285,10 @@ void SetListModel::setEntry(int row, const SetEntry& entry) {
 double SetListModel::secondsLeft(double position) const {
     const int current = session_.currentIndex();
     if (current < 0) return report_.totalSeconds;
-    SetList rest;
-    std::vector<SongSummary> songs;
-    for (int row = current; row < session_.size(); ++row) {
-        rest.songs.push_back(session_.entry(row));
-        if (static_cast<std::size_t>(row) < report_.songs.size())
-            songs.push_back(report_.songs[static_cast<std::size_t>(row)]);
-    }
+    const auto row = static_cast<std::size_t>(current);
+    const double rest = row < secondsFrom_.size() ? secondsFrom_[row] : 0.0;
     const double played = std::max(0.0, position) / session_.entry(current).tempo;
-    return std::max(0.0, SetCheck::totalSeconds(rest, songs) - played);
+    return std::max(0.0, rest - played);
 }
 
 void SetListModel::recheck() {
@@ -301,6 +296,7 @@ void SetListModel::recheck() {
     options.decodeEnds = false;  // headers only: the panel must not stall on a long set
     options.markers = markers_;
     report_ = SetCheck::run(session_.set(), session_.baseFolder().toStdString(), options);
+    secondsFrom_ = SetCheck::secondsFrom(session_.set(), report_.songs);
     if (session_.size() > 0)
         emit dataChanged(index(0, 0), index(session_.size() - 1, ColumnCount - 1));
     emit headerDataChanged(Qt::Vertical, 0, std::max(0, session_.size() - 1));

@@ -61,6 +61,10 @@ class SetCheck {
                                  const CheckOptions& options, std::vector<SetProblem>& problems);
     // SetReport::totalSeconds for these songs.
     static double totalSeconds(const SetList& set, const std::vector<SongSummary>& songs);
+    // The same for the set from each entry on: [r] is what entries r.. take, with one more
+    // element (0) at the end; one pass, so a long set's time left costs one lookup.
+    static std::vector<double> secondsFrom(const SetList& set,
+                                           const std::vector<SongSummary>& songs);
 };
 
 }  // namespace stemdeck::app::set

@@ -61,6 +61,10 @@ struct SetEntry {
     // The song folder: `path` against `setFolder` unless it is absolute.
     std::filesystem::path resolve(const std::filesystem::path& setFolder) const;
     double pitchCents() const { return 100.0 * pitchSemitones + cents; }
+    // Whether the song plays alike from both: the same transition, start and rehearsal
+    // settings (the path and the keys kept for a save aside). Next to the fields, so a new
+    // setting is not forgotten where a cued song is kept or cued again.
+    bool playsLike(const SetEntry& other) const;
 };
 
 struct SetList {

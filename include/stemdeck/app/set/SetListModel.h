@@ -83,6 +83,7 @@ class SetListModel : public QAbstractTableModel {
     SetSession& session_;
     const MarkerStore* markers_;
     SetReport report_;
+    std::vector<double> secondsFrom_;  // SetCheck::secondsFrom of the report
     int shownCurrent_ = -1;
 };
 

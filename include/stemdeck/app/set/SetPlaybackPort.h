@@ -78,9 +78,6 @@ class PlaybackSetPort : public SetPlaybackPort {
                      const SetEntry& next) override;
 
   private:
-    // The entries give the cued song the same start and settings.
-    static bool sameSetup(const SetEntry& a, const SetEntry& b);
-
     PlaybackManager& playback_;
     const MarkerStore* markers_;
     SetEntry cued_;  // the entry the cued song was set up from
