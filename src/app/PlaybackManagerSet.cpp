@@ -6,8 +6,10 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "stemdeck/app/DisplayText.h"
+#include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/SongMeta.h"
 #include "stemdeck/app/set/EntryTransition.h"
@@ -77,6 +79,14 @@ bool PlaybackManager::cueLoadedNext() {
             static_cast<std::int64_t>(std::llround(nextStartSeconds_ * next->sampleRate));
         settings.startFrame =
             std::clamp<std::int64_t>(at, 0, std::max<std::int64_t>(0, next->frames - 1));
+        // Its saved mix from its first sample: set once it is current, a segue would play its
+        // first moments at the defaults (a muted click or guide stem loud). A damaged mix file
+        // is reported when the song becomes current (restoreMix).
+        if (mixes_) {
+            std::vector<std::string> names;
+            for (const audio::Stem& stem : next->stems) names.push_back(stem.name);
+            settings.mix = mixes_->load(result.folder, names).mix;
+        }
     }
     // The user's click (level) with the next song's own tempo and meter, and the entry's
     // click on/off and count-in.

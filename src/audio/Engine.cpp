@@ -110,9 +110,11 @@ void Engine::adopt(std::shared_ptr<const Song> next, std::shared_ptr<SongDecode>
 
 std::unique_ptr<SongUnit> Engine::makeUnit(std::shared_ptr<const Song> song,
                                            std::shared_ptr<SongDecode> decode,
-                                           const SongTransition& leadOut) const {
+                                           const SongTransition& leadOut,
+                                           const MixSnapshot* mix) const {
     auto slot = std::make_shared<SongSlot>();
     slot->mix = std::make_unique<MixControls>(song->stems.size());
+    if (mix) slot->mix->apply(*mix);  // before the unit's mixer settles on it
     slot->song = std::move(song);
     slot->decode = std::move(decode);
     auto unit = std::make_unique<SongUnit>(*slot->song, *slot->mix, slot->song->sampleRate, leadOut,

@@ -39,6 +39,12 @@ const Song* Engine::cuedSong() const {
     return slot ? slot->song.get() : nullptr;
 }
 
+std::optional<MixSnapshot> Engine::cuedMix() const {
+    const SongSlot* slot = slotOf(set_.cued());
+    if (!slot) return std::nullopt;
+    return slot->mix->snapshot();
+}
+
 bool Engine::cueNext(std::shared_ptr<SongDecode> decode, const NextSongSettings& settings,
                      const SongTransition& leadOut) {
     auto song = decode ? decode->song() : nullptr;
@@ -62,7 +68,8 @@ bool Engine::cueSlot(std::shared_ptr<const Song> next, std::shared_ptr<SongDecod
         throw std::invalid_argument("the next song is at " + std::to_string(next->sampleRate) +
                                     " Hz but the set plays at " +
                                     std::to_string(song()->sampleRate) + " Hz; load it again");
-    auto unit = makeUnit(std::move(next), std::move(decode), leadOut);
+    auto unit = makeUnit(std::move(next), std::move(decode), leadOut,
+                         settings.mix ? &*settings.mix : nullptr);
     SongSlot& slot = *slotOf(unit.get());
     Transport& transport = unit->transport();
     transport.setTempo(settings.tempo);

@@ -11,6 +11,7 @@
 #include "AudioFiles.h"
 #include "QtPath.h"
 #include "TempDir.h"
+#include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/audio/Engine.h"
 
@@ -23,7 +24,8 @@ namespace {
 struct SetRig {
     test::TempDir dir;
     audio::Engine engine;
-    PlaybackManager playback{engine};
+    app::MixStore mixes{test::qpath(dir / "mixes")};
+    PlaybackManager playback{engine, &mixes};
 
     SetRig() {
         playback.openOutput({});
@@ -87,4 +89,25 @@ TEST(SetPlayback, ANextSongThatCannotLoadIsSaidAndTheCurrentOnePlaysOn) {
     EXPECT_FALSE(failed.first().at(1).toString().isEmpty());
     EXPECT_FALSE(rig.engine.hasCued());
     EXPECT_EQ(rig.playback.songFolder(), test::qpath(first));
+}
+
+TEST(SetPlayback, TheCuedSongHasItsSavedMixBeforeItIsHeard) {
+    SetRig rig;
+    const fs::path first = test::writeSineSong(rig.dir.path(), "first", 1.0, 1, 48000);
+    const fs::path second = test::writeSineSong(rig.dir.path(), "second", 1.0, 2, 48000);
+    audio::MixSnapshot saved;
+    saved.stems = {{-12.0f, 0.5f, false, false}, {0.0f, 0.0f, true, false}};
+    saved.masterGainDb = -3.0f;
+    QString error;
+    ASSERT_TRUE(rig.mixes.save(test::qpath(second), {"stem0", "stem1"}, saved, &error))
+        << error.toStdString();
+    ASSERT_TRUE(rig.load(first));
+    rig.playback.setCurrentLeadOut({audio::SongTransition::Kind::Segue, 0.0, 0.0});
+    QSignalSpy cued(&rig.playback, &PlaybackManager::nextSongCued);
+    rig.playback.cueNextSong(test::qpath(second), app::set::SetEntry{});
+    ASSERT_TRUE(cued.count() > 0 || cued.wait(10000));
+    const auto mix = rig.engine.cuedMix();
+    ASSERT_TRUE(mix.has_value());
+    EXPECT_EQ(*mix, saved) << "the saved mix would only come once the song is heard";
+    EXPECT_EQ(rig.engine.mix().snapshot().stems.size(), 1u) << "the current song's own";
 }

@@ -185,3 +185,25 @@ TEST(EngineSet, StopTransitionWaitsForPlayAndTheNextSongHasItsSettings) {
     EXPECT_EQ(played.back(), 0.25f);
     EXPECT_GE(engine.positionFrames(), 24000);
 }
+
+// A segued song's own mix is heard from its first sample: set with the cue, nothing ramps from
+// the defaults at the seam (a muted click stem must not blast for a moment into the PA).
+TEST(EngineSet, ASeguedSongIsHeardAtItsOwnMixFromItsFirstSample) {
+    const int a = 4800, b = 4800;
+    const float half = 20.0f * std::log10(0.5f);
+    Engine engine;
+    engine.setSong(constant(0.5f, a));
+    ASSERT_TRUE(engine.setCurrentLeadOut(lead(Kind::Segue)));
+    NextSongSettings next;
+    next.mix = audio::MixSnapshot{{audio::StemMix{half, 0.0f, false, false}}, half};
+    ASSERT_TRUE(engine.cueNext(constant(0.5f, b), next, lead(Kind::Stop)));
+    ASSERT_TRUE(engine.cuedMix().has_value());
+    EXPECT_EQ(*engine.cuedMix(), *next.mix);
+    engine.play();
+    const auto left = pull(engine, (a + b) / kBlock - 2, [&] { engine.consumeSongChanged(); });
+    EXPECT_EQ(left[static_cast<std::size_t>(a - 1)], 0.5f);
+    for (int i = a; i < a + 2 * kBlock; ++i)
+        ASSERT_NEAR(left[static_cast<std::size_t>(i)], 0.125f, 1e-6f) << "frame " << i - a;
+    EXPECT_EQ(engine.mix().snapshot(), *next.mix) << "the song's mix once it is current";
+    EXPECT_FALSE(engine.cuedMix().has_value());
+}

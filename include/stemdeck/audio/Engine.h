@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "stemdeck/audio/click/ClickSettings.h"
@@ -26,6 +27,9 @@ struct NextSongSettings {
     double pitchCents = 0.0;  // +-1200
     ClickSettings click;      // grid, level, on/off, count-in bars (used when it starts on play)
     std::int64_t startFrame = 0;
+    // The song's own mix, heard from its first sample (set before the audio thread sees the
+    // song, so nothing ramps at a segue); none: the defaults.
+    std::optional<MixSnapshot> mix;
 };
 
 // The stem player: owns the loaded song, its mix, the transport and the PortAudio stream.
@@ -108,6 +112,8 @@ class Engine : private AudioSource {
     bool hasCued() const { return set_.hasCued(); }
     // The cued song, or null.
     const Song* cuedSong() const;
+    // The cued song's mix, or none without one.
+    std::optional<MixSnapshot> cuedMix() const;
     // Lets the cued song go (the user chose another next song): at once when the stream is
     // stopped, else at the audio thread's next block; hasCued() says when it is gone. A song
     // whose transition is under way (gap, crossfade) plays on.
@@ -229,10 +235,12 @@ class Engine : private AudioSource {
     const Transport& current() const { return shownUnit() ? shownUnit()->transport() : idle_; }
     // Control thread: follows the set to its current song and frees a song handed back.
     void syncShown();
-    // A unit for `song`, its mix at the defaults (control thread; allocates).
+    // A unit for `song`, its mix at `mix` or the defaults (control thread; allocates). The
+    // mixer starts settled at that mix.
     std::unique_ptr<SongUnit> makeUnit(std::shared_ptr<const Song> song,
                                        std::shared_ptr<SongDecode> decode,
-                                       const SongTransition& leadOut) const;
+                                       const SongTransition& leadOut,
+                                       const MixSnapshot* mix = nullptr) const;
     bool cueSlot(std::shared_ptr<const Song> song, std::shared_ptr<SongDecode> decode,
                  const NextSongSettings& settings, const SongTransition& leadOut);
     // Something sounds or is about to (a song playing, a gap, a crossfade).
