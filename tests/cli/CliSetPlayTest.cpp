@@ -12,6 +12,7 @@
 #include <numbers>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "AudioFiles.h"
@@ -198,4 +199,21 @@ TEST_F(CliSetPlay, SongOptionsAreRefusedForASet) {
     const CliResult noWait = runCli({"play", (dir_ / "A").string(), "--no-wait"});
     EXPECT_EQ(noWait.status, 2);
     EXPECT_NE(noWait.err.find("--no-wait is for a set"), std::string::npos) << noWait.err;
+}
+
+// Ctrl-C while a set plays (the next song already cued) stops it at once, cleanly: status 0,
+// as for a song, and the song after it never starts.
+TEST_F(CliSetPlay, AnInterruptStopsTheSet) {
+    song("A", 20.0);
+    song("B", 20.0);
+    const auto file = set(R"({"songs": [{"path": "A", "transition": "segue"}, {"path": "B"}]})");
+    CliProcess play({"play", file});
+    ASSERT_TRUE(play.waitForErr("playing ")) << "it never started playing";
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    const auto start = std::chrono::steady_clock::now();
+    play.interrupt();
+    const CliResult r = play.wait();
+    EXPECT_LT(secondsSince(start), 2.0);
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, "1/2 A (0:20)\n");
 }
