@@ -200,8 +200,8 @@ void declarePlay(Declared& d, CliOptions& o) {
                o.noWait);
     declareBlock(play, o, "frames per device buffer");
     declareRate(play, o,
-                "device sample rate (default: the song's, or the set's first song's, when the "
-                "device supports it, else the device's)");
+                "device sample rate (default: the song's, or a set's first song's, when the\n"
+                "  device supports it, else the device's)");
     valueOption(play, "--device", "NAME", "output device (default: the system's)",
                 [&o](const std::string& v) {
                     if (v.empty()) throw CliError("--device needs a device name");
