@@ -18,6 +18,7 @@
 #include "Printable.h"
 #include "SavedMix.h"
 #include "SetCommands.h"
+#include "SetPlay.h"
 #include "SetRender.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/core/ByteSize.h"
@@ -312,6 +313,7 @@ void followSongRate(Engine& engine, const CliOptions& options) {
 }
 
 int runPlay(const CliOptions& options, const CommandContext& context) {
+    if (options.noWait) throw CliError("--no-wait is for a set (.stemset), whose stops wait");
     Engine engine;
     engine.openOutput(OutputConfig{options.device, options.rate, options.block});
     followSongRate(engine, options);
@@ -488,7 +490,7 @@ int runCommand(const CliOptions& options, const CommandContext& context) {
             return isSet(options.song) ? runSetRender(options, context)
                                        : runRender(options, context);
         case Command::Play:
-            return runPlay(options, context);
+            return isSet(options.song) ? runSetPlay(options, context) : runPlay(options, context);
         case Command::Bench:
             return runBench(options, context);
     }

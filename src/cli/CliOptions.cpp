@@ -180,24 +180,35 @@ void declareRender(Declared& d, CliOptions& o) {
 }
 
 void declarePlay(Declared& d, CliOptions& o) {
-    CLI::App& play = *d.app.add_subcommand("play", "play a song on the audio device");
+    CLI::App& play = *d.app.add_subcommand(
+        "play", "play a song, or a whole set with its transitions, on the audio device");
     play.callback([&o] { o.command = Command::Play; });
-    positional(play, "SONG", o.song, "the song folder");
-    valueOption(play, "--seconds", "S", "stop after S seconds (default: the whole song)",
+    positional(play, "SONG", o.song,
+               "the song folder, or a set file (.stemset: its songs in order, each with its\n"
+               "  entry's settings, the next one loaded while one plays; a 'stop' transition\n"
+               "  waits for Enter; one line per song as it starts)");
+    valueOption(play, "--seconds", "S", "stop after S seconds (default: the whole song or set)",
                 [&o](const std::string& v) { o.seconds = parseSeconds("--seconds", v, false); });
-    valueOption(play, "--from", "S", "start S seconds into the song",
-                [&o](const std::string& v) { o.from = parseSeconds("--from", v, true); });
+    valueOption(play, "--from", "S|N", "start S seconds into the song; a set: start at entry N",
+                [&o](const std::string& v) {
+                    o.from = parseSeconds("--from", v, true);
+                    o.fromGiven = true;
+                });
+    flagOption(play, "--no-wait",
+               "a set's 'stop' transition goes straight on to the next song (with its\n"
+               "  count-in) instead of waiting for Enter; so does a closed stdin",
+               o.noWait);
     declareBlock(play, o, "frames per device buffer");
     declareRate(play, o,
-                "device sample rate (default: the song's when the device supports it, else "
-                "the device's)");
+                "device sample rate (default: the song's, or a set's first song's, when the\n"
+                "  device supports it, else the device's)");
     valueOption(play, "--device", "NAME", "output device (default: the system's)",
                 [&o](const std::string& v) {
                     if (v.empty()) throw CliError("--device needs a device name");
                     o.device = v;
                 });
     flagOption(play, "--monitor", "print callback timing statistics as JSON at the end", o.monitor);
-    declareRehearsal(play, o, "play the loop A-B (seconds) until stopped");
+    declareRehearsal(play, o, "play the loop A-B (seconds) until stopped (a song only)");
 }
 
 void declareBench(Declared& d, CliOptions& o) {
@@ -222,7 +233,7 @@ refused before it starts. Ctrl-C (or SIGTERM) stops loading or rendering and lea
 
 Exit status: 0 on success, 1 on a runtime error (bad song, no audio device, a full disk), 2
 on a usage error, 130 / 143 when stopped by SIGINT / SIGTERM (play: Ctrl-C is its normal
-stop, 0).)";
+stop, 0; play SET: 1 when an entry was skipped).)";
 
 // The whole interface, writing what it parses into `o`.
 std::unique_ptr<Declared> declare(CliOptions& o) {

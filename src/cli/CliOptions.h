@@ -41,7 +41,7 @@ struct CliOptions {
     static constexpr double kDefaultBenchSeconds = 10.0;
 
     Command command = Command::Help;
-    // A song folder; for info and check also a set file (.stemset).
+    // A song folder; for info, check, render and play also a set file (.stemset).
     std::filesystem::path song;
     std::filesystem::path output;                                         // render
     MixOptions mix;                                                       // render
@@ -49,7 +49,9 @@ struct CliOptions {
     int rate = 0;  // 0: the song's own rate (render) or the device's (play)
     int block = kDefaultBlock;
     std::optional<double> seconds;  // play: stop after; bench: seconds of audio to mix
-    double from = 0.0;              // play: start position in seconds
+    double from = 0.0;              // play: start position in seconds (a set: entry number)
+    bool fromGiven = false;         // play: --from was given (a set starts at entry 1 without)
+    bool noWait = false;            // play SET: a "stop" transition goes on without Enter
     std::string device;             // play: empty for the system default
     bool monitor = false;           // play: print latency statistics at the end
     // bench --case STEMSxBLOCK: also time the song's first STEMS stems at BLOCK frames.

@@ -28,7 +28,6 @@
 #include "stemdeck/audio/loader/SongMemory.h"
 #include "stemdeck/audio/loader/SongMetaFile.h"
 #include "stemdeck/audio/loader/StemLoader.h"
-#include "stemdeck/audio/loader/StemPeaks.h"
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/render/OfflineRenderer.h"
 #include "stemdeck/audio/render/RenderFile.h"
@@ -98,7 +97,7 @@ class Problems {
 struct Prepared {
     std::size_t index = 0;  // in the set file, 0-based
     app::set::SongSummary song;
-    std::string key;  // entries with the same key share one loaded song
+    std::string key;  // entries of the same song share one loaded song, whatever their start
 };
 
 // The entry's song checked as `check SET` checks it (SetCheck::checkSong: folder, stems, their
@@ -115,8 +114,7 @@ std::optional<Prepared> prepare(std::size_t i, const SetEntry& entry, const fs::
                                     [](const SetProblem& problem) { return problem.isError(); });
     if (failed || !p.song.found) return std::nullopt;
     std::error_code ec;
-    p.key = fs::weakly_canonical(p.song.folder, ec).string() + '\n' +
-            std::to_string(p.song.startSeconds);
+    p.key = fs::weakly_canonical(p.song.folder, ec).string();
     return p;
 }
 
@@ -155,31 +153,6 @@ void checkMemory(const std::vector<Prepared>& songs, int rate) {
     throw std::runtime_error("the set's " + std::to_string(unique.size()) + " songs need " +
                              byteSizeText(total) +
                              " together, and a set render holds them all at once; " + limit.text);
-}
-
-// Leaves out the song's first `from` frames: it starts at its start marker.
-void dropFrames(Song& song, std::int64_t from) {
-    for (Stem& stem : song.stems) {
-        const std::int64_t frames = stem.frames();
-        std::vector<std::vector<float>> channels(static_cast<std::size_t>(stem.audio.channels()));
-        for (int c = 0; c < stem.audio.channels(); ++c) {
-            auto& out = channels[static_cast<std::size_t>(c)];
-            out.reserve(static_cast<std::size_t>(std::max<std::int64_t>(0, frames - from)));
-            for (std::int64_t at = from; at < frames;) {
-                const StemAudio::Run run = stem.audio.run(c, at, frames - at);
-                if (run.frames <= 0) break;
-                for (std::int64_t k = 0; k < run.frames; ++k)
-                    out.push_back(stem.audio.format() == SampleFormat::Int16
-                                      ? static_cast<float>(run.int16()[k]) / 32768.0f
-                                      : run.float32()[k]);
-                at += run.frames;
-            }
-        }
-        stem.audio = StemAudio::fromPlanar(channels, stem.audio.format());
-        stem.peaks.clear();
-        computePeaks(stem);
-    }
-    song.frames = std::max<std::int64_t>(0, song.frames - from);
 }
 
 // One song of the render, loaded once however many entries play it.
@@ -227,10 +200,7 @@ std::unique_ptr<LoadedSong> loadSong(Prepared& p, const SetEntry& entry, int rat
                          "resampled from " + std::to_string(p.song.sampleRate) +
                              " Hz to the set's " + std::to_string(rate) + " Hz");
     OfflineRenderer::refuseSongFileAsOutput(song, output);
-    if (p.song.startSeconds > 0.0)
-        dropFrames(song, std::llround(p.song.startSeconds * song.sampleRate));
-    if (song.frames <= 0)
-        return problems.error(p.index, entry, "nothing to play after its start marker"), nullptr;
+    if (song.frames <= 0) return problems.error(p.index, entry, "no audio"), nullptr;
     auto loaded = std::make_unique<LoadedSong>(std::move(song));
     applySavedMix(*loaded, p.index, entry, problems);
     return loaded;
@@ -265,7 +235,9 @@ void checkCrossfades(std::vector<SetRenderEntry>& render, const std::vector<std:
         const int rate = render[k].song->sampleRate;
         const std::int64_t fade = std::llround(lead.crossfadeSeconds * rate);
         for (const std::size_t j : {k, k + 1}) {
-            const double heard = static_cast<double>(render[j].song->frames) / render[j].tempo;
+            const double heard =
+                static_cast<double>(render[j].song->frames - render[j].startFrame) /
+                render[j].tempo;
             if (fade <= std::llround(heard)) continue;
             const SetEntry& entry = entries[index[k]];
             problems.error(
@@ -327,8 +299,16 @@ int runSetRender(const CliOptions& options, const CommandContext& context) {
         auto& loaded = songs[p.key];
         if (!loaded) loaded = loadSong(p, entry, rate, problems, context, options.output);
         if (!loaded) continue;
+        // The engine starts the song at its start marker (SetRenderEntry::startFrame), as
+        // Engine::cueNext does live.
+        const auto start = std::llround(p.song.startSeconds * loaded->song.sampleRate);
+        if (start >= loaded->song.frames) {
+            problems.error(p.index, entry, "nothing to play after its start marker");
+            continue;
+        }
         SetRenderEntry out;
         out.song = &loaded->song;
+        out.startFrame = start;
         out.mix = &loaded->mix;
         out.tempo = entry.tempo;
         out.pitchCents = entry.pitchCents();

@@ -125,9 +125,14 @@ TEST(CliOptions, PlayOptions) {
     EXPECT_EQ(o.command, Command::Play);
     EXPECT_EQ(o.seconds, 1.5);
     EXPECT_EQ(o.from, 0.0);
+    EXPECT_TRUE(o.fromGiven);  // a set's --from 0 is refused, not taken as no --from
     EXPECT_EQ(o.device, "JACK Audio Connection Kit: system");
     EXPECT_TRUE(o.monitor);
+    EXPECT_FALSE(o.noWait);
     EXPECT_FALSE(parse({"play", "s"}).seconds.has_value());
+    EXPECT_FALSE(parse({"play", "s"}).fromGiven);
+    EXPECT_TRUE(parse({"play", "s.stemset", "--no-wait"}).noWait);
+    EXPECT_EQ(errorFor({"play", "s", "--no-wait=yes"}), "'--no-wait' takes no value");
     EXPECT_EQ(errorFor({"play", "s", "--seconds", "soon"}),
               "--seconds must be a positive number of seconds, got 'soon'");
     EXPECT_EQ(errorFor({"play", "s", "--seconds", "0"}),

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -156,7 +157,18 @@ TEST_F(CliSetRender, AStartMarkerStartsTheSongThere) {
     const auto file = set(R"({"songs": [{"path": "A", "start_marker": "Verse"}]})");
     const auto r = runCli({"render", file, out()});
     ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_EQ(test::readAudioFile(out()).frames(), 3 * kRate / 2);
+    const auto fromMarker = left(test::readAudioFile(out()));
+    EXPECT_EQ(fromMarker.size(), 3u * kRate / 2);
+    // The song from its marker, frame for frame, as it plays from the top (past the start's
+    // de-click fade): the engine starts it there (SetRenderEntry::startFrame).
+    const auto whole = set(R"({"songs": [{"path": "A"}]})");
+    ASSERT_EQ(runCli({"render", whole, (dir_ / "whole.wav").string()}).status, 0);
+    const auto fromTop = left(test::readAudioFile(dir_ / "whole.wav"));
+    ASSERT_EQ(fromTop.size(), 2u * kRate);
+    float worst = 0.0f;
+    for (std::size_t i = kRate / 8; i < fromMarker.size(); ++i)
+        worst = std::max(worst, std::abs(fromMarker[i] - fromTop[i + kRate / 2]));
+    EXPECT_LT(worst, 1e-6f);
 }
 
 // A crossfade longer than the next song cannot be rendered as such: said, and a segue.

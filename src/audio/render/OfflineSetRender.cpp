@@ -29,7 +29,7 @@ std::string songName(std::size_t i) {
 }
 
 std::int64_t outputFrames(const SetRenderEntry& entry) {
-    return std::llround(static_cast<double>(entry.song->frames) / entry.tempo);
+    return std::llround(static_cast<double>(entry.song->frames - entry.startFrame) / entry.tempo);
 }
 
 std::int64_t countInOf(const SetRenderEntry& entry) {
@@ -58,6 +58,9 @@ void checkSet(const std::vector<SetRenderEntry>& set, int blockSize) {
             throw RenderError(name + ": the mix has " + std::to_string(entry.mix->stemCount()) +
                               " stems but the song has " +
                               std::to_string(entry.song->stems.size()));
+        if (entry.startFrame < 0 || entry.startFrame >= entry.song->frames)
+            throw RenderError(name + ": it starts at frame " + std::to_string(entry.startFrame) +
+                              ", outside its " + std::to_string(entry.song->frames) + " frames");
         if (!(entry.tempo >= TimeStretcher::kMinTempo && entry.tempo <= TimeStretcher::kMaxTempo))
             throw RenderError(name + ": tempo must be between 0.5 and 1.5");
         if (!(std::abs(entry.pitchCents) <= TimeStretcher::kMaxPitchCents))
@@ -84,6 +87,7 @@ std::unique_ptr<SongUnit> unitFor(const std::vector<SetRenderEntry>& set, std::s
         std::make_unique<SongUnit>(*entry.song, *entry.mix, entry.song->sampleRate, lead, setup);
     unit->transport().setTempo(entry.tempo);
     unit->transport().setPitchCents(entry.pitchCents);
+    if (entry.startFrame > 0) unit->transport().seek(entry.startFrame);
     if (!applyClickSettings(entry.click, unit->transport()))
         throw RenderError(songName(i) + ": invalid time signature for the click");
     return unit;

@@ -17,6 +17,7 @@
 #include "stemdeck/audio/mix/InterleavedLimiter.h"
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/render/OfflineRenderer.h"
+#include "stemdeck/audio/transport/Transport.h"
 
 using namespace stemdeck;
 using audio::MixControls;
@@ -292,5 +293,44 @@ TEST(SetRender, ASetOfOneSongIsTheSingleSongRender) {
         ASSERT_EQ(set.size(), single.size()) << tempo;
         for (std::size_t i = 0; i < set.size(); ++i)
             ASSERT_EQ(set[i], single[i]) << tempo << " at " << i;
+    }
+}
+
+TEST(SetRender, EachSongStartsAtItsStartFrame) {
+    // A set entry's start marker: the second song is heard from its frame `start` (the
+    // transport seeks there before it plays), right after the first song's last frame, at
+    // every block size; the length counts it from there. Starting mid-song, it fades in over
+    // the transport's de-click fade, as live playback does (Engine::cueNext), and is then the
+    // song frame for frame. A start outside the song is refused.
+    const int a = 10007, b = 20011, start = 7013;
+    const auto fade = static_cast<int>(std::ceil(audio::Transport::kFadeMs * kRate / 1000.0));
+    TestSong first(test::sine(300.0, 0.3, kRate, a)), second(test::sine(500.0, 0.3, kRate, b));
+    std::vector<SetRenderEntry> set{entry(first, Kind::Segue), entry(second)};
+    set[1].startFrame = start;
+    EXPECT_EQ(OfflineRenderer::setFrames(set), a + b - start);
+    const auto whole = left(OfflineRenderer::renderSetToBuffer({entry(second)}, 256));
+    for (const int block : kBlocks) {
+        const auto l = left(OfflineRenderer::renderSetToBuffer(set, block));
+        ASSERT_EQ(l.size(), static_cast<std::size_t>(a + b - start)) << block;
+        const auto heard = [&](int i) { return l[static_cast<std::size_t>(a + i)]; };
+        const auto song = [&](int i) { return whole[static_cast<std::size_t>(start + i)]; };
+        EXPECT_LT(std::abs(heard(0)), 0.01f) << "block " << block << ": no fade-in";
+        float louder = 0.0f, worst = 0.0f;
+        int worstAt = -1;
+        for (int i = 0; i < fade; ++i)
+            louder = std::max(louder, std::abs(heard(i)) - std::abs(song(i)));
+        for (int i = fade; i < b - start; ++i)
+            if (const float d = std::abs(heard(i) - song(i)); d > worst) worst = d, worstAt = i;
+        EXPECT_LT(louder, 1e-6f) << "block " << block << ": the fade-in is louder than the song";
+        EXPECT_LT(worst, 1e-6f) << "block " << block << " at frame " << worstAt << " of the song";
+    }
+    set[1].startFrame = b;
+    try {
+        OfflineRenderer::renderSetToBuffer(set);
+        ADD_FAILURE() << "a start past the song's end was rendered";
+    } catch (const RenderError& e) {
+        EXPECT_NE(std::string(e.what()).find("song 2 of the set: it starts at frame"),
+                  std::string::npos)
+            << e.what();
     }
 }

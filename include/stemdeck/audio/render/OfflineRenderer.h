@@ -60,6 +60,9 @@ struct SetRenderEntry {
     double pitchCents = 0.0;  // +-1200
     ClickSettings click;      // its click; its count-in plays at the set's start and after a stop
     SongTransition leadOut;
+    // Where the song starts (a set entry's start marker), in song frames, 0..frames - 1: the
+    // transport seeks there before the song plays, as Engine::cueNext does live.
+    std::int64_t startFrame = 0;
 };
 
 // Renders a song with a given mix through the same Transport::process the audio callback
