@@ -205,6 +205,23 @@ bool Settings::setCountInBars(int bars) {
 
 namespace {
 
+const QString kNextBar = QStringLiteral("next_bar");
+const QString kEndOfPass = QStringLiteral("end_of_pass");
+
+}  // namespace
+
+VampRelease Settings::vampRelease() const {
+    // Anything but "next_bar" (a damaged or hand-edited value too) is the default.
+    return settings_->value(kVampReleaseKey).toString() == kNextBar ? VampRelease::NextBar
+                                                                    : VampRelease::EndOfPass;
+}
+
+void Settings::setVampRelease(VampRelease mode) {
+    settings_->setValue(kVampReleaseKey, mode == VampRelease::NextBar ? kNextBar : kEndOfPass);
+}
+
+namespace {
+
 bool isValidPair(int pair) {
     return pair >= 0 && pair <= Settings::kMaxPair;
 }

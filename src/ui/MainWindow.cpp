@@ -32,6 +32,7 @@
 #include "stemdeck/ui/ShortcutGuide.h"
 #include "stemdeck/ui/StatusLine.h"
 #include "stemdeck/ui/TransportKeys.h"
+#include "stemdeck/ui/VampWindowPart.h"
 #include "ui_MainWindow.h"
 
 namespace stemdeck::ui {
@@ -81,6 +82,7 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     new TransportKeys(this);
     setUpStage();
     sets_->attachStage(*stage_);
+    new VampWindowPart(*this, playback_, markers_, settings_, *stage_);
 
     if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
     restoreState(settings_.windowState());

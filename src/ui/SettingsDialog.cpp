@@ -31,6 +31,7 @@ SettingsDialog::SettingsDialog(app::Settings& settings, app::PlaybackManager& pl
     ui_->routingTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     ui_->routingTable->verticalHeader()->hide();
     populate();
+    addVampChoice();
 
     const auto comboChanged = &QComboBox::currentIndexChanged;
     connect(ui_->deviceCombo, comboChanged, this, &SettingsDialog::applyOutput);
@@ -78,6 +79,21 @@ SettingsDialog::SettingsDialog(app::Settings& settings, app::PlaybackManager& pl
 }
 
 SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::addVampChoice() {
+    auto* combo = new QComboBox(this);
+    combo->setObjectName(QStringLiteral("vampReleaseCombo"));
+    combo->setToolTip(tr("How Markers › Vamp Section ends when it is released"));
+    combo->addItem(tr("At the end of the pass"), static_cast<int>(app::VampRelease::EndOfPass));
+    combo->addItem(tr("At the next bar line (a seamless jump)"),
+                   static_cast<int>(app::VampRelease::NextBar));
+    combo->setCurrentIndex(combo->findData(static_cast<int>(settings_.vampRelease())));
+    ui_->formLayout->addRow(tr("Vamp release"), combo);
+    connect(combo, &QComboBox::currentIndexChanged, this, [this, combo] {
+        settings_.setVampRelease(static_cast<app::VampRelease>(combo->currentData().toInt()));
+        settings_.sync();
+    });
+}
 
 void SettingsDialog::populate() {
     const QSignalBlocker blockDevice(ui_->deviceCombo);

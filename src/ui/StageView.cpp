@@ -7,10 +7,12 @@
 #include <QLabel>
 #include <QPalette>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <utility>
 
+#include "stemdeck/app/SectionVamp.h"
 #include "stemdeck/ui/BeatLight.h"
 #include "stemdeck/ui/StageCues.h"
 
@@ -31,6 +33,13 @@ constexpr int kButtonHeightPx = 60;
 constexpr int kMarginPx = 20;
 
 const char* const kFullText = "stemdeckFullText";
+// The vamp button names its section in at most this many characters (a marker's name may
+// have 80): the buttons' row must fit.
+constexpr qsizetype kVampNameChars = 16;
+
+QString shortName(const QString& name) {
+    return name.size() <= kVampNameChars ? name : name.left(kVampNameChars - 1) + QChar(0x2026);
+}
 
 // White on black; the section in yellow, the time-critical figures in white, the rest light
 // grey: all well above WCAG AAA contrast on black.
@@ -44,6 +53,7 @@ const char* const kStyle = R"(
                          border-radius: 8px; padding: 4px 18px; }
 #stageView QPushButton:pressed { background: #333333; }
 #stageView QPushButton:disabled { color: #555555; border-color: #2a2a2a; }
+#stageView #stageVamp[vamping="true"] { color: #000000; background: #ffd84a; border-color: #ffd84a; }
 )";
 
 }  // namespace
@@ -76,10 +86,12 @@ StageView::StageView(QWidget* parent) : QWidget(parent) {
     playPause_ = addButton("stagePlayPause", tr("Play"));
     stop_ = addButton("stageStop", tr("Stop"));
     next_ = addButton("stageNext", tr("Next Song ▶▶"));
+    vamp_ = addButton("stageVamp", tr("Vamp"));
     connect(previous_, &QPushButton::clicked, this, &StageView::previousSongRequested);
     connect(playPause_, &QPushButton::clicked, this, &StageView::playPauseRequested);
     connect(stop_, &QPushButton::clicked, this, &StageView::stopRequested);
     connect(next_, &QPushButton::clicked, this, &StageView::nextSongRequested);
+    connect(vamp_, &QPushButton::clicked, this, &StageView::vampRequested);
 
     auto* top = new QHBoxLayout;
     top->addWidget(title_, 1);
@@ -97,6 +109,7 @@ StageView::StageView(QWidget* parent) : QWidget(parent) {
     buttons->addWidget(playPause_);
     buttons->addWidget(stop_);
     buttons->addStretch(1);
+    buttons->addWidget(vamp_);
     buttons->addWidget(next_);
 
     auto* layout = new QVBoxLayout(this);
@@ -153,7 +166,7 @@ void StageView::scaleFonts() {
     for (QLabel* label : {songLeft_, setLeft_, nextSong_})
         label->setFont(sized(mono, px(kInfoPx), false));
     nextSong_->setFont(sized(base, px(kInfoPx), false));
-    for (QPushButton* button : {previous_, playPause_, stop_, next_}) {
+    for (QPushButton* button : {previous_, playPause_, stop_, vamp_, next_}) {
         button->setFont(sized(base, px(kButtonPx), true));
         button->setMinimumHeight(px(kButtonHeightPx));
     }
@@ -199,6 +212,7 @@ void StageView::setSong(const QString& title, double durationSeconds, bool hasTe
     position_ = 0.0;
     countIn_ = 0;
     markers_.clear();
+    vamping_ = false;
     showSections();
     showBeat();
     showTimes();
@@ -262,6 +276,27 @@ void StageView::setSongNavigation(bool canPrevious, bool canNext) {
     next_->setEnabled(canNext);
 }
 
+void StageView::setVamp(bool active, const QString& section) {
+    vamping_ = active;
+    vampSection_ = section;
+    vamp_->setProperty("vamping", active);
+    // The style sheet's [vamping="true"] is only looked at again when the button is polished.
+    vamp_->style()->unpolish(vamp_);
+    vamp_->style()->polish(vamp_);
+    showVamp();
+}
+
+void StageView::showVamp() {
+    if (vamping_) {
+        vamp_->setText(tr("Release %1").arg(shortName(vampSection_)));
+        vamp_->setEnabled(true);
+        return;
+    }
+    const auto here = app::SectionVamp::sectionAt(markers_, position_, duration_);
+    vamp_->setText(here ? tr("Vamp %1").arg(shortName(here->name)) : tr("Vamp"));
+    vamp_->setEnabled(here.has_value());
+}
+
 void StageView::showSetContext() {
     nextSong_->setVisible(inSet_);
     setElided(nextSong_, nextSongName_.isEmpty() ? tr("Last song of the set")
@@ -282,6 +317,7 @@ void StageView::showSections() {
               s.next.isEmpty()
                   ? QStringLiteral(" ")  // keeps its line: nothing jumps
                   : tr("Next: %1 in %2").arg(s.next, stage::formatRemaining(s.secondsToNext)));
+    showVamp();
 }
 
 void StageView::showBeat() {

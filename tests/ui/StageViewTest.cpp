@@ -215,6 +215,39 @@ TEST(StageView, TransportButtonsAndEscapeSayWhatTheUserWants) {
     EXPECT_EQ(leave.count(), 1);
 }
 
+TEST(StageView, TheVampButtonNamesTheSectionAndAsksForTheVamp) {
+    Shown s;
+    s.view.setPosition(12.0);
+    auto* vamp = test::part<QPushButton>(s.view, "stageVamp");
+    EXPECT_TRUE(vamp->isEnabled());
+    EXPECT_EQ(vamp->text(), QStringLiteral("Vamp Verse"));
+    QSignalSpy asked(&s.view, &StageView::vampRequested);
+    QTest::mouseClick(vamp, Qt::LeftButton);
+    EXPECT_EQ(asked.count(), 1);
+    // While vamping it names the vamped section, wherever the play is.
+    s.view.setVamp(true, QStringLiteral("Verse"));
+    EXPECT_EQ(vamp->text(), QStringLiteral("Release Verse"));
+    s.view.setPosition(40.0);
+    EXPECT_EQ(vamp->text(), QStringLiteral("Release Verse"));
+    s.view.setVamp(false, QStringLiteral("Verse"));
+    EXPECT_EQ(vamp->text(), QStringLiteral("Vamp Chorus"));
+
+    // A long name is shortened: the row of buttons still fits at 720p.
+    const QString longName = QStringLiteral("A Very Long Section Name Indeed, Twice Over");
+    s.view.setMarkers({{longName, 0.0}});
+    s.view.setVamp(true, longName);
+    QApplication::processEvents();
+    EXPECT_EQ(vamp->text(), QStringLiteral("Release A Very Long Sec…"));
+    const QStringList problems = test::LayoutCheck::problems(&s.view);
+    EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+
+    // No markers: nothing to vamp.
+    s.view.setVamp(false, longName);
+    s.view.setMarkers({});
+    EXPECT_FALSE(vamp->isEnabled());
+    EXPECT_EQ(vamp->text(), QStringLiteral("Vamp"));
+}
+
 // At the sizes of a laptop's and a stage monitor's full screen, nothing is cut or overlaps,
 // the longest texts fit their labels, and the text grows with the screen.
 TEST(StageView, NothingClipsAt720pAnd1080pAndTheTextScales) {

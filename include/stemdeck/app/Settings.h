@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "stemdeck/app/AudioProfiles.h"
+#include "stemdeck/app/VampRelease.h"
 #include "stemdeck/audio/device/PortAudioOutput.h"
 
 class QSettings;
@@ -34,6 +35,7 @@ class Settings {
     static constexpr const char* kClickEnabledKey = "rehearsal/click_enabled";
     static constexpr const char* kClickLevelKey = "rehearsal/click_level_db";
     static constexpr const char* kCountInKey = "rehearsal/count_in_bars";
+    static constexpr const char* kVampReleaseKey = "rehearsal/vamp_release";
     // The click level's range (the rehearsal bar's) and the count-ins offered, in bars.
     static constexpr int kMinClickLevelDb = -40;
     static constexpr int kDefaultClickLevelDb = -6;
@@ -103,6 +105,9 @@ class Settings {
     bool setClickLevelDb(int db);
     int countInBars() const;
     bool setCountInBars(int bars);
+    // How a vamp ends when released (SectionVamp): "end_of_pass" (the default) or "next_bar".
+    VampRelease vampRelease() const;
+    void setVampRelease(VampRelease mode);
 
     // Most recent first, no duplicates, at most kMaxRecent absolute paths.
     QStringList recentSongs() const;

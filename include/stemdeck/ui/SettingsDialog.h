@@ -16,7 +16,8 @@ class Settings;
 namespace stemdeck::ui {
 
 // Output device, sample rate, block size (the profiles' presets), output channels and
-// per-stem routing (on a device with 4 or more outputs), and the latency monitor.
+// per-stem routing (on a device with 4 or more outputs), the latency monitor, and how a vamp
+// is released.
 // Every change is saved and applied at once: the stream reopens keeping song, mix and
 // position; the monitor switches without reopening anything. What the output ended up as (or
 // why it fell back) is shown under the choices.
@@ -29,6 +30,8 @@ class SettingsDialog : public QDialog {
 
   private:
     void populate();
+    // "Vamp release:" (Settings::vampRelease), saved at once; read at each release.
+    void addVampChoice();
     void applyOutput();
     void showStatus();
     void showBlockDescription();

@@ -19,7 +19,8 @@ class BeatLight;
 // the section it is in and the next one (from its markers) with the time to it, bar.beat on the
 // click's grid with a light that flashes on each beat (another colour on the downbeat), the
 // time left in the song and in the set, the next song, the count-in, and whether the mix is
-// locked. Only play/pause, stop and previous/next song can be pressed; Escape asks to leave.
+// locked. Only play/pause, stop, vamp and previous/next song can be pressed; Escape asks to
+// leave.
 // White on black, text sized to the window. It only shows what it is told (the main window
 // feeds it from the PlaybackManager's signals and, while playing, from its frame tick) and
 // repaints only what changed: a label whose text is the same is not repainted, and the beat
@@ -49,6 +50,9 @@ class StageView : public QWidget {
     // No set: the next song is hidden, the set's time left is the song's, previous/next off.
     void clearSetContext();
     void setSongNavigation(bool canPrevious, bool canNext);
+    // The vamp button: "Release <section>" while `section` repeats; otherwise "Vamp <the
+    // section the play is in>" (off for a song without markers).
+    void setVamp(bool active, const QString& section);
 
     bool hasSetContext() const { return inSet_; }
     double position() const { return position_; }
@@ -58,6 +62,7 @@ class StageView : public QWidget {
     void stopRequested();
     void previousSongRequested();
     void nextSongRequested();
+    void vampRequested();
     void leaveRequested();
 
   protected:
@@ -75,6 +80,7 @@ class StageView : public QWidget {
     void showSections();
     void showBeat();
     void showSetContext();
+    void showVamp();
 
     QLabel* title_;
     QLabel* lock_;
@@ -88,6 +94,7 @@ class StageView : public QWidget {
     QPushButton* previous_;
     QPushButton* playPause_;
     QPushButton* stop_;
+    QPushButton* vamp_;
     QPushButton* next_;
 
     double duration_ = 0.0;
@@ -100,6 +107,8 @@ class StageView : public QWidget {
     bool inSet_ = false;
     QString nextSongName_;
     double setAfterSong_ = 0.0;
+    bool vamping_ = false;
+    QString vampSection_;
 };
 
 }  // namespace stemdeck::ui
