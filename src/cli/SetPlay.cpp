@@ -105,7 +105,7 @@ class SetPlayback {
     std::optional<Ready> loadNext(int rate);
     ClickSettings clickOf(const Ready& ready);
     std::int64_t startFrame(const Ready& ready, const Song& song) const;
-    void applySavedMix(const Ready& ready);
+    std::optional<MixSnapshot> savedMix(const Ready& ready, const Song& song);
     void announce(const Ready& ready);
     bool startFirst();
     void cueFollowing();
@@ -209,19 +209,17 @@ std::int64_t SetPlayback::startFrame(const Ready& ready, const Song& song) const
     return std::clamp<std::int64_t>(at, 0, std::max<std::int64_t>(0, song.frames - 1));
 }
 
-// The song's mix as the app saved it, on the current song. A cued song gets it at the
-// hand-over, as the app's PlaybackManager restores it (the engine takes no mix with a cue).
-void SetPlayback::applySavedMix(const Ready& ready) {
-    const Song* song = engine_.song();
-    if (!song) return;
+// The song's mix as the app saved it: the first song's is applied, a cued song's goes with
+// its cue so it is heard from its first sample (as the app's PlaybackManager does).
+std::optional<MixSnapshot> SetPlayback::savedMix(const Ready& ready, const Song& song) {
     std::vector<std::string> names;
-    for (const Stem& stem : song->stems) names.push_back(stem.name);
+    for (const Stem& stem : song.stems) names.push_back(stem.name);
     try {
-        const MixFromFile from = readMix("saved", song->folder, names);
+        MixFromFile from = readMix("saved", song.folder, names);
         for (const std::string& warning : from.warnings) warn(ready.index, warning);
-        engine_.mix().apply(from.mix);
+        return std::move(from.mix);
     } catch (const std::runtime_error&) {
-        // No saved mix (or an unusable one): the default mix, as `render SET` does.
+        return std::nullopt;  // none (or an unusable one): the default mix, as `render SET`
     }
 }
 
@@ -256,7 +254,7 @@ bool SetPlayback::startFirst() {
     engine_.setClick(clickOf(*first));
     if (const std::int64_t at = startFrame(*first, *engine_.song()); at > 0) engine_.seekFrames(at);
     engine_.setCurrentLeadOut(app::set::leadOutOf(entry));
-    applySavedMix(*first);
+    if (const auto mix = savedMix(*first, *engine_.song())) engine_.mix().apply(*mix);
     engine_.setLatencyMonitorEnabled(options_.monitor);
     engine_.play();
     if (!engine_.deviceError().empty()) throw AudioDeviceError(engine_.deviceError());
@@ -283,6 +281,7 @@ void SetPlayback::cueFollowing() {
         settings.pitchCents = entry.pitchCents();
         settings.click = clickOf(*ready);
         settings.startFrame = startFrame(*ready, *ready->decode->song());
+        settings.mix = savedMix(*ready, *ready->decode->song());
         try {
             if (!engine_.cueNext(ready->decode, settings, app::set::leadOutOf(entry)))
                 skip(ready->index, "it could not be cued");
@@ -301,7 +300,6 @@ void SetPlayback::onSongChanged() {
     current_ = std::move(cued_);
     cued_.reset();
     if (!current_) return;
-    applySavedMix(*current_);
     if (afterStop) {
         waitAndPlay(previous);
     } else if (!cuedAnnounced_) {
