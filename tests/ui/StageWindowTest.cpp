@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "InputSupport.h"
+#include "MarkedSong.h"
 #include "PaintCounter.h"
 #include "UiTestSupport.h"
 #include "WindowRig.h"
@@ -23,24 +24,8 @@ namespace {
 
 using Rig = test::WindowRig;
 
-// A 60 s song at 120 BPM in 4/4 (a bar every 2 s) with an intro, a verse at 8 s and a chorus
-// at 24 s.
-std::filesystem::path markedSong(Rig& rig) {
-    const auto song = test::writeUiSong(rig.dir, "marked", 60.0);
-    test::writeTextFile(song / "meta.json",
-                        R"({"title": "Stage Song", "tempo": 120, "time_signature": "4/4"})");
-    test::writeTextFile(song / "markers.json", R"({"version": 1, "markers": [
-        {"name": "Intro", "seconds": 0}, {"name": "Verse", "seconds": 8},
-        {"name": "Chorus", "seconds": 24}]})");
-    return song;
-}
-
-// Seeks and waits for the stage view to be told (the PlaybackManager's poll).
-bool seekShown(Rig& rig, double seconds) {
-    rig.playback().seek(seconds);
-    ui::StageView* stage = rig.window->stageView();
-    return QTest::qWaitFor([&] { return std::abs(stage->position() - seconds) < 1e-3; }, 3000);
-}
+using test::markedSong;
+using test::seekShown;
 
 QString text(ui::StageView* stage, const char* name) {
     return test::part<QLabel>(stage, name)->text();

@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "InputSupport.h"
+#include "MarkedSong.h"
 #include "UiTestSupport.h"
 #include "WindowRig.h"
 #include "stemdeck/app/SectionVamp.h"
@@ -26,21 +27,8 @@ namespace {
 
 using Rig = test::WindowRig;
 
-// A 60 s song with an intro, a verse at 8 s and a chorus at 24 s.
-std::filesystem::path markedSong(Rig& rig) {
-    const auto song = test::writeUiSong(rig.dir, "marked", 60.0);
-    test::writeTextFile(song / "markers.json", R"({"version": 1, "markers": [
-        {"name": "Intro", "seconds": 0}, {"name": "Verse", "seconds": 8},
-        {"name": "Chorus", "seconds": 24}]})");
-    return song;
-}
-
-// Seeks and waits for the stage view to be told (the PlaybackManager's poll).
-bool seekShown(Rig& rig, double seconds) {
-    rig.playback().seek(seconds);
-    ui::StageView* stage = rig.window->stageView();
-    return QTest::qWaitFor([&] { return std::abs(stage->position() - seconds) < 1e-3; }, 3000);
-}
+using test::markedSong;
+using test::seekShown;
 
 }  // namespace
 
