@@ -1,6 +1,7 @@
 #include "stemdeck/app/MixerFacade.h"
 
 #include "stemdeck/audio/Engine.h"
+#include "stemdeck/audio/loader/StemNames.h"
 
 namespace stemdeck::app {
 
@@ -9,10 +10,8 @@ bool MixerFacade::hasSong() const {
 }
 
 std::vector<std::string> MixerFacade::stemNames() const {
-    std::vector<std::string> names;
-    if (const audio::Song* song = engine_.song())
-        for (const audio::Stem& stem : song->stems) names.push_back(stem.name);
-    return names;
+    const audio::Song* song = engine_.song();
+    return song ? audio::stemNames(*song) : std::vector<std::string>{};
 }
 
 audio::MixControls& MixerFacade::controls() {

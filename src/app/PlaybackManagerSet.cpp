@@ -15,6 +15,7 @@
 #include "stemdeck/app/set/EntryTransition.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/loader/SongMemory.h"
+#include "stemdeck/audio/loader/StemNames.h"
 
 namespace stemdeck::app {
 
@@ -82,11 +83,7 @@ bool PlaybackManager::cueLoadedNext() {
         // Its saved mix from its first sample: set once it is current, a segue would play its
         // first moments at the defaults (a muted click or guide stem loud). A damaged mix file
         // is reported when the song becomes current (restoreMix).
-        if (mixes_) {
-            std::vector<std::string> names;
-            for (const audio::Stem& stem : next->stems) names.push_back(stem.name);
-            settings.mix = mixes_->load(result.folder, names).mix;
-        }
+        if (mixes_) settings.mix = mixes_->load(result.folder, audio::stemNames(*next)).mix;
     }
     // The user's click (level) with the next song's own tempo and meter, and the entry's
     // click on/off and count-in.

@@ -27,6 +27,7 @@
 #include "stemdeck/audio/loader/SongMemory.h"
 #include "stemdeck/audio/loader/SongMetaFile.h"
 #include "stemdeck/audio/loader/StemLoader.h"
+#include "stemdeck/audio/loader/StemNames.h"
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/render/OfflineRenderer.h"
 #include "stemdeck/audio/render/RenderFile.h"
@@ -152,9 +153,7 @@ std::size_t stemByName(const Song& song, const std::string& name) {
 // command line's values on top of it.
 void applyMix(const MixOptions& options, const Song& song, MixControls& mix, std::ostream& err) {
     if (!options.source.empty()) {
-        std::vector<std::string> names;
-        for (const auto& stem : song.stems) names.push_back(stem.name);
-        const MixFromFile from = readMix(options.source, song.folder, names);
+        const MixFromFile from = readMix(options.source, song.folder, stemNames(song));
         for (const auto& warning : from.warnings) warn(err, warning);
         mix.apply(from.mix);
     }

@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "EntryClick.h"
 #include "Interruption.h"
 #include "JsonText.h"
 #include "Printable.h"
@@ -26,8 +27,8 @@
 #include "stemdeck/app/set/SetFile.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/loader/SongDecode.h"
-#include "stemdeck/audio/loader/SongMetaFile.h"
 #include "stemdeck/audio/loader/StemLoader.h"
+#include "stemdeck/audio/loader/StemNames.h"
 
 namespace stemdeck::cli {
 
@@ -184,22 +185,12 @@ std::optional<Ready> SetPlayback::loadNext(int rate) {
     return std::nullopt;
 }
 
-// The entry's click: on/off and count-in from the entry, tempo and meter from the song's
-// meta.json (120 and 4/4 without one), as `render SET` makes it.
+// The entry's click (entryClick, as `render SET` plays it), its meta.json's problems said.
 ClickSettings SetPlayback::clickOf(const Ready& ready) {
-    const SetEntry& entry = entries_[ready.index];
-    ClickSettings click;
-    click.enabled = entry.click;
-    click.countInBars = entry.countInBars;
-    click.levelDb = options_.clickLevelDb;
-    const SongMetaFile meta = SongMetaFile::read(ready.song.folder);
-    if (meta.bpm) click.bpm = *meta.bpm;
-    if (meta.signature) {
-        click.beatsPerBar = meta.signature->beatsPerBar;
-        click.beatUnit = meta.signature->beatUnit;
-    }
-    if (entry.click || entry.countInBars > 0)
-        for (const std::string& problem : meta.problems) warn(ready.index, problem);
+    std::vector<std::string> metaProblems;
+    const ClickSettings click =
+        entryClick(entries_[ready.index], ready.song.folder, options_.clickLevelDb, metaProblems);
+    for (const std::string& problem : metaProblems) warn(ready.index, problem);
     return click;
 }
 
@@ -212,10 +203,8 @@ std::int64_t SetPlayback::startFrame(const Ready& ready, const Song& song) const
 // The song's mix as the app saved it: the first song's is applied, a cued song's goes with
 // its cue so it is heard from its first sample (as the app's PlaybackManager does).
 std::optional<MixSnapshot> SetPlayback::savedMix(const Ready& ready, const Song& song) {
-    std::vector<std::string> names;
-    for (const Stem& stem : song.stems) names.push_back(stem.name);
     try {
-        MixFromFile from = readMix("saved", song.folder, names);
+        MixFromFile from = readMix("saved", song.folder, stemNames(song));
         for (const std::string& warning : from.warnings) warn(ready.index, warning);
         return std::move(from.mix);
     } catch (const std::runtime_error&) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "EntryClick.h"
 #include "Interruption.h"
 #include "Printable.h"
 #include "SavedMix.h"
@@ -26,8 +27,8 @@
 #include "stemdeck/audio/core/ByteSize.h"
 #include "stemdeck/audio/loader/Song.h"
 #include "stemdeck/audio/loader/SongMemory.h"
-#include "stemdeck/audio/loader/SongMetaFile.h"
 #include "stemdeck/audio/loader/StemLoader.h"
+#include "stemdeck/audio/loader/StemNames.h"
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/render/OfflineRenderer.h"
 #include "stemdeck/audio/render/RenderFile.h"
@@ -166,10 +167,8 @@ struct LoadedSong {
 void applySavedMix(LoadedSong& loaded, std::size_t i, const SetEntry& entry, Problems& problems) {
     app::setApplicationIdentity();
     if (!QFile::exists(app::MixStore().fileFor(qtPath(loaded.song.folder)))) return;
-    std::vector<std::string> names;
-    for (const Stem& stem : loaded.song.stems) names.push_back(stem.name);
     try {
-        const MixFromFile from = readMix("saved", loaded.song.folder, names);
+        const MixFromFile from = readMix("saved", loaded.song.folder, stemNames(loaded.song));
         for (const std::string& warning : from.warnings) problems.warning(i, entry, warning);
         loaded.mix.apply(from.mix);
     } catch (const std::runtime_error& e) {
@@ -206,22 +205,12 @@ std::unique_ptr<LoadedSong> loadSong(Prepared& p, const SetEntry& entry, int rat
     return loaded;
 }
 
-// The entry's click: on/off and count-in from the entry, tempo and meter from the song's
-// meta.json (120 and 4/4 without one), as the song render.
+// The entry's click (entryClick), its meta.json's problems said naming the entry.
 ClickSettings clickOf(std::size_t i, const SetEntry& entry, const fs::path& folder, float levelDb,
                       Problems& problems) {
-    ClickSettings click;
-    click.enabled = entry.click;
-    click.countInBars = entry.countInBars;
-    click.levelDb = levelDb;
-    const SongMetaFile meta = SongMetaFile::read(folder);
-    if (meta.bpm) click.bpm = *meta.bpm;
-    if (meta.signature) {
-        click.beatsPerBar = meta.signature->beatsPerBar;
-        click.beatUnit = meta.signature->beatUnit;
-    }
-    if (entry.click || entry.countInBars > 0)
-        for (const std::string& problem : meta.problems) problems.warning(i, entry, problem);
+    std::vector<std::string> metaProblems;
+    const ClickSettings click = entryClick(entry, folder, levelDb, metaProblems);
+    for (const std::string& problem : metaProblems) problems.warning(i, entry, problem);
     return click;
 }
 
