@@ -1,0 +1,100 @@
+#include "TestWatch.h"
+
+#include <execinfo.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define STEMDECK_TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define STEMDECK_TEST_SANITIZED 1
+#endif
+#endif
+
+namespace stemdeck::test {
+namespace {
+
+// The running test's name, written by the main thread between tests and read by the signal
+// handler and the watchdog: a fixed buffer, so that reading it allocates nothing.
+char g_testName[512] = "(between tests)";
+std::atomic<unsigned> g_testSerial{0};  // bumped at each test start and end
+std::atomic<bool> g_reported{false};    // the watchdog's abort is not reported twice
+int g_stderr = 2;                       // a duplicate of the original standard error
+
+void say(const char* text) {
+    const ssize_t ignored = ::write(g_stderr, text, std::strlen(text));
+    (void)ignored;
+}
+
+void sayWhere(const char* what) {
+    say("\n*** ");
+    say(what);
+    say(" in test ");
+    say(g_testName);
+    say("; backtrace:\n");
+    void* frames[64];
+    ::backtrace_symbols_fd(frames, ::backtrace(frames, 64), g_stderr);
+}
+
+[[maybe_unused]] void onCrash(int signal) {
+    if (!g_reported.exchange(true)) sayWhere(::strsignal(signal));
+    ::signal(signal, SIG_DFL);
+    ::raise(signal);
+}
+
+class NameKeeper : public ::testing::EmptyTestEventListener {
+    void OnTestStart(const ::testing::TestInfo& info) override {
+        std::snprintf(g_testName, sizeof g_testName, "%s.%s", info.test_suite_name(), info.name());
+        g_testSerial.fetch_add(1);
+    }
+    void OnTestEnd(const ::testing::TestInfo&) override {
+        g_testSerial.fetch_add(1);
+        std::snprintf(g_testName, sizeof g_testName, "(between tests)");
+    }
+};
+
+void watch(int limitSeconds) {
+    unsigned seen = g_testSerial.load();
+    auto since = std::chrono::steady_clock::now();
+    for (;;) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        const unsigned now = g_testSerial.load();
+        if (now != seen) {
+            seen = now;
+            since = std::chrono::steady_clock::now();
+        } else if (now % 2 == 1 &&
+                   std::chrono::steady_clock::now() - since > std::chrono::seconds(limitSeconds)) {
+            char line[96];
+            std::snprintf(line, sizeof line, "still running after %d s (STEMDECK_TEST_WATCHDOG_S)",
+                          limitSeconds);
+            g_reported = true;
+            sayWhere(line);
+            std::abort();
+        }
+    }
+}
+
+}  // namespace
+
+void installTestWatch() {
+    g_stderr = ::dup(2);
+    if (g_stderr < 0) g_stderr = 2;
+    ::testing::UnitTest::GetInstance()->listeners().Append(new NameKeeper);
+#ifndef STEMDECK_TEST_SANITIZED
+    for (int s : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) ::signal(s, onCrash);
+#endif
+    int limit = 90;
+    if (const char* text = std::getenv("STEMDECK_TEST_WATCHDOG_S")) limit = std::atoi(text);
+    if (limit > 0) std::thread(watch, limit).detach();
+}
+
+}  // namespace stemdeck::test
