@@ -2,6 +2,7 @@
 
 #include <execinfo.h>
 #include <gtest/gtest.h>
+#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -29,6 +30,8 @@ char g_testName[512] = "(between tests)";
 std::atomic<unsigned> g_testSerial{0};  // bumped at each test start and end
 std::atomic<bool> g_reported{false};    // the watchdog's abort is not reported twice
 int g_stderr = 2;                       // a duplicate of the original standard error
+pthread_t g_mainThread;                 // where the tests run: the watchdog shows its stack
+bool g_crashHandlers = false;
 
 void say(const char* text) {
     const ssize_t ignored = ::write(g_stderr, text, std::strlen(text));
@@ -76,6 +79,14 @@ void watch(int limitSeconds) {
             char line[96];
             std::snprintf(line, sizeof line, "still running after %d s (STEMDECK_TEST_WATCHDOG_S)",
                           limitSeconds);
+            if (g_crashHandlers) {
+                // The main thread's stack is the one that says where the test hangs: its own
+                // SIGABRT handler prints it, then ends the process.
+                say("\n*** ");
+                say(line);
+                ::pthread_kill(g_mainThread, SIGABRT);
+                std::this_thread::sleep_for(std::chrono::seconds(5));
+            }
             g_reported = true;
             sayWhere(line);
             std::abort();
@@ -87,12 +98,18 @@ void watch(int limitSeconds) {
 
 void installTestWatch() {
     g_stderr = ::dup(2);
+    g_mainThread = ::pthread_self();
     if (g_stderr < 0) g_stderr = 2;
     ::testing::UnitTest::GetInstance()->listeners().Append(new NameKeeper);
 #ifndef STEMDECK_TEST_SANITIZED
     for (int s : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) ::signal(s, onCrash);
+    g_crashHandlers = true;
 #endif
+#ifdef STEMDECK_TEST_SANITIZED
+    int limit = 400;  // the sanitizers slow some tests 5 to 10 times
+#else
     int limit = 90;
+#endif
     if (const char* text = std::getenv("STEMDECK_TEST_WATCHDOG_S")) limit = std::atoi(text);
     if (limit > 0) std::thread(watch, limit).detach();
 }
