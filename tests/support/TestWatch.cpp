@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -65,32 +66,44 @@ class NameKeeper : public ::testing::EmptyTestEventListener {
     }
 };
 
-void watch(int limitSeconds) {
+// Ends the process, naming the running test, when one test has run `limitSeconds` or the
+// whole process `deadlineSeconds` (0: no deadline).
+void watch(int limitSeconds, int deadlineSeconds) {
+    const auto start = std::chrono::steady_clock::now();
     unsigned seen = g_testSerial.load();
-    auto since = std::chrono::steady_clock::now();
+    auto since = start;
     for (;;) {
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
-        const unsigned now = g_testSerial.load();
-        if (now != seen) {
-            seen = now;
-            since = std::chrono::steady_clock::now();
-        } else if (now % 2 == 1 &&
-                   std::chrono::steady_clock::now() - since > std::chrono::seconds(limitSeconds)) {
-            char line[96];
-            std::snprintf(line, sizeof line, "still running after %d s (STEMDECK_TEST_WATCHDOG_S)",
-                          limitSeconds);
-            if (g_crashHandlers) {
-                // The main thread's stack is the one that says where the test hangs: its own
-                // SIGABRT handler prints it, then ends the process.
-                say("\n*** ");
-                say(line);
-                ::pthread_kill(g_mainThread, SIGABRT);
-                std::this_thread::sleep_for(std::chrono::seconds(5));
-            }
-            g_reported = true;
-            sayWhere(line);
-            std::abort();
+        const auto now = std::chrono::steady_clock::now();
+        const unsigned serial = g_testSerial.load();
+        if (serial != seen) {
+            seen = serial;
+            since = now;
         }
+        char line[128];
+        if (serial % 2 == 1 && now - since > std::chrono::seconds(limitSeconds)) {
+            std::snprintf(line, sizeof line,
+                          "one test still running after %d s (STEMDECK_TEST_WATCHDOG_S)",
+                          limitSeconds);
+        } else if (deadlineSeconds > 0 && now - start > std::chrono::seconds(deadlineSeconds)) {
+            std::snprintf(line, sizeof line,
+                          "the test process still running after %d s, close to its CTest "
+                          "timeout (STEMDECK_TEST_DEADLINE_S)",
+                          deadlineSeconds);
+        } else {
+            continue;
+        }
+        if (g_crashHandlers) {
+            // The main thread's stack is the one that says where the test hangs: its own
+            // SIGABRT handler prints it, then ends the process.
+            say("\n*** ");
+            say(line);
+            ::pthread_kill(g_mainThread, SIGABRT);
+            std::this_thread::sleep_for(std::chrono::seconds(5));
+        }
+        g_reported = true;
+        sayWhere(line);
+        std::abort();
     }
 }
 
@@ -106,12 +119,14 @@ void installTestWatch() {
     g_crashHandlers = true;
 #endif
 #ifdef STEMDECK_TEST_SANITIZED
-    int limit = 400;  // the sanitizers slow some tests 5 to 10 times
+    int limit = 600;  // the sanitizers slow some tests 5 to 10 times
 #else
-    int limit = 90;
+    int limit = 240;
 #endif
     if (const char* text = std::getenv("STEMDECK_TEST_WATCHDOG_S")) limit = std::atoi(text);
-    if (limit > 0) std::thread(watch, limit).detach();
+    int deadline = 0;
+    if (const char* text = std::getenv("STEMDECK_TEST_DEADLINE_S")) deadline = std::atoi(text);
+    if (limit > 0) std::thread(watch, limit, std::max(deadline, 0)).detach();
 }
 
 }  // namespace stemdeck::test
