@@ -172,3 +172,14 @@ TEST(ActionValidation, InvokeWithoutHandlerIsUnavailable) {
     // Validation comes first: a bad call is refused as such, not as unavailable.
     EXPECT_EQ(registry.invoke({"seek", {}, Origin::Test, 0}).code, Code::BadParam);
 }
+
+// Names come from the network (a URL, a JSON key): the message quotes them printably, the
+// `param` field keeps the real key.
+TEST(ActionValidation, MessagesQuoteNamesPrintably) {
+    const ActionRegistry registry = catalogRegistry();
+    const auto unknown = registry.validate({"pl\nay\x1B[2J", {}, Origin::Http, 0});
+    EXPECT_EQ(unknown.message, "no action named pl?ay?[2J");
+    const auto param = registry.validate({"play", {{"x\ry", true}}, Origin::Http, 0});
+    EXPECT_EQ(param.message, "play takes no parameter named x?y");
+    EXPECT_EQ(param.param, "x\ry");
+}
