@@ -3,7 +3,9 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 #include <vector>
 
 #include "Spawn.h"
@@ -55,7 +57,14 @@ void JackServer::kill(int signal) {
     if (pid_ <= 0) return;
     ::kill(pid_, signal);
     if (signal == SIGKILL || signal == SIGTERM) {
-        ::waitpid(pid_, nullptr, 0);
+        // jackd answers SIGTERM by waiting on its clients, each with a timeout; one that is
+        // itself stuck (a frozen test process's client) must not hang the test's teardown.
+        for (int i = 0; i < 100 && ::waitpid(pid_, nullptr, WNOHANG) == 0; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (::waitpid(pid_, nullptr, WNOHANG) == 0) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, nullptr, 0);
+        }
         pid_ = -1;
     }
 }
