@@ -10,6 +10,7 @@
 #include "stemdeck/app/control/LockState.h"
 #include "stemdeck/app/set/SetPlayer.h"
 #include "stemdeck/app/set/SetSession.h"
+#include "stemdeck/control/StemRef.h"
 
 // The set, marker, vamp, lock and mix actions (the transport's are in AppActions.cpp).
 namespace stemdeck::app {
@@ -39,45 +40,12 @@ std::string lower(std::string text) {
     return text;
 }
 
-// "1 Drums, 2 Bass", for a reference that found no stem.
-std::string stemList(const std::vector<std::string>& stems) {
-    std::string list;
-    for (std::size_t i = 0; i < stems.size(); ++i)
-        list += (i ? ", " : "") + std::to_string(i + 1) + " " + stems[i];
-    return list.empty() ? "none" : list;
-}
-
 // -100 dB (the faders' bottom, and what the state shows for silence) is -inf.
 float gainOf(double db) {
     return db <= -100.0 ? audio::MixControls::kMinGainDb : static_cast<float>(db);
 }
 
 }  // namespace
-
-std::optional<std::size_t> AppActions::resolveStem(const std::vector<std::string>& stems,
-                                                   const std::string& ref, std::string* error) {
-    const auto exact = std::find(stems.begin(), stems.end(), ref);
-    if (exact != stems.end()) return static_cast<std::size_t>(exact - stems.begin());
-    std::optional<std::size_t> found;
-    for (std::size_t i = 0; i < stems.size(); ++i) {
-        if (lower(stems[i]) != lower(ref)) continue;
-        if (found) {
-            if (error) *error = "\"" + ref + "\" names more than one stem: " + stemList(stems);
-            return std::nullopt;
-        }
-        found = i;
-    }
-    if (found) return found;
-    const bool digits =
-        !ref.empty() && ref.size() < 6 &&
-        std::all_of(ref.begin(), ref.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-    if (digits) {
-        const auto n = static_cast<std::size_t>(std::stoul(ref));
-        if (n >= 1 && n <= stems.size()) return n - 1;
-    }
-    if (error) *error = "no stem \"" + ref + "\": the stems are " + stemList(stems);
-    return std::nullopt;
-}
 
 void AppActions::bindSet(control::ActionRegistry& registry) {
     registry.setHandler("song.next", [this](const Call& call) { return songGo(call, 1); });
@@ -181,10 +149,9 @@ void AppActions::bindMix(control::ActionRegistry& registry) {
 ActionResult AppActions::stem(const Call& call, StemField what) {
     if (ActionResult song = needSong(); !song.ok()) return song;
     MixerFacade& mixer = parts_.playback.mixer();
-    std::string error;
-    const std::optional<std::size_t> index =
-        resolveStem(mixer.stemNames(), call.text("stem"), &error);
-    if (!index) return ActionResult::failure(Code::BadParam, error, "stem");
+    const control::StemMatch match = control::resolveStem(mixer.stemNames(), call.text("stem"));
+    if (!match.ok()) return ActionResult::failure(Code::BadParam, match.error, "stem");
+    const std::optional<std::size_t> index = match.index;
     audio::MixControls& mix = mixer.controls();
     switch (what) {
         case StemField::Mute:

@@ -9,8 +9,12 @@
 #include "stemdeck/app/SongMarkers.h"
 #include "stemdeck/app/control/LockState.h"
 #include "stemdeck/app/set/SetSession.h"
+#include "stemdeck/control/ActionCatalog.h"
 
 namespace stemdeck::app {
+
+ControlCenter::ControlCenter(const AppParts& parts, QObject* parent)
+    : ControlCenter(parts, control::actionCatalog(), parent) {}
 
 ControlCenter::ControlCenter(const AppParts& parts, std::vector<control::ActionSpec> specs,
                              QObject* parent)

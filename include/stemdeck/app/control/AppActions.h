@@ -25,12 +25,6 @@ class AppActions {
     // Sets the handler of every action of `registry` this knows (names it lacks are skipped).
     void bind(control::ActionRegistry& registry);
 
-    // A stem by exact name, then name in any case, then 1-based number; none or more than one:
-    // nullopt and `error` names the stems ("no stem "x": the stems are 1 Drums, 2 Bass").
-    // Pure, any thread.
-    static std::optional<std::size_t> resolveStem(const std::vector<std::string>& stems,
-                                                  const std::string& ref, std::string* error);
-
   private:
     using Result = control::ActionResult;
     using Call = control::ValidCall;

@@ -24,7 +24,9 @@ class ControlCenter : public QObject, public control::ControlPort {
   public:
     static constexpr int kTickMs = 100;
 
-    // `specs`: the actions (control::actionCatalog()); AppActions binds their handlers.
+    // Every action of control::actionCatalog(), run on `parts`.
+    explicit ControlCenter(const AppParts& parts, QObject* parent = nullptr);
+    // Only `specs` (tests, a door offering fewer); AppActions binds the handlers it knows.
     ControlCenter(const AppParts& parts, std::vector<control::ActionSpec> specs,
                   QObject* parent = nullptr);
 
