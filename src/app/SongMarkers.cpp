@@ -56,10 +56,10 @@ void SongMarkers::remove(int index) {
 }
 
 void SongMarkers::jumpTo(int index) {
-    jumpTo(index, nextBar_);
+    jumpToAt(index, nextBar_);
 }
 
-void SongMarkers::jumpTo(int index, bool atNextBar) {
+void SongMarkers::jumpToAt(int index, bool atNextBar) {
     if (!valid(index)) return;
     playback_.jumpTo(markers_[index].seconds,
                      atNextBar ? audio::Quantize::NextBar : audio::Quantize::Immediate);

@@ -33,7 +33,7 @@ class SongMarkers : public QObject {
     // Jumps to a marker at once, or (jumpAtNextBar) seamlessly at the click grid's next bar.
     void jumpTo(int index);
     // The same, at the next bar or at once as `atNextBar` says (a remote's `at` parameter).
-    void jumpTo(int index, bool atNextBar);
+    void jumpToAt(int index, bool atNextBar);
     // A press of Previous this close after a marker goes to the one before it (as a CD
     // player's previous track): a page-turner pressed twice steps back two sections.
     static constexpr double kPreviousGraceSeconds = 1.0;

@@ -114,7 +114,7 @@ ActionResult AppActions::markerGo(const Call& call, int step) {
                 "n");
         index = static_cast<int>(n - 1);
     }
-    markers->jumpTo(index, atBar);
+    markers->jumpToAt(index, atBar);
     return said("marker " + std::to_string(index + 1) + ": " +
                 markers->markers()[static_cast<std::size_t>(index)].name.toStdString());
 }
