@@ -283,6 +283,15 @@ TEST(ControlCenter, MarkersStepNextAndPreviousAndTheStateNamesTheSection) {
     ASSERT_TRUE(rig.run("marker.goto", {{"n", std::int64_t{2}}}).ok());
     EXPECT_TRUE(QTest::qWaitFor([&] { return rig.playback.position() >= 3.99; }, kTimeoutMs));
     EXPECT_EQ(rig.run("marker.goto", {{"n", std::int64_t{3}}}).code, Code::OutOfRange);
+    // The section the play is in (Chorus, to the song's end) vamps; released, it ends.
+    const control::ActionResult vamp = rig.run("vamp", {{"on", true}});
+    ASSERT_TRUE(vamp.ok()) << vamp.message;
+    EXPECT_TRUE(rig.vamp.active());
+    EXPECT_EQ(rig.vamp.section().name, "Chorus");
+    EXPECT_TRUE(rig.center.state().vamp);
+    ASSERT_TRUE(rig.run("vamp").ok());
+    EXPECT_FALSE(rig.vamp.active());
+    EXPECT_FALSE(rig.center.state().vamp);
 }
 
 TEST(ControlCenter, TapTempoSetsTheClicksBpmFromTheCallsArrivalTimes) {
