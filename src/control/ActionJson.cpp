@@ -116,10 +116,10 @@ ActionResult paramsFromJson(std::string_view text, std::map<std::string, ParamVa
         // out_of_range 406: a number too large for a double (1e400).
         return refuse("parameters: invalid JSON (a number out of range)");
     }
-    return paramsFromJson(parsed, out);
+    return paramsFromJsonValue(parsed, out);
 }
 
-ActionResult paramsFromJson(const json& params, std::map<std::string, ParamValue>& out) {
+ActionResult paramsFromJsonValue(const json& params, std::map<std::string, ParamValue>& out) {
     if (params.is_null()) {
         out.clear();
         return ActionResult::success();

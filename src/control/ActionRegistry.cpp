@@ -5,6 +5,8 @@
 #include <exception>
 #include <sstream>
 
+#include "Printable.h"
+
 namespace stemdeck::control {
 namespace {
 
@@ -166,14 +168,16 @@ const ActionSpec* ActionRegistry::find(const std::string& name) const {
 
 ActionResult ActionRegistry::validate(const ActionCall& call, ValidCall* out) const {
     const ActionSpec* spec = find(call.name);
-    if (!spec) return ActionResult::failure(Code::UnknownAction, "no action named " + call.name);
+    if (!spec)
+        return ActionResult::failure(Code::UnknownAction,
+                                     "no action named " + printable(call.name));
     ValidCall valid{spec, {}, call.origin, call.receivedNs};
     for (const auto& [name, value] : call.params) {
         bool known = false;
         for (const auto& param : spec->params) known = known || param.name == name;
         if (!known)
-            return ActionResult::failure(Code::BadParam,
-                                         call.name + " takes no parameter named " + name, name);
+            return ActionResult::failure(
+                Code::BadParam, call.name + " takes no parameter named " + printable(name), name);
     }
     for (const auto& param : spec->params) {
         const auto given = call.params.find(param.name);

@@ -26,7 +26,9 @@ inline constexpr std::size_t kMaxParamsJsonBytes = 64 * 1024;
 // printable line (BadParam). `out` is only written on success.
 ActionResult paramsFromJson(std::string_view text, std::map<std::string, ParamValue>& out);
 // The same for a value already parsed (a WebSocket message's "params"); null means none.
-ActionResult paramsFromJson(const nlohmann::json& params, std::map<std::string, ParamValue>& out);
+// (Its own name: a json converts from text, so an overload would be ambiguous.)
+ActionResult paramsFromJsonValue(const nlohmann::json& params,
+                                 std::map<std::string, ParamValue>& out);
 
 // One parameter value as JSON (a bool, number or string).
 nlohmann::json toJson(const ParamValue& value);
