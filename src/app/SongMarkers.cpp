@@ -5,6 +5,7 @@
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/app/StageCues.h"
 
 namespace stemdeck::app {
 
@@ -55,9 +56,26 @@ void SongMarkers::remove(int index) {
 }
 
 void SongMarkers::jumpTo(int index) {
+    jumpToAt(index, nextBar_);
+}
+
+void SongMarkers::jumpToAt(int index, bool atNextBar) {
     if (!valid(index)) return;
     playback_.jumpTo(markers_[index].seconds,
-                     nextBar_ ? audio::Quantize::NextBar : audio::Quantize::Immediate);
+                     atNextBar ? audio::Quantize::NextBar : audio::Quantize::Immediate);
+}
+
+int SongMarkers::nextIndex(double seconds) const {
+    // A jump lands a hair before its marker: that marker is not "next" any more.
+    for (int i = 0; i < count(); ++i)
+        if (markers_[i].seconds > seconds + stage::kMarkerSlackSeconds) return i;
+    return -1;
+}
+
+int SongMarkers::previousIndex(double seconds) const {
+    for (int i = count() - 1; i >= 0; --i)
+        if (markers_[i].seconds < seconds - kPreviousGraceSeconds) return i;
+    return -1;
 }
 
 void SongMarkers::loopSection(int index) {

@@ -32,6 +32,15 @@ class SongMarkers : public QObject {
 
     // Jumps to a marker at once, or (jumpAtNextBar) seamlessly at the click grid's next bar.
     void jumpTo(int index);
+    // The same, at the next bar or at once as `atNextBar` says (a remote's `at` parameter).
+    void jumpToAt(int index, bool atNextBar);
+    // A press of Previous this close after a marker goes to the one before it (as a CD
+    // player's previous track): a page-turner pressed twice steps back two sections.
+    static constexpr double kPreviousGraceSeconds = 1.0;
+    // The first marker after `seconds`, or -1.
+    int nextIndex(double seconds) const;
+    // The last marker more than kPreviousGraceSeconds before `seconds`, or -1.
+    int previousIndex(double seconds) const;
     bool jumpAtNextBar() const { return nextBar_; }
     void setJumpAtNextBar(bool on) { nextBar_ = on; }
     // Loops from a marker to the next one (or to the song's end), on, and goes there.

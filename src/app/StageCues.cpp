@@ -1,4 +1,4 @@
-#include "stemdeck/ui/StageCues.h"
+#include "stemdeck/app/StageCues.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include "stemdeck/app/ClockText.h"
 #include "stemdeck/audio/timeline/BeatGrid.h"
 
-namespace stemdeck::ui::stage {
+namespace stemdeck::app::stage {
 
 namespace {
 
@@ -20,11 +20,11 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
 
 }  // namespace
 
-Sections sectionsAt(const std::vector<app::SongMarker>& markers, double seconds) {
+Sections sectionsAt(const std::vector<SongMarker>& markers, double seconds) {
     Sections out;
     const auto after =
         std::upper_bound(markers.begin(), markers.end(), seconds + kMarkerSlackSeconds,
-                         [](double s, const app::SongMarker& m) { return s < m.seconds; });
+                         [](double s, const SongMarker& m) { return s < m.seconds; });
     if (after != markers.begin()) out.current = std::prev(after)->name;
     if (after != markers.end()) {
         out.next = after->name;
@@ -57,11 +57,11 @@ QString formatBarBeat(const BarBeat& position) {
 }
 
 QString formatElapsed(double seconds) {
-    return app::clockText(static_cast<qint64>(std::floor(std::max(0.0, seconds))));
+    return clockText(static_cast<qint64>(std::floor(std::max(0.0, seconds))));
 }
 
 QString formatRemaining(double seconds) {
-    return app::clockText(static_cast<qint64>(std::ceil(std::max(0.0, seconds) - 1e-6)));
+    return clockText(static_cast<qint64>(std::ceil(std::max(0.0, seconds) - 1e-6)));
 }
 
-}  // namespace stemdeck::ui::stage
+}  // namespace stemdeck::app::stage
