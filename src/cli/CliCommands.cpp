@@ -17,6 +17,7 @@
 #include "MixBenchmark.h"
 #include "Printable.h"
 #include "SavedMix.h"
+#include "ServeCommand.h"
 #include "SetCommands.h"
 #include "SetPlay.h"
 #include "SetRender.h"
@@ -492,6 +493,8 @@ int runCommand(const CliOptions& options, const CommandContext& context) {
             return isSet(options.song) ? runSetPlay(options, context) : runPlay(options, context);
         case Command::Bench:
             return runBench(options, context);
+        case Command::Serve:
+            return runServe(options, context);
     }
     return 2;
 }

@@ -211,6 +211,31 @@ void declarePlay(Declared& d, CliOptions& o) {
     declareRehearsal(play, o, "play the loop A-B (seconds) until stopped (a song only)");
 }
 
+void declareServe(Declared& d, CliOptions& o) {
+    CLI::App& serve = *d.app.add_subcommand(
+        "serve",
+        "play a song or a set with no window, driven remotely (OSC); Ctrl-C or SIGTERM stops");
+    serve.callback([&o] { o.command = Command::Serve; });
+    positional(serve, "SONG", o.song, "the song folder, or a set file (.stemset)");
+    valueOption(serve, "--osc", "PORT",
+                "take OSC commands on this UDP port (0: any free port, printed); see the\n"
+                "  README's \"OSC control\" for the addresses",
+                [&o](const std::string& v) { o.oscPort = parseInteger("--osc", v, 0, 65535); });
+    valueOption(serve, "--bind", "ADDR",
+                "the address the doors listen on (default 127.0.0.1: this machine only)",
+                [&o](const std::string& v) {
+                    if (v.empty()) throw CliError("--bind needs an address");
+                    o.bind = v;
+                });
+    declareBlock(serve, o, "frames per device buffer");
+    declareRate(serve, o, "device sample rate (default: the device's)");
+    valueOption(serve, "--device", "NAME", "output device (default: the system's)",
+                [&o](const std::string& v) {
+                    if (v.empty()) throw CliError("--device needs a device name");
+                    o.device = v;
+                });
+}
+
 void declareBench(Declared& d, CliOptions& o) {
     CLI::App& bench = *d.app.add_subcommand("bench", "time loading and mixing a song, as JSON");
     bench.callback([&o] { o.command = Command::Bench; });
@@ -264,6 +289,7 @@ std::unique_ptr<Declared> declare(CliOptions& o) {
     declareRender(*d, o);
     declarePlay(*d, o);
     declareBench(*d, o);
+    declareServe(*d, o);
     for (CLI::App* command : app.get_subcommands({})) {
         command->group("Commands");
         command->set_help_flag();  // the one help is the program's

@@ -28,7 +28,7 @@ struct ActionCall {
 struct ActionResult {
     enum class Code { Ok, UnknownAction, BadParam, OutOfRange, Unavailable, Locked, ReadOnly };
     Code code = Code::Ok;
-    std::string message;  // empty when Ok
+    std::string message;  // why it failed; when Ok, empty or a short confirmation ("120.0 BPM")
     std::string param;    // the parameter at fault, if one is
 
     bool ok() const { return code == Code::Ok; }

@@ -1,0 +1,136 @@
+#include "ServeCommand.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTimer>
+#include <memory>
+
+#include "Interruption.h"
+#include "Printable.h"
+#include "SetCommands.h"
+#include "stemdeck/app/AppIdentity.h"
+#include "stemdeck/app/MarkerStore.h"
+#include "stemdeck/app/MixStore.h"
+#include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/app/SectionVamp.h"
+#include "stemdeck/app/SongMarkers.h"
+#include "stemdeck/app/control/ControlCenter.h"
+#include "stemdeck/app/control/LockState.h"
+#include "stemdeck/app/set/SetPlaybackPort.h"
+#include "stemdeck/app/set/SetPlayer.h"
+#include "stemdeck/app/set/SetSession.h"
+#include "stemdeck/audio/Engine.h"
+
+namespace stemdeck::cli {
+namespace {
+
+QString qtPath(const std::filesystem::path& path) {
+    return QFile::decodeName(QByteArray::fromStdString(path.string()));
+}
+
+// What a person at the rack wants to read: each song as it becomes current.
+class SongLog : public control::StateListener {
+  public:
+    explicit SongLog(std::ostream& err) : err_(err) {}
+    void stateChanged(const control::ControlState& before,
+                      const control::ControlState& after) override {
+        if (after.song == before.song && after.setIndex == before.setIndex) return;
+        if (after.song.empty()) return;
+        std::string line = "song: " + after.song;
+        if (after.setIndex >= 0)
+            line += " (" + std::to_string(after.setIndex + 1) + " of " +
+                    std::to_string(after.setSongs.size()) + ")";
+        printLine(err_, line);
+    }
+
+  private:
+    std::ostream& err_;
+};
+
+// The app layer's objects, as the window owns them, without the window.
+struct ServedApp {
+    audio::Engine engine;
+    app::MixStore mixes;  // the app's saved mixes: a song sounds as it was left in the app
+    app::MarkerStore markerStore;
+    app::PlaybackManager playback{engine, &mixes};
+    app::SongMarkers markers{playback, markerStore};
+    app::SectionVamp vamp{playback, markers};
+    app::LockState lock;
+    app::set::SetSession session;
+    app::set::PlaybackSetPort port{playback, &markerStore};
+    app::set::SetPlayer player{session, port};
+};
+
+}  // namespace
+
+int runServe(const CliOptions& options, const CommandContext& context) {
+    int argc = 1;
+    char name[] = "stemdeck-cli";
+    char* argv[] = {name, nullptr};
+    QCoreApplication qapp(argc, argv);
+    app::setApplicationIdentity();
+
+    const bool set = isSet(options.song);
+    if (!std::filesystem::exists(options.song))
+        throw std::runtime_error((set ? "no set file " : "no song folder ") +
+                                 options.song.string());
+    ServedApp served;
+    const app::AppParts parts{served.playback,
+                              &served.markers,
+                              &served.vamp,
+                              set ? &served.session : nullptr,
+                              set ? &served.player : nullptr,
+                              nullptr,
+                              &served.lock};
+    app::ControlCenter center(parts);
+    SongLog songLog(context.err);
+    center.addListener(&songLog);
+
+    int status = 0;
+    const auto say = [&context](const QString& text) {
+        printLine(context.err, text.toStdString());
+    };
+    QObject::connect(&served.playback, &app::PlaybackManager::errorOccurred, &qapp, say);
+    QObject::connect(&served.player, &app::set::SetPlayer::problem, &qapp, say);
+    QObject::connect(&served.playback, &app::PlaybackManager::loadFailed, &qapp,
+                     [&](const QString&, const QString& message) {
+                         say(message);
+                         if (set) return;  // the set player goes on to the next song
+                         status = 1;
+                         qapp.quit();
+                     });
+
+    served.playback.openOutput(audio::OutputConfig{options.device, options.rate, options.block});
+    if (!served.playback.outputOpen())
+        throw audio::AudioDeviceError(served.engine.deviceError().empty()
+                                          ? std::string("no audio output device could be opened")
+                                          : served.engine.deviceError());
+    if (set) {
+        QString error;
+        if (!served.session.open(qtPath(options.song), &error))
+            throw std::runtime_error(error.toStdString());
+        served.player.jumpTo(0, false);
+    } else {
+        served.playback.openSong(qtPath(options.song));
+    }
+    printLine(context.err, "serving " + options.song.string() + " on " +
+                               served.playback.outputDescription().toStdString());
+    printLine(context.err, "no door is open: the remote doors come with the next steps");
+    printLine(context.err, "Ctrl-C or SIGTERM stops");
+
+    // A signal: fade out (pause ramps), then leave the loop.
+    QTimer watch;
+    watch.setInterval(50);
+    QObject::connect(&watch, &QTimer::timeout, &qapp, [&] {
+        if (!Interruption::raised()) return;
+        watch.stop();
+        served.playback.pause();
+        QTimer::singleShot(100, &qapp, &QCoreApplication::quit);
+    });
+    watch.start();
+    qapp.exec();
+    center.removeListener(&songLog);
+    return Interruption::raised() ? Interruption::exitStatus() : status;
+}
+
+}  // namespace stemdeck::cli
