@@ -2,7 +2,7 @@
 # Builds every libFuzzer target with clang, AddressSanitizer and UndefinedBehaviorSanitizer and
 # runs each for SECONDS (default 60) from its seed corpus. Two sets:
 #   engine/CLI (fuzz/, built into build-fuzz/ as part of the main project): the CLI's argument
-#     parser, its JSON output, StemLoader on arbitrary file bytes;
+#     parser, its JSON output, StemLoader on arbitrary file bytes, OSC datagrams;
 #   app layer (fuzz/app/, a project of its own linking QtCore, built into build-fuzz-app/): the
 #     per-song mix file, meta.json, the audio profiles, the settings INI, markers.json, set
 #     files (.stemset).
@@ -19,7 +19,7 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 # The `fuzz` preset (CMakePresets.json) builds the engine targets, `fuzz-app`
 # (fuzz/app/CMakePresets.json) the app layer's; the lists below are the ones run.
 cmake --preset fuzz "${launcher[@]}" >/dev/null
-engine_targets=(cli_options json_text stem_loader)
+engine_targets=(cli_options json_text stem_loader osc_packet)
 cmake --build --preset fuzz -j "$jobs" >/dev/null
 
 cmake -S fuzz/app --preset fuzz-app "${launcher[@]}" >/dev/null

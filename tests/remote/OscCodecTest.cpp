@@ -167,3 +167,63 @@ TEST(OscState, FullDumpHasEveryFieldAndStem) {
     EXPECT_EQ(std::get<std::int32_t>(find("/stemdeck/state/song/index")->args[0]), 3);  // 1-based
     EXPECT_EQ(std::get<std::int32_t>(find("/stemdeck/stem/drums/mute")->args[0]), 1);
 }
+
+// A small in-test fuzz: mutated real datagrams through the codec and the routes. Each must end
+// in messages or one printable error line, never a crash or an exception.
+TEST(OscCodec, MutatedDatagramsNeverCrash) {
+    const std::vector<std::vector<char>> seeds{
+        encoded("/stemdeck/seek", {12.5f}),
+        encoded("/stemdeck/pitch", {std::int32_t{-2}, 50.0}),
+        encoded("/stemdeck/action",
+                {std::string("stem.gain"), std::string(R"({"stem":"vox","db":-4})")}),
+        encoded("/stemdeck/stem/drums/mute", {true}),
+        bundle({encoded("/stemdeck/play"),
+                bundle({encoded("/stemdeck/subscribe", {std::int64_t{9000}})})}),
+    };
+    std::uint32_t rng = 12345;
+    auto next = [&rng] {
+        rng = rng * 1664525u + 1013904223u;
+        return rng >> 8;
+    };
+    int good = 0, refused = 0;
+    for (int i = 0; i < 30000; ++i) {
+        auto bytes = seeds[next() % seeds.size()];
+        const int edits = 1 + static_cast<int>(next() % 4);
+        for (int e = 0; e < edits && !bytes.empty(); ++e) {
+            const std::size_t at = next() % bytes.size();
+            switch (next() % 4) {
+                case 0:
+                    bytes[at] = static_cast<char>(next());
+                    break;
+                case 1:
+                    bytes.resize(at);
+                    break;
+                case 2:
+                    bytes.insert(bytes.begin() + static_cast<std::ptrdiff_t>(at), 4,
+                                 static_cast<char>(next()));
+                    break;
+                case 3:
+                    bytes[at] = static_cast<char>(bytes[at] ^ 0x80);
+                    break;
+            }
+        }
+        OscPacket packet;
+        ASSERT_NO_THROW(packet = decodeDatagram(bytes.data(), bytes.size()));
+        if (!packet.ok()) {
+            ++refused;
+            EXPECT_EQ(packet.error.find('\n'), std::string::npos);
+            continue;
+        }
+        ++good;
+        for (const auto& m : packet.messages) {
+            OscRoute route;
+            ASSERT_NO_THROW(route = routeMessage(m));
+            if (route.kind == OscRoute::Kind::Error) {
+                EXPECT_FALSE(route.error.empty());
+                EXPECT_EQ(route.error.find('\n'), std::string::npos);
+            }
+        }
+    }
+    EXPECT_GT(good, 100);  // the mutations also leave decodable datagrams, so routes are reached
+    EXPECT_GT(refused, 100);
+}

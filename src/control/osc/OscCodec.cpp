@@ -31,6 +31,15 @@ std::uint32_t readBigEndian32(const char* p) {
            std::uint32_t{u[3]};
 }
 
+// liblo's arguments sit at 4-byte offsets of its buffer: an int64 or a double there may be
+// misaligned for a direct load.
+template <typename T>
+T load(const lo_arg* arg) {
+    T value;
+    std::memcpy(&value, arg, sizeof value);
+    return value;
+}
+
 struct LoMessageFree {
     void operator()(lo_message m) const { lo_message_free(m); }
 };
@@ -101,20 +110,20 @@ class Decoder {
             const lo_arg* a = argv ? argv[i] : nullptr;
             switch (out.types[i]) {
                 case LO_INT32:
-                    out.args.emplace_back(a->i);
+                    out.args.emplace_back(load<std::int32_t>(a));
                     break;
                 case LO_INT64:
-                    out.args.emplace_back(a->i64);
+                    out.args.emplace_back(load<std::int64_t>(a));
                     break;
                 case LO_FLOAT:
-                    out.args.emplace_back(a->f);
+                    out.args.emplace_back(load<float>(a));
                     break;
                 case LO_DOUBLE:
-                    out.args.emplace_back(a->d);
+                    out.args.emplace_back(load<double>(a));
                     break;
                 case LO_STRING:
                 case LO_SYMBOL:
-                    out.args.emplace_back(std::string(&a->s));
+                    out.args.emplace_back(std::string(reinterpret_cast<const char*>(a)));
                     break;
                 case LO_TRUE:
                     out.args.emplace_back(true);
