@@ -36,7 +36,12 @@ bool OscDoor::start(const QHostAddress& address, quint16 port, QString* error) {
 }
 
 void OscDoor::stop() {
-    delete socket_;
+    if (socket_) {
+        // stop() may run inside the socket's own readyRead (an action closing the door).
+        socket_->close();
+        socket_->disconnect(this);
+        socket_->deleteLater();
+    }
     socket_ = nullptr;
     subscribers_.clear();
 }
@@ -86,7 +91,11 @@ void OscDoor::handleMessage(const OscMessage& message, const Peer& sender) {
             sendError(sender, message.address, route.error);
             return;
         case OscRoute::Kind::StateDump:
-            sendAll(sender, control::osc::stateMessages(port_.state()));
+            if (!dumps_.allow(kDumpsPerSecond))
+                sendError(sender, message.address,
+                          "too many state requests, try again in a second");
+            else
+                sendAll(sender, control::osc::stateMessages(port_.state()));
             return;
         case OscRoute::Kind::Subscribe:
             subscribe(target);
@@ -108,7 +117,7 @@ void OscDoor::subscribe(const Peer& peer) {
     unsubscribe(peer);  // subscribing again renews: the peer becomes the newest
     if (static_cast<int>(subscribers_.size()) >= kMaxSubscribers) subscribers_.pop_front();
     subscribers_.push_back(peer);
-    sendAll(peer, control::osc::stateMessages(port_.state()));
+    if (dumps_.allow(kDumpsPerSecond)) sendAll(peer, control::osc::stateMessages(port_.state()));
 }
 
 void OscDoor::unsubscribe(const Peer& peer) {
@@ -124,14 +133,18 @@ void OscDoor::stateChanged(const control::ControlState& before,
 
 void OscDoor::sendError(const Peer& to, const std::string& address, const std::string& message) {
     // A flood of bad packets must not turn the door into a flood of replies.
-    if (!errorWindow_.isValid() || errorWindow_.elapsed() >= 1000) {
-        errorWindow_.start();
-        errorsInWindow_ = 0;
-    }
-    if (++errorsInWindow_ > kErrorsPerSecond) return;
+    if (!errors_.allow(kErrorsPerSecond)) return;
     send(to,
          control::osc::makeMessage("/stemdeck/error", {control::osc::printableText(address, 200),
                                                        control::osc::printableText(message, 300)}));
+}
+
+bool OscDoor::RateWindow::allow(int perSecond) {
+    if (!window.isValid() || window.elapsed() >= 1000) {
+        window.start();
+        count = 0;
+    }
+    return ++count <= perSecond;
 }
 
 void OscDoor::send(const Peer& to, const OscMessage& message) {
@@ -141,7 +154,12 @@ void OscDoor::send(const Peer& to, const OscMessage& message) {
 }
 
 void OscDoor::sendAll(const Peer& to, const std::vector<OscMessage>& messages) {
-    for (const OscMessage& message : messages) send(to, message);
+    // A dump or a change of several fields travels as one bundle: one datagram instead of
+    // dozens, and the client sees the fields change together.
+    if (!socket_) return;
+    for (const std::vector<char>& bytes : control::osc::encodeBundles(messages))
+        socket_->writeDatagram(bytes.data(), static_cast<qint64>(bytes.size()), to.address,
+                               to.port);
 }
 
 }  // namespace stemdeck::remote

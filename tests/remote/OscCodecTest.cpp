@@ -55,6 +55,27 @@ TEST(OscCodec, BundlesAreFlattenedInOrderUpToFourLevels) {
     EXPECT_TRUE(deep.messages.empty());
 }
 
+TEST(OscCodec, BundlesForSendingHoldEveryMessageWithinTheLimits) {
+    std::vector<OscMessage> messages;
+    for (int i = 0; i < 100; ++i)
+        messages.push_back(
+            makeMessage("/stemdeck/stem/" + std::to_string(i) + "/gain", {float(i)}));
+    const auto bundles = encodeBundles(messages, 1024, 32);
+    std::size_t total = 0;
+    for (const auto& b : bundles) {
+        EXPECT_LE(b.size(), 1024u);
+        const auto packet = decode(b);
+        ASSERT_TRUE(packet.ok()) << packet.error;
+        EXPECT_LE(packet.messages.size(), 32u);
+        for (const auto& m : packet.messages) EXPECT_EQ(m.address, messages[total++].address);
+    }
+    EXPECT_EQ(total, messages.size());
+    EXPECT_GE(bundles.size(), 4u);
+    const auto single = encodeBundles({messages[0]});
+    ASSERT_EQ(single.size(), 1u);
+    EXPECT_EQ(single[0], encodeMessage(messages[0])) << "one message is sent unbundled";
+}
+
 TEST(OscCodec, RefusesBrokenDatagramsWithOneLine) {
     auto good = encoded("/stemdeck/seek", {1.0f});
     std::vector<std::vector<char>> bad;

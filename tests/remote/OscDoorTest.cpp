@@ -1,6 +1,8 @@
 // The OSC door over real UDP on 127.0.0.1 against a recording ControlPort.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "OscTestSupport.h"
 #include "stemdeck/remote/OscDoor.h"
 
@@ -154,6 +156,7 @@ TEST_F(OscDoorTest, BadPacketsGetAnErrorAndTheDoorAnswersTheNextGoodOne) {
              b[19] = 120;
              return b;
          }()},
+        {"not finite", encoded("/stemdeck/master/gain", {std::numeric_limits<float>::quiet_NaN()})},
         {"bad JSON",
          encoded("/stemdeck/action", {std::string("seek"), std::string("{seconds: 3")})},
         {"empty action", encoded("/stemdeck/action", {std::string(""), std::string("{}")})},
@@ -180,6 +183,35 @@ TEST_F(OscDoorTest, ErrorRepliesAreRateLimited) {
     EXPECT_GE(client.received.size(), 1u);
     EXPECT_LE(client.received.size(), static_cast<std::size_t>(remote::OscDoor::kErrorsPerSecond));
     ASSERT_TRUE(sendAndWaitCalls(encoded("/stemdeck/play"), 1));
+}
+
+TEST_F(OscDoorTest, StateDumpsAreRateLimited) {
+    for (int i = 0; i < 15; ++i) client.send(encoded("/stemdeck/state"), door.port());
+    client.waitFor(1);
+    client.settle(300);
+    EXPECT_EQ(client.withAddress("/stemdeck/state/song").size(),
+              static_cast<std::size_t>(remote::OscDoor::kDumpsPerSecond));
+    EXPECT_EQ(client.withAddress("/stemdeck/error").size(), 5u);
+}
+
+TEST_F(OscDoorTest, AnActionMayCloseTheDoorWhileItReads) {
+    struct ClosingPort : RecordingPort {
+        remote::OscDoor* door = nullptr;
+        ActionResult invoke(const control::ActionCall& call) override {
+            door->stop();
+            return RecordingPort::invoke(call);
+        }
+    } closing;
+    remote::OscDoor door2{closing};
+    closing.door = &door2;
+    ASSERT_TRUE(door2.start(QHostAddress::LocalHost, 0));
+    const quint16 at = door2.port();
+    client.send(bundle({encoded("/stemdeck/stop"), encoded("/stemdeck/play")}), at);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !closing.calls.empty(); }, 2000));
+    QTest::qWait(50);
+    EXPECT_EQ(closing.calls.size(), 1u) << "the rest of the bundle is dropped with the door";
+    EXPECT_FALSE(door2.isListening());
+    EXPECT_TRUE(door2.start(QHostAddress::LocalHost, at)) << "the port is free again";
 }
 
 TEST_F(OscDoorTest, StateDumpGoesToTheSender) {

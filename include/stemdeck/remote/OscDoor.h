@@ -19,14 +19,17 @@ namespace stemdeck::remote {
 // the user picked (127.0.0.1 by default) whose datagrams are decoded (control::osc), routed to
 // actions and run through the ControlPort. Errors go back to the sender only, as
 // /stemdeck/error s s (address, message), at most kErrorsPerSecond a second. /stemdeck/state
-// dumps the state to the sender; /stemdeck/subscribe [port] registers a client (≤ 8, the
-// oldest dropped) to which every state change is pushed. Closed until start(): the owner
-// decides (off by default). Every method: the control thread only.
+// dumps the state to the sender (at most kDumpsPerSecond dumps a second, with subscribing);
+// /stemdeck/subscribe [port] registers a client (≤ 8, the oldest dropped) to which every state
+// change is pushed. Closed until start(): the owner decides (off by default). Every method: the
+// control thread only.
 class OscDoor : public QObject, public control::StateListener {
     Q_OBJECT
   public:
     static constexpr int kMaxSubscribers = 8;
     static constexpr int kErrorsPerSecond = 20;
+    // A spoofed sender address would otherwise make each small request a large reply to it.
+    static constexpr int kDumpsPerSecond = 10;
 
     explicit OscDoor(control::ControlPort& port, QObject* parent = nullptr);
     ~OscDoor() override;
@@ -59,13 +62,19 @@ class OscDoor : public QObject, public control::StateListener {
     void unsubscribe(const Peer& peer);
     void sendError(const Peer& to, const std::string& address, const std::string& message);
     void send(const Peer& to, const control::osc::OscMessage& message);
-    void sendAll(const Peer& to, const std::vector<control::osc::OscMessage>& messages);
+    void sendAll(const Peer& to, const std::vector<control::osc::OscMessage>& messages);  // bundled
 
     control::ControlPort& port_;
     QUdpSocket* socket_ = nullptr;
     std::deque<Peer> subscribers_;  // oldest first
-    QElapsedTimer errorWindow_;     // rate limit of error replies: a window of one second
-    int errorsInWindow_ = 0;
+    // At most `perSecond` events in each one-second window.
+    struct RateWindow {
+        QElapsedTimer window;
+        int count = 0;
+        bool allow(int perSecond);
+    };
+    RateWindow errors_;  // error replies
+    RateWindow dumps_;   // full state dumps (/state, /subscribe): ~40 datagrams each
 };
 
 }  // namespace stemdeck::remote

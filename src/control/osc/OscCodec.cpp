@@ -183,6 +183,30 @@ std::vector<char> encodeMessage(const OscMessage& message) {
     return bytes;
 }
 
+std::vector<std::vector<char>> encodeBundles(const std::vector<OscMessage>& messages,
+                                             std::size_t maxBytes, std::size_t maxMessages) {
+    if (messages.size() == 1) return {encodeMessage(messages[0])};
+    static constexpr char kHead[16] = {'#', 'b', 'u', 'n', 'd', 'l', 'e', '\0',
+                                       0,   0,   0,   0,   0,   0,   0,   1};
+    std::vector<std::vector<char>> bundles;
+    std::size_t inLast = 0;
+    for (const OscMessage& message : messages) {
+        const std::vector<char> bytes = encodeMessage(message);
+        if (bundles.empty() || inLast >= maxMessages ||
+            bundles.back().size() + 4 + bytes.size() > maxBytes) {
+            bundles.emplace_back(std::begin(kHead), std::end(kHead));
+            inLast = 0;
+        }
+        ++inLast;
+        std::vector<char>& out = bundles.back();
+        const auto n = static_cast<std::uint32_t>(bytes.size());
+        for (int shift = 24; shift >= 0; shift -= 8)
+            out.push_back(static_cast<char>((n >> shift) & 0xff));
+        out.insert(out.end(), bytes.begin(), bytes.end());
+    }
+    return bundles;
+}
+
 OscMessage makeMessage(std::string address, std::vector<OscArg> args) {
     OscMessage m;
     m.address = std::move(address);

@@ -1,6 +1,7 @@
 #include "stemdeck/control/osc/OscRoutes.h"
 
 #include <array>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
@@ -92,8 +93,11 @@ std::optional<ParamValue> convert(const OscArg& arg, Slot slot) {
     if (const auto* i = std::get_if<std::int32_t>(&arg)) return std::int64_t{*i};
     if (const auto* h = std::get_if<std::int64_t>(&arg)) return *h;
     if (slot == Slot::Integer) return std::nullopt;
-    if (const auto* f = std::get_if<float>(&arg)) return double{*f};
-    if (const auto* d = std::get_if<double>(&arg)) return *d;
+    // NaN and infinities would slip through a range check (every comparison is false).
+    if (const auto* f = std::get_if<float>(&arg))
+        return std::isfinite(*f) ? std::optional<ParamValue>(double{*f}) : std::nullopt;
+    if (const auto* d = std::get_if<double>(&arg))
+        return std::isfinite(*d) ? std::optional<ParamValue>(*d) : std::nullopt;
     return std::nullopt;
 }
 

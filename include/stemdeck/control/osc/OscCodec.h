@@ -47,6 +47,13 @@ OscPacket decodeDatagram(const void* data, std::size_t size);
 // Other is encoded as N (nil). Any thread.
 std::vector<char> encodeMessage(const OscMessage& message);
 
+// The messages packed into as few bundles ("#bundle", time tag "now") as hold `maxMessages`
+// and fit `maxBytes` each (a message alone larger than that still gets a bundle of its own);
+// one message is sent as it is. Any thread.
+std::vector<std::vector<char>> encodeBundles(const std::vector<OscMessage>& messages,
+                                             std::size_t maxBytes = 8192,
+                                             std::size_t maxMessages = 32);
+
 // Convenience for building messages: the type tags follow from the arguments.
 OscMessage makeMessage(std::string address, std::vector<OscArg> args);
 
