@@ -148,8 +148,9 @@ OscPacket decodeDatagram(const void* data, std::size_t size) {
     if (size == 0) {
         decoder.packet.error = "empty datagram";
     } else if (size > kMaxDatagramBytes) {
-        decoder.packet.error = "datagram of " + std::to_string(size) + " bytes (limit " +
-                               std::to_string(kMaxDatagramBytes) + ")";
+        // The door reads one byte over the limit: the size is "more than", not exact.
+        decoder.packet.error =
+            "datagram larger than " + std::to_string(kMaxDatagramBytes) + " bytes";
     } else if (size % 4 != 0) {
         decoder.packet.error = "datagram size " + std::to_string(size) + " is not a multiple of 4";
     } else {
