@@ -86,6 +86,9 @@ TEST(OscCodec, RefusesBrokenDatagramsWithOneLine) {
     bad.push_back({'/', 'a', 'b', 'c'});                             // address not terminated
     bad.push_back({'x', 'y', 0, 0});                                 // not an address
     bad.push_back({'#', 'b', 'u', 'n', 'd', 'l', 'e', 0});           // bundle without time tag
+    bad.push_back({'/', 'a', 0, 0, ',', 'b', 0, 0});                 // a blob without its size
+    bad.push_back({'/', 'a', 0, 0, ',', 'i', 'i', 0, 0, 0, 0, 1});   // two ints announced, one sent
+    bad.push_back({'/', 'a', 0, 0, 0, 0, 0, 0});                     // no type tags
     auto lying = bundle({good});
     lying[19] = 100;  // the element claims more bytes than there are
     bad.push_back(lying);
@@ -98,6 +101,18 @@ TEST(OscCodec, RefusesBrokenDatagramsWithOneLine) {
         EXPECT_TRUE(packet.messages.empty()) << "case " << i;
         EXPECT_EQ(packet.error.find('\n'), std::string::npos) << "case " << i;
     }
+}
+
+TEST(OscCodec, BlobsDecodeButNoRouteTakesThem) {
+    const std::vector<char> blob{'/', 's', 't', 'e', 'm', 'd', 'e', 'c', 'k', '/',
+                                 's', 'e', 'e', 'k', 0,   0,   ',', 'b', 0,   0,
+                                 0,   0,   0,   2,   'x', 'y', 0,   0};
+    const auto packet = decode(blob);
+    ASSERT_TRUE(packet.ok()) << packet.error;
+    EXPECT_EQ(packet.messages[0].types, "b");
+    const auto route = routeMessage(packet.messages[0]);
+    EXPECT_EQ(route.kind, OscRoute::Kind::Error);
+    EXPECT_NE(route.error.find("'b'"), std::string::npos) << route.error;
 }
 
 TEST(OscCodec, HalfABundleIsNotRun) {

@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <memory>
+#include <string_view>
 
 namespace stemdeck::control::osc {
 namespace {
@@ -38,6 +39,58 @@ T load(const lo_arg* arg) {
     T value;
     std::memcpy(&value, arg, sizeof value);
     return value;
+}
+
+// The type tag string at `at` and the arguments it announces fit exactly in the message. Checked
+// before liblo sees the bytes: liblo 0.31 reads a blob's 4-byte size without checking that 4
+// bytes are left (found by valgrind on mutated datagrams).
+bool argumentsFit(const char* data, std::size_t size, std::size_t at) {
+    if (at >= size || data[at] != ',') return false;
+    const std::size_t tagsLength = stringLength(data + at, size - at);
+    if (tagsLength == std::string::npos || padded(tagsLength + 1) > size - at) return false;
+    const std::string_view tags(data + at + 1, tagsLength - 1);
+    at += padded(tagsLength + 1);
+    for (char tag : tags) {
+        std::size_t need = 0;
+        switch (tag) {
+            case 'i':
+            case 'f':
+            case 'c':
+            case 'r':
+            case 'm':
+                need = 4;
+                break;
+            case 'h':
+            case 'd':
+            case 't':
+                need = 8;
+                break;
+            case 'T':
+            case 'F':
+            case 'N':
+            case 'I':
+                need = 0;
+                break;
+            case 's':
+            case 'S': {
+                if (at >= size) return false;
+                const std::size_t n = stringLength(data + at, size - at);
+                if (n == std::string::npos) return false;
+                need = padded(n + 1);
+                break;
+            }
+            case 'b': {
+                if (size - at < 4) return false;
+                need = 4 + padded(readBigEndian32(data + at));
+                break;
+            }
+            default:
+                return false;  // liblo refuses unknown tags too; we say so first
+        }
+        if (need > size - at) return false;
+        at += need;
+    }
+    return at == size;
 }
 
 struct LoMessageFree {
@@ -90,6 +143,10 @@ class Decoder {
         if (packet.messages.size() >= kMaxMessagesPerDatagram)
             return fail("more than " + std::to_string(kMaxMessagesPerDatagram) +
                         " messages in one datagram");
+        if (!argumentsFit(data, size, padded(len + 1))) {
+            packet.address = address;
+            return fail("malformed OSC message (type tags and arguments do not match its size)");
+        }
         // liblo copies the bytes before reading them; it takes a non-const pointer only.
         int result = 0;
         LoMessage m(lo_message_deserialise(const_cast<char*>(data), size, &result));
