@@ -97,6 +97,11 @@ std::vector<std::string> MidiInput::ports() const {
     std::vector<std::string> names;
     if (api_ == MidiApi::None) return names;
     try {
+        if (in_) {  // the open input lists them without a client of its own
+            for (unsigned i = 0, n = in_->getPortCount(); i < n; ++i)
+                names.push_back(in_->getPortName(i));
+            return names;
+        }
         RtMidiIn probe(rtApi(api_), "stemdeck-ports");
         probe.setErrorCallback(quiet, nullptr);
         for (unsigned i = 0, n = probe.getPortCount(); i < n; ++i)

@@ -1,5 +1,6 @@
 #include "stemdeck/control/midi/MidiMappingFile.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -161,6 +162,44 @@ std::variant<MidiBinding, std::string> bindingFrom(const json& item,
     return b;
 }
 
+// Writes `text` to a temporary file beside `path`, flushes it to disk and renames it over
+// `path`: a crash or a full disk leaves the old file or the new one, never half of one.
+std::string writeAtomically(const std::filesystem::path& path, const std::string& text) {
+    const auto temp = path.string() + ".tmp" + std::to_string(::getpid());
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return "cannot write " + printable(temp, 200) + ": " + std::strerror(errno);
+    bool ok = true;
+    for (std::size_t done = 0; ok && done < text.size();) {
+        const auto n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) done += static_cast<std::size_t>(n);
+    }
+    const int error = ok ? 0 : errno;
+    ok = ok && ::fsync(fd) == 0;
+    ok = ::close(fd) == 0 && ok;
+    if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
+        const std::string reason = std::strerror(error ? error : errno);
+        ::unlink(temp.c_str());
+        return "cannot write " + printable(path.string(), 200) + ": " + reason;
+    }
+    return {};
+}
+
+// Reads a whole file of at most kMaxBytes into `text`; returns an empty string or the problem.
+std::string readFile(const std::filesystem::path& path, std::string& text) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error) return "cannot read " + printable(path.string(), 200) + ": " + error.message();
+    if (size > MidiMappingFile::kMaxBytes) return "mapping file is over 1 MiB";
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (!in) return "cannot read " + printable(path.string(), 200);
+    text = buffer.str();
+    return {};
+}
+
 MidiMappingLoad failure(std::string problem) {
     MidiMappingLoad load;
     load.problems.push_back(std::move(problem));
@@ -251,16 +290,9 @@ MidiMappingLoad MidiMappingFile::parse(const std::string& text) {
 }
 
 MidiMappingLoad MidiMappingFile::load(const std::filesystem::path& path) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(path, error);
-    if (error)
-        return failure("cannot read " + printable(path.string(), 200) + ": " + error.message());
-    if (size > kMaxBytes) return failure("mapping file is over 1 MiB");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return failure("cannot open " + printable(path.string(), 200));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse(text.str());
+    std::string text;
+    if (auto problem = readFile(path, text); !problem.empty()) return failure(std::move(problem));
+    return parse(text);
 }
 
 nlohmann::json MidiMappingFile::toJson(const MidiMapping& mapping) {
@@ -306,51 +338,21 @@ std::string MidiMappingFile::save(const MidiMapping& mapping, const std::filesys
     // dump() replaces invalid UTF-8 instead of throwing: names may come from a device.
     const std::string text =
         toJson(mapping).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-    const auto temp = path.string() + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(temp, ignored);
-            return "cannot write " + printable(temp, 200);
-        }
-    }
-    std::error_code error;
-    std::filesystem::rename(temp, path, error);
-    if (error) {
-        std::filesystem::remove(temp, error);
-        return "cannot replace " + printable(path.string(), 200);
-    }
-    return {};
+    return writeAtomically(path, text);
 }
 
 std::string MidiMappingFile::import(const std::filesystem::path& source,
                                     const std::filesystem::path& destination,
                                     MidiMappingLoad* load) {
-    MidiMappingLoad loaded = MidiMappingFile::load(source);
-    std::string problem;
-    if (!loaded.ok) {
+    // One read: what is validated is exactly what is copied (the file's own text, not our rewrite).
+    std::string text;
+    std::string problem = readFile(source, text);
+    MidiMappingLoad loaded = problem.empty() ? parse(text) : failure(problem);
+    if (!loaded.ok)
         problem = "not imported: " +
                   (loaded.problems.empty() ? std::string("unreadable") : loaded.problems.front());
-    } else {
-        // Copy the file's own text, not our rewrite, through a temp file and a rename.
-        std::ifstream in(source, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        const auto temp = destination.string() + ".tmp" + std::to_string(::getpid());
-        {
-            std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-            out << text.str();
-            out.flush();
-            if (!out) problem = "cannot write " + printable(temp, 200);
-        }
-        std::error_code error;
-        if (problem.empty()) std::filesystem::rename(temp, destination, error);
-        if (error) problem = "cannot replace " + printable(destination.string(), 200);
-        if (!problem.empty()) std::filesystem::remove(temp, error);
-    }
+    else
+        problem = writeAtomically(destination, text);
     if (load) *load = std::move(loaded);
     return problem;
 }
