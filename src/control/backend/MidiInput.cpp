@@ -112,20 +112,24 @@ std::vector<std::string> MidiInput::ports() const {
     return names;
 }
 
-// RtMidi's thread (JACK: real-time). Reads the vector RtMidi owns; writes only the ring and
-// the eventfd.
+// RtMidi's thread (JACK: real-time). Reads the vector RtMidi owns, nothing else of RtMidi's.
 void MidiInput::onMessage(double, std::vector<unsigned char>* message, void* self) {
     auto* input = static_cast<MidiInput*>(self);
-    if (!message || message->empty() || message->size() > 3) return;
+    if (message) deliver(*input->ring_, input->eventFd_, message->data(), message->size());
+}
+
+void MidiInput::deliver(Ring& ring, int eventFd, const unsigned char* bytes,
+                        std::size_t size) noexcept {
+    if (!bytes || size == 0 || size > 3) return;
     midi::MidiEvent event;
-    event.size = static_cast<std::uint8_t>(message->size());
-    std::memcpy(event.bytes, message->data(), message->size());
+    event.size = static_cast<std::uint8_t>(size);
+    std::memcpy(event.bytes, bytes, size);
     timespec now{};
     ::clock_gettime(CLOCK_MONOTONIC, &now);
     event.receivedNs = std::int64_t{now.tv_sec} * 1'000'000'000 + now.tv_nsec;
-    if (!input->ring_->push(event)) return;
+    if (!ring.push(event)) return;
     const std::uint64_t one = 1;
-    [[maybe_unused]] const auto written = ::write(input->eventFd_, &one, sizeof one);
+    [[maybe_unused]] const auto written = ::write(eventFd, &one, sizeof one);
 }
 
 std::size_t MidiInput::drain(const std::function<void(const midi::MidiEvent&)>& onEvent) {

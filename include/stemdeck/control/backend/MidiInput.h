@@ -42,6 +42,12 @@ class MidiInput {
     // Events lost to a full ring (the control thread stalled for 1024 messages).
     std::uint64_t dropped() const { return ring_->dropped(); }
 
+    // The callback's whole work: ≤ 3 bytes and the time into `ring`, one write to `eventFd`.
+    // Messages of other sizes (sysex) are ignored. Any single producer thread, real-time safe;
+    // public so that the real-time test can run it inside a RealtimeScope.
+    static void deliver(Ring& ring, int eventFd, const unsigned char* bytes,
+                        std::size_t size) noexcept;
+
   private:
     static void onMessage(double deltaSeconds, std::vector<unsigned char>* message, void* self);
 
