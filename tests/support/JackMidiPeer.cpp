@@ -1,0 +1,75 @@
+#include "JackMidiPeer.h"
+
+#include <jack/midiport.h>
+
+#include <algorithm>
+
+namespace stemdeck::test {
+
+JackMidiPeer::~JackMidiPeer() {
+    close();
+}
+
+bool JackMidiPeer::open(const std::string& name) {
+    jack_status_t status{};
+    client_ = jack_client_open(name.c_str(), JackNoStartServer, &status);
+    if (!client_) {
+        error_ = "no JACK server (status " + std::to_string(status) + ")";
+        return false;
+    }
+    out_ = jack_port_register(client_, "out", JACK_DEFAULT_MIDI_TYPE, JackPortIsOutput, 0);
+    queue_ = jack_ringbuffer_create(4096);
+    if (!out_ || !queue_ || jack_set_process_callback(client_, &JackMidiPeer::process, this) != 0 ||
+        jack_activate(client_) != 0) {
+        error_ = "cannot set up the JACK MIDI peer";
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool JackMidiPeer::connectTo(const std::string& destination) {
+    if (!client_) return false;
+    const int result = jack_connect(client_, jack_port_name(out_), destination.c_str());
+    if (result != 0)
+        error_ = "jack_connect to " + destination + " failed (" + std::to_string(result) + ")";
+    return result == 0;
+}
+
+bool JackMidiPeer::send(const std::vector<std::uint8_t>& bytes) {
+    if (!queue_ || bytes.empty() || bytes.size() > 3) return false;
+    std::uint8_t record[4] = {static_cast<std::uint8_t>(bytes.size()), 0, 0, 0};
+    std::copy(bytes.begin(), bytes.end(), record + 1);
+    if (jack_ringbuffer_write_space(queue_) < sizeof record) return false;
+    jack_ringbuffer_write(queue_, reinterpret_cast<const char*>(record), sizeof record);
+    return true;
+}
+
+void JackMidiPeer::close() {
+    if (client_) {
+        jack_deactivate(client_);
+        jack_client_close(client_);
+        client_ = nullptr;
+        out_ = nullptr;
+    }
+    if (queue_) {
+        jack_ringbuffer_free(queue_);
+        queue_ = nullptr;
+    }
+}
+
+int JackMidiPeer::process(jack_nframes_t frames, void* self) {
+    auto* peer = static_cast<JackMidiPeer*>(self);
+    void* buffer = jack_port_get_buffer(peer->out_, frames);
+    jack_midi_clear_buffer(buffer);
+    // One frame apart, in queue order: the receiver must keep that order.
+    for (jack_nframes_t frame = 0; frame < frames && jack_ringbuffer_read_space(peer->queue_) >= 4;
+         ++frame) {
+        std::uint8_t record[4];
+        jack_ringbuffer_read(peer->queue_, reinterpret_cast<char*>(record), sizeof record);
+        jack_midi_event_write(buffer, frame, record + 1, record[0]);
+    }
+    return 0;
+}
+
+}  // namespace stemdeck::test
