@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHostAddress>
 #include <QTimer>
 #include <memory>
 
@@ -20,6 +21,7 @@
 #include "stemdeck/app/set/SetPlayer.h"
 #include "stemdeck/app/set/SetSession.h"
 #include "stemdeck/audio/Engine.h"
+#include "stemdeck/remote/OscDoor.h"
 
 namespace stemdeck::cli {
 namespace {
@@ -115,7 +117,22 @@ int runServe(const CliOptions& options, const CommandContext& context) {
     }
     printLine(context.err, "serving " + options.song.string() + " on " +
                                served.playback.outputDescription().toStdString());
-    printLine(context.err, "no door is open: the remote doors come with the next steps");
+
+    // The doors: closed unless asked for, on the address asked for (this machine by default).
+    const QHostAddress address(QString::fromStdString(options.bind));
+    if (address.isNull())
+        throw CliError("--bind: " + options.bind + " is not an IP address of this machine");
+    remote::OscDoor osc(center);
+    if (options.oscPort >= 0) {
+        QString error;
+        if (!osc.start(address, static_cast<quint16>(options.oscPort), &error))
+            throw std::runtime_error("OSC: " + error.toStdString());
+        center.addListener(&osc);
+        printLine(context.err, "OSC on udp://" + options.bind + ":" + std::to_string(osc.port()) +
+                                   " (addresses: the README's \"OSC control\")");
+    } else {
+        printLine(context.err, "no remote door is open (--osc PORT opens the OSC door)");
+    }
     printLine(context.err, "Ctrl-C or SIGTERM stops");
 
     // A signal: fade out (pause ramps), then leave the loop.
@@ -129,6 +146,8 @@ int runServe(const CliOptions& options, const CommandContext& context) {
     });
     watch.start();
     qapp.exec();
+    center.removeListener(&osc);
+    osc.stop();
     center.removeListener(&songLog);
     return Interruption::raised() ? Interruption::exitStatus() : status;
 }

@@ -64,6 +64,7 @@ class CliProcess {
         return true;
     }
 
+    const std::filesystem::path& errPath() const { return errFile_; }
     void interrupt() { signal(SIGINT); }
     void signal(int number) { ::kill(pid_, number); }
     pid_t pid() const { return pid_; }

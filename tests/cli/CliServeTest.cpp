@@ -1,7 +1,11 @@
 // `stemdeck-cli serve`, run as a user would on the JACK dummy server (with_jack.sh): what it
 // announces, how it stops on a signal, and a bad song.
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
@@ -10,6 +14,7 @@
 
 #include "CliProcess.h"
 #include "TempDir.h"
+#include "stemdeck/control/osc/OscCodec.h"
 
 namespace fs = std::filesystem;
 using namespace stemdeck;
@@ -22,6 +27,65 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// An OSC client on 127.0.0.1, as TouchOSC or Companion would be: plain UDP, a free port.
+class OscClient {
+  public:
+    OscClient() {
+        fd_ = ::socket(AF_INET, SOCK_DGRAM, 0);
+        sockaddr_in self{};
+        self.sin_family = AF_INET;
+        self.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(fd_, reinterpret_cast<const sockaddr*>(&self), sizeof self);
+        timeval wait{0, 200000};
+        ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+    }
+    ~OscClient() { ::close(fd_); }
+    OscClient(const OscClient&) = delete;
+    OscClient& operator=(const OscClient&) = delete;
+
+    int port() const {
+        sockaddr_in self{};
+        socklen_t size = sizeof self;
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&self), &size);
+        return ntohs(self.sin_port);
+    }
+    void send(int port, const std::string& address, std::vector<control::osc::OscArg> args = {}) {
+        const std::vector<char> bytes =
+            control::osc::encodeMessage(control::osc::makeMessage(address, std::move(args)));
+        sockaddr_in to{};
+        to.sin_family = AF_INET;
+        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        to.sin_port = htons(static_cast<std::uint16_t>(port));
+        ::sendto(fd_, bytes.data(), bytes.size(), 0, reinterpret_cast<const sockaddr*>(&to),
+                 sizeof to);
+    }
+    // The messages of the next datagram (empty after 200 ms without one).
+    std::vector<control::osc::OscMessage> receive() {
+        char buffer[65536];
+        const ssize_t size = ::recv(fd_, buffer, sizeof buffer, 0);
+        if (size <= 0) return {};
+        return control::osc::decodeDatagram(buffer, static_cast<std::size_t>(size)).messages;
+    }
+
+  private:
+    int fd_ = -1;
+};
+
+// The port serve printed: "OSC on udp://127.0.0.1:PORT ...".
+int printedOscPort(const std::string& err) {
+    const std::string lead = "OSC on udp://127.0.0.1:";
+    const auto at = err.find(lead);
+    return at == std::string::npos ? -1 : std::atoi(err.c_str() + at + lead.size());
+}
+
+bool saysPlaying(const std::vector<control::osc::OscMessage>& messages, bool playing) {
+    for (const auto& message : messages)
+        if (message.address == "/stemdeck/state/playing" && !message.args.empty())
+            if (const auto* value = std::get_if<std::int32_t>(&message.args.front()))
+                return *value == (playing ? 1 : 0);
+    return false;
 }
 
 }  // namespace
@@ -54,4 +118,50 @@ TEST(CliServe, ABadOscPortIsAUsageError) {
     const CliResult r = test::runCli({"serve", test::demoSong(), "--osc", "70000"});
     EXPECT_EQ(r.status, 2) << r.err;
     EXPECT_NE(r.err.find("--osc"), std::string::npos) << r.err;
+}
+
+// A remote on the OSC door starts and pauses the song; a wrong address is answered to it alone
+// and the door carries on.
+TEST(CliServe, AnOscClientDrivesTheTransportAndHearsTheState) {
+    if (!test::jackRunning()) GTEST_SKIP() << "needs the JACK dummy server (with_jack.sh)";
+    CliProcess serve({"serve", test::demoSong(), "--osc", "0"});
+    ASSERT_TRUE(serve.waitForErr("Ctrl-C or SIGTERM stops")) << serve.wait().err;
+    ASSERT_TRUE(serve.waitForErr("song: ")) << "the song never loaded";
+    const int port = printedOscPort(test::readFile(serve.errPath()));
+    ASSERT_GT(port, 0) << test::readFile(serve.errPath());
+    OscClient client;
+    const auto stateSays = [&](bool playing) {
+        const auto until = Clock::now() + std::chrono::seconds(10);
+        while (Clock::now() < until) {
+            client.send(port, "/stemdeck/state");
+            for (auto reply = client.receive(); !reply.empty(); reply = client.receive())
+                if (saysPlaying(reply, playing)) return true;
+        }
+        return false;
+    };
+    EXPECT_TRUE(stateSays(false)) << "served paused until asked";
+    client.send(port, "/stemdeck/play");
+    EXPECT_TRUE(stateSays(true));
+    client.send(port, "/stemdeck/no/such/thing");
+    bool answered = false;
+    for (auto reply = client.receive(); !reply.empty() && !answered; reply = client.receive())
+        for (const auto& message : reply)
+            answered = answered || message.address == "/stemdeck/error";
+    EXPECT_TRUE(answered) << "an unknown address is answered with /stemdeck/error";
+    client.send(port, "/stemdeck/pause");
+    EXPECT_TRUE(stateSays(false));
+
+    serve.signal(SIGTERM);
+    const CliResult r = serve.wait();
+    EXPECT_EQ(r.status, 143) << r.err;
+}
+
+// A port another program holds: one line, exit 1, nothing left running.
+TEST(CliServe, AnOscPortInUseIsOneLine) {
+    if (!test::jackRunning()) GTEST_SKIP() << "needs the JACK dummy server (with_jack.sh)";
+    OscClient holder;
+    const CliResult r =
+        test::runCli({"serve", test::demoSong(), "--osc", std::to_string(holder.port())});
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_NE(r.err.find("stemdeck-cli: error: OSC: "), std::string::npos) << r.err;
 }

@@ -139,7 +139,7 @@ TEST(Cli, UnknownCommandIsAUsageError) {
     EXPECT_EQ(r.status, 2);
     EXPECT_EQ(
         r.err,
-        "stemdeck-cli: error: unknown command 'dance' (commands: info, check, render, play, bench)\n");
+        "stemdeck-cli: error: unknown command 'dance' (commands: info, check, render, play, bench, serve)\n");
 }
 
 TEST(Cli, BadGainSyntaxIsAUsageError) {
