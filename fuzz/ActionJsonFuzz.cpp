@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "ControlFuzzChecks.h"
 #include "stemdeck/control/ActionCatalog.h"
 #include "stemdeck/control/ActionJson.h"
 #include "stemdeck/control/ActionRegistry.h"
@@ -17,23 +18,10 @@ namespace {
 
 using namespace stemdeck::control;
 
-void check(bool condition) {
-    if (!condition) std::abort();
-}
-
-// One line: no control characters (the message may quote a client's bytes only printably).
-void checkLine(const std::string& text) {
-    check(!text.empty());
-    for (const char c : text) check(static_cast<unsigned char>(c) >= 0x20 && c != 0x7F);
-}
-
+using stemdeck::fuzz::check;
+using stemdeck::fuzz::checkLine;
 const ActionRegistry& registry() {
-    static const ActionRegistry instance = [] {
-        ActionRegistry r;
-        for (auto& spec : actionCatalog()) r.add(std::move(spec));
-        return r;
-    }();
-    return instance;
+    return stemdeck::fuzz::catalogRegistry();
 }
 
 }  // namespace

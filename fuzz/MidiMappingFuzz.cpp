@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "ControlFuzzChecks.h"
 #include "stemdeck/control/ActionCatalog.h"
 #include "stemdeck/control/ActionRegistry.h"
 #include "stemdeck/control/midi/MidiFeedback.h"
@@ -18,22 +19,10 @@ namespace {
 using namespace stemdeck::control;
 using namespace stemdeck::control::midi;
 
-void check(bool condition) {
-    if (!condition) std::abort();
-}
-
-void checkLine(const std::string& text) {
-    check(!text.empty());
-    for (const char c : text) check(static_cast<unsigned char>(c) >= 0x20 && c != 0x7F);
-}
-
+using stemdeck::fuzz::check;
+using stemdeck::fuzz::checkLine;
 const ActionRegistry& registry() {
-    static const ActionRegistry instance = [] {
-        ActionRegistry r;
-        for (auto& spec : actionCatalog()) r.add(std::move(spec));
-        return r;
-    }();
-    return instance;
+    return stemdeck::fuzz::catalogRegistry();
 }
 
 }  // namespace

@@ -25,6 +25,10 @@ struct ValidCall {
     std::int64_t integer(const std::string& name) const;
     double number(const std::string& name) const;
     const std::string& text(const std::string& name) const;
+    // A Toggle's wish: its `on` when given, else `otherwise` (the opposite of now: a flip).
+    bool flagOr(const std::string& name, bool otherwise) const {
+        return has(name) ? flag(name) : otherwise;
+    }
 };
 
 using ActionHandler = std::function<ActionResult(const ValidCall&)>;

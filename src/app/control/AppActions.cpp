@@ -15,11 +15,6 @@ namespace {
 using control::ActionResult;
 using Code = control::ActionResult::Code;
 
-// A Toggle's wish: its `on` when given, else the opposite of now.
-bool wanted(const control::ValidCall& call, bool now) {
-    return call.has("on") ? call.flag("on") : !now;
-}
-
 ActionResult done() {
     return ActionResult::success();
 }
@@ -111,7 +106,7 @@ void AppActions::bindRehearsal(control::ActionRegistry& registry) {
 
 ActionResult AppActions::loop(const Call& call) {
     PlaybackManager& playback = parts_.playback;
-    const bool on = wanted(call, playback.loopEnabled());
+    const bool on = call.flagOr("on", !playback.loopEnabled());
     if (on == playback.loopEnabled()) return done();
     // toggleLoop() says "No loop yet" in the window; a remote gets the same as its answer.
     if (on && playback.loopEnd() < 0.0)
@@ -123,7 +118,7 @@ ActionResult AppActions::loop(const Call& call) {
 ActionResult AppActions::click(const Call& call) {
     PlaybackManager& playback = parts_.playback;
     audio::ClickSettings settings = playback.click();
-    settings.enabled = wanted(call, settings.enabled);
+    settings.enabled = call.flagOr("on", !settings.enabled);
     playback.setClick(settings);
     return done();
 }

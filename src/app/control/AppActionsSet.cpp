@@ -20,10 +20,6 @@ namespace {
 using control::ActionResult;
 using Code = control::ActionResult::Code;
 
-bool wanted(const control::ValidCall& call, bool now) {
-    return call.has("on") ? call.flag("on") : !now;
-}
-
 ActionResult said(std::string message) {
     ActionResult result;
     result.message = std::move(message);
@@ -57,7 +53,7 @@ void AppActions::bindSet(control::ActionRegistry& registry) {
     registry.setHandler("vamp", [this](const Call& call) { return vamp(call); });
     registry.setHandler("lock", [this](const Call& call) {
         if (!parts_.lock) return unavailable("there is no mix lock here");
-        parts_.lock->setLocked(wanted(call, parts_.lock->locked()));
+        parts_.lock->setLocked(call.flagOr("on", !parts_.lock->locked()));
         return said(parts_.lock->locked() ? "mix locked" : "mix unlocked");
     });
 }
@@ -123,7 +119,7 @@ ActionResult AppActions::vamp(const Call& call) {
     if (ActionResult song = needSong(); !song.ok()) return song;
     SectionVamp* vamp = parts_.vamp;
     if (!vamp) return unavailable("there is no vamp here");
-    const bool on = wanted(call, vamp->active());
+    const bool on = call.flagOr("on", !vamp->active());
     if (on == vamp->active()) return said(on ? "vamping" : "not vamping");
     if (on) {
         vamp->vamp();
@@ -155,10 +151,10 @@ ActionResult AppActions::stem(const Call& call, StemField what) {
     audio::MixControls& mix = mixer.controls();
     switch (what) {
         case StemField::Mute:
-            mix.setMuted(*index, wanted(call, mix.muted(*index)));
+            mix.setMuted(*index, call.flagOr("on", !mix.muted(*index)));
             break;
         case StemField::Solo:
-            mix.setSolo(*index, wanted(call, mix.soloed(*index)));
+            mix.setSolo(*index, call.flagOr("on", !mix.soloed(*index)));
             break;
         case StemField::Gain:
             mix.setGainDb(*index, gainOf(call.number("db")));

@@ -2,16 +2,16 @@
 
 #include <array>
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
+
+#include "../Printable.h"
+#include "stemdeck/control/ActionJson.h"
 
 namespace stemdeck::control::osc {
 namespace {
 
 constexpr std::string_view kPrefix = "/stemdeck/";
-constexpr std::size_t kMaxJsonBytes = 4096;
-constexpr int kMaxJsonDepth = 8;
 
 // How an argument slot is read: a number (i f h d), a flag (i f T F) or text (s S).
 enum class Slot { Number, Integer, Flag, Text };
@@ -196,71 +196,21 @@ OscRoute namedAction(const OscMessage& m) {
     return r;
 }
 
-// Depth of the JSON's nesting, counted on the raw text (brackets inside strings skipped), so
-// that a hostile document is refused before the parser sees it.
-int jsonDepth(const std::string& text) {
-    int depth = 0, deepest = 0;
-    bool inString = false, escaped = false;
-    for (char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
 }  // namespace
 
 std::string printableText(const std::string& text, std::size_t limit) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (out.size() >= limit) {
-            out += "…";
-            break;
-        }
-        out.push_back(c < 0x20 || c == 0x7f ? '?' : static_cast<char>(c));
-    }
-    return out;
+    return printable(text, limit);
 }
 
 bool parseJsonParams(const std::string& text, ActionCall& call, std::string* error) {
-    auto fail = [&](std::string why) {
-        if (error) *error = std::move(why);
+    // The web API's reader (ActionJson): one set of limits and messages for every door.
+    std::map<std::string, ParamValue> params;
+    const ActionResult result = paramsFromJson(text, params);
+    if (!result.ok()) {
+        if (error) *error = result.message;
         return false;
-    };
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) return true;  // no parameters
-    if (text.size() > kMaxJsonBytes)
-        return fail("JSON parameters of " + std::to_string(text.size()) + " bytes (limit " +
-                    std::to_string(kMaxJsonBytes) + ")");
-    if (jsonDepth(text) > kMaxJsonDepth) return fail("JSON parameters nested too deep");
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) return fail("JSON parameters are not valid JSON");
-    if (!doc.is_object()) return fail("JSON parameters must be an object");
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
-        const auto& v = it.value();
-        if (v.is_boolean())
-            call.params[it.key()] = v.get<bool>();
-        else if (v.is_number_integer())
-            call.params[it.key()] = v.get<std::int64_t>();
-        else if (v.is_number())
-            call.params[it.key()] = v.get<double>();
-        else if (v.is_string())
-            call.params[it.key()] = v.get<std::string>();
-        else
-            return fail("JSON parameter '" + printableText(it.key()) +
-                        "' must be a bool, number or string");
     }
+    for (auto& [name, value] : params) call.params[name] = std::move(value);
     return true;
 }
 
