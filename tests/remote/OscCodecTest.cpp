@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "OscTestSupport.h"
+#include "stemdeck/control/ActionJson.h"
 #include "stemdeck/control/osc/OscRoutes.h"
 #include "stemdeck/control/osc/OscState.h"
 
@@ -156,7 +157,8 @@ TEST(OscRoutes, JsonParamsAreFlatSmallAndValid) {
     EXPECT_FALSE(parseJsonParams(R"({"a": {"b": 1}})", call, &why));
     EXPECT_FALSE(parseJsonParams(std::string(100, '[') + std::string(100, ']'), call, &why));
     EXPECT_NE(why.find("deep"), std::string::npos) << why;
-    EXPECT_FALSE(parseJsonParams("{\"a\": \"" + std::string(5000, 'x') + "\"}", call, &why));
+    EXPECT_FALSE(
+        parseJsonParams("{\"a\": \"" + std::string(kMaxParamsJsonBytes, 'x') + "\"}", call, &why));
 }
 
 TEST(OscState, ChangesSendOnlyWhatMoved) {
