@@ -179,7 +179,12 @@ void SongDecode::cancel() {
 
 void SongDecode::waitFirstAudio() {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return firstAudio_.load() || finished_.load(); });
+    // A cancel through the LoadProgress alone (the loader's) sets a flag and wakes nobody:
+    // look at it every kCancelPoll as well.
+    while (!changed_.wait_for(lock, kCancelPoll, [this] {
+        return firstAudio_.load() || finished_.load() || progress_->cancelRequested();
+    })) {
+    }
     if (progress_->cancelRequested() && !firstAudio_) throw cancelledError(song_->folder);
     if (song_->stems.empty()) throw noStemsError(song_->folder, *song_);
     if (!firstAudio_) throw cancelledError(song_->folder);
@@ -271,7 +276,9 @@ void SongDecode::runWorker() noexcept {
         if (!w) {
             if (std::all_of(stems_.begin(), stems_.end(), [](const auto& s) { return s->done; }))
                 break;
-            changed_.wait(lock);
+            // Parked until another worker moves on; a cancel through the LoadProgress alone
+            // wakes nobody, so it is looked at every kCancelPoll too.
+            changed_.wait_for(lock, kCancelPoll);
             continue;
         }
         w->busy = true;
@@ -310,6 +317,9 @@ void SongDecode::runWorker() noexcept {
         handOverIfReadyLocked();
         changed_.notify_all();
     }
+    // A worker that stops (a cancel) wakes the parked ones: they stop too, and the last one
+    // to go says the decode is finished.
+    changed_.notify_all();
     if (++exited_ == threadCount_) {
         // Whatever did not finish (a cancel) stops decoding: readers stop waiting for it.
         for (auto& s : stems_)

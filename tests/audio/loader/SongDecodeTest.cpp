@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 #include "AudioFiles.h"
@@ -203,4 +204,57 @@ TEST(SongDecode, AStemFailingBeforeHandOverIsLeftOut) {
     ASSERT_EQ(song->errors.size(), 1u);
     EXPECT_TRUE(song->errors[0].message.starts_with("short.flac: cannot decode"))
         << song->errors[0].message;
+}
+
+// The loader cancels through the LoadProgress alone, which wakes nobody. A worker parked with
+// nothing to pick (its stem done, the other one busy) must still stop, or the decode never
+// finishes and whoever waits for it (the app closing, the next load) waits forever.
+TEST(SongDecode, ACancelThroughTheProgressAloneStopsAParkedWorker) {
+    TempDir dir;
+    ASSERT_TRUE(writeAudioFile(dir / "short.flac", {stemdeck::test::noise(0.5, kRate / 2, 3u)},
+                               kRate, SF_FORMAT_FLAC | SF_FORMAT_PCM_16));
+    ASSERT_TRUE(writeAudioFile(dir / "long.flac", {stemdeck::test::noise(0.5, 120 * kRate, 4u)},
+                               kRate, SF_FORMAT_FLAC | SF_FORMAT_PCM_16));
+    auto progress = std::make_shared<sd::LoadProgress>();
+    sd::LoadOptions options;
+    options.workers = 2;
+    auto decode = sd::SongDecode::start(sd::StemLoader::scan(dir.path()), options, progress);
+    decode->waitFirstAudio();
+    const auto song = decode->song();
+    ASSERT_NE(song, nullptr);
+    // The short stem's worker has nothing left to pick: it parks while the long one decodes.
+    ASSERT_TRUE(waitFor([&] {
+        for (const auto& stem : song->stems)
+            if (stem.name == "short") return !stem.audio.decoding();
+        return false;
+    }));
+    ASSERT_FALSE(decode->finished()) << "the long stem is not decoding any more";
+    progress->requestCancel();
+    auto waiting = std::async(std::launch::async, [&] { decode->wait(); });
+    EXPECT_EQ(waiting.wait_for(std::chrono::seconds(10)), std::future_status::ready)
+        << "the decode never finished after its cancel";
+    decode->cancel();  // lets wait() return if it did not, so the test ends either way
+    waiting.wait();
+    EXPECT_TRUE(decode->finished());
+}
+
+// Cancelled through the LoadProgress while the song is being waited for, the wait ends.
+TEST(SongDecode, WaitingForFirstAudioEndsAtACancelThroughTheProgress) {
+    TempDir dir;
+    writeNoiseSong(dir.path(), 2, 30.0);
+    auto progress = std::make_shared<sd::LoadProgress>();
+    sd::LoadOptions options;
+    options.workers = 1;
+    options.targetRate = 44100;  // resampled: the first audio takes real work
+    auto decode = sd::SongDecode::start(sd::StemLoader::scan(dir.path()), options, progress);
+    progress->requestCancel();
+    auto waiting = std::async(std::launch::async, [&] {
+        try {
+            decode->waitFirstAudio();
+        } catch (const sd::LoadError&) {
+        }
+    });
+    EXPECT_EQ(waiting.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+    decode->cancel();
+    waiting.wait();
 }

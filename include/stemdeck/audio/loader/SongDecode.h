@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -40,6 +41,9 @@ class SongDecode {
   public:
     static constexpr double kFirstAudioSeconds = 2.0;
     static constexpr double kSliceSeconds = 2.0;
+    // How often a waiting worker or waitFirstAudio() looks at a cancel made through the
+    // LoadProgress alone (which wakes nobody).
+    static constexpr std::chrono::milliseconds kCancelPoll{50};
     // A stem decoding this far (song seconds) short of the focus opens an island there.
     static constexpr double kJumpSeconds = 4.0;
 
