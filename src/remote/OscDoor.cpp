@@ -1,5 +1,6 @@
 #include "stemdeck/remote/OscDoor.h"
 
+#include <QNetworkProxy>
 #include <QUdpSocket>
 #include <chrono>
 
@@ -20,6 +21,9 @@ OscDoor::~OscDoor() {
 bool OscDoor::start(const QHostAddress& address, quint16 port, QString* error) {
     stop();
     auto* socket = new QUdpSocket(this);
+    // Datagrams go straight to the surface: asking the system's proxy settings (libproxy, a
+    // thread of its own) is useless for UDP on a stage network and slow.
+    socket->setProxy(QNetworkProxy::NoProxy);
     // No SO_REUSEADDR: a port another program holds must be refused, not shared.
     if (!socket->bind(address, port, QAbstractSocket::DontShareAddress)) {
         if (error)

@@ -126,6 +126,11 @@ void installTestWatch() {
     if (const char* text = std::getenv("STEMDECK_TEST_WATCHDOG_S")) limit = std::atoi(text);
     int deadline = 0;
     if (const char* text = std::getenv("STEMDECK_TEST_DEADLINE_S")) deadline = std::atoi(text);
+#ifdef __SANITIZE_THREAD__
+    // ThreadSanitizer lets no thread start in a child forked from a multi-threaded process
+    // (die_after_fork), and several tests fork: no watchdog thread under it.
+    limit = 0;
+#endif
     if (limit > 0) std::thread(watch, limit, std::max(deadline, 0)).detach();
 }
 
