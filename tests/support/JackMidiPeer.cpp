@@ -3,6 +3,8 @@
 #include <jack/midiport.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 namespace stemdeck::test {
 
@@ -31,9 +33,24 @@ bool JackMidiPeer::open(const std::string& name) {
 bool JackMidiPeer::connectTo(const std::string& destination) {
     if (!client_) return false;
     const int result = jack_connect(client_, jack_port_name(out_), destination.c_str());
-    if (result != 0)
+    if (result != 0) {
         error_ = "jack_connect to " + destination + " failed (" + std::to_string(result) + ")";
-    return result == 0;
+        return false;
+    }
+    // The new connection carries events from the first cycle after the graph changed: wait
+    // for it and a few cycles more, however slowly this machine (or a sanitizer) runs, so
+    // that nothing sent after this is dropped on an unconnected port.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (jack_port_connected(out_) == 0 && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const unsigned from = cycles_.load();
+    while (cycles_.load() < from + 3 && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (jack_port_connected(out_) == 0 || cycles_.load() < from + 3) {
+        error_ = "the connection to " + destination + " did not take effect within 10 s";
+        return false;
+    }
+    return true;
 }
 
 bool JackMidiPeer::send(const std::vector<std::uint8_t>& bytes) {
@@ -60,6 +77,7 @@ void JackMidiPeer::close() {
 
 int JackMidiPeer::process(jack_nframes_t frames, void* self) {
     auto* peer = static_cast<JackMidiPeer*>(self);
+    peer->cycles_.fetch_add(1, std::memory_order_relaxed);
     void* buffer = jack_port_get_buffer(peer->out_, frames);
     jack_midi_clear_buffer(buffer);
     // One frame apart, in queue order: the receiver must keep that order.

@@ -3,6 +3,7 @@
 #include <jack/jack.h>
 #include <jack/ringbuffer.h>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ class JackMidiPeer {
     jack_client_t* client_ = nullptr;
     jack_port_t* out_ = nullptr;
     jack_ringbuffer_t* queue_ = nullptr;
+    std::atomic<unsigned> cycles_{0};  // process callbacks run so far
     std::string error_;
 };
 
