@@ -39,7 +39,15 @@ bool writeAudioFile(const std::filesystem::path& file, const Planar& channels, i
     for (std::size_t f = 0; f < frames; ++f)
         for (std::size_t c = 0; c < channels.size(); ++c)
             interleaved[f * channels.size() + c] = channels[c][f];
-    const auto written = sf_writef_float(sf, interleaved.data(), static_cast<sf_count_t>(frames));
+    // In blocks, as real writers do: libvorbis crashes when handed minutes of audio at once.
+    constexpr std::size_t kBlock = 8192;
+    sf_count_t written = 0;
+    for (std::size_t at = 0; at < frames; at += kBlock) {
+        const auto n = static_cast<sf_count_t>(std::min(kBlock, frames - at));
+        const sf_count_t put = sf_writef_float(sf, interleaved.data() + at * channels.size(), n);
+        written += put;
+        if (put != n) break;
+    }
     sf_close(sf);
     if (written != static_cast<sf_count_t>(frames)) {
         ADD_FAILURE() << "short write to " << file;

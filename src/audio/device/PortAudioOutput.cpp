@@ -129,6 +129,31 @@ namespace {
 // and PortAudio cannot make a new one without Pa_Terminate, which would hang on that stream.
 std::atomic<bool> g_jackLost{false};
 
+// A JACK client of our own, never activated, to ask the server questions.
+class JackProbe {
+  public:
+    JackProbe() {
+        jack_status_t status{};
+        client_ = jack_client_open("stemdeck-probe", JackNoStartServer, &status);
+        refused_ = !client_ && (status & JackServerFailed) != 0;
+    }
+    ~JackProbe() {
+        if (client_) jack_client_close(client_);
+    }
+    JackProbe(const JackProbe&) = delete;
+    JackProbe& operator=(const JackProbe&) = delete;
+    bool serverGone() const { return refused_; }
+    // One request the server answers: it handles requests one at a time, so this returns
+    // after what was queued before it (a graph change's latency callbacks among them).
+    void roundTrip() const {
+        if (client_) jack_free(jack_get_uuid_for_client_name(client_, "stemdeck-probe"));
+    }
+
+  private:
+    jack_client_t* client_ = nullptr;
+    bool refused_ = false;
+};
+
 // Whether the JACK server still answers, asked with a client of our own (never starting a
 // server). PortAudio only notices a dead server through a running stream; a stopped stream of
 // a dead server cannot be started (PortAudio asserts) nor closed (it aborts the process), so
@@ -138,11 +163,7 @@ std::atomic<bool> g_jackLost{false};
 // client timeout (the server waits on every client's notification thread, and a slow new
 // thread misses it), and calling that a lost server would lose JACK for the whole process.
 bool jackServerAnswers() {
-    jack_status_t status{};
-    jack_client_t* probe = jack_client_open("stemdeck-probe", JackNoStartServer, &status);
-    if (!probe) return (status & JackServerFailed) == 0;
-    jack_client_close(probe);
-    return true;
+    return !JackProbe().serverGone();
 }
 }  // namespace
 
@@ -267,8 +288,30 @@ void PortAudioOutput::stop() {
 
 void PortAudioOutput::close() {
     if (!stream_) return;
-    if (lost() || (onJack_ && !started_ && !jackServerAnswers())) return discardLostStream();
+    if (lost()) return discardLostStream();
+    if (!onJack_) {
+        if (Pa_IsStreamStopped(stream_) == 0) Pa_AbortStream(stream_);
+        return closeStream();
+    }
+    // libjack 1.9.21 walks a client's port list on its notification thread, with no lock,
+    // to answer the latency callback the server sends after every graph change, while
+    // jack_port_unregister erases from that list on the caller's thread: a close that meets
+    // one reads a freed node and crashes (jackaudio/jack2#216; seen here as a SIGSEGV on a
+    // libjack thread about once in 300 window tests). Stopping disconnects the stream's
+    // ports, and opening or closing any client changes the graph too. So the graph changes
+    // are let through before PortAudio unregisters: the server's next cycles post them (two
+    // periods), and the probe's round trip returns once they have been handled. The probe
+    // itself closes after the stream: its own change then meets no unregistering.
+    const JackProbe probe;
+    if (probe.serverGone()) return discardLostStream();
     if (Pa_IsStreamStopped(stream_) == 0) Pa_AbortStream(stream_);
+    const double period = std::clamp(outputLatency_, 0.005, 0.05);
+    std::this_thread::sleep_for(std::chrono::duration<double>(2 * period));
+    probe.roundTrip();
+    closeStream();
+}
+
+void PortAudioOutput::closeStream() {
     Pa_CloseStream(stream_);
     stream_ = nullptr;
     started_ = false;
@@ -280,10 +323,7 @@ void PortAudioOutput::discardLostStream() {
     if (onJack_) return abandonStream();
     // Other host APIs end their callback thread on a device error; stopping joins it.
     if (Pa_IsStreamStopped(stream_) == 0) Pa_AbortStream(stream_);
-    Pa_CloseStream(stream_);
-    stream_ = nullptr;
-    started_ = false;
-    supportedRates_.clear();
+    closeStream();
 }
 
 // PortAudio 19.6's JACK host API waits up to 10 minutes for a JACK cycle that never comes

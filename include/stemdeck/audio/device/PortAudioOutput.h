@@ -97,6 +97,7 @@ class PortAudioOutput {
     struct Callback;
     struct Target;
     void abandonStream();
+    void closeStream();
 
     void* stream_ = nullptr;    // PaStream*, kept out of the header
     Target* target_ = nullptr;  // what the callback renders into; outlives an abandoned stream
