@@ -92,7 +92,9 @@ void MainWindow::addControlsPage(SettingsDialog* dialog) {
 }
 
 void MainWindow::tearDownControl() {
-    // The doors first (they listen to the center), then the center (it drives the playback).
+    // The settings page first (its key edits apply what they hold when they lose the focus),
+    // then the doors (they listen to the center), then the center (it drives the playback).
+    delete settingsDialog_;
     delete controlHub_;
     controlHub_ = nullptr;
     delete controlKeys_;
