@@ -184,6 +184,18 @@ TEST(ControlKeysWindow, ARebindingInThePageIsSavedAndWorksAtOnce) {
     EXPECT_EQ(keys->keys("marker.next"), QList<QKeySequence>{QKeySequence(Qt::Key_PageDown)});
     EXPECT_EQ(keyEdit(dialog, "marker.next")->keySequence(), QKeySequence(Qt::Key_PageDown));
     EXPECT_FALSE(QSettings(rig.ini, QSettings::IniFormat).contains("keys/marker.next"));
+
+    // Reset All Keys: every binding back to its default, nothing of the user's left saved.
+    ASSERT_TRUE(keys->setKeys("lock", {QKeySequence(Qt::Key_F6)}));
+    ASSERT_TRUE(keys->setKeys("play_pause", {}));
+    EXPECT_TRUE(QSettings(rig.ini, QSettings::IniFormat).contains("keys/play_pause"));
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("resetAllKeys")),
+                      Qt::LeftButton);
+    EXPECT_EQ(rig.part<QAction>("actionLockMix")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
+    EXPECT_EQ(rig.part<QAction>("actionPlayPause")->shortcut(), QKeySequence(Qt::Key_Space));
+    QSettings after(rig.ini, QSettings::IniFormat);
+    after.beginGroup("keys");
+    EXPECT_TRUE(after.childKeys().isEmpty()) << after.childKeys().join(' ').toStdString();
 }
 
 TEST(ControlKeysWindow, AKeyAnotherActionHasIsRefusedWithOneLine) {
