@@ -83,6 +83,7 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     setUpStage();
     sets_->attachStage(*stage_);
     new VampWindowPart(*this, playback_, markers_, settings_, *stage_);
+    setUpControl();
 
     if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
     restoreState(settings_.windowState());
@@ -103,6 +104,7 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
 }
 
 MainWindow::~MainWindow() {
+    tearDownControl();
     // The PlaybackManager outlives this body; nothing it reports may reach the widgets
     // being torn down.
     playback_.disconnect();
@@ -304,6 +306,7 @@ SettingsDialog* MainWindow::showSettings() {
         settingsDialog_ = new SettingsDialog(settings_, playback_, this);
         settingsDialog_->setAttribute(Qt::WA_DeleteOnClose);
         lockRouting(settingsDialog_);
+        addControlsPage(settingsDialog_);
     }
     settingsDialog_->show();
     settingsDialog_->raise();

@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QSignalBlocker>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <algorithm>
 
@@ -76,6 +77,37 @@ SettingsDialog::SettingsDialog(app::Settings& settings, app::PlaybackManager& pl
     });
     showStatus();
     rebuildRouting();
+}
+
+void SettingsDialog::addPage(QWidget* page, const QString& title) {
+    if (!pages_) {
+        // Everything above the Close button moves to the Audio page, as it was laid out.
+        auto* audio = new QWidget;
+        audio->setObjectName(QStringLiteral("audioPage"));
+        auto* audioLayout = new QVBoxLayout(audio);
+        audioLayout->setContentsMargins(0, 8, 0, 0);
+        audioLayout->setSpacing(ui_->dialogLayout->spacing());
+        const int buttons = ui_->dialogLayout->indexOf(ui_->buttonBox);
+        for (int i = 0; i < buttons; ++i) {
+            QLayoutItem* item = ui_->dialogLayout->takeAt(0);
+            if (QWidget* widget = item->widget()) {
+                audioLayout->addWidget(widget);
+                delete item;
+            } else if (QLayout* layout = item->layout()) {
+                layout->setParent(nullptr);
+                audioLayout->addLayout(layout);
+            } else {
+                audioLayout->addItem(item);  // the stretch
+            }
+        }
+        pages_ = new QTabWidget(this);
+        pages_->setObjectName(QStringLiteral("settingsPages"));
+        pages_->addTab(audio, tr("Audio"));
+        ui_->dialogLayout->insertWidget(0, pages_, 1);
+        setWindowTitle(tr("Settings"));
+        resize(qMax(width(), 640), height());
+    }
+    pages_->addTab(page, title);
 }
 
 SettingsDialog::~SettingsDialog() = default;

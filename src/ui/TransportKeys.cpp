@@ -89,7 +89,7 @@ QList<TransportKeys::Help> TransportKeys::fieldKeys() {
         {tr("Apply what was typed into a field, give the keys back"), tr("Enter")},
         {tr("Cancel what was typed into a number field, give the keys back"), tr("Esc")},
         {tr("Change the value of the field or fader clicked last"),
-         tr("Up, Down, Page Up, Page Down")},
+         tr("Up, Down (Page Up, Page Down when no action has them)")},
     };
 }
 

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <optional>
 
 #include "stemdeck/app/AudioProfiles.h"
 #include "stemdeck/app/VampRelease.h"
@@ -108,6 +109,31 @@ class Settings {
     // How a vamp ends when released (SectionVamp): "end_of_pass" (the default) or "next_bar".
     VampRelease vampRelease() const;
     void setVampRelease(VampRelease mode);
+
+    // SettingsControl.cpp: the control layer's doors (docs/design/CONTROL.md §4).
+    // Keys of an action (ui::ControlKeys): `keys/<binding>` holds key sequences in Qt's
+    // portable text ("Ctrl+L", "PgDown"); an empty list unbinds. nullopt: never set (or
+    // damaged), the defaults apply. At most kMaxKeysPerBinding of at most kMaxKeyTextLength
+    // characters each; longer lists are cut.
+    static constexpr const char* kKeysGroup = "keys";
+    static constexpr int kMaxKeysPerBinding = 4;
+    static constexpr int kMaxKeyTextLength = 64;
+    std::optional<QStringList> keyBinding(const QString& binding) const;
+    void setKeyBinding(const QString& binding, const QStringList& keys);
+    void resetKeyBinding(const QString& binding);
+    // The OSC door: off by default, on 127.0.0.1, port kDefaultOscPort.
+    static constexpr const char* kOscEnabledKey = "remote/osc_enabled";
+    static constexpr const char* kOscAddressKey = "remote/osc_address";
+    static constexpr const char* kOscPortKey = "remote/osc_port";
+    static constexpr int kDefaultOscPort = 9000;
+    bool oscEnabled() const;
+    void setOscEnabled(bool on);
+    // An IPv4 or IPv6 address in text; anything else reads as 127.0.0.1.
+    QString oscAddress() const;
+    bool setOscAddress(const QString& address);
+    // 1..65535.
+    int oscPort() const;
+    bool setOscPort(int port);
 
     // Most recent first, no duplicates, at most kMaxRecent absolute paths.
     QStringList recentSongs() const;

@@ -17,12 +17,19 @@ class Engine;
 }
 
 namespace stemdeck::app {
+class ControlCenter;
+class LockState;
 class MixStore;
 class Settings;
 }  // namespace stemdeck::app
 
+namespace stemdeck::remote {
+class ControlHub;
+}
+
 namespace stemdeck::ui {
 
+class ControlKeys;
 class FrameTick;
 class MixLock;
 class SetWindowPart;
@@ -55,6 +62,12 @@ class MainWindow : public QMainWindow {
     MixLock* mixLock() const { return mixLock_; }
     // The setlist dock, the set menus and Next / Previous Song.
     SetWindowPart* sets() const { return sets_; }
+    // The control layer on this window (MainWindowControl.cpp): every door's actions, the
+    // keys door, the remote doors (OSC) opened from the settings, and Lock Mix's state.
+    app::ControlCenter* control() const { return control_; }
+    ControlKeys* controlKeys() const { return controlKeys_; }
+    remote::ControlHub* controlHub() const { return controlHub_; }
+    app::LockState* lockState() const { return lockState_; }
 
   protected:
     void closeEvent(QCloseEvent* event) override;
@@ -96,6 +109,11 @@ class MainWindow : public QMainWindow {
     void showStage(bool on);
     void followStage(bool playing);
     void lockRouting(SettingsDialog* dialog);
+    // MainWindowControl.cpp: the ControlCenter and its doors; Settings › Controls.
+    void setUpControl();
+    void addControlsPage(SettingsDialog* dialog);
+    // Before the playback they drive goes.
+    void tearDownControl();
 
     app::PlaybackManager playback_;
     app::Settings& settings_;
@@ -111,6 +129,10 @@ class MainWindow : public QMainWindow {
     MixLock* mixLock_ = nullptr;
     Qt::WindowStates stageWindowState_;  // the window's state before the stage view
     SetWindowPart* sets_ = nullptr;
+    app::LockState* lockState_ = nullptr;
+    app::ControlCenter* control_ = nullptr;
+    ControlKeys* controlKeys_ = nullptr;
+    remote::ControlHub* controlHub_ = nullptr;
 };
 
 }  // namespace stemdeck::ui

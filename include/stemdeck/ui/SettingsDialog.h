@@ -4,6 +4,8 @@
 #include <QString>
 #include <memory>
 
+class QTabWidget;
+
 namespace Ui {
 class SettingsDialog;
 }
@@ -28,6 +30,10 @@ class SettingsDialog : public QDialog {
                    QWidget* parent = nullptr);
     ~SettingsDialog() override;
 
+    // Adds a page (Settings › Controls): with the first, the dialog's own choices become
+    // its "Audio" page beside it. The dialog owns the page.
+    void addPage(QWidget* page, const QString& title);
+
   private:
     void populate();
     // "Vamp release:" (Settings::vampRelease), saved at once; read at each release.
@@ -47,6 +53,7 @@ class SettingsDialog : public QDialog {
     app::PlaybackManager& playback_;
     // Why the rate chosen last could not be used (said until the next change).
     QString rateNote_;
+    QTabWidget* pages_ = nullptr;
 };
 
 }  // namespace stemdeck::ui
