@@ -3,11 +3,13 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QHostAddress>
+#include <QNetworkInterface>
 #include <QTimer>
 #include <memory>
 
 #include "Interruption.h"
 #include "Printable.h"
+#include "QrText.h"
 #include "SetCommands.h"
 #include "stemdeck/app/AppIdentity.h"
 #include "stemdeck/app/MarkerStore.h"
@@ -21,7 +23,9 @@
 #include "stemdeck/app/set/SetPlayer.h"
 #include "stemdeck/app/set/SetSession.h"
 #include "stemdeck/audio/Engine.h"
+#include "stemdeck/remote/HttpDoor.h"
 #include "stemdeck/remote/OscDoor.h"
+#include "stemdeck/remote/TokenCheck.h"
 
 namespace stemdeck::cli {
 namespace {
@@ -62,6 +66,55 @@ struct ServedApp {
     app::set::PlaybackSetPort port{playback, &markerStore};
     app::set::SetPlayer player{session, port};
 };
+
+// The addresses a phone can use: the bound one, or each of this machine's when bound to all.
+std::vector<std::string> webAddresses(const QHostAddress& bound, quint16 port) {
+    std::vector<QHostAddress> hosts;
+    if (bound == QHostAddress::AnyIPv4 || bound == QHostAddress::AnyIPv6 ||
+        bound == QHostAddress::Any) {
+        for (const QHostAddress& a : QNetworkInterface::allAddresses())
+            if (a.protocol() == QAbstractSocket::IPv4Protocol ||
+                (bound != QHostAddress::AnyIPv4 && !a.isLinkLocal()))
+                hosts.push_back(a);
+    } else {
+        hosts.push_back(bound);
+    }
+    std::vector<std::string> out;
+    for (const QHostAddress& a : hosts) {
+        const QString host = a.protocol() == QAbstractSocket::IPv6Protocol
+                                 ? QStringLiteral("[%1]").arg(a.toString())
+                                 : a.toString();
+        out.push_back("http://" + host.toStdString() + ":" + std::to_string(port) + "/");
+    }
+    return out;
+}
+
+// Opens the web remote as asked and prints where it is and its tokens (random unless given):
+// the one place a token is ever shown. Returns false when not asked for.
+bool openWebRemote(remote::HttpDoor& http, const QHostAddress& address, const CliOptions& options,
+                   std::ostream& err) {
+    if (options.httpPort < 0) return false;
+    const QString token =
+        options.token.empty() ? remote::generateToken() : QString::fromStdString(options.token);
+    const QString readToken = options.readToken.empty() ? remote::generateToken()
+                                                        : QString::fromStdString(options.readToken);
+    if (token == readToken) throw CliError("--read-token must differ from --token");
+    QString error;
+    if (!http.start(address, static_cast<quint16>(options.httpPort), token, readToken, &error))
+        throw std::runtime_error(error.toStdString());
+    if (!address.isLoopback())
+        printLine(err, "warning: the web remote is open to the network on " + options.bind +
+                           ": anyone with a token can drive the show");
+    const auto urls = webAddresses(address, http.port());
+    for (const std::string& url : urls)
+        printLine(err, "web remote on " + url + "?token=" + token.toStdString());
+    for (const std::string& url : urls)
+        printLine(err, "read-only (stage view) on " + url + "?token=" + readToken.toStdString());
+    printLine(err, "token: " + token.toStdString());
+    printLine(err, "read-only token: " + readToken.toStdString());
+    if (options.qr && !urls.empty()) err << qrText(urls.front() + "?token=" + token.toStdString());
+    return true;
+}
 
 }  // namespace
 
@@ -130,9 +183,13 @@ int runServe(const CliOptions& options, const CommandContext& context) {
         center.addListener(&osc);
         printLine(context.err, "OSC on udp://" + options.bind + ":" + std::to_string(osc.port()) +
                                    " (addresses: the README's \"OSC control\")");
-    } else {
-        printLine(context.err, "no remote door is open (--osc PORT opens the OSC door)");
     }
+    remote::HttpDoor http(center);
+    if (openWebRemote(http, address, options, context.err)) center.addListener(&http);
+    if (!osc.isListening() && !http.isListening())
+        printLine(context.err,
+                  "no remote door is open (--osc PORT opens the OSC door, --http PORT the web "
+                  "remote)");
     printLine(context.err, "Ctrl-C or SIGTERM stops");
 
     // A signal: fade out (pause ramps), then leave the loop.
@@ -146,6 +203,8 @@ int runServe(const CliOptions& options, const CommandContext& context) {
     });
     watch.start();
     qapp.exec();
+    center.removeListener(&http);
+    http.stop();
     center.removeListener(&osc);
     osc.stop();
     center.removeListener(&songLog);
