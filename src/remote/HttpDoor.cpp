@@ -2,6 +2,7 @@
 
 // Every use of Qt HttpServer is in this file: its API changed in Qt 6.5 (see CONTROL.md §1).
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QLoggingCategory>
@@ -10,6 +11,7 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <chrono>
+#include <map>
 
 #include "stemdeck/control/ActionJson.h"
 #include "stemdeck/control/RequestLimits.h"
@@ -53,6 +55,7 @@ void writeResponse(QHttpServerResponder& responder, int status, const QByteArray
     responder.writeHeader("X-Frame-Options", "DENY");
     responder.writeHeader("Content-Security-Policy", kContentSecurity);
     if (status == 401) responder.writeHeader("WWW-Authenticate", "Bearer");
+    if (status == 429) responder.writeHeader("Retry-After", "10");
     if (!bare && !type.isEmpty()) responder.writeHeader("Content-Type", type);
     responder.writeHeader("Content-Length", QByteArray::number(bare ? 0 : body.size()));
     responder.writeBody(bare ? QByteArray() : body);
@@ -97,6 +100,43 @@ QString tokenOf(const QByteArray& authorization, const QUrlQuery& query) {
     return query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
 }
 
+// Guessing tokens: after kMaxFailures refusals (401) from one address within kWindowMs,
+// that address gets 429 for kWindowMs, whatever it sends.
+class AuthThrottle {
+  public:
+    static constexpr int kMaxFailures = 10;
+    static constexpr qint64 kWindowMs = 10'000;
+
+    bool blocked(const QHostAddress& from) {
+        const auto it = peers_.find(from.toString());
+        return it != peers_.end() && it->second.blocked.isValid() &&
+               it->second.blocked.elapsed() < kWindowMs;
+    }
+    void failed(const QHostAddress& from) {
+        if (peers_.size() > 256) prune();
+        Peer& peer = peers_[from.toString()];
+        if (!peer.window.isValid() || peer.window.elapsed() >= kWindowMs) {
+            peer.window.start();
+            peer.failures = 0;
+        }
+        if (++peer.failures >= kMaxFailures) peer.blocked.start();
+    }
+
+  private:
+    struct Peer {
+        QElapsedTimer window;
+        int failures = 0;
+        QElapsedTimer blocked;
+    };
+    void prune() {
+        std::erase_if(peers_, [](const auto& entry) {
+            return entry.second.window.elapsed() >= kWindowMs &&
+                   (!entry.second.blocked.isValid() || entry.second.blocked.elapsed() >= kWindowMs);
+        });
+    }
+    std::map<QString, Peer> peers_;
+};
+
 }  // namespace
 
 class HttpDoor::Server : public QAbstractHttpServer {
@@ -116,6 +156,7 @@ class HttpDoor::Server : public QAbstractHttpServer {
 
     HttpDoor& door_;
     int refusal_ = 401;
+    AuthThrottle throttle_;
 };
 
 bool HttpDoor::Server::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) {
@@ -123,10 +164,14 @@ bool HttpDoor::Server::handleRequest(const QHttpServerRequest& request, QTcpSock
     refusal_ = 401;
     int status = 0;
     const Access access = door_.accessOf(tokenOf(request.value("authorization"), request.query()));
-    if (!door_.hostAllowed(request.value("host")))
+    if (throttle_.blocked(request.remoteAddress())) {
+        status = 429;
+    } else if (!door_.hostAllowed(request.value("host"))) {
         status = 421;  // a name that only points here (DNS rebinding)
-    else if (access == Access::None)
+    } else if (access == Access::None) {
         status = 401;
+        throttle_.failed(request.remoteAddress());
+    }
     if (upgrade) {
         if (status == 0 && request.url().path() != QLatin1String("/ws")) status = 404;
         if (status == 0 && door_.webSocketCount() >= kMaxWebSockets) status = 503;
@@ -248,6 +293,7 @@ void HttpDoor::stop() {
     sessions_.clear();
     if (server_) {
         server_->disconnect(this);
+        tcp_->close();  // the port is free at once, for a start() that follows
         // stop() may run inside one of the server's own slots (an action closing the door).
         server_.release()->deleteLater();
     }

@@ -77,14 +77,27 @@ TEST(HttpDoorOff, IsClosedUntilStartedAndNeedsAToken) {
 }
 
 TEST_F(HttpDoorTest, EveryRouteAnswers401WithoutAToken) {
+    // Nine refusals: the tenth from one address would start the throttle (below).
     for (const std::string target : {"/", "/api/state", "/api/actions", "/nope", "/ws"}) {
         const auto answer = httpGet(door.port(), target);
         EXPECT_EQ(answer.status, 401) << target;
         EXPECT_TRUE(answer.body.empty()) << target;
-        EXPECT_EQ(httpGet(door.port(), target + "?token=wrong").status, 401) << target;
+        EXPECT_TRUE(answer.hasHeader("WWW-Authenticate: Bearer")) << target;
     }
+    EXPECT_EQ(httpGet(door.port(), "/?token=wrong").status, 401);
+    EXPECT_EQ(httpGet(door.port(), "/ws?token=wrong").status, 401);
     EXPECT_EQ(httpPost(door.port(), "/api/action/play", "{}").status, 401);
     EXPECT_EQ(httpPost(door.port(), "/api/action/play", "{}", bearer("wrong")).status, 401);
+    EXPECT_TRUE(port.calls.empty());
+}
+
+TEST_F(HttpDoorTest, GuessingTokensIsThrottled) {
+    for (int i = 0; i < 10; ++i)
+        EXPECT_EQ(httpGet(door.port(), "/api/state", bearer("guess" + std::to_string(i))).status,
+                  401);
+    const auto blocked = httpGet(door.port(), "/api/state", bearer(kToken));
+    EXPECT_EQ(blocked.status, 429);
+    EXPECT_TRUE(blocked.hasHeader("Retry-After: 10"));
     EXPECT_TRUE(port.calls.empty());
 }
 
@@ -306,4 +319,34 @@ TEST_F(HttpDoorTest, OversizedWebSocketMessageClosesOnlyThatSocket) {
     EXPECT_TRUE(port.calls.empty());
     WsClient next;
     EXPECT_TRUE(next.open(door.port(), "?token=" + kToken));
+}
+
+TEST_F(HttpDoorTest, AtMostSixteenWebSockets) {
+    std::vector<std::unique_ptr<WsClient>> clients;
+    for (int i = 0; i < remote::HttpDoor::kMaxWebSockets; ++i) {
+        clients.push_back(std::make_unique<WsClient>());
+        ASSERT_TRUE(clients.back()->open(door.port(), "?token=" + kToken)) << i;
+    }
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return door.webSocketCount() == remote::HttpDoor::kMaxWebSockets; }, 3000));
+    WsClient extra;
+    EXPECT_FALSE(extra.open(door.port(), "?token=" + kToken));
+    clients.pop_back();
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] { return door.webSocketCount() < remote::HttpDoor::kMaxWebSockets; }, 3000));
+    WsClient again;
+    EXPECT_TRUE(again.open(door.port(), "?token=" + kToken));
+}
+
+TEST_F(HttpDoorTest, StopFreesThePortAtOnce) {
+    const quint16 used = door.port();
+    door.stop();
+    EXPECT_FALSE(door.isListening());
+    EXPECT_EQ(door.port(), 0);
+    QString error;
+    ASSERT_TRUE(door.start(QHostAddress::LocalHost, used, "again-token", {}, &error))
+        << error.toStdString();
+    EXPECT_EQ(door.port(), used);
+    EXPECT_EQ(httpGet(door.port(), "/api/state", bearer("again-token")).status, 200);
+    EXPECT_EQ(httpGet(door.port(), "/api/state", bearer(kRead)).status, 401);
 }

@@ -20,7 +20,8 @@ class WsSession;
 // one port. Routes: GET / (the page, RemotePage), GET /api/state, GET /api/actions,
 // POST /api/action/<name> (JSON parameters), GET /ws (WebSocket, WsSession). Every request
 // needs a token, as `Authorization: Bearer T` or `?token=T`: the full token may act, the
-// read-only one may only watch (403 on actions); without one, a bare 401. When bound to a
+// read-only one may only watch (403 on actions); without one, a bare 401 (after 10 of them
+// from one address within 10 s, 429 for 10 s). When bound to a
 // loopback address the Host header must name this machine (DNS rebinding). Closed until
 // start(): the owner decides (off by default). Every method: the control thread only.
 class HttpDoor : public QObject, public control::StateListener {
