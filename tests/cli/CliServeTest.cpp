@@ -212,7 +212,8 @@ TEST(CliServe, AnOscPortInUseIsOneLine) {
 // 401 without the token, the read-only token refused actions, the full one starting playback.
 TEST(CliServe, TheWebRemoteDrivesTheTransportWithItsToken) {
     if (!test::jackRunning()) GTEST_SKIP() << "needs the JACK dummy server (with_jack.sh)";
-    CliProcess serve({"serve", test::demoSong(), "--http", "0", "--token", "stage-token-1"});
+    CliProcess serve(
+        {"serve", test::demoSong(), "--http", "0", "--token", "stage-token-1", "--qr"});
     ASSERT_TRUE(serve.waitForErr("Ctrl-C or SIGTERM stops")) << serve.wait().err;
     ASSERT_TRUE(serve.waitForErr("song: ")) << "the song never loaded";
     const std::string err = test::readFile(serve.errPath());
@@ -223,6 +224,7 @@ TEST(CliServe, TheWebRemoteDrivesTheTransportWithItsToken) {
     EXPECT_EQ(printedAfter(err, "token: "), "stage-token-1");
     const std::string readToken = printedAfter(err, "read-only token: ");
     EXPECT_EQ(readToken.size(), 22u) << "a random 128-bit token: " << err;
+    EXPECT_NE(err.find("\n█████"), std::string::npos) << "--qr draws a QR code: " << err;
 
     EXPECT_EQ(httpGet(port, "/api/state", "").rfind("HTTP/1.1 401", 0), 0u);
     const std::string state = httpGet(port, "/api/state", readToken);

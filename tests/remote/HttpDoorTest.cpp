@@ -236,6 +236,7 @@ TEST(HttpDoorSlow, SlowClientIsClosedAtTheDeadline) {
     door.setRequestTimeout(300);
     ASSERT_TRUE(door.start(QHostAddress::LocalHost, 0, "t1", "t2"));
     QTcpSocket slow;
+    slow.setProxy(QNetworkProxy::NoProxy);
     slow.connectToHost(QHostAddress::LocalHost, door.port());
     ASSERT_TRUE(QTest::qWaitFor([&] { return slow.state() == QAbstractSocket::ConnectedState; }));
     slow.write("GET /api/state HTTP/1.1\r\nHost: 127.0.0.1\r\n");  // never finished
@@ -248,6 +249,7 @@ TEST_F(HttpDoorTest, ConnectionsOverTheLimitAreClosed) {
     std::vector<std::unique_ptr<QTcpSocket>> idle;
     for (int i = 0; i < remote::GuardedTcpServer::kMaxConnections; ++i) {
         idle.push_back(std::make_unique<QTcpSocket>());
+        idle.back()->setProxy(QNetworkProxy::NoProxy);
         idle.back()->connectToHost(QHostAddress::LocalHost, door.port());
     }
     ASSERT_TRUE(QTest::qWaitFor([&] {

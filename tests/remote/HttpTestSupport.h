@@ -3,6 +3,7 @@
 // malformed and oversized requests can be sent as they are) and a WebSocket client. Both run
 // the event loop while they wait: the door answers on the same thread.
 
+#include <QNetworkProxy>
 #include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
@@ -25,6 +26,7 @@ struct HttpAnswer {
 // Sends `bytes` as they are and reads one answer (head and Content-Length body).
 inline HttpAnswer rawHttp(quint16 port, const QByteArray& bytes, int ms = 3000) {
     QTcpSocket socket;
+    socket.setProxy(QNetworkProxy::NoProxy);  // no libproxy thread (it races under TSan)
     socket.connectToHost(QHostAddress::LocalHost, port);
     HttpAnswer answer;
     if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, ms))
@@ -80,6 +82,7 @@ inline std::string bearer(const std::string& token) {
 class WsClient {
   public:
     WsClient() {
+        socket.setProxy(QNetworkProxy::NoProxy);
         QObject::connect(
             &socket, &QWebSocket::textMessageReceived, &socket, [this](const QString& text) {
                 messages.push_back(nlohmann::json::parse(text.toStdString(), nullptr, false));
