@@ -10,8 +10,6 @@
 namespace stemdeck::remote {
 namespace {
 
-const char* const kTimerName = "stemdeck_request_timer";
-
 // Room for the largest head and body allowed; a socket stops reading from the system when
 // its buffer is full, so nothing larger is ever held.
 constexpr qint64 kReadBufferBytes =
@@ -33,6 +31,20 @@ QByteArray statusText(int status) {
 }
 
 }  // namespace
+
+// What the server knows of one connection's current request, a child of its socket.
+class GuardedTcpServer::Guard : public QObject {
+  public:
+    explicit Guard(QTcpSocket* socket) : QObject(socket) {
+        timer.setSingleShot(true);
+        QObject::connect(&timer, &QTimer::timeout, socket, [socket] { socket->abort(); });
+    }
+    QTimer timer;  // the request's deadline
+    // The request's bytes so far. Qt HttpServer reads a partial request inside a transaction
+    // and leaves it open: a later peek() shows only the bytes after those it has read, so
+    // the head is pieced together here.
+    QByteArray seen;
+};
 
 GuardedTcpServer::GuardedTcpServer(QObject* parent) : QTcpServer(parent) {}
 
@@ -58,32 +70,41 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor) {
     sockets_.emplace_back(socket);
     // One deadline per request: restarted when a request is complete (inspect), it closes a
     // connection that trickles a request in or sits idle.
-    auto* timer = new QTimer(socket);
-    timer->setObjectName(kTimerName);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, socket, [socket] { socket->abort(); });
-    timer->start(timeoutMs_);
+    auto* guard = new Guard(socket);
+    guard->timer.start(timeoutMs_);
     // Before addPendingConnection: the HTTP server connects its own slot when it takes the
     // socket, so ours runs first and can refuse before it buffers anything.
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
+    connect(socket, &QTcpSocket::readyRead, this,
+            [this, socket, guard] { inspect(socket, guard); });
     addPendingConnection(socket);
 }
 
-void GuardedTcpServer::inspect(QTcpSocket* socket) {
-    const QByteArray bytes = socket->peek(kReadBufferBytes);
-    const control::HeadVerdict verdict =
-        control::checkRequestHead(std::string_view(bytes.constData(), bytes.size()));
+void GuardedTcpServer::inspect(QTcpSocket* socket, Guard* guard) {
+    const QByteArray fresh = socket->peek(kReadBufferBytes);
+    // No transaction open: the HTTP server has finished the previous request (or read none
+    // yet), and the unread bytes start a new one.
+    if (!socket->isTransactionStarted()) guard->seen.clear();
+    guard->seen += fresh;
+    if (guard->seen.size() > kReadBufferBytes) guard->seen.truncate(kReadBufferBytes);
+    const control::HeadVerdict verdict = control::checkRequestHead(
+        std::string_view(guard->seen.constData(), static_cast<std::size_t>(guard->seen.size())));
     if (verdict.kind == control::HeadVerdict::Kind::Reject) {
-        refuse(socket, verdict.status, QByteArray::fromStdString(verdict.reason));
+        refuse(socket, guard, verdict.status, QByteArray::fromStdString(verdict.reason));
         return;
     }
-    if (verdict.complete(static_cast<std::size_t>(bytes.size())))
-        if (auto* timer = socket->findChild<QTimer*>(kTimerName)) timer->start(timeoutMs_);
+    if (verdict.complete(static_cast<std::size_t>(guard->seen.size()))) {
+        guard->timer.start(timeoutMs_);
+        guard->seen.clear();
+    }
 }
 
-void GuardedTcpServer::refuse(QTcpSocket* socket, int status, const QByteArray& reason) {
+void GuardedTcpServer::refuse(QTcpSocket* socket, Guard* guard, int status,
+                              const QByteArray& reason) {
     if (receiver_) socket->disconnect(receiver_);
     socket->disconnect(this);
+    // The HTTP server's half-read request: end its transaction so that what is read from
+    // now on is dropped, not kept for a rollback.
+    if (socket->isTransactionStarted()) socket->commitTransaction();
     const QByteArray body = "{\"error\":\"" + reason + "\"}";
     socket->write(
         "HTTP/1.1 " + QByteArray::number(status) + ' ' + statusText(status) +
@@ -98,11 +119,17 @@ void GuardedTcpServer::refuse(QTcpSocket* socket, int status, const QByteArray& 
     socket->readAll();
     connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    if (auto* timer = socket->findChild<QTimer*>(kTimerName)) timer->start(2000);
+    guard->seen.clear();
+    guard->timer.start(2000);
 }
 
 void GuardedTcpServer::release(QTcpSocket* socket) {
-    if (auto* timer = socket->findChild<QTimer*>(kTimerName)) delete timer;
+    // Guard has no meta-object of its own (findChildren would match any child).
+    for (QObject* child : socket->children())
+        if (auto* guard = dynamic_cast<Guard*>(child)) {
+            delete guard;
+            break;
+        }
     socket->disconnect(this);
     std::erase_if(sockets_, [socket](const QPointer<QTcpSocket>& s) { return s == socket; });
 }

@@ -36,8 +36,9 @@ class GuardedTcpServer : public QTcpServer {
     void incomingConnection(qintptr descriptor) override;
 
   private:
-    void inspect(QTcpSocket* socket);
-    void refuse(QTcpSocket* socket, int status, const QByteArray& reason);
+    class Guard;
+    void inspect(QTcpSocket* socket, Guard* guard);
+    void refuse(QTcpSocket* socket, Guard* guard, int status, const QByteArray& reason);
 
     QObject* receiver_ = nullptr;
     int timeoutMs_ = kRequestTimeoutMs;
