@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QHostAddress>
-#include <QNetworkInterface>
 #include <QTimer>
 #include <memory>
 
@@ -25,6 +24,7 @@
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/remote/HttpDoor.h"
 #include "stemdeck/remote/OscDoor.h"
+#include "stemdeck/remote/RemotePage.h"
 #include "stemdeck/remote/TokenCheck.h"
 
 namespace stemdeck::cli {
@@ -67,28 +67,6 @@ struct ServedApp {
     app::set::SetPlayer player{session, port};
 };
 
-// The addresses a phone can use: the bound one, or each of this machine's when bound to all.
-std::vector<std::string> webAddresses(const QHostAddress& bound, quint16 port) {
-    std::vector<QHostAddress> hosts;
-    if (bound == QHostAddress::AnyIPv4 || bound == QHostAddress::AnyIPv6 ||
-        bound == QHostAddress::Any) {
-        for (const QHostAddress& a : QNetworkInterface::allAddresses())
-            if (a.protocol() == QAbstractSocket::IPv4Protocol ||
-                (bound != QHostAddress::AnyIPv4 && !a.isLinkLocal()))
-                hosts.push_back(a);
-    } else {
-        hosts.push_back(bound);
-    }
-    std::vector<std::string> out;
-    for (const QHostAddress& a : hosts) {
-        const QString host = a.protocol() == QAbstractSocket::IPv6Protocol
-                                 ? QStringLiteral("[%1]").arg(a.toString())
-                                 : a.toString();
-        out.push_back("http://" + host.toStdString() + ":" + std::to_string(port) + "/");
-    }
-    return out;
-}
-
 // Opens the web remote as asked and prints where it is and its tokens (random unless given):
 // the one place a token is ever shown. Returns false when not asked for.
 bool openWebRemote(remote::HttpDoor& http, const QHostAddress& address, const CliOptions& options,
@@ -105,14 +83,13 @@ bool openWebRemote(remote::HttpDoor& http, const QHostAddress& address, const Cl
     if (!address.isLoopback())
         printLine(err, "warning: the web remote is open to the network on " + options.bind +
                            ": anyone with a token can drive the show");
-    const auto urls = webAddresses(address, http.port());
-    for (const std::string& url : urls)
-        printLine(err, "web remote on " + url + "?token=" + token.toStdString());
-    for (const std::string& url : urls)
-        printLine(err, "read-only (stage view) on " + url + "?token=" + readToken.toStdString());
+    const QStringList urls = remote::remotePageUrls(address, http.port(), token);
+    for (const QString& url : urls) printLine(err, "web remote on " + url.toStdString());
+    for (const QString& url : remote::remotePageUrls(address, http.port(), readToken))
+        printLine(err, "read-only (stage view) on " + url.toStdString());
     printLine(err, "token: " + token.toStdString());
     printLine(err, "read-only token: " + readToken.toStdString());
-    if (options.qr && !urls.empty()) err << qrText(urls.front() + "?token=" + token.toStdString());
+    if (options.qr && !urls.isEmpty()) err << qrText(urls.front().toStdString());
     return true;
 }
 
