@@ -9,6 +9,7 @@
 #include "stemdeck/control/RequestLimits.h"
 #include "stemdeck/remote/GuardedTcpServer.h"
 #include "stemdeck/remote/HttpDoor.h"
+#include "stemdeck/remote/WsSession.h"
 
 using namespace stemdeck;
 using control::ActionResult;
@@ -391,4 +392,22 @@ TEST_F(HttpDoorTest, StopFreesThePortAtOnce) {
     EXPECT_EQ(door.port(), used);
     EXPECT_EQ(httpGet(door.port(), "/api/state", bearer("again-token")).status, 200);
     EXPECT_EQ(httpGet(door.port(), "/api/state", bearer(kRead)).status, 401);
+}
+
+TEST_F(HttpDoorTest, WebSocketActionsAreLimitedPerSecond) {
+    WsClient ws;
+    ASSERT_TRUE(ws.open(door.port(), "?token=" + kToken));
+    ASSERT_TRUE(ws.waitFor("state").is_object());
+    const int sent = remote::WsSession::kActionsPerSecond + 10;
+    for (int i = 0; i < sent; ++i) ws.send({{"type", "action"}, {"id", i}, {"name", "stop"}});
+    const auto results = [&] {
+        return std::count_if(ws.messages.begin(), ws.messages.end(), [](const auto& m) {
+            return m.is_object() && m.value("type", "") == "result";
+        });
+    };
+    ASSERT_TRUE(QTest::qWaitFor([&] { return results() == sent; }, 5000)) << results();
+    EXPECT_EQ(port.calls.size(), static_cast<std::size_t>(remote::WsSession::kActionsPerSecond));
+    const auto& last = ws.messages.back();
+    EXPECT_EQ(last["ok"], false);
+    EXPECT_NE(last.value("message", "").find("too many"), std::string::npos) << last.dump();
 }
