@@ -2,17 +2,19 @@
 # Installs the Debian 12 packages stemdeck needs. Usage: scripts/install-deps.sh [app|test]
 # "app" is what building and running needs; "test" adds the test, benchmark and headless
 # tools (GoogleTest, Google Benchmark, a JACK server for real streams without a sound card,
-# and for ./test.sh --all: clang with its sanitizer and libFuzzer runtimes, valgrind).
+# headless Chromium for the web remote's browser test, and for ./test.sh --all: clang with
+# its sanitizer and libFuzzer runtimes, valgrind).
 set -euo pipefail
 what="${1:-app}"
 packages=(cmake ninja-build g++ pkg-config ccache
           portaudio19-dev libsndfile1-dev libmpg123-dev libsoxr-dev librubberband-dev libeigen3-dev
           nlohmann-json3-dev libcli11-dev
           qt6-base-dev qt6-base-dev-tools libgl-dev liblo-dev
-          librtmidi-dev)
+          librtmidi-dev qt6-httpserver-dev qt6-websockets-dev libqrencode-dev)
 if [ "$what" = test ]; then
   packages+=(libgtest-dev googletest libbenchmark-dev jackd2 xvfb xauth
-             clang libclang-rt-14-dev valgrind procps)
+             clang libclang-rt-14-dev valgrind procps
+             chromium chromium-driver)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -1,6 +1,7 @@
 #include "CliOptions.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -211,16 +212,40 @@ void declarePlay(Declared& d, CliOptions& o) {
     declareRehearsal(play, o, "play the loop A-B (seconds) until stopped (a song only)");
 }
 
+// A token travels in a URL's query and an Authorization header: URL-safe characters only.
+std::string checkedToken(const char* option, const std::string& v) {
+    const bool safe = std::all_of(v.begin(), v.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '_' || c == '~' || c == '-';
+    });
+    if (v.size() < 8 || v.size() > 256 || !safe)
+        throw CliError(std::string(option) +
+                       ": a token is 8 to 256 of the characters A-Z a-z 0-9 . _ ~ -");
+    return v;
+}
+
 void declareServe(Declared& d, CliOptions& o) {
     CLI::App& serve = *d.app.add_subcommand(
         "serve",
-        "play a song or a set with no window, driven remotely (OSC); Ctrl-C or SIGTERM stops");
+        "play a song or a set with no window, driven remotely (OSC, web); Ctrl-C or SIGTERM stops");
     serve.callback([&o] { o.command = Command::Serve; });
     positional(serve, "SONG", o.song, "the song folder, or a set file (.stemset)");
     valueOption(serve, "--osc", "PORT",
                 "take OSC commands on this UDP port (0: any free port, printed); see the\n"
                 "  README's \"OSC control\" for the addresses",
                 [&o](const std::string& v) { o.oscPort = parseInteger("--osc", v, 0, 65535); });
+    valueOption(serve, "--http", "PORT",
+                "open the web remote on this TCP port (0: any free port); its address and\n"
+                "  tokens are printed; see the README's \"Web remote\"",
+                [&o](const std::string& v) { o.httpPort = parseInteger("--http", v, 0, 65535); });
+    valueOption(serve, "--token", "T",
+                "the web remote's token (default: a random one); 8-256 of A-Z a-z 0-9 . _ ~ -",
+                [&o](const std::string& v) { o.token = checkedToken("--token", v); });
+    valueOption(serve, "--read-token", "T",
+                "the web remote's read-only token, for a phone that only watches (default:\n"
+                "  a random one)",
+                [&o](const std::string& v) { o.readToken = checkedToken("--read-token", v); });
+    flagOption(serve, "--qr", "also print the web remote's address as a QR code", o.qr);
     valueOption(serve, "--bind", "ADDR",
                 "the address the doors listen on (default 127.0.0.1: this machine only)",
                 [&o](const std::string& v) {

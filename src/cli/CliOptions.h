@@ -56,6 +56,10 @@ struct CliOptions {
     bool monitor = false;            // play: print latency statistics at the end
     int oscPort = -1;                // serve: the OSC door's UDP port (0: any free); -1: no OSC
     std::string bind = "127.0.0.1";  // serve: the address the doors listen on
+    int httpPort = -1;      // serve: the web remote's TCP port (0: any free); -1: no web remote
+    std::string token;      // serve: the web remote's token; empty: a random one
+    std::string readToken;  // serve: its read-only token; empty: a random one
+    bool qr = false;        // serve: print the web remote's address as a QR code too
     // bench --case STEMSxBLOCK: also time the song's first STEMS stems at BLOCK frames.
     std::vector<std::pair<int, int>> benchCases;
 

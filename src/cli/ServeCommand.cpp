@@ -8,6 +8,7 @@
 
 #include "Interruption.h"
 #include "Printable.h"
+#include "QrText.h"
 #include "SetCommands.h"
 #include "stemdeck/app/AppIdentity.h"
 #include "stemdeck/app/MarkerStore.h"
@@ -21,7 +22,10 @@
 #include "stemdeck/app/set/SetPlayer.h"
 #include "stemdeck/app/set/SetSession.h"
 #include "stemdeck/audio/Engine.h"
+#include "stemdeck/remote/HttpDoor.h"
 #include "stemdeck/remote/OscDoor.h"
+#include "stemdeck/remote/RemotePage.h"
+#include "stemdeck/remote/TokenCheck.h"
 
 namespace stemdeck::cli {
 namespace {
@@ -62,6 +66,32 @@ struct ServedApp {
     app::set::PlaybackSetPort port{playback, &markerStore};
     app::set::SetPlayer player{session, port};
 };
+
+// Opens the web remote as asked and prints where it is and its tokens (random unless given):
+// the one place a token is ever shown. Returns false when not asked for.
+bool openWebRemote(remote::HttpDoor& http, const QHostAddress& address, const CliOptions& options,
+                   std::ostream& err) {
+    if (options.httpPort < 0) return false;
+    const QString token =
+        options.token.empty() ? remote::generateToken() : QString::fromStdString(options.token);
+    const QString readToken = options.readToken.empty() ? remote::generateToken()
+                                                        : QString::fromStdString(options.readToken);
+    if (token == readToken) throw CliError("--read-token must differ from --token");
+    QString error;
+    if (!http.start(address, static_cast<quint16>(options.httpPort), token, readToken, &error))
+        throw std::runtime_error(error.toStdString());
+    if (!address.isLoopback())
+        printLine(err, "warning: the web remote is open to the network on " + options.bind +
+                           ": anyone with a token can drive the show");
+    const QStringList urls = remote::remotePageUrls(address, http.port(), token);
+    for (const QString& url : urls) printLine(err, "web remote on " + url.toStdString());
+    for (const QString& url : remote::remotePageUrls(address, http.port(), readToken))
+        printLine(err, "read-only (stage view) on " + url.toStdString());
+    printLine(err, "token: " + token.toStdString());
+    printLine(err, "read-only token: " + readToken.toStdString());
+    if (options.qr && !urls.isEmpty()) err << qrText(urls.front().toStdString());
+    return true;
+}
 
 }  // namespace
 
@@ -130,9 +160,13 @@ int runServe(const CliOptions& options, const CommandContext& context) {
         center.addListener(&osc);
         printLine(context.err, "OSC on udp://" + options.bind + ":" + std::to_string(osc.port()) +
                                    " (addresses: the README's \"OSC control\")");
-    } else {
-        printLine(context.err, "no remote door is open (--osc PORT opens the OSC door)");
     }
+    remote::HttpDoor http(center);
+    if (openWebRemote(http, address, options, context.err)) center.addListener(&http);
+    if (!osc.isListening() && !http.isListening())
+        printLine(context.err,
+                  "no remote door is open (--osc PORT opens the OSC door, --http PORT the web "
+                  "remote)");
     printLine(context.err, "Ctrl-C or SIGTERM stops");
 
     // A signal: fade out (pause ramps), then leave the loop.
@@ -146,6 +180,8 @@ int runServe(const CliOptions& options, const CommandContext& context) {
     });
     watch.start();
     qapp.exec();
+    center.removeListener(&http);
+    http.stop();
     center.removeListener(&osc);
     osc.stop();
     center.removeListener(&songLog);

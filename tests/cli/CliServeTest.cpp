@@ -80,6 +80,48 @@ int printedOscPort(const std::string& err) {
     return at == std::string::npos ? -1 : std::atoi(err.c_str() + at + lead.size());
 }
 
+// One HTTP/1.1 request to 127.0.0.1:port with plain sockets, as curl would send it; the whole
+// answer (the server closes idle connections after its deadline, so read until the body is in).
+std::string http(int port, const std::string& request) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    timeval wait{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    to.sin_port = htons(static_cast<std::uint16_t>(port));
+    std::string answer;
+    if (::connect(fd, reinterpret_cast<const sockaddr*>(&to), sizeof to) == 0 &&
+        ::send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size())) {
+        char buffer[4096];
+        for (;;) {
+            const ssize_t got = ::recv(fd, buffer, sizeof buffer, 0);
+            if (got <= 0) break;
+            answer.append(buffer, static_cast<std::size_t>(got));
+            const auto end = answer.find("\r\n\r\n");
+            const auto length = answer.find("Content-Length: ");
+            if (end != std::string::npos && length != std::string::npos &&
+                answer.size() >= end + 4 + std::stoul(answer.substr(length + 16)))
+                break;
+        }
+    }
+    ::close(fd);
+    return answer;
+}
+
+std::string httpGet(int port, const std::string& target, const std::string& token) {
+    return http(port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+                          (token.empty() ? "" : "Authorization: Bearer " + token + "\r\n") +
+                          "\r\n");
+}
+
+// What serve printed after `lead`, up to the end of that line.
+std::string printedAfter(const std::string& err, const std::string& lead) {
+    const auto at = err.find(lead);
+    if (at == std::string::npos) return {};
+    return err.substr(at + lead.size(), err.find('\n', at) - at - lead.size());
+}
+
 bool saysPlaying(const std::vector<control::osc::OscMessage>& messages, bool playing) {
     for (const auto& message : messages)
         if (message.address == "/stemdeck/state/playing" && !message.args.empty())
@@ -164,4 +206,55 @@ TEST(CliServe, AnOscPortInUseIsOneLine) {
         test::runCli({"serve", test::demoSong(), "--osc", std::to_string(holder.port())});
     EXPECT_EQ(r.status, 1) << r.err;
     EXPECT_NE(r.err.find("stemdeck-cli: error: OSC: "), std::string::npos) << r.err;
+}
+
+// The web remote of a headless player: printed address and tokens (random when not given),
+// 401 without the token, the read-only token refused actions, the full one starting playback.
+TEST(CliServe, TheWebRemoteDrivesTheTransportWithItsToken) {
+    if (!test::jackRunning()) GTEST_SKIP() << "needs the JACK dummy server (with_jack.sh)";
+    CliProcess serve(
+        {"serve", test::demoSong(), "--http", "0", "--token", "stage-token-1", "--qr"});
+    ASSERT_TRUE(serve.waitForErr("Ctrl-C or SIGTERM stops")) << serve.wait().err;
+    ASSERT_TRUE(serve.waitForErr("song: ")) << "the song never loaded";
+    const std::string err = test::readFile(serve.errPath());
+    const std::string url = printedAfter(err, "web remote on http://127.0.0.1:");
+    const int port = std::atoi(url.c_str());
+    ASSERT_GT(port, 0) << err;
+    EXPECT_NE(url.find("/?token=stage-token-1"), std::string::npos) << err;
+    EXPECT_EQ(printedAfter(err, "token: "), "stage-token-1");
+    const std::string readToken = printedAfter(err, "read-only token: ");
+    EXPECT_EQ(readToken.size(), 22u) << "a random 128-bit token: " << err;
+    EXPECT_NE(err.find("\n█████"), std::string::npos) << "--qr draws a QR code: " << err;
+
+    EXPECT_EQ(httpGet(port, "/api/state", "").rfind("HTTP/1.1 401", 0), 0u);
+    const std::string state = httpGet(port, "/api/state", readToken);
+    EXPECT_EQ(state.rfind("HTTP/1.1 200", 0), 0u) << state;
+    EXPECT_NE(state.find("\"playing\":false"), std::string::npos) << state;
+    const auto post = [&](const std::string& token) {
+        return http(port,
+                    "POST /api/action/play HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    "Authorization: Bearer " +
+                        token + "\r\nContent-Length: 0\r\n\r\n");
+    };
+    EXPECT_EQ(post(readToken).rfind("HTTP/1.1 403", 0), 0u);
+    EXPECT_EQ(post("stage-token-1").rfind("HTTP/1.1 200", 0), 0u);
+    bool playing = false;
+    for (int i = 0; i < 50 && !playing; ++i) {
+        playing = httpGet(port, "/api/state", "stage-token-1").find("\"playing\":true") !=
+                  std::string::npos;
+        if (!playing) ::usleep(100000);
+    }
+    EXPECT_TRUE(playing);
+
+    const auto sent = Clock::now();
+    serve.signal(SIGINT);
+    const CliResult r = serve.wait();
+    EXPECT_LT(secondsSince(sent), 1.0);
+    EXPECT_EQ(r.status, 130) << r.err;
+}
+
+TEST(CliServe, ABadTokenIsAUsageError) {
+    const CliResult r = test::runCli({"serve", test::demoSong(), "--http", "0", "--token", "a b"});
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_NE(r.err.find("--token"), std::string::npos) << r.err;
 }
