@@ -299,3 +299,47 @@ TEST(MidiDoor, WithoutAMidiSystemItIsOffWithItsNoteAndSilent) {
     EXPECT_TRUE(port.calls.empty());
     EXPECT_EQ(printed, "");
 }
+
+// A named controller: waited for when it is not there, opened when it appears, closed when it
+// goes, opened again when it comes back, and its LEDs shown the state at once each time.
+TEST(MidiDoor, ANamedControllerIsReopenedWhenItComesBack) {
+    if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
+    DoorRig rig;
+    ASSERT_TRUE(rig.load(rig.writeSong("song", 10.0)));
+    ASSERT_TRUE(rig.run("click", control::Origin::Osc).ok());  // an LED to show
+    fs::create_directories(rig.mappingFile.parent_path());
+    test::writeTextFile(rig.mappingFile, R"({"format": "stemdeck-midi", "version": 1,
+        "feedback_port": "pedalboard:in", "bindings": [
+        {"action": "click", "source": {"type": "note", "channel": 10, "number": 36},
+         "mode": "toggle", "feedback": true}]})");
+    app::MidiDoorConfig config;
+    config.input = "pedalboard";
+    config.mappingPath = test::qpath(rig.mappingFile);
+    config.api = MidiApi::Jack;
+    EXPECT_FALSE(rig.door.start(config));
+    EXPECT_EQ(rig.door.status().toStdString(),
+              "MIDI (jack): MIDI input: no port named \"pedalboard\" (waiting for it), no feedback "
+              "port, 1 binding");
+
+    for (int round = 0; round < 2; ++round) {
+        SCOPED_TRACE(round);
+        ASSERT_TRUE(rig.peer.open("pedalboard")) << rig.peer.error();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return rig.door.isOpen(); }, kTimeoutMs))
+            << rig.door.status().toStdString();
+        EXPECT_TRUE(rig.door.feedbackOpen());
+        EXPECT_TRUE(rig.door.inputPorts().contains("pedalboard:out"));
+        EXPECT_TRUE(rig.receives({0x99, 36, 127})) << "the LED shows the click at once";
+        // Its note toggles the click off and on again (the first cycles may carry nothing).
+        bool off = false;
+        for (int i = 0; i < 20 && !off; ++i) {
+            ASSERT_TRUE(rig.peer.send({0x99, 36, 127}));
+            off = QTest::qWaitFor([&] { return !rig.center.state().click; }, 300);
+        }
+        ASSERT_TRUE(off);
+        ASSERT_TRUE(rig.run("click", control::Origin::Osc).ok());
+        rig.peer.close();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return !rig.door.isOpen(); }, kTimeoutMs));
+        EXPECT_TRUE(rig.door.status().contains("pedalboard went away (waiting for it)"))
+            << rig.door.status().toStdString();
+    }
+}

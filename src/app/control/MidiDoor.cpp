@@ -291,7 +291,8 @@ void MidiDoor::pollPorts() {
             closeInput();
             inputProblem_ = QStringLiteral("MIDI input: %1 went away (waiting for it)").arg(wanted);
         } else if (!isOpen() && present && openInput()) {
-            if (!feedbackOpen()) openFeedback();
+            // Its feedback port came back with it: opened again, so connected again.
+            openFeedback();
             refreshFeedback();  // a controller plugged in again shows the state at once
         }
     }
