@@ -7,11 +7,16 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
+#include <random>
 
 #include "AudioFiles.h"
 #include "JackMidiPeer.h"
+#include "JackRecorder.h"
 #include "JackServer.h"
 #include "QtPath.h"
 #include "StderrCapture.h"
@@ -342,4 +347,89 @@ TEST(MidiDoor, ANamedControllerIsReopenedWhenItComesBack) {
         EXPECT_TRUE(rig.door.status().contains("pedalboard went away (waiting for it)"))
             << rig.door.status().toStdString();
     }
+}
+
+// docs/design/CONTROL.md §12: a MIDI note → the first audible frame JACK takes from stemdeck,
+// both on JACK's frame clock (the peer notes the frame it sent at, the recorder the frame time
+// of its first frame). The note unmutes the one stem (a 1 kHz sine at -12 dBFS) of a playing
+// song, 40 times: a note on play_pause from a pause would also time PortAudio starting its
+// stream again (the engine stops it once silent), which drops the recorder's connections.
+// Runs near a cycle JACK missed are left out.
+TEST(MidiDoorLatency, NoteToRecordedOutputWithinAPeriodPlusTenMs) {
+    if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
+    DoorRig rig;
+    const fs::path folder = rig.dir / "sine";
+    fs::create_directories(folder);
+    test::writeAudioFile(folder / "Tone.wav", {test::sine(1000.0, 0.25, kRate, 60 * kRate)}, kRate);
+    ASSERT_TRUE(rig.load(folder));
+    ASSERT_TRUE(rig.openDoor(
+        R"([{"action": "stem.mute", "args": {"stem": "1"},
+             "source": {"type": "note", "channel": 1, "number": 60}, "mode": "toggle"}])"));
+    control::ActionCall mute{
+        "stem.mute", {{"stem", std::string("1")}, {"on", true}}, control::Origin::Test, 0};
+    ASSERT_TRUE(rig.center.invoke(mute).ok());
+    ASSERT_TRUE(rig.run("play", control::Origin::Test).ok());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rig.playback.state() == audio::PlayState::Playing; },
+                                kTimeoutMs));
+    test::JackRecorder recorder(60.0);
+    ASSERT_TRUE(recorder.start()) << recorder.error();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return recorder.firstFrameTime() >= 0; }, kTimeoutMs));
+    const int period = recorder.jack().periodFrames();
+    const int rate = recorder.sampleRate();
+    ASSERT_GT(period, 0);
+
+    constexpr int kRuns = 40;
+    std::mt19937 random(13);
+    std::vector<std::uint32_t> sentAt;
+    for (int run = 0; run < kRuns; ++run) {
+        QTest::qWait(100);  // the mute's ramp is over: silence before the note
+        // Anywhere in JACK's cycle: the control thread's moment is what varies.
+        QTest::qWait(20 + static_cast<int>(random() % 11));
+        const unsigned before = rig.peer.sentCount();
+        ASSERT_TRUE(rig.peer.send({0x90, 60, 100}));
+        ASSERT_TRUE(QTest::qWaitFor([&] { return rig.peer.sentCount() > before; }, kTimeoutMs));
+        sentAt.push_back(rig.peer.lastSentFrame());
+        ASSERT_TRUE(
+            QTest::qWaitFor([&] { return !rig.center.state().stems.at(0).mute; }, kTimeoutMs))
+            << run;
+        QTest::qWait(60);
+        ASSERT_TRUE(rig.center.invoke(mute).ok());
+    }
+    QTest::qWait(50);
+    recorder.stop();
+    ASSERT_EQ(rig.playback.state(), audio::PlayState::Playing);
+
+    const auto& left = recorder.channel(0);
+    const std::int64_t frames = recorder.frames();
+    const auto first = static_cast<std::uint32_t>(recorder.firstFrameTime());
+    const auto marks = recorder.jack().marks();
+    std::vector<double> latencyMs;
+    int excluded = 0;
+    for (int run = 0; run < kRuns; ++run) {
+        // JACK's frame time wraps at 2^32: the difference in 32 bits is right across it.
+        const std::int64_t sent = static_cast<std::int32_t>(sentAt[run] - first);
+        ASSERT_GE(sent, 0) << run;
+        std::int64_t onset = sent;
+        while (onset < frames && std::abs(left[onset]) <= 1e-3f) ++onset;
+        ASSERT_LT(onset, frames) << "run " << run << ": nothing was heard";
+        const bool jackMissed = std::any_of(marks.begin(), marks.end(), [&](std::int64_t m) {
+            return m >= sent - 2 * period && m <= onset + period;
+        });
+        if (jackMissed || recorder.jack().marksOverflowed()) {
+            ++excluded;
+            continue;
+        }
+        latencyMs.push_back(1000.0 * static_cast<double>(onset - sent) / rate);
+    }
+    ASSERT_GE(latencyMs.size(), 30u) << excluded << " runs near cycles JACK missed";
+    std::sort(latencyMs.begin(), latencyMs.end());
+    const auto at = [&](double q) {
+        return latencyMs[static_cast<std::size_t>(q * static_cast<double>(latencyMs.size() - 1))];
+    };
+    const double periodMs = 1000.0 * period / rate;
+    std::cout << "MIDI note -> recorded output at " << period << " frames (" << periodMs << " ms), "
+              << latencyMs.size() << " runs (" << excluded << " left out near JACK xruns): p50 "
+              << at(0.5) << " ms, p95 " << at(0.95) << " ms, max " << latencyMs.back() << " ms\n";
+    EXPECT_LE(at(0.95), periodMs + 10.0);
+    EXPECT_GT(latencyMs.front(), 0.0) << "the stem was not silent when the note went out";
 }

@@ -126,6 +126,9 @@ int JackMidiPeer::process(jack_nframes_t frames, void* self) {
         std::uint8_t record[4];
         jack_ringbuffer_read(peer->queue_, reinterpret_cast<char*>(record), sizeof record);
         jack_midi_event_write(buffer, frame, record + 1, record[0]);
+        peer->lastSentFrame_.store(jack_last_frame_time(peer->client_) + frame,
+                                   std::memory_order_relaxed);
+        peer->sent_.fetch_add(1, std::memory_order_release);
     }
     void* input = jack_port_get_buffer(peer->in_, frames);
     const jack_nframes_t count = jack_midi_get_event_count(input);

@@ -23,6 +23,10 @@ class JackMidiPeer {
     bool send(const std::vector<std::uint8_t>& bytes);
     // Connects `source` ("stemdeck-feedback:feedback_out") to our input.
     bool connectFrom(const std::string& source);
+    // How many messages went out so far, and JACK's frame time at which the last one did
+    // (its cycle's first frame plus its offset in the cycle). Any thread.
+    unsigned sentCount() const { return sent_.load(std::memory_order_acquire); }
+    std::uint32_t lastSentFrame() const { return lastSentFrame_.load(std::memory_order_acquire); }
     // The messages received since the last call, in order.
     std::vector<std::vector<std::uint8_t>> received();
     void close();
@@ -37,6 +41,8 @@ class JackMidiPeer {
     jack_ringbuffer_t* queue_ = nullptr;
     jack_ringbuffer_t* inbox_ = nullptr;  // records of 4 bytes: size, ≤ 3 message bytes
     std::atomic<unsigned> cycles_{0};     // process callbacks run so far
+    std::atomic<unsigned> sent_{0};
+    std::atomic<std::uint32_t> lastSentFrame_{0};
     std::string error_;
 };
 

@@ -21,6 +21,7 @@ int JackRecorder::process(std::uint32_t frames, void* self) {
     const jack_nframes_t now = jack_last_frame_time(r.client_);
     if (r.started_ && now != r.nextFrameTime_) r.xruns_.mark(at);
     r.nextFrameTime_ = now + frames;
+    if (!r.started_) r.firstFrameTime_.store(now, std::memory_order_release);
     r.started_ = true;
     const auto room = static_cast<std::int64_t>(r.left_.size()) - at;
     const auto n = static_cast<std::size_t>(std::clamp<std::int64_t>(frames, 0, room));

@@ -38,6 +38,9 @@ class JackRecorder {
     // What JACK reported while recording; its marks are frames of this recording.
     const JackXruns& jack() const { return xruns_; }
     int sampleRate() const { return sampleRate_; }
+    // JACK's frame time of recorded frame 0 (-1 before the first cycle): frame i was heard at
+    // firstFrameTime() + i as long as no cycle went missing before it (jack().marks()).
+    std::int64_t firstFrameTime() const { return firstFrameTime_.load(std::memory_order_acquire); }
 
   private:
     static int process(std::uint32_t frames, void* self);
@@ -47,6 +50,7 @@ class JackRecorder {
     _jack_port* ports_[2] = {nullptr, nullptr};
     std::vector<float> left_, right_;
     std::atomic<std::int64_t> written_{0};
+    std::atomic<std::int64_t> firstFrameTime_{-1};
     int sampleRate_ = 0;
     std::uint32_t nextFrameTime_ = 0;  // the JACK frame time the next cycle should start at
     bool started_ = false;             // a cycle has been recorded (nextFrameTime_ is valid)
