@@ -260,6 +260,27 @@ TEST(MidiDoor, LearnBindsTheNextCcSavesItAndTheNextCcTogglesClick) {
     EXPECT_TRUE(QTest::qWaitFor([&] { return !rig.center.state().click; }, kTimeoutMs));
 }
 
+// A latching pedal sends 127, and 0 only at its next step: no release within 400 ms makes a
+// `follow` binding, whose value 0 turns the toggle off again.
+TEST(MidiDoor, LearnOfALatchingPedalFollowsItsPosition) {
+    if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
+    DoorRig rig;
+    ASSERT_TRUE(rig.load(rig.writeSong("song", 10.0)));
+    ASSERT_TRUE(rig.openDoor("[]"));
+    QSignalSpy learned(&rig.door, &app::MidiDoor::learned);
+    ASSERT_TRUE(rig.door.startLearn("lock"));
+    ASSERT_TRUE(rig.peer.send({0xB2, 30, 127}));
+    ASSERT_TRUE(learned.wait(kTimeoutMs));
+    EXPECT_EQ(learned.last().at(1).toString(), "CC 30 ch 3");
+    ASSERT_EQ(rig.door.mapping().bindings.size(), 1u);
+    EXPECT_EQ(rig.door.mapping().bindings[0].mode, midi::MidiMode::Follow);
+    EXPECT_FALSE(rig.center.state().lock);
+    ASSERT_TRUE(rig.peer.send({0xB2, 30, 127}));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return rig.center.state().lock; }, kTimeoutMs));
+    ASSERT_TRUE(rig.peer.send({0xB2, 30, 0}));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !rig.center.state().lock; }, kTimeoutMs));
+}
+
 TEST(MidiDoor, LearnOfAnUnknownActionIsRefused) {
     RecordingPort port;
     app::MidiDoor door(port);

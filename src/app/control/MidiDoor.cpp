@@ -106,8 +106,12 @@ void MidiDoor::stop() {
     learn_.cancel();
     const bool wasLearning = learnAction_.has_value();
     learnAction_.reset();
-    delete notifier_;
-    notifier_ = nullptr;
+    if (notifier_) {
+        // stop() may run inside the notifier's own signal (an action closing the door).
+        notifier_->setEnabled(false);
+        notifier_->deleteLater();
+        notifier_ = nullptr;
+    }
     input_.reset();  // closes RtMidi: no callback after this
     output_.reset();
     inputProblem_.clear();
@@ -250,7 +254,10 @@ void MidiDoor::cancelLearn() {
 }
 
 void MidiDoor::pollLearn() {
-    if (const auto result = learn_.poll(nowNs())) finishLearn(*result);
+    if (const auto result = learn_.poll(nowNs()))
+        finishLearn(*result);
+    else if (learn_.active())
+        learnTimer_.start(50);  // woken a little early: the window is not over yet
 }
 
 void MidiDoor::finishLearn(const midi::MidiLearn::Result& result) {
