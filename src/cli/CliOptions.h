@@ -48,16 +48,19 @@ struct CliOptions {
     audio::RenderSampleFormat format = audio::RenderSampleFormat::Pcm24;  // render
     int rate = 0;  // 0: the song's own rate (render) or the device's (play)
     int block = kDefaultBlock;
-    std::optional<double> seconds;    // play: stop after; bench: seconds of audio to mix
-    double from = 0.0;                // play: start position in seconds (a set: entry number)
-    bool fromGiven = false;           // play: --from was given (a set starts at entry 1 without)
-    bool noWait = false;              // play SET: a "stop" transition goes on without Enter
-    std::string device;               // play: empty for the system default
-    bool monitor = false;             // play: print latency statistics at the end
-    int oscPort = -1;                 // serve: the OSC door's UDP port (0: any free); -1: no OSC
-    std::string bind = "127.0.0.1";   // serve: the address the doors listen on
-    std::optional<std::string> midi;  // serve: the MIDI controller ("virtual": a port to connect)
-    std::filesystem::path midiMap;    // serve: the controller's mapping file (empty: none)
+    std::optional<double> seconds;   // play: stop after; bench: seconds of audio to mix
+    double from = 0.0;               // play: start position in seconds (a set: entry number)
+    bool fromGiven = false;          // play: --from was given (a set starts at entry 1 without)
+    bool noWait = false;             // play SET: a "stop" transition goes on without Enter
+    std::string device;              // play: empty for the system default
+    bool monitor = false;            // play: print latency statistics at the end
+    int oscPort = -1;                // serve: the OSC door's UDP port (0: any free); -1: no OSC
+    std::string bind = "127.0.0.1";  // serve: the address the doors listen on
+
+    // serve: the MIDI controller's port name, or "virtual" (stemdeck:control_in to connect to).
+    std::optional<std::string> midi;
+    // serve: the controller's MIDI mapping file (empty: none).
+    std::filesystem::path midiMap;
     // bench --case STEMSxBLOCK: also time the song's first STEMS stems at BLOCK frames.
     std::vector<std::pair<int, int>> benchCases;
 
