@@ -227,7 +227,8 @@ std::string checkedToken(const char* option, const std::string& v) {
 void declareServe(Declared& d, CliOptions& o) {
     CLI::App& serve = *d.app.add_subcommand(
         "serve",
-        "play a song or a set with no window, driven remotely (OSC, web); Ctrl-C or SIGTERM stops");
+        "play a song or a set with no window, driven remotely (OSC, web, MIDI); Ctrl-C or\n"
+        "  SIGTERM stops");
     serve.callback([&o] { o.command = Command::Serve; });
     positional(serve, "SONG", o.song, "the song folder, or a set file (.stemset)");
     valueOption(serve, "--osc", "PORT",
@@ -251,6 +252,19 @@ void declareServe(Declared& d, CliOptions& o) {
                 [&o](const std::string& v) {
                     if (v.empty()) throw CliError("--bind needs an address");
                     o.bind = v;
+                });
+    valueOption(serve, "--midi", "NAME",
+                "take MIDI from the controller whose port name contains NAME, or from a\n"
+                "  virtual input stemdeck:control_in with \"virtual\"",
+                [&o](const std::string& v) {
+                    if (v.empty()) throw CliError("--midi needs a port name or \"virtual\"");
+                    o.midi = v;
+                });
+    valueOption(serve, "--midi-map", "FILE",
+                "the controller's MIDI mapping file (created by MIDI learn when missing)",
+                [&o](const std::string& v) {
+                    if (v.empty()) throw CliError("--midi-map needs a file");
+                    o.midiMap = v;
                 });
     declareBlock(serve, o, "frames per device buffer");
     declareRate(serve, o, "device sample rate (default: the device's)");
@@ -414,6 +428,8 @@ CliOptions parseCommandLine(const std::vector<std::string>& args) {
     // Passes of nothing would be silently ignored: say what --loops needs.
     if (declared->loopsGiven && !parsed.loop)
         throw CliError("--loops needs --loop A-B (the range it repeats)");
+    if (!parsed.midiMap.empty() && !parsed.midi)
+        throw CliError("--midi-map needs --midi NAME|virtual (the controller it maps)");
     if (std::abs(parsed.pitchCents) > limits::kMaxPitchCents)
         throw CliError("--pitch and --cents together must stay within +-" +
                        std::to_string(limits::kMaxPitchSemitones) + " semitones");

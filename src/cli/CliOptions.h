@@ -60,6 +60,11 @@ struct CliOptions {
     std::string token;      // serve: the web remote's token; empty: a random one
     std::string readToken;  // serve: its read-only token; empty: a random one
     bool qr = false;        // serve: print the web remote's address as a QR code too
+
+    // serve: the MIDI controller's port name, or "virtual" (stemdeck:control_in to connect to).
+    std::optional<std::string> midi;
+    // serve: the controller's MIDI mapping file (empty: none).
+    std::filesystem::path midiMap;
     // bench --case STEMSxBLOCK: also time the song's first STEMS stems at BLOCK frames.
     std::vector<std::pair<int, int>> benchCases;
 

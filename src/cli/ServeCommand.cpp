@@ -18,6 +18,7 @@
 #include "stemdeck/app/SongMarkers.h"
 #include "stemdeck/app/control/ControlCenter.h"
 #include "stemdeck/app/control/LockState.h"
+#include "stemdeck/app/control/MidiDoor.h"
 #include "stemdeck/app/set/SetPlaybackPort.h"
 #include "stemdeck/app/set/SetPlayer.h"
 #include "stemdeck/app/set/SetSession.h"
@@ -163,10 +164,24 @@ int runServe(const CliOptions& options, const CommandContext& context) {
     }
     remote::HttpDoor http(center);
     if (openWebRemote(http, address, options, context.err)) center.addListener(&http);
-    if (!osc.isListening() && !http.isListening())
+    // MIDI: a controller's door, on the machine's MIDI system (ALSA, else JACK). No system is
+    // a note, not a failure: the other doors (or none) serve on.
+    app::MidiDoor midi(center);
+    if (options.midi) {
+        QObject::connect(&midi, &app::MidiDoor::problem, &qapp, say);
+        app::MidiDoorConfig config;
+        config.input = *options.midi;
+        config.mappingPath = qtPath(options.midiMap);
+        midi.start(config);
+        center.addListener(&midi);
+        say(midi.status());
+        // Later changes too: a controller unplugged, plugged in again.
+        QObject::connect(&midi, &app::MidiDoor::statusChanged, &qapp, say);
+    }
+    if (!osc.isListening() && !http.isListening() && !options.midi)
         printLine(context.err,
                   "no remote door is open (--osc PORT opens the OSC door, --http PORT the web "
-                  "remote)");
+                  "remote, --midi NAME the MIDI one)");
     printLine(context.err, "Ctrl-C or SIGTERM stops");
 
     // A signal: fade out (pause ramps), then leave the loop.
@@ -182,6 +197,8 @@ int runServe(const CliOptions& options, const CommandContext& context) {
     qapp.exec();
     center.removeListener(&http);
     http.stop();
+    center.removeListener(&midi);
+    midi.stop();
     center.removeListener(&osc);
     osc.stop();
     center.removeListener(&songLog);

@@ -6,7 +6,7 @@
 namespace stemdeck::cli {
 
 // `stemdeck-cli serve SONG|SET`: the app layer without a window, driven by its remote doors
-// (OSC today) for a rack machine or a small computer on stage. Runs a Qt event loop on the
+// (OSC, MIDI) for a rack machine or a small computer on stage. Runs a Qt event loop on the
 // calling (main) thread; prints the song or set, the doors' addresses and one line per song
 // change and per refused action to `err`; a signal (Interruption) fades out, closes the doors
 // and returns 128 + the signal. Main thread only.

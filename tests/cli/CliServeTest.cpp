@@ -12,7 +12,9 @@
 #include <filesystem>
 #include <string>
 
+#include "AudioFiles.h"
 #include "CliProcess.h"
+#include "JackMidiPeer.h"
 #include "TempDir.h"
 #include "stemdeck/control/osc/OscCodec.h"
 
@@ -130,6 +132,18 @@ bool saysPlaying(const std::vector<control::osc::OscMessage>& messages, bool pla
     return false;
 }
 
+// Asks the served state until it says `playing` (`limit` at most).
+bool stateSays(OscClient& client, int port, bool playing,
+               std::chrono::milliseconds limit = std::chrono::seconds(10)) {
+    const auto until = Clock::now() + limit;
+    while (Clock::now() < until) {
+        client.send(port, "/stemdeck/state");
+        for (auto reply = client.receive(); !reply.empty(); reply = client.receive())
+            if (saysPlaying(reply, playing)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 // Ctrl-C and SIGTERM end a serving process within a second, with the conventional status.
@@ -172,18 +186,9 @@ TEST(CliServe, AnOscClientDrivesTheTransportAndHearsTheState) {
     const int port = printedOscPort(test::readFile(serve.errPath()));
     ASSERT_GT(port, 0) << test::readFile(serve.errPath());
     OscClient client;
-    const auto stateSays = [&](bool playing) {
-        const auto until = Clock::now() + std::chrono::seconds(10);
-        while (Clock::now() < until) {
-            client.send(port, "/stemdeck/state");
-            for (auto reply = client.receive(); !reply.empty(); reply = client.receive())
-                if (saysPlaying(reply, playing)) return true;
-        }
-        return false;
-    };
-    EXPECT_TRUE(stateSays(false)) << "served paused until asked";
+    EXPECT_TRUE(stateSays(client, port, false)) << "served paused until asked";
     client.send(port, "/stemdeck/play");
-    EXPECT_TRUE(stateSays(true));
+    EXPECT_TRUE(stateSays(client, port, true));
     client.send(port, "/stemdeck/no/such/thing");
     bool answered = false;
     for (auto reply = client.receive(); !reply.empty() && !answered; reply = client.receive())
@@ -191,7 +196,7 @@ TEST(CliServe, AnOscClientDrivesTheTransportAndHearsTheState) {
             answered = answered || message.address == "/stemdeck/error";
     EXPECT_TRUE(answered) << "an unknown address is answered with /stemdeck/error";
     client.send(port, "/stemdeck/pause");
-    EXPECT_TRUE(stateSays(false));
+    EXPECT_TRUE(stateSays(client, port, false));
 
     serve.signal(SIGTERM);
     const CliResult r = serve.wait();
@@ -257,4 +262,48 @@ TEST(CliServe, ABadTokenIsAUsageError) {
     const CliResult r = test::runCli({"serve", test::demoSong(), "--http", "0", "--token", "a b"});
     EXPECT_EQ(r.status, 2) << r.err;
     EXPECT_NE(r.err.find("--token"), std::string::npos) << r.err;
+}
+
+// A pedal on serve's MIDI door (a virtual input, its mapping file): a CC with value 0 plays the
+// song; the door's status line is printed.
+TEST(CliServe, AMidiPedalPlaysTheServedSong) {
+    if (!test::jackRunning()) GTEST_SKIP() << "needs the JACK dummy server (with_jack.sh)";
+    test::TempDir dir;
+    const fs::path map = dir / "pedal.json";
+    test::writeTextFile(map, R"({"format": "stemdeck-midi", "version": 1, "bindings": [
+        {"action": "play", "source": {"type": "cc", "channel": 1, "number": 64},
+         "mode": "trigger", "press": "any"}]})");
+    CliProcess serve(
+        {"serve", test::demoSong(), "--osc", "0", "--midi", "virtual", "--midi-map", map.string()});
+    ASSERT_TRUE(serve.waitForErr("Ctrl-C or SIGTERM stops")) << serve.wait().err;
+    ASSERT_TRUE(serve.waitForErr("song: ")) << "the song never loaded";
+    const std::string printed = test::readFile(serve.errPath());
+    EXPECT_NE(printed.find("MIDI (jack): input stemdeck:control_in, feedback "
+                           "stemdeck-feedback:feedback_out, 1 binding"),
+              std::string::npos)
+        << printed;
+    const int port = printedOscPort(printed);
+    ASSERT_GT(port, 0) << printed;
+    OscClient client;
+    EXPECT_TRUE(stateSays(client, port, false));
+    test::JackMidiPeer pedal;
+    ASSERT_TRUE(pedal.open("pedal")) << pedal.error();
+    ASSERT_TRUE(pedal.connectTo("stemdeck:control_in")) << pedal.error();
+    // `play` twice is still playing: sent until it is heard (a new connection's first cycles
+    // may carry nothing on a slow machine).
+    bool playing = false;
+    for (int i = 0; i < 20 && !playing; ++i) {
+        ASSERT_TRUE(pedal.send({0xB0, 64, 0}));
+        playing = stateSays(client, port, true, std::chrono::milliseconds(1000));
+    }
+    EXPECT_TRUE(playing);
+    serve.signal(SIGTERM);
+    const CliResult r = serve.wait();
+    EXPECT_EQ(r.status, 143) << r.err;
+}
+
+TEST(CliServe, AMidiMapWithoutMidiIsAUsageError) {
+    const CliResult r = test::runCli({"serve", test::demoSong(), "--midi-map", "pedal.json"});
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_NE(r.err.find("--midi-map needs --midi"), std::string::npos) << r.err;
 }

@@ -13,6 +13,28 @@ JackRecorder::~JackRecorder() {
     stop();
 }
 
+std::int64_t JackRecorder::frameTimeOf(std::int64_t index) const {
+    const std::size_t n = stretches_.load(std::memory_order_acquire);
+    if (index < 0 || index >= frames() || n == 0 || index < stretchIndex_[0]) return -1;
+    std::size_t k = 0;
+    while (k + 1 < n && stretchIndex_[k + 1] <= index) ++k;
+    if (k + 1 == n && stretchesFull_) return -1;  // a gap after the last kept stretch may hide
+    return static_cast<std::uint32_t>(stretchTime_[k] +
+                                      static_cast<std::uint32_t>(index - stretchIndex_[k]));
+}
+
+std::int64_t JackRecorder::indexOfFrameTime(std::uint32_t time) const {
+    const std::size_t n = stretches_.load(std::memory_order_acquire);
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::int64_t end = k + 1 < n ? stretchIndex_[k + 1] : frames();
+        if (k + 1 == n && stretchesFull_) return -1;
+        // JACK's frame time wraps at 2^32: the difference in 32 bits is right across it.
+        const std::int64_t offset = static_cast<std::int32_t>(time - stretchTime_[k]);
+        if (offset >= 0 && stretchIndex_[k] + offset < end) return stretchIndex_[k] + offset;
+    }
+    return -1;
+}
+
 int JackRecorder::process(std::uint32_t frames, void* self) {
     auto& r = *static_cast<JackRecorder*>(self);
     const std::int64_t at = r.written_.load(std::memory_order_relaxed);
@@ -20,6 +42,16 @@ int JackRecorder::process(std::uint32_t frames, void* self) {
     // follows is not what came before it, whatever stemdeck played.
     const jack_nframes_t now = jack_last_frame_time(r.client_);
     if (r.started_ && now != r.nextFrameTime_) r.xruns_.mark(at);
+    if (!r.started_ || now != r.nextFrameTime_) {
+        const std::size_t n = r.stretches_.load(std::memory_order_relaxed);
+        if (n < kMaxStretches) {
+            r.stretchIndex_[n] = at;
+            r.stretchTime_[n] = now;
+            r.stretches_.store(n + 1, std::memory_order_release);
+        } else {
+            r.stretchesFull_ = true;
+        }
+    }
     r.nextFrameTime_ = now + frames;
     r.started_ = true;
     const auto room = static_cast<std::int64_t>(r.left_.size()) - at;

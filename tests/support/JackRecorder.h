@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <string>
@@ -38,6 +39,14 @@ class JackRecorder {
     // What JACK reported while recording; its marks are frames of this recording.
     const JackXruns& jack() const { return xruns_; }
     int sampleRate() const { return sampleRate_; }
+    // Recorded frames on JACK's frame clock. A cycle the recorder did not get is a gap in JACK
+    // time but not in the recording: the frame time of each stretch between gaps is kept (at
+    // most kMaxStretches; after them the mapping is unknown). After stop().
+    // JACK's frame time of recorded frame `index`, -1 if unknown.
+    std::int64_t frameTimeOf(std::int64_t index) const;
+    // The recorded frame JACK took at frame time `time`, -1 if none (not recorded, or unknown).
+    std::int64_t indexOfFrameTime(std::uint32_t time) const;
+    static constexpr std::size_t kMaxStretches = 256;
 
   private:
     static int process(std::uint32_t frames, void* self);
@@ -47,6 +56,11 @@ class JackRecorder {
     _jack_port* ports_[2] = {nullptr, nullptr};
     std::vector<float> left_, right_;
     std::atomic<std::int64_t> written_{0};
+    // Where each stretch of consecutive cycles starts: its recorded frame, its JACK frame time.
+    std::array<std::int64_t, kMaxStretches> stretchIndex_{};
+    std::array<std::uint32_t, kMaxStretches> stretchTime_{};
+    std::atomic<std::size_t> stretches_{0};
+    bool stretchesFull_ = false;
     int sampleRate_ = 0;
     std::uint32_t nextFrameTime_ = 0;  // the JACK frame time the next cycle should start at
     bool started_ = false;             // a cycle has been recorded (nextFrameTime_ is valid)

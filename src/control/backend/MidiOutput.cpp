@@ -1,0 +1,117 @@
+#include "stemdeck/control/backend/MidiOutput.h"
+
+#include <RtMidi.h>
+
+namespace stemdeck::control::backend {
+
+namespace {
+
+RtMidi::Api rtApi(MidiApi api) {
+    switch (api) {
+        case MidiApi::Alsa:
+            return RtMidi::LINUX_ALSA;
+        case MidiApi::Jack:
+            return RtMidi::UNIX_JACK;
+        case MidiApi::None:
+            break;
+    }
+    return RtMidi::RTMIDI_DUMMY;
+}
+
+// With an error callback RtMidi neither prints nor throws: it reports here instead.
+void quiet(RtMidiError::Type, const std::string&, void*) {}
+
+void keepError(RtMidiError::Type type, const std::string& text, void* error) {
+    if (type == RtMidiError::WARNING || type == RtMidiError::DEBUG_WARNING) return;
+    if (static_cast<std::string*>(error)->empty()) *static_cast<std::string*>(error) = text;
+}
+
+std::string oneLine(std::string text) {
+    for (char& c : text)
+        if (c == '\n' || c == '\r') c = ' ';
+    return text;
+}
+
+}  // namespace
+
+MidiOutput::MidiOutput(MidiApi api) : api_(api) {}
+
+MidiOutput::~MidiOutput() {
+    close();
+}
+
+std::string MidiOutput::open(const std::string& port) {
+    close();
+    if (api_ == MidiApi::None) return MidiSystem::kNoneNote;
+    try {
+        out_ = std::make_unique<RtMidiOut>(rtApi(api_), kClientName);
+        lastError_.clear();
+        out_->setErrorCallback(keepError, &lastError_);
+        if (port.empty()) {
+            out_->openVirtualPort(kVirtualPort);
+            portName_ = std::string(kClientName) + ":" + kVirtualPort;
+        } else {
+            const unsigned count = out_->getPortCount();
+            unsigned found = count;
+            for (unsigned i = 0; i < count && found == count; ++i)
+                if (out_->getPortName(i).find(port) != std::string::npos) found = i;
+            if (found == count) {
+                out_.reset();
+                return "MIDI feedback: no port named \"" + oneLine(port) + "\"";
+            }
+            portName_ = out_->getPortName(found);
+            out_->openPort(found, kVirtualPort);
+        }
+        if (!lastError_.empty()) throw RtMidiError(lastError_);
+    } catch (const RtMidiError& error) {
+        out_.reset();
+        portName_.clear();
+        return "MIDI feedback: " + oneLine(error.getMessage());
+    }
+    open_ = true;
+    return {};
+}
+
+void MidiOutput::close() {
+    if (!out_) return;
+    try {
+        out_->closePort();
+    } catch (const RtMidiError&) {
+        // Closing a port that went away is not an error worth reporting.
+    }
+    out_.reset();
+    portName_.clear();
+    open_ = false;
+}
+
+std::vector<std::string> MidiOutput::ports() const {
+    std::vector<std::string> names;
+    if (api_ == MidiApi::None) return names;
+    try {
+        if (out_) {
+            for (unsigned i = 0, n = out_->getPortCount(); i < n; ++i)
+                names.push_back(out_->getPortName(i));
+            return names;
+        }
+        RtMidiOut probe(rtApi(api_), "stemdeck-ports");
+        probe.setErrorCallback(quiet, nullptr);
+        for (unsigned i = 0, n = probe.getPortCount(); i < n; ++i)
+            names.push_back(probe.getPortName(i));
+    } catch (const RtMidiError&) {
+        names.clear();
+    }
+    return names;
+}
+
+bool MidiOutput::send(const std::vector<std::uint8_t>& bytes) {
+    if (!open_ || bytes.empty() || bytes.size() > 3) return false;
+    lastError_.clear();
+    try {
+        out_->sendMessage(bytes.data(), bytes.size());
+    } catch (const RtMidiError&) {
+        return false;
+    }
+    return lastError_.empty();
+}
+
+}  // namespace stemdeck::control::backend
