@@ -6,7 +6,7 @@
 # its sanitizer and libFuzzer runtimes, valgrind).
 set -euo pipefail
 what="${1:-app}"
-packages=(cmake ninja-build g++ pkg-config ccache
+packages=(cmake ninja-build g++ lld pkg-config ccache
           portaudio19-dev libsndfile1-dev libmpg123-dev libsoxr-dev librubberband-dev libeigen3-dev
           nlohmann-json3-dev libcli11-dev
           qt6-base-dev qt6-base-dev-tools libgl-dev liblo-dev

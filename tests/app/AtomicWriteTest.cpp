@@ -31,6 +31,9 @@
 
 extern char** environ;
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_AtomicWriteTest {
+
 using namespace stemdeck;
 namespace fs = std::filesystem;
 
@@ -267,3 +270,5 @@ TEST(AtomicWrite, ControlWritingInPlaceIsCaughtHalfWritten) {
     ::testing::Test::RecordProperty("outcome", describe(outcome));
     EXPECT_GE(outcome.bad.size(), 5u) << describe(outcome);
 }
+
+}  // namespace unity_AtomicWriteTest

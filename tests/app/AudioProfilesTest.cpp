@@ -2,6 +2,9 @@
 
 #include "stemdeck/app/AudioProfiles.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_AudioProfilesTest {
+
 using stemdeck::app::AudioProfiles;
 
 TEST(AudioProfiles, ShipsThePredecessorsPresetsAndTwoSmallerOnes) {
@@ -62,3 +65,5 @@ TEST(AudioProfiles, NamesAreOneLineAndTheListIsBounded) {
     EXPECT_EQ(parsed.skipped(), 101 - AudioProfiles::kMaxProfiles);
     EXPECT_EQ(parsed.profiles().front().name, QStringLiteral("Two lines"));
 }
+
+}  // namespace unity_AudioProfilesTest

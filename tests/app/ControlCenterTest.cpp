@@ -23,6 +23,9 @@
 #include "stemdeck/app/set/SetSession.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ControlCenterTest {
+
 using namespace stemdeck;
 using app::PlaybackManager;
 using control::ActionCall;
@@ -314,3 +317,5 @@ TEST(ControlCenter, TapTempoSetsTheClicksBpmFromTheCallsArrivalTimes) {
     EXPECT_EQ(rig.playback.pitchSemitones(), 1);
     EXPECT_NEAR(rig.center.state().pitchCents, 100.0, 1e-9);
 }
+
+}  // namespace unity_ControlCenterTest

@@ -7,6 +7,9 @@
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/SongMeta.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_DisplayTextTest {
+
 using stemdeck::app::displayLine;
 using stemdeck::app::displayName;
 using stemdeck::app::SongMeta;
@@ -65,3 +68,5 @@ TEST(DisplayText, AFolderNameStandingInForTheTitleShowsItsControlCharacters) {
         SongMeta::parse(R"({"title": "Two\nLines \u202eX"})", QStringLiteral("folder"));
     EXPECT_EQ(titled.title, QStringLiteral("Two Lines \ufffdX"));
 }
+
+}  // namespace unity_DisplayTextTest

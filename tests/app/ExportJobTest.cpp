@@ -18,6 +18,9 @@
 #include "stemdeck/audio/loader/SongDecode.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ExportJobTest {
+
 using namespace stemdeck;
 namespace fs = std::filesystem;
 
@@ -440,3 +443,5 @@ TEST(ExportJob, ASongReplacedWhileItsExportWaitsIsNotWritten) {
         << done.front().at(1).toString().toStdString();
     EXPECT_FALSE(fs::exists(target));
 }
+
+}  // namespace unity_ExportJobTest

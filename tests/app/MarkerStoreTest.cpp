@@ -10,6 +10,9 @@
 #include "TempDir.h"
 #include "stemdeck/app/MarkerStore.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MarkerStoreTest {
+
 using stemdeck::app::MarkerStore;
 using stemdeck::app::SongMarker;
 namespace test = stemdeck::test;
@@ -119,3 +122,5 @@ TEST(MarkerStore, ALongNameReadsBackAsItWasSaved) {
     EXPECT_EQ(loaded.markers[0].name, QString(MarkerStore::kMaxNameLength - 1, QLatin1Char('A')));
     EXPECT_EQ(MarkerStore::parse(MarkerStore::serialize(loaded.markers)).markers, loaded.markers);
 }
+
+}  // namespace unity_MarkerStoreTest

@@ -10,6 +10,9 @@
 #include "TempDir.h"
 #include "stemdeck/app/MixStore.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MixStoreTest {
+
 using stemdeck::app::MixStore;
 using stemdeck::audio::MixSnapshot;
 using stemdeck::audio::StemMix;
@@ -201,3 +204,5 @@ TEST(MixStore, ReportsAStoreThatCannotBeWritten) {
     EXPECT_FALSE(store.save(test::qpath(dir.path()), {"bass"}, sampleMix(), &error));
     EXPECT_FALSE(error.isEmpty());
 }
+
+}  // namespace unity_MixStoreTest

@@ -6,6 +6,9 @@
 
 #include "stemdeck/audio/device/PortAudioOutput.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_OutputDeviceChoiceTest {
+
 using stemdeck::audio::findOutputDevice;
 using stemdeck::audio::OutputDevice;
 
@@ -37,3 +40,5 @@ TEST(OutputDeviceChoice, ALabelOrNameIgnoringCaseThenAPartOfALabel) {
     EXPECT_EQ(findOutputDevice(all, "hw:0")->index, 0) << "a whole name before a part";
     EXPECT_EQ(findOutputDevice(all, "no such device"), nullptr);
 }
+
+}  // namespace unity_OutputDeviceChoiceTest

@@ -18,6 +18,9 @@
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_PlaybackManagerTest {
+
 using namespace stemdeck;
 using app::PlaybackManager;
 using audio::PlayState;
@@ -366,3 +369,5 @@ TEST(PlaybackManager, TheEngineSaysWhenADeviceNeedsTheSongAtAnotherRate) {
     engine.fadeOut();
     EXPECT_NE(engine.state(), PlayState::Playing);
 }
+
+}  // namespace unity_PlaybackManagerTest

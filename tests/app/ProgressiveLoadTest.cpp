@@ -15,6 +15,9 @@
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ProgressiveLoadTest {
+
 using namespace stemdeck;
 using app::PlaybackManager;
 using audio::PlayState;
@@ -230,3 +233,5 @@ TEST(ProgressiveLoad, TheDecodedSpansShowTheIslandASeekOpenedThenTheWholeSong) {
     EXPECT_EQ(spansSaid.last().at(0).value<app::TimeSpans>(), whole)
         << "the island joined the front: one span, all of it";
 }
+
+}  // namespace unity_ProgressiveLoadTest

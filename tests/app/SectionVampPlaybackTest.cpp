@@ -19,6 +19,9 @@
 #include "stemdeck/app/SongMarkers.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SectionVampPlaybackTest {
+
 using namespace stemdeck;
 using app::PlaybackManager;
 using app::SectionVamp;
@@ -225,3 +228,5 @@ TEST(SectionVampPlayback, ReleasedWhilePausedAtTheNextBarGoesToTheNextSectionAtO
     EXPECT_LT(rig.playback.loopEnd(), 0.0) << "no loop of the user's to bring back";
     EXPECT_FALSE(rig.playback.loopEnabled());
 }
+
+}  // namespace unity_SectionVampPlaybackTest

@@ -11,6 +11,9 @@
 #include "stemdeck/app/SectionVamp.h"
 #include "stemdeck/app/Settings.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SectionVampTest {
+
 using namespace stemdeck;
 using app::SectionVamp;
 using app::SongMarker;
@@ -82,3 +85,5 @@ TEST(SectionVamp, TheReleaseModeIsASettingThatDefaultsToTheEndOfThePass) {
     const app::Settings damaged(ini);
     EXPECT_EQ(damaged.vampRelease(), app::VampRelease::EndOfPass);
 }
+
+}  // namespace unity_SectionVampTest

@@ -13,6 +13,9 @@
 #include "stemdeck/app/set/SetCheck.h"
 #include "stemdeck/app/set/SetFile.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SetCheckTest {
+
 namespace fs = std::filesystem;
 using namespace stemdeck::app::set;
 using stemdeck::test::TempDir;
@@ -241,3 +244,5 @@ TEST(SetCheck, TheTimeFromEachEntryIsTheRestOfTheSetAsHeard) {
         EXPECT_NEAR(from[r], SetCheck::totalSeconds(rest, restSongs), 1e-9) << "from " << r;
     }
 }
+
+}  // namespace unity_SetCheckTest

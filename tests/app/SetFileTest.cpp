@@ -15,6 +15,9 @@
 #include "TempDir.h"
 #include "stemdeck/app/set/SetFile.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SetFileTest {
+
 namespace fs = std::filesystem;
 using namespace stemdeck::app::set;
 using stemdeck::test::TempDir;
@@ -345,3 +348,5 @@ TEST(SetFile, AnEntryPlaysLikeAnotherOnlyWithTheSameTransitionStartAndSettings) 
         EXPECT_FALSE(changed.playsLike(base)) << "change " << i;
     }
 }
+
+}  // namespace unity_SetFileTest

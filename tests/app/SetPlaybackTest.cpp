@@ -15,6 +15,9 @@
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SetPlaybackTest {
+
 using namespace stemdeck;
 using app::PlaybackManager;
 namespace fs = std::filesystem;
@@ -111,3 +114,5 @@ TEST(SetPlayback, TheCuedSongHasItsSavedMixBeforeItIsHeard) {
     EXPECT_EQ(*mix, saved) << "the saved mix would only come once the song is heard";
     EXPECT_EQ(rig.engine.mix().snapshot().stems.size(), 1u) << "the current song's own";
 }
+
+}  // namespace unity_SetPlaybackTest

@@ -18,6 +18,9 @@
 #include "stemdeck/app/set/SetSession.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SetPlayerPlaybackTest {
+
 using namespace stemdeck;
 using namespace stemdeck::app::set;
 using app::PlaybackManager;
@@ -102,3 +105,5 @@ TEST(SetPlayerPlayback, ASetWithAMissingSongPlaysTheOthersAndGoesToTheStartMarke
     EXPECT_EQ(rig.playback.state(), audio::PlayState::Playing);
     EXPECT_GE(rig.playback.position(), 1.25 - 0.05);
 }
+
+}  // namespace unity_SetPlayerPlaybackTest

@@ -18,6 +18,9 @@
 #include "stemdeck/app/set/SetPlayer.h"
 #include "stemdeck/app/set/SetSession.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SetPlayerTest {
+
 namespace fs = std::filesystem;
 using namespace stemdeck;
 using namespace stemdeck::app::set;
@@ -250,3 +253,5 @@ TEST(SetPlayer, ARowMovedWhileItsSongLoadsIsStillTheOneSetUp) {
     rig.port.load();
     EXPECT_DOUBLE_EQ(rig.port.tempo, 0.8);
 }
+
+}  // namespace unity_SetPlayerTest

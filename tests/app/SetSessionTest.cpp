@@ -18,6 +18,9 @@
 #include "stemdeck/app/set/SetListModel.h"
 #include "stemdeck/app/set/SetSession.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SetSessionTest {
+
 namespace fs = std::filesystem;
 using namespace stemdeck::app::set;
 using stemdeck::test::qpath;
@@ -252,3 +255,5 @@ TEST_F(SetSessionTest, RemovingRowsKeepsTheCurrentSongOrForgetsIt) {
     EXPECT_EQ(session.currentIndex(), -1);
     EXPECT_DOUBLE_EQ(model.totalSeconds(), 4.0);
 }
+
+}  // namespace unity_SetSessionTest

@@ -7,6 +7,9 @@
 #include "TempDir.h"
 #include "stemdeck/app/Settings.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SettingsControlTest {
+
 using stemdeck::app::Settings;
 namespace test = stemdeck::test;
 
@@ -82,3 +85,5 @@ TEST(SettingsControl, TheOscDoorIsOffOnThisMachineUnlessToldAndDamageIsTheDefaul
     EXPECT_EQ(s.oscAddress(), QStringLiteral("127.0.0.1"));
     EXPECT_EQ(s.oscPort(), Settings::kDefaultOscPort);
 }
+
+}  // namespace unity_SettingsControlTest

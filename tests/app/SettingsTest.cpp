@@ -10,6 +10,9 @@
 #include "TempDir.h"
 #include "stemdeck/app/Settings.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SettingsTest {
+
 using stemdeck::app::Settings;
 namespace test = stemdeck::test;
 
@@ -354,3 +357,5 @@ TEST(Settings, DamagedRoutesFallBackToTheFirstPair) {
     EXPECT_EQ(settings.stemRoute(QStringLiteral("vox")), 2);
     EXPECT_EQ(settings.clickRoute(), 0);
 }
+
+}  // namespace unity_SettingsTest

@@ -7,6 +7,9 @@
 #include "TempDir.h"
 #include "stemdeck/app/SongLocator.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SongLocatorTest {
+
 using stemdeck::app::SongLocator;
 namespace test = stemdeck::test;
 namespace fs = std::filesystem;
@@ -51,3 +54,5 @@ TEST(SongLocator, DemoSongPrefersTheInstalledCopy) {
     EXPECT_EQ(SongLocator::demoSong(test::qpath(dir / "elsewhere"), test::qpath(dir / "gone")),
               QString());
 }
+
+}  // namespace unity_SongLocatorTest

@@ -6,6 +6,9 @@
 #include "TempDir.h"
 #include "stemdeck/app/SongMeta.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SongMetaTest {
+
 using stemdeck::app::SongMeta;
 namespace test = stemdeck::test;
 
@@ -86,3 +89,5 @@ TEST(SongMeta, ATempoOutOfRangeIsReported) {
         QStringList{QStringLiteral("meta.json: tempo 1000 is outside 20 to 300 BPM; ignored")});
     EXPECT_TRUE(SongMeta::parse(R"({"tempo": 300})", QStringLiteral("f")).problems.isEmpty());
 }
+
+}  // namespace unity_SongMetaTest

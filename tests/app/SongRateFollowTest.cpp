@@ -15,6 +15,9 @@
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SongRateFollowTest {
+
 using namespace stemdeck;
 using app::PlaybackManager;
 namespace fs = std::filesystem;
@@ -153,3 +156,5 @@ TEST(SongRateFollow, TheOutputFollowsOnlyWhenTheNextSongTakesOver) {
     EXPECT_EQ(rig.refusedSongRate(44100), 1);
     EXPECT_EQ(rig.fellBack.count(), 0);
 }
+
+}  // namespace unity_SongRateFollowTest

@@ -4,6 +4,9 @@
 
 #include "stemdeck/app/control/StateCollector.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_StateCollectorTest {
+
 using stemdeck::app::StateCollector;
 using stemdeck::audio::ClickSettings;
 
@@ -24,3 +27,5 @@ TEST(StateCollector, NoBarBeatWithoutATempoOrWhileCountingIn) {
     EXPECT_EQ(StateCollector::barBeat(click, 3.0, false, 0), "");
     EXPECT_EQ(StateCollector::barBeat(click, 3.0, true, 2), "");
 }
+
+}  // namespace unity_StateCollectorTest

@@ -7,6 +7,9 @@
 #include "stemdeck/app/WaveformPeaks.h"
 #include "stemdeck/audio/loader/StemAudio.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_WaveformPeaksTest {
+
 using stemdeck::app::MinMax;
 using stemdeck::app::WaveformPeaks;
 namespace test = stemdeck::test;
@@ -195,3 +198,5 @@ TEST(WaveformPeaks, AGrowingPyramidHoldsTheFilledPartsAndNothingInTheGap) {
         }
     }
 }
+
+}  // namespace unity_WaveformPeaksTest

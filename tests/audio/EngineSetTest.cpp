@@ -12,6 +12,9 @@
 #include "MemorySong.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_EngineSetTest {
+
 using namespace stemdeck;
 using audio::Engine;
 using audio::NextSongSettings;
@@ -207,3 +210,5 @@ TEST(EngineSet, ASeguedSongIsHeardAtItsOwnMixFromItsFirstSample) {
     EXPECT_EQ(engine.mix().snapshot(), *next.mix) << "the song's mix once it is current";
     EXPECT_FALSE(engine.cuedMix().has_value());
 }
+
+}  // namespace unity_EngineSetTest

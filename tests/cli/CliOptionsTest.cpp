@@ -6,6 +6,9 @@
 
 #include "CliOptions.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_CliOptionsTest {
+
 using namespace stemdeck::cli;
 using stemdeck::audio::RenderSampleFormat;
 
@@ -186,12 +189,14 @@ TEST(CliOptions, UsageMentionsEveryCommandAndOption) {
 
 // Found by fuzz/CliOptionsFuzz.cpp: an argument with a newline made a two-line error.
 TEST(CliOptions, ControlCharactersInArgumentsKeepTheErrorOnOneLine) {
-    EXPECT_EQ(errorFor({"dance\nparty"}),
-              "unknown command 'dance\\nparty' (commands: info, check, render, play, bench, serve)");
+    EXPECT_EQ(
+        errorFor({"dance\nparty"}),
+        "unknown command 'dance\\nparty' (commands: info, check, render, play, bench, serve)");
     EXPECT_EQ(errorFor({"render", "s", "o.wav", "--gain", "ba\tss=loud"}),
               "--gain ba\\tss: 'loud' is not a gain in dB (a number or -inf)");
-    EXPECT_EQ(errorFor({"dance\x1b[2J"}),
-              "unknown command 'dance\\x1b[2J' (commands: info, check, render, play, bench, serve)");
+    EXPECT_EQ(
+        errorFor({"dance\x1b[2J"}),
+        "unknown command 'dance\\x1b[2J' (commands: info, check, render, play, bench, serve)");
 }
 
 // --loops alone repeated nothing, silently.
@@ -209,3 +214,5 @@ TEST(CliOptions, MixTakesSavedOrAFile) {
     EXPECT_EQ(errorFor({"render", "s", "o.wav", "--mix", ""}), "--mix needs 'saved' or a mix file");
     EXPECT_EQ(errorFor({"play", "s", "--mix", "saved"}), "unknown option '--mix' for 'play'");
 }
+
+}  // namespace unity_CliOptionsTest

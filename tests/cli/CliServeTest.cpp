@@ -18,6 +18,9 @@
 #include "TempDir.h"
 #include "stemdeck/control/osc/OscCodec.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_CliServeTest {
+
 namespace fs = std::filesystem;
 using namespace stemdeck;
 using test::CliProcess;
@@ -307,3 +310,5 @@ TEST(CliServe, AMidiMapWithoutMidiIsAUsageError) {
     EXPECT_EQ(r.status, 2) << r.err;
     EXPECT_NE(r.err.find("--midi-map needs --midi"), std::string::npos) << r.err;
 }
+
+}  // namespace unity_CliServeTest

@@ -21,6 +21,9 @@
 #include "JackRecorder.h"
 #include "TempDir.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_CliSetPlayTest {
+
 namespace fs = std::filesystem;
 namespace test = stemdeck::test;
 using test::CliProcess;
@@ -217,3 +220,5 @@ TEST_F(CliSetPlay, AnInterruptStopsTheSet) {
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(r.out, "1/2 A (0:20)\n");
 }
+
+}  // namespace unity_CliSetPlayTest

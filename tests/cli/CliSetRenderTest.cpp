@@ -16,6 +16,9 @@
 #include "FileBytes.h"
 #include "TempDir.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_CliSetRenderTest {
+
 namespace fs = std::filesystem;
 namespace test = stemdeck::test;
 using test::runCli;
@@ -304,3 +307,5 @@ TEST_F(CliSetRender, AnInterruptWhileRenderingStopsAtOnceAndLeavesNoFile) {
     EXPECT_EQ(r.out, "");
     EXPECT_TRUE(fs::is_empty(outDir));
 }
+
+}  // namespace unity_CliSetRenderTest

@@ -10,6 +10,9 @@
 #include "CliProcess.h"
 #include "TempDir.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_CliSetTest {
+
 namespace fs = std::filesystem;
 using stemdeck::test::expectOneLineError;
 using stemdeck::test::runCli;
@@ -167,3 +170,5 @@ TEST_F(CliSet, CheckOfOneSong) {
     EXPECT_EQ(lines(missing.out).at(0), "error: entry 1 (" + (dir_ / "Gone").string() +
                                             "): no song folder at " + (dir_ / "Gone").string());
 }
+
+}  // namespace unity_CliSetTest

@@ -28,6 +28,9 @@
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/render/OfflineRenderer.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_CliTest {
+
 namespace fs = std::filesystem;
 using namespace stemdeck;
 using test::CliProcess;
@@ -137,9 +140,9 @@ TEST(Cli, HelpAndVersionSucceed) {
 TEST(Cli, UnknownCommandIsAUsageError) {
     const CliResult r = runCli({"dance", "x"});
     EXPECT_EQ(r.status, 2);
-    EXPECT_EQ(
-        r.err,
-        "stemdeck-cli: error: unknown command 'dance' (commands: info, check, render, play, bench, serve)\n");
+    EXPECT_EQ(r.err,
+              "stemdeck-cli: error: unknown command 'dance' (commands: info, check, render, play, "
+              "bench, serve)\n");
 }
 
 TEST(Cli, BadGainSyntaxIsAUsageError) {
@@ -684,3 +687,5 @@ TEST(Cli, AMetaTempoOutOfRangeIsAWarningNotAClamp) {
         << r.err;
     EXPECT_EQ(test::readAudioFile(out).frames() - kRate, 2 * kRate);  // one bar of 4/4 at 120
 }
+
+}  // namespace unity_CliTest

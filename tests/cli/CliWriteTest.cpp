@@ -20,6 +20,9 @@
 #include "TempDir.h"
 #include "stemdeck/audio/render/RenderFile.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_CliWriteTest {
+
 namespace fs = std::filesystem;
 using namespace stemdeck;
 using test::CliProcess;
@@ -328,3 +331,5 @@ TEST(Cli, AnOutputNameOf250CharactersIsWritten) {
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(test::readAudioFile(out).frames(), kRate / 2);
 }
+
+}  // namespace unity_CliWriteTest

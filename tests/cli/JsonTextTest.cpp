@@ -6,6 +6,9 @@
 
 #include "JsonText.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_JsonTextTest {
+
 using stemdeck::cli::Json;
 using stemdeck::cli::jsonText;
 
@@ -85,3 +88,5 @@ TEST(JsonText, EscapesKeysToo) {
     EXPECT_EQ(jsonText(Json{{"a\"b", "x"}, {"c\xC2\x9B", 1}}),
               "{\n  \"a\\\"b\": \"x\",\n  \"c\\u009b\": 1\n}\n");
 }
+
+}  // namespace unity_JsonTextTest

@@ -5,6 +5,9 @@
 
 #include "Printable.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_PrintableTest {
+
 using stemdeck::cli::printable;
 
 // Everything the CLI prints goes through printable(): a file name can clear the screen, set
@@ -41,3 +44,5 @@ TEST(Printable, PrintLineEndsTheOneLine) {
     stemdeck::cli::printLine(out, "drums\n.wav");
     EXPECT_EQ(out.str(), "drums\\n.wav\n");
 }
+
+}  // namespace unity_PrintableTest

@@ -8,6 +8,9 @@
 #include "stemdeck/control/ActionRegistry.h"
 #include "stemdeck/control/ControlState.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ActionCatalogTest {
+
 using namespace stemdeck::control;
 
 namespace {
@@ -133,3 +136,5 @@ TEST(ActionCatalog, StateKeysExistInTheStateJson) {
             EXPECT_TRUE(state.contains(spec.stateKey)) << spec.name;
         }
 }
+
+}  // namespace unity_ActionCatalogTest

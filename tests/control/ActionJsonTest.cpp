@@ -5,6 +5,9 @@
 #include "stemdeck/control/ActionCatalog.h"
 #include "stemdeck/control/ActionJson.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ActionJsonTest {
+
 using namespace stemdeck::control;
 using Code = ActionResult::Code;
 using Params = std::map<std::string, ParamValue>;
@@ -175,3 +178,5 @@ TEST(ActionJson, SpecsToJsonListsTheCatalog) {
             EXPECT_EQ(entry.at("params")[0].at("default"), 1.0);
         }
 }
+
+}  // namespace unity_ActionJsonTest

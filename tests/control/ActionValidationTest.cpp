@@ -6,6 +6,9 @@
 #include "stemdeck/control/ActionCatalog.h"
 #include "stemdeck/control/ActionRegistry.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ActionValidationTest {
+
 using namespace stemdeck::control;
 using Code = ActionResult::Code;
 using Params = std::map<std::string, ParamValue>;
@@ -183,3 +186,5 @@ TEST(ActionValidation, MessagesQuoteNamesPrintably) {
     EXPECT_EQ(param.message, "play takes no parameter named x?y");
     EXPECT_EQ(param.param, "x\ry");
 }
+
+}  // namespace unity_ActionValidationTest

@@ -2,6 +2,9 @@
 
 #include "stemdeck/control/ControlState.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ControlStateTest {
+
 using namespace stemdeck::control;
 using json = nlohmann::json;
 
@@ -108,3 +111,5 @@ TEST(ControlState, SetChangesSendTheSetObject) {
     ASSERT_EQ(changes.size(), 1u);
     EXPECT_EQ(changes.at("set").at("index"), 0);
 }
+
+}  // namespace unity_ControlStateTest

@@ -6,6 +6,9 @@
 #include "stemdeck/control/ActionRegistry.h"
 #include "stemdeck/control/KeyDefaults.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_KeyDefaultsTest {
+
 using namespace stemdeck::control;
 using Strings = std::vector<std::string>;
 
@@ -51,3 +54,5 @@ TEST(KeyDefaults, EveryBindingIsValidAndNoKeyRepeats) {
         for (const auto& key : binding.keys) EXPECT_TRUE(keys.insert(key).second) << key;
     }
 }
+
+}  // namespace unity_KeyDefaultsTest

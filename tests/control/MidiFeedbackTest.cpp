@@ -3,6 +3,9 @@
 #include "stemdeck/control/ActionCatalog.h"
 #include "stemdeck/control/midi/MidiFeedback.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MidiFeedbackTest {
+
 using namespace stemdeck::control;
 using namespace stemdeck::control::midi;
 
@@ -85,3 +88,5 @@ TEST(MidiFeedback, BindingsWithoutFeedbackSendNothing) {
     MidiFeedback feedback({b}, actionCatalog());
     EXPECT_TRUE(feedback.changed("click", {}, 1, 0).empty());
 }
+
+}  // namespace unity_MidiFeedbackTest

@@ -3,6 +3,9 @@
 #include "stemdeck/control/ActionCatalog.h"
 #include "stemdeck/control/midi/MidiLearn.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MidiLearnTest {
+
 using namespace stemdeck::control;
 using namespace stemdeck::control::midi;
 
@@ -91,3 +94,5 @@ TEST(MidiLearn, SuggestsAModePerActionKind) {
     EXPECT_EQ(b.source, source);
     EXPECT_EQ(b.action, "click");
 }
+
+}  // namespace unity_MidiLearnTest

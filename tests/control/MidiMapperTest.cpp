@@ -5,6 +5,9 @@
 #include "stemdeck/control/midi/MidiMapper.h"
 #include "stemdeck/control/midi/MidiValueLaw.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MidiMapperTest {
+
 using namespace stemdeck::control;
 using namespace stemdeck::control::midi;
 
@@ -157,3 +160,5 @@ TEST(MidiMapper, AProgramBindingWinsOverTheRule) {
     EXPECT_EQ(calls[0].name, "stop");
     EXPECT_EQ(mapper.map({MidiMessage::Type::ProgramChange, 1, 6, 0}, 0).at(0).name, "song.goto");
 }
+
+}  // namespace unity_MidiMapperTest

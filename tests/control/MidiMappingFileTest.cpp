@@ -6,6 +6,9 @@
 #include "TempDir.h"
 #include "stemdeck/control/midi/MidiMappingFile.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MidiMappingFileTest {
+
 using namespace stemdeck::control;
 using namespace stemdeck::control::midi;
 using nlohmann::json;
@@ -166,3 +169,5 @@ TEST(MidiMappingFile, ImportValidatesThenCopies) {
     EXPECT_NE(MidiMappingFile::import(dir / "missing.json", dir / "x.json"), "");
     EXPECT_FALSE(std::filesystem::exists(dir / "x.json"));
 }
+
+}  // namespace unity_MidiMappingFileTest

@@ -5,6 +5,9 @@
 #include "stemdeck/control/midi/MidiEventRing.h"
 #include "stemdeck/control/midi/MidiMessage.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MidiMessageTest {
+
 using stemdeck::control::midi::MidiEvent;
 using stemdeck::control::midi::MidiEventRing;
 using stemdeck::control::midi::MidiMessage;
@@ -92,3 +95,5 @@ TEST(MidiEventRing, KeepsOrderAndDropsWhenFull) {
     }
     EXPECT_FALSE(ring.pop(out));
 }
+
+}  // namespace unity_MidiMessageTest

@@ -6,6 +6,9 @@
 
 #include "stemdeck/control/RequestLimits.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_RequestLimitsTest {
+
 using namespace stemdeck::control;
 using Kind = HeadVerdict::Kind;
 
@@ -75,3 +78,5 @@ TEST(RequestLimits, WebSocketUpgradeIsNoticed) {
     ASSERT_EQ(v.kind, Kind::Accept);
     EXPECT_TRUE(v.upgrade);
 }
+
+}  // namespace unity_RequestLimitsTest

@@ -2,6 +2,9 @@
 
 #include "stemdeck/control/StemRef.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_StemRefTest {
+
 using stemdeck::control::resolveStem;
 
 namespace {
@@ -62,3 +65,5 @@ TEST(StemRef, ErrorsArePrintableAndShort) {
     EXPECT_NE(match.error.find("16 stem15, …"), std::string::npos) << match.error;
     EXPECT_EQ(match.error.find("stem16"), std::string::npos);
 }
+
+}  // namespace unity_StemRefTest

@@ -34,6 +34,9 @@
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/control/ActionCatalog.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MidiDoorTest {
+
 using namespace stemdeck;
 using app::PlaybackManager;
 using control::backend::MidiApi;
@@ -462,3 +465,5 @@ TEST(MidiDoorLatency, NoteToRecordedOutputWithinAPeriodPlusTenMs) {
     EXPECT_LE(at(0.95), periodMs + 10.0);
     EXPECT_GT(latencyMs.front(), 0.0) << "the stem was not silent when the note went out";
 }
+
+}  // namespace unity_MidiDoorTest

@@ -17,6 +17,9 @@
 #include "stemdeck/control/backend/MidiSystem.h"
 #include "stemdeck/control/midi/MidiMessage.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MidiInputTest {
+
 using namespace stemdeck::control;
 using namespace stemdeck::control::backend;
 
@@ -153,3 +156,5 @@ TEST(MidiInput, OpensANamedSource) {
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(bytesOf(events[0]), (std::vector<std::uint8_t>{0xB3, 64, 0}));
 }
+
+}  // namespace unity_MidiInputTest

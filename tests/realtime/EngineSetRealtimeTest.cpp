@@ -18,6 +18,9 @@
 #include "TempDir.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_EngineSetRealtimeTest {
+
 using namespace stemdeck;
 using test::AllocationCounter;
 using test::BlockingCallCounter;
@@ -112,3 +115,5 @@ TEST(RealtimeSafety, EngineSetCrossfadesIntoAndOutOfADecodingSongAllocateNothing
         EXPECT_EQ(BlockingCallCounter::syscalls(), 0u) << BlockingCallCounter::firstCall();
     }
 }
+
+}  // namespace unity_EngineSetRealtimeTest

@@ -37,6 +37,9 @@
 #include "stemdeck/audio/transport/SetTransport.h"
 #include "stemdeck/audio/transport/Transport.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_RealtimeSafetyTest {
+
 using namespace stemdeck;
 using test::AllocationCounter;
 using test::BlockingCallCounter;
@@ -474,3 +477,5 @@ TEST(RealtimeSafety, SetTransitionsAllocateNothing) {
     EXPECT_EQ(AllocationCounter::deallocations(), 0u);
     expectNoBlockingCalls();
 }
+
+}  // namespace unity_RealtimeSafetyTest

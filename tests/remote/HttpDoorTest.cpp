@@ -11,6 +11,9 @@
 #include "stemdeck/remote/HttpDoor.h"
 #include "stemdeck/remote/WsSession.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_HttpDoorTest {
+
 using namespace stemdeck;
 using control::ActionResult;
 using test::bearer;
@@ -411,3 +414,5 @@ TEST_F(HttpDoorTest, WebSocketActionsAreLimitedPerSecond) {
     EXPECT_EQ(last["ok"], false);
     EXPECT_NE(last.value("message", "").find("too many"), std::string::npos) << last.dump();
 }
+
+}  // namespace unity_HttpDoorTest

@@ -6,6 +6,9 @@
 #include "stemdeck/control/osc/OscRoutes.h"
 #include "stemdeck/control/osc/OscState.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_OscCodecTest {
+
 using namespace stemdeck::control;
 using namespace stemdeck::control::osc;
 using stemdeck::test::bundle;
@@ -265,3 +268,5 @@ TEST(OscCodec, MutatedDatagramsNeverCrash) {
     EXPECT_GT(good, 100);  // the mutations also leave decodable datagrams, so routes are reached
     EXPECT_GT(refused, 100);
 }
+
+}  // namespace unity_OscCodecTest

@@ -6,6 +6,9 @@
 #include "OscTestSupport.h"
 #include "stemdeck/remote/OscDoor.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_OscDoorTest {
+
 using namespace stemdeck;
 using control::ActionResult;
 using control::ParamValue;
@@ -290,3 +293,5 @@ TEST(OscDoorPort, TakenPortIsAOneLineError) {
     EXPECT_TRUE(error.contains(QStringLiteral("127.0.0.1"))) << error.toStdString();
     EXPECT_FALSE(error.contains(QLatin1Char('\n')));
 }
+
+}  // namespace unity_OscDoorTest

@@ -9,6 +9,9 @@
 #include "WebDriver.h"
 #include "stemdeck/remote/HttpDoor.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_RemoteBrowserTest {
+
 using namespace stemdeck;
 
 namespace {
@@ -84,3 +87,5 @@ TEST(RemoteBrowser, TapPlayAndThePageAndTheApiSayPlaying) {
     EXPECT_EQ(browser.script("return document.querySelectorAll('button, input').length;"), 0);
     EXPECT_EQ(port.calls.size(), 2u);
 }
+
+}  // namespace unity_RemoteBrowserTest

@@ -3,6 +3,9 @@
 
 #include "stemdeck/remote/RemotePage.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_RemotePageTest {
+
 using stemdeck::remote::remotePage;
 using stemdeck::remote::remotePageUrls;
 
@@ -28,3 +31,5 @@ TEST(RemotePage, AddressesCarryTheTokenAndBracketIpv6) {
     EXPECT_TRUE(all.contains("http://127.0.0.1:8080/?token=t")) << all.join(' ').toStdString();
     for (const QString& url : all) EXPECT_FALSE(url.contains('[')) << url.toStdString();
 }
+
+}  // namespace unity_RemotePageTest

@@ -5,6 +5,9 @@
 
 #include "stemdeck/remote/TokenCheck.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_TokenCheckTest {
+
 using stemdeck::remote::generateToken;
 using stemdeck::remote::TokenCheck;
 
@@ -34,3 +37,5 @@ TEST(TokenCheck, GeneratedTokensAre128BitBase64Url) {
     EXPECT_NE(a, b);
     EXPECT_EQ(QByteArray::fromBase64(a.toLatin1(), QByteArray::Base64UrlEncoding).size(), 16);
 }
+
+}  // namespace unity_TokenCheckTest

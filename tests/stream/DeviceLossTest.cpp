@@ -24,6 +24,9 @@
 #include "MemorySong.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_DeviceLossTest {
+
 using namespace stemdeck;
 using namespace std::chrono_literals;
 using audio::Engine;
@@ -195,3 +198,5 @@ TEST(DeviceLoss, PausedWhenTheServerIsKilledIsReportedOnPlay) {
     ASSERT_TRUE(again.start(test::wrapperJackServerName())) << again.error();
     expectResumesElsewhere(engine);
 }
+
+}  // namespace unity_DeviceLossTest

@@ -26,6 +26,9 @@
 #include "TempDir.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_EngineStreamTest {
+
 using namespace stemdeck;
 using namespace std::chrono_literals;
 using audio::Engine;
@@ -473,3 +476,5 @@ TEST(EngineStream, ControlXrunsJackMadeAreNotCountedAsStemdecks) {
         expectHeardWithoutACut(engine, recorder, 0.5f, judged);
     });
 }
+
+}  // namespace unity_EngineStreamTest

@@ -21,6 +21,9 @@
 #include "MemorySong.h"
 #include "stemdeck/audio/Engine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SetStreamTest {
+
 using namespace stemdeck;
 using namespace std::chrono_literals;
 using audio::Engine;
@@ -159,3 +162,5 @@ TEST(SetStream, CrossfadeKeepsThePowerConstant) {
         return true;
     });
 }
+
+}  // namespace unity_SetStreamTest

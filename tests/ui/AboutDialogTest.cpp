@@ -4,6 +4,9 @@
 
 #include "stemdeck/ui/AboutDialog.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_AboutDialogTest {
+
 using stemdeck::ui::AboutDialog;
 
 TEST(AboutDialog, NamesTheLibraryVersions) {
@@ -14,3 +17,5 @@ TEST(AboutDialog, NamesTheLibraryVersions) {
     AboutDialog dialog;
     EXPECT_EQ(dialog.findChild<QLabel*>(QStringLiteral("versionsLabel"))->text(), versions);
 }
+
+}  // namespace unity_AboutDialogTest

@@ -24,6 +24,9 @@
 #include "stemdeck/ui/SettingsDialog.h"
 #include "stemdeck/ui/TrackStrip.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_BadInputWindowTest {
+
 using namespace stemdeck;
 using app::PlaybackManager;
 using audio::PlayState;
@@ -540,3 +543,5 @@ TEST(BadInputWindow, SettingsThatCannotBeSavedSaySoAndTheAppGoesOn) {
     EXPECT_EQ(window.playback().songFolder(), test::qpath(song)) << "the song loaded all the same";
     EXPECT_EQ(settings.lastSong(), test::qpath(song)) << "kept for this session";
 }
+
+}  // namespace unity_BadInputWindowTest

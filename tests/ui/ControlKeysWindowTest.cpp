@@ -37,6 +37,9 @@
 #include "stemdeck/ui/ShortcutsDialog.h"
 #include "stemdeck/ui/TrackStrip.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ControlKeysWindowTest {
+
 using namespace stemdeck;
 using test::press;
 
@@ -320,3 +323,5 @@ TEST(ControlKeysWindow, TheOscSwitchOpensTheDoorAndATakenPortIsOneLine) {
     EXPECT_TRUE(warning->text().contains(QStringLiteral("every network")));
     EXPECT_FALSE(rig.window->controlHub()->oscOpen());
 }
+
+}  // namespace unity_ControlKeysWindowTest

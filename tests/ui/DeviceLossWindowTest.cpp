@@ -27,6 +27,9 @@
 #include "stemdeck/ui/SettingsDialog.h"
 #include "stemdeck/ui/TrackStrip.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_DeviceLossWindowTest {
+
 using namespace stemdeck;
 using app::PlaybackManager;
 using audio::PlayState;
@@ -255,3 +258,5 @@ TEST(DeviceLossWindow, KilledWhilePausedIsShownWhenPlayIsPressed) {
     rig.focusWindow();
     expectPlaysOnFrom(rig, at);
 }
+
+}  // namespace unity_DeviceLossWindowTest

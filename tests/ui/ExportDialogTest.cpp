@@ -21,6 +21,9 @@
 #include "WindowRig.h"
 #include "stemdeck/ui/ExportDialog.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ExportDialogTest {
+
 using namespace stemdeck;
 namespace fs = std::filesystem;
 
@@ -203,3 +206,5 @@ TEST(ExportDialog, ASongFolderNamedWithControlsSuggestsAPrintableName) {
         << message.toStdString();
     for (const QChar c : message) EXPECT_GE(c.unicode(), 0x20) << message.toStdString();
 }
+
+}  // namespace unity_ExportDialogTest

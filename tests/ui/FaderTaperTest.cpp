@@ -4,6 +4,9 @@
 
 #include "stemdeck/ui/FaderTaper.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_FaderTaperTest {
+
 using stemdeck::ui::FaderTaper;
 
 TEST(FaderTaper, EndsAndUnity) {
@@ -39,3 +42,5 @@ TEST(FaderTaper, Text) {
     EXPECT_EQ(FaderTaper::text(-std::numeric_limits<float>::infinity()), QStringLiteral("-∞"));
     EXPECT_EQ(FaderTaper::text(-95.0f), QStringLiteral("-∞"));
 }
+
+}  // namespace unity_FaderTaperTest

@@ -11,6 +11,9 @@
 #include "stemdeck/ui/LatencyPanel.h"
 #include "stemdeck/ui/TimelineView.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_IdleWindowTest {
+
 using namespace stemdeck;
 
 namespace {
@@ -71,3 +74,5 @@ TEST(IdleWindow, PlayingRepaintsThePlayheadStripNotTheLanes) {
     EXPECT_GT(paints.count(), 5) << "the playhead moves across a fitted 30 s song";
     EXPECT_LE(paints.widestRect(), 2 * (2 * ui::TimelineView::kHeadHalfWidth + 5));
 }
+
+}  // namespace unity_IdleWindowTest

@@ -7,6 +7,9 @@
 
 #include "stemdeck/ui/IssueBanner.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_IssueBannerTest {
+
 using stemdeck::ui::IssueBanner;
 using stemdeck::ui::LoadMessages;
 
@@ -80,3 +83,5 @@ TEST(IssueBanner, TheCloseButtonAndEscapeDismissIt) {
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     EXPECT_FALSE(w.banner->isVisible());
 }
+
+}  // namespace unity_IssueBannerTest

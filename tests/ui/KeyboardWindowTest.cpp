@@ -28,6 +28,9 @@
 #include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/ui/TrackStrip.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_KeyboardWindowTest {
+
 using namespace stemdeck;
 using audio::PlayState;
 using test::press;
@@ -301,3 +304,5 @@ TEST(KeyboardWindow, TheWheelMovesAControlOnlyOnceClickedOrWithAModifier) {
     test::wheel(tempo, 1);
     EXPECT_DOUBLE_EQ(rig.playback().tempo(), 1.05);
 }
+
+}  // namespace unity_KeyboardWindowTest

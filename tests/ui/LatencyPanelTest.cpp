@@ -10,6 +10,9 @@
 #include "stemdeck/ui/LoadHistoryGraph.h"
 #include "stemdeck/ui/Palette.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_LatencyPanelTest {
+
 using namespace stemdeck;
 using ui::LatencyPanel;
 
@@ -72,3 +75,5 @@ TEST(LatencyPanel, LoadColours) {
     EXPECT_EQ(LatencyPanel::loadColor(79.9), ui::palette::kWarn);
     EXPECT_EQ(LatencyPanel::loadColor(80.0), ui::palette::kBad);
 }
+
+}  // namespace unity_LatencyPanelTest

@@ -17,6 +17,9 @@
 #include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/ui/TrackStrip.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_LayoutWindowTest {
+
 using namespace stemdeck;
 namespace fs = std::filesystem;
 
@@ -176,3 +179,5 @@ TEST(LayoutWindow, TheSplitBetweenTimelineAndMixerIsKeptAfterARestart) {
     QTest::qWait(50);
     EXPECT_EQ(rig.part<QSplitter>("splitter")->sizes(), sizes);
 }
+
+}  // namespace unity_LayoutWindowTest

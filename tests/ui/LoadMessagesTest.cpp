@@ -4,6 +4,9 @@
 #include "TempDir.h"
 #include "stemdeck/ui/LoadMessages.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_LoadMessagesTest {
+
 using stemdeck::audio::FileIssue;
 using stemdeck::audio::LoadError;
 using stemdeck::ui::LoadMessages;
@@ -143,3 +146,5 @@ TEST(LoadMessages, StemsLoadedWithAWarningAreNamed) {
     EXPECT_FALSE(two.details.contains(QChar(0x1b)));
     EXPECT_TRUE(LoadMessages::stemsWarned(QStringLiteral("Song"), {}).summary.isEmpty());
 }
+
+}  // namespace unity_LoadMessagesTest

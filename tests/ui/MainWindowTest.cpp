@@ -27,6 +27,9 @@
 #include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/ui/TrackStrip.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MainWindowTest {
+
 using namespace stemdeck;
 using audio::PlayState;
 using ui::MainWindow;
@@ -274,3 +277,5 @@ TEST(MainWindow, MetersFallToSilenceAfterAPauseThenStopPolling) {
         << "playing again wakes the meters";
     EXPECT_TRUE(rig.mixer()->metersRunning());
 }
+
+}  // namespace unity_MainWindowTest

@@ -2,6 +2,9 @@
 
 #include "stemdeck/ui/MeterBallistics.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MeterBallisticsTest {
+
 using stemdeck::ui::MeterBallistics;
 
 TEST(MeterBallistics, JumpsUpAtOnceAndFallsAtItsRate) {
@@ -61,3 +64,5 @@ TEST(MeterBallistics, SilenceBringsEverythingToRest) {
     EXPECT_LT(seconds, 4.0) << "from full scale: the hold time, then the fall";
     EXPECT_FLOAT_EQ(m.levelDb(), MeterBallistics::kFloorDb);
 }
+
+}  // namespace unity_MeterBallisticsTest

@@ -20,6 +20,9 @@
 #include "stemdeck/ui/StageView.h"
 #include "stemdeck/ui/TrackStrip.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MixLockWindowTest {
+
 using namespace stemdeck;
 using test::press;
 
@@ -159,3 +162,5 @@ TEST(MixLockWindow, TheRoutingTableIsLockedWithTheMixer) {
                     ->isVisibleTo(rig.window->stageView()));
     dialog->close();
 }
+
+}  // namespace unity_MixLockWindowTest

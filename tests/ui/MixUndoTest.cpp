@@ -7,6 +7,9 @@
 
 #include "stemdeck/ui/MixUndo.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MixUndoTest {
+
 using namespace stemdeck;
 using Control = ui::MixUndo::Control;
 using Kind = Control::Kind;
@@ -91,3 +94,5 @@ TEST(MixUndo, StepsWithoutADragMergeUntilAPause) {
     undo.endGesture();
     EXPECT_EQ(undo.stack()->count(), 3);
 }
+
+}  // namespace unity_MixUndoTest

@@ -19,6 +19,9 @@
 #include "stemdeck/ui/ResettableSlider.h"
 #include "stemdeck/ui/TrackStrip.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MixUndoWindowTest {
+
 using namespace stemdeck;
 using audio::MixSnapshot;
 
@@ -148,3 +151,5 @@ TEST(MixUndoWindow, KeyAndWheelStepsOfOneFaderInARowAreOneStep) {
     test::press(&*rig.window, Qt::Key_Z, Qt::ControlModifier);
     EXPECT_FLOAT_EQ(rig.engine().mix().gainDb(0), 0.0f);
 }
+
+}  // namespace unity_MixUndoWindowTest

@@ -7,6 +7,9 @@
 
 #include "stemdeck/ui/NoticeBar.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_NoticeBarTest {
+
 using stemdeck::ui::NoticeBar;
 
 TEST(NoticeBar, ShowsEachSourcesNoticeUntilWithdrawnOrDismissed) {
@@ -64,3 +67,5 @@ TEST(NoticeBar, EscapeDismissesItWhileItHasTheFocus) {
     EXPECT_FALSE(bar->isVisible());
     EXPECT_TRUE(bar->text().isEmpty());
 }
+
+}  // namespace unity_NoticeBarTest

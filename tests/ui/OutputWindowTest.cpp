@@ -12,6 +12,9 @@
 #include "stemdeck/ui/SettingsDialog.h"
 #include "stemdeck/ui/StatusLine.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_OutputWindowTest {
+
 using namespace stemdeck;
 using Rig = test::WindowRig;
 
@@ -102,3 +105,5 @@ TEST(OutputWindow, TheStatusBarShowsTheDevicesRealLatency) {
         << text.toStdString();
     EXPECT_FALSE(text.contains(QStringLiteral("2.7 ms"))) << text.toStdString();
 }
+
+}  // namespace unity_OutputWindowTest

@@ -16,6 +16,9 @@
 #include "stemdeck/ui/IssueBanner.h"
 #include "stemdeck/ui/TimelineView.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ProgressiveWindowTest {
+
 using namespace stemdeck;
 using app::PlaybackManager;
 namespace fs = std::filesystem;
@@ -151,3 +154,5 @@ TEST(ProgressiveWindow, TheBufferingLabelFollowsThePlaybackManager) {
     emit rig.playback().bufferingChanged(false);
     EXPECT_FALSE(label->isVisible());
 }
+
+}  // namespace unity_ProgressiveWindowTest

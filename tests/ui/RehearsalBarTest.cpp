@@ -9,6 +9,9 @@
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/ui/RehearsalBar.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_RehearsalBarTest {
+
 using stemdeck::test::part;
 using stemdeck::ui::RehearsalBar;
 
@@ -77,3 +80,5 @@ TEST(RehearsalBar, TheCountInSaysBarWhenItIsSetFromThePlayback) {
     playback.setClick(click);
     EXPECT_EQ(part<QSpinBox>(bar, "countInSpin")->text(), QStringLiteral("Count-in 3 bars"));
 }
+
+}  // namespace unity_RehearsalBarTest

@@ -21,6 +21,9 @@
 #include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/ui/TransportBar.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_RehearsalWindowTest {
+
 using namespace stemdeck;
 
 namespace {
@@ -309,3 +312,5 @@ TEST(RehearsalWindow, ADamagedMarkersFileIsShownAndKept) {
     EXPECT_EQ(rig.window->markers().count(), 1);
     EXPECT_TRUE(std::filesystem::exists(song / "markers.json.damaged"));
 }
+
+}  // namespace unity_RehearsalWindowTest

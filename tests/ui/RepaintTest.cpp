@@ -21,6 +21,9 @@
 #include "stemdeck/ui/TrackStrip.h"
 #include "stemdeck/ui/TransportBar.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_RepaintTest {
+
 using stemdeck::app::WaveformPeaks;
 using stemdeck::test::PaintCounter;
 using stemdeck::ui::LevelMeter;
@@ -322,3 +325,5 @@ TEST(Repaint, AGrowingWaveformRepaintsOnlyTheStripThatGrew) {
     EXPECT_GT(paints.count(), 0) << "the waveform grew on screen";
     EXPECT_LE(paints.widestRect(), 12) << paints.describe();  // of a 1000 px view
 }
+
+}  // namespace unity_RepaintTest

@@ -10,6 +10,9 @@
 #include "WindowRig.h"
 #include "stemdeck/ui/SettingsDialog.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_RoutingWindowTest {
+
 using namespace stemdeck;
 namespace fs = std::filesystem;
 
@@ -118,3 +121,5 @@ TEST(RoutingWindow, OnAStereoOutputTheTableIsOffAndSaysWhy) {
                     ->text()
                     .contains(QStringLiteral("4 or more outputs")));
 }
+
+}  // namespace unity_RoutingWindowTest

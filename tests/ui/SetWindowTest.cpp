@@ -26,6 +26,9 @@
 #include "stemdeck/ui/ShortcutGuide.h"
 #include "stemdeck/ui/StageView.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SetWindowTest {
+
 using namespace stemdeck;
 using app::set::SetListModel;
 using ui::SetWindowPart;
@@ -254,3 +257,5 @@ TEST(SetWindow, TheStageViewShowsTheSetsNextSongAndStepsThroughTheSet) {
     EXPECT_EQ(shown(), "Next song: Missing");
     EXPECT_TRUE(previous->isEnabled());
 }
+
+}  // namespace unity_SetWindowTest

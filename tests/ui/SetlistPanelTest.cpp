@@ -31,6 +31,9 @@
 #include "stemdeck/ui/SetEntryEditor.h"
 #include "stemdeck/ui/SetlistPanel.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SetlistPanelTest {
+
 using namespace stemdeck;
 using namespace stemdeck::app::set;
 namespace fs = std::filesystem;
@@ -192,3 +195,5 @@ TEST(SetlistPanel, EnterOrADoubleClickAsksToJumpAndDeleteRemoves) {
     EXPECT_EQ(rig.model.rowCount(), 2);
     EXPECT_EQ(rig.cell(1, SetListModel::SongColumn), "Ballad");
 }
+
+}  // namespace unity_SetlistPanelTest

@@ -12,6 +12,9 @@
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/ui/SettingsDialog.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SettingsDialogTest {
+
 using namespace stemdeck;
 using ui::SettingsDialog;
 
@@ -136,3 +139,5 @@ TEST(SettingsDialog, ReconnectOpensTheChosenOutputAgainKeepingThePosition) {
     EXPECT_TRUE(
         test::part<QLabel>(dialog, "statusLabel")->text().startsWith(QStringLiteral("Playing on")));
 }
+
+}  // namespace unity_SettingsDialogTest

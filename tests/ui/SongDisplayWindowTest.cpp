@@ -21,6 +21,9 @@
 #include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/ui/TrackStrip.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SongDisplayWindowTest {
+
 using namespace stemdeck;
 namespace fs = std::filesystem;
 
@@ -159,3 +162,5 @@ TEST(SongDisplayWindow, ControlCharactersInNamesAreShownNotObeyed) {
     EXPECT_TRUE(printable(rig.statusMessage())) << rig.statusMessage().toStdString();
     rig.closeBoxes();
 }
+
+}  // namespace unity_SongDisplayWindowTest

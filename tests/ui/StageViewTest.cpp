@@ -16,6 +16,9 @@
 #include "stemdeck/ui/StageCues.h"
 #include "stemdeck/ui/StageView.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_StageViewTest {
+
 using namespace stemdeck;
 using ui::BeatLight;
 using ui::StageView;
@@ -309,3 +312,5 @@ TEST(StageView, RepaintsTheBeatLightAtBeatRateAndNothingElseBetweenBeats) {
                     p.widget == test::part<QLabel>(s.view, "stageSetLeft") || p.widget == &s.view)
             << p.widget->objectName().toStdString();
 }
+
+}  // namespace unity_StageViewTest

@@ -17,6 +17,9 @@
 #include "stemdeck/ui/BeatLight.h"
 #include "stemdeck/ui/StageView.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_StageWindowTest {
+
 using namespace stemdeck;
 using test::press;
 
@@ -129,3 +132,5 @@ TEST(StageWindow, TheSetContextShowsTheNextSongAndTheSetsTimeLeft) {
     EXPECT_TRUE(test::part<QPushButton>(stage, "stageNext")->isEnabled());
     press(&*rig.window, Qt::Key_Escape);
 }
+
+}  // namespace unity_StageWindowTest

@@ -2,6 +2,9 @@
 
 #include "stemdeck/ui/TimeFormat.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_TimeFormatTest {
+
 using stemdeck::ui::formatRulerTime;
 using stemdeck::ui::formatTime;
 
@@ -19,3 +22,5 @@ TEST(TimeFormat, RulerLabels) {
     EXPECT_EQ(formatRulerTime(0.0, false), QStringLiteral("0:00"));
     EXPECT_EQ(formatRulerTime(2.5, true), QStringLiteral("0:02.5"));
 }
+
+}  // namespace unity_TimeFormatTest

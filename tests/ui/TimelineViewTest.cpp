@@ -13,6 +13,9 @@
 #include "stemdeck/audio/loader/StemAudio.h"
 #include "stemdeck/ui/TimelineView.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_TimelineViewTest {
+
 using stemdeck::app::WaveformPeaks;
 using stemdeck::ui::TimelineView;
 namespace test = stemdeck::test;
@@ -371,3 +374,5 @@ TEST(TimelineView, WaveformsCanArriveAfterTheSong) {
     EXPECT_TRUE(v.view.hasPeaks());
     EXPECT_GT(green(), 20);
 }
+
+}  // namespace unity_TimelineViewTest

@@ -11,6 +11,9 @@
 #include "stemdeck/ui/ResettableSlider.h"
 #include "stemdeck/ui/TrackStrip.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_TrackStripTest {
+
 using stemdeck::audio::StemMix;
 using stemdeck::test::part;
 using stemdeck::ui::FaderTaper;
@@ -79,3 +82,5 @@ TEST(TrackStrip, ALongNameIsElidedToTheStrip) {
     EXPECT_LE(label->fontMetrics().horizontalAdvance(label->text()), label->contentsRect().width());
     EXPECT_EQ(label->toolTip(), QStringLiteral("05 overheads and room"));
 }
+
+}  // namespace unity_TrackStripTest

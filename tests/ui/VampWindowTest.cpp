@@ -20,6 +20,9 @@
 #include "stemdeck/ui/StageView.h"
 #include "stemdeck/ui/VampWindowPart.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_VampWindowTest {
+
 using namespace stemdeck;
 using test::press;
 
@@ -108,3 +111,5 @@ TEST(VampWindow, TheReleaseModeIsChosenInTheSettingsAndSaved) {
     EXPECT_FALSE(action->isChecked());
     EXPECT_NEAR(rig.playback().position(), 24.0, 1e-3);
 }
+
+}  // namespace unity_VampWindowTest

@@ -8,6 +8,9 @@
 #include "stemdeck/audio/click/ClickGenerator.h"
 #include "stemdeck/audio/timeline/BeatGrid.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ClickGeneratorTest {
+
 using namespace stemdeck;
 using audio::BeatGrid;
 using audio::ClickGenerator;
@@ -215,3 +218,5 @@ TEST(ClickGenerator, FollowsAGridChangedWhilePlaying) {
     EXPECT_EQ(found[0], 10);  // song frame 48010: beat 2 of the new grid
     EXPECT_EQ(found[1], found[0] + 48000);
 }
+
+}  // namespace unity_ClickGeneratorTest

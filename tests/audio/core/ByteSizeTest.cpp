@@ -2,6 +2,9 @@
 
 #include "stemdeck/audio/core/ByteSize.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ByteSizeTest {
+
 using stemdeck::audio::byteSizeText;
 
 // One wording for memory (the loader) and disk (the renderer): decimal units, one decimal.
@@ -17,3 +20,5 @@ TEST(ByteSize, SaysBytesUpToAThousandThenDecimalUnits) {
     EXPECT_EQ(byteSizeText(5'000'000'000'000'000ULL), "5000.0 TB");
     EXPECT_FALSE(byteSizeText(UINT64_MAX).empty());
 }
+
+}  // namespace unity_ByteSizeTest

@@ -4,6 +4,9 @@
 
 #include "stemdeck/audio/core/LinearRamp.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_LinearRampTest {
+
 using stemdeck::audio::LinearRamp;
 
 TEST(LinearRamp, ReachesTargetExactlyAfterItsLength) {
@@ -50,3 +53,5 @@ TEST(LinearRamp, RetargetMidRampStartsFromCurrentValue) {
     EXPECT_NEAR(v[0], 0.45f, 1e-6);
     EXPECT_EQ(v[9], 0.0f);
 }
+
+}  // namespace unity_LinearRampTest

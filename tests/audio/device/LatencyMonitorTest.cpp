@@ -4,6 +4,9 @@
 
 #include "stemdeck/audio/device/LatencyMonitor.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_LatencyMonitorTest {
+
 using stemdeck::audio::LatencyMonitor;
 using stemdeck::audio::LatencyStats;
 
@@ -108,3 +111,5 @@ TEST(LatencyMonitor, CanBeSwitchedOnAndOff) {
     m.setEnabled(false);
     EXPECT_FALSE(m.active());
 }
+
+}  // namespace unity_LatencyMonitorTest

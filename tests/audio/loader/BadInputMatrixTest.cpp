@@ -18,6 +18,9 @@
 #include "stemdeck/audio/loader/Resampler.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_BadInputMatrixTest {
+
 namespace sd = stemdeck::audio;
 namespace fs = std::filesystem;
 using stemdeck::test::TempDir;
@@ -296,3 +299,5 @@ TEST(BadInputMatrix, UnreadableFileIsReportedWhenNotRoot) {
     // 1: wrong stems; 2: wrong error count; 3/4: message; 5: wrong kind; see AsNobody.h.
     EXPECT_EQ(failed, 0);
 }
+
+}  // namespace unity_BadInputMatrixTest

@@ -6,6 +6,9 @@
 #include "AudioFiles.h"
 #include "stemdeck/audio/loader/ChannelDownmix.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ChannelDownmixTest {
+
 namespace sd = stemdeck::audio;
 
 namespace {
@@ -133,3 +136,5 @@ TEST(ChannelDownmix, MixesEveryFrameOfAnArbitrarySignal) {
         ASSERT_NEAR(stereo[2 * f + 1], x[1] + kMinus3dB * (x[2] + x[5]), 1e-5f) << f;
     }
 }
+
+}  // namespace unity_ChannelDownmixTest

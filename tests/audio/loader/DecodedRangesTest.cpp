@@ -7,6 +7,9 @@
 
 #include "stemdeck/audio/loader/DecodedRanges.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_DecodedRangesTest {
+
 namespace sd = stemdeck::audio;
 using sd::FrameRange;
 using sd::FrameRanges;
@@ -111,3 +114,5 @@ TEST(DecodedRanges, ARangeIsLoadedWhenEveryStemDecodingHoldsIt) {
     song.frames = 0;
     EXPECT_TRUE(sd::decodedRanges(song).empty()) << "an empty song has nothing to show";
 }
+
+}  // namespace unity_DecodedRangesTest

@@ -11,6 +11,9 @@
 #include "stemdeck/audio/loader/SegmentedResampler.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ParallelResampleLoadTest {
+
 namespace sd = stemdeck::audio;
 using stemdeck::test::TempDir;
 using stemdeck::test::writeAudioFile;
@@ -63,3 +66,5 @@ TEST(ParallelResampleLoad, ALongStemLoadsTheSameOnOneWorkerAndOnSeveral) {
         EXPECT_LT(maxDiff, 1e-6f) << name;
     }
 }
+
+}  // namespace unity_ParallelResampleLoadTest

@@ -13,6 +13,9 @@
 #include "AudioFiles.h"
 #include "stemdeck/audio/loader/Resampler.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ResamplerQualityTest {
+
 namespace sd = stemdeck::audio;
 
 namespace {
@@ -75,3 +78,5 @@ TEST(ResamplerQuality, TheMeasureSeesASpuriousComponent) {
     for (std::size_t i = 0; i < x.size(); ++i) x[i] += spur[i];
     EXPECT_NEAR(strongestSpuriousDb(x, 1000), -90.0, 0.5);
 }
+
+}  // namespace unity_ResamplerQualityTest

@@ -7,6 +7,9 @@
 #include "AudioFiles.h"
 #include "stemdeck/audio/loader/Resampler.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_ResamplerTest {
+
 namespace sd = stemdeck::audio;
 
 namespace {
@@ -121,3 +124,5 @@ TEST(Resampler, RejectsImpossibleRatesAndChannelCounts) {
     EXPECT_THROW(sd::Resampler(1, 1000, 512000), std::invalid_argument);
     EXPECT_THROW(sd::Resampler(0, 44100, 48000), std::invalid_argument);
 }
+
+}  // namespace unity_ResamplerTest

@@ -9,6 +9,9 @@
 #include "stemdeck/audio/loader/Resampler.h"
 #include "stemdeck/audio/loader/SegmentedResampler.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SegmentedResamplerTest {
+
 namespace sd = stemdeck::audio;
 
 namespace {
@@ -128,3 +131,5 @@ TEST(SegmentedResampler, RejectsWhatResamplerRejects) {
     EXPECT_THROW(sd::SegmentedResampler(0, 44100, 48000, 2), std::invalid_argument);
     EXPECT_THROW(sd::SegmentedResampler(2, 1000, 512000, 2), std::invalid_argument);
 }
+
+}  // namespace unity_SegmentedResamplerTest

@@ -17,6 +17,9 @@
 #include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/loader/StemPeaks.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SongDecodeJumpTest {
+
 namespace sd = stemdeck::audio;
 namespace fs = std::filesystem;
 using stemdeck::test::startDecode;
@@ -139,3 +142,5 @@ TEST(SongDecodeJump, ASeekNearTheFrontOpensNoIsland) {
     decode->wait();
     for (const auto& stem : song->stems) EXPECT_EQ(stem.audio.islandCount(), 0) << stem.name;
 }
+
+}  // namespace unity_SongDecodeJumpTest

@@ -14,6 +14,9 @@
 #include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/loader/StemPeaks.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SongDecodeTest {
+
 namespace sd = stemdeck::audio;
 namespace fs = std::filesystem;
 using stemdeck::test::startDecode;
@@ -258,3 +261,5 @@ TEST(SongDecode, WaitingForFirstAudioEndsAtACancelThroughTheProgress) {
     decode->cancel();
     waiting.wait();
 }
+
+}  // namespace unity_SongDecodeTest

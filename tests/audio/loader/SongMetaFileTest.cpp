@@ -7,6 +7,9 @@
 #include "stemdeck/audio/core/Limits.h"
 #include "stemdeck/audio/loader/SongMetaFile.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SongMetaFileTest {
+
 using stemdeck::audio::SongMetaFile;
 using stemdeck::audio::TimeSignature;
 namespace limits = stemdeck::audio::limits;
@@ -90,3 +93,5 @@ TEST(TimeSignature, ParsesNOverDStrictly) {
                             "99999999999999999999/4", "4/4x", "/"})
         EXPECT_EQ(parsed(bad), std::pair(0, 0)) << bad;
 }
+
+}  // namespace unity_SongMetaFileTest

@@ -10,6 +10,9 @@
 
 #include "stemdeck/audio/loader/StemAudio.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_StemAudioTest {
+
 using stemdeck::audio::SampleFormat;
 using stemdeck::audio::StemAudio;
 
@@ -278,3 +281,5 @@ TEST(StemAudioIsland, AReaderSeesIslandFramesOnlyOnceTheyArePublished) {
     EXPECT_FALSE(wrong.load());
     EXPECT_EQ(audio.writtenFrames(StemAudio::kFront), kFrames / 2);
 }
+
+}  // namespace unity_StemAudioTest

@@ -26,6 +26,9 @@
 #include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/render/RenderMark.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_StemLoaderHostileInputTest {
+
 namespace sd = stemdeck::audio;
 namespace fs = std::filesystem;
 using stemdeck::test::Planar;
@@ -466,3 +469,5 @@ TEST(StemLoaderHostile, AFolderInsideALockedOneSaysPermissionDenied) {
     // 1: loaded; 2: wrong kind; 3: wrong message; see AsNobody.h for the others.
     EXPECT_EQ(failed, 0);
 }
+
+}  // namespace unity_StemLoaderHostileInputTest

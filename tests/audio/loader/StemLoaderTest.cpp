@@ -19,6 +19,9 @@
 #include "stemdeck/audio/loader/SongMemory.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_StemLoaderTest {
+
 namespace sd = stemdeck::audio;
 namespace fs = std::filesystem;
 using stemdeck::test::Planar;
@@ -754,3 +757,5 @@ TEST(StemLoader, OneWorkerGivesTheSameSongAsMany) {
             EXPECT_EQ(a.stems[i].audio.samples(c), b.stems[i].audio.samples(c)) << a.stems[i].name;
     }
 }
+
+}  // namespace unity_StemLoaderTest

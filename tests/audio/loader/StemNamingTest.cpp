@@ -14,6 +14,9 @@
 #include "stemdeck/audio/loader/StemLoader.h"
 #include "stemdeck/audio/loader/StemNaming.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_StemNamingTest {
+
 namespace sd = stemdeck::audio;
 namespace fs = std::filesystem;
 using stemdeck::test::TempDir;
@@ -109,3 +112,5 @@ TEST(StemNaming, NamesAreUniqueForAnyMixOfCollidingFileNames) {
         EXPECT_TRUE(std::ranges::is_sorted(probes, sd::loader::stemOrder)) << "round " << round;
     }
 }
+
+}  // namespace unity_StemNamingTest

@@ -3,6 +3,9 @@
 #include "MemorySong.h"
 #include "stemdeck/audio/loader/StemPeaks.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_StemPeaksTest {
+
 using namespace stemdeck;
 
 TEST(StemPeaks, OneEntryPerBucketHoldingTheLargestSampleOfEitherChannel) {
@@ -25,3 +28,5 @@ TEST(StemPeaks, EmptyStemHasNoTable) {
     audio::computePeaks(song.stems[0]);
     EXPECT_TRUE(song.stems[0].peaks.empty());
 }
+
+}  // namespace unity_StemPeaksTest

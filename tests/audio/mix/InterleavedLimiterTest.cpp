@@ -7,6 +7,9 @@
 #include "stemdeck/audio/core/RealtimeThread.h"
 #include "stemdeck/audio/mix/InterleavedLimiter.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_InterleavedLimiterTest {
+
 using stemdeck::audio::InterleavedLimiter;
 
 namespace {
@@ -54,3 +57,5 @@ TEST(InterleavedLimiter, EachPairIsLimitedOnItsOwnAndReleasesToUnity) {
     EXPECT_FALSE(limiter.process(block.data(), 64, 5));
     EXPECT_EQ(block, quiet);
 }
+
+}  // namespace unity_InterleavedLimiterTest

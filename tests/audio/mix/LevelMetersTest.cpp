@@ -2,6 +2,9 @@
 
 #include "stemdeck/audio/mix/LevelMeters.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_LevelMetersTest {
+
 using stemdeck::audio::LevelMeters;
 
 TEST(LevelMeters, EachReadTakesTheMaximaSinceThePreviousOne) {
@@ -59,3 +62,5 @@ TEST(LevelMeters, StemsAreMeteredAtTheLevelTheyAreHeard) {
     meters.noteStem(0, 0.8f);
     EXPECT_FLOAT_EQ(meters.read().stems[0], 0.4f);
 }
+
+}  // namespace unity_LevelMetersTest

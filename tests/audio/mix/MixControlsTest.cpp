@@ -5,6 +5,9 @@
 
 #include "stemdeck/audio/mix/MixControls.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MixControlsTest {
+
 using stemdeck::audio::MixControls;
 
 TEST(MixControls, DefaultsAreUnityCentredAndAudible) {
@@ -146,3 +149,5 @@ TEST(MixControls, EverySetterChangesTheVersion) {
     EXPECT_FALSE(changes([&] { mix.setGainDb(2, -3.0f); }));  // no such stem: nothing changed
     EXPECT_FALSE(changes([&] { (void)mix.target(0, false); }));
 }
+
+}  // namespace unity_MixControlsTest

@@ -10,6 +10,9 @@
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/mix/Mixer.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MixerTest {
+
 using namespace stemdeck;
 using audio::MixControls;
 using audio::Mixer;
@@ -405,3 +408,5 @@ TEST(Mixer, Int16PassesAreTheStemByStemSumForAnyCountAndBlock) {
         }
     }
 }
+
+}  // namespace unity_MixerTest

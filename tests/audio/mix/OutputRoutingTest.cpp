@@ -4,6 +4,9 @@
 
 #include "stemdeck/audio/mix/OutputRouting.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_OutputRoutingTest {
+
 using stemdeck::audio::OutputRouting;
 
 namespace {
@@ -139,3 +142,5 @@ TEST(OutputRouting, NeverWritesPastItsBuses) {
     for (int i = 0; i < 32; ++i) ASSERT_EQ(out[static_cast<std::size_t>(i)], 1.0f) << i;
     for (int i = 32; i < 128; ++i) ASSERT_EQ(out[static_cast<std::size_t>(i)], 0.0f) << i;
 }
+
+}  // namespace unity_OutputRoutingTest

@@ -8,6 +8,9 @@
 #include "AudioFiles.h"
 #include "stemdeck/audio/mix/SafetyLimiter.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SafetyLimiterTest {
+
 using stemdeck::audio::SafetyLimiter;
 namespace test = stemdeck::test;
 
@@ -104,3 +107,5 @@ TEST(SafetyLimiter, NanInfinityAndAbsurdLevelsAreSilencedAndLeaveTheGainAlone) {
     EXPECT_EQ(withGarbage.gain(), withSilence.gain());
     EXPECT_GT(withGarbage.gain(), 0.5f);
 }
+
+}  // namespace unity_SafetyLimiterTest

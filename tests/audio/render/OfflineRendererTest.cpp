@@ -25,6 +25,9 @@
 #include "stemdeck/audio/render/RenderFileWriter.h"
 #include "stemdeck/audio/render/RenderMark.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_OfflineRendererTest {
+
 using namespace stemdeck;
 using audio::MixControls;
 using audio::OfflineRenderer;
@@ -609,3 +612,5 @@ TEST(OfflineRenderer, AFailedWriteIsReportedInOurWordsAndLeavesNothing) {
         EXPECT_TRUE(isEmptyDirectory(dir.path())) << name;
     }
 }
+
+}  // namespace unity_OfflineRendererTest

@@ -19,6 +19,9 @@
 #include "stemdeck/audio/render/OfflineRenderer.h"
 #include "stemdeck/audio/transport/Transport.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SetRenderTest {
+
 using namespace stemdeck;
 using audio::MixControls;
 using audio::OfflineRenderer;
@@ -334,3 +337,5 @@ TEST(SetRender, EachSongStartsAtItsStartFrame) {
             << e.what();
     }
 }
+
+}  // namespace unity_SetRenderTest

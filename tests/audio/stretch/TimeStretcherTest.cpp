@@ -12,6 +12,9 @@
 #include "StderrCapture.h"
 #include "stemdeck/audio/stretch/TimeStretcher.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_TimeStretcherTest {
+
 using namespace stemdeck;
 using audio::TimeStretcher;
 
@@ -595,3 +598,5 @@ TEST(TimeStretcher, SwitchingOutDuringASpreadRestartGoesStraightToTheSource) {
     EXPECT_GT(test::rms(slice(out, kRate / 8, kRate / 4)),
               0.3f);  // the source itself, at full level
 }
+
+}  // namespace unity_TimeStretcherTest

@@ -8,6 +8,9 @@
 #include "stemdeck/audio/timeline/MarkerList.h"
 #include "stemdeck/audio/timeline/QuantizedJump.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MarkerListTest {
+
 using namespace stemdeck::audio;
 
 namespace {
@@ -122,3 +125,5 @@ TEST(QuantizedJump, BarLinesOfOddMetersAndFractionalBeats) {
         EXPECT_EQ(QuantizedJump::nextBarFrame(line + 1, grid), grid.barFrame(bar + 1));
     }
 }
+
+}  // namespace unity_MarkerListTest

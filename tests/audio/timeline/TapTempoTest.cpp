@@ -2,6 +2,9 @@
 
 #include "stemdeck/audio/timeline/TapTempo.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_TapTempoTest {
+
 using stemdeck::audio::TapTempo;
 
 TEST(TapTempo, NeedsTwoTaps) {
@@ -58,3 +61,5 @@ TEST(TapTempo, APauseStartsANewCount) {
     EXPECT_EQ(tap.taps(), 0);
     EXPECT_FALSE(tap.bpm());
 }
+
+}  // namespace unity_TapTempoTest

@@ -6,6 +6,9 @@
 #include "stemdeck/audio/core/RealtimeThread.h"
 #include "stemdeck/audio/transport/BusChain.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_BusChainTest {
+
 using stemdeck::audio::BusChain;
 using stemdeck::audio::TimeStretcher;
 
@@ -51,3 +54,5 @@ TEST(BusChain, TheHeardPositionIsNeverBeforeTheStart) {
     chain.jump(-500);
     EXPECT_EQ(chain.position(), 0);
 }
+
+}  // namespace unity_BusChainTest

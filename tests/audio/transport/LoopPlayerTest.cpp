@@ -11,6 +11,9 @@
 #include "stemdeck/audio/timeline/LoopRegion.h"
 #include "stemdeck/audio/transport/LoopPlayer.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_LoopPlayerTest {
+
 using namespace stemdeck;
 using audio::LoopBounds;
 using audio::LoopPlayer;
@@ -374,3 +377,5 @@ TEST(LoopPlayer, OfflinePassesLastExactlyNTimesTheLoop) {
                                       [](const float*, const float*, int) { FAIL(); }),
               0);
 }
+
+}  // namespace unity_LoopPlayerTest

@@ -11,6 +11,9 @@
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/transport/SetTransport.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_SetTransportTest {
+
 using namespace stemdeck;
 using audio::MixControls;
 using audio::SetTransport;
@@ -162,3 +165,5 @@ TEST(SetTransport, ACueThatComesAfterTheEndTransitionsAtOnce) {
     EXPECT_EQ(set.handOvers(), 1);
     for (int i = 0; i < 1024; ++i) ASSERT_EQ(after[i], 0.25f) << i;
 }
+
+}  // namespace unity_SetTransportTest

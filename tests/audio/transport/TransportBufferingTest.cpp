@@ -16,6 +16,9 @@
 #include "stemdeck/audio/transport/BufferGate.h"
 #include "stemdeck/audio/transport/Transport.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_TransportBufferingTest {
+
 using namespace stemdeck;
 using audio::BufferGate;
 using audio::MixControls;
@@ -368,3 +371,5 @@ TEST(TransportBuffering, ABarJumpWaitsForItsAudioOnTheNextBarLine) {
             << k;
     EXPECT_LT(test::maxStep({left.begin() + kRate, left.end()}), 0.01f) << "a step at a seam";
 }
+
+}  // namespace unity_TransportBufferingTest

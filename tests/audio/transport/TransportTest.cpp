@@ -9,6 +9,9 @@
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/transport/Transport.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_TransportTest {
+
 using namespace stemdeck;
 using audio::MixControls;
 using audio::PlayState;
@@ -253,3 +256,5 @@ TEST(TransportDeathTest, ThreadContractsAreAsserted) {
         "control thread only");
 }
 #endif
+
+}  // namespace unity_TransportTest

@@ -20,6 +20,9 @@
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/transport/Transport.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_BufferingAllocationTest {
+
 using namespace stemdeck;
 using test::AllocationCounter;
 using test::BlockingCallCounter;
@@ -146,3 +149,5 @@ TEST(BufferingRealtime, PlayingAndSeekingWhileAStemIsDecodedAllocatesNothing) {
     EXPECT_GT(soundingBlocks, 0);   // and it played on
     EXPECT_EQ(late.readyFrames(), kFrames);
 }
+
+}  // namespace unity_BufferingAllocationTest

@@ -12,6 +12,9 @@
 #include "stemdeck/audio/core/RealtimeThread.h"
 #include "stemdeck/control/backend/MidiInput.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_MidiInputAllocationTest {
+
 using namespace stemdeck;
 using control::backend::MidiInput;
 using test::AllocationCounter;
@@ -54,3 +57,5 @@ TEST(MidiInputRealtime, DeliveringAllocatesAndLocksNothing) {
     EXPECT_EQ(popped, kMessages);
     ::close(fd);
 }
+
+}  // namespace unity_MidiInputAllocationTest

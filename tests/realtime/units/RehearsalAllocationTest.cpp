@@ -24,6 +24,9 @@
 #include "stemdeck/audio/timeline/QuantizedJump.h"
 #include "stemdeck/audio/transport/LoopPlayer.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_RehearsalAllocationTest {
+
 using namespace stemdeck;
 using test::AllocationCounter;
 using test::BlockingCallCounter;
@@ -118,3 +121,5 @@ TEST(RehearsalRealtime, TheWholeChainAllocatesNothingWhileControlsMove) {
         EXPECT_EQ(BlockingCallCounter::total(), 0u) << BlockingCallCounter::firstCall();
     }
 }
+
+}  // namespace unity_RehearsalAllocationTest

@@ -20,6 +20,9 @@
 #include "stemdeck/audio/mix/Mixer.h"
 #include "stemdeck/audio/transport/Transport.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_StemStorageAllocationTest {
+
 using namespace stemdeck;
 using test::AllocationCounter;
 using test::BlockingCallCounter;
@@ -161,3 +164,5 @@ TEST(StemStorageRealtime, SteadyPlaybackOfWholeStemsAllocatesNothing) {
     EXPECT_GT(peak, 0.1f);  // the song was heard, not silence
     EXPECT_FALSE(transport.silent());
 }
+
+}  // namespace unity_StemStorageAllocationTest

@@ -17,6 +17,9 @@
 #include "stemdeck/audio/core/RealtimeThread.h"
 #include "stemdeck/audio/stretch/TimeStretcher.h"
 
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_StretcherAllocationTest {
+
 using namespace stemdeck;
 using test::AllocationCounter;
 using test::BlockingCallCounter;
@@ -139,3 +142,5 @@ TEST(StretcherRealtime, SilencingNonFiniteSourceSamplesAllocatesNothing) {
     EXPECT_EQ(AllocationCounter::deallocations(), 0u);
     expectNoBlockingCalls();
 }
+
+}  // namespace unity_StretcherAllocationTest
