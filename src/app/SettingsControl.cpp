@@ -45,11 +45,12 @@ bool looksLikeAddress(const QString& text) {
     return true;
 }
 
+// The tokens the web remote takes (README "Tokens"): 8 to 256 of A-Z a-z 0-9 . _ ~ -.
 bool isToken(const QString& text) {
-    if (text.size() < 16 || text.size() > 128) return false;
+    if (text.size() < 8 || text.size() > 256) return false;
     for (const QChar c : text)
         if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-') &&
-            c != QLatin1Char('_'))
+            c != QLatin1Char('_') && c != QLatin1Char('.') && c != QLatin1Char('~'))
             return false;
     return true;
 }

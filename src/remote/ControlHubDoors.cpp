@@ -28,11 +28,16 @@ QString freshToken() {
 
 }  // namespace
 
-ControlHub::HttpConfig ControlHub::httpConfig(app::Settings& settings) {
+void ControlHub::ensureRemoteTokens(app::Settings& settings) {
     // Generated once and kept: a phone's bookmark goes on working after a restart.
+    if (!settings.remoteToken().isEmpty() && !settings.remoteReadToken().isEmpty()) return;
     if (settings.remoteToken().isEmpty()) settings.setRemoteToken(freshToken());
     if (settings.remoteReadToken().isEmpty()) settings.setRemoteReadToken(freshToken());
     settings.sync();
+}
+
+ControlHub::HttpConfig ControlHub::httpConfig(app::Settings& settings) {
+    if (settings.remoteEnabled()) ensureRemoteTokens(settings);
     return {settings.remoteEnabled(), settings.remoteAddress(), settings.remotePort(),
             settings.remoteToken(), settings.remoteReadToken()};
 }

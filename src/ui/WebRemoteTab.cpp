@@ -88,7 +88,7 @@ WebRemoteTab::WebRemoteTab(remote::ControlHub& hub, app::Settings& settings, QWi
             [this] { hub_.regenerateToken(settings_, true); });
     connect(&hub_, &remote::ControlHub::httpChanged, this, &WebRemoteTab::refresh);
     // The tokens exist from the page's first showing on (generated once, then kept).
-    remote::ControlHub::httpConfig(settings_);
+    remote::ControlHub::ensureRemoteTokens(settings_);
     refresh();
 }
 

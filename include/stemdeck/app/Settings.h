@@ -151,8 +151,8 @@ class Settings {
     bool setMidiMappingPath(const QString& path);
     // The web remote (HttpDoor): off by default, on 127.0.0.1, port kDefaultRemotePort. Its
     // tokens (full, read-only) are empty until the hub generates them (remote::generateToken,
-    // the app layer has no QtNetwork) and kept from then on; a value that is not 16 to 128
-    // characters of base64url reads as empty (a new one is generated).
+    // the app layer has no QtNetwork) and kept from then on; a value that is not 8 to 256 of
+    // A-Z a-z 0-9 . _ ~ - (what the web remote takes) reads as empty (a new one is generated).
     static constexpr const char* kRemoteEnabledKey = "remote/enabled";
     static constexpr const char* kRemoteAddressKey = "remote/address";
     static constexpr const char* kRemotePortKey = "remote/port";

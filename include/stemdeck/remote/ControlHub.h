@@ -49,8 +49,10 @@ class ControlHub : public QObject {
 
     // What the settings ask for (Settings::oscEnabled, oscAddress, oscPort).
     static OscConfig oscConfig(const app::Settings& settings);
-    // The web remote's settings; tokens never made yet are generated (remote::generateToken)
-    // and kept in `settings`.
+    // Makes the web remote's tokens never made yet (remote::generateToken) and keeps them in
+    // `settings`: on its first use (switched on, or its settings tab shown).
+    static void ensureRemoteTokens(app::Settings& settings);
+    // The web remote's settings (its tokens made first when it is on).
     static HttpConfig httpConfig(app::Settings& settings);
     static MidiConfig midiConfig(const app::Settings& settings);
     // Opens every door the settings switch on, closes the others.
