@@ -1,5 +1,7 @@
-// The control layer's settings (keys, the OSC door), kept apart from Settings.cpp.
+// The control layer's settings (keys, the OSC, MIDI and web doors), kept apart from Settings.cpp.
+#include <QDir>
 #include <QSettings>
+#include <QStandardPaths>
 
 #include "stemdeck/app/Settings.h"
 
@@ -41,6 +43,20 @@ bool looksLikeAddress(const QString& text) {
         if (!ok || part.isEmpty() || part.size() > 3 || n < 0 || n > 255) return false;
     }
     return true;
+}
+
+// The tokens the web remote takes (README "Tokens"): 8 to 256 of A-Z a-z 0-9 . _ ~ -.
+bool isToken(const QString& text) {
+    if (text.size() < 8 || text.size() > 256) return false;
+    for (const QChar c : text)
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-') &&
+            c != QLatin1Char('_') && c != QLatin1Char('.') && c != QLatin1Char('~'))
+            return false;
+    return true;
+}
+
+bool isPort(int port) {
+    return port >= 1 && port <= 65535;
 }
 
 }  // namespace
@@ -108,6 +124,98 @@ int Settings::oscPort() const {
 bool Settings::setOscPort(int port) {
     if (port < 1 || port > 65535) return false;
     settings_->setValue(kOscPortKey, port);
+    return true;
+}
+
+bool Settings::midiEnabled() const {
+    return strictBool(settings_->value(kMidiEnabledKey), false);
+}
+
+void Settings::setMidiEnabled(bool on) {
+    settings_->setValue(kMidiEnabledKey, on);
+}
+
+QString Settings::midiInput() const {
+    const QString text = settings_->value(kMidiInputKey).toString().trimmed();
+    return text.isEmpty() || text.size() > kMaxMidiTextLength ? QStringLiteral("virtual") : text;
+}
+
+bool Settings::setMidiInput(const QString& input) {
+    const QString text = input.trimmed();
+    if (text.isEmpty() || text.size() > kMaxMidiTextLength) return false;
+    settings_->setValue(kMidiInputKey, text);
+    return true;
+}
+
+QString Settings::defaultMidiMappingPath() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("midi/default.json"));
+}
+
+QString Settings::midiMappingPath() const {
+    const QString text = settings_->value(kMidiMappingKey).toString();
+    return text.size() <= kMaxMidiTextLength && QDir::isAbsolutePath(text)
+               ? text
+               : defaultMidiMappingPath();
+}
+
+bool Settings::setMidiMappingPath(const QString& path) {
+    if (path.size() > kMaxMidiTextLength || !QDir::isAbsolutePath(path)) return false;
+    settings_->setValue(kMidiMappingKey, QDir::cleanPath(path));
+    return true;
+}
+
+bool Settings::remoteEnabled() const {
+    return strictBool(settings_->value(kRemoteEnabledKey), false);
+}
+
+void Settings::setRemoteEnabled(bool on) {
+    settings_->setValue(kRemoteEnabledKey, on);
+}
+
+QString Settings::remoteAddress() const {
+    const QString text = settings_->value(kRemoteAddressKey).toString().trimmed();
+    return looksLikeAddress(text) ? text : kLocalhost;
+}
+
+bool Settings::setRemoteAddress(const QString& address) {
+    const QString text = address.trimmed();
+    if (!looksLikeAddress(text)) return false;
+    settings_->setValue(kRemoteAddressKey, text);
+    return true;
+}
+
+int Settings::remotePort() const {
+    bool ok = false;
+    const int port = settings_->value(kRemotePortKey).toInt(&ok);
+    return ok && isPort(port) ? port : kDefaultRemotePort;
+}
+
+bool Settings::setRemotePort(int port) {
+    if (!isPort(port)) return false;
+    settings_->setValue(kRemotePortKey, port);
+    return true;
+}
+
+QString Settings::remoteToken() const {
+    const QString text = settings_->value(kRemoteTokenKey).toString();
+    return isToken(text) ? text : QString();
+}
+
+bool Settings::setRemoteToken(const QString& token) {
+    if (!isToken(token)) return false;
+    settings_->setValue(kRemoteTokenKey, token);
+    return true;
+}
+
+QString Settings::remoteReadToken() const {
+    const QString text = settings_->value(kRemoteReadTokenKey).toString();
+    return isToken(text) ? text : QString();
+}
+
+bool Settings::setRemoteReadToken(const QString& token) {
+    if (!isToken(token)) return false;
+    settings_->setValue(kRemoteReadTokenKey, token);
     return true;
 }
 

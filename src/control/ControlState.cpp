@@ -11,6 +11,9 @@ nlohmann::json toJson(const ControlState& s) {
                          {"gain_db", stem.gainDb},
                          {"mute", stem.mute},
                          {"solo", stem.solo}});
+    nlohmann::json markers = nlohmann::json::array();
+    for (const auto& marker : s.markers)
+        markers.push_back({{"name", marker.name}, {"seconds", marker.seconds}});
     nlohmann::json songs = nlohmann::json::array();
     for (const auto& song : s.setSongs)
         songs.push_back({{"title", song.title}, {"duration", song.duration}});
@@ -23,6 +26,7 @@ nlohmann::json toJson(const ControlState& s) {
             {"set_time_left", s.setTimeLeft},
             {"section", s.section},
             {"next_section", s.nextSection},
+            {"markers", markers},
             {"bar_beat", s.barBeat},
             {"count_in", s.countIn},
             {"time_left", s.timeLeft},

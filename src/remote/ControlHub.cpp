@@ -4,24 +4,29 @@
 
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/control/ControlCenter.h"
+#include "stemdeck/app/control/MidiDoor.h"
+#include "stemdeck/remote/HttpDoor.h"
 #include "stemdeck/remote/OscDoor.h"
 
 namespace stemdeck::remote {
 
 ControlHub::ControlHub(app::ControlCenter& center, QObject* parent)
-    : QObject(parent), center_(center), oscStatus_(tr("Off")) {}
+    : QObject(parent), center_(center), oscStatus_(tr("Off")), httpStatus_(tr("Off")) {}
 
 ControlHub::~ControlHub() {
     closeOsc();
+    closeHttp();
+    closeMidi();
 }
 
 ControlHub::OscConfig ControlHub::oscConfig(const app::Settings& settings) {
     return {settings.oscEnabled(), settings.oscAddress(), settings.oscPort()};
 }
 
-void ControlHub::applySettings(const app::Settings& settings) {
+void ControlHub::applySettings(app::Settings& settings) {
     applyOsc(oscConfig(settings));
-    // The web remote (HttpDoor) opens here from its own settings, alike.
+    applyHttp(httpConfig(settings));
+    applyMidi(midiConfig(settings));
 }
 
 bool ControlHub::applyOsc(const OscConfig& config) {

@@ -16,10 +16,11 @@
 #include <QVBoxLayout>
 
 #include "stemdeck/app/Settings.h"
-#include "stemdeck/control/backend/MidiSystem.h"
 #include "stemdeck/remote/ControlHub.h"
 #include "stemdeck/ui/ControlKeys.h"
+#include "stemdeck/ui/MidiControlTab.h"
 #include "stemdeck/ui/Palette.h"
+#include "stemdeck/ui/WebRemoteTab.h"
 
 namespace stemdeck::ui {
 
@@ -53,7 +54,8 @@ ControlsSettingsPage::ControlsSettingsPage(ControlKeys& keys, remote::ControlHub
     tabs->setObjectName(QStringLiteral("controlsTabs"));
     tabs->addTab(makeKeysTab(), tr("&Keys"));
     tabs->addTab(makeOscTab(), tr("&OSC"));
-    tabs->addTab(makeMidiTab(), tr("M&IDI"));
+    tabs->addTab(new MidiControlTab(hub_, settings_), tr("M&IDI"));
+    tabs->addTab(new WebRemoteTab(hub_, settings_), tr("&Web"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(tabs);
@@ -228,26 +230,6 @@ void ControlsSettingsPage::showOsc() {
     oscWarning_->setText(warning);
     oscWarning_->setVisible(!warning.isEmpty());
     oscStatus_->setText(hub_.oscStatus());
-}
-
-QWidget* ControlsSettingsPage::makeMidiTab() {
-    auto* tab = new QWidget;
-    auto* layout = new QVBoxLayout(tab);
-    // Probed once, when the page opens: it may open a JACK client for a moment.
-    const control::backend::MidiSystemChoice midi = control::backend::MidiSystem::detect();
-    auto* status = new QLabel(tab);
-    status->setObjectName(QStringLiteral("midiStatus"));
-    status->setWordWrap(true);
-    status->setText(
-        midi.api == control::backend::MidiApi::None
-            ? QString::fromStdString(midi.note.empty() ? control::backend::MidiSystem::kNoneNote
-                                                       : midi.note)
-            : tr("MIDI system: %1")
-                  .arg(QString::fromLatin1(control::backend::MidiSystem::apiName(midi.api))
-                           .toUpper()));
-    layout->addWidget(status);
-    layout->addStretch(1);
-    return tab;
 }
 
 void ControlsSettingsPage::say(const QString& message) {

@@ -1,6 +1,6 @@
 // The control layer on the main window (issue 13, docs/design/CONTROL.md §4): the window's
-// ControlCenter, the keys door (ControlKeys), the remote doors (ControlHub: OSC) and Lock
-// Mix following app::LockState both ways. Kept apart from MainWindow.cpp.
+// ControlCenter, the keys door (ControlKeys), the remote doors (ControlHub: OSC, web, MIDI) and
+// Lock Mix following app::LockState both ways. Kept apart from MainWindow.cpp.
 #include <QAction>
 #include <QMenu>
 #include <QStatusBar>
@@ -31,11 +31,15 @@ constexpr int kMessageMs = 10000;
 void MainWindow::setUpControl() {
     auto* vampPart = findChild<VampWindowPart*>();
     lockState_ = new app::LockState(this);
+    auto* stageAction = findChild<QAction*>(QStringLiteral("actionStageView"));
     const app::AppParts parts{
         playback_,         &markers_,        vampPart ? &vampPart->vamp() : nullptr,
         &sets_->session(), &sets_->player(), &sets_->model(),
         lockState_};
     control_ = new app::ControlCenter(parts, this);
+    control_->setStageShown([stageAction] { return stageAction && stageAction->isChecked(); });
+    if (stageAction)
+        connect(stageAction, &QAction::toggled, control_, &app::ControlCenter::refresh);
 
     // Lock Mix: the menu's switch and the control layer's lock are one (a pedal's or an OSC
     // `lock` locks the mixer; the menu's lock refuses the doors' mix actions).
@@ -45,7 +49,6 @@ void MainWindow::setUpControl() {
     lockState_->setLocked(mixLock_->locked());
 
     // The UI-only `stage`: the View menu's switch.
-    auto* stageAction = findChild<QAction*>(QStringLiteral("actionStageView"));
     control_->registry().setHandler("stage", [stageAction](const control::ValidCall& call) {
         stageAction->setChecked(call.flagOr("on", !stageAction->isChecked()));
         return control::ActionResult::success();
@@ -83,7 +86,15 @@ void MainWindow::setUpControl() {
     // The remote doors, as the settings say (all off by default).
     controlHub_ = new remote::ControlHub(*control_, this);
     controlHub_->applySettings(settings_);
-    if (controlHub_->oscFailed()) statusBar()->showMessage(controlHub_->oscStatus(), kMessageMs);
+    // A door that could not open: one line (the first), the app runs on.
+    const QString failed = controlHub_->oscFailed()    ? controlHub_->oscStatus()
+                           : controlHub_->httpFailed() ? controlHub_->httpStatus()
+                           : settings_.midiEnabled() && !controlHub_->midiOpen()
+                               ? controlHub_->midiStatus()
+                               : QString();
+    if (!failed.isEmpty()) statusBar()->showMessage(failed, kMessageMs);
+    connect(controlHub_, &remote::ControlHub::midiProblem, this,
+            [this](const QString& line) { statusBar()->showMessage(line, kMessageMs); });
 }
 
 void MainWindow::addControlsPage(SettingsDialog* dialog) {

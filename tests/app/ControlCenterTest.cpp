@@ -297,6 +297,46 @@ TEST(ControlCenter, MarkersStepNextAndPreviousAndTheStateNamesTheSection) {
     EXPECT_FALSE(rig.center.state().vamp);
 }
 
+TEST(ControlCenter, AnAddedMarkerIsInTheStateAndInTheListenersDiff) {
+    ControlRig rig;
+    const fs::path folder = rig.writeSong("song", 8.0);
+    ASSERT_TRUE(rig.store.save(test::qpath(folder), {{"Verse", 2.0}}));
+    ASSERT_TRUE(rig.load(folder));
+    rig.center.refresh();
+    ASSERT_EQ(rig.center.state().markers.size(), 1u);
+    EXPECT_EQ(rig.center.state().markers[0].name, "Verse");
+    EXPECT_EQ(rig.center.state().markers[0].seconds, 2.0);
+    ASSERT_TRUE(rig.run("seek", {{"seconds", 5.0}}).ok());
+    EXPECT_TRUE(QTest::qWaitFor([&] { return rig.playback.position() >= 4.99; }, kTimeoutMs));
+    struct DiffRecorder : control::StateListener {
+        std::vector<nlohmann::json> diffs;
+        void stateChanged(const control::ControlState& before,
+                          const control::ControlState& after) override {
+            diffs.push_back(control::diff(before, after));
+        }
+    } recorder;
+    rig.center.addListener(&recorder);
+    ASSERT_EQ(rig.markers.addAtPlayhead(), 1);
+    rig.center.removeListener(&recorder);
+    ASSERT_FALSE(recorder.diffs.empty());
+    const nlohmann::json& changes = recorder.diffs.back();
+    ASSERT_TRUE(changes.contains("markers")) << changes.dump();
+    ASSERT_EQ(changes.at("markers").size(), 2u);
+    EXPECT_NEAR(changes.at("markers")[1].at("seconds").get<double>(), 5.0, 0.05);
+    EXPECT_EQ(control::toJson(rig.center.state()).at("markers"), changes.at("markers"));
+}
+
+TEST(ControlCenter, TheStageComesFromTheWindowsSwitch) {
+    ControlRig rig;
+    EXPECT_FALSE(rig.center.state().stage) << "no window: never";
+    bool shown = true;
+    rig.center.setStageShown([&shown] { return shown; });
+    EXPECT_TRUE(rig.center.state().stage);
+    shown = false;
+    rig.center.refresh();
+    EXPECT_FALSE(rig.center.state().stage);
+}
+
 TEST(ControlCenter, TapTempoSetsTheClicksBpmFromTheCallsArrivalTimes) {
     ControlRig rig;
     ASSERT_TRUE(rig.load(rig.writeSong("song", 4.0)));

@@ -50,6 +50,20 @@ TEST(ControlState, ToJsonUsesTheApiKeys) {
         EXPECT_TRUE(j.contains(key)) << key;
 }
 
+TEST(ControlState, MarkersAreAListOfNameAndSecondsAndChangeAsAWhole) {
+    ControlState before = sample();
+    EXPECT_EQ(toJson(before).at("markers"), json::array());
+    ControlState after = before;
+    after.markers = {{"Verse", 2.0}, {"Chorus", 4.5}};
+    const json j = toJson(after);
+    ASSERT_EQ(j.at("markers").size(), 2u);
+    EXPECT_EQ(j.at("markers")[1], json({{"name", "Chorus"}, {"seconds", 4.5}}));
+    EXPECT_EQ(diff(before, after), json({{"markers", j.at("markers")}}));
+    ControlState renamed = after;
+    renamed.markers[0].name = "Intro";
+    EXPECT_EQ(diff(after, renamed).at("markers")[0].at("name"), "Intro");
+}
+
 TEST(ControlState, EmptyStateHasEmptyLists) {
     const json j = toJson(ControlState{});
     EXPECT_TRUE(j.at("stems").is_array());

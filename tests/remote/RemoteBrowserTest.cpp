@@ -1,7 +1,7 @@
 // The web remote's page in a real headless Chromium (WebDriver): it loads with the token in
 // its address, a tap on Play reaches the player and the page shows the new state, which
-// /api/state agrees with; the read-only page has no buttons. Skipped without chromium and
-// chromedriver (scripts/install-deps.sh test).
+// /api/state agrees with; a tap on a marker asks for it; the read-only page has no buttons. Skipped
+// without chromium and chromedriver (scripts/install-deps.sh test).
 #include <gtest/gtest.h>
 
 #include "HttpTestSupport.h"
@@ -47,6 +47,8 @@ TEST(RemoteBrowser, TapPlayAndThePageAndTheApiSayPlaying) {
     port.current.barBeat = "5.3";
     port.current.timeLeft = 142.0;
     port.current.setTimeLeft = 637.0;
+    port.current.position = 20.0;
+    port.current.markers = {{"Intro", 0.0}, {"Verse 1", 12.0}, {"Chorus", 40.0}};
     remote::HttpDoor door{port};
     port.listener = &door;
     ASSERT_TRUE(door.start(QHostAddress::LocalHost, 0, "full-token-1", "read-token-1"));
@@ -79,13 +81,22 @@ TEST(RemoteBrowser, TapPlayAndThePageAndTheApiSayPlaying) {
     ASSERT_TRUE(QTest::qWaitFor([&] { return port.calls.size() == 2; }, 5000));
     EXPECT_EQ(port.calls[1].name, "song.goto");
     EXPECT_EQ(std::get<std::int64_t>(port.calls[1].params.at("n")), 2);
+    // The song's markers, the one the play is in outlined; a tap goes to one by number.
+    EXPECT_EQ(browser.script("return document.querySelectorAll('#markers li').length;"), 3);
+    EXPECT_EQ(browser.script("return document.querySelector('#markers li.current').textContent;"),
+              "2. Verse 10:12");
+    ASSERT_TRUE(browser.click(browser.find("#markers li:nth-child(3) button"))) << browser.error();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return port.calls.size() == 3; }, 5000));
+    EXPECT_EQ(port.calls[2].name, "marker.goto");
+    EXPECT_EQ(std::get<std::int64_t>(port.calls[2].params.at("n")), 3);
 
     // The read-only page: the stage view, no buttons at all.
     ASSERT_TRUE(browser.navigate(base + "read-token-1")) << browser.error();
     EXPECT_TRUE(QTest::qWaitFor(
         [&] { return browser.text(browser.find("#song")) == "First Light"; }, 10000));
     EXPECT_EQ(browser.script("return document.querySelectorAll('button, input').length;"), 0);
-    EXPECT_EQ(port.calls.size(), 2u);
+    EXPECT_EQ(browser.script("return document.querySelectorAll('#markers li').length;"), 3);
+    EXPECT_EQ(port.calls.size(), 3u);
 }
 
 }  // namespace unity_RemoteBrowserTest

@@ -134,6 +134,41 @@ class Settings {
     // 1..65535.
     int oscPort() const;
     bool setOscPort(int port);
+    // The MIDI door: off by default; its input is part of a port's name or "virtual" (a
+    // virtual input port to connect the controller to, the default); its mapping file is
+    // <AppData>/midi/default.json unless set. At most kMaxMidiTextLength characters each.
+    static constexpr const char* kMidiEnabledKey = "midi/enabled";
+    static constexpr const char* kMidiInputKey = "midi/input";
+    static constexpr const char* kMidiMappingKey = "midi/mapping";
+    static constexpr int kMaxMidiTextLength = 1024;
+    bool midiEnabled() const;
+    void setMidiEnabled(bool on);
+    QString midiInput() const;
+    bool setMidiInput(const QString& input);
+    static QString defaultMidiMappingPath();
+    // An absolute path; anything else reads as the default.
+    QString midiMappingPath() const;
+    bool setMidiMappingPath(const QString& path);
+    // The web remote (HttpDoor): off by default, on 127.0.0.1, port kDefaultRemotePort. Its
+    // tokens (full, read-only) are empty until the hub generates them (remote::generateToken,
+    // the app layer has no QtNetwork) and kept from then on; a value that is not 8 to 256 of
+    // A-Z a-z 0-9 . _ ~ - (what the web remote takes) reads as empty (a new one is generated).
+    static constexpr const char* kRemoteEnabledKey = "remote/enabled";
+    static constexpr const char* kRemoteAddressKey = "remote/address";
+    static constexpr const char* kRemotePortKey = "remote/port";
+    static constexpr const char* kRemoteTokenKey = "remote/token";
+    static constexpr const char* kRemoteReadTokenKey = "remote/read_token";
+    static constexpr int kDefaultRemotePort = 8080;
+    bool remoteEnabled() const;
+    void setRemoteEnabled(bool on);
+    QString remoteAddress() const;
+    bool setRemoteAddress(const QString& address);
+    int remotePort() const;
+    bool setRemotePort(int port);
+    QString remoteToken() const;
+    bool setRemoteToken(const QString& token);
+    QString remoteReadToken() const;
+    bool setRemoteReadToken(const QString& token);
 
     // Most recent first, no duplicates, at most kMaxRecent absolute paths.
     QStringList recentSongs() const;

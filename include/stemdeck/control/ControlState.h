@@ -17,6 +17,12 @@ struct ControlState {
         bool solo = false;
         bool operator==(const Stem&) const = default;
     };
+    // A marker of the current song, in time order (the web page's section list).
+    struct Marker {
+        std::string name;
+        double seconds = 0.0;
+        bool operator==(const Marker&) const = default;
+    };
     struct SetSong {
         std::string title;
         double duration = 0.0;
@@ -34,8 +40,9 @@ struct ControlState {
     double setTimeLeft = 0.0;
     std::string section;  // the marker at or before the position
     std::string nextSection;
-    std::string barBeat;  // "12.3", empty without a tempo grid
-    int countIn = 0;      // beats of count-in left
+    std::vector<Marker> markers;  // the song's markers; `marker.goto` n is markers[n - 1]
+    std::string barBeat;          // "12.3", empty without a tempo grid
+    int countIn = 0;              // beats of count-in left
     double timeLeft = 0.0;
     bool loop = false;
     bool vamp = false;
@@ -46,7 +53,7 @@ struct ControlState {
     std::vector<Stem> stems;
     double masterDb = 0.0;
     bool lock = false;
-    bool stage = false;
+    bool stage = false;  // the window's stage view; always false in serve
 
     bool operator==(const ControlState&) const = default;
 };

@@ -26,8 +26,8 @@ class ControlKeys;
 // - OSC: the door on/off (off by default), address (127.0.0.1; a warning for every address),
 //   port; applied at once through the ControlHub, whose one-line status (listening, or why
 //   not) shows under it.
-// - MIDI: the MIDI system found, or why MIDI control is off.
-// The web remote (HttpDoor) is to get a tab of its own beside them.
+// - MIDI: the MIDI door and its bindings (MidiControlTab).
+// - Web: the web remote, its tokens, addresses and QR code (WebRemoteTab).
 // GUI thread only.
 class ControlsSettingsPage : public QWidget {
     Q_OBJECT
@@ -38,7 +38,6 @@ class ControlsSettingsPage : public QWidget {
   private:
     QWidget* makeKeysTab();
     QWidget* makeOscTab();
-    QWidget* makeMidiTab();
     void fillKeys();
     void applyOsc();
     void showOsc();

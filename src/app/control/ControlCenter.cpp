@@ -28,6 +28,11 @@ ControlCenter::ControlCenter(const AppParts& parts, std::vector<control::ActionS
     followPlayState();
 }
 
+void ControlCenter::setStageShown(std::function<bool()> shown) {
+    collector_.setStageShown(std::move(shown));
+    refresh();
+}
+
 void ControlCenter::connectParts() {
     PlaybackManager& playback = parts_.playback;
     connect(&playback, &PlaybackManager::stateChanged, this, [this] {

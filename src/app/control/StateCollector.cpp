@@ -69,6 +69,8 @@ control::ControlState StateCollector::sample() {
         const stage::Sections sections = stage::sectionsAt(parts_.markers->markers(), s.position);
         s.section = sections.current.toStdString();
         s.nextSection = sections.next.toStdString();
+        for (const SongMarker& marker : parts_.markers->markers())
+            s.markers.push_back({marker.name.toStdString(), marker.seconds});
     }
     const audio::ClickSettings click = playback.click();
     s.countIn = playback.countInBeatsLeft();
@@ -80,6 +82,7 @@ control::ControlState StateCollector::sample() {
     s.tempo = playback.tempo();
     s.pitchCents = playback.pitchCents();
     s.lock = parts_.lock && parts_.lock->locked();
+    s.stage = stageShown_ && stageShown_();
     sampleSet(s);
     sampleMix(s);
     return s;

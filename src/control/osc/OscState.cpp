@@ -18,7 +18,8 @@ std::int32_t flag(bool on) {
 }
 
 // One entry per diff() key: the OSC messages it becomes. Keys absent here (stems, set songs)
-// are handled apart or not sent over OSC.
+// are handled apart or not sent over OSC (markers: the web page's list; OSC has
+// marker.goto and the section names).
 void fieldMessages(const std::string& key, const ControlState& s, std::vector<OscMessage>& out) {
     if (key == "state")
         out.push_back(field("state", s.state));

@@ -36,6 +36,9 @@ class ControlCenter : public QObject, public control::ControlPort {
 
     // For a window to give `stage` (or another UI-only action) its handler.
     control::ActionRegistry& registry() { return registry_; }
+    // Where the state's `stage` comes from (the window's stage view); samples at once. The
+    // owner calls refresh() when it changes.
+    void setStageShown(std::function<bool()> shown);
 
     // Listeners are called on this thread, in the order added; a listener must be removed
     // before it is destroyed. Adding one twice has no effect.

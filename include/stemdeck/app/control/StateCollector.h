@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <functional>
 #include <string>
 
 #include "stemdeck/app/SongMeta.h"
@@ -19,6 +20,8 @@ class StateCollector {
     explicit StateCollector(const AppParts& parts) : parts_(parts) {}
 
     control::ControlState sample();
+    // Whether the window's stage view is shown (the state's `stage`); unset: never (serve).
+    void setStageShown(std::function<bool()> shown) { stageShown_ = std::move(shown); }
 
     // "12.3" on the click's grid when the song has a tempo; empty without one (a bar count
     // would be a guess, as the stage view says) and while counting in. Pure, any thread.
@@ -32,6 +35,7 @@ class StateCollector {
     void sampleMix(control::ControlState& state) const;
 
     AppParts parts_;
+    std::function<bool()> stageShown_;
     QString metaFolder_;
     SongMeta meta_;
 };
