@@ -40,6 +40,7 @@ struct Sim {
     }
     void block() {
         if (rolling) songFrame += kBlock * tempo;
+        anchor.outFrames += kBlock;
         anchor.rawNs = nowNs + 2 * kBlockNs;
         anchor.songFrame = std::llround(songFrame);
         anchor.songFramesPerOutFrame = tempo;
@@ -190,6 +191,19 @@ TEST(ClockSchedule, EventsThatDoNotFitWaitForTheNextCall) {
     ASSERT_GE(n, 2);
     EXPECT_EQ(more[0].bytes[0], 0xFA);
     EXPECT_EQ(more[1].bytes[0], 0xF8);
+}
+
+TEST(ClockSchedule, NothingBeforeTheFirstAnchor) {
+    ClockSchedule schedule;
+    ClockAnchor none;  // as a sender holds it before the engine published any
+    none.epoch = 0;
+    ClockEvent out[4];
+    EXPECT_EQ(schedule.advance(none, 1'000'000'000, out, 4), 0);
+    ClockAnchor first = none;
+    first.outFrames = kBlock;
+    first.epoch = 1;  // the engine's first song: no seek to report
+    first.rawNs = 999'000'000;
+    EXPECT_EQ(schedule.advance(first, 1'000'000'000, out, 4), 0);
 }
 
 TEST(ClockSchedule, SongPositionIsClampedToFourteenBits) {

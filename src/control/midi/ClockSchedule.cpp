@@ -63,6 +63,7 @@ void ClockSchedule::begin(const audio::ClockAnchor& a) noexcept {
 int ClockSchedule::advance(const audio::ClockAnchor& a, std::int64_t untilNs, ClockEvent* out,
                            int capacity) noexcept {
     int n = 0;
+    if (a.outFrames == 0) return 0;  // nothing published yet: no position to tell
     const bool rolling = a.rolling != 0 && untilNs - a.rawNs < kStaleNs;
     if (!seen_) {
         seen_ = true;

@@ -52,9 +52,14 @@ class ClockAnchorPublisher {
     // Audio-thread state: what the previous block left, to notice seeks and song changes.
     const Transport* lastTransport_ = nullptr;
     std::int64_t expectedFrame_ = -1;
+    std::int64_t lastPosition_ = -1;
     std::int64_t outFrames_ = 0;
     std::uint32_t epoch_ = 0;
     bool wasRolling_ = false;
+    double outNs_ = 0.0;      // smoothed: when the last block's end is heard
+    double songFrame_ = 0.0;  // smoothed: the song frame heard then
+    std::int64_t timeReadings_ = 0;
+    std::int64_t songReadings_ = 0;
 };
 
 }  // namespace stemdeck::audio

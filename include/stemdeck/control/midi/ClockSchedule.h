@@ -25,7 +25,7 @@ class ClockSchedule {
 
     // The events due before `untilNs` (JACK time of the end of the sender's next slot), in
     // order, into out[0, capacity). Returns how many; events that do not fit stay due for the
-    // next call. `anchor` is the newest one the engine published.
+    // next call. `anchor` is the newest one the engine published (none yet: outFrames 0).
     int advance(const audio::ClockAnchor& anchor, std::int64_t untilNs, ClockEvent* out,
                 int capacity) noexcept;
 
