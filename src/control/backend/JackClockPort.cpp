@@ -71,6 +71,18 @@ bool JackClockPort::connectTo(const std::string& destination) {
     return true;
 }
 
+std::vector<std::string> JackClockPort::destinations() const {
+    std::vector<std::string> names;
+    if (!client_) return names;
+    const char** ports = jack_get_ports(client_, nullptr, JACK_DEFAULT_MIDI_TYPE, JackPortIsInput);
+    if (!ports) return names;
+    const std::string own = std::string(jack_get_client_name(client_)) + ":";
+    for (const char** p = ports; *p; ++p)
+        if (std::string(*p).rfind(own, 0) != 0) names.emplace_back(*p);
+    jack_free(ports);
+    return names;
+}
+
 int JackClockPort::process(std::uint32_t frames, void* self) {
     static_cast<JackClockPort*>(self)->processCycle(frames);
     return 0;

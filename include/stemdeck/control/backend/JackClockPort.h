@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "stemdeck/audio/core/AtomicSnapshot.h"
 #include "stemdeck/audio/device/ClockAnchor.h"
@@ -39,6 +40,8 @@ class JackClockPort {
     std::string portName() const;
     // Connects clock_out to `destination` (a JACK MIDI input port). False with error().
     bool connectTo(const std::string& destination);
+    // The JACK MIDI input ports (of other clients) the clock can go to; empty when not open.
+    std::vector<std::string> destinations() const;
     const std::string& error() const { return error_; }
     // Any thread: messages written so far, and those the port's buffer had no room for.
     std::uint64_t sentCount() const { return sent_.load(std::memory_order_relaxed); }
