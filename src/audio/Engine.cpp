@@ -7,6 +7,7 @@
 
 #include "core/SampleRateCheck.h"
 #include "stemdeck/audio/core/Limits.h"
+#include "stemdeck/audio/core/RealtimeThread.h"
 #include "stemdeck/audio/loader/StemPeaks.h"
 
 namespace stemdeck::audio {
@@ -48,6 +49,7 @@ void Engine::openOutput(const OutputConfig& config) {
     deviceError_.clear();
     monitor_.configure(output_.sampleRate(), output_.framesPerBuffer(),
                        output_.outputLatencySeconds());
+    clock_.setOutputLatencyNs(static_cast<std::int64_t>(output_.outputLatencySeconds() * 1e9));
     if (!hasSong()) return;
     // The output pairs may have changed (the stream is not started yet). At another rate the
     // song keeps its own: it waits, silent, to be loaded again (reloadRate()). A cued song
@@ -291,6 +293,10 @@ void Engine::restartHeartbeatWatch() {
 
 void Engine::renderAudio(float* out, int frames, int channels, bool underflow) noexcept {
     renderCallback(callback_, out, frames, channels, underflow);
+    if (!clock_.enabled()) return;
+    const RealtimeScope realtime;
+    SongUnit* unit = set_.current();
+    clock_.publish(unit ? &unit->transport() : nullptr, frames);
 }
 
 }  // namespace stemdeck::audio

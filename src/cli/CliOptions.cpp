@@ -266,6 +266,14 @@ void declareServe(Declared& d, CliOptions& o) {
                     if (v.empty()) throw CliError("--midi-map needs a file");
                     o.midiMap = v;
                 });
+    valueOption(serve, "--clock-out", "NAME",
+                "send MIDI clock (24 ppqn, Start/Stop/Continue, song position) from JACK port\n"
+                "  stemdeck-clock:clock_out to the MIDI input whose name contains NAME, or\n"
+                "  only open the port with \"virtual\"",
+                [&o](const std::string& v) {
+                    if (v.empty()) throw CliError("--clock-out needs a port name or \"virtual\"");
+                    o.clockOut = v;
+                });
     declareBlock(serve, o, "frames per device buffer");
     declareRate(serve, o, "device sample rate (default: the device's)");
     valueOption(serve, "--device", "NAME", "output device (default: the system's)",

@@ -65,6 +65,9 @@ struct CliOptions {
     std::optional<std::string> midi;
     // serve: the controller's MIDI mapping file (empty: none).
     std::filesystem::path midiMap;
+    // serve: MIDI clock out to the JACK MIDI input whose name contains this, or "virtual"
+    // (the port stemdeck-clock:clock_out alone).
+    std::optional<std::string> clockOut;
     // bench --case STEMSxBLOCK: also time the song's first STEMS stems at BLOCK frames.
     std::vector<std::pair<int, int>> benchCases;
 

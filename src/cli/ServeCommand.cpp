@@ -18,6 +18,7 @@
 #include "stemdeck/app/SongMarkers.h"
 #include "stemdeck/app/control/ControlCenter.h"
 #include "stemdeck/app/control/LockState.h"
+#include "stemdeck/app/control/MidiClockDoor.h"
 #include "stemdeck/app/control/MidiDoor.h"
 #include "stemdeck/app/set/SetPlaybackPort.h"
 #include "stemdeck/app/set/SetPlayer.h"
@@ -178,6 +179,12 @@ int runServe(const CliOptions& options, const CommandContext& context) {
         // Later changes too: a controller unplugged, plugged in again.
         QObject::connect(&midi, &app::MidiDoor::statusChanged, &qapp, say);
     }
+    // MIDI clock out: a synth or DAW follows the song. Not there (no JACK) is a note too.
+    app::MidiClockDoor clock(served.engine);
+    if (options.clockOut) {
+        clock.start(*options.clockOut);
+        say(clock.status());
+    }
     if (!osc.isListening() && !http.isListening() && !options.midi)
         printLine(context.err,
                   "no remote door is open (--osc PORT opens the OSC door, --http PORT the web "
@@ -199,6 +206,7 @@ int runServe(const CliOptions& options, const CommandContext& context) {
     http.stop();
     center.removeListener(&midi);
     midi.stop();
+    clock.stop();
     center.removeListener(&osc);
     osc.stop();
     center.removeListener(&songLog);

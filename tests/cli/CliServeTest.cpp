@@ -11,6 +11,8 @@
 #include <csignal>
 #include <filesystem>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "AudioFiles.h"
 #include "CliProcess.h"
@@ -303,6 +305,53 @@ TEST(CliServe, AMidiPedalPlaysTheServedSong) {
     serve.signal(SIGTERM);
     const CliResult r = serve.wait();
     EXPECT_EQ(r.status, 143) << r.err;
+}
+
+// --clock-out: a synth (a raw JACK MIDI input) named in part gets Start and ticks when the
+// song plays, and Stop when it pauses.
+TEST(CliServe, ClockOutFollowsTheServedSong) {
+    if (!test::jackRunning()) GTEST_SKIP() << "needs the JACK dummy server (with_jack.sh)";
+    test::JackMidiPeer synth;
+    ASSERT_TRUE(synth.open("clock_synth")) << synth.error();
+    CliProcess serve({"serve", test::demoSong(), "--osc", "0", "--clock-out", "clock_synth"});
+    ASSERT_TRUE(serve.waitForErr("Ctrl-C or SIGTERM stops")) << serve.wait().err;
+    ASSERT_TRUE(serve.waitForErr("song: ")) << "the song never loaded";
+    const std::string printed = test::readFile(serve.errPath());
+    EXPECT_NE(printed.find("MIDI clock out: stemdeck-clock:clock_out → clock_synth:in"),
+              std::string::npos)
+        << printed;
+    const int port = printedOscPort(printed);
+    ASSERT_GT(port, 0) << printed;
+    OscClient client;
+    EXPECT_TRUE(stateSays(client, port, false));
+    EXPECT_TRUE(synth.received().empty()) << "nothing while the song stands";
+    client.send(port, "/stemdeck/play");
+    EXPECT_TRUE(stateSays(client, port, true));
+    std::vector<std::vector<std::uint8_t>> heard;
+    for (int i = 0; i < 100 && heard.size() < 20; ++i) {
+        for (auto& m : synth.received()) heard.push_back(m);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ASSERT_GE(heard.size(), 20u) << "ticks while playing";
+    EXPECT_EQ(heard.front(), (std::vector<std::uint8_t>{0xFA})) << "Start first";
+    EXPECT_EQ(heard[1], (std::vector<std::uint8_t>{0xF8}));
+    client.send(port, "/stemdeck/pause");
+    EXPECT_TRUE(stateSays(client, port, false));
+    bool stopped = false;
+    for (int i = 0; i < 50 && !stopped; ++i) {
+        for (auto& m : synth.received()) stopped = stopped || m == std::vector<std::uint8_t>{0xFC};
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_TRUE(stopped) << "Stop on pause";
+    serve.signal(SIGTERM);
+    const CliResult r = serve.wait();
+    EXPECT_EQ(r.status, 143) << r.err;
+}
+
+TEST(CliServe, AnEmptyClockOutIsAUsageError) {
+    const CliResult r = test::runCli({"serve", test::demoSong(), "--clock-out", ""});
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_NE(r.err.find("--clock-out needs a port name"), std::string::npos) << r.err;
 }
 
 TEST(CliServe, AMidiMapWithoutMidiIsAUsageError) {

@@ -10,6 +10,7 @@
 
 #include "stemdeck/audio/click/ClickSettings.h"
 #include "stemdeck/audio/device/AudioCallback.h"
+#include "stemdeck/audio/device/ClockAnchor.h"
 #include "stemdeck/audio/device/LatencyMonitor.h"
 #include "stemdeck/audio/device/PortAudioOutput.h"
 #include "stemdeck/audio/loader/Song.h"
@@ -183,6 +184,13 @@ class Engine : private AudioSource {
     LatencyStats latencyStats() const { return monitor_.stats(); }
     void resetLatencyStats() { monitor_.reset(); }
 
+    // MIDI clock out (docs/design/CONTROL.md §6): while enabled the audio thread publishes a
+    // ClockAnchor per block (off: one relaxed load per block). Any thread.
+    void setClockAnchorEnabled(bool on) { clock_.setEnabled(on); }
+    bool clockAnchorEnabled() const { return clock_.enabled(); }
+    // Any thread (a real-time reader uses tryLoad). Valid for the engine's lifetime.
+    const AtomicSnapshot<ClockAnchor>& clockAnchors() const { return clock_.anchors(); }
+
     // Peak levels since the previous call (stems post-fader, master). The GUI timer only.
     MeterReading takeMeterReading() { return current().meters().read(); }
 
@@ -268,6 +276,7 @@ class Engine : private AudioSource {
     LatencyMonitor monitor_;
     std::atomic<std::uint64_t> heartbeat_{0};
     SetCallbackContext callback_{set_, monitor_, heartbeat_};
+    ClockAnchorPublisher clock_;
     std::string deviceError_;
     ClickSettings click_;
     // The control thread's view of the heartbeat: last value seen, when it last moved, and
