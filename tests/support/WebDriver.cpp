@@ -1,11 +1,14 @@
 #include "WebDriver.h"
 
+#include <sys/prctl.h>
+
 #include <QFile>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
+#include <csignal>
 
 namespace stemdeck::test {
 namespace {
@@ -40,8 +43,11 @@ bool WebDriver::start(int width, int height) {
     port_ = freePort();
     driver_.setProgram(QStandardPaths::findExecutable(QStringLiteral("chromedriver")));
     driver_.setArguments({QStringLiteral("--port=%1").arg(port_)});
-    driver_.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // Not on the test's own stderr: a chromedriver (or its Chromium) outliving a test that
+    // died would hold CTest's pipe open until the test's timeout. It dies with the test too.
     driver_.setStandardOutputFile(QProcess::nullDevice());
+    driver_.setStandardErrorFile(QProcess::nullDevice());
+    driver_.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     driver_.start();
     if (!driver_.waitForStarted(5000)) {
         error_ = "chromedriver did not start";
