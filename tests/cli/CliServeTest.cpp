@@ -32,6 +32,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A signalled serve ends within a second; a sanitizer's own end-of-process work (TSan's
+// report pass, ASan's leak check) adds to that, measured at up to 1.04 s under TSan.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr double kStopSeconds = 3.0;
+#else
+constexpr double kStopSeconds = 1.0;
+#endif
+
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -160,7 +168,7 @@ TEST(CliServe, ASignalStopsItWithinASecond) {
         const auto sent = Clock::now();
         serve.signal(signal);
         const CliResult r = serve.wait();
-        EXPECT_LT(secondsSince(sent), 1.0);
+        EXPECT_LT(secondsSince(sent), kStopSeconds);
         EXPECT_EQ(r.status, 128 + signal) << r.err;
         EXPECT_NE(r.err.find("serving " + test::demoSong() + " on "), std::string::npos) << r.err;
         EXPECT_EQ(r.out, "");
@@ -259,7 +267,7 @@ TEST(CliServe, TheWebRemoteDrivesTheTransportWithItsToken) {
     const auto sent = Clock::now();
     serve.signal(SIGINT);
     const CliResult r = serve.wait();
-    EXPECT_LT(secondsSince(sent), 1.0);
+    EXPECT_LT(secondsSince(sent), kStopSeconds);
     EXPECT_EQ(r.status, 130) << r.err;
 }
 
