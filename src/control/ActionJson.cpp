@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "Printable.h"
+#include "stemdeck/control/JsonDepth.h"
 
 namespace stemdeck::control {
 namespace {
@@ -16,35 +17,6 @@ constexpr int kMaxDepth = 8;
 
 ActionResult refuse(std::string message, std::string param = {}) {
     return ActionResult::failure(Code::BadParam, std::move(message), std::move(param));
-}
-
-// Depth of the deepest array/object, counted outside strings, stopping past `limit`: nesting
-// is refused before nlohmann builds (and recursively destroys) a deep tree.
-int nestingDepth(std::string_view text, int limit) {
-    int depth = 0;
-    int deepest = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (const char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > deepest) deepest = depth;
-            if (deepest > limit) break;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return deepest;
 }
 
 const char* typeOf(const json& value) {
@@ -105,7 +77,7 @@ ActionResult paramsFromJson(std::string_view text, std::map<std::string, ParamVa
         return ActionResult::success();
     }
     // A shallow nested value is refused below naming its key; a deep one not even parsed.
-    if (nestingDepth(text, kMaxDepth) > kMaxDepth)
+    if (jsonNestingDepth(text, kMaxDepth) > kMaxDepth)
         return refuse("parameters: JSON nested more than 8 levels deep");
     json parsed;
     try {

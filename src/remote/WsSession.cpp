@@ -4,33 +4,13 @@
 #include <chrono>
 
 #include "stemdeck/control/ActionJson.h"
+#include "stemdeck/control/JsonDepth.h"
 
 namespace stemdeck::remote {
 namespace {
 
 // Deeper JSON is refused before nlohmann sees it (its parser recurses).
 constexpr int kMaxDepth = 8;
-
-bool tooDeep(const QByteArray& text) {
-    int depth = 0;
-    bool inString = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > kMaxDepth) return true;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return false;
-}
 
 control::ActionResult badMessage(std::string message) {
     return control::ActionResult::failure(control::ActionResult::Code::BadParam,
@@ -85,7 +65,10 @@ void WsSession::reply(const nlohmann::json& id, const control::ActionResult& res
 
 void WsSession::receive(const QString& text) {
     const QByteArray bytes = text.toUtf8();
-    if (tooDeep(bytes)) return reply(nullptr, badMessage("the message is nested too deeply"));
+    if (control::jsonNestingDepth(
+            std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+            kMaxDepth) > kMaxDepth)
+        return reply(nullptr, badMessage("the message is nested too deeply"));
     nlohmann::json message;
     try {
         message = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size());

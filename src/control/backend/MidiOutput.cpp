@@ -2,37 +2,14 @@
 
 #include <RtMidi.h>
 
+#include "RtMidiSupport.h"
+
 namespace stemdeck::control::backend {
 
-namespace {
-
-RtMidi::Api rtApi(MidiApi api) {
-    switch (api) {
-        case MidiApi::Alsa:
-            return RtMidi::LINUX_ALSA;
-        case MidiApi::Jack:
-            return RtMidi::UNIX_JACK;
-        case MidiApi::None:
-            break;
-    }
-    return RtMidi::RTMIDI_DUMMY;
-}
-
-// With an error callback RtMidi neither prints nor throws: it reports here instead.
-void quiet(RtMidiError::Type, const std::string&, void*) {}
-
-void keepError(RtMidiError::Type type, const std::string& text, void* error) {
-    if (type == RtMidiError::WARNING || type == RtMidiError::DEBUG_WARNING) return;
-    if (static_cast<std::string*>(error)->empty()) *static_cast<std::string*>(error) = text;
-}
-
-std::string oneLine(std::string text) {
-    for (char& c : text)
-        if (c == '\n' || c == '\r') c = ' ';
-    return text;
-}
-
-}  // namespace
+using detail::keepError;
+using detail::oneLine;
+using detail::quiet;
+using detail::rtApi;
 
 MidiOutput::MidiOutput(MidiApi api) : api_(api) {}
 

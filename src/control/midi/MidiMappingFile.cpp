@@ -10,6 +10,7 @@
 
 #include "../Printable.h"
 #include "stemdeck/control/ActionCatalog.h"
+#include "stemdeck/control/JsonDepth.h"
 #include "stemdeck/control/midi/MidiMapper.h"
 
 namespace stemdeck::control::midi {
@@ -19,28 +20,6 @@ namespace {
 using nlohmann::json;
 constexpr int kMaxDepth = 16;
 const char* const kFormat = "stemdeck-midi";
-
-// Deepest array/object nesting outside strings, stopping past `limit` (nlohmann recurses).
-int nestingDepth(const std::string& text, int limit) {
-    int depth = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > limit) return depth;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return depth;
-}
 
 // 1..16 or "any" (0).
 std::optional<int> channelFrom(const json& value) {
@@ -210,7 +189,7 @@ MidiMappingLoad failure(std::string problem) {
 
 MidiMappingLoad MidiMappingFile::parse(const std::string& text) {
     if (text.size() > kMaxBytes) return failure("mapping file is over 1 MiB");
-    if (nestingDepth(text, kMaxDepth) > kMaxDepth)
+    if (jsonNestingDepth(text, kMaxDepth) > kMaxDepth)
         return failure("mapping file is nested too deeply");
     const json root = json::parse(text, nullptr, false);
     if (root.is_discarded()) return failure("mapping file is not valid JSON");
