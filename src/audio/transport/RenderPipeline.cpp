@@ -113,6 +113,7 @@ void RenderPipeline::updateRoutes(int channels) noexcept {
 }
 
 void RenderPipeline::jump(std::int64_t frame) noexcept {
+    primedAtStart_ = false;
     for (auto& chain : chains_) chain->jump(frame, restartAfterJump_);
 }
 
@@ -128,6 +129,13 @@ std::int64_t RenderPipeline::startFromSilence(int countInBars, double countInRat
     resumeFromSilence();
     for (auto& chain : chains_) chain->stretcher().engageWhileSilent(restartAfterJump_);
     return parts_.click->countInFramesNow(countInBars, countInRate);
+}
+
+void RenderPipeline::prerollFromSilence(int n) noexcept {
+    if (readPosition() == 0) primedAtStart_ = true;
+    resumeFromSilence();
+    for (auto& chain : chains_) chain->stretcher().engageWhileSilent(restartAfterJump_);
+    primeChains(n);
 }
 
 void RenderPipeline::renderSource(std::size_t pair, std::int64_t pos, int m, float* l,
@@ -219,6 +227,7 @@ void RenderPipeline::finishStereo(float* out, int n, const float* fade) noexcept
 }
 
 void RenderPipeline::renderSong(float* out, int n, int channels, const float* fade) noexcept {
+    primedAtStart_ = false;
     OutputRouting& routing = *parts_.routing;
     const std::int64_t heard = heardPosition();  // the song frame heard at this chunk's start
     // While a spread restart gives silence the heard position stands still: the beat there is

@@ -131,6 +131,8 @@ int SetTransport::processRun(float* out, int n, int channels) noexcept {
                 continue;
             }
             rendered = static_cast<int>(std::min<std::int64_t>(left, gapLeft_));
+            if (SongUnit* next = cued_.load(std::memory_order_acquire))
+                next->transport().preroll(rendered, channels);
             std::fill(dst, dst + static_cast<std::ptrdiff_t>(rendered) * channels, 0.0f);
             gapLeft_ -= rendered;
             if (gapLeft_ == 0) {
@@ -158,6 +160,8 @@ int SetTransport::renderCurrent(float* out, int n, int channels) noexcept {
     // Read once per run: the control thread may change it until the transition starts.
     const LeadOutPlan plan = unit.leadOutPlan();
     const Kind kind = plan.kind;
+    // A song that follows without a start of its own primes its stretchers while it waits.
+    if (next && kind != Kind::Stop) next->transport().preroll(n, channels);
     int run = n;
     if (next && kind == Kind::Crossfade && song.playRequested() && !song.atEnd()) {
         // The crossfade starts when the song has its length left (output frames, its tempo).

@@ -184,6 +184,25 @@ void Transport::process(float* out, int frames, int channels) noexcept {
               out + static_cast<std::ptrdiff_t>(frames) * channels, 0.0f);
 }
 
+void Transport::preroll(int frames, int channels) noexcept {
+    STEMDECK_EXPECT_AUDIO_THREAD();
+    if (!song_ || frames <= 0 || channels <= 0 || !canStretch()) return;
+    // Unstretched, a song sounds from its first block: nothing to prepare.
+    if (tempo_.load(std::memory_order_relaxed) == 1.0 &&
+        pitchCents_.load(std::memory_order_relaxed) == 0.0)
+        return;
+    if (playRequested_.load(std::memory_order_acquire) ||
+        control_.state() != TransportControl::State::Stopped)
+        return;
+    // The settings and routes the first block will have (a bar jump waits for it).
+    pipeline_.beginBlock(channels, tempo_.load(std::memory_order_relaxed),
+                         pitchCents_.load(std::memory_order_relaxed), -1);
+    takeSeekRequest();
+    control_.next(false, gate_, frames, pipeline_, {});  // takes a pending seek, silently
+    if (gate_.starved(pipeline_)) return;                // priming would keep undecoded silence
+    pipeline_.prerollFromSilence(std::min(frames, Mixer::kMaxChunk));
+}
+
 std::int64_t Transport::outputFramesLeft() const noexcept {
     return song_ ? pipeline_.outputFramesToEnd() : 0;
 }

@@ -3,6 +3,7 @@
 // a segue into a song still being decoded (it buffers in silence, then plays from its start).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -164,6 +165,55 @@ TEST(SetTransport, ACueThatComesAfterTheEndTransitionsAtOnce) {
     const auto after = render(set, 1024);
     EXPECT_EQ(set.handOvers(), 1);
     for (int i = 0; i < 1024; ++i) ASSERT_EQ(after[i], 0.25f) << i;
+}
+
+// A segue between two stretched songs (a set entry's tempo) is gapless on a live stream too:
+// the next song's stretcher is primed while the current song plays out, so the seam has no
+// restart silence (7-43 ms of it when the restart waited for the hand-over).
+TEST(SetTransport, ASegueBetweenStretchedSongsHasNoSilenceAtTheSeam) {
+    for (const bool spread : {true, false}) {
+        SCOPED_TRACE(spread ? "spread restarts (live)" : "restarts at once (offline)");
+        auto sine = [](double hz, int frames) {
+            std::vector<float> v(static_cast<std::size_t>(frames));
+            for (int i = 0; i < frames; ++i)
+                v[i] = 0.5f * static_cast<float>(std::sin(2.0 * 3.14159265358979 * hz * i / kRate));
+            return v;
+        };
+        TestSong first(0.0f, 0), second(0.0f, 0);
+        first.song = test::MemorySong(kRate).mono("a", sine(440.0, kRate)).build();
+        second.song = test::MemorySong(kRate).mono("a", sine(330.0, 2 * kRate)).build();
+        audio::TransportSetup setup;
+        setup.timeStretch = true;
+        setup.spreadRestarts = spread;
+        SongTransition segue;
+        segue.kind = Kind::Segue;
+        auto a = std::make_unique<SongUnit>(first.song, first.mix, kRate, segue, setup);
+        auto b =
+            std::make_unique<SongUnit>(second.song, second.mix, kRate, SongTransition{}, setup);
+        a->transport().setTempo(0.9);
+        b->transport().setTempo(0.9);
+        SetTransport set;
+        set.start(std::move(a));
+        ASSERT_TRUE(set.cue(std::move(b)));
+        set.play();
+        const auto out = render(set, 3 * kRate);
+        ASSERT_EQ(set.handOvers(), 1);
+        // From when the first song sounds to well into the second: every 5 ms window carries
+        // the sine (RMS 0.35). A restart's silence (25 ms of it at 256 frames, before the
+        // preroll) shows as a window near 0; the stretcher's 5 ms fade-in after priming (as
+        // after a count-in) takes one window to about 0.2, and is allowed.
+        int start = 0;
+        while (start < 3 * kRate && std::abs(out[start]) < 0.05f) ++start;
+        ASSERT_LT(start, kRate / 5) << "the first song never sounded";
+        const int window = kRate / 200;
+        const int seam = static_cast<int>(kRate / 0.9);
+        for (int at = start + window; at + window < seam + kRate / 2; at += window / 2) {
+            double sum = 0.0;
+            for (int i = at; i < at + window; ++i) sum += static_cast<double>(out[i]) * out[i];
+            ASSERT_GT(std::sqrt(sum / window), 0.1)
+                << "quiet at " << at << " (seam near " << seam << ")";
+        }
+    }
 }
 
 }  // namespace unity_SetTransportTest

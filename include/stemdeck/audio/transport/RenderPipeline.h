@@ -76,6 +76,10 @@ class RenderPipeline {
     // during the count-in, if any). Returns the count-in's length in output frames (0: none).
     std::int64_t startFromSilence(int countInBars, double countInRate) noexcept;
     void resumeFromSilence() noexcept;  // the mix as it is now, without ramps
+    // Before playing (a set's cued song): the mix as it will start and the stretchers engaged
+    // and primed by n frames from where the song will start, so that it sounds at once, as
+    // after a count-in. Does nothing more once they are primed.
+    void prerollFromSilence(int n) noexcept;
 
     // Audio thread: n frames (n <= Mixer::kMaxChunk) of the song into `out` (interleaved,
     // `channels` channels), scaled by `fade` (n gains; null: full level).
@@ -88,7 +92,8 @@ class RenderPipeline {
                        int fadeLeft, int fadeLength, bool prime = true) noexcept;
 
     // Audio thread: where the song is (inline: asked for every chunk).
-    bool atSongStart() const noexcept { return chains_.front()->position() == 0; }
+    // At the song's first frame: not read yet, or read only to prime the stretchers there.
+    bool atSongStart() const noexcept { return chains_.front()->position() == 0 || primedAtStart_; }
     std::int64_t heardPosition() const noexcept;  // the song frame the listener hears now
     // The next song frame the mix is read from: ahead of the heard one while stretching.
     std::int64_t readPosition() const noexcept { return chains_.front()->position(); }
@@ -131,6 +136,7 @@ class RenderPipeline {
     std::vector<SafetyLimiter> limiters_;            // per output pair
     std::vector<float> clickLeft_, clickRight_, gain_;
     TimeStretcher::Restart restartAfterJump_ = TimeStretcher::Restart::AtOnce;
+    bool primedAtStart_ = false;  // prerolled from frame 0, nothing rendered since
     double appliedTempo_ = 1.0, appliedCents_ = 0.0;  // what the stretchers were last given
 
     // Audio-thread state, set per block.

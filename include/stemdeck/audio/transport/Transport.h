@@ -112,6 +112,12 @@ class Transport {
     // `frames` interleaved frames into `out` with `channels` channels (1: mono sum, 2: stereo,
     // more: a stereo pair each, as routed).
     void process(float* out, int frames, int channels) noexcept;
+    // Audio thread, instead of process() while this song waits to follow another (a set's
+    // cued song) and has not been played: takes a pending seek (a start marker) and primes
+    // the stretchers there by `frames`, so that a play without count-in sounds at once rather
+    // than after a stretcher's restart (7-43 ms of silence in a segue). Renders nothing; does
+    // nothing once played or while the audio there is still being decoded.
+    void preroll(int frames, int channels) noexcept;
 
   private:
     void takeSeekRequest() noexcept;
