@@ -306,6 +306,10 @@ void PlaybackManager::publishCountIn() {
 
 void PlaybackManager::poll() {
     if (loader_.busy()) emit loadProgress(loader_.progress());
+    // Read before the set's advance (raised after it): a song that ended on a Stop lead-out
+    // has been replaced by the cued one, which waits at its start (not rewound: a start
+    // marker would be lost), and the end is said once the new song is announced.
+    const bool stoppedHandOver = engine_.consumeStoppedHandOver();
     pollSet();  // a set's advance first: what follows reads the song playing now
     // The audio thread only raises a flag at the end of the song; stopping (and rewinding)
     // happens here, and Engine::service stops the stream once it has faded to silence.
@@ -315,7 +319,7 @@ void PlaybackManager::poll() {
     pollDecode();
     publishTransport();
     publishCountIn();
-    if (ended) emit finished();
+    if (ended || stoppedHandOver) emit finished();
     if (++pollsSinceSave_ >= kMixSavePolls) saveMix();
 }
 

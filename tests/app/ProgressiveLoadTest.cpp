@@ -151,8 +151,10 @@ TEST(ProgressiveLoad, OpeningAnotherSongWhileDecodingCancelsTheFirst) {
     rig.playback.play();
     ASSERT_TRUE(QTest::qWaitFor([&] { return rig.playback.position() > 0.2; }, 20000));
 
-    QSignalSpy decoded(&rig.playback, &PlaybackManager::songDecoded);
     ASSERT_TRUE(rig.load(second));
+    // Watched from the switch on: on a busy machine the first song may finish decoding while
+    // the second loads, which is no fault; after the switch nothing of it may be reported.
+    QSignalSpy decoded(&rig.playback, &PlaybackManager::songDecoded);
     EXPECT_TRUE(firstProgress->cancelRequested()) << "the first song's decode was stopped";
     EXPECT_EQ(rig.playback.songFolder(), test::qpath(second));
     rig.playback.play();

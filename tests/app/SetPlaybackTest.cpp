@@ -115,4 +115,30 @@ TEST(SetPlayback, TheCuedSongHasItsSavedMixBeforeItIsHeard) {
     EXPECT_EQ(rig.engine.mix().snapshot().stems.size(), 1u) << "the current song's own";
 }
 
+TEST(SetPlayback, AStopLeadOutEndsTheSongOnceAndTheNextWaitsCued) {
+    SetRig rig;
+    const fs::path first = test::writeSineSong(rig.dir.path(), "first", 0.5, 1, 48000);
+    const fs::path second = test::writeSineSong(rig.dir.path(), "second", 1.5, 1, 48000);
+    ASSERT_TRUE(rig.load(first));
+    rig.playback.setCurrentLeadOut({audio::SongTransition::Kind::Stop, 0.0, 0.0});
+    QSignalSpy cued(&rig.playback, &PlaybackManager::nextSongCued);
+    rig.playback.cueNextSong(test::qpath(second), {});
+    ASSERT_TRUE(cued.count() > 0 || cued.wait(10000));
+
+    // The order listeners see: the new song announced, then the end of the one before.
+    QStringList order;
+    QObject::connect(&rig.playback, &PlaybackManager::songAdvanced, &rig.playback,
+                     [&] { order << QStringLiteral("advanced"); });
+    QObject::connect(&rig.playback, &PlaybackManager::finished, &rig.playback,
+                     [&] { order << QStringLiteral("finished"); });
+    QSignalSpy finished(&rig.playback, &PlaybackManager::finished);
+    rig.playback.play();
+    ASSERT_TRUE(finished.wait(10000)) << "the end of a song that stops the set was not said";
+    QTest::qWait(400);  // no second end for the same song
+    EXPECT_EQ(order, (QStringList{QStringLiteral("advanced"), QStringLiteral("finished")}));
+    EXPECT_EQ(rig.playback.songFolder(), test::qpath(second));
+    EXPECT_NE(rig.playback.state(), audio::PlayState::Playing) << "a Stop lead-out stops";
+    EXPECT_EQ(rig.playback.position(), 0.0) << "the next song waits at its start";
+}
+
 }  // namespace unity_SetPlaybackTest

@@ -225,7 +225,9 @@ class PlaybackManager : public QObject {
     void positionChanged(double seconds);
     void stateChanged(stemdeck::audio::PlayState state);
     void durationChanged(double seconds);
-    // The song played to its end; playback has stopped and returned to the start.
+    // The song played to its end and playback has stopped: returned to the start, or, when a
+    // set's next song took its place on a Stop lead-out, after songAdvanced (the next song
+    // waits where it starts).
     void finished();
     // Device problems (lost, not available, fell back to another device). A device lost while
     // playing leaves playback paused where it was and the output closed (outputProblem()

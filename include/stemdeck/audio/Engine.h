@@ -127,6 +127,10 @@ class Engine : private AudioSource {
     // True once after the audio thread made the cued song current (the 100 ms poll); song(),
     // mix(), decode(), durations, click() then address it. Frees the finished song.
     bool consumeSongChanged();
+    // Control thread: true once after a song ended on a Stop lead-out and the cued song took
+    // its place, waiting for play (consumeEndOfSong() is the flag of a song that stays).
+    // Raised after the song change it follows, so read it before consumeSongChanged().
+    bool consumeStoppedHandOver() { return set_.consumeStoppedHandOver(); }
     // Any thread: what the set is doing between songs.
     SetTransport::Phase setPhase() const { return set_.phase(); }
     // One thread acting as the audio thread, only while no output stream runs: renders

@@ -186,8 +186,10 @@ int SetTransport::renderCurrent(float* out, int n, int channels) noexcept {
             if (!handOver()) return run;
             if (playOnAfterStop_.load(std::memory_order_relaxed))
                 next->transport().play();  // counts in, as a play from stop does
-            else
+            else {
                 playWanted_.store(false, std::memory_order_release);
+                stoppedHandOver_.store(true, std::memory_order_release);
+            }
             return rendered;
         case Kind::Gap:
             gapLeft_ = plan.gapFrames;

@@ -75,6 +75,11 @@ class SetTransport {
     Phase phase() const { return phase_.load(std::memory_order_acquire); }
     // Any thread: true once per hand-over (the current song changed), then clear.
     bool consumeSongChanged() { return songChanged_.exchange(false, std::memory_order_acq_rel); }
+    // Any thread: true once after a song ended on a Stop lead-out and the next song became
+    // current without playing (raised after the hand-over it follows), then clear.
+    bool consumeStoppedHandOver() {
+        return stoppedHandOver_.exchange(false, std::memory_order_acq_rel);
+    }
     // Any thread: songs handed over since start().
     int handOvers() const { return handOvers_.load(std::memory_order_acquire); }
 
@@ -113,6 +118,7 @@ class SetTransport {
     std::atomic<bool> playWanted_{false};
     std::atomic<bool> playOnAfterStop_{false};
     std::atomic<bool> songChanged_{false};
+    std::atomic<bool> stoppedHandOver_{false};
     std::atomic<bool> uncueWanted_{false};
     std::atomic<int> handOvers_{0};
     std::atomic<Phase> phase_{Phase::Single};
