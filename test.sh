@@ -30,7 +30,8 @@ phase() {  # phase NAME COMMAND...: runs it and records how long it took
 normal() {
   scripts/build.sh -DSTEMDECK_BUILD_TESTS=ON -DSTEMDECK_BUILD_BENCH=ON
   # Real-stream tests start their own private JACK dummy server (tests/support/with_jack.sh).
-  ctest --preset release
+  # The package test installs the .deb: here it must run (root or sudo), never be skipped.
+  STEMDECK_REQUIRE_PACKAGE_TEST=1 ctest --preset release
 }
 
 # sanitized PRESET: the engine, CLI and app-layer tests (the PlaybackManager on a real stream

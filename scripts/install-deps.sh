@@ -3,7 +3,9 @@
 # "app" is what building and running needs; "test" adds the test, benchmark and headless
 # tools (GoogleTest, Google Benchmark, a JACK server for real streams without a sound card,
 # headless Chromium for the web remote's browser test, and for ./test.sh --all: clang with
-# its sanitizer and libFuzzer runtimes, valgrind).
+# its sanitizer and libFuzzer runtimes, valgrind), and what makes and checks the Debian package
+# (tests/package): dpkg-dev (dpkg-shlibdeps computes its Depends), help2man (the app's manual
+# page from its --help), desktop-file-utils, appstream and lintian (the checks Debian runs).
 set -euo pipefail
 what="${1:-app}"
 packages=(cmake ninja-build g++ lld pkg-config ccache
@@ -14,7 +16,8 @@ packages=(cmake ninja-build g++ lld pkg-config ccache
 if [ "$what" = test ]; then
   packages+=(libgtest-dev googletest libbenchmark-dev jackd2 xvfb xauth
              clang libclang-rt-14-dev valgrind procps
-             chromium chromium-driver)
+             chromium chromium-driver
+             dpkg-dev help2man desktop-file-utils appstream lintian)
 fi
 missing=()
 for p in "${packages[@]}"; do

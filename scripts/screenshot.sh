@@ -2,10 +2,16 @@
 # Renders docs/screenshot.png: the main window with the demo song playing. Needs no display
 # (Qt's offscreen platform) and no sound card (a private JACK dummy server, so the meters and
 # the playhead move as they would on a real device).
-# Usage: scripts/screenshot.sh [--stage] [OUT.png]
+# Usage: scripts/screenshot.sh [--stage] [OUT.png] | --all
 #   --stage: the stage view (View › Stage) at 1280x720 instead, to docs/stage.png by default.
+#   --all: both, to docs/ (the README's pictures; docs/remote.png comes from the web remote's
+#   browser test, see the README's "Web remote").
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--all" ]; then
+  scripts/screenshot.sh
+  exec scripts/screenshot.sh --stage
+fi
 view=()
 default=docs/screenshot.png
 if [ "${1:-}" = "--stage" ]; then

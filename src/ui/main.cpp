@@ -104,7 +104,9 @@ int main(int argc, char** argv) {
     // No organisation name: settings and mixes go to ~/.config/stemdeck, ~/.local/share/stemdeck.
     app::setApplicationIdentity();
     QApplication::setApplicationVersion(QStringLiteral(STEMDECK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("stemdeck"));
+    // The desktop entry's id (resources/io.github.stemdeck.stemdeck.desktop): Wayland shells
+    // match the window to the entry, and so its name and icon, by it.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.stemdeck.stemdeck"));
     ui::applyTheme(app);
     app::EnglishPlurals plurals;  // "1 stem", "2 stems"
     QApplication::installTranslator(&plurals);
