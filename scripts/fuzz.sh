@@ -20,7 +20,8 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 # The `fuzz` preset (CMakePresets.json) builds the engine targets, `fuzz-app`
 # (fuzz/app/CMakePresets.json) the app layer's; the lists below are the ones run.
 cmake --preset fuzz "${launcher[@]}" >/dev/null
-engine_targets=(cli_options json_text stem_loader action_json osc_packet midi_mapping http_head)
+engine_targets=(cli_options json_text stem_loader action_json osc_packet midi_mapping http_head lrc
+  chordpro)
 cmake --build --preset fuzz -j "$jobs" >/dev/null
 
 cmake -S fuzz/app --preset fuzz-app "${launcher[@]}" >/dev/null
