@@ -3,7 +3,8 @@
 # runs each for SECONDS (default 60) from its seed corpus. Two sets:
 #   engine/CLI (fuzz/, built into build-fuzz/ as part of the main project): the CLI's argument
 #     parser, its JSON output, StemLoader on arbitrary file bytes, a web action's JSON
-#     parameters and a MIDI mapping file (control core), OSC datagrams, lyrics (LRC) and ChordPro chord sheets;
+#     parameters and a MIDI mapping file (control core), OSC datagrams, lyrics (LRC) and
+#     ChordPro chord sheets (words);
 #   app layer (fuzz/app/, a project of its own linking QtCore, built into build-fuzz-app/): the
 #     per-song mix file, meta.json, the audio profiles, the settings INI, markers.json, set
 #     files (.stemset).
