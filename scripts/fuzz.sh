@@ -3,7 +3,8 @@
 # runs each for SECONDS (default 60) from its seed corpus. Two sets:
 #   engine/CLI (fuzz/, built into build-fuzz/ as part of the main project): the CLI's argument
 #     parser, its JSON output, StemLoader on arbitrary file bytes, a web action's JSON
-#     parameters and a MIDI mapping file (control core), OSC datagrams;
+#     parameters and a MIDI mapping file (control core), OSC datagrams, lyrics (LRC) and
+#     ChordPro chord sheets (words);
 #   app layer (fuzz/app/, a project of its own linking QtCore, built into build-fuzz-app/): the
 #     per-song mix file, meta.json, the audio profiles, the settings INI, markers.json, set
 #     files (.stemset).
@@ -20,7 +21,8 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 # The `fuzz` preset (CMakePresets.json) builds the engine targets, `fuzz-app`
 # (fuzz/app/CMakePresets.json) the app layer's; the lists below are the ones run.
 cmake --preset fuzz "${launcher[@]}" >/dev/null
-engine_targets=(cli_options json_text stem_loader action_json osc_packet midi_mapping http_head)
+engine_targets=(cli_options json_text stem_loader action_json osc_packet midi_mapping http_head lrc
+  chordpro)
 cmake --build --preset fuzz -j "$jobs" >/dev/null
 
 cmake -S fuzz/app --preset fuzz-app "${launcher[@]}" >/dev/null

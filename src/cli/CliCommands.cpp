@@ -21,6 +21,7 @@
 #include "SetCommands.h"
 #include "SetPlay.h"
 #include "SetRender.h"
+#include "WordsInfo.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/core/ByteSize.h"
 #include "stemdeck/audio/loader/Song.h"
@@ -130,14 +131,15 @@ int runInfo(const CliOptions& options, const CommandContext& context) {
                          {"source_frames", stem.sourceFrames},
                          {"frames", stem.frames()},
                          {"resampled", stem.resampled}});
-    const Json info = {{"folder", song.folder.string()},
-                       {"rate", song.sampleRate},
-                       {"frames", song.frames},
-                       {"duration", song.durationSeconds()},
-                       {"stems", stems},
-                       {"errors", issuesJson(song.errors)},
-                       {"ignored", issuesJson(song.ignored)},
-                       {"warnings", issuesJson(song.warnings)}};
+    Json info = {{"folder", song.folder.string()},
+                 {"rate", song.sampleRate},
+                 {"frames", song.frames},
+                 {"duration", song.durationSeconds()},
+                 {"stems", stems},
+                 {"errors", issuesJson(song.errors)},
+                 {"ignored", issuesJson(song.ignored)},
+                 {"warnings", issuesJson(song.warnings)}};
+    info.update(wordsInfo(song.folder, context.err));
     context.out << jsonText(info);
     return 0;
 }

@@ -81,6 +81,7 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     // being typed into).
     new TransportKeys(this);
     setUpStage();
+    setUpWords();
     sets_->attachStage(*stage_);
     new VampWindowPart(*this, playback_, markers_, settings_, *stage_);
     setUpControl();

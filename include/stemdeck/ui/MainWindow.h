@@ -109,6 +109,8 @@ class MainWindow : public QMainWindow {
     void showStage(bool on);
     void followStage(bool playing);
     void lockRouting(SettingsDialog* dialog);
+    // MainWindowWords.cpp: View › Lyrics and Chords.
+    void setUpWords();
     // MainWindowControl.cpp: the ControlCenter and its doors; Settings › Controls.
     void setUpControl();
     void addControlsPage(SettingsDialog* dialog);

@@ -1,0 +1,83 @@
+// View › Lyrics and Chords in the main window (issue 14): the dock opens from the View menu and
+// its panel follows the song as it plays, in song time (at tempo 0.8 a line comes later on the
+// clock, exactly at its stamp in the song).
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QTest>
+#include <cmath>
+#include <string>
+
+#include "UiTestSupport.h"
+#include "WindowRig.h"
+#include "stemdeck/ui/LyricsPanel.h"
+
+// Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
+namespace unity_LyricsWindowTest {
+
+using namespace stemdeck;
+using Rig = test::WindowRig;
+
+TEST(LyricsWindow, ThePanelFollowsThePositionAtTempo08) {
+    Rig rig;
+    const auto song = test::writeUiSong(rig.dir, "lyrics", 20.0, 1);
+    std::string lrc;
+    for (int i = 0; i < 40; ++i)  // a line every half second
+        lrc += "[00:" + std::string(i < 20 ? "0" : "") + std::to_string(i / 2) +
+               (i % 2 ? ".50]" : ".00]") + "line " + std::to_string(i) + "\n";
+    test::writeTextFile(song / "lyrics.lrc", lrc);
+    ASSERT_TRUE(rig.load(song));
+
+    auto* toggle = rig.part<QAction>("actionLyrics");
+    auto* dock = rig.part<QDockWidget>("lyricsDock");
+    EXPECT_FALSE(dock->isVisible());
+    toggle->trigger();
+    ASSERT_TRUE(dock->isVisible());
+    auto* panel = rig.in<ui::LyricsPanel>(dock, "lyricsPanel");
+    EXPECT_EQ(panel->mode(), ui::LyricsPanel::Mode::Prompter);
+
+    double last = -1.0;
+    QObject::connect(&rig.playback(), &app::PlaybackManager::positionChanged, panel,
+                     [&last](double seconds) { last = seconds; });
+    rig.playback().setTempo(0.8);
+    QElapsedTimer clock;
+    clock.start();
+    rig.playback().play();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return last >= 2.0; }, 10000));
+    const double wall = static_cast<double>(clock.elapsed()) / 1000.0;
+    rig.playback().pause();
+    QTest::qWait(50);
+    // The song clock ran at 0.8: 2 s of song took 2.5 s (start-up latency aside).
+    EXPECT_GT(wall, 2.0 / 0.8 * 0.9) << "song seconds " << last;
+    // The panel shows the line of the song position it was last told, by the song's stamps.
+    ASSERT_GE(last, 2.0);
+    const int expected = static_cast<int>(std::floor(last / 0.5));
+    EXPECT_EQ(panel->currentLine(), expected) << last;
+    EXPECT_EQ(panel->currentLineText(), QStringLiteral("line %1").arg(expected));
+
+    // A seek moves it too.
+    rig.playback().seek(10.2);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return std::abs(last - 10.2) < 1e-3; }, 3000));
+    EXPECT_EQ(panel->currentLineText(), QStringLiteral("line 20"));
+}
+
+TEST(LyricsWindow, ChordsFollowThePitchSetting) {
+    Rig rig;
+    const auto song = test::writeUiSong(rig.dir, "chords", 4.0, 1);
+    test::writeTextFile(song / "meta.json", R"({"key": "C", "chords": [[0, 4, "C"]]})");
+    ASSERT_TRUE(rig.load(song));
+    auto* panel = rig.part<ui::LyricsPanel>("lyricsPanel");
+    EXPECT_EQ(panel->currentChord(), QStringLiteral("C"));
+    rig.playback().setPitch(3, 0.0);
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return panel->currentChord() == QStringLiteral("Eb"); }, 2000))
+        << panel->currentChord().toStdString();
+    // A new song starts untransposed.
+    ASSERT_TRUE(rig.load(song));
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return panel->currentChord() == QStringLiteral("C"); }, 2000));
+}
+
+}  // namespace unity_LyricsWindowTest
