@@ -110,6 +110,21 @@ TEST(SongAnalyzer, SilenceHasNoTempoAndNoKey) {
     EXPECT_TRUE(result.key.empty());
 }
 
+TEST(SongAnalyzer, ASteadyToneOrNoiseHasNoTempo) {
+    // TempoTrackV2 finds a "tempo" in anything; only beats that stand out count.
+    AnalysisInput input;
+    input.sampleRate = kRate;
+    const auto frames = static_cast<std::int64_t>(10 * kRate);
+    input.rhythm = test::sine(110.0, 0.2, kRate, frames);
+    const auto high = test::sine(220.0, 0.2, kRate, frames);
+    for (std::size_t i = 0; i < high.size(); ++i) input.rhythm[i] += high[i];
+    EXPECT_EQ(SongAnalyzer::analyze(input).bpm, 0.0);
+    input.rhythm = test::noise(0.2, frames, 1);
+    const auto result = SongAnalyzer::analyze(input);
+    EXPECT_EQ(result.bpm, 0.0);
+    EXPECT_TRUE(result.beats.empty());
+}
+
 TEST(SongAnalyzer, TooShortForATempoStillGetsAKey) {
     AnalysisInput input;
     input.sampleRate = kRate;
