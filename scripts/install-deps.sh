@@ -12,7 +12,8 @@ packages=(cmake ninja-build g++ lld pkg-config ccache
           portaudio19-dev libsndfile1-dev libmpg123-dev libsoxr-dev librubberband-dev libeigen3-dev
           nlohmann-json3-dev libcli11-dev
           qt6-base-dev qt6-base-dev-tools libgl-dev liblo-dev
-          librtmidi-dev qt6-httpserver-dev qt6-websockets-dev libqrencode-dev)
+          librtmidi-dev qt6-httpserver-dev qt6-websockets-dev libqrencode-dev
+          libqm-dsp-dev)
 if [ "$what" = test ]; then
   packages+=(libgtest-dev googletest libbenchmark-dev jackd2 xvfb xauth
              clang libclang-rt-14-dev valgrind procps

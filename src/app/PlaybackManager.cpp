@@ -185,6 +185,10 @@ const audio::Song* PlaybackManager::song() const {
     return engine_.song();
 }
 
+std::shared_ptr<const audio::Song> PlaybackManager::sharedSong() const {
+    return decode_ ? decode_->song() : nullptr;
+}
+
 std::unique_ptr<ExportJob> PlaybackManager::exportJob(const QString& file,
                                                       const ExportChoices& choices) const {
     // A song still decoding is waited for by the job, on its worker.

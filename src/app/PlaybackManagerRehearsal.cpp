@@ -174,7 +174,22 @@ void PlaybackManager::adoptSongTempo() {
         click.beatUnit = meta.beatUnit;
     }
     click.firstBeatSeconds = 0.0;
+    songHasTempo_ = meta.tempo > 0;
     engine_.setClick(click);
+}
+
+void PlaybackManager::adoptDetectedTempo(const QString& folder, double bpm, double firstBeatSeconds,
+                                         int beatsPerBar) {
+    if (folder != songFolder_ || !audio::limits::bpmInRange(bpm)) return;
+    const SongMeta meta = SongMeta::read(songFolder_);
+    if (meta.tempo > 0) return;  // the song's own tempo wins
+    audio::ClickSettings click = engine_.click();
+    click.bpm = bpm;
+    if (meta.beatsPerBar <= 0 && beatsPerBar > 0) click.beatsPerBar = beatsPerBar;
+    click.firstBeatSeconds = std::max(0.0, firstBeatSeconds);
+    songHasTempo_ = true;
+    engine_.setClick(click);
+    emit clickChanged();
 }
 
 }  // namespace stemdeck::app

@@ -123,6 +123,8 @@ void PlaybackManager::adoptAdvancedSong() {
     // The engine's song methods address the new song now; the finished one is freed.
     songFolder_ = cuedFolder_;
     cuedFolder_.clear();
+    // Its click came from its meta.json when it was cued (cueLoadedNext).
+    songHasTempo_ = SongMeta::read(songFolder_).tempo > 0;
     watchDecode(std::move(cuedDecode_), false);
     restoreMix();
     loopA_.reset();

@@ -12,6 +12,7 @@
 #include <thread>
 #include <tuple>
 
+#include "AnalyzeCommand.h"
 #include "Interruption.h"
 #include "JsonText.h"
 #include "MixBenchmark.h"
@@ -497,6 +498,8 @@ int runCommand(const CliOptions& options, const CommandContext& context) {
             return runBench(options, context);
         case Command::Serve:
             return runServe(options, context);
+        case Command::Analyze:
+            return runAnalyze(options, context, loadSong(options, context));
     }
     return 2;
 }

@@ -337,6 +337,12 @@ std::unique_ptr<Declared> declare(CliOptions& o) {
     declarePlay(*d, o);
     declareBench(*d, o);
     declareServe(*d, o);
+    CLI::App& analyze = *app.add_subcommand(
+        "analyze", "tempo, beats, downbeats and key of a song (qm-dsp), as JSON");
+    analyze.callback([&o] { o.command = Command::Analyze; });
+    positional(analyze, "SONG", o.song, "the song folder");
+    flagOption(analyze, "--sections", "also suggest section starts on bar lines (\"sections\")",
+               o.sections);
     for (CLI::App* command : app.get_subcommands({})) {
         command->group("Commands");
         command->set_help_flag();  // the one help is the program's

@@ -17,7 +17,7 @@ class CliError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-enum class Command { Help, Version, Info, Check, Render, Play, Bench, Serve };
+enum class Command { Help, Version, Info, Check, Render, Play, Bench, Serve, Analyze };
 
 struct StemValue {
     std::string stem;
@@ -60,6 +60,7 @@ struct CliOptions {
     std::string token;      // serve: the web remote's token; empty: a random one
     std::string readToken;  // serve: its read-only token; empty: a random one
     bool qr = false;        // serve: print the web remote's address as a QR code too
+    bool sections = false;  // analyze: also suggest section boundaries
 
     // serve: the MIDI controller's port name, or "virtual" (stemdeck:control_in to connect to).
     std::optional<std::string> midi;

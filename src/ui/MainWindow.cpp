@@ -21,6 +21,7 @@
 #include "stemdeck/app/SongLocator.h"
 #include "stemdeck/app/SongMeta.h"
 #include "stemdeck/ui/AboutDialog.h"
+#include "stemdeck/ui/AnalysisWindowPart.h"
 #include "stemdeck/ui/ExportDialog.h"
 #include "stemdeck/ui/FrameTick.h"
 #include "stemdeck/ui/Icons.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     setUpWords();
     sets_->attachStage(*stage_);
     new VampWindowPart(*this, playback_, markers_, settings_, *stage_);
+    new AnalysisWindowPart(*this, playback_, *stage_);
     setUpControl();
 
     if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);

@@ -218,6 +218,12 @@ void StageView::setSong(const QString& title, double durationSeconds, bool hasTe
     showTimes();
 }
 
+void StageView::setHasTempo(bool hasTempo) {
+    if (hasTempo == hasTempo_) return;
+    hasTempo_ = hasTempo;
+    showBeat();
+}
+
 void StageView::setDuration(double seconds) {
     duration_ = std::max(0.0, seconds);
     showTimes();

@@ -173,8 +173,9 @@ TEST(CliOptions, DoubleDashEndsOptions) {
 
 TEST(CliOptions, UsageErrors) {
     EXPECT_EQ(errorFor({}), "no command given (try 'stemdeck-cli --help')");
-    EXPECT_EQ(errorFor({"dance"}),
-              "unknown command 'dance' (commands: info, check, render, play, bench, serve)");
+    EXPECT_EQ(
+        errorFor({"dance"}),
+        "unknown command 'dance' (commands: info, check, render, play, bench, serve, analyze)");
     EXPECT_EQ(errorFor({"--verbose"}), "unknown option '--verbose'");
     EXPECT_EQ(errorFor({"render", "song"}), "'render' needs SONG OUT (try 'stemdeck-cli --help')");
 }
@@ -189,14 +190,14 @@ TEST(CliOptions, UsageMentionsEveryCommandAndOption) {
 
 // Found by fuzz/CliOptionsFuzz.cpp: an argument with a newline made a two-line error.
 TEST(CliOptions, ControlCharactersInArgumentsKeepTheErrorOnOneLine) {
-    EXPECT_EQ(
-        errorFor({"dance\nparty"}),
-        "unknown command 'dance\\nparty' (commands: info, check, render, play, bench, serve)");
+    EXPECT_EQ(errorFor({"dance\nparty"}),
+              "unknown command 'dance\\nparty' (commands: info, check, render, play, bench, serve, "
+              "analyze)");
     EXPECT_EQ(errorFor({"render", "s", "o.wav", "--gain", "ba\tss=loud"}),
               "--gain ba\\tss: 'loud' is not a gain in dB (a number or -inf)");
-    EXPECT_EQ(
-        errorFor({"dance\x1b[2J"}),
-        "unknown command 'dance\\x1b[2J' (commands: info, check, render, play, bench, serve)");
+    EXPECT_EQ(errorFor({"dance\x1b[2J"}),
+              "unknown command 'dance\\x1b[2J' (commands: info, check, render, play, bench, serve, "
+              "analyze)");
 }
 
 // --loops alone repeated nothing, silently.

@@ -142,7 +142,7 @@ TEST(Cli, UnknownCommandIsAUsageError) {
     EXPECT_EQ(r.status, 2);
     EXPECT_EQ(r.err,
               "stemdeck-cli: error: unknown command 'dance' (commands: info, check, render, play, "
-              "bench, serve)\n");
+              "bench, serve, analyze)\n");
 }
 
 TEST(Cli, BadGainSyntaxIsAUsageError) {

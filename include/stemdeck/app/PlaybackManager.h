@@ -120,6 +120,17 @@ class PlaybackManager : public QObject {
     bool hasSong() const;
     // The loaded song (read-only; null when none). Replaced by the next songLoaded.
     const audio::Song* song() const;
+    // The same song, shared: a background analysis keeps it while it reads (null when none).
+    std::shared_ptr<const audio::Song> sharedSong() const;
+    // A tempo found by analysis (AutoAnalysis) for `folder`: when it is the current song and
+    // its meta.json gives no tempo, the click, count-in, next-bar jumps and bar.beat follow
+    // it (beat 1 of bar 1 at `firstBeatSeconds`); meta.json's meter wins over `beatsPerBar`.
+    // Ignored otherwise, and for a tempo outside limits::k{Min,Max}Bpm. GUI thread.
+    void adoptDetectedTempo(const QString& folder, double bpm, double firstBeatSeconds,
+                            int beatsPerBar);
+    // The current song has a tempo of its own (meta.json's, or one found by analysis): the
+    // click's grid is the song's, bar.beat means something. GUI thread.
+    bool songHasTempo() const { return songHasTempo_; }
     std::vector<std::string> stemNames() const { return mixer_.stemNames(); }
     // An export of the current song and mix (ExportJob::fromEngine); null without a song.
     std::unique_ptr<ExportJob> exportJob(const QString& file, const ExportChoices& choices) const;
@@ -326,6 +337,7 @@ class PlaybackManager : public QObject {
     void setLoopFrames(std::int64_t start, std::int64_t end, bool enable);
     void setPitchNow(int semitones, double cents);
     void adoptSongTempo();
+    bool songHasTempo_ = false;
     void publishCountIn();
     // PlaybackManagerSet.cpp.
     void onNextLoaded(const SongLoader::Result& result);

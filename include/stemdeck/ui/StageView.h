@@ -34,6 +34,8 @@ class StageView : public QWidget {
     // A new song: its title and length. `hasTempo`: the song says its tempo (meta.json), so
     // bar.beat means something; without it the position is shown as a time instead.
     void setSong(const QString& title, double durationSeconds, bool hasTempo);
+    // The song has a tempo after all (one found by analysis) or no longer has one.
+    void setHasTempo(bool hasTempo);
     void setDuration(double seconds);
     // The click's grid: BPM, meter, first beat.
     void setClick(const audio::ClickSettings& click);

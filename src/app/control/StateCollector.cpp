@@ -74,7 +74,8 @@ control::ControlState StateCollector::sample() {
     }
     const audio::ClickSettings click = playback.click();
     s.countIn = playback.countInBeatsLeft();
-    s.barBeat = hasSong ? barBeat(click, s.position, songMeta.tempo > 0, s.countIn) : std::string();
+    s.barBeat =
+        hasSong ? barBeat(click, s.position, playback.songHasTempo(), s.countIn) : std::string();
     s.click = click.enabled;
     s.bpm = click.bpm;
     s.loop = playback.loopEnabled();
