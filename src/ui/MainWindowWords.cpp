@@ -1,7 +1,8 @@
 // View › Lyrics and Chords of the main window (issue 14): the LyricsPanel in a dock, fed the
-// song's words when a song loads, its position as it plays and the pitch setting; and
-// Lyrics › Stamp Lyrics…, the StampWindow, whose saved lyrics the panel shows at once. Kept
-// apart from MainWindow.cpp, which has the rest of the window.
+// song's words when a song loads, its position as it plays and the pitch setting; the same
+// words to the timeline's words lane; and Lyrics › Stamp Lyrics…, the StampWindow, whose saved
+// lyrics the panel shows at once. Kept apart from MainWindow.cpp, which has the rest of the
+// window.
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
@@ -15,6 +16,7 @@
 #include "stemdeck/ui/LyricsPanel.h"
 #include "stemdeck/ui/MainWindow.h"
 #include "stemdeck/ui/StampWindow.h"
+#include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/words/SongWords.h"
 #include "ui_MainWindow.h"
 
@@ -56,8 +58,14 @@ void MainWindow::setUpWords() {
         std::shared_ptr<const words::SongWords> words;
     };
     auto song = std::make_shared<Song>();
+    // The timeline's words lane: the chords as sounding (the pitch; the capo is the panel's).
+    const auto updateLane = [this, song] {
+        const int semitones = static_cast<int>(std::lround(playback_.pitchCents() / 100.0));
+        const auto key = song->words ? words::MusicKey::parse(song->words->key()) : std::nullopt;
+        ui_->timeline->setWords(song->words, words::Transposer(semitones, key));
+    };
     // The files are small (capped at a few MB) and read once per song, as meta.json is.
-    const auto loadWords = [this, panel, song](const QString& folder) {
+    const auto loadWords = [this, panel, song, updateLane](const QString& folder) {
         auto words =
             std::make_shared<words::SongWords>(words::SongWords::load(folder.toStdString()));
         // Lyrics stamped for a read-only song folder were saved in the app's folder.
@@ -71,14 +79,16 @@ void MainWindow::setUpWords() {
             statusBar()->showMessage(QString::fromStdString(words->problems.front()), 8000);
         song->folder = folder;
         song->words = words;
+        updateLane();
         panel->setWords(std::move(words));
         panel->setPosition(playback_.position());
     };
     connect(&playback_, &PlaybackManager::songLoaded, panel, loadWords);
     connect(&playback_, &PlaybackManager::positionChanged, panel, &LyricsPanel::setPosition);
     // Chords follow the pitch to the nearest semitone (cents alone do not rename a chord).
-    connect(&playback_, &PlaybackManager::tempoPitchChanged, panel, [this, panel] {
+    connect(&playback_, &PlaybackManager::tempoPitchChanged, panel, [this, panel, updateLane] {
         panel->setPitch(static_cast<int>(std::lround(playback_.pitchCents() / 100.0)));
+        updateLane();
     });
 
     // Lyrics › Stamp Lyrics…: before View, next to the other song menus.
