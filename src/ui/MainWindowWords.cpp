@@ -15,6 +15,8 @@
 #include "stemdeck/app/LyricsStore.h"
 #include "stemdeck/ui/LyricsPanel.h"
 #include "stemdeck/ui/MainWindow.h"
+#include "stemdeck/ui/StageView.h"
+#include "stemdeck/ui/StageWords.h"
 #include "stemdeck/ui/StampWindow.h"
 #include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/words/SongWords.h"
@@ -80,6 +82,8 @@ void MainWindow::setUpWords() {
         song->folder = folder;
         song->words = words;
         updateLane();
+        stage_->words()->setWords(words);
+        stage_->words()->setPosition(playback_.position());
         panel->setWords(std::move(words));
         panel->setPosition(playback_.position());
     };
@@ -89,7 +93,10 @@ void MainWindow::setUpWords() {
     connect(&playback_, &PlaybackManager::tempoPitchChanged, panel, [this, panel, updateLane] {
         panel->setPitch(static_cast<int>(std::lround(playback_.pitchCents() / 100.0)));
         updateLane();
+        stage_->words()->setPitch(static_cast<int>(std::lround(playback_.pitchCents() / 100.0)));
     });
+    connect(&playback_, &PlaybackManager::positionChanged, stage_->words(),
+            &StageWords::setPosition);
 
     // Lyrics › Stamp Lyrics…: before View, next to the other song menus.
     auto* menu = new QMenu(tr("L&yrics"), this);
