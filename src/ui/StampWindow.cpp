@@ -6,10 +6,10 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -85,27 +85,53 @@ StampWindow::StampWindow(QWidget* parent) : QWidget(parent, Qt::Window) {
     bottom->addWidget(status_, 1);
     layout->addLayout(bottom);
 
-    const auto stamp = [this] { stampNext(); };
-    for (const auto& keys :
-         {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter), QKeySequence(Qt::Key_T)}) {
-        auto* shortcut = new QShortcut(keys, this);
-        connect(shortcut, &QShortcut::activated, this, stamp);
-    }
-    addShortcut(QKeySequence(Qt::Key_Space), &StampWindow::playPauseRequested);
-    addShortcut(QKeySequence(Qt::Key_Delete), &StampWindow::clearSelected);
-    addShortcut(QKeySequence(Qt::Key_P), &StampWindow::playFromSelected);
-    for (const auto key : {Qt::Key_Minus, Qt::Key_Plus, Qt::Key_Equal}) {
-        auto* shortcut = new QShortcut(QKeySequence(key), this);
-        connect(shortcut, &QShortcut::activated, this,
-                [this, key] { nudgeSelected(key == Qt::Key_Minus ? -1 : 1); });
-    }
+    // The keys are read here rather than by QShortcuts: the window is the main window's
+    // child, whose window-wide keys (Space, Return) must stay its own alone; and the table
+    // would take T and P for its type-ahead search.
+    table_->installEventFilter(this);
+    setFocusPolicy(Qt::StrongFocus);
     setPosition(0.0);
     resize(640, 480);
 }
 
-void StampWindow::addShortcut(const QKeySequence& keys, void (StampWindow::*action)()) {
-    auto* shortcut = new QShortcut(keys, this);
-    connect(shortcut, &QShortcut::activated, this, action);
+bool StampWindow::handleKey(const QKeyEvent* event) {
+    if (event->modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier)) return false;
+    switch (event->key()) {
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_T:
+            stampNext();
+            return true;
+        case Qt::Key_Space:
+            emit playPauseRequested();
+            return true;
+        case Qt::Key_Delete:
+            clearSelected();
+            return true;
+        case Qt::Key_P:
+            playFromSelected();
+            return true;
+        case Qt::Key_Minus:
+            nudgeSelected(-1);
+            return true;
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:
+            nudgeSelected(1);
+            return true;
+        default:
+            return false;
+    }
+}
+
+void StampWindow::keyPressEvent(QKeyEvent* event) {
+    if (!handleKey(event)) QWidget::keyPressEvent(event);
+}
+
+bool StampWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == table_ && event->type() == QEvent::KeyPress &&
+        handleKey(static_cast<QKeyEvent*>(event)))
+        return true;
+    return QWidget::eventFilter(watched, event);
 }
 
 void StampWindow::setSong(const QString& folder, words::LyricsStamper stamper) {

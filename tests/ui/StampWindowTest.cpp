@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
 #include <filesystem>
 #include <fstream>
@@ -113,13 +114,18 @@ TEST(StampWindow, ReturnAndTStampAndMinusNudgesFromTheKeyboard) {
     s.window.show();
     QApplication::setActiveWindow(&s.window);
     ASSERT_TRUE(QTest::qWaitForWindowActive(&s.window));
+    // The table of lines has the focus: its own uses of Space, Return and typed letters
+    // (select, activate, type-ahead search) give way to the window's keys.
+    auto* table = s.window.findChild<QTableWidget*>(QStringLiteral("stampTable"));
+    ASSERT_NE(table, nullptr);
+    table->setFocus();
     QSignalSpy play(&s.window, &ui::StampWindow::playPauseRequested);
-    QTest::keyClick(&s.window, Qt::Key_Space);
+    QTest::keyClick(table, Qt::Key_Space);
     EXPECT_EQ(play.count(), 1);
     s.window.setPosition(1.0);
-    QTest::keyClick(&s.window, Qt::Key_Return);
+    QTest::keyClick(table, Qt::Key_Return);
     s.window.setPosition(2.0);
-    QTest::keyClick(&s.window, Qt::Key_T);
+    QTest::keyClick(table, Qt::Key_T);
     QTest::keyClick(&s.window, Qt::Key_Minus);
     ASSERT_TRUE(s.window.stamper().time(0).has_value());
     EXPECT_NEAR(*s.window.stamper().time(0), 1.0, 1e-9);

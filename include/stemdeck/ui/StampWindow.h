@@ -6,6 +6,7 @@
 #include "stemdeck/app/LyricsStore.h"
 #include "stemdeck/words/LyricsStamper.h"
 
+class QKeyEvent;
 class QLabel;
 class QTableWidget;
 
@@ -51,8 +52,13 @@ class StampWindow : public QWidget {
     // After a successful save(), with the file written.
     void saved(const QString& file);
 
+  protected:
+    void keyPressEvent(QKeyEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
   private:
-    void addShortcut(const QKeySequence& keys, void (StampWindow::*action)());
+    // The window's keys; true when `event` was one.
+    bool handleKey(const QKeyEvent* event);
     void openText();
     void pasteText();
     void refill();
