@@ -4,6 +4,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <exception>
 
+#include "stemdeck/analysis/AnalysisSource.h"
+#include "stemdeck/analysis/SongAnalyzer.h"
 #include "stemdeck/audio/loader/Song.h"
 
 namespace stemdeck::app {
@@ -14,6 +16,7 @@ struct SongAnalysisRunner::Job {
     QString folder;
     std::shared_ptr<const audio::Song> song;
     int beatsPerBar = 4;
+    bool sections = false;
     std::atomic<bool> cancel{false};
     AnalysisCache::Outcome outcome;
     QString error;  // set when it failed
@@ -39,11 +42,22 @@ void SongAnalysisRunner::cancel() {
 
 void SongAnalysisRunner::start(const QString& folder, std::shared_ptr<const audio::Song> song,
                                int beatsPerBar) {
+    run(folder, std::move(song), beatsPerBar, false);
+}
+
+void SongAnalysisRunner::startSections(const QString& folder,
+                                       std::shared_ptr<const audio::Song> song, int beatsPerBar) {
+    run(folder, std::move(song), beatsPerBar, true);
+}
+
+void SongAnalysisRunner::run(const QString& folder, std::shared_ptr<const audio::Song> song,
+                             int beatsPerBar, bool sections) {
     cancel();
     auto job = std::make_shared<Job>();
     job->folder = folder;
     job->song = std::move(song);
     job->beatsPerBar = beatsPerBar;
+    job->sections = sections;
     job_ = job;
     running_ = true;
     watcher_ = std::make_unique<QFutureWatcher<void>>();
@@ -53,7 +67,15 @@ void SongAnalysisRunner::start(const QString& folder, std::shared_ptr<const audi
         // Idle priority: the analysis only uses what playback and the GUI leave.
         QThread::currentThread()->setPriority(QThread::IdlePriority);
         try {
-            job->outcome = cache.analyse(*job->song, job->beatsPerBar, &job->cancel);
+            if (job->sections) {
+                // Asked for by hand, now and then: not cached (the cache holds what every song
+                // gets; the segmenter is a slower extra pass).
+                const analysis::AnalysisOptions options{job->beatsPerBar, true};
+                job->outcome.result = analysis::SongAnalyzer::analyze(
+                    analysis::AnalysisSource::fromSong(*job->song), options, &job->cancel);
+            } else {
+                job->outcome = cache.analyse(*job->song, job->beatsPerBar, &job->cancel);
+            }
         } catch (const analysis::AnalysisCancelled&) {
             job->error = QStringLiteral("cancelled");
         } catch (const std::exception& e) {

@@ -2,6 +2,7 @@
 
 #include <QDebug>
 #include <algorithm>
+#include <cmath>
 
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
@@ -40,6 +41,28 @@ int SongMarkers::addAtPlayhead() {
     markers_.insert(at, marker);
     save();
     return index;
+}
+
+int SongMarkers::addSections(const std::vector<double>& seconds) {
+    if (folder_.isEmpty() || !playback_.hasSong()) return 0;
+    int added = 0;
+    for (const double at : seconds) {
+        if (count() >= MarkerStore::kMaxMarkers) break;
+        if (!(at >= 0.0 && at <= MarkerStore::kMaxSeconds)) continue;
+        const bool taken = std::any_of(markers_.begin(), markers_.end(), [at](const auto& m) {
+            return std::abs(m.seconds - at) < kSameSpotSeconds;
+        });
+        if (taken) continue;
+        ++added;
+        const SongMarker marker{QStringLiteral("Section %1").arg(added), at};
+        markers_.insert(std::upper_bound(markers_.begin(), markers_.end(), marker,
+                                         [](const SongMarker& a, const SongMarker& b) {
+                                             return a.seconds < b.seconds;
+                                         }),
+                        marker);
+    }
+    if (added > 0) save();
+    return added;
 }
 
 void SongMarkers::rename(int index, const QString& name) {

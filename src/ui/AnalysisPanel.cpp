@@ -58,6 +58,7 @@ AnalysisPanel::AnalysisPanel(app::AutoAnalysis& analysis, app::PlaybackManager& 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(status_);
     layout->addLayout(form);
+    setUpSections(layout);
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);

@@ -19,10 +19,11 @@ constexpr int kMessageMs = 10000;
 }  // namespace
 
 AnalysisWindowPart::AnalysisWindowPart(QMainWindow& window, app::PlaybackManager& playback,
-                                       StageView& stage)
+                                       StageView& stage, app::SongMarkers& markers)
     : QObject(&window),
       window_(window),
       playback_(playback),
+      markers_(markers),
       analysis_(new app::AutoAnalysis(playback, app::AnalysisCache(), this)),
       action_(new QAction(tr("Song &Analysis…"), &window)) {
     action_->setObjectName(QStringLiteral("actionSongAnalysis"));
@@ -49,6 +50,7 @@ AnalysisWindowPart::~AnalysisWindowPart() = default;
 AnalysisPanel* AnalysisWindowPart::showPanel() {
     if (!panel_) {
         panel_ = new AnalysisPanel(*analysis_, playback_, &window_);
+        panel_->setMarkers(&markers_);
         panel_->setAttribute(Qt::WA_DeleteOnClose);
     }
     panel_->show();

@@ -15,6 +15,7 @@
 #include "stemdeck/app/SectionVamp.h"
 #include "stemdeck/ui/BeatLight.h"
 #include "stemdeck/ui/StageCues.h"
+#include "stemdeck/ui/StageWords.h"
 
 namespace stemdeck::ui {
 
@@ -76,6 +77,7 @@ StageView::StageView(QWidget* parent) : QWidget(parent) {
     lock_->hide();
     section_ = addLabel("stageSection", Qt::AlignLeft | Qt::AlignVCenter);
     nextSection_ = addLabel("stageNextSection", Qt::AlignLeft | Qt::AlignVCenter);
+    words_ = new StageWords(this);
     barBeat_ = addLabel("stageBarBeat", Qt::AlignLeft | Qt::AlignVCenter);
     light_ = new BeatLight(this);
     light_->setObjectName(QStringLiteral("stageBeatLight"));
@@ -117,6 +119,7 @@ StageView::StageView(QWidget* parent) : QWidget(parent) {
     layout->addStretch(1);
     layout->addWidget(section_);
     layout->addWidget(nextSection_);
+    layout->addWidget(words_);
     layout->addStretch(1);
     layout->addLayout(beat);
     layout->addStretch(1);
@@ -162,6 +165,7 @@ void StageView::scaleFonts() {
     lock_->setFont(sized(base, px(kLockPx), true));
     section_->setFont(sized(base, px(kSectionPx), true));
     nextSection_->setFont(sized(base, px(kNextSectionPx), false));
+    words_->setScale(scale);
     barBeat_->setFont(sized(mono, px(kBarBeatPx), true));
     for (QLabel* label : {songLeft_, setLeft_, nextSong_})
         label->setFont(sized(mono, px(kInfoPx), false));

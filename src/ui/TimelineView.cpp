@@ -15,6 +15,7 @@
 #include "stemdeck/ui/LanePainter.h"
 #include "stemdeck/ui/Palette.h"
 #include "stemdeck/ui/RulerPainter.h"
+#include "stemdeck/ui/WordsLanePainter.h"
 
 namespace stemdeck::ui {
 
@@ -279,7 +280,7 @@ void TimelineView::updateScrollRange() {
 }
 
 int TimelineView::lanesRoom() const {
-    return std::max(0, viewport()->height() - kRulerHeight);
+    return std::max(0, viewport()->height() - kRulerHeight - wordsRect().height());
 }
 
 int TimelineView::laneHeight() const {
@@ -482,6 +483,9 @@ void TimelineView::renderCache() {
     }
     RulerPainter ruler{pixelsPerSecond_, secondsAt(0), duration_};
     ruler.paint(p, viewport()->width(), kRulerHeight, font());
+    if (const QRect words = wordsRect(); !words.isEmpty())
+        WordsLanePainter{pixelsPerSecond_, secondsAt(0), words_.get(), wordsTransposer_}.paint(
+            p, words, font());
     cacheValid_ = true;
 }
 

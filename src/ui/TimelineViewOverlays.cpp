@@ -1,5 +1,6 @@
 // TimelineView, what is drawn over the cached lanes on every paint: the part not decoded yet,
-// the A-B loop and the markers' flags. The rest is in TimelineView.cpp.
+// the A-B loop and the markers' flags; and the words lane's place. The rest is in
+// TimelineView.cpp.
 #include <QFontMetrics>
 #include <QPainter>
 #include <algorithm>
@@ -7,6 +8,7 @@
 
 #include "stemdeck/ui/Palette.h"
 #include "stemdeck/ui/TimelineView.h"
+#include "stemdeck/ui/WordsLanePainter.h"
 
 namespace stemdeck::ui {
 
@@ -85,6 +87,21 @@ void TimelineView::drawMarkers(QPainter& p) const {
         p.setPen(palette::kWindow);
         p.drawText(flag.adjusted(5, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, markers_[i].name);
     }
+}
+
+void TimelineView::setWords(std::shared_ptr<const words::SongWords> words,
+                            words::Transposer transposer) {
+    words_ = std::move(words);
+    wordsTransposer_ = transposer;
+    updateScrollRange();  // the stem lanes share less (or more) height
+    invalidate();
+}
+
+QRect TimelineView::wordsRect() const {
+    if (laneCount() == 0 || !WordsLanePainter::shows(words_.get())) return {};
+    // At the bottom, under the stem lanes; never more than a third of the view.
+    const int height = std::min(WordsLanePainter::height(), viewport()->height() / 3);
+    return {0, viewport()->height() - height, viewport()->width(), height};
 }
 
 }  // namespace stemdeck::ui

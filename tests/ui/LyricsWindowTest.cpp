@@ -9,10 +9,13 @@
 #include <QTest>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "UiTestSupport.h"
 #include "WindowRig.h"
 #include "stemdeck/ui/LyricsPanel.h"
+#include "stemdeck/ui/StampWindow.h"
+#include "stemdeck/words/LrcFile.h"
 
 // Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
 namespace unity_LyricsWindowTest {
@@ -78,6 +81,55 @@ TEST(LyricsWindow, ChordsFollowThePitchSetting) {
     ASSERT_TRUE(rig.load(song));
     EXPECT_TRUE(
         QTest::qWaitFor([&] { return panel->currentChord() == QStringLiteral("C"); }, 2000));
+}
+
+// Lyrics › Stamp Lyrics… on a playing song: three taps at the song position, Save, and the
+// lyrics.lrc written reads back with those times; the panel shows the new lyrics at once.
+TEST(LyricsWindow, StampingThreeLinesWhilePlayingSavesThem) {
+    Rig rig;
+    const auto song = test::writeUiSong(rig.dir, "stamp", 10.0, 1);
+    test::writeTextFile(song / "lyrics.txt", "first\nsecond\nthird\n");
+    auto* stamp = rig.part<QAction>("actionStampLyrics");
+    EXPECT_FALSE(stamp->isEnabled());
+    ASSERT_TRUE(rig.load(song));
+    ASSERT_TRUE(stamp->isEnabled());
+    stamp->trigger();
+    auto* window = rig.part<ui::StampWindow>("stampWindow");
+    ASSERT_TRUE(window->isVisible());
+    ASSERT_EQ(window->stamper().size(), 3u);
+
+    double last = -1.0;
+    QObject::connect(&rig.playback(), &app::PlaybackManager::positionChanged, window,
+                     [&last](double seconds) { last = seconds; });
+    window->playPauseRequested();  // what Space and the Play button do
+    std::vector<double> tapped;
+    for (const double at : {0.5, 1.2, 2.0}) {
+        ASSERT_TRUE(QTest::qWaitFor([&] { return last >= at; }, 10000)) << at;
+        tapped.push_back(last);  // the position the window was last told
+        ASSERT_TRUE(window->stampNext());
+    }
+    rig.playback().pause();
+    ASSERT_TRUE(window->save()) << window->status().toStdString();
+
+    const auto lrc = words::LrcFile::read(song / "lyrics.lrc");
+    ASSERT_TRUE(lrc.synced());
+    ASSERT_EQ(lrc.lines().size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i)
+        EXPECT_NEAR(lrc.lines()[i].time, tapped[i], 0.006) << i;  // LRC keeps hundredths
+    EXPECT_EQ(lrc.lines()[2].text, "third");
+
+    // The panel reads the saved lyrics: synced now, it follows a seek.
+    auto* panel = rig.part<ui::LyricsPanel>("lyricsPanel");
+    rig.playback().seek(tapped[1] + 0.1);
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return panel->currentLineText() == QStringLiteral("second"); }, 3000))
+        << panel->currentLineText().toStdString();
+
+    // Play from a line seeks to its stamp.
+    window->selectLine(2);
+    window->playFromSelected();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return std::abs(last - tapped[2]) < 0.3; }, 3000)) << last;
+    rig.playback().pause();
 }
 
 }  // namespace unity_LyricsWindowTest

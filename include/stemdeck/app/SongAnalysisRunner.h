@@ -28,6 +28,10 @@ class SongAnalysisRunner : public QObject {
 
     // `song` whole (decoded): the worker reads it while it runs, the shared pointer keeps it.
     void start(const QString& folder, std::shared_ptr<const audio::Song> song, int beatsPerBar);
+    // The same analysis with section suggestions (AnalysisResult::sections, on bar lines),
+    // never from nor into the cache; reported by analysed() with `fromCache` false.
+    void startSections(const QString& folder, std::shared_ptr<const audio::Song> song,
+                       int beatsPerBar);
     void cancel();
     bool running() const { return running_; }
     const AnalysisCache& cache() const { return cache_; }
@@ -40,6 +44,8 @@ class SongAnalysisRunner : public QObject {
 
   private:
     struct Job;
+    void run(const QString& folder, std::shared_ptr<const audio::Song> song, int beatsPerBar,
+             bool sections);
     void finished();
 
     AnalysisCache cache_;

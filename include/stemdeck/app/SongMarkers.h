@@ -27,6 +27,11 @@ class SongMarkers : public QObject {
 
     // Adds "Marker N" at the play position; returns its index (-1 without a song).
     int addAtPlayhead();
+    // Adds a marker "Section N" at each of `seconds` that is not within
+    // kSameSpotSeconds of a marker there is (analysis suggestions taken twice add nothing);
+    // saves once. Returns how many were added.
+    static constexpr double kSameSpotSeconds = 0.5;
+    int addSections(const std::vector<double>& seconds);
     void rename(int index, const QString& name);
     void remove(int index);
 

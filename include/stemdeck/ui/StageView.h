@@ -14,6 +14,7 @@ class QPushButton;
 namespace stemdeck::ui {
 
 class BeatLight;
+class StageWords;
 
 // View › Stage: what a player on stage needs, readable from three metres: the song's title,
 // the section it is in and the next one (from its markers) with the time to it, bar.beat on the
@@ -58,6 +59,8 @@ class StageView : public QWidget {
 
     bool hasSetContext() const { return inSet_; }
     double position() const { return position_; }
+    // The lyrics and chord under the section cues: fed by the main window (MainWindowWords).
+    StageWords* words() const { return words_; }
 
   signals:
     void playPauseRequested();
@@ -88,6 +91,7 @@ class StageView : public QWidget {
     QLabel* lock_;
     QLabel* section_;
     QLabel* nextSection_;
+    StageWords* words_;
     QLabel* barBeat_;
     BeatLight* light_;
     QLabel* songLeft_;

@@ -11,6 +11,11 @@ class QMenu;
 
 #include "stemdeck/app/TimeSpan.h"
 #include "stemdeck/app/WaveformPeaks.h"
+#include "stemdeck/words/ChordName.h"
+
+namespace stemdeck::words {
+struct SongWords;
+}
 
 namespace stemdeck::ui {
 
@@ -99,6 +104,11 @@ class TimelineView : public QAbstractScrollArea {
     // scrolled out of view), and the height of every lane.
     QRect laneRect(int index) const;
     int laneHeight() const;
+    // The song's words for the words lane under the stem lanes (WordsLanePainter): shown when
+    // they have timed chords or synced lyrics; chords named by `transposer` (as played).
+    void setWords(std::shared_ptr<const words::SongWords> words, words::Transposer transposer);
+    // Where the words lane is drawn (viewport coordinates); empty when there is none.
+    QRect wordsRect() const;
 
     double pixelsPerSecond() const { return pixelsPerSecond_; }
     // Zooms keeping the time under viewport x `anchor` where it is.
@@ -174,6 +184,8 @@ class TimelineView : public QAbstractScrollArea {
     double loopEnd_ = -1.0;
     bool loopEnabled_ = false;
     std::vector<Flag> markers_;
+    std::shared_ptr<const words::SongWords> words_;
+    words::Transposer wordsTransposer_;
     int pressedMarker_ = -1;
     QPixmap cache_;
     bool cacheValid_ = false;
