@@ -239,6 +239,7 @@ T = {
 "The song's lyrics and chords as it plays, chords in the played key": ("La letra y los acordes de la canción mientras suena, acordes en la tonalidad tocada", "Text und Akkorde des Songs beim Abspielen, Akkorde in der gespielten Tonart"),
 "Language": ("Idioma", "Sprache"),
 "Master": ("Máster", "Master"),
+"Mixer": ("Mezclador", "Mischpult"),
 "Highest output peak in the last moments (dBFS)": ("Pico de salida más alto en los últimos instantes (dBFS)", "Höchste Ausgangsspitze der letzten Augenblicke (dBFS)"),
 "peak -∞": ("pico -∞", "Spitze -∞"),
 "Master volume (double-click for 0 dB)": ("Volumen máster (doble clic para 0 dB)", "Master-Lautstärke (Doppelklick für 0 dB)"),

@@ -67,7 +67,7 @@
         <translation>In meta.json schreiben</translation>
     </message>
     <message>
-        <source>Keep this tempo, meter and key in the song folder&apos;s meta.json</source>
+        <source>Keep this tempo, meter and key in the song folder's meta.json</source>
         <translation>Dieses Tempo, diese Taktart und Tonart in der meta.json des Songordners speichern</translation>
     </message>
     <message>
@@ -87,7 +87,7 @@
         <translation>keine Tonart</translation>
     </message>
     <message>
-        <source>The click keeps meta.json&apos;s tempo.</source>
+        <source>The click keeps meta.json's tempo.</source>
         <translation>Der Klick behält das Tempo aus meta.json.</translation>
     </message>
     <message>
@@ -330,7 +330,7 @@
 <context>
     <name>ExportJob</name>
     <message>
-        <source>%1 is the song&apos;s own %2: exporting there would destroy it. Nothing was written; choose another file name.</source>
+        <source>%1 is the song's own %2: exporting there would destroy it. Nothing was written; choose another file name.</source>
         <translation>%1 ist die eigene %2 des Songs: ein Export dorthin würde sie zerstören. Nichts wurde geschrieben; einen anderen Dateinamen wählen.</translation>
     </message>
     <message>
@@ -563,10 +563,7 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) %1</source>
-        <translation>
-            <numerusform>%n Datei %1</numerusform>
-            <numerusform>%n Dateien %1</numerusform>
-        </translation>
+        <translation><numerusform>%n Datei %1</numerusform><numerusform>%n Dateien %1</numerusform></translation>
     </message>
     <message>
         <source>The song folder %1 is not there (moved, renamed or on a drive that is not connected?).</source>
@@ -582,10 +579,7 @@
     </message>
     <message numerus="yes">
         <source>%1 has no audio files; %n other file(s) (documents, pictures …) were left out.</source>
-        <translation>
-            <numerusform>%1 enthält keine Audiodateien; %n andere Datei (Dokumente, Bilder …) wurde ausgelassen.</numerusform>
-            <numerusform>%1 enthält keine Audiodateien; %n andere Dateien (Dokumente, Bilder …) wurden ausgelassen.</numerusform>
-        </translation>
+        <translation><numerusform>%1 enthält keine Audiodateien; %n andere Datei (Dokumente, Bilder …) wurde ausgelassen.</numerusform><numerusform>%1 enthält keine Audiodateien; %n andere Dateien (Dokumente, Bilder …) wurden ausgelassen.</numerusform></translation>
     </message>
     <message>
         <source>%1 has no audio files.</source>
@@ -609,10 +603,7 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) of %1 were left out (%2): %3.</source>
-        <translation>
-            <numerusform>%n Datei von %1 wurde ausgelassen (%2): %3.</numerusform>
-            <numerusform>%n Dateien von %1 wurden ausgelassen (%2): %3.</numerusform>
-        </translation>
+        <translation><numerusform>%n Datei von %1 wurde ausgelassen (%2): %3.</numerusform><numerusform>%n Dateien von %1 wurden ausgelassen (%2): %3.</numerusform></translation>
     </message>
     <message>
         <source>Some stems of %1 play, but not quite as their files say (%2).</source>
@@ -624,10 +615,7 @@
     </message>
     <message numerus="yes">
         <source>%n stem(s) of %1 could not be read to their end (%2): they play as far as they were read, then are silent.</source>
-        <translation>
-            <numerusform>%n Stem von %1 konnte nicht bis zum Ende gelesen werden (%2): er spielt, so weit er gelesen wurde, danach ist Stille.</numerusform>
-            <numerusform>%n Stems von %1 konnten nicht bis zum Ende gelesen werden (%2): sie spielen, so weit sie gelesen wurden, danach ist Stille.</numerusform>
-        </translation>
+        <translation><numerusform>%n Stem von %1 konnte nicht bis zum Ende gelesen werden (%2): er spielt, so weit er gelesen wurde, danach ist Stille.</numerusform><numerusform>%n Stems von %1 konnten nicht bis zum Ende gelesen werden (%2): sie spielen, so weit sie gelesen wurden, danach ist Stille.</numerusform></translation>
     </message>
     <message>
         <source>Part of the mix saved for this song could not be used; those settings are back at their defaults.</source>
@@ -646,7 +634,7 @@
         <translation>Die für diesen Song gespeicherten Marker waren nicht lesbar; neue Marker lassen sich wie gewohnt setzen.</translation>
     </message>
     <message>
-        <source>Part of the song&apos;s meta.json could not be used; the click uses its own tempo or time signature instead.</source>
+        <source>Part of the song's meta.json could not be used; the click uses its own tempo or time signature instead.</source>
         <translation>Ein Teil der meta.json des Songs war nicht verwendbar; der Klick nutzt stattdessen sein eigenes Tempo bzw. seine eigene Taktart.</translation>
     </message>
 </context>
@@ -874,7 +862,7 @@
         <translation>Beim &amp;nächsten Takt springen</translation>
     </message>
     <message>
-        <source>Marker jumps wait for the next bar line (of the click&apos;s tempo and meter)</source>
+        <source>Marker jumps wait for the next bar line (of the click's tempo and meter)</source>
         <translation>Marker-Sprünge warten auf den nächsten Taktstrich (nach Tempo und Taktart des Klicks)</translation>
     </message>
     <message>
@@ -978,7 +966,7 @@
         <translation>Zu Marker %1 springen</translation>
     </message>
     <message>
-        <source>Jump to the song&apos;s marker %1</source>
+        <source>Jump to the song's marker %1</source>
         <translation>Zum Marker %1 des Songs springen</translation>
     </message>
     <message>
@@ -1011,10 +999,7 @@
     </message>
     <message numerus="yes">
         <source>Loaded %1: %n stem(s)</source>
-        <translation>
-            <numerusform>%1 geladen: %n Stem</numerusform>
-            <numerusform>%1 geladen: %n Stems</numerusform>
-        </translation>
+        <translation><numerusform>%1 geladen: %n Stem</numerusform><numerusform>%1 geladen: %n Stems</numerusform></translation>
     </message>
     <message>
         <source>The song in %1 could not be opened.</source>
@@ -1077,7 +1062,7 @@
         <translation>&amp;Text und Akkorde</translation>
     </message>
     <message>
-        <source>The song&apos;s lyrics and chords as it plays, chords in the played key</source>
+        <source>The song's lyrics and chords as it plays, chords in the played key</source>
         <translation>Text und Akkorde des Songs beim Abspielen, Akkorde in der gespielten Tonart</translation>
     </message>
     <message>
@@ -1111,6 +1096,10 @@
         <source>peak %1</source>
         <translation>Spitze %1</translation>
     </message>
+    <message>
+        <source>Master Level</source>
+        <translation>Master-Pegel</translation>
+    </message>
 </context>
 <context>
     <name>MidiControlTab</name>
@@ -1143,8 +1132,8 @@
         <translation>Einen MIDI-Controller oder ein Pedal stemdeck steuern lassen</translation>
     </message>
     <message>
-        <source>&quot;virtual&quot;: a port of stemdeck&apos;s own to connect the controller to</source>
-        <translation>&quot;virtual&quot;: ein eigener Port von stemdeck, mit dem der Controller verbunden wird</translation>
+        <source>"virtual": a port of stemdeck's own to connect the controller to</source>
+        <translation>"virtual": ein eigener Port von stemdeck, mit dem der Controller verbunden wird</translation>
     </message>
     <message>
         <source>&amp;Learn</source>
@@ -1232,17 +1221,11 @@
     </message>
     <message numerus="yes">
         <source>Imported %n binding(s)</source>
-        <translation>
-            <numerusform>%n Zuweisung importiert</numerusform>
-            <numerusform>%n Zuweisungen importiert</numerusform>
-        </translation>
+        <translation><numerusform>%n Zuweisung importiert</numerusform><numerusform>%n Zuweisungen importiert</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>; %n left out, first: %1</source>
-        <translation>
-            <numerusform>; %n ausgelassen, die erste: %1</numerusform>
-            <numerusform>; %n ausgelassen, die erste: %1</numerusform>
-        </translation>
+        <translation><numerusform>; %n ausgelassen, die erste: %1</numerusform><numerusform>; %n ausgelassen, die erste: %1</numerusform></translation>
     </message>
     <message>
         <source>Exported to %1</source>
@@ -1302,6 +1285,10 @@
         <source>Reset Mix</source>
         <translation>Mischung zurücksetzen</translation>
     </message>
+    <message>
+        <source>Mixer</source>
+        <translation>Mischpult</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -1317,11 +1304,11 @@
 <context>
     <name>PlaybackManager</name>
     <message>
-        <source>%1 cannot play at the song&apos;s %2 Hz; it runs at %3 Hz, and the song is resampled.</source>
+        <source>%1 cannot play at the song's %2 Hz; it runs at %3 Hz, and the song is resampled.</source>
         <translation>%1 kann nicht mit den %2 Hz des Songs spielen; es läuft mit %3 Hz, und der Song wird umgerechnet.</translation>
     </message>
     <message>
-        <source>%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now use the device&apos;s own rate.</source>
+        <source>%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now use the device's own rate.</source>
         <translation>%1 kann nicht mit %2 Hz spielen; es läuft mit %3 Hz, und die Audioeinstellungen nutzen jetzt die eigene Rate des Geräts.</translation>
     </message>
     <message>
@@ -1374,7 +1361,7 @@
         <translation> %</translation>
     </message>
     <message>
-        <source>Reset the tempo to 100 % (the song&apos;s own tempo)</source>
+        <source>Reset the tempo to 100 % (the song's own tempo)</source>
         <translation>Tempo auf 100 % zurücksetzen (das eigene Tempo des Songs)</translation>
     </message>
     <message>
@@ -1492,10 +1479,7 @@
     <message numerus="yes">
         <source> bar(s)</source>
         <comment>count-in length</comment>
-        <translation>
-            <numerusform> Takt</numerusform>
-            <numerusform> Takte</numerusform>
-        </translation>
+        <translation><numerusform> Takt</numerusform><numerusform> Takte</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1596,11 +1580,11 @@
         <translation> Takte</translation>
     </message>
     <message>
-        <source>Start at this marker instead of the song&apos;s start</source>
+        <source>Start at this marker instead of the song's start</source>
         <translation>An diesem Marker statt am Songanfang beginnen</translation>
     </message>
     <message>
-        <source>the song&apos;s start</source>
+        <source>the song's start</source>
         <translation>Songanfang</translation>
     </message>
     <message>
@@ -1682,8 +1666,8 @@
 <context>
     <name>SetPlayer</name>
     <message>
-        <source>%1: the song has no marker &apos;%2&apos;; it starts at its beginning</source>
-        <translation>%1: der Song hat keinen Marker &apos;%2&apos;; er beginnt am Anfang</translation>
+        <source>%1: the song has no marker '%2'; it starts at its beginning</source>
+        <translation>%1: der Song hat keinen Marker '%2'; er beginnt am Anfang</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1728,7 +1712,7 @@
         <translation>&amp;Vorheriger Song</translation>
     </message>
     <message>
-        <source>The set&apos;s previous song</source>
+        <source>The set's previous song</source>
         <translation>Der vorherige Song des Sets</translation>
     </message>
     <message>
@@ -1736,7 +1720,7 @@
         <translation>Nä&amp;chster Song</translation>
     </message>
     <message>
-        <source>The set&apos;s next song</source>
+        <source>The set's next song</source>
         <translation>Der nächste Song des Sets</translation>
     </message>
     <message>
@@ -1769,17 +1753,11 @@
     </message>
     <message numerus="yes">
         <source>Opened set %1: %n song(s)</source>
-        <translation>
-            <numerusform>Set %1 geöffnet: %n Song</numerusform>
-            <numerusform>Set %1 geöffnet: %n Songs</numerusform>
-        </translation>
+        <translation><numerusform>Set %1 geöffnet: %n Song</numerusform><numerusform>Set %1 geöffnet: %n Songs</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Opened set %1: %n problem(s), see the red rows</source>
-        <translation>
-            <numerusform>Set %1 geöffnet: %n Problem, siehe die roten Zeilen</numerusform>
-            <numerusform>Set %1 geöffnet: %n Probleme, siehe die roten Zeilen</numerusform>
-        </translation>
+        <translation><numerusform>Set %1 geöffnet: %n Problem, siehe die roten Zeilen</numerusform><numerusform>Set %1 geöffnet: %n Probleme, siehe die roten Zeilen</numerusform></translation>
     </message>
     <message>
         <source>Saved set %1</source>
@@ -1816,6 +1794,10 @@
         <source>Set %1 · left %2</source>
         <translation>Set %1 · noch %2</translation>
     </message>
+    <message>
+        <source>Setlist</source>
+        <translation>Setlist</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1848,11 +1830,11 @@
         <translation>Kleinere Blöcke reagieren schneller; größere sind sicherer gegen Aussetzer</translation>
     </message>
     <message>
-        <source>Follow the song&apos;s sample rate when the device supports it</source>
+        <source>Follow the song's sample rate when the device supports it</source>
         <translation>Der Abtastrate des Songs folgen, wenn das Gerät sie unterstützt</translation>
     </message>
     <message>
-        <source>A song opened at another rate than the output&apos;s switches the output to its rate instead of being converted (faster to open, the samples untouched)</source>
+        <source>A song opened at another rate than the output's switches the output to its rate instead of being converted (faster to open, the samples untouched)</source>
         <translation>Ein Song mit anderer Rate als der Ausgang schaltet den Ausgang auf seine Rate um, statt umgerechnet zu werden (öffnet schneller, die Samples bleiben unberührt)</translation>
     </message>
     <message>
@@ -2176,6 +2158,22 @@
     <message>
         <source>S</source>
         <translation>S</translation>
+    </message>
+    <message>
+        <source>%1 Level</source>
+        <translation>Pegel %1</translation>
+    </message>
+    <message>
+        <source>%1 Pan</source>
+        <translation>Panorama %1</translation>
+    </message>
+    <message>
+        <source>Mute %1</source>
+        <translation>%1 stummschalten</translation>
+    </message>
+    <message>
+        <source>Solo %1</source>
+        <translation>Solo %1</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,7 @@
         <translation>Guardar en meta.json</translation>
     </message>
     <message>
-        <source>Keep this tempo, meter and key in the song folder&apos;s meta.json</source>
+        <source>Keep this tempo, meter and key in the song folder's meta.json</source>
         <translation>Guardar este tempo, compás y tonalidad en el meta.json de la carpeta de la canción</translation>
     </message>
     <message>
@@ -87,7 +87,7 @@
         <translation>sin tonalidad</translation>
     </message>
     <message>
-        <source>The click keeps meta.json&apos;s tempo.</source>
+        <source>The click keeps meta.json's tempo.</source>
         <translation>La claqueta mantiene el tempo de meta.json.</translation>
     </message>
     <message>
@@ -330,7 +330,7 @@
 <context>
     <name>ExportJob</name>
     <message>
-        <source>%1 is the song&apos;s own %2: exporting there would destroy it. Nothing was written; choose another file name.</source>
+        <source>%1 is the song's own %2: exporting there would destroy it. Nothing was written; choose another file name.</source>
         <translation>%1 es el propio %2 de la canción: exportar ahí lo destruiría. No se escribió nada; elige otro nombre de archivo.</translation>
     </message>
     <message>
@@ -563,10 +563,7 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) %1</source>
-        <translation>
-            <numerusform>%n archivo %1</numerusform>
-            <numerusform>%n archivos %1</numerusform>
-        </translation>
+        <translation><numerusform>%n archivo %1</numerusform><numerusform>%n archivos %1</numerusform></translation>
     </message>
     <message>
         <source>The song folder %1 is not there (moved, renamed or on a drive that is not connected?).</source>
@@ -582,10 +579,7 @@
     </message>
     <message numerus="yes">
         <source>%1 has no audio files; %n other file(s) (documents, pictures …) were left out.</source>
-        <translation>
-            <numerusform>%1 no tiene archivos de audio; se omitió %n archivo más (documentos, imágenes…).</numerusform>
-            <numerusform>%1 no tiene archivos de audio; se omitieron %n archivos más (documentos, imágenes…).</numerusform>
-        </translation>
+        <translation><numerusform>%1 no tiene archivos de audio; se omitió %n archivo más (documentos, imágenes…).</numerusform><numerusform>%1 no tiene archivos de audio; se omitieron %n archivos más (documentos, imágenes…).</numerusform></translation>
     </message>
     <message>
         <source>%1 has no audio files.</source>
@@ -609,10 +603,7 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) of %1 were left out (%2): %3.</source>
-        <translation>
-            <numerusform>Se omitió %n archivo de %1 (%2): %3.</numerusform>
-            <numerusform>Se omitieron %n archivos de %1 (%2): %3.</numerusform>
-        </translation>
+        <translation><numerusform>Se omitió %n archivo de %1 (%2): %3.</numerusform><numerusform>Se omitieron %n archivos de %1 (%2): %3.</numerusform></translation>
     </message>
     <message>
         <source>Some stems of %1 play, but not quite as their files say (%2).</source>
@@ -624,10 +615,7 @@
     </message>
     <message numerus="yes">
         <source>%n stem(s) of %1 could not be read to their end (%2): they play as far as they were read, then are silent.</source>
-        <translation>
-            <numerusform>%n stem de %1 no se pudo leer hasta el final (%2): suena hasta donde se leyó y después queda en silencio.</numerusform>
-            <numerusform>%n stems de %1 no se pudieron leer hasta el final (%2): suenan hasta donde se leyeron y después quedan en silencio.</numerusform>
-        </translation>
+        <translation><numerusform>%n stem de %1 no se pudo leer hasta el final (%2): suena hasta donde se leyó y después queda en silencio.</numerusform><numerusform>%n stems de %1 no se pudieron leer hasta el final (%2): suenan hasta donde se leyeron y después quedan en silencio.</numerusform></translation>
     </message>
     <message>
         <source>Part of the mix saved for this song could not be used; those settings are back at their defaults.</source>
@@ -646,7 +634,7 @@
         <translation>No se pudieron leer los marcadores guardados para esta canción; se pueden añadir marcadores nuevos como siempre.</translation>
     </message>
     <message>
-        <source>Part of the song&apos;s meta.json could not be used; the click uses its own tempo or time signature instead.</source>
+        <source>Part of the song's meta.json could not be used; the click uses its own tempo or time signature instead.</source>
         <translation>Parte del meta.json de la canción no se pudo usar; la claqueta usa su propio tempo o compás.</translation>
     </message>
 </context>
@@ -874,7 +862,7 @@
         <translation>Saltar en el &amp;siguiente compás</translation>
     </message>
     <message>
-        <source>Marker jumps wait for the next bar line (of the click&apos;s tempo and meter)</source>
+        <source>Marker jumps wait for the next bar line (of the click's tempo and meter)</source>
         <translation>Los saltos a marcadores esperan a la siguiente barra de compás (según el tempo y compás de la claqueta)</translation>
     </message>
     <message>
@@ -978,7 +966,7 @@
         <translation>Saltar al marcador %1</translation>
     </message>
     <message>
-        <source>Jump to the song&apos;s marker %1</source>
+        <source>Jump to the song's marker %1</source>
         <translation>Saltar al marcador %1 de la canción</translation>
     </message>
     <message>
@@ -1011,10 +999,7 @@
     </message>
     <message numerus="yes">
         <source>Loaded %1: %n stem(s)</source>
-        <translation>
-            <numerusform>Cargada %1: %n stem</numerusform>
-            <numerusform>Cargada %1: %n stems</numerusform>
-        </translation>
+        <translation><numerusform>Cargada %1: %n stem</numerusform><numerusform>Cargada %1: %n stems</numerusform></translation>
     </message>
     <message>
         <source>The song in %1 could not be opened.</source>
@@ -1077,7 +1062,7 @@
         <translation>&amp;Letra y acordes</translation>
     </message>
     <message>
-        <source>The song&apos;s lyrics and chords as it plays, chords in the played key</source>
+        <source>The song's lyrics and chords as it plays, chords in the played key</source>
         <translation>La letra y los acordes de la canción mientras suena, acordes en la tonalidad tocada</translation>
     </message>
     <message>
@@ -1111,6 +1096,10 @@
         <source>peak %1</source>
         <translation>pico %1</translation>
     </message>
+    <message>
+        <source>Master Level</source>
+        <translation>Nivel máster</translation>
+    </message>
 </context>
 <context>
     <name>MidiControlTab</name>
@@ -1143,8 +1132,8 @@
         <translation>Permitir que un controlador o pedal MIDI controle stemdeck</translation>
     </message>
     <message>
-        <source>&quot;virtual&quot;: a port of stemdeck&apos;s own to connect the controller to</source>
-        <translation>&quot;virtual&quot;: un puerto propio de stemdeck al que conectar el controlador</translation>
+        <source>"virtual": a port of stemdeck's own to connect the controller to</source>
+        <translation>"virtual": un puerto propio de stemdeck al que conectar el controlador</translation>
     </message>
     <message>
         <source>&amp;Learn</source>
@@ -1232,17 +1221,11 @@
     </message>
     <message numerus="yes">
         <source>Imported %n binding(s)</source>
-        <translation>
-            <numerusform>%n asignación importada</numerusform>
-            <numerusform>%n asignaciones importadas</numerusform>
-        </translation>
+        <translation><numerusform>%n asignación importada</numerusform><numerusform>%n asignaciones importadas</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>; %n left out, first: %1</source>
-        <translation>
-            <numerusform>; %n omitida, la primera: %1</numerusform>
-            <numerusform>; %n omitidas, la primera: %1</numerusform>
-        </translation>
+        <translation><numerusform>; %n omitida, la primera: %1</numerusform><numerusform>; %n omitidas, la primera: %1</numerusform></translation>
     </message>
     <message>
         <source>Exported to %1</source>
@@ -1302,6 +1285,10 @@
         <source>Reset Mix</source>
         <translation>Restablecer mezcla</translation>
     </message>
+    <message>
+        <source>Mixer</source>
+        <translation>Mezclador</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -1317,11 +1304,11 @@
 <context>
     <name>PlaybackManager</name>
     <message>
-        <source>%1 cannot play at the song&apos;s %2 Hz; it runs at %3 Hz, and the song is resampled.</source>
+        <source>%1 cannot play at the song's %2 Hz; it runs at %3 Hz, and the song is resampled.</source>
         <translation>%1 no puede reproducir a los %2 Hz de la canción; funciona a %3 Hz y la canción se remuestrea.</translation>
     </message>
     <message>
-        <source>%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now use the device&apos;s own rate.</source>
+        <source>%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now use the device's own rate.</source>
         <translation>%1 no puede reproducir a %2 Hz; funciona a %3 Hz y los ajustes de audio usan ahora la frecuencia propia del dispositivo.</translation>
     </message>
     <message>
@@ -1374,7 +1361,7 @@
         <translation> %</translation>
     </message>
     <message>
-        <source>Reset the tempo to 100 % (the song&apos;s own tempo)</source>
+        <source>Reset the tempo to 100 % (the song's own tempo)</source>
         <translation>Restablecer el tempo al 100 % (el tempo propio de la canción)</translation>
     </message>
     <message>
@@ -1492,10 +1479,7 @@
     <message numerus="yes">
         <source> bar(s)</source>
         <comment>count-in length</comment>
-        <translation>
-            <numerusform> compás</numerusform>
-            <numerusform> compases</numerusform>
-        </translation>
+        <translation><numerusform> compás</numerusform><numerusform> compases</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1596,11 +1580,11 @@
         <translation> compases</translation>
     </message>
     <message>
-        <source>Start at this marker instead of the song&apos;s start</source>
+        <source>Start at this marker instead of the song's start</source>
         <translation>Empezar en este marcador en lugar del inicio de la canción</translation>
     </message>
     <message>
-        <source>the song&apos;s start</source>
+        <source>the song's start</source>
         <translation>el inicio de la canción</translation>
     </message>
     <message>
@@ -1682,8 +1666,8 @@
 <context>
     <name>SetPlayer</name>
     <message>
-        <source>%1: the song has no marker &apos;%2&apos;; it starts at its beginning</source>
-        <translation>%1: la canción no tiene el marcador &apos;%2&apos;; empieza desde el principio</translation>
+        <source>%1: the song has no marker '%2'; it starts at its beginning</source>
+        <translation>%1: la canción no tiene el marcador '%2'; empieza desde el principio</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1728,7 +1712,7 @@
         <translation>Canción an&amp;terior</translation>
     </message>
     <message>
-        <source>The set&apos;s previous song</source>
+        <source>The set's previous song</source>
         <translation>La canción anterior del set</translation>
     </message>
     <message>
@@ -1736,7 +1720,7 @@
         <translation>Canción si&amp;guiente</translation>
     </message>
     <message>
-        <source>The set&apos;s next song</source>
+        <source>The set's next song</source>
         <translation>La canción siguiente del set</translation>
     </message>
     <message>
@@ -1769,17 +1753,11 @@
     </message>
     <message numerus="yes">
         <source>Opened set %1: %n song(s)</source>
-        <translation>
-            <numerusform>Set %1 abierto: %n canción</numerusform>
-            <numerusform>Set %1 abierto: %n canciones</numerusform>
-        </translation>
+        <translation><numerusform>Set %1 abierto: %n canción</numerusform><numerusform>Set %1 abierto: %n canciones</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Opened set %1: %n problem(s), see the red rows</source>
-        <translation>
-            <numerusform>Set %1 abierto: %n problema, mira las filas rojas</numerusform>
-            <numerusform>Set %1 abierto: %n problemas, mira las filas rojas</numerusform>
-        </translation>
+        <translation><numerusform>Set %1 abierto: %n problema, mira las filas rojas</numerusform><numerusform>Set %1 abierto: %n problemas, mira las filas rojas</numerusform></translation>
     </message>
     <message>
         <source>Saved set %1</source>
@@ -1816,6 +1794,10 @@
         <source>Set %1 · left %2</source>
         <translation>Set %1 · quedan %2</translation>
     </message>
+    <message>
+        <source>Setlist</source>
+        <translation>Setlist</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1848,11 +1830,11 @@
         <translation>Los bloques pequeños responden antes; los grandes protegen mejor contra cortes</translation>
     </message>
     <message>
-        <source>Follow the song&apos;s sample rate when the device supports it</source>
+        <source>Follow the song's sample rate when the device supports it</source>
         <translation>Seguir la frecuencia de muestreo de la canción si el dispositivo la admite</translation>
     </message>
     <message>
-        <source>A song opened at another rate than the output&apos;s switches the output to its rate instead of being converted (faster to open, the samples untouched)</source>
+        <source>A song opened at another rate than the output's switches the output to its rate instead of being converted (faster to open, the samples untouched)</source>
         <translation>Una canción con otra frecuencia que la de la salida cambia la salida a su frecuencia en vez de convertirse (abre más rápido y no toca las muestras)</translation>
     </message>
     <message>
@@ -2176,6 +2158,22 @@
     <message>
         <source>S</source>
         <translation>S</translation>
+    </message>
+    <message>
+        <source>%1 Level</source>
+        <translation>Nivel de %1</translation>
+    </message>
+    <message>
+        <source>%1 Pan</source>
+        <translation>Panorama de %1</translation>
+    </message>
+    <message>
+        <source>Mute %1</source>
+        <translation>Silenciar %1</translation>
+    </message>
+    <message>
+        <source>Solo %1</source>
+        <translation>Solo %1</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ MasterStrip::MasterStrip(QWidget* parent)
     ui_->setupUi(this);
     ui_->fader->setResetValue(FaderTaper::sliderValue(0.0f));
     ui_->fader->setValue(FaderTaper::sliderValue(0.0f));
+    ui_->fader->setAccessibleName(tr("Master Level"));
     ui_->meter->setChannelCount(2);
     ui_->meter->setScaleVisible(true);
     ui_->colorBar->setStyleSheet(
