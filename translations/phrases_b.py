@@ -65,6 +65,8 @@ T = {
 "Reset the pitch to the original key (0 st, 0 ct)": ("Volver a la tonalidad original (0 st, 0 ct)", "Tonhöhe auf die Originaltonart zurücksetzen (0 st, 0 ct)"),
 "Metronome click while playing": ("Claqueta de metrónomo durante la reproducción", "Metronom-Klick beim Abspielen"),
 "Click": ("Claqueta", "Klick"),
+"Click tempo": ("Tempo de la claqueta", "Klick-Tempo"),
+"Count-in": ("Cuenta previa", "Einzähler"),
 "Click level": ("Nivel de la claqueta", "Klick-Pegel"),
 "Song tempo for the click (from meta.json when the song gives it)": ("Tempo de la canción para la claqueta (de meta.json si la canción lo indica)", "Songtempo für den Klick (aus meta.json, wenn der Song es angibt)"),
 "Tap along to set the tempo": ("Marca el pulso para fijar el tempo", "Mittippen, um das Tempo zu setzen"),

@@ -1481,6 +1481,18 @@
         <comment>count-in length</comment>
         <translation><numerusform> Takt</numerusform><numerusform> Takte</numerusform></translation>
     </message>
+    <message>
+        <source>Fine pitch in cents</source>
+        <translation>Feinstimmung in Cent</translation>
+    </message>
+    <message>
+        <source>Click tempo</source>
+        <translation>Klick-Tempo</translation>
+    </message>
+    <message>
+        <source>Count-in</source>
+        <translation>Einzähler</translation>
+    </message>
 </context>
 <context>
     <name>SectionVamp</name>

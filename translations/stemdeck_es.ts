@@ -1481,6 +1481,18 @@
         <comment>count-in length</comment>
         <translation><numerusform> compás</numerusform><numerusform> compases</numerusform></translation>
     </message>
+    <message>
+        <source>Fine pitch in cents</source>
+        <translation>Afinación fina en cents</translation>
+    </message>
+    <message>
+        <source>Click tempo</source>
+        <translation>Tempo de la claqueta</translation>
+    </message>
+    <message>
+        <source>Count-in</source>
+        <translation>Cuenta previa</translation>
+    </message>
 </context>
 <context>
     <name>SectionVamp</name>
