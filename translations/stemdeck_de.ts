@@ -1603,6 +1603,10 @@
         <source>Start at</source>
         <translation>Beginnen bei</translation>
     </message>
+    <message>
+        <source>Count-in</source>
+        <translation>Einzähler</translation>
+    </message>
 </context>
 <context>
     <name>SetListModel</name>

@@ -1603,6 +1603,10 @@
         <source>Start at</source>
         <translation>Empezar en</translation>
     </message>
+    <message>
+        <source>Count-in</source>
+        <translation>Cuenta previa</translation>
+    </message>
 </context>
 <context>
     <name>SetListModel</name>

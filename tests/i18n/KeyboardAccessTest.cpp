@@ -3,8 +3,10 @@
 // work from the keys alone.
 #include <gtest/gtest.h>
 
+#include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QTest>
 #include <algorithm>
@@ -85,6 +87,15 @@ TEST(KeyboardAccess, TabReachesEveryControlAndEachHasAName) {
         transport = transport || inside<ui::TransportBar>(w);
         fader = fader || (inside<ui::TrackStrip>(w) && qobject_cast<ui::ResettableSlider*>(w));
         setlist = setlist || inside<ui::SetlistPanel>(w);
+    }
+    // The fields that take the focus from a click only (Tab stays out of their way) as well.
+    // (A spin box's or combo box's own line edit is a part of it: the field is named.)
+    for (QWidget* w : rig.window->findChildren<QWidget*>()) {
+        QWidget* parent = w->parentWidget();
+        if (qobject_cast<QAbstractSpinBox*>(parent) || qobject_cast<QComboBox*>(parent)) continue;
+        if (w->isVisible() && w->focusPolicy() != Qt::NoFocus && accessibleName(w).isEmpty() &&
+            !unnamed.contains(describe(w)))
+            unnamed << describe(w);
     }
     EXPECT_TRUE(unnamed.isEmpty()) << "no accessible name:\n"
                                    << unnamed.join(QLatin1Char('\n')).toStdString();
