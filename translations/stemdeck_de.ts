@@ -17,218 +17,6 @@
     </message>
 </context>
 <context>
-    <name>AnalysisPanel</name>
-    <message>
-        <source>Song Analysis</source>
-        <translation>Songanalyse</translation>
-    </message>
-    <message>
-        <source> BPM</source>
-        <translation> BPM</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>−10 ms</source>
-        <translation>−10 ms</translation>
-    </message>
-    <message>
-        <source>+10 ms</source>
-        <translation>+10 ms</translation>
-    </message>
-    <message>
-        <source>Move the first downbeat (and the whole grid) 10 ms earlier</source>
-        <translation>Die erste Eins (und das ganze Raster) 10 ms früher setzen</translation>
-    </message>
-    <message>
-        <source>Move the first downbeat (and the whole grid) 10 ms later</source>
-        <translation>Die erste Eins (und das ganze Raster) 10 ms später setzen</translation>
-    </message>
-    <message>
-        <source>e.g. A minor</source>
-        <translation>z. B. a-Moll</translation>
-    </message>
-    <message>
-        <source>Tempo:</source>
-        <translation>Tempo:</translation>
-    </message>
-    <message>
-        <source>First downbeat:</source>
-        <translation>Erste Eins:</translation>
-    </message>
-    <message>
-        <source>Key:</source>
-        <translation>Tonart:</translation>
-    </message>
-    <message>
-        <source>Write to meta.json</source>
-        <translation>In meta.json schreiben</translation>
-    </message>
-    <message>
-        <source>Keep this tempo, meter and key in the song folder's meta.json</source>
-        <translation>Dieses Tempo, diese Taktart und Tonart in der meta.json des Songordners speichern</translation>
-    </message>
-    <message>
-        <source>Analysing the song…</source>
-        <translation>Song wird analysiert…</translation>
-    </message>
-    <message>
-        <source>No analysis for this song (its meta.json gives tempo, meter and key, or no song).</source>
-        <translation>Keine Analyse für diesen Song (seine meta.json nennt Tempo, Taktart und Tonart, oder kein Song geladen).</translation>
-    </message>
-    <message>
-        <source>Found %1 BPM, %2 (tempo confidence %3 %, key %4 %). %5</source>
-        <translation>Gefunden: %1 BPM, %2 (Sicherheit Tempo %3 %, Tonart %4 %). %5</translation>
-    </message>
-    <message>
-        <source>no key</source>
-        <translation>keine Tonart</translation>
-    </message>
-    <message>
-        <source>The click keeps meta.json's tempo.</source>
-        <translation>Der Klick behält das Tempo aus meta.json.</translation>
-    </message>
-    <message>
-        <source>Written to meta.json.</source>
-        <translation>In meta.json geschrieben.</translation>
-    </message>
-    <message>
-        <source>meta.json was not written: %1</source>
-        <translation>meta.json wurde nicht geschrieben: %1</translation>
-    </message>
-</context>
-<context>
-    <name>AnalysisWindowPart</name>
-    <message>
-        <source>Song &amp;Analysis…</source>
-        <translation>Song&amp;analyse…</translation>
-    </message>
-    <message>
-        <source>The tempo, first downbeat and key found in the song: confirm, correct or write them to meta.json</source>
-        <translation>Tempo, erste Eins und Tonart, die im Song gefunden wurden: bestätigen, korrigieren oder in meta.json schreiben</translation>
-    </message>
-</context>
-<context>
-    <name>ControlKeys</name>
-    <message>
-        <source>There is no action %1</source>
-        <translation>Es gibt keine Aktion %1</translation>
-    </message>
-    <message>
-        <source>%1 needs values no key can give: use MIDI, OSC or the web remote</source>
-        <translation>%1 braucht Werte, die keine Taste liefern kann: MIDI, OSC oder die Web-Fernbedienung verwenden</translation>
-    </message>
-    <message>
-        <source>%1 is already %2</source>
-        <translation>%1 ist bereits %2</translation>
-    </message>
-    <message>
-        <source>At most %1 keys per action</source>
-        <translation>Höchstens %1 Tasten pro Aktion</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>ControlsSettingsPage</name>
-    <message>
-        <source>also %1</source>
-        <translation>auch %1</translation>
-    </message>
-    <message>
-        <source>&amp;Keys</source>
-        <translation>&amp;Tasten</translation>
-    </message>
-    <message>
-        <source>&amp;OSC</source>
-        <translation>&amp;OSC</translation>
-    </message>
-    <message>
-        <source>M&amp;IDI</source>
-        <translation>M&amp;IDI</translation>
-    </message>
-    <message>
-        <source>&amp;Web</source>
-        <translation>&amp;Web</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Tasten</translation>
-    </message>
-    <message>
-        <source>Default</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Needs values a key cannot give: MIDI, OSC or the web remote</source>
-        <translation>Braucht Werte, die eine Taste nicht liefern kann: MIDI, OSC oder die Web-Fernbedienung</translation>
-    </message>
-    <message>
-        <source>%1: no keys</source>
-        <translation>%1: keine Tasten</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1: default keys</source>
-        <translation>%1: Standardtasten</translation>
-    </message>
-    <message>
-        <source>Reset &amp;All Keys</source>
-        <translation>&amp;Alle Tasten zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Every action has its default keys</source>
-        <translation>Jede Aktion hat wieder ihre Standardtasten</translation>
-    </message>
-    <message>
-        <source>Page-turner pedals send Page Down and Page Up: by default the next and the previous marker.</source>
-        <translation>Umblätterpedale senden Bild ab und Bild auf: standardmäßig der nächste und der vorige Marker.</translation>
-    </message>
-    <message>
-        <source>Let OSC surfaces drive stemdeck (UDP)</source>
-        <translation>OSC-Oberflächen stemdeck steuern lassen (UDP)</translation>
-    </message>
-    <message>
-        <source>127.0.0.1: this machine only; 0.0.0.0: every network</source>
-        <translation>127.0.0.1: nur dieser Rechner; 0.0.0.0: alle Netzwerke</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <source>OSC: %1 is not an IP address</source>
-        <translation>OSC: %1 ist keine IP-Adresse</translation>
-    </message>
-    <message>
-        <source>0.0.0.0 listens on every network this machine is on: anyone there can drive the show (OSC has no password).</source>
-        <translation>0.0.0.0 lauscht in jedem Netzwerk dieses Rechners: jeder dort kann die Show steuern (OSC hat kein Passwort).</translation>
-    </message>
-    <message>
-        <source>Reachable from that network: OSC has no password.</source>
-        <translation>Aus diesem Netzwerk erreichbar: OSC hat kein Passwort.</translation>
-    </message>
-</context>
-<context>
     <name>ExportDialog</name>
     <message>
         <source>Export Mix</source>
@@ -282,81 +70,6 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
-    <message>
-        <source> mix.wav</source>
-        <translation> mix.wav</translation>
-    </message>
-    <message>
-        <source>Tempo %1 %, pitch %2 cents</source>
-        <translation>Tempo %1 %, Tonhöhe %2 Cent</translation>
-    </message>
-    <message>
-        <source>(%1 s – %2 s)</source>
-        <translation>(%1 s – %2 s)</translation>
-    </message>
-    <message>
-        <source>(set a loop first)</source>
-        <translation>(zuerst einen Loop setzen)</translation>
-    </message>
-    <message>
-        <source>WAV (*.wav);;FLAC (*.flac)</source>
-        <translation>WAV (*.wav);;FLAC (*.flac)</translation>
-    </message>
-    <message>
-        <source>Choose a file to export to.</source>
-        <translation>Eine Zieldatei wählen.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder; add a file name.</source>
-        <translation>%1 ist ein Ordner; einen Dateinamen ergänzen.</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Replace it?</source>
-        <translation>%1 existiert bereits. Ersetzen?</translation>
-    </message>
-    <message>
-        <source>Open a song first.</source>
-        <translation>Zuerst einen Song öffnen.</translation>
-    </message>
-    <message>
-        <source>Waiting for the song to finish loading, then exporting to %1…</source>
-        <translation>Warten, bis der Song geladen ist, dann Export nach %1…</translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>Exportiere nach %1…</translation>
-    </message>
-</context>
-<context>
-    <name>ExportJob</name>
-    <message>
-        <source>%1 is the song's own %2: exporting there would destroy it. Nothing was written; choose another file name.</source>
-        <translation>%1 ist die eigene %2 des Songs: ein Export dorthin würde sie zerstören. Nichts wurde geschrieben; einen anderen Dateinamen wählen.</translation>
-    </message>
-    <message>
-        <source>There is no song to export.</source>
-        <translation>Es gibt keinen Song zum Exportieren.</translation>
-    </message>
-    <message>
-        <source>Export cancelled; %1 was not written.</source>
-        <translation>Export abgebrochen; %1 wurde nicht geschrieben.</translation>
-    </message>
-    <message>
-        <source>The song stopped loading before it was complete (another song was opened); %1 was not written.</source>
-        <translation>Der Song wurde nicht fertig geladen (ein anderer Song wurde geöffnet); %1 wurde nicht geschrieben.</translation>
-    </message>
-    <message>
-        <source>Could not export to %1: %2. Nothing was written; choose another file or folder.</source>
-        <translation>Export nach %1 nicht möglich: %2. Nichts wurde geschrieben; eine andere Datei oder einen anderen Ordner wählen.</translation>
-    </message>
-    <message>
-        <source>Could not export to %1: %2.</source>
-        <translation>Export nach %1 nicht möglich: %2.</translation>
-    </message>
-    <message>
-        <source>Exported the mix to %1.</source>
-        <translation>Mischung nach %1 exportiert.</translation>
-    </message>
 </context>
 <context>
     <name>IssueBanner</name>
@@ -375,21 +88,6 @@
     <message>
         <source>Dismiss (Esc)</source>
         <translation>Schließen (Esc)</translation>
-    </message>
-</context>
-<context>
-    <name>LanguageSettingsPage</name>
-    <message>
-        <source>System</source>
-        <translation>System</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Sprache:</translation>
-    </message>
-    <message>
-        <source>The language changes the next time stemdeck starts.</source>
-        <translation>Die Sprache ändert sich beim nächsten Start von stemdeck.</translation>
     </message>
 </context>
 <context>
@@ -497,26 +195,6 @@
     <message>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
-    </message>
-    <message>
-        <source>%1 frames · %2 kHz</source>
-        <translation>%1 Frames · %2 kHz</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>geschlossen</translation>
-    </message>
-    <message>
-        <source>Monitor off</source>
-        <translation>Monitor aus</translation>
-    </message>
-    <message>
-        <source>Measuring</source>
-        <translation>Misst</translation>
-    </message>
-    <message>
-        <source>Waiting for audio</source>
-        <translation>Warte auf Audio</translation>
     </message>
 </context>
 <context>
@@ -636,23 +314,6 @@
     <message>
         <source>Part of the song's meta.json could not be used; the click uses its own tempo or time signature instead.</source>
         <translation>Ein Teil der meta.json des Songs war nicht verwendbar; der Klick nutzt stattdessen sein eigenes Tempo bzw. seine eigene Taktart.</translation>
-    </message>
-</context>
-<context>
-    <name>LyricsPanel</name>
-    <message>
-        <source>Capo</source>
-        <translation>Kapodaster</translation>
-    </message>
-    <message>
-        <source>Chord names as played with a capo on this fret</source>
-        <translation>Akkordnamen, wie sie mit Kapodaster in diesem Bund gegriffen werden</translation>
-    </message>
-    <message>
-        <source>No lyrics or chords for this song
-(lyrics.lrc, lyrics.txt, a .cho chord sheet or meta.json chords in its folder)</source>
-        <translation>Kein Text und keine Akkorde für diesen Song
-(lyrics.lrc, lyrics.txt, ein .cho-Akkordblatt oder Akkorde in meta.json in seinem Ordner)</translation>
     </message>
 </context>
 <context>
@@ -957,6 +618,829 @@
         <source>Versions of stemdeck and its libraries</source>
         <translation>Versionen von stemdeck und seinen Bibliotheken</translation>
     </message>
+</context>
+<context>
+    <name>MasterStrip</name>
+    <message>
+        <source>Master</source>
+        <translation>Master</translation>
+    </message>
+    <message>
+        <source>Highest output peak in the last moments (dBFS)</source>
+        <translation>Höchste Ausgangsspitze der letzten Augenblicke (dBFS)</translation>
+    </message>
+    <message>
+        <source>peak -∞</source>
+        <translation>Spitze -∞</translation>
+    </message>
+    <message>
+        <source>Master volume (double-click for 0 dB)</source>
+        <translation>Master-Lautstärke (Doppelklick für 0 dB)</translation>
+    </message>
+    <message>
+        <source>0.0 dB</source>
+        <translation>0.0 dB</translation>
+    </message>
+</context>
+<context>
+    <name>MixerPanel</name>
+    <message>
+        <source>Open a song folder with File › Open, or drop it on this window.</source>
+        <translation>Einen Songordner mit Datei › Öffnen öffnen oder auf dieses Fenster ziehen.</translation>
+    </message>
+    <message>
+        <source>Mixer</source>
+        <translation>Mischpult</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>✕</source>
+        <translation>✕</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Sets (*%1)</source>
+        <translation>Sets (*%1)</translation>
+    </message>
+</context>
+<context>
+    <name>RehearsalBar</name>
+    <message>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Reset the tempo to 100 % (the song's own tempo)</source>
+        <translation>Tempo auf 100 % zurücksetzen (das eigene Tempo des Songs)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Tonhöhe</translation>
+    </message>
+    <message>
+        <source>Transpose by semitones, without changing the tempo</source>
+        <translation>In Halbtönen transponieren, ohne das Tempo zu ändern</translation>
+    </message>
+    <message>
+        <source> st</source>
+        <translation> st</translation>
+    </message>
+    <message>
+        <source>Fine tuning in cents (to match a detuned instrument)</source>
+        <translation>Feinstimmung in Cent (passend zu einem verstimmten Instrument)</translation>
+    </message>
+    <message>
+        <source> ct</source>
+        <translation> ct</translation>
+    </message>
+    <message>
+        <source>Reset the pitch to the original key (0 st, 0 ct)</source>
+        <translation>Tonhöhe auf die Originaltonart zurücksetzen (0 st, 0 ct)</translation>
+    </message>
+    <message>
+        <source>Metronome click while playing</source>
+        <translation>Metronom-Klick beim Abspielen</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>Klick</translation>
+    </message>
+    <message>
+        <source>Click level</source>
+        <translation>Klick-Pegel</translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation> dB</translation>
+    </message>
+    <message>
+        <source>Song tempo for the click (from meta.json when the song gives it)</source>
+        <translation>Songtempo für den Klick (aus meta.json, wenn der Song es angibt)</translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source>Tap along to set the tempo</source>
+        <translation>Mittippen, um das Tempo zu setzen</translation>
+    </message>
+    <message>
+        <source>Tap</source>
+        <translation>Tap</translation>
+    </message>
+    <message>
+        <source>Time signature</source>
+        <translation>Taktart</translation>
+    </message>
+    <message>
+        <source>2/4</source>
+        <translation>2/4</translation>
+    </message>
+    <message>
+        <source>3/4</source>
+        <translation>3/4</translation>
+    </message>
+    <message>
+        <source>4/4</source>
+        <translation>4/4</translation>
+    </message>
+    <message>
+        <source>5/4</source>
+        <translation>5/4</translation>
+    </message>
+    <message>
+        <source>6/8</source>
+        <translation>6/8</translation>
+    </message>
+    <message>
+        <source>7/8</source>
+        <translation>7/8</translation>
+    </message>
+    <message>
+        <source>9/8</source>
+        <translation>9/8</translation>
+    </message>
+    <message>
+        <source>12/8</source>
+        <translation>12/8</translation>
+    </message>
+    <message>
+        <source>Bars of click before playback starts</source>
+        <translation>Takte Klick, bevor die Wiedergabe beginnt</translation>
+    </message>
+    <message>
+        <source>Count-in </source>
+        <translation>Einzähler </translation>
+    </message>
+    <message>
+        <source>No count-in</source>
+        <translation>Kein Einzähler</translation>
+    </message>
+    <message>
+        <source>Fine pitch in cents</source>
+        <translation>Feinstimmung in Cent</translation>
+    </message>
+    <message>
+        <source>Click tempo</source>
+        <translation>Klick-Tempo</translation>
+    </message>
+    <message>
+        <source>Count-in</source>
+        <translation>Einzähler</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Audio Settings</source>
+        <translation>Audioeinstellungen</translation>
+    </message>
+    <message>
+        <source>Output device</source>
+        <translation>Ausgabegerät</translation>
+    </message>
+    <message>
+        <source>Where the mix is played</source>
+        <translation>Wo die Mischung spielt</translation>
+    </message>
+    <message>
+        <source>Sample rate</source>
+        <translation>Abtastrate</translation>
+    </message>
+    <message>
+        <source>Songs at another rate are converted while they load</source>
+        <translation>Songs mit anderer Rate werden beim Laden umgerechnet</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>Blockgröße</translation>
+    </message>
+    <message>
+        <source>Smaller blocks react faster; larger blocks are safer against dropouts</source>
+        <translation>Kleinere Blöcke reagieren schneller; größere sind sicherer gegen Aussetzer</translation>
+    </message>
+    <message>
+        <source>Follow the song's sample rate when the device supports it</source>
+        <translation>Der Abtastrate des Songs folgen, wenn das Gerät sie unterstützt</translation>
+    </message>
+    <message>
+        <source>A song opened at another rate than the output's switches the output to its rate instead of being converted (faster to open, the samples untouched)</source>
+        <translation>Ein Song mit anderer Rate als der Ausgang schaltet den Ausgang auf seine Rate um, statt umgerechnet zu werden (öffnet schneller, die Samples bleiben unberührt)</translation>
+    </message>
+    <message>
+        <source>Latency monitor</source>
+        <translation>Latenzmonitor</translation>
+    </message>
+    <message>
+        <source>Times every audio callback and shows the figures in a panel</source>
+        <translation>Misst jeden Audio-Callback und zeigt die Werte in einem Feld</translation>
+    </message>
+    <message>
+        <source>Measures how long each audio block takes to mix, and counts dropouts. Switch it on when tuning the block size.</source>
+        <translation>Misst, wie lange jeder Audioblock zum Mischen braucht, und zählt Aussetzer. Beim Einstellen der Blockgröße einschalten.</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Ausgänge</translation>
+    </message>
+    <message>
+        <source>Output channels</source>
+        <translation>Ausgangskanäle</translation>
+    </message>
+    <message>
+        <source>All channels lets stems and the click play on their own outputs</source>
+        <translation>Mit allen Kanälen können Stems und Klick auf eigenen Ausgängen spielen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Neu verbinden</translation>
+    </message>
+    <message>
+        <source>Open the chosen output again, for example after it was unplugged or its server restarted</source>
+        <translation>Den gewählten Ausgang erneut öffnen, zum Beispiel nach dem Abstecken oder einem Neustart seines Servers</translation>
+    </message>
+</context>
+<context>
+    <name>TrackStrip</name>
+    <message>
+        <source>Stem</source>
+        <translation>Stem</translation>
+    </message>
+    <message>
+        <source>Pan (double-click to centre)</source>
+        <translation>Panorama (Doppelklick für Mitte)</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Volume (double-click for 0 dB)</source>
+        <translation>Lautstärke (Doppelklick für 0 dB)</translation>
+    </message>
+    <message>
+        <source>0.0 dB</source>
+        <translation>0.0 dB</translation>
+    </message>
+    <message>
+        <source>Mute this stem</source>
+        <translation>Diesen Stem stummschalten</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Solo</source>
+        <translation>Solo</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+</context>
+<context>
+    <name>TransportBar</name>
+    <message>
+        <source>No song</source>
+        <translation>Kein Song</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>00:00.0</source>
+        <translation>00:00.0</translation>
+    </message>
+    <message>
+        <source>Song length</source>
+        <translation>Songlänge</translation>
+    </message>
+    <message>
+        <source>/ 00:00.0</source>
+        <translation>/ 00:00.0</translation>
+    </message>
+    <message>
+        <source>Beats of count-in left before the song starts</source>
+        <translation>Verbleibende Einzähler-Schläge, bevor der Song beginnt</translation>
+    </message>
+    <message>
+        <source>Click or drag to jump in the song</source>
+        <translation>Klicken oder ziehen, um im Song zu springen</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::ExportJob</name>
+    <message>
+        <source>%1 is the song's own %2: exporting there would destroy it. Nothing was written; choose another file name.</source>
+        <translation>%1 ist die eigene %2 des Songs: ein Export dorthin würde sie zerstören. Nichts wurde geschrieben; einen anderen Dateinamen wählen.</translation>
+    </message>
+    <message>
+        <source>There is no song to export.</source>
+        <translation>Es gibt keinen Song zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was not written.</source>
+        <translation>Export abgebrochen; %1 wurde nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>The song stopped loading before it was complete (another song was opened); %1 was not written.</source>
+        <translation>Der Song wurde nicht fertig geladen (ein anderer Song wurde geöffnet); %1 wurde nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2. Nothing was written; choose another file or folder.</source>
+        <translation>Export nach %1 nicht möglich: %2. Nichts wurde geschrieben; eine andere Datei oder einen anderen Ordner wählen.</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2.</source>
+        <translation>Export nach %1 nicht möglich: %2.</translation>
+    </message>
+    <message>
+        <source>Exported the mix to %1.</source>
+        <translation>Mischung nach %1 exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::PlaybackManager</name>
+    <message>
+        <source>%1 cannot play at the song's %2 Hz; it runs at %3 Hz, and the song is resampled.</source>
+        <translation>%1 kann nicht mit den %2 Hz des Songs spielen; es läuft mit %3 Hz, und der Song wird umgerechnet.</translation>
+    </message>
+    <message>
+        <source>%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now use the device's own rate.</source>
+        <translation>%1 kann nicht mit %2 Hz spielen; es läuft mit %3 Hz, und die Audioeinstellungen nutzen jetzt die eigene Rate des Geräts.</translation>
+    </message>
+    <message>
+        <source>No audio output</source>
+        <translation>Keine Audioausgabe</translation>
+    </message>
+    <message>
+        <source>%1 kHz</source>
+        <translation>%1 kHz</translation>
+    </message>
+    <message>
+        <source>%1-frame blocks</source>
+        <translation>Blöcke zu %1 Frames</translation>
+    </message>
+    <message>
+        <source>%1 ms output latency</source>
+        <translation>%1 ms Ausgangslatenz</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::SectionVamp</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>No song to vamp.</source>
+        <translation>Kein Song zum Vampen.</translation>
+    </message>
+    <message>
+        <source>This song has no markers: add them (M) where its sections start, then vamp a section.</source>
+        <translation>Dieser Song hat keine Marker: Marker (M) an den Abschnittsanfängen setzen, dann einen Abschnitt vampen.</translation>
+    </message>
+    <message>
+        <source>The section here is too short to vamp.</source>
+        <translation>Der Abschnitt hier ist zu kurz zum Vampen.</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::set::SetListModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1%2 st</source>
+        <translation>%1%2 st</translation>
+    </message>
+    <message>
+        <source>click</source>
+        <translation>Klick</translation>
+    </message>
+    <message>
+        <source>count-in %1</source>
+        <translation>Einzähler %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>gap %1 s</source>
+        <translation>Pause %1 s</translation>
+    </message>
+    <message>
+        <source>segue</source>
+        <translation>Übergang</translation>
+    </message>
+    <message>
+        <source>crossfade %1 s</source>
+        <translation>Überblendung %1 s</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Song</source>
+        <translation>Song</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Danach</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>%1: not a song folder or a set file</source>
+        <translation>%1: weder ein Songordner noch eine Set-Datei</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::set::SetPlayer</name>
+    <message>
+        <source>%1: the song has no marker '%2'; it starts at its beginning</source>
+        <translation>%1: der Song hat keinen Marker '%2'; er beginnt am Anfang</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::set::SetSession</name>
+    <message>
+        <source>Untitled set</source>
+        <translation>Unbenanntes Set</translation>
+    </message>
+    <message>
+        <source>The set has no file yet: use Save Set As.</source>
+        <translation>Das Set hat noch keine Datei: Set speichern unter verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::AnalysisPanel</name>
+    <message>
+        <source>Song Analysis</source>
+        <translation>Songanalyse</translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>−10 ms</source>
+        <translation>−10 ms</translation>
+    </message>
+    <message>
+        <source>+10 ms</source>
+        <translation>+10 ms</translation>
+    </message>
+    <message>
+        <source>Move the first downbeat (and the whole grid) 10 ms earlier</source>
+        <translation>Die erste Eins (und das ganze Raster) 10 ms früher setzen</translation>
+    </message>
+    <message>
+        <source>Move the first downbeat (and the whole grid) 10 ms later</source>
+        <translation>Die erste Eins (und das ganze Raster) 10 ms später setzen</translation>
+    </message>
+    <message>
+        <source>e.g. A minor</source>
+        <translation>z. B. a-Moll</translation>
+    </message>
+    <message>
+        <source>Tempo:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>First downbeat:</source>
+        <translation>Erste Eins:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Tonart:</translation>
+    </message>
+    <message>
+        <source>Write to meta.json</source>
+        <translation>In meta.json schreiben</translation>
+    </message>
+    <message>
+        <source>Keep this tempo, meter and key in the song folder's meta.json</source>
+        <translation>Dieses Tempo, diese Taktart und Tonart in der meta.json des Songordners speichern</translation>
+    </message>
+    <message>
+        <source>Analysing the song…</source>
+        <translation>Song wird analysiert…</translation>
+    </message>
+    <message>
+        <source>No analysis for this song (its meta.json gives tempo, meter and key, or no song).</source>
+        <translation>Keine Analyse für diesen Song (seine meta.json nennt Tempo, Taktart und Tonart, oder kein Song geladen).</translation>
+    </message>
+    <message>
+        <source>Found %1 BPM, %2 (tempo confidence %3 %, key %4 %). %5</source>
+        <translation>Gefunden: %1 BPM, %2 (Sicherheit Tempo %3 %, Tonart %4 %). %5</translation>
+    </message>
+    <message>
+        <source>no key</source>
+        <translation>keine Tonart</translation>
+    </message>
+    <message>
+        <source>The click keeps meta.json's tempo.</source>
+        <translation>Der Klick behält das Tempo aus meta.json.</translation>
+    </message>
+    <message>
+        <source>Written to meta.json.</source>
+        <translation>In meta.json geschrieben.</translation>
+    </message>
+    <message>
+        <source>meta.json was not written: %1</source>
+        <translation>meta.json wurde nicht geschrieben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::AnalysisWindowPart</name>
+    <message>
+        <source>Song &amp;Analysis…</source>
+        <translation>Song&amp;analyse…</translation>
+    </message>
+    <message>
+        <source>The tempo, first downbeat and key found in the song: confirm, correct or write them to meta.json</source>
+        <translation>Tempo, erste Eins und Tonart, die im Song gefunden wurden: bestätigen, korrigieren oder in meta.json schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::ControlKeys</name>
+    <message>
+        <source>There is no action %1</source>
+        <translation>Es gibt keine Aktion %1</translation>
+    </message>
+    <message>
+        <source>%1 needs values no key can give: use MIDI, OSC or the web remote</source>
+        <translation>%1 braucht Werte, die keine Taste liefern kann: MIDI, OSC oder die Web-Fernbedienung verwenden</translation>
+    </message>
+    <message>
+        <source>%1 is already %2</source>
+        <translation>%1 ist bereits %2</translation>
+    </message>
+    <message>
+        <source>At most %1 keys per action</source>
+        <translation>Höchstens %1 Tasten pro Aktion</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::ControlsSettingsPage</name>
+    <message>
+        <source>also %1</source>
+        <translation>auch %1</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>&amp;Tasten</translation>
+    </message>
+    <message>
+        <source>&amp;OSC</source>
+        <translation>&amp;OSC</translation>
+    </message>
+    <message>
+        <source>M&amp;IDI</source>
+        <translation>M&amp;IDI</translation>
+    </message>
+    <message>
+        <source>&amp;Web</source>
+        <translation>&amp;Web</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Needs values a key cannot give: MIDI, OSC or the web remote</source>
+        <translation>Braucht Werte, die eine Taste nicht liefern kann: MIDI, OSC oder die Web-Fernbedienung</translation>
+    </message>
+    <message>
+        <source>%1: no keys</source>
+        <translation>%1: keine Tasten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: default keys</source>
+        <translation>%1: Standardtasten</translation>
+    </message>
+    <message>
+        <source>Reset &amp;All Keys</source>
+        <translation>&amp;Alle Tasten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Every action has its default keys</source>
+        <translation>Jede Aktion hat wieder ihre Standardtasten</translation>
+    </message>
+    <message>
+        <source>Page-turner pedals send Page Down and Page Up: by default the next and the previous marker.</source>
+        <translation>Umblätterpedale senden Bild ab und Bild auf: standardmäßig der nächste und der vorige Marker.</translation>
+    </message>
+    <message>
+        <source>Let OSC surfaces drive stemdeck (UDP)</source>
+        <translation>OSC-Oberflächen stemdeck steuern lassen (UDP)</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this machine only; 0.0.0.0: every network</source>
+        <translation>127.0.0.1: nur dieser Rechner; 0.0.0.0: alle Netzwerke</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>OSC: %1 is not an IP address</source>
+        <translation>OSC: %1 ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 listens on every network this machine is on: anyone there can drive the show (OSC has no password).</source>
+        <translation>0.0.0.0 lauscht in jedem Netzwerk dieses Rechners: jeder dort kann die Show steuern (OSC hat kein Passwort).</translation>
+    </message>
+    <message>
+        <source>Reachable from that network: OSC has no password.</source>
+        <translation>Aus diesem Netzwerk erreichbar: OSC hat kein Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::ExportDialog</name>
+    <message>
+        <source> mix.wav</source>
+        <translation> mix.wav</translation>
+    </message>
+    <message>
+        <source>Tempo %1 %, pitch %2 cents</source>
+        <translation>Tempo %1 %, Tonhöhe %2 Cent</translation>
+    </message>
+    <message>
+        <source>(%1 s – %2 s)</source>
+        <translation>(%1 s – %2 s)</translation>
+    </message>
+    <message>
+        <source>(set a loop first)</source>
+        <translation>(zuerst einen Loop setzen)</translation>
+    </message>
+    <message>
+        <source>Export Mix</source>
+        <translation>Mischung exportieren</translation>
+    </message>
+    <message>
+        <source>WAV (*.wav);;FLAC (*.flac)</source>
+        <translation>WAV (*.wav);;FLAC (*.flac)</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>Eine Zieldatei wählen.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; add a file name.</source>
+        <translation>%1 ist ein Ordner; einen Dateinamen ergänzen.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Open a song first.</source>
+        <translation>Zuerst einen Song öffnen.</translation>
+    </message>
+    <message>
+        <source>Waiting for the song to finish loading, then exporting to %1…</source>
+        <translation>Warten, bis der Song geladen ist, dann Export nach %1…</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportiere nach %1…</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::LanguageSettingsPage</name>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The language changes the next time stemdeck starts.</source>
+        <translation>Die Sprache ändert sich beim nächsten Start von stemdeck.</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::LatencyPanel</name>
+    <message>
+        <source>%1 frames · %2 kHz</source>
+        <translation>%1 Frames · %2 kHz</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>Monitor off</source>
+        <translation>Monitor aus</translation>
+    </message>
+    <message>
+        <source>Measuring</source>
+        <translation>Misst</translation>
+    </message>
+    <message>
+        <source>Waiting for audio</source>
+        <translation>Warte auf Audio</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::LyricsPanel</name>
+    <message>
+        <source>Capo</source>
+        <translation>Kapodaster</translation>
+    </message>
+    <message>
+        <source>Chord names as played with a capo on this fret</source>
+        <translation>Akkordnamen, wie sie mit Kapodaster in diesem Bund gegriffen werden</translation>
+    </message>
+    <message>
+        <source>No lyrics or chords for this song
+(lyrics.lrc, lyrics.txt, a .cho chord sheet or meta.json chords in its folder)</source>
+        <translation>Kein Text und keine Akkorde für diesen Song
+(lyrics.lrc, lyrics.txt, ein .cho-Akkordblatt oder Akkorde in meta.json in seinem Ordner)</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::MainWindow</name>
     <message>
         <source>&amp;Export Mix…</source>
         <translation>Mischung &amp;exportieren…</translation>
@@ -1018,12 +1502,20 @@
         <translation>&amp;Pause</translation>
     </message>
     <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Abspielen</translation>
+    </message>
+    <message>
         <source>More &amp;Controls</source>
         <translation>Weitere &amp;Regler</translation>
     </message>
     <message>
         <source>Controls</source>
         <translation>Steuerung</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>&amp;Stage View</source>
@@ -1065,44 +1557,24 @@
         <source>The song's lyrics and chords as it plays, chords in the played key</source>
         <translation>Text und Akkorde des Songs beim Abspielen, Akkorde in der gespielten Tonart</translation>
     </message>
-    <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
 </context>
 <context>
-    <name>MasterStrip</name>
+    <name>stemdeck::ui::MasterStrip</name>
     <message>
-        <source>Master</source>
-        <translation>Master</translation>
-    </message>
-    <message>
-        <source>Highest output peak in the last moments (dBFS)</source>
-        <translation>Höchste Ausgangsspitze der letzten Augenblicke (dBFS)</translation>
-    </message>
-    <message>
-        <source>peak -∞</source>
-        <translation>Spitze -∞</translation>
-    </message>
-    <message>
-        <source>Master volume (double-click for 0 dB)</source>
-        <translation>Master-Lautstärke (Doppelklick für 0 dB)</translation>
-    </message>
-    <message>
-        <source>0.0 dB</source>
-        <translation>0.0 dB</translation>
+        <source>Master Level</source>
+        <translation>Master-Pegel</translation>
     </message>
     <message>
         <source>peak %1</source>
         <translation>Spitze %1</translation>
     </message>
     <message>
-        <source>Master Level</source>
-        <translation>Master-Pegel</translation>
+        <source>peak -∞</source>
+        <translation>Spitze -∞</translation>
     </message>
 </context>
 <context>
-    <name>MidiControlTab</name>
+    <name>stemdeck::ui::MidiControlTab</name>
     <message>
         <source>any channel</source>
         <translation>jeder Kanal</translation>
@@ -1237,7 +1709,7 @@
     </message>
 </context>
 <context>
-    <name>MixUndo</name>
+    <name>stemdeck::ui::MixUndo</name>
     <message>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
@@ -1248,11 +1720,7 @@
     </message>
 </context>
 <context>
-    <name>MixerPanel</name>
-    <message>
-        <source>Open a song folder with File › Open, or drop it on this window.</source>
-        <translation>Einen Songordner mit Datei › Öffnen öffnen oder auf dieses Fenster ziehen.</translation>
-    </message>
+    <name>stemdeck::ui::MixerPanel</name>
     <message>
         <source>Master Level</source>
         <translation>Master-Pegel</translation>
@@ -1285,58 +1753,9 @@
         <source>Reset Mix</source>
         <translation>Mischung zurücksetzen</translation>
     </message>
-    <message>
-        <source>Mixer</source>
-        <translation>Mischpult</translation>
-    </message>
 </context>
 <context>
-    <name>NoticeBar</name>
-    <message>
-        <source>✕</source>
-        <translation>✕</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Schließen</translation>
-    </message>
-</context>
-<context>
-    <name>PlaybackManager</name>
-    <message>
-        <source>%1 cannot play at the song's %2 Hz; it runs at %3 Hz, and the song is resampled.</source>
-        <translation>%1 kann nicht mit den %2 Hz des Songs spielen; es läuft mit %3 Hz, und der Song wird umgerechnet.</translation>
-    </message>
-    <message>
-        <source>%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now use the device's own rate.</source>
-        <translation>%1 kann nicht mit %2 Hz spielen; es läuft mit %3 Hz, und die Audioeinstellungen nutzen jetzt die eigene Rate des Geräts.</translation>
-    </message>
-    <message>
-        <source>No audio output</source>
-        <translation>Keine Audioausgabe</translation>
-    </message>
-    <message>
-        <source>%1 kHz</source>
-        <translation>%1 kHz</translation>
-    </message>
-    <message>
-        <source>%1-frame blocks</source>
-        <translation>Blöcke zu %1 Frames</translation>
-    </message>
-    <message>
-        <source>%1 ms output latency</source>
-        <translation>%1 ms Ausgangslatenz</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>Sets (*%1)</source>
-        <translation>Sets (*%1)</translation>
-    </message>
-</context>
-<context>
-    <name>RecentSongsMenu</name>
+    <name>stemdeck::ui::RecentSongsMenu</name>
     <message>
         <source>%1 (set)</source>
         <translation>%1 (Set)</translation>
@@ -1351,127 +1770,7 @@
     </message>
 </context>
 <context>
-    <name>RehearsalBar</name>
-    <message>
-        <source>Tempo</source>
-        <translation>Tempo</translation>
-    </message>
-    <message>
-        <source> %</source>
-        <translation> %</translation>
-    </message>
-    <message>
-        <source>Reset the tempo to 100 % (the song's own tempo)</source>
-        <translation>Tempo auf 100 % zurücksetzen (das eigene Tempo des Songs)</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Pitch</source>
-        <translation>Tonhöhe</translation>
-    </message>
-    <message>
-        <source>Transpose by semitones, without changing the tempo</source>
-        <translation>In Halbtönen transponieren, ohne das Tempo zu ändern</translation>
-    </message>
-    <message>
-        <source> st</source>
-        <translation> st</translation>
-    </message>
-    <message>
-        <source>Fine tuning in cents (to match a detuned instrument)</source>
-        <translation>Feinstimmung in Cent (passend zu einem verstimmten Instrument)</translation>
-    </message>
-    <message>
-        <source> ct</source>
-        <translation> ct</translation>
-    </message>
-    <message>
-        <source>Reset the pitch to the original key (0 st, 0 ct)</source>
-        <translation>Tonhöhe auf die Originaltonart zurücksetzen (0 st, 0 ct)</translation>
-    </message>
-    <message>
-        <source>Metronome click while playing</source>
-        <translation>Metronom-Klick beim Abspielen</translation>
-    </message>
-    <message>
-        <source>Click</source>
-        <translation>Klick</translation>
-    </message>
-    <message>
-        <source>Click level</source>
-        <translation>Klick-Pegel</translation>
-    </message>
-    <message>
-        <source> dB</source>
-        <translation> dB</translation>
-    </message>
-    <message>
-        <source>Song tempo for the click (from meta.json when the song gives it)</source>
-        <translation>Songtempo für den Klick (aus meta.json, wenn der Song es angibt)</translation>
-    </message>
-    <message>
-        <source> BPM</source>
-        <translation> BPM</translation>
-    </message>
-    <message>
-        <source>Tap along to set the tempo</source>
-        <translation>Mittippen, um das Tempo zu setzen</translation>
-    </message>
-    <message>
-        <source>Tap</source>
-        <translation>Tap</translation>
-    </message>
-    <message>
-        <source>Time signature</source>
-        <translation>Taktart</translation>
-    </message>
-    <message>
-        <source>2/4</source>
-        <translation>2/4</translation>
-    </message>
-    <message>
-        <source>3/4</source>
-        <translation>3/4</translation>
-    </message>
-    <message>
-        <source>4/4</source>
-        <translation>4/4</translation>
-    </message>
-    <message>
-        <source>5/4</source>
-        <translation>5/4</translation>
-    </message>
-    <message>
-        <source>6/8</source>
-        <translation>6/8</translation>
-    </message>
-    <message>
-        <source>7/8</source>
-        <translation>7/8</translation>
-    </message>
-    <message>
-        <source>9/8</source>
-        <translation>9/8</translation>
-    </message>
-    <message>
-        <source>12/8</source>
-        <translation>12/8</translation>
-    </message>
-    <message>
-        <source>Bars of click before playback starts</source>
-        <translation>Takte Klick, bevor die Wiedergabe beginnt</translation>
-    </message>
-    <message>
-        <source>Count-in </source>
-        <translation>Einzähler </translation>
-    </message>
-    <message>
-        <source>No count-in</source>
-        <translation>Kein Einzähler</translation>
-    </message>
+    <name>stemdeck::ui::RehearsalBar</name>
     <message>
         <source>Practice tempo, without changing the pitch (%1–%2 %)</source>
         <translation>Übetempo, ohne die Tonhöhe zu ändern (%1–%2 %)</translation>
@@ -1481,40 +1780,9 @@
         <comment>count-in length</comment>
         <translation><numerusform> Takt</numerusform><numerusform> Takte</numerusform></translation>
     </message>
-    <message>
-        <source>Fine pitch in cents</source>
-        <translation>Feinstimmung in Cent</translation>
-    </message>
-    <message>
-        <source>Click tempo</source>
-        <translation>Klick-Tempo</translation>
-    </message>
-    <message>
-        <source>Count-in</source>
-        <translation>Einzähler</translation>
-    </message>
 </context>
 <context>
-    <name>SectionVamp</name>
-    <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>No song to vamp.</source>
-        <translation>Kein Song zum Vampen.</translation>
-    </message>
-    <message>
-        <source>This song has no markers: add them (M) where its sections start, then vamp a section.</source>
-        <translation>Dieser Song hat keine Marker: Marker (M) an den Abschnittsanfängen setzen, dann einen Abschnitt vampen.</translation>
-    </message>
-    <message>
-        <source>The section here is too short to vamp.</source>
-        <translation>Der Abschnitt hier ist zu kurz zum Vampen.</translation>
-    </message>
-</context>
-<context>
-    <name>SetEntryEditor</name>
+    <name>stemdeck::ui::SetEntryEditor</name>
     <message>
         <source>Stop</source>
         <translation>Stopp</translation>
@@ -1609,100 +1877,7 @@
     </message>
 </context>
 <context>
-    <name>SetListModel</name>
-    <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>%1%2 st</source>
-        <translation>%1%2 st</translation>
-    </message>
-    <message>
-        <source>click</source>
-        <translation>Klick</translation>
-    </message>
-    <message>
-        <source>count-in %1</source>
-        <translation>Einzähler %1</translation>
-    </message>
-    <message>
-        <source>from %1</source>
-        <translation>ab %1</translation>
-    </message>
-    <message>
-        <source>end</source>
-        <translation>Ende</translation>
-    </message>
-    <message>
-        <source>stop</source>
-        <translation>Stopp</translation>
-    </message>
-    <message>
-        <source>gap %1 s</source>
-        <translation>Pause %1 s</translation>
-    </message>
-    <message>
-        <source>segue</source>
-        <translation>Übergang</translation>
-    </message>
-    <message>
-        <source>crossfade %1 s</source>
-        <translation>Überblendung %1 s</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>fehlt</translation>
-    </message>
-    <message>
-        <source>?</source>
-        <translation>?</translation>
-    </message>
-    <message>
-        <source>Song</source>
-        <translation>Song</translation>
-    </message>
-    <message>
-        <source>Then</source>
-        <translation>Danach</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>Länge</translation>
-    </message>
-    <message>
-        <source>%1: not a song folder or a set file</source>
-        <translation>%1: weder ein Songordner noch eine Set-Datei</translation>
-    </message>
-</context>
-<context>
-    <name>SetPlayer</name>
-    <message>
-        <source>%1: the song has no marker '%2'; it starts at its beginning</source>
-        <translation>%1: der Song hat keinen Marker '%2'; er beginnt am Anfang</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>SetSession</name>
-    <message>
-        <source>Untitled set</source>
-        <translation>Unbenanntes Set</translation>
-    </message>
-    <message>
-        <source>The set has no file yet: use Save Set As.</source>
-        <translation>Das Set hat noch keine Datei: Set speichern unter verwenden.</translation>
-    </message>
-</context>
-<context>
-    <name>SetWindowPart</name>
+    <name>stemdeck::ui::SetWindowPart</name>
     <message>
         <source>Setlist</source>
         <translation>Setlist</translation>
@@ -1789,7 +1964,7 @@
     </message>
 </context>
 <context>
-    <name>SetlistPanel</name>
+    <name>stemdeck::ui::SetlistPanel</name>
     <message>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
@@ -1807,88 +1982,16 @@
         <translation>Die ausgewählten Songs aus dem Set entfernen</translation>
     </message>
     <message>
-        <source>Set %1 · left %2</source>
-        <translation>Set %1 · noch %2</translation>
-    </message>
-    <message>
         <source>Setlist</source>
         <translation>Setlist</translation>
     </message>
+    <message>
+        <source>Set %1 · left %2</source>
+        <translation>Set %1 · noch %2</translation>
+    </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Audio Settings</source>
-        <translation>Audioeinstellungen</translation>
-    </message>
-    <message>
-        <source>Output device</source>
-        <translation>Ausgabegerät</translation>
-    </message>
-    <message>
-        <source>Where the mix is played</source>
-        <translation>Wo die Mischung spielt</translation>
-    </message>
-    <message>
-        <source>Sample rate</source>
-        <translation>Abtastrate</translation>
-    </message>
-    <message>
-        <source>Songs at another rate are converted while they load</source>
-        <translation>Songs mit anderer Rate werden beim Laden umgerechnet</translation>
-    </message>
-    <message>
-        <source>Block size</source>
-        <translation>Blockgröße</translation>
-    </message>
-    <message>
-        <source>Smaller blocks react faster; larger blocks are safer against dropouts</source>
-        <translation>Kleinere Blöcke reagieren schneller; größere sind sicherer gegen Aussetzer</translation>
-    </message>
-    <message>
-        <source>Follow the song's sample rate when the device supports it</source>
-        <translation>Der Abtastrate des Songs folgen, wenn das Gerät sie unterstützt</translation>
-    </message>
-    <message>
-        <source>A song opened at another rate than the output's switches the output to its rate instead of being converted (faster to open, the samples untouched)</source>
-        <translation>Ein Song mit anderer Rate als der Ausgang schaltet den Ausgang auf seine Rate um, statt umgerechnet zu werden (öffnet schneller, die Samples bleiben unberührt)</translation>
-    </message>
-    <message>
-        <source>Latency monitor</source>
-        <translation>Latenzmonitor</translation>
-    </message>
-    <message>
-        <source>Times every audio callback and shows the figures in a panel</source>
-        <translation>Misst jeden Audio-Callback und zeigt die Werte in einem Feld</translation>
-    </message>
-    <message>
-        <source>Measures how long each audio block takes to mix, and counts dropouts. Switch it on when tuning the block size.</source>
-        <translation>Misst, wie lange jeder Audioblock zum Mischen braucht, und zählt Aussetzer. Beim Einstellen der Blockgröße einschalten.</translation>
-    </message>
-    <message>
-        <source>Outputs</source>
-        <translation>Ausgänge</translation>
-    </message>
-    <message>
-        <source>Output channels</source>
-        <translation>Ausgangskanäle</translation>
-    </message>
-    <message>
-        <source>All channels lets stems and the click play on their own outputs</source>
-        <translation>Mit allen Kanälen können Stems und Klick auf eigenen Ausgängen spielen</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>&amp;Reconnect</source>
-        <translation>&amp;Neu verbinden</translation>
-    </message>
-    <message>
-        <source>Open the chosen output again, for example after it was unplugged or its server restarted</source>
-        <translation>Den gewählten Ausgang erneut öffnen, zum Beispiel nach dem Abstecken oder einem Neustart seines Servers</translation>
-    </message>
+    <name>stemdeck::ui::SettingsDialog</name>
     <message>
         <source>Audio</source>
         <translation>Audio</translation>
@@ -1979,7 +2082,7 @@
     </message>
 </context>
 <context>
-    <name>ShortcutGuide</name>
+    <name>stemdeck::ui::ShortcutGuide</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
@@ -1994,7 +2097,7 @@
     </message>
 </context>
 <context>
-    <name>ShortcutsDialog</name>
+    <name>stemdeck::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
@@ -2017,7 +2120,7 @@
     </message>
 </context>
 <context>
-    <name>StageView</name>
+    <name>stemdeck::ui::StageView</name>
     <message>
         <source>MIX LOCKED</source>
         <translation>MISCHUNG GESPERRT</translation>
@@ -2088,7 +2191,7 @@
     </message>
 </context>
 <context>
-    <name>StatusLine</name>
+    <name>stemdeck::ui::StatusLine</name>
     <message>
         <source>Buffering…</source>
         <translation>Puffern…</translation>
@@ -2111,7 +2214,7 @@
     </message>
 </context>
 <context>
-    <name>TimelineView</name>
+    <name>stemdeck::ui::TimelineView</name>
     <message>
         <source>Jump Here</source>
         <translation>Hierher springen</translation>
@@ -2138,43 +2241,7 @@
     </message>
 </context>
 <context>
-    <name>TrackStrip</name>
-    <message>
-        <source>Stem</source>
-        <translation>Stem</translation>
-    </message>
-    <message>
-        <source>Pan (double-click to centre)</source>
-        <translation>Panorama (Doppelklick für Mitte)</translation>
-    </message>
-    <message>
-        <source>C</source>
-        <translation>C</translation>
-    </message>
-    <message>
-        <source>Volume (double-click for 0 dB)</source>
-        <translation>Lautstärke (Doppelklick für 0 dB)</translation>
-    </message>
-    <message>
-        <source>0.0 dB</source>
-        <translation>0.0 dB</translation>
-    </message>
-    <message>
-        <source>Mute this stem</source>
-        <translation>Diesen Stem stummschalten</translation>
-    </message>
-    <message>
-        <source>M</source>
-        <translation>M</translation>
-    </message>
-    <message>
-        <source>Solo</source>
-        <translation>Solo</translation>
-    </message>
-    <message>
-        <source>S</source>
-        <translation>S</translation>
-    </message>
+    <name>stemdeck::ui::TrackStrip</name>
     <message>
         <source>%1 Level</source>
         <translation>Pegel %1</translation>
@@ -2193,42 +2260,14 @@
     </message>
 </context>
 <context>
-    <name>TransportBar</name>
-    <message>
-        <source>No song</source>
-        <translation>Kein Song</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>00:00.0</source>
-        <translation>00:00.0</translation>
-    </message>
-    <message>
-        <source>Song length</source>
-        <translation>Songlänge</translation>
-    </message>
-    <message>
-        <source>/ 00:00.0</source>
-        <translation>/ 00:00.0</translation>
-    </message>
-    <message>
-        <source>Beats of count-in left before the song starts</source>
-        <translation>Verbleibende Einzähler-Schläge, bevor der Song beginnt</translation>
-    </message>
-    <message>
-        <source>Click or drag to jump in the song</source>
-        <translation>Klicken oder ziehen, um im Song zu springen</translation>
-    </message>
+    <name>stemdeck::ui::TransportBar</name>
     <message>
         <source>Count-in %1</source>
         <translation>Einzähler %1</translation>
     </message>
 </context>
 <context>
-    <name>TransportKeys</name>
+    <name>stemdeck::ui::TransportKeys</name>
     <message>
         <source>Apply what was typed into a field, give the keys back</source>
         <translation>Eingabe in einem Feld übernehmen, Tasten zurückgeben</translation>
@@ -2255,7 +2294,7 @@
     </message>
 </context>
 <context>
-    <name>VampWindowPart</name>
+    <name>stemdeck::ui::VampWindowPart</name>
     <message>
         <source>&amp;Vamp Section</source>
         <translation>Abschnitt &amp;vampen</translation>
@@ -2270,7 +2309,7 @@
     </message>
 </context>
 <context>
-    <name>WebRemoteTab</name>
+    <name>stemdeck::ui::WebRemoteTab</name>
     <message>
         <source>Let phones and tablets drive stemdeck in a web browser</source>
         <translation>Handys und Tablets stemdeck im Webbrowser steuern lassen</translation>

@@ -17,218 +17,6 @@
     </message>
 </context>
 <context>
-    <name>AnalysisPanel</name>
-    <message>
-        <source>Song Analysis</source>
-        <translation>Análisis de la canción</translation>
-    </message>
-    <message>
-        <source> BPM</source>
-        <translation> BPM</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>−10 ms</source>
-        <translation>−10 ms</translation>
-    </message>
-    <message>
-        <source>+10 ms</source>
-        <translation>+10 ms</translation>
-    </message>
-    <message>
-        <source>Move the first downbeat (and the whole grid) 10 ms earlier</source>
-        <translation>Adelantar 10 ms el primer tiempo fuerte (y toda la rejilla)</translation>
-    </message>
-    <message>
-        <source>Move the first downbeat (and the whole grid) 10 ms later</source>
-        <translation>Retrasar 10 ms el primer tiempo fuerte (y toda la rejilla)</translation>
-    </message>
-    <message>
-        <source>e.g. A minor</source>
-        <translation>p. ej. La menor</translation>
-    </message>
-    <message>
-        <source>Tempo:</source>
-        <translation>Tempo:</translation>
-    </message>
-    <message>
-        <source>First downbeat:</source>
-        <translation>Primer tiempo fuerte:</translation>
-    </message>
-    <message>
-        <source>Key:</source>
-        <translation>Tonalidad:</translation>
-    </message>
-    <message>
-        <source>Write to meta.json</source>
-        <translation>Guardar en meta.json</translation>
-    </message>
-    <message>
-        <source>Keep this tempo, meter and key in the song folder's meta.json</source>
-        <translation>Guardar este tempo, compás y tonalidad en el meta.json de la carpeta de la canción</translation>
-    </message>
-    <message>
-        <source>Analysing the song…</source>
-        <translation>Analizando la canción…</translation>
-    </message>
-    <message>
-        <source>No analysis for this song (its meta.json gives tempo, meter and key, or no song).</source>
-        <translation>No hay análisis para esta canción (su meta.json ya indica tempo, compás y tonalidad, o no hay canción).</translation>
-    </message>
-    <message>
-        <source>Found %1 BPM, %2 (tempo confidence %3 %, key %4 %). %5</source>
-        <translation>Encontrado: %1 BPM, %2 (fiabilidad del tempo %3 %, de la tonalidad %4 %). %5</translation>
-    </message>
-    <message>
-        <source>no key</source>
-        <translation>sin tonalidad</translation>
-    </message>
-    <message>
-        <source>The click keeps meta.json's tempo.</source>
-        <translation>La claqueta mantiene el tempo de meta.json.</translation>
-    </message>
-    <message>
-        <source>Written to meta.json.</source>
-        <translation>Guardado en meta.json.</translation>
-    </message>
-    <message>
-        <source>meta.json was not written: %1</source>
-        <translation>No se guardó meta.json: %1</translation>
-    </message>
-</context>
-<context>
-    <name>AnalysisWindowPart</name>
-    <message>
-        <source>Song &amp;Analysis…</source>
-        <translation>&amp;Análisis de la canción…</translation>
-    </message>
-    <message>
-        <source>The tempo, first downbeat and key found in the song: confirm, correct or write them to meta.json</source>
-        <translation>El tempo, el primer tiempo fuerte y la tonalidad encontrados en la canción: confírmalos, corrígelos o guárdalos en meta.json</translation>
-    </message>
-</context>
-<context>
-    <name>ControlKeys</name>
-    <message>
-        <source>There is no action %1</source>
-        <translation>No existe la acción %1</translation>
-    </message>
-    <message>
-        <source>%1 needs values no key can give: use MIDI, OSC or the web remote</source>
-        <translation>%1 necesita valores que ninguna tecla puede dar: usa MIDI, OSC o el control web</translation>
-    </message>
-    <message>
-        <source>%1 is already %2</source>
-        <translation>%1 ya es %2</translation>
-    </message>
-    <message>
-        <source>At most %1 keys per action</source>
-        <translation>Como máximo %1 teclas por acción</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>ControlsSettingsPage</name>
-    <message>
-        <source>also %1</source>
-        <translation>también %1</translation>
-    </message>
-    <message>
-        <source>&amp;Keys</source>
-        <translation>&amp;Teclas</translation>
-    </message>
-    <message>
-        <source>&amp;OSC</source>
-        <translation>&amp;OSC</translation>
-    </message>
-    <message>
-        <source>M&amp;IDI</source>
-        <translation>M&amp;IDI</translation>
-    </message>
-    <message>
-        <source>&amp;Web</source>
-        <translation>&amp;Web</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Acción</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Teclas</translation>
-    </message>
-    <message>
-        <source>Default</source>
-        <translation>Predeterminado</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Restablecer</translation>
-    </message>
-    <message>
-        <source>Needs values a key cannot give: MIDI, OSC or the web remote</source>
-        <translation>Necesita valores que una tecla no puede dar: MIDI, OSC o el control web</translation>
-    </message>
-    <message>
-        <source>%1: no keys</source>
-        <translation>%1: sin teclas</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1: default keys</source>
-        <translation>%1: teclas predeterminadas</translation>
-    </message>
-    <message>
-        <source>Reset &amp;All Keys</source>
-        <translation>Restablecer &amp;todas las teclas</translation>
-    </message>
-    <message>
-        <source>Every action has its default keys</source>
-        <translation>Cada acción vuelve a sus teclas predeterminadas</translation>
-    </message>
-    <message>
-        <source>Page-turner pedals send Page Down and Page Up: by default the next and the previous marker.</source>
-        <translation>Los pedales pasapáginas envían Av Pág y Re Pág: por defecto, el marcador siguiente y el anterior.</translation>
-    </message>
-    <message>
-        <source>Let OSC surfaces drive stemdeck (UDP)</source>
-        <translation>Permitir que superficies OSC controlen stemdeck (UDP)</translation>
-    </message>
-    <message>
-        <source>127.0.0.1: this machine only; 0.0.0.0: every network</source>
-        <translation>127.0.0.1: solo este equipo; 0.0.0.0: todas las redes</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Dirección</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>Puerto</translation>
-    </message>
-    <message>
-        <source>OSC: %1 is not an IP address</source>
-        <translation>OSC: %1 no es una dirección IP</translation>
-    </message>
-    <message>
-        <source>0.0.0.0 listens on every network this machine is on: anyone there can drive the show (OSC has no password).</source>
-        <translation>0.0.0.0 escucha en todas las redes de este equipo: cualquiera en ellas puede controlar el show (OSC no tiene contraseña).</translation>
-    </message>
-    <message>
-        <source>Reachable from that network: OSC has no password.</source>
-        <translation>Accesible desde esa red: OSC no tiene contraseña.</translation>
-    </message>
-</context>
-<context>
     <name>ExportDialog</name>
     <message>
         <source>Export Mix</source>
@@ -282,81 +70,6 @@
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
-    <message>
-        <source> mix.wav</source>
-        <translation> mezcla.wav</translation>
-    </message>
-    <message>
-        <source>Tempo %1 %, pitch %2 cents</source>
-        <translation>Tempo %1 %, afinación %2 cents</translation>
-    </message>
-    <message>
-        <source>(%1 s – %2 s)</source>
-        <translation>(%1 s – %2 s)</translation>
-    </message>
-    <message>
-        <source>(set a loop first)</source>
-        <translation>(define primero un bucle)</translation>
-    </message>
-    <message>
-        <source>WAV (*.wav);;FLAC (*.flac)</source>
-        <translation>WAV (*.wav);;FLAC (*.flac)</translation>
-    </message>
-    <message>
-        <source>Choose a file to export to.</source>
-        <translation>Elige un archivo de destino.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder; add a file name.</source>
-        <translation>%1 es una carpeta; añade un nombre de archivo.</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Replace it?</source>
-        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
-    </message>
-    <message>
-        <source>Open a song first.</source>
-        <translation>Abre primero una canción.</translation>
-    </message>
-    <message>
-        <source>Waiting for the song to finish loading, then exporting to %1…</source>
-        <translation>Esperando a que termine de cargar la canción; después se exportará a %1…</translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>Exportando a %1…</translation>
-    </message>
-</context>
-<context>
-    <name>ExportJob</name>
-    <message>
-        <source>%1 is the song's own %2: exporting there would destroy it. Nothing was written; choose another file name.</source>
-        <translation>%1 es el propio %2 de la canción: exportar ahí lo destruiría. No se escribió nada; elige otro nombre de archivo.</translation>
-    </message>
-    <message>
-        <source>There is no song to export.</source>
-        <translation>No hay ninguna canción que exportar.</translation>
-    </message>
-    <message>
-        <source>Export cancelled; %1 was not written.</source>
-        <translation>Exportación cancelada; no se escribió %1.</translation>
-    </message>
-    <message>
-        <source>The song stopped loading before it was complete (another song was opened); %1 was not written.</source>
-        <translation>La canción dejó de cargarse antes de completarse (se abrió otra canción); no se escribió %1.</translation>
-    </message>
-    <message>
-        <source>Could not export to %1: %2. Nothing was written; choose another file or folder.</source>
-        <translation>No se pudo exportar a %1: %2. No se escribió nada; elige otro archivo o carpeta.</translation>
-    </message>
-    <message>
-        <source>Could not export to %1: %2.</source>
-        <translation>No se pudo exportar a %1: %2.</translation>
-    </message>
-    <message>
-        <source>Exported the mix to %1.</source>
-        <translation>Mezcla exportada a %1.</translation>
-    </message>
 </context>
 <context>
     <name>IssueBanner</name>
@@ -375,21 +88,6 @@
     <message>
         <source>Dismiss (Esc)</source>
         <translation>Descartar (Esc)</translation>
-    </message>
-</context>
-<context>
-    <name>LanguageSettingsPage</name>
-    <message>
-        <source>System</source>
-        <translation>Sistema</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Idioma:</translation>
-    </message>
-    <message>
-        <source>The language changes the next time stemdeck starts.</source>
-        <translation>El idioma cambia la próxima vez que se inicie stemdeck.</translation>
     </message>
 </context>
 <context>
@@ -497,26 +195,6 @@
     <message>
         <source>Reset</source>
         <translation>Restablecer</translation>
-    </message>
-    <message>
-        <source>%1 frames · %2 kHz</source>
-        <translation>%1 muestras · %2 kHz</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>cerrado</translation>
-    </message>
-    <message>
-        <source>Monitor off</source>
-        <translation>Monitor apagado</translation>
-    </message>
-    <message>
-        <source>Measuring</source>
-        <translation>Midiendo</translation>
-    </message>
-    <message>
-        <source>Waiting for audio</source>
-        <translation>Esperando audio</translation>
     </message>
 </context>
 <context>
@@ -636,23 +314,6 @@
     <message>
         <source>Part of the song's meta.json could not be used; the click uses its own tempo or time signature instead.</source>
         <translation>Parte del meta.json de la canción no se pudo usar; la claqueta usa su propio tempo o compás.</translation>
-    </message>
-</context>
-<context>
-    <name>LyricsPanel</name>
-    <message>
-        <source>Capo</source>
-        <translation>Cejilla</translation>
-    </message>
-    <message>
-        <source>Chord names as played with a capo on this fret</source>
-        <translation>Nombres de acordes tal como se tocan con la cejilla en este traste</translation>
-    </message>
-    <message>
-        <source>No lyrics or chords for this song
-(lyrics.lrc, lyrics.txt, a .cho chord sheet or meta.json chords in its folder)</source>
-        <translation>No hay letra ni acordes para esta canción
-(lyrics.lrc, lyrics.txt, una hoja de acordes .cho o acordes en meta.json en su carpeta)</translation>
     </message>
 </context>
 <context>
@@ -957,6 +618,829 @@
         <source>Versions of stemdeck and its libraries</source>
         <translation>Versiones de stemdeck y sus bibliotecas</translation>
     </message>
+</context>
+<context>
+    <name>MasterStrip</name>
+    <message>
+        <source>Master</source>
+        <translation>Máster</translation>
+    </message>
+    <message>
+        <source>Highest output peak in the last moments (dBFS)</source>
+        <translation>Pico de salida más alto en los últimos instantes (dBFS)</translation>
+    </message>
+    <message>
+        <source>peak -∞</source>
+        <translation>pico -∞</translation>
+    </message>
+    <message>
+        <source>Master volume (double-click for 0 dB)</source>
+        <translation>Volumen máster (doble clic para 0 dB)</translation>
+    </message>
+    <message>
+        <source>0.0 dB</source>
+        <translation>0.0 dB</translation>
+    </message>
+</context>
+<context>
+    <name>MixerPanel</name>
+    <message>
+        <source>Open a song folder with File › Open, or drop it on this window.</source>
+        <translation>Abre una carpeta de canción con Archivo › Abrir, o suéltala en esta ventana.</translation>
+    </message>
+    <message>
+        <source>Mixer</source>
+        <translation>Mezclador</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>✕</source>
+        <translation>✕</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Sets (*%1)</source>
+        <translation>Sets (*%1)</translation>
+    </message>
+</context>
+<context>
+    <name>RehearsalBar</name>
+    <message>
+        <source>Tempo</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Reset the tempo to 100 % (the song's own tempo)</source>
+        <translation>Restablecer el tempo al 100 % (el tempo propio de la canción)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Pitch</source>
+        <translation>Afinación</translation>
+    </message>
+    <message>
+        <source>Transpose by semitones, without changing the tempo</source>
+        <translation>Transportar por semitonos, sin cambiar el tempo</translation>
+    </message>
+    <message>
+        <source> st</source>
+        <translation> st</translation>
+    </message>
+    <message>
+        <source>Fine tuning in cents (to match a detuned instrument)</source>
+        <translation>Afinación fina en cents (para igualar un instrumento desafinado)</translation>
+    </message>
+    <message>
+        <source> ct</source>
+        <translation> ct</translation>
+    </message>
+    <message>
+        <source>Reset the pitch to the original key (0 st, 0 ct)</source>
+        <translation>Volver a la tonalidad original (0 st, 0 ct)</translation>
+    </message>
+    <message>
+        <source>Metronome click while playing</source>
+        <translation>Claqueta de metrónomo durante la reproducción</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>Claqueta</translation>
+    </message>
+    <message>
+        <source>Click level</source>
+        <translation>Nivel de la claqueta</translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation> dB</translation>
+    </message>
+    <message>
+        <source>Song tempo for the click (from meta.json when the song gives it)</source>
+        <translation>Tempo de la canción para la claqueta (de meta.json si la canción lo indica)</translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source>Tap along to set the tempo</source>
+        <translation>Marca el pulso para fijar el tempo</translation>
+    </message>
+    <message>
+        <source>Tap</source>
+        <translation>Tap</translation>
+    </message>
+    <message>
+        <source>Time signature</source>
+        <translation>Compás</translation>
+    </message>
+    <message>
+        <source>2/4</source>
+        <translation>2/4</translation>
+    </message>
+    <message>
+        <source>3/4</source>
+        <translation>3/4</translation>
+    </message>
+    <message>
+        <source>4/4</source>
+        <translation>4/4</translation>
+    </message>
+    <message>
+        <source>5/4</source>
+        <translation>5/4</translation>
+    </message>
+    <message>
+        <source>6/8</source>
+        <translation>6/8</translation>
+    </message>
+    <message>
+        <source>7/8</source>
+        <translation>7/8</translation>
+    </message>
+    <message>
+        <source>9/8</source>
+        <translation>9/8</translation>
+    </message>
+    <message>
+        <source>12/8</source>
+        <translation>12/8</translation>
+    </message>
+    <message>
+        <source>Bars of click before playback starts</source>
+        <translation>Compases de claqueta antes de que empiece la reproducción</translation>
+    </message>
+    <message>
+        <source>Count-in </source>
+        <translation>Cuenta previa </translation>
+    </message>
+    <message>
+        <source>No count-in</source>
+        <translation>Sin cuenta previa</translation>
+    </message>
+    <message>
+        <source>Fine pitch in cents</source>
+        <translation>Afinación fina en cents</translation>
+    </message>
+    <message>
+        <source>Click tempo</source>
+        <translation>Tempo de la claqueta</translation>
+    </message>
+    <message>
+        <source>Count-in</source>
+        <translation>Cuenta previa</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Audio Settings</source>
+        <translation>Ajustes de audio</translation>
+    </message>
+    <message>
+        <source>Output device</source>
+        <translation>Dispositivo de salida</translation>
+    </message>
+    <message>
+        <source>Where the mix is played</source>
+        <translation>Dónde suena la mezcla</translation>
+    </message>
+    <message>
+        <source>Sample rate</source>
+        <translation>Frecuencia de muestreo</translation>
+    </message>
+    <message>
+        <source>Songs at another rate are converted while they load</source>
+        <translation>Las canciones con otra frecuencia se convierten al cargarse</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>Tamaño de bloque</translation>
+    </message>
+    <message>
+        <source>Smaller blocks react faster; larger blocks are safer against dropouts</source>
+        <translation>Los bloques pequeños responden antes; los grandes protegen mejor contra cortes</translation>
+    </message>
+    <message>
+        <source>Follow the song's sample rate when the device supports it</source>
+        <translation>Seguir la frecuencia de muestreo de la canción si el dispositivo la admite</translation>
+    </message>
+    <message>
+        <source>A song opened at another rate than the output's switches the output to its rate instead of being converted (faster to open, the samples untouched)</source>
+        <translation>Una canción con otra frecuencia que la de la salida cambia la salida a su frecuencia en vez de convertirse (abre más rápido y no toca las muestras)</translation>
+    </message>
+    <message>
+        <source>Latency monitor</source>
+        <translation>Monitor de latencia</translation>
+    </message>
+    <message>
+        <source>Times every audio callback and shows the figures in a panel</source>
+        <translation>Mide cada callback de audio y muestra las cifras en un panel</translation>
+    </message>
+    <message>
+        <source>Measures how long each audio block takes to mix, and counts dropouts. Switch it on when tuning the block size.</source>
+        <translation>Mide cuánto tarda en mezclarse cada bloque de audio y cuenta los cortes. Actívalo al ajustar el tamaño de bloque.</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Salidas</translation>
+    </message>
+    <message>
+        <source>Output channels</source>
+        <translation>Canales de salida</translation>
+    </message>
+    <message>
+        <source>All channels lets stems and the click play on their own outputs</source>
+        <translation>Con todos los canales, los stems y la claqueta pueden sonar por sus propias salidas</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Reconectar</translation>
+    </message>
+    <message>
+        <source>Open the chosen output again, for example after it was unplugged or its server restarted</source>
+        <translation>Abrir de nuevo la salida elegida, por ejemplo tras desconectarla o reiniciar su servidor</translation>
+    </message>
+</context>
+<context>
+    <name>TrackStrip</name>
+    <message>
+        <source>Stem</source>
+        <translation>Stem</translation>
+    </message>
+    <message>
+        <source>Pan (double-click to centre)</source>
+        <translation>Panorama (doble clic para centrar)</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Volume (double-click for 0 dB)</source>
+        <translation>Volumen (doble clic para 0 dB)</translation>
+    </message>
+    <message>
+        <source>0.0 dB</source>
+        <translation>0.0 dB</translation>
+    </message>
+    <message>
+        <source>Mute this stem</source>
+        <translation>Silenciar este stem</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Solo</source>
+        <translation>Solo</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+</context>
+<context>
+    <name>TransportBar</name>
+    <message>
+        <source>No song</source>
+        <translation>Sin canción</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>00:00.0</source>
+        <translation>00:00.0</translation>
+    </message>
+    <message>
+        <source>Song length</source>
+        <translation>Duración de la canción</translation>
+    </message>
+    <message>
+        <source>/ 00:00.0</source>
+        <translation>/ 00:00.0</translation>
+    </message>
+    <message>
+        <source>Beats of count-in left before the song starts</source>
+        <translation>Tiempos de cuenta previa que faltan antes de que empiece la canción</translation>
+    </message>
+    <message>
+        <source>Click or drag to jump in the song</source>
+        <translation>Haz clic o arrastra para saltar en la canción</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::ExportJob</name>
+    <message>
+        <source>%1 is the song's own %2: exporting there would destroy it. Nothing was written; choose another file name.</source>
+        <translation>%1 es el propio %2 de la canción: exportar ahí lo destruiría. No se escribió nada; elige otro nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>There is no song to export.</source>
+        <translation>No hay ninguna canción que exportar.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was not written.</source>
+        <translation>Exportación cancelada; no se escribió %1.</translation>
+    </message>
+    <message>
+        <source>The song stopped loading before it was complete (another song was opened); %1 was not written.</source>
+        <translation>La canción dejó de cargarse antes de completarse (se abrió otra canción); no se escribió %1.</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2. Nothing was written; choose another file or folder.</source>
+        <translation>No se pudo exportar a %1: %2. No se escribió nada; elige otro archivo o carpeta.</translation>
+    </message>
+    <message>
+        <source>Could not export to %1: %2.</source>
+        <translation>No se pudo exportar a %1: %2.</translation>
+    </message>
+    <message>
+        <source>Exported the mix to %1.</source>
+        <translation>Mezcla exportada a %1.</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::PlaybackManager</name>
+    <message>
+        <source>%1 cannot play at the song's %2 Hz; it runs at %3 Hz, and the song is resampled.</source>
+        <translation>%1 no puede reproducir a los %2 Hz de la canción; funciona a %3 Hz y la canción se remuestrea.</translation>
+    </message>
+    <message>
+        <source>%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now use the device's own rate.</source>
+        <translation>%1 no puede reproducir a %2 Hz; funciona a %3 Hz y los ajustes de audio usan ahora la frecuencia propia del dispositivo.</translation>
+    </message>
+    <message>
+        <source>No audio output</source>
+        <translation>Sin salida de audio</translation>
+    </message>
+    <message>
+        <source>%1 kHz</source>
+        <translation>%1 kHz</translation>
+    </message>
+    <message>
+        <source>%1-frame blocks</source>
+        <translation>bloques de %1 muestras</translation>
+    </message>
+    <message>
+        <source>%1 ms output latency</source>
+        <translation>%1 ms de latencia de salida</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::SectionVamp</name>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>No song to vamp.</source>
+        <translation>No hay canción para repetir en vamp.</translation>
+    </message>
+    <message>
+        <source>This song has no markers: add them (M) where its sections start, then vamp a section.</source>
+        <translation>Esta canción no tiene marcadores: añádelos (M) donde empiezan sus secciones y después haz vamp de una sección.</translation>
+    </message>
+    <message>
+        <source>The section here is too short to vamp.</source>
+        <translation>La sección aquí es demasiado corta para hacer vamp.</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::set::SetListModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1%2 st</source>
+        <translation>%1%2 st</translation>
+    </message>
+    <message>
+        <source>click</source>
+        <translation>claqueta</translation>
+    </message>
+    <message>
+        <source>count-in %1</source>
+        <translation>cuenta previa %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>desde %1</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>parar</translation>
+    </message>
+    <message>
+        <source>gap %1 s</source>
+        <translation>pausa %1 s</translation>
+    </message>
+    <message>
+        <source>segue</source>
+        <translation>enlace</translation>
+    </message>
+    <message>
+        <source>crossfade %1 s</source>
+        <translation>fundido %1 s</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>no encontrada</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Song</source>
+        <translation>Canción</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>%1: not a song folder or a set file</source>
+        <translation>%1: no es una carpeta de canción ni un archivo de set</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::set::SetPlayer</name>
+    <message>
+        <source>%1: the song has no marker '%2'; it starts at its beginning</source>
+        <translation>%1: la canción no tiene el marcador '%2'; empieza desde el principio</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::app::set::SetSession</name>
+    <message>
+        <source>Untitled set</source>
+        <translation>Set sin título</translation>
+    </message>
+    <message>
+        <source>The set has no file yet: use Save Set As.</source>
+        <translation>El set aún no tiene archivo: usa Guardar set como.</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::AnalysisPanel</name>
+    <message>
+        <source>Song Analysis</source>
+        <translation>Análisis de la canción</translation>
+    </message>
+    <message>
+        <source> BPM</source>
+        <translation> BPM</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>−10 ms</source>
+        <translation>−10 ms</translation>
+    </message>
+    <message>
+        <source>+10 ms</source>
+        <translation>+10 ms</translation>
+    </message>
+    <message>
+        <source>Move the first downbeat (and the whole grid) 10 ms earlier</source>
+        <translation>Adelantar 10 ms el primer tiempo fuerte (y toda la rejilla)</translation>
+    </message>
+    <message>
+        <source>Move the first downbeat (and the whole grid) 10 ms later</source>
+        <translation>Retrasar 10 ms el primer tiempo fuerte (y toda la rejilla)</translation>
+    </message>
+    <message>
+        <source>e.g. A minor</source>
+        <translation>p. ej. La menor</translation>
+    </message>
+    <message>
+        <source>Tempo:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>First downbeat:</source>
+        <translation>Primer tiempo fuerte:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Tonalidad:</translation>
+    </message>
+    <message>
+        <source>Write to meta.json</source>
+        <translation>Guardar en meta.json</translation>
+    </message>
+    <message>
+        <source>Keep this tempo, meter and key in the song folder's meta.json</source>
+        <translation>Guardar este tempo, compás y tonalidad en el meta.json de la carpeta de la canción</translation>
+    </message>
+    <message>
+        <source>Analysing the song…</source>
+        <translation>Analizando la canción…</translation>
+    </message>
+    <message>
+        <source>No analysis for this song (its meta.json gives tempo, meter and key, or no song).</source>
+        <translation>No hay análisis para esta canción (su meta.json ya indica tempo, compás y tonalidad, o no hay canción).</translation>
+    </message>
+    <message>
+        <source>Found %1 BPM, %2 (tempo confidence %3 %, key %4 %). %5</source>
+        <translation>Encontrado: %1 BPM, %2 (fiabilidad del tempo %3 %, de la tonalidad %4 %). %5</translation>
+    </message>
+    <message>
+        <source>no key</source>
+        <translation>sin tonalidad</translation>
+    </message>
+    <message>
+        <source>The click keeps meta.json's tempo.</source>
+        <translation>La claqueta mantiene el tempo de meta.json.</translation>
+    </message>
+    <message>
+        <source>Written to meta.json.</source>
+        <translation>Guardado en meta.json.</translation>
+    </message>
+    <message>
+        <source>meta.json was not written: %1</source>
+        <translation>No se guardó meta.json: %1</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::AnalysisWindowPart</name>
+    <message>
+        <source>Song &amp;Analysis…</source>
+        <translation>&amp;Análisis de la canción…</translation>
+    </message>
+    <message>
+        <source>The tempo, first downbeat and key found in the song: confirm, correct or write them to meta.json</source>
+        <translation>El tempo, el primer tiempo fuerte y la tonalidad encontrados en la canción: confírmalos, corrígelos o guárdalos en meta.json</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::ControlKeys</name>
+    <message>
+        <source>There is no action %1</source>
+        <translation>No existe la acción %1</translation>
+    </message>
+    <message>
+        <source>%1 needs values no key can give: use MIDI, OSC or the web remote</source>
+        <translation>%1 necesita valores que ninguna tecla puede dar: usa MIDI, OSC o el control web</translation>
+    </message>
+    <message>
+        <source>%1 is already %2</source>
+        <translation>%1 ya es %2</translation>
+    </message>
+    <message>
+        <source>At most %1 keys per action</source>
+        <translation>Como máximo %1 teclas por acción</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::ControlsSettingsPage</name>
+    <message>
+        <source>also %1</source>
+        <translation>también %1</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>&amp;Teclas</translation>
+    </message>
+    <message>
+        <source>&amp;OSC</source>
+        <translation>&amp;OSC</translation>
+    </message>
+    <message>
+        <source>M&amp;IDI</source>
+        <translation>M&amp;IDI</translation>
+    </message>
+    <message>
+        <source>&amp;Web</source>
+        <translation>&amp;Web</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Needs values a key cannot give: MIDI, OSC or the web remote</source>
+        <translation>Necesita valores que una tecla no puede dar: MIDI, OSC o el control web</translation>
+    </message>
+    <message>
+        <source>%1: no keys</source>
+        <translation>%1: sin teclas</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: default keys</source>
+        <translation>%1: teclas predeterminadas</translation>
+    </message>
+    <message>
+        <source>Reset &amp;All Keys</source>
+        <translation>Restablecer &amp;todas las teclas</translation>
+    </message>
+    <message>
+        <source>Every action has its default keys</source>
+        <translation>Cada acción vuelve a sus teclas predeterminadas</translation>
+    </message>
+    <message>
+        <source>Page-turner pedals send Page Down and Page Up: by default the next and the previous marker.</source>
+        <translation>Los pedales pasapáginas envían Av Pág y Re Pág: por defecto, el marcador siguiente y el anterior.</translation>
+    </message>
+    <message>
+        <source>Let OSC surfaces drive stemdeck (UDP)</source>
+        <translation>Permitir que superficies OSC controlen stemdeck (UDP)</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this machine only; 0.0.0.0: every network</source>
+        <translation>127.0.0.1: solo este equipo; 0.0.0.0: todas las redes</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>OSC: %1 is not an IP address</source>
+        <translation>OSC: %1 no es una dirección IP</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 listens on every network this machine is on: anyone there can drive the show (OSC has no password).</source>
+        <translation>0.0.0.0 escucha en todas las redes de este equipo: cualquiera en ellas puede controlar el show (OSC no tiene contraseña).</translation>
+    </message>
+    <message>
+        <source>Reachable from that network: OSC has no password.</source>
+        <translation>Accesible desde esa red: OSC no tiene contraseña.</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::ExportDialog</name>
+    <message>
+        <source> mix.wav</source>
+        <translation> mezcla.wav</translation>
+    </message>
+    <message>
+        <source>Tempo %1 %, pitch %2 cents</source>
+        <translation>Tempo %1 %, afinación %2 cents</translation>
+    </message>
+    <message>
+        <source>(%1 s – %2 s)</source>
+        <translation>(%1 s – %2 s)</translation>
+    </message>
+    <message>
+        <source>(set a loop first)</source>
+        <translation>(define primero un bucle)</translation>
+    </message>
+    <message>
+        <source>Export Mix</source>
+        <translation>Exportar mezcla</translation>
+    </message>
+    <message>
+        <source>WAV (*.wav);;FLAC (*.flac)</source>
+        <translation>WAV (*.wav);;FLAC (*.flac)</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>Elige un archivo de destino.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; add a file name.</source>
+        <translation>%1 es una carpeta; añade un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>Open a song first.</source>
+        <translation>Abre primero una canción.</translation>
+    </message>
+    <message>
+        <source>Waiting for the song to finish loading, then exporting to %1…</source>
+        <translation>Esperando a que termine de cargar la canción; después se exportará a %1…</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportando a %1…</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::LanguageSettingsPage</name>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>The language changes the next time stemdeck starts.</source>
+        <translation>El idioma cambia la próxima vez que se inicie stemdeck.</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::LatencyPanel</name>
+    <message>
+        <source>%1 frames · %2 kHz</source>
+        <translation>%1 muestras · %2 kHz</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <source>Monitor off</source>
+        <translation>Monitor apagado</translation>
+    </message>
+    <message>
+        <source>Measuring</source>
+        <translation>Midiendo</translation>
+    </message>
+    <message>
+        <source>Waiting for audio</source>
+        <translation>Esperando audio</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::LyricsPanel</name>
+    <message>
+        <source>Capo</source>
+        <translation>Cejilla</translation>
+    </message>
+    <message>
+        <source>Chord names as played with a capo on this fret</source>
+        <translation>Nombres de acordes tal como se tocan con la cejilla en este traste</translation>
+    </message>
+    <message>
+        <source>No lyrics or chords for this song
+(lyrics.lrc, lyrics.txt, a .cho chord sheet or meta.json chords in its folder)</source>
+        <translation>No hay letra ni acordes para esta canción
+(lyrics.lrc, lyrics.txt, una hoja de acordes .cho o acordes en meta.json en su carpeta)</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::MainWindow</name>
     <message>
         <source>&amp;Export Mix…</source>
         <translation>&amp;Exportar mezcla…</translation>
@@ -1018,12 +1502,20 @@
         <translation>&amp;Pausa</translation>
     </message>
     <message>
+        <source>&amp;Play</source>
+        <translation>Re&amp;producir</translation>
+    </message>
+    <message>
         <source>More &amp;Controls</source>
         <translation>Más &amp;controles</translation>
     </message>
     <message>
         <source>Controls</source>
         <translation>Controles</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>&amp;Stage View</source>
@@ -1065,44 +1557,24 @@
         <source>The song's lyrics and chords as it plays, chords in the played key</source>
         <translation>La letra y los acordes de la canción mientras suena, acordes en la tonalidad tocada</translation>
     </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
 </context>
 <context>
-    <name>MasterStrip</name>
+    <name>stemdeck::ui::MasterStrip</name>
     <message>
-        <source>Master</source>
-        <translation>Máster</translation>
-    </message>
-    <message>
-        <source>Highest output peak in the last moments (dBFS)</source>
-        <translation>Pico de salida más alto en los últimos instantes (dBFS)</translation>
-    </message>
-    <message>
-        <source>peak -∞</source>
-        <translation>pico -∞</translation>
-    </message>
-    <message>
-        <source>Master volume (double-click for 0 dB)</source>
-        <translation>Volumen máster (doble clic para 0 dB)</translation>
-    </message>
-    <message>
-        <source>0.0 dB</source>
-        <translation>0.0 dB</translation>
+        <source>Master Level</source>
+        <translation>Nivel máster</translation>
     </message>
     <message>
         <source>peak %1</source>
         <translation>pico %1</translation>
     </message>
     <message>
-        <source>Master Level</source>
-        <translation>Nivel máster</translation>
+        <source>peak -∞</source>
+        <translation>pico -∞</translation>
     </message>
 </context>
 <context>
-    <name>MidiControlTab</name>
+    <name>stemdeck::ui::MidiControlTab</name>
     <message>
         <source>any channel</source>
         <translation>cualquier canal</translation>
@@ -1237,7 +1709,7 @@
     </message>
 </context>
 <context>
-    <name>MixUndo</name>
+    <name>stemdeck::ui::MixUndo</name>
     <message>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
@@ -1248,11 +1720,7 @@
     </message>
 </context>
 <context>
-    <name>MixerPanel</name>
-    <message>
-        <source>Open a song folder with File › Open, or drop it on this window.</source>
-        <translation>Abre una carpeta de canción con Archivo › Abrir, o suéltala en esta ventana.</translation>
-    </message>
+    <name>stemdeck::ui::MixerPanel</name>
     <message>
         <source>Master Level</source>
         <translation>Nivel máster</translation>
@@ -1285,58 +1753,9 @@
         <source>Reset Mix</source>
         <translation>Restablecer mezcla</translation>
     </message>
-    <message>
-        <source>Mixer</source>
-        <translation>Mezclador</translation>
-    </message>
 </context>
 <context>
-    <name>NoticeBar</name>
-    <message>
-        <source>✕</source>
-        <translation>✕</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Descartar</translation>
-    </message>
-</context>
-<context>
-    <name>PlaybackManager</name>
-    <message>
-        <source>%1 cannot play at the song's %2 Hz; it runs at %3 Hz, and the song is resampled.</source>
-        <translation>%1 no puede reproducir a los %2 Hz de la canción; funciona a %3 Hz y la canción se remuestrea.</translation>
-    </message>
-    <message>
-        <source>%1 cannot play at %2 Hz; it runs at %3 Hz, and the audio settings now use the device's own rate.</source>
-        <translation>%1 no puede reproducir a %2 Hz; funciona a %3 Hz y los ajustes de audio usan ahora la frecuencia propia del dispositivo.</translation>
-    </message>
-    <message>
-        <source>No audio output</source>
-        <translation>Sin salida de audio</translation>
-    </message>
-    <message>
-        <source>%1 kHz</source>
-        <translation>%1 kHz</translation>
-    </message>
-    <message>
-        <source>%1-frame blocks</source>
-        <translation>bloques de %1 muestras</translation>
-    </message>
-    <message>
-        <source>%1 ms output latency</source>
-        <translation>%1 ms de latencia de salida</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>Sets (*%1)</source>
-        <translation>Sets (*%1)</translation>
-    </message>
-</context>
-<context>
-    <name>RecentSongsMenu</name>
+    <name>stemdeck::ui::RecentSongsMenu</name>
     <message>
         <source>%1 (set)</source>
         <translation>%1 (set)</translation>
@@ -1351,127 +1770,7 @@
     </message>
 </context>
 <context>
-    <name>RehearsalBar</name>
-    <message>
-        <source>Tempo</source>
-        <translation>Tempo</translation>
-    </message>
-    <message>
-        <source> %</source>
-        <translation> %</translation>
-    </message>
-    <message>
-        <source>Reset the tempo to 100 % (the song's own tempo)</source>
-        <translation>Restablecer el tempo al 100 % (el tempo propio de la canción)</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Restablecer</translation>
-    </message>
-    <message>
-        <source>Pitch</source>
-        <translation>Afinación</translation>
-    </message>
-    <message>
-        <source>Transpose by semitones, without changing the tempo</source>
-        <translation>Transportar por semitonos, sin cambiar el tempo</translation>
-    </message>
-    <message>
-        <source> st</source>
-        <translation> st</translation>
-    </message>
-    <message>
-        <source>Fine tuning in cents (to match a detuned instrument)</source>
-        <translation>Afinación fina en cents (para igualar un instrumento desafinado)</translation>
-    </message>
-    <message>
-        <source> ct</source>
-        <translation> ct</translation>
-    </message>
-    <message>
-        <source>Reset the pitch to the original key (0 st, 0 ct)</source>
-        <translation>Volver a la tonalidad original (0 st, 0 ct)</translation>
-    </message>
-    <message>
-        <source>Metronome click while playing</source>
-        <translation>Claqueta de metrónomo durante la reproducción</translation>
-    </message>
-    <message>
-        <source>Click</source>
-        <translation>Claqueta</translation>
-    </message>
-    <message>
-        <source>Click level</source>
-        <translation>Nivel de la claqueta</translation>
-    </message>
-    <message>
-        <source> dB</source>
-        <translation> dB</translation>
-    </message>
-    <message>
-        <source>Song tempo for the click (from meta.json when the song gives it)</source>
-        <translation>Tempo de la canción para la claqueta (de meta.json si la canción lo indica)</translation>
-    </message>
-    <message>
-        <source> BPM</source>
-        <translation> BPM</translation>
-    </message>
-    <message>
-        <source>Tap along to set the tempo</source>
-        <translation>Marca el pulso para fijar el tempo</translation>
-    </message>
-    <message>
-        <source>Tap</source>
-        <translation>Tap</translation>
-    </message>
-    <message>
-        <source>Time signature</source>
-        <translation>Compás</translation>
-    </message>
-    <message>
-        <source>2/4</source>
-        <translation>2/4</translation>
-    </message>
-    <message>
-        <source>3/4</source>
-        <translation>3/4</translation>
-    </message>
-    <message>
-        <source>4/4</source>
-        <translation>4/4</translation>
-    </message>
-    <message>
-        <source>5/4</source>
-        <translation>5/4</translation>
-    </message>
-    <message>
-        <source>6/8</source>
-        <translation>6/8</translation>
-    </message>
-    <message>
-        <source>7/8</source>
-        <translation>7/8</translation>
-    </message>
-    <message>
-        <source>9/8</source>
-        <translation>9/8</translation>
-    </message>
-    <message>
-        <source>12/8</source>
-        <translation>12/8</translation>
-    </message>
-    <message>
-        <source>Bars of click before playback starts</source>
-        <translation>Compases de claqueta antes de que empiece la reproducción</translation>
-    </message>
-    <message>
-        <source>Count-in </source>
-        <translation>Cuenta previa </translation>
-    </message>
-    <message>
-        <source>No count-in</source>
-        <translation>Sin cuenta previa</translation>
-    </message>
+    <name>stemdeck::ui::RehearsalBar</name>
     <message>
         <source>Practice tempo, without changing the pitch (%1–%2 %)</source>
         <translation>Tempo de ensayo, sin cambiar la afinación (%1–%2 %)</translation>
@@ -1481,40 +1780,9 @@
         <comment>count-in length</comment>
         <translation><numerusform> compás</numerusform><numerusform> compases</numerusform></translation>
     </message>
-    <message>
-        <source>Fine pitch in cents</source>
-        <translation>Afinación fina en cents</translation>
-    </message>
-    <message>
-        <source>Click tempo</source>
-        <translation>Tempo de la claqueta</translation>
-    </message>
-    <message>
-        <source>Count-in</source>
-        <translation>Cuenta previa</translation>
-    </message>
 </context>
 <context>
-    <name>SectionVamp</name>
-    <message>
-        <source>Start</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>No song to vamp.</source>
-        <translation>No hay canción para repetir en vamp.</translation>
-    </message>
-    <message>
-        <source>This song has no markers: add them (M) where its sections start, then vamp a section.</source>
-        <translation>Esta canción no tiene marcadores: añádelos (M) donde empiezan sus secciones y después haz vamp de una sección.</translation>
-    </message>
-    <message>
-        <source>The section here is too short to vamp.</source>
-        <translation>La sección aquí es demasiado corta para hacer vamp.</translation>
-    </message>
-</context>
-<context>
-    <name>SetEntryEditor</name>
+    <name>stemdeck::ui::SetEntryEditor</name>
     <message>
         <source>Stop</source>
         <translation>Parar</translation>
@@ -1609,100 +1877,7 @@
     </message>
 </context>
 <context>
-    <name>SetListModel</name>
-    <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>%1%2 st</source>
-        <translation>%1%2 st</translation>
-    </message>
-    <message>
-        <source>click</source>
-        <translation>claqueta</translation>
-    </message>
-    <message>
-        <source>count-in %1</source>
-        <translation>cuenta previa %1</translation>
-    </message>
-    <message>
-        <source>from %1</source>
-        <translation>desde %1</translation>
-    </message>
-    <message>
-        <source>end</source>
-        <translation>fin</translation>
-    </message>
-    <message>
-        <source>stop</source>
-        <translation>parar</translation>
-    </message>
-    <message>
-        <source>gap %1 s</source>
-        <translation>pausa %1 s</translation>
-    </message>
-    <message>
-        <source>segue</source>
-        <translation>enlace</translation>
-    </message>
-    <message>
-        <source>crossfade %1 s</source>
-        <translation>fundido %1 s</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>no encontrada</translation>
-    </message>
-    <message>
-        <source>?</source>
-        <translation>?</translation>
-    </message>
-    <message>
-        <source>Song</source>
-        <translation>Canción</translation>
-    </message>
-    <message>
-        <source>Then</source>
-        <translation>Después</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Ajustes</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>Duración</translation>
-    </message>
-    <message>
-        <source>%1: not a song folder or a set file</source>
-        <translation>%1: no es una carpeta de canción ni un archivo de set</translation>
-    </message>
-</context>
-<context>
-    <name>SetPlayer</name>
-    <message>
-        <source>%1: the song has no marker '%2'; it starts at its beginning</source>
-        <translation>%1: la canción no tiene el marcador '%2'; empieza desde el principio</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>SetSession</name>
-    <message>
-        <source>Untitled set</source>
-        <translation>Set sin título</translation>
-    </message>
-    <message>
-        <source>The set has no file yet: use Save Set As.</source>
-        <translation>El set aún no tiene archivo: usa Guardar set como.</translation>
-    </message>
-</context>
-<context>
-    <name>SetWindowPart</name>
+    <name>stemdeck::ui::SetWindowPart</name>
     <message>
         <source>Setlist</source>
         <translation>Setlist</translation>
@@ -1789,7 +1964,7 @@
     </message>
 </context>
 <context>
-    <name>SetlistPanel</name>
+    <name>stemdeck::ui::SetlistPanel</name>
     <message>
         <source>Add…</source>
         <translation>Añadir…</translation>
@@ -1807,88 +1982,16 @@
         <translation>Quitar del set las canciones seleccionadas</translation>
     </message>
     <message>
-        <source>Set %1 · left %2</source>
-        <translation>Set %1 · quedan %2</translation>
-    </message>
-    <message>
         <source>Setlist</source>
         <translation>Setlist</translation>
     </message>
+    <message>
+        <source>Set %1 · left %2</source>
+        <translation>Set %1 · quedan %2</translation>
+    </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Audio Settings</source>
-        <translation>Ajustes de audio</translation>
-    </message>
-    <message>
-        <source>Output device</source>
-        <translation>Dispositivo de salida</translation>
-    </message>
-    <message>
-        <source>Where the mix is played</source>
-        <translation>Dónde suena la mezcla</translation>
-    </message>
-    <message>
-        <source>Sample rate</source>
-        <translation>Frecuencia de muestreo</translation>
-    </message>
-    <message>
-        <source>Songs at another rate are converted while they load</source>
-        <translation>Las canciones con otra frecuencia se convierten al cargarse</translation>
-    </message>
-    <message>
-        <source>Block size</source>
-        <translation>Tamaño de bloque</translation>
-    </message>
-    <message>
-        <source>Smaller blocks react faster; larger blocks are safer against dropouts</source>
-        <translation>Los bloques pequeños responden antes; los grandes protegen mejor contra cortes</translation>
-    </message>
-    <message>
-        <source>Follow the song's sample rate when the device supports it</source>
-        <translation>Seguir la frecuencia de muestreo de la canción si el dispositivo la admite</translation>
-    </message>
-    <message>
-        <source>A song opened at another rate than the output's switches the output to its rate instead of being converted (faster to open, the samples untouched)</source>
-        <translation>Una canción con otra frecuencia que la de la salida cambia la salida a su frecuencia en vez de convertirse (abre más rápido y no toca las muestras)</translation>
-    </message>
-    <message>
-        <source>Latency monitor</source>
-        <translation>Monitor de latencia</translation>
-    </message>
-    <message>
-        <source>Times every audio callback and shows the figures in a panel</source>
-        <translation>Mide cada callback de audio y muestra las cifras en un panel</translation>
-    </message>
-    <message>
-        <source>Measures how long each audio block takes to mix, and counts dropouts. Switch it on when tuning the block size.</source>
-        <translation>Mide cuánto tarda en mezclarse cada bloque de audio y cuenta los cortes. Actívalo al ajustar el tamaño de bloque.</translation>
-    </message>
-    <message>
-        <source>Outputs</source>
-        <translation>Salidas</translation>
-    </message>
-    <message>
-        <source>Output channels</source>
-        <translation>Canales de salida</translation>
-    </message>
-    <message>
-        <source>All channels lets stems and the click play on their own outputs</source>
-        <translation>Con todos los canales, los stems y la claqueta pueden sonar por sus propias salidas</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Fuente</translation>
-    </message>
-    <message>
-        <source>&amp;Reconnect</source>
-        <translation>&amp;Reconectar</translation>
-    </message>
-    <message>
-        <source>Open the chosen output again, for example after it was unplugged or its server restarted</source>
-        <translation>Abrir de nuevo la salida elegida, por ejemplo tras desconectarla o reiniciar su servidor</translation>
-    </message>
+    <name>stemdeck::ui::SettingsDialog</name>
     <message>
         <source>Audio</source>
         <translation>Audio</translation>
@@ -1979,7 +2082,7 @@
     </message>
 </context>
 <context>
-    <name>ShortcutGuide</name>
+    <name>stemdeck::ui::ShortcutGuide</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
@@ -1994,7 +2097,7 @@
     </message>
 </context>
 <context>
-    <name>ShortcutsDialog</name>
+    <name>stemdeck::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
         <translation>Atajos de teclado</translation>
@@ -2017,7 +2120,7 @@
     </message>
 </context>
 <context>
-    <name>StageView</name>
+    <name>stemdeck::ui::StageView</name>
     <message>
         <source>MIX LOCKED</source>
         <translation>MEZCLA BLOQUEADA</translation>
@@ -2088,7 +2191,7 @@
     </message>
 </context>
 <context>
-    <name>StatusLine</name>
+    <name>stemdeck::ui::StatusLine</name>
     <message>
         <source>Buffering…</source>
         <translation>Cargando búfer…</translation>
@@ -2111,7 +2214,7 @@
     </message>
 </context>
 <context>
-    <name>TimelineView</name>
+    <name>stemdeck::ui::TimelineView</name>
     <message>
         <source>Jump Here</source>
         <translation>Saltar aquí</translation>
@@ -2138,43 +2241,7 @@
     </message>
 </context>
 <context>
-    <name>TrackStrip</name>
-    <message>
-        <source>Stem</source>
-        <translation>Stem</translation>
-    </message>
-    <message>
-        <source>Pan (double-click to centre)</source>
-        <translation>Panorama (doble clic para centrar)</translation>
-    </message>
-    <message>
-        <source>C</source>
-        <translation>C</translation>
-    </message>
-    <message>
-        <source>Volume (double-click for 0 dB)</source>
-        <translation>Volumen (doble clic para 0 dB)</translation>
-    </message>
-    <message>
-        <source>0.0 dB</source>
-        <translation>0.0 dB</translation>
-    </message>
-    <message>
-        <source>Mute this stem</source>
-        <translation>Silenciar este stem</translation>
-    </message>
-    <message>
-        <source>M</source>
-        <translation>M</translation>
-    </message>
-    <message>
-        <source>Solo</source>
-        <translation>Solo</translation>
-    </message>
-    <message>
-        <source>S</source>
-        <translation>S</translation>
-    </message>
+    <name>stemdeck::ui::TrackStrip</name>
     <message>
         <source>%1 Level</source>
         <translation>Nivel de %1</translation>
@@ -2193,42 +2260,14 @@
     </message>
 </context>
 <context>
-    <name>TransportBar</name>
-    <message>
-        <source>No song</source>
-        <translation>Sin canción</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Posición</translation>
-    </message>
-    <message>
-        <source>00:00.0</source>
-        <translation>00:00.0</translation>
-    </message>
-    <message>
-        <source>Song length</source>
-        <translation>Duración de la canción</translation>
-    </message>
-    <message>
-        <source>/ 00:00.0</source>
-        <translation>/ 00:00.0</translation>
-    </message>
-    <message>
-        <source>Beats of count-in left before the song starts</source>
-        <translation>Tiempos de cuenta previa que faltan antes de que empiece la canción</translation>
-    </message>
-    <message>
-        <source>Click or drag to jump in the song</source>
-        <translation>Haz clic o arrastra para saltar en la canción</translation>
-    </message>
+    <name>stemdeck::ui::TransportBar</name>
     <message>
         <source>Count-in %1</source>
         <translation>Cuenta previa %1</translation>
     </message>
 </context>
 <context>
-    <name>TransportKeys</name>
+    <name>stemdeck::ui::TransportKeys</name>
     <message>
         <source>Apply what was typed into a field, give the keys back</source>
         <translation>Aplicar lo escrito en un campo y devolver las teclas</translation>
@@ -2255,7 +2294,7 @@
     </message>
 </context>
 <context>
-    <name>VampWindowPart</name>
+    <name>stemdeck::ui::VampWindowPart</name>
     <message>
         <source>&amp;Vamp Section</source>
         <translation>&amp;Vamp de sección</translation>
@@ -2270,7 +2309,7 @@
     </message>
 </context>
 <context>
-    <name>WebRemoteTab</name>
+    <name>stemdeck::ui::WebRemoteTab</name>
     <message>
         <source>Let phones and tablets drive stemdeck in a web browser</source>
         <translation>Permitir que móviles y tabletas controlen stemdeck desde un navegador</translation>

@@ -9,6 +9,7 @@
 
 #include "WindowRig.h"
 #include "stemdeck/ui/Language.h"
+#include "stemdeck/ui/MasterStrip.h"
 
 // Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
 namespace unity_LanguageWindowTest {
@@ -64,6 +65,9 @@ TEST(Language, TheGermanTranslationShowsInTheMainWindowsMenus) {
         EXPECT_TRUE(titles.contains(QStringLiteral("&Wiedergabe")));
         EXPECT_TRUE(titles.contains(QStringLiteral("&Hilfe")));
         EXPECT_FALSE(titles.contains(QStringLiteral("&File")));
+        // Strings of the code (context: the class's qualified name), not only of the forms.
+        EXPECT_EQ(ui::MainWindow::tr("Language"), QStringLiteral("Sprache"));
+        EXPECT_EQ(ui::MasterStrip::tr("peak %1").arg(-3.5), QStringLiteral("Spitze -3.5"));
         // Shortcuts are kept as key names, so they still work translated.
         auto* open = rig.window->findChild<QAction*>(QStringLiteral("actionOpen"));
         ASSERT_NE(open, nullptr);
