@@ -37,7 +37,7 @@ class Settings {
     static constexpr const char* kClickLevelKey = "rehearsal/click_level_db";
     static constexpr const char* kCountInKey = "rehearsal/count_in_bars";
     static constexpr const char* kVampReleaseKey = "rehearsal/vamp_release";
-    static constexpr const char* kLanguageKey = "general/language";
+    static constexpr const char* kLanguageKey = "interface/language";
     // The click level's range (the rehearsal bar's) and the count-ins offered, in bars.
     static constexpr int kMinClickLevelDb = -40;
     static constexpr int kDefaultClickLevelDb = -6;
