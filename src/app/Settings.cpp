@@ -109,6 +109,25 @@ bool Settings::isValidSampleRate(int rate) {
     return rate == 0 || sampleRates().contains(rate);
 }
 
+const QStringList& Settings::languageCodes() {
+    static const QStringList codes{QString(), QStringLiteral("en"), QStringLiteral("es"),
+                                   QStringLiteral("de")};
+    return codes;
+}
+
+QString Settings::language() const {
+    const QVariant value = settings_->value(kLanguageKey);
+    if (value.typeId() != QMetaType::QString) return {};
+    const QString code = value.toString();
+    return languageCodes().contains(code) ? code : QString();
+}
+
+bool Settings::setLanguage(const QString& code) {
+    if (!languageCodes().contains(code)) return false;
+    settings_->setValue(kLanguageKey, code);
+    return true;
+}
+
 QString Settings::outputDevice() const {
     const QVariant value = settings_->value(kDeviceKey);
     if (value.typeId() != QMetaType::QString) return {};

@@ -12,6 +12,7 @@
 #include "stemdeck/remote/ControlHub.h"
 #include "stemdeck/ui/ControlKeys.h"
 #include "stemdeck/ui/ControlsSettingsPage.h"
+#include "stemdeck/ui/Language.h"
 #include "stemdeck/ui/MainWindow.h"
 #include "stemdeck/ui/MixLock.h"
 #include "stemdeck/ui/SetWindowPart.h"
@@ -100,6 +101,7 @@ void MainWindow::setUpControl() {
 void MainWindow::addControlsPage(SettingsDialog* dialog) {
     dialog->addPage(new ControlsSettingsPage(*controlKeys_, *controlHub_, settings_),
                     tr("Controls"));
+    dialog->addPage(new LanguageSettingsPage(settings_), tr("Language"));
 }
 
 void MainWindow::tearDownControl() {

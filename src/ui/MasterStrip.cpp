@@ -16,6 +16,7 @@ MasterStrip::MasterStrip(QWidget* parent)
     ui_->setupUi(this);
     ui_->fader->setResetValue(FaderTaper::sliderValue(0.0f));
     ui_->fader->setValue(FaderTaper::sliderValue(0.0f));
+    ui_->fader->setAccessibleName(tr("Master Level"));
     ui_->meter->setChannelCount(2);
     ui_->meter->setScaleVisible(true);
     ui_->colorBar->setStyleSheet(
@@ -51,14 +52,13 @@ void MasterStrip::showGain(float db) {
 void MasterStrip::showLevels(float left, float right, double seconds) {
     ui_->meter->showPeaks(left, right, seconds);
     const float hold = std::max(ui_->meter->channel(0).holdDb(), ui_->meter->channel(1).holdDb());
-    ui_->peakLabel->setText(hold > MeterBallistics::kFloorDb
-                                ? QStringLiteral("peak %1").arg(hold, 0, 'f', 1)
-                                : QStringLiteral("peak -\u221e"));
+    ui_->peakLabel->setText(hold > MeterBallistics::kFloorDb ? tr("peak %1").arg(hold, 0, 'f', 1)
+                                                             : tr("peak -\u221e"));
 }
 
 void MasterStrip::resetMeters() {
     ui_->meter->reset();
-    ui_->peakLabel->setText(QStringLiteral("peak -\u221e"));
+    ui_->peakLabel->setText(tr("peak -\u221e"));
 }
 
 bool MasterStrip::metersAtRest() const {

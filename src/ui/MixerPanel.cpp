@@ -30,6 +30,24 @@ MixerPanel::MixerPanel(QWidget* parent)
 
 MixerPanel::~MixerPanel() = default;
 
+void MixerPanel::orderTabs() {
+    // New strips join the end of the window's focus chain: Tab would reach them after
+    // everything else. Chain them from the mixer's area, left to right, then the master.
+    QWidget* previous = ui_->stripsArea;
+    const auto chain = [&previous](QWidget* container) {
+        std::vector<QWidget*> controls;
+        for (QWidget* w = container->nextInFocusChain(); container->isAncestorOf(w);
+             w = w->nextInFocusChain())
+            if (w->focusPolicy() & Qt::TabFocus) controls.push_back(w);
+        for (QWidget* w : controls) {
+            QWidget::setTabOrder(previous, w);
+            previous = w;
+        }
+    };
+    for (TrackStrip* strip : strips_) chain(strip);
+    chain(ui_->masterStrip);
+}
+
 MasterStrip* MixerPanel::masterStrip() const {
     return ui_->masterStrip;
 }
@@ -88,6 +106,7 @@ void MixerPanel::rebuild() {
         connectStrip(strip, i);
         strips_.push_back(strip);
     }
+    orderTabs();
     // Many strips scroll sideways; the splitter above may not squeeze them shorter than they
     // can be (the strips and the scroll bar under them stay whole).
     ui_->stripsArea->setMinimumHeight(

@@ -7,9 +7,9 @@
 namespace stemdeck::ui {
 
 ResettableSlider::ResettableSlider(QWidget* parent) : QSlider(parent) {
-    // A click gives it the keys (Up, Down, Page Up/Down; the transport's keys stay the
+    // A click or Tab gives it the keys (Up, Down, Page Up/Down; the transport's keys stay the
     // window's) and the wheel; without that the wheel scrolls the mixer.
-    setFocusPolicy(Qt::ClickFocus);
+    setFocusPolicy(Qt::StrongFocus);
     WheelGuard::guard(this);
 }
 

@@ -9,6 +9,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <algorithm>
+#include <initializer_list>
 #include <cmath>
 
 #include "stemdeck/audio/core/Limits.h"
@@ -95,6 +96,10 @@ SetEntryEditor::SetEntryEditor(QWidget* parent) : QWidget(parent) {
     startMarker_->setToolTip(tr("Start at this marker instead of the song's start"));
     startMarker_->lineEdit()->setPlaceholderText(tr("the song's start"));
     form->addRow(tr("Start at"), startMarker_);
+    // A row's label names only its first field: the others are named by what they hold.
+    for (QWidget* field : std::initializer_list<QWidget*>{gap_, crossfade_, tempo_, pitch_, cents_})
+        field->setAccessibleName(field->toolTip());
+    countIn_->setAccessibleName(tr("Count-in"));
 
     connect(transition_, &QComboBox::currentIndexChanged, this, &SetEntryEditor::edited);
     for (QDoubleSpinBox* spin : {gap_, crossfade_, tempo_})

@@ -86,6 +86,8 @@ SetlistPanel::SetlistPanel(SetListModel& model, QAction* previous, QAction* next
 
     table_ = new QTableView(this);
     table_->setObjectName(QStringLiteral("setTable"));
+    table_->setAccessibleName(tr("Setlist"));
+    table_->setTabKeyNavigation(false);  // Tab leaves the list (arrows move in it)
     table_->setModel(&model_);
     table_->setItemDelegate(new SetRowDelegate(table_));
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);

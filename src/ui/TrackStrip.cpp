@@ -44,6 +44,11 @@ TrackStrip::~TrackStrip() = default;
 void TrackStrip::setName(const QString& name) {
     name_ = name;
     ui_->nameLabel->setToolTip(name);
+    // What a screen reader says for each control (the buttons only show "M" and "S").
+    ui_->fader->setAccessibleName(tr("%1 Level").arg(name));
+    ui_->panSlider->setAccessibleName(tr("%1 Pan").arg(name));
+    ui_->muteButton->setAccessibleName(tr("Mute %1").arg(name));
+    ui_->soloButton->setAccessibleName(tr("Solo %1").arg(name));
     elideName();
 }
 

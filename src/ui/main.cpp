@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTranslator>
 #include <optional>
 
 #include "stemdeck/app/AppIdentity.h"
@@ -15,6 +16,7 @@
 #include "stemdeck/app/SongLocator.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/audio/loader/StemLoader.h"
+#include "stemdeck/ui/Language.h"
 #include "stemdeck/ui/MainWindow.h"
 #include "stemdeck/ui/StageView.h"
 #include "stemdeck/ui/Theme.h"
@@ -150,6 +152,9 @@ int main(int argc, char** argv) {
 
     app::Settings settings(parser.isSet(settingsOption) ? parser.value(settingsOption)
                                                         : app::Settings::defaultPath());
+    // Installed after the plurals: the last translator installed is asked first.
+    QTranslator translation;
+    ui::installTranslation(translation, ui::translationLanguage(settings.language()));
     const bool screenshot = parser.isSet(screenshotOption);
     // A screenshot must neither read nor change the user's stored mixes.
     std::optional<QTemporaryDir> scratch;

@@ -37,6 +37,7 @@ class Settings {
     static constexpr const char* kClickLevelKey = "rehearsal/click_level_db";
     static constexpr const char* kCountInKey = "rehearsal/count_in_bars";
     static constexpr const char* kVampReleaseKey = "rehearsal/vamp_release";
+    static constexpr const char* kLanguageKey = "interface/language";
     // The click level's range (the rehearsal bar's) and the count-ins offered, in bars.
     static constexpr int kMinClickLevelDb = -40;
     static constexpr int kDefaultClickLevelDb = -6;
@@ -169,6 +170,12 @@ class Settings {
     bool setRemoteToken(const QString& token);
     QString remoteReadToken() const;
     bool setRemoteReadToken(const QString& token);
+
+    // The interface language: "" follows the system locale, else "en", "es" or "de"
+    // (languageCodes()); anything else reads as "". Applied at the next start.
+    static const QStringList& languageCodes();
+    QString language() const;
+    bool setLanguage(const QString& code);
 
     // Most recent first, no duplicates, at most kMaxRecent absolute paths.
     QStringList recentSongs() const;

@@ -60,6 +60,8 @@ class MixerPanel : public QWidget {
 
   private:
     void connectStrip(TrackStrip* strip, std::size_t stem);
+    // Tab goes through the strips left to right, then the master.
+    void orderTabs();
     // A drag of any fader or pan of `strip` is one undo step.
     void connectGestures(QWidget* strip);
     // Makes a change of the user's to the engine's mix and records it as an undo step;
