@@ -21,6 +21,7 @@
 #include "stemdeck/app/set/SetPlayer.h"
 #include "stemdeck/app/set/SetSession.h"
 #include "stemdeck/ui/RecentSongsMenu.h"
+#include "stemdeck/ui/SetUndo.h"
 #include "stemdeck/ui/SetlistPanel.h"
 #include "stemdeck/ui/ShortcutGuide.h"
 #include "stemdeck/ui/StageView.h"
@@ -49,7 +50,8 @@ SetWindowPart::SetWindowPart(QMainWindow& window, app::PlaybackManager& playback
       session_(new SetSession(this)),
       model_(new SetListModel(*session_, &markers_, this)),
       port_(new PlaybackSetPort(playback_, &markers_, this)),
-      player_(new SetPlayer(*session_, *port_, this)) {
+      player_(new SetPlayer(*session_, *port_, this)),
+      undo_(new SetUndo(*model_, this)) {
     setUpActions();
 
     dock_ = new QDockWidget(tr("Setlist"), &window_);
@@ -57,6 +59,13 @@ SetWindowPart::SetWindowPart(QMainWindow& window, app::PlaybackManager& playback
     dock_->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     panel_ = new SetlistPanel(*model_, previous_, next_, dock_);
     dock_->setWidget(panel_);
+    // Apart from the mix's Undo (Ctrl+Z): in the song list Ctrl+Z takes these instead.
+    const QList<QAction*> undoActions = undo_->createActions(&window_);
+    panel_->setUndoActions(undoActions[0], undoActions[1]);
+    if (auto* edit = window_.findChild<QMenu*>(QStringLiteral("menuEdit"))) {
+        edit->addSeparator();
+        edit->addActions(undoActions);
+    }
     window_.addDockWidget(Qt::RightDockWidgetArea, dock_);
     // Out of the way until a set is made or opened (or the saved layout shows it).
     dock_->hide();
@@ -85,6 +94,7 @@ SetWindowPart::SetWindowPart(QMainWindow& window, app::PlaybackManager& playback
     connect(session_, &SetSession::changed, this, &SetWindowPart::enableActions);
     connect(session_, &SetSession::reset, this, &SetWindowPart::enableActions);
     connect(session_, &SetSession::dirtyChanged, this, &SetWindowPart::showTitle);
+    connect(session_, &SetSession::changed, this, &SetWindowPart::showTitle);  // a new name
     connect(session_, &SetSession::fileChanged, this, &SetWindowPart::showTitle);
     showTitle();
     enableActions();

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -13,6 +14,7 @@
 #include <algorithm>
 
 #include "stemdeck/app/set/SetListModel.h"
+#include "stemdeck/app/set/SetSession.h"
 #include "stemdeck/ui/Palette.h"
 #include "stemdeck/ui/SetEntryEditor.h"
 #include "stemdeck/ui/TimeFormat.h"
@@ -63,6 +65,11 @@ SetlistPanel::SetlistPanel(SetListModel& model, QAction* previous, QAction* next
     setObjectName(QStringLiteral("setlistPanel"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
+
+    name_ = new QLineEdit(this);
+    name_->setObjectName(QStringLiteral("setNameEdit"));
+    name_->setToolTip(tr("The set's name"));
+    layout->addWidget(name_);
 
     auto* buttons = new QHBoxLayout;
     add_ = new QPushButton(tr("Add…"), this);
@@ -125,10 +132,37 @@ SetlistPanel::SetlistPanel(SetListModel& model, QAction* previous, QAction* next
     connect(&model_, &QAbstractItemModel::modelReset, this, &SetlistPanel::showSelected);
     connect(&model_, &QAbstractItemModel::rowsMoved, this, &SetlistPanel::showSelected);
     connect(&model_, &QAbstractItemModel::rowsRemoved, this, &SetlistPanel::showSelected);
+    connect(&model_, &QAbstractItemModel::rowsInserted, this, &SetlistPanel::showSelected);
     connect(editor_, &SetEntryEditor::entryEdited, &model_,
             [this](int row, const app::set::SetEntry& entry) { model_.setEntry(row, entry); });
+    connect(name_, &QLineEdit::editingFinished, this,
+            [this] { model_.session().setName(name_->text()); });
+    connect(&model_.session(), &app::set::SetSession::changed, this, [this] {
+        showName();
+        // An undo or redo changed the entry on show: the editor must not keep the old values
+        // (its next edit would put them back). Its own edits match and leave it alone.
+        const int row = editor_->row();
+        if (row >= 0 && row < model_.rowCount() &&
+            !editor_->entry().playsLike(model_.session().entry(row)))
+            showSelected();
+    });
+    connect(&model_.session(), &app::set::SetSession::reset, this, &SetlistPanel::showName);
+    connect(&model_.session(), &app::set::SetSession::fileChanged, this, &SetlistPanel::showName);
     showTimes(model_.totalSeconds(), model_.totalSeconds());
     showSelected();
+    showName();
+}
+
+void SetlistPanel::setUndoActions(QAction* undo, QAction* redo) {
+    undo_ = undo;
+    redo_ = redo;
+}
+
+void SetlistPanel::showName() {
+    const auto& session = model_.session();
+    const QString name = QString::fromStdString(session.set().name);
+    if (name_->text() != name) name_->setText(name);
+    name_->setPlaceholderText(session.displayName());
 }
 
 void SetlistPanel::setMarkerNames(std::function<QStringList(int)> names) {
@@ -151,7 +185,10 @@ void SetlistPanel::removeSelected() {
     QList<int> rows;
     for (const QModelIndex& index : table_->selectionModel()->selectedRows()) rows << index.row();
     std::sort(rows.begin(), rows.end(), std::greater<>());
+    if (rows.isEmpty()) return;
+    model_.session().beginEdits(rows.size() > 1 ? tr("Remove Songs") : tr("Remove Song"));
     for (int row : rows) model_.removeRows(row, 1);
+    model_.session().endEdits();
 }
 
 void SetlistPanel::showSelected() {
@@ -166,6 +203,21 @@ void SetlistPanel::showSelected() {
 }
 
 bool SetlistPanel::eventFilter(QObject* watched, QEvent* event) {
+    // Undo in the song list undoes set edits: the window's Undo (the mix's) must not take it.
+    if (watched == table_ &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        QAction* action = key->matches(QKeySequence::Undo)   ? undo_
+                          : key->matches(QKeySequence::Redo) ? redo_
+                                                             : nullptr;
+        if (!action && key->key() == Qt::Key_Y && key->modifiers() == Qt::ControlModifier)
+            action = redo_;
+        if (action) {
+            event->accept();
+            if (event->type() == QEvent::KeyPress && action->isEnabled()) action->trigger();
+            return true;
+        }
+    }
     // Enter on a row jumps to its song: the window's Enter (back to the start) must not take
     // the key first.
     if (watched == table_ && event->type() == QEvent::ShortcutOverride) {

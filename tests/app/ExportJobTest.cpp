@@ -378,11 +378,14 @@ TEST(ExportJob, TheCliSaysWhenTheSavedMixIsMissingOrNamesGoneStems) {
 namespace {
 
 // A long song decoding on one worker, already in `engine` at its first audio (progressive
-// loading): far from whole when this returns.
-std::shared_ptr<audio::SongDecode> adoptDecoding(audio::Engine& engine, const fs::path& folder) {
+// loading): far from whole when this returns. `progress` (may be null) can hold it there.
+std::shared_ptr<audio::SongDecode> adoptDecoding(
+    audio::Engine& engine, const fs::path& folder,
+    std::shared_ptr<audio::LoadProgress> progress = nullptr) {
     audio::LoadOptions options;
     options.workers = 1;
-    auto decode = audio::SongDecode::start(audio::StemLoader::scan(folder), options);
+    auto decode =
+        audio::SongDecode::start(audio::StemLoader::scan(folder), options, std::move(progress));
     decode->waitFirstAudio();
     engine.setSong(decode);
     return decode;
@@ -429,13 +432,18 @@ TEST(ExportJob, ASongReplacedWhileItsExportWaitsIsNotWritten) {
     test::TempDir dir;
     const fs::path folder = test::writeLongFlacSong(dir.path(), "long", 8, 60.0);
     audio::Engine engine;
-    const auto decode = adoptDecoding(engine, folder);
+    // Held at its first audio: the song still decodes when it is replaced, however fast the
+    // worker runs beside this thread.
+    auto progress = std::make_shared<audio::LoadProgress>();
+    progress->hold(true);
+    const auto decode = adoptDecoding(engine, folder, progress);
     const fs::path target = dir / "never.wav";
     auto job = app::ExportJob::fromEngine(engine, qpath(target), {}, decode);
     QSignalSpy done(job.get(), &app::ExportJob::finished);
     QSignalSpy waiting(job.get(), &app::ExportJob::waitingForSong);
     job->start();
     ASSERT_TRUE(waiting.count() > 0 || waiting.wait(20000));
+    ASSERT_FALSE(decode->finished());
     engine.setSong(audio::StemLoader::load(writeSong(dir, 1.0)));  // cancels the decode
     ASSERT_TRUE(done.count() > 0 || done.wait(20000));
     EXPECT_FALSE(done.front().at(0).toBool());

@@ -355,7 +355,12 @@ TEST(RealtimeSafety, EngineCallbackWhileTheSongStillDecodesAllocatesNothing) {
     audio::LoadOptions options;
     options.targetRate = engine.sampleRate();
     options.workers = 1;
-    auto decode = audio::SongDecode::start(audio::StemLoader::scan(dir.path()), options);
+    // Held at its first audio until the callback has read it a while (LoadProgress::hold),
+    // then let go so that the seeks make decoding jump: however fast the worker runs beside
+    // the callback, the song still decodes while it plays.
+    auto progress = std::make_shared<audio::LoadProgress>();
+    progress->hold(true);
+    auto decode = audio::SongDecode::start(audio::StemLoader::scan(dir.path()), options, progress);
     decode->waitFirstAudio();
     engine.setSong(decode);
 
@@ -365,6 +370,7 @@ TEST(RealtimeSafety, EngineCallbackWhileTheSongStillDecodesAllocatesNothing) {
     std::uint64_t callbacksWhileDecoding = 0;
     const std::string deviceError = playHammered(engine, std::chrono::seconds(3), [&] {
         if (engine.decoding()) callbacksWhileDecoding = engine.callbackCount() - before;
+        if (callbacksWhileDecoding > 50) progress->hold(false);
     });
     EXPECT_EQ(deviceError, "");
     int islands = 0;  // seeks far ahead made the decoder jump: the callback read islands

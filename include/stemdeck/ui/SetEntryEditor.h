@@ -25,6 +25,7 @@ class SetEntryEditor : public QWidget {
     // names when it is known, offered for the start marker (free text otherwise).
     void setEntry(int row, const app::set::SetEntry& entry, const QStringList& markers = {});
     int row() const { return row_; }
+    const app::set::SetEntry& entry() const { return entry_; }
 
   signals:
     void entryEdited(int row, const stemdeck::app::set::SetEntry& entry);

@@ -23,6 +23,7 @@ class SetSession;
 namespace stemdeck::ui {
 
 class SetlistPanel;
+class SetUndo;
 class StageView;
 
 // Everything of the main window that is about sets, kept out of MainWindow: the setlist dock,
@@ -47,6 +48,7 @@ class SetWindowPart : public QObject {
     app::set::SetListModel& model() { return *model_; }
     app::set::SetPlayer& player() { return *player_; }
     SetlistPanel* panel() const { return panel_; }
+    SetUndo& undo() { return *undo_; }
     QDockWidget* dock() const { return dock_; }
 
     // Opens a set file (asking first about an unsaved set); false when it was not opened.
@@ -83,6 +85,7 @@ class SetWindowPart : public QObject {
     app::set::SetListModel* model_;
     app::set::PlaybackSetPort* port_;
     app::set::SetPlayer* player_;
+    SetUndo* undo_;
     QDockWidget* dock_ = nullptr;
     SetlistPanel* panel_ = nullptr;
     StageView* stage_ = nullptr;

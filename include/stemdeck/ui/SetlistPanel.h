@@ -7,6 +7,7 @@ class QAction;
 class QModelIndex;
 class QStyleOptionViewItem;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTableView;
 
@@ -34,6 +35,10 @@ class SetlistPanel : public QWidget {
     SetEntryEditor* editor() const { return editor_; }
     // "Set 42:10 · left 31:05": the set's length and what is left of it.
     void showTimes(double totalSeconds, double leftSeconds);
+    QLineEdit* nameEdit() const { return name_; }
+    // The set's Undo / Redo Set Edit: Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) in the song list take
+    // them, so the window's Undo there does not change the mix (fields keep their text undo).
+    void setUndoActions(QAction* undo, QAction* redo);
     // The selected row, -1 when none.
     int selectedRow() const;
     // Removes the selected rows from the set.
@@ -55,10 +60,14 @@ class SetlistPanel : public QWidget {
 
   private:
     void showSelected();
+    void showName();
 
     app::set::SetListModel& model_;
     QTableView* table_;
     QLabel* times_;
+    QLineEdit* name_;
+    QAction* undo_ = nullptr;
+    QAction* redo_ = nullptr;
     QPushButton* add_;
     QPushButton* remove_;
     SetEntryEditor* editor_;

@@ -224,12 +224,14 @@ bool SetListModel::dropMimeData(const QMimeData* data, Qt::DropAction action, in
         if (rows.isEmpty()) return false;
         // Rows above the drop point go just above it, bottom one first; rows below it go just
         // under those, top one first. Each move shifts only rows the next ones do not count.
+        session_.beginEdits(rows.size() > 1 ? tr("Move Songs") : tr("Move Song"));
         int above = row;
         for (auto it = rows.crbegin(); it != rows.crend(); ++it)
             if (*it < row) moveRows({}, *it, 1, {}, above--);
         int below = row;
         for (int from : rows)
             if (from >= row && from < session_.size()) moveRows({}, from, 1, {}, below++);
+        session_.endEdits();
         // The view removes the "moved" rows itself only for a MoveAction it thinks it made:
         // the move is done here, so nothing is left for it to remove.
         return false;
@@ -265,14 +267,19 @@ int SetListModel::addPaths(const QStringList& paths, int row, QStringList* refus
             *refused << tr("%1: not a song folder or a set file").arg(path);
         }
     }
-    if (entries.empty()) return 0;
+    const int count = static_cast<int>(entries.size());
+    insertEntries(row, std::move(entries));
+    return count;
+}
+
+void SetListModel::insertEntries(int row, std::vector<SetEntry> entries) {
+    if (entries.empty()) return;
     if (row < 0 || row > session_.size()) row = session_.size();
     const int count = static_cast<int>(entries.size());
     beginInsertRows({}, row, row + count - 1);
     session_.insertEntries(row, std::move(entries));
     endInsertRows();
     recheck();
-    return count;
 }
 
 void SetListModel::setEntry(int row, const SetEntry& entry) {

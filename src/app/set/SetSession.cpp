@@ -4,7 +4,6 @@
 #include <QFileInfo>
 #include <algorithm>
 #include <filesystem>
-#include <iterator>
 #include <utility>
 
 #include "stemdeck/app/set/SetFile.h"
@@ -21,6 +20,14 @@ fs::path toPath(const QString& text) {
 
 QString toQString(const fs::path& path) {
     return QString::fromStdString(path.string());
+}
+
+SetEdit makeEdit(SetEdit::Kind kind, int row, std::vector<SetEntry> entries = {}) {
+    SetEdit edit;
+    edit.kind = kind;
+    edit.row = row;
+    edit.entries = std::move(entries);
+    return edit;
 }
 
 }  // namespace
@@ -143,17 +150,17 @@ void SetSession::insertEntries(int row, std::vector<SetEntry> entries) {
     if (entries.empty()) return;
     row = std::clamp(row, 0, size());
     const int count = static_cast<int>(entries.size());
-    set_.songs.insert(set_.songs.begin() + row, std::make_move_iterator(entries.begin()),
-                      std::make_move_iterator(entries.end()));
+    set_.songs.insert(set_.songs.begin() + row, entries.begin(), entries.end());
     if (current_ >= row) {
         current_ += count;
         emit currentChanged(current_);
     }
-    edited();
+    markEdited(makeEdit(SetEdit::Kind::Insert, row, std::move(entries)));
 }
 
 void SetSession::remove(int row, int count) {
     if (row < 0 || count <= 0 || row + count > size()) return;
+    std::vector<SetEntry> removed(set_.songs.begin() + row, set_.songs.begin() + row + count);
     set_.songs.erase(set_.songs.begin() + row, set_.songs.begin() + row + count);
     if (current_ >= row + count) {
         current_ -= count;
@@ -162,7 +169,7 @@ void SetSession::remove(int row, int count) {
         current_ = -1;  // the song still plays, but it is no longer in the set
         emit currentChanged(current_);
     }
-    edited();
+    markEdited(makeEdit(SetEdit::Kind::Remove, row, std::move(removed)));
 }
 
 void SetSession::move(int from, int count, int to) {
@@ -188,13 +195,36 @@ void SetSession::move(int from, int count, int to) {
             emit currentChanged(current_);
         }
     }
-    edited();
+    SetEdit edit = makeEdit(SetEdit::Kind::Move, from);
+    edit.count = count;
+    edit.to = to;
+    markEdited(edit);
 }
 
 void SetSession::setEntry(int row, const SetEntry& entry) {
     if (row < 0 || row >= size()) return;
-    set_.songs[static_cast<std::size_t>(row)] = entry;
-    edited();
+    SetEntry& stored = set_.songs[static_cast<std::size_t>(row)];
+    const SetEdit edit = makeEdit(SetEdit::Kind::Entry, row, {stored, entry});
+    stored = entry;
+    markEdited(edit);
+}
+
+void SetSession::setName(const QString& name) {
+    const std::string after = name.trimmed().toStdString();
+    if (after == set_.name) return;
+    SetEdit edit = makeEdit(SetEdit::Kind::Name, 0);
+    edit.nameBefore = set_.name;
+    edit.nameAfter = after;
+    set_.name = after;
+    markEdited(edit);
+}
+
+void SetSession::beginEdits(const QString& what) {
+    if (editDepth_++ == 0) emit editsBegun(what);
+}
+
+void SetSession::endEdits() {
+    if (editDepth_ > 0 && --editDepth_ == 0) emit editsEnded();
 }
 
 void SetSession::setDirty(bool dirty) {
@@ -203,9 +233,10 @@ void SetSession::setDirty(bool dirty) {
     emit dirtyChanged(dirty_);
 }
 
-void SetSession::edited() {
+void SetSession::markEdited(const SetEdit& edit) {
     emit changed();
     setDirty(true);
+    emit edited(edit);
 }
 
 }  // namespace stemdeck::app::set

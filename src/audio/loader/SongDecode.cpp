@@ -272,6 +272,10 @@ void SongDecode::runWorker() noexcept {
     std::unique_lock lock(mutex_);
     for (;;) {
         if (progress_->cancelRequested()) break;
+        if (firstAudio_ && progress_->held()) {  // a test's gate (LoadProgress::hold)
+            changed_.wait_for(lock, kCancelPoll);
+            continue;
+        }
         Worker* w = pickLocked();
         if (!w) {
             if (std::all_of(stems_.begin(), stems_.end(), [](const auto& s) { return s->done; }))

@@ -59,6 +59,8 @@ class SetListModel : public QAbstractTableModel {
     // Returns how many entries were added; what could not be added is in `refused` (one line
     // each).
     int addPaths(const QStringList& paths, int row = -1, QStringList* refused = nullptr);
+    // Entries as they are (paths already as the set stores them) before `row` (-1: the end).
+    void insertEntries(int row, std::vector<SetEntry> entries);
     void setEntry(int row, const SetEntry& entry);
 
     // The set as heard (SetCheck::totalSeconds) and what is left of it from the current

@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <vector>
 
+#include "stemdeck/app/set/SetEdit.h"
 #include "stemdeck/app/set/SetList.h"
 
 // The set open in the app: the SetList, the file it came from, whether it changed since, and
@@ -49,7 +50,8 @@ class SetSession : public QObject {
     // new folder so the songs are still found from there.
     bool saveAs(const QString& file, QString* error);
 
-    // Edits (each marks the set dirty and emits changed()).
+    // Edits (each marks the set dirty, emits changed() and then edited() with how to take it
+    // back).
     // `folders`: absolute song folders; stored relative to baseFolder() when the set has a file.
     void insertSongs(int row, const QStringList& folders);
     void insertEntries(int row, std::vector<SetEntry> entries);
@@ -57,6 +59,13 @@ class SetSession : public QObject {
     // Moves `count` rows at `from` to before row `to` (QAbstractItemModel::moveRows' meaning).
     void move(int from, int count, int to);
     void setEntry(int row, const SetEntry& entry);
+    // The set's own name (empty: the file's base name is shown).
+    void setName(const QString& name);
+
+    // Edits between these are one step for the user (a drag of several rows, removing a
+    // selection): `what` names it ("Move Songs"). They may nest; the outer pair counts.
+    void beginEdits(const QString& what);
+    void endEdits();
 
     // The path an entry stores for a song folder: relative to baseFolder() when the set has a
     // file, else absolute.
@@ -67,18 +76,23 @@ class SetSession : public QObject {
     void aboutToReset();
     void reset();
     void changed();
+    // After changed(), for each edit the user could take back (not New, Open or Save As).
+    void edited(const stemdeck::app::set::SetEdit& edit);
+    void editsBegun(const QString& what);
+    void editsEnded();
     void currentChanged(int row);
     void dirtyChanged(bool dirty);
     void fileChanged(const QString& file);
 
   private:
     void setDirty(bool dirty);
-    void edited();
+    void markEdited(const SetEdit& edit);
 
     SetList set_;
     QString filePath_;
     bool dirty_ = false;
     int current_ = -1;
+    int editDepth_ = 0;
     std::vector<SetProblem> fileProblems_;
 };
 

@@ -64,6 +64,11 @@ class LoadProgress {
         const auto total = total_.load(std::memory_order_relaxed);
         return total > 0 ? static_cast<double>(done_.load(std::memory_order_relaxed)) / total : 0.0;
     }
+    // Holds a SongDecode where it is once its first audio is in, until released (a cancel
+    // still stops it): a gate for tests that must see a song still decoding, however fast the
+    // machine decodes. Any thread.
+    void hold(bool held) { hold_.store(held, std::memory_order_relaxed); }
+    bool held() const { return hold_.load(std::memory_order_relaxed); }
     int stemsDone() const { return stemsDone_.load(std::memory_order_relaxed); }
     int stemsTotal() const { return stemsTotal_.load(std::memory_order_relaxed); }
 
@@ -80,6 +85,7 @@ class LoadProgress {
 
   private:
     std::atomic<bool> cancel_{false};
+    std::atomic<bool> hold_{false};
     std::atomic<std::int64_t> done_{0};
     std::atomic<std::int64_t> total_{0};
     std::atomic<int> stemsDone_{0};
