@@ -67,9 +67,21 @@ void GuideCues::takePublished() noexcept {
     if (retired_.load(std::memory_order_acquire) != nullptr) return;
     GuideCueSet* next = pending_.exchange(nullptr, std::memory_order_acq_rel);
     if (!next) return;
+    // A cue being spoken goes on when the new set has it too (cues made again for the same
+    // markers); otherwise it stops.
+    int kept = -1;
+    if (voice_ >= 0) {
+        const GuideCue& speaking = current_->cues[static_cast<std::size_t>(voice_)];
+        const auto it =
+            std::lower_bound(next->cues.begin(), next->cues.end(), speaking.startFrame,
+                             [](const GuideCue& c, std::int64_t f) { return c.startFrame < f; });
+        if (it != next->cues.end() && it->startFrame == speaking.startFrame &&
+            it->samples.size() == speaking.samples.size())
+            kept = static_cast<int>(it - next->cues.begin());
+    }
     retired_.store(current_, std::memory_order_release);
     current_ = next;
-    voice_ = -1;  // indices into the old set mean nothing in the new one
+    voice_ = kept;
 }
 
 void GuideCues::addVoice(int from, int to, float* left, float* right) noexcept {

@@ -136,6 +136,17 @@ TEST(GuideCues, ReplacedCuesAreTakenAtTheNextBlock) {
     EXPECT_EQ(firstSound(renderCues(cues, 0.0, 30000)), -1);
 }
 
+TEST(GuideCues, TheSameCuesMadeAgainDoNotCutAWord) {
+    GuideCues cues;
+    prepared(cues);
+    auto out = renderCues(cues, 23000.0, 2000);  // the cue starts at output frame 1000
+    cues.publish(oneCue(), kRate);               // markers saved again: the same cue
+    const auto rest = renderCues(cues, 25000.0, 4000);
+    out.insert(out.end(), rest.begin(), rest.end());
+    EXPECT_EQ(firstSound(out), 1000);
+    EXPECT_EQ(soundingFrames(out), kClip);
+}
+
 TEST(GuideCues, TransportMixesThemOnTheClickPairOnly) {
     constexpr int kChannels = 4;
     const audio::Song song =
