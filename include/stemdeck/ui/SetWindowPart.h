@@ -12,6 +12,7 @@ namespace stemdeck::app {
 class MarkerStore;
 class PlaybackManager;
 class Settings;
+class SongGuideCues;
 namespace set {
 class PlaybackSetPort;
 class SetListModel;
@@ -47,6 +48,8 @@ class SetWindowPart : public QObject {
     app::set::SetListModel& model() { return *model_; }
     app::set::SetPlayer& player() { return *player_; }
     SetlistPanel* panel() const { return panel_; }
+    // The set's spoken cues, live (their switch and level are in the panel).
+    app::SongGuideCues& guideCues() { return *guideCues_; }
     QDockWidget* dock() const { return dock_; }
 
     // Opens a set file (asking first about an unsaved set); false when it was not opened.
@@ -85,6 +88,7 @@ class SetWindowPart : public QObject {
     app::set::SetPlayer* player_;
     QDockWidget* dock_ = nullptr;
     SetlistPanel* panel_ = nullptr;
+    app::SongGuideCues* guideCues_ = nullptr;
     StageView* stage_ = nullptr;
     bool stageInSet_ = false;  // the stage shows this part's set context
     QAction* newSet_ = nullptr;

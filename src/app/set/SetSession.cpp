@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iterator>
 #include <utility>
@@ -194,6 +195,15 @@ void SetSession::move(int from, int count, int to) {
 void SetSession::setEntry(int row, const SetEntry& entry) {
     if (row < 0 || row >= size()) return;
     set_.songs[static_cast<std::size_t>(row)] = entry;
+    edited();
+}
+
+void SetSession::setGuideCues(bool on, double levelDb) {
+    if (!std::isfinite(levelDb)) return;
+    levelDb = std::clamp(levelDb, kMinGuideCueLevelDb, 0.0);
+    if (on == set_.guideCues && levelDb == set_.guideCueLevelDb) return;
+    set_.guideCues = on;
+    set_.guideCueLevelDb = levelDb;
     edited();
 }
 

@@ -57,6 +57,8 @@ class SetSession : public QObject {
     // Moves `count` rows at `from` to before row `to` (QAbstractItemModel::moveRows' meaning).
     void move(int from, int count, int to);
     void setEntry(int row, const SetEntry& entry);
+    // The set's spoken guide cues (the level clamped to -40..0 dB).
+    void setGuideCues(bool on, double levelDb);
 
     // The path an entry stores for a song folder: relative to baseFolder() when the set has a
     // file, else absolute.
