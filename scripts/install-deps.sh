@@ -14,7 +14,7 @@ packages=(cmake ninja-build g++ lld pkg-config ccache
           qt6-base-dev qt6-base-dev-tools libgl-dev liblo-dev
           librtmidi-dev qt6-httpserver-dev qt6-websockets-dev libqrencode-dev
           qt6-l10n-tools qt6-tools-dev
-          libqm-dsp-dev)
+          libqm-dsp-dev libespeak-ng-dev)
 if [ "$what" = test ]; then
   packages+=(libgtest-dev googletest libbenchmark-dev jackd2 xvfb xauth
              clang libclang-rt-14-dev valgrind procps

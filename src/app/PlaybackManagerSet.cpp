@@ -137,3 +137,19 @@ void PlaybackManager::adoptAdvancedSong() {
 }
 
 }  // namespace stemdeck::app
+
+namespace stemdeck::app {
+
+audio::GuideCues* PlaybackManager::songCues() {
+    return engine_.songCues();
+}
+
+audio::GuideCues* PlaybackManager::cuedCues() {
+    return engine_.cuedCues();
+}
+
+std::optional<audio::ClickSettings> PlaybackManager::cuedClick() const {
+    return engine_.cuedClick();
+}
+
+}  // namespace stemdeck::app

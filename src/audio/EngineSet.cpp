@@ -39,6 +39,17 @@ const Song* Engine::cuedSong() const {
     return slot ? slot->song.get() : nullptr;
 }
 
+GuideCues* Engine::cuedCues() {
+    SongUnit* unit = set_.cued();
+    return unit ? &unit->transport().cues() : nullptr;
+}
+
+std::optional<ClickSettings> Engine::cuedClick() const {
+    const SongSlot* slot = slotOf(set_.cued());
+    if (!slot) return std::nullopt;
+    return slot->click;
+}
+
 std::optional<MixSnapshot> Engine::cuedMix() const {
     const SongSlot* slot = slotOf(set_.cued());
     if (!slot) return std::nullopt;

@@ -20,6 +20,8 @@
 #include "Printable.h"
 #include "SavedMix.h"
 #include "stemdeck/app/AppIdentity.h"
+#include "stemdeck/app/GuideCueClips.h"
+#include "stemdeck/app/MarkerStore.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/set/EntryTransition.h"
 #include "stemdeck/app/set/SetCheck.h"
@@ -32,6 +34,7 @@
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/render/OfflineRenderer.h"
 #include "stemdeck/audio/render/RenderFile.h"
+#include "stemdeck/voice/CueVoice.h"
 
 namespace stemdeck::cli {
 
@@ -276,6 +279,15 @@ int runSetRender(const CliOptions& options, const CommandContext& context) {
     const int rate = options.rate != 0 ? options.rate : prepared.front().song.sampleRate;
     checkMemory(prepared, rate);
 
+    // The set's spoken cues, made as the app makes them live (app::guideCueClips).
+    std::optional<voice::CueVoice> voice;
+    if (parsed.set.guideCues) {
+        voice.emplace(rate);
+        if (!voice->available())
+            printLine(context.err, "stemdeck-cli: warning: " + voice->message());
+    }
+    const app::MarkerStore markerStore;
+
     const bool terminal = ::isatty(STDERR_FILENO) == 1;
     std::map<std::string, std::unique_ptr<LoadedSong>> songs;
     std::vector<SetRenderEntry> render;
@@ -303,7 +315,12 @@ int runSetRender(const CliOptions& options, const CommandContext& context) {
         out.pitchCents = entry.pitchCents();
         out.click = clickOf(p.index, entry, p.song.folder, options.clickLevelDb, problems);
         out.leadOut = leadOutOf(entry);
-        render.push_back(out);
+        if (voice && voice->available()) {
+            const auto markers = markerStore.load(qtPath(p.song.folder)).markers;
+            out.cues = app::guideCueClips(markers, out.click, loaded->song.sampleRate, *voice);
+            out.cueLevelDb = static_cast<float>(parsed.set.guideCueLevelDb);
+        }
+        render.push_back(std::move(out));
         index.push_back(p.index);
     }
     if (terminal) context.err << '\n';

@@ -18,6 +18,7 @@
 #include "stemdeck/app/RoutingStore.h"
 #include "stemdeck/app/SampleRateFollower.h"
 #include "stemdeck/app/Settings.h"
+#include "stemdeck/app/SongGuideCues.h"
 #include "stemdeck/app/SongLocator.h"
 #include "stemdeck/app/SongMeta.h"
 #include "stemdeck/ui/AboutDialog.h"
@@ -77,6 +78,8 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     setUpActions();
     // Before restoreState(): the setlist dock takes its place from the saved layout.
     sets_ = new SetWindowPart(*this, playback_, settings_, markerStore_);
+    connect(&markers_, &app::SongMarkers::changed, &sets_->guideCues(),
+            &app::SongGuideCues::markersChanged);
     connectPlayback();
     // Space, Enter, the arrows ... reach the actions whatever has the focus (but a field
     // being typed into).

@@ -6,6 +6,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLayout>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
@@ -15,6 +16,7 @@
 #include "stemdeck/app/MarkerStore.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/Settings.h"
+#include "stemdeck/app/SongGuideCues.h"
 #include "stemdeck/app/set/SetFile.h"
 #include "stemdeck/app/set/SetListModel.h"
 #include "stemdeck/app/set/SetPlaybackPort.h"
@@ -22,6 +24,7 @@
 #include "stemdeck/app/set/SetSession.h"
 #include "stemdeck/ui/RecentSongsMenu.h"
 #include "stemdeck/ui/SetUndo.h"
+#include "stemdeck/ui/SetCuesBox.h"
 #include "stemdeck/ui/SetlistPanel.h"
 #include "stemdeck/ui/ShortcutGuide.h"
 #include "stemdeck/ui/StageView.h"
@@ -66,6 +69,10 @@ SetWindowPart::SetWindowPart(QMainWindow& window, app::PlaybackManager& playback
         edit->addSeparator();
         edit->addActions(undoActions);
     }
+    // The set's spoken cues: their switch and level under the set's songs (SetCuesBox).
+    guideCues_ = new app::SongGuideCues(playback_, markers_, this);
+    panel_->layout()->addWidget(new SetCuesBox(*session_, *guideCues_, panel_));
+    connect(guideCues_, &app::SongGuideCues::message, this, &SetWindowPart::say);
     window_.addDockWidget(Qt::RightDockWidgetArea, dock_);
     // Out of the way until a set is made or opened (or the saved layout shows it).
     dock_->hide();

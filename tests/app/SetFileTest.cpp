@@ -121,6 +121,57 @@ TEST(SetFile, ARoundTripKeepsUnknownKeysAndTheBytes) {
     EXPECT_EQ(SetFile::serialize(parse(text).set), text);
 }
 
+TEST(SetFile, GuideCuesAreSetLevelKeysThatRoundTrip) {
+    const ParsedSet plain = parse(kCanonical);
+    EXPECT_FALSE(plain.set.guideCues);
+    EXPECT_DOUBLE_EQ(plain.set.guideCueLevelDb, kDefaultGuideCueLevelDb);
+
+    const std::string withCues = R"({
+  "name": "Cued",
+  "songs": [
+    {
+      "path": "A",
+      "transition": "stop"
+    }
+  ],
+  "guide_cues": true,
+  "guide_cue_level_db": -12.5,
+  "venue": "Hall B"
+}
+)";
+    const ParsedSet parsed = parse(withCues);
+    EXPECT_TRUE(parsed.problems.empty()) << parsed.problems.front().message;
+    EXPECT_TRUE(parsed.set.guideCues);
+    EXPECT_DOUBLE_EQ(parsed.set.guideCueLevelDb, -12.5);
+    EXPECT_FALSE(parsed.set.extra.contains("guide_cues"));
+    EXPECT_EQ(SetFile::serialize(parsed.set), withCues);  // unknown keys kept, same bytes
+
+    SetList off = parsed.set;
+    off.guideCues = false;
+    off.guideCueLevelDb = kDefaultGuideCueLevelDb;
+    const std::string text = SetFile::serialize(off);
+    EXPECT_EQ(text.find("guide_cue"), std::string::npos) << "defaults are left out: " << text;
+    EXPECT_NE(text.find("\"venue\": \"Hall B\""), std::string::npos) << text;
+}
+
+TEST(SetFile, ABadGuideCueValueIsSaidAndKept) {
+    const ParsedSet parsed =
+        parse(R"({"songs": [{"path": "A"}], "guide_cues": "yes", "guide_cue_level_db": -60})");
+    ASSERT_TRUE(parsed.readable);
+    ASSERT_EQ(parsed.set.songs.size(), 1u);
+    ASSERT_EQ(problemsOf(parsed, 0).size(), 2u);
+    EXPECT_NE(parsed.problems[0].message.find("guide_cues 'yes' is not true or false"),
+              std::string::npos)
+        << parsed.problems[0].message;
+    EXPECT_NE(parsed.problems[1].message.find("guide_cue_level_db -60 is out of range (-40..0 dB)"),
+              std::string::npos)
+        << parsed.problems[1].message;
+    EXPECT_FALSE(parsed.set.guideCues);
+    EXPECT_DOUBLE_EQ(parsed.set.guideCueLevelDb, kDefaultGuideCueLevelDb);
+    const std::string text = SetFile::serialize(parsed.set);
+    EXPECT_NE(text.find("\"guide_cue_level_db\": -60"), std::string::npos) << text;
+}
+
 TEST(SetFile, ABadValueIsKeptAsWrittenOnSave) {
     const ParsedSet parsed = parse(R"({"songs": [{"path": "A", "transition": "fade"}]})");
     EXPECT_EQ(parsed.set.songs[0].transition, Transition::Stop);

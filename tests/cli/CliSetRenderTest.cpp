@@ -174,6 +174,35 @@ TEST_F(CliSetRender, AStartMarkerStartsTheSongThere) {
     EXPECT_LT(worst, 1e-6f);
 }
 
+// The set's spoken cues: "Chorus" one bar (2 s at 120 BPM) before its marker at 3 s of a
+// silent song, and nothing anywhere else; without guide_cues the render stays silent.
+TEST_F(CliSetRender, GuideCuesSpeakOneBarBeforeTheMarkerAndNowhereElse) {
+    song("A", std::vector<float>(5 * kRate, 0.0f));
+    test::writeTextFile(dir_ / "A" / "markers.json",
+                        R"({"version": 1, "markers": [{"name": "Chorus", "seconds": 3}]})");
+    const auto file = set(R"({"songs": [{"path": "A"}], "guide_cues": true,
+        "guide_cue_level_db": -3})");
+    const auto r = runCli({"render", file, out()});
+    if (r.err.find("spoken cues off") != std::string::npos) GTEST_SKIP() << r.err;
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto cued = left(test::readAudioFile(out()));
+    ASSERT_EQ(cued.size(), 5u * kRate);
+    const auto energy = [&](std::size_t from, std::size_t to) {
+        double sum = 0.0;
+        for (std::size_t i = from; i < to; ++i) sum += double{cued[i]} * cued[i];
+        return sum;
+    };
+    EXPECT_EQ(energy(0, kRate), 0.0) << "nothing before the cue's bar";
+    EXPECT_NE(cued[kRate], 0.0f) << "the word starts on its frame (trimmed)";
+    EXPECT_GT(energy(kRate, 2 * kRate) / kRate, 1e-4) << "speech in the bar before the marker";
+    EXPECT_EQ(energy(5 * kRate / 2, 5 * kRate), 0.0) << "nothing after the word";
+
+    const auto plain = set(R"({"songs": [{"path": "A"}]})");
+    ASSERT_EQ(runCli({"render", plain, out()}).status, 0);
+    const auto silent = left(test::readAudioFile(out()));
+    EXPECT_TRUE(std::all_of(silent.begin(), silent.end(), [](float v) { return v == 0.0f; }));
+}
+
 // A crossfade longer than the next song cannot be rendered as such: said, and a segue.
 TEST_F(CliSetRender, ACrossfadeLongerThanASongIsSaidAndRenderedAsASegue) {
     test::writeSineSong(dir_.path(), "A", 2.0, 1, kRate);

@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
@@ -17,6 +19,7 @@
 
 #include "UiTestSupport.h"
 #include "WindowRig.h"
+#include "stemdeck/app/SongGuideCues.h"
 #include "stemdeck/app/set/SetFile.h"
 #include "stemdeck/app/set/SetListModel.h"
 #include "stemdeck/app/set/SetPlayer.h"
@@ -256,6 +259,40 @@ TEST(SetWindow, TheStageViewShowsTheSetsNextSongAndStepsThroughTheSet) {
     ASSERT_TRUE(rig.startsRow(1, [&] { QTest::mouseClick(next, Qt::LeftButton); }));
     EXPECT_EQ(shown(), "Next song: Missing");
     EXPECT_TRUE(previous->isEnabled());
+}
+
+// The set's spoken cues in the setlist panel: a file's values shown, the check and level
+// edit the set (dirty, saved with it) and switch the live cues.
+TEST(SetWindow, SpokenCuesCheckAndLevelEditTheSetAndTheLiveCues) {
+    SetWindowRig rig;
+    test::writeTextFile(rig.dir / "cued.stemset",
+                        R"({"songs": [{"path": "Opener"}], "guide_cues": true,
+                            "guide_cue_level_db": -20})");
+    ASSERT_TRUE(rig.sets().openSet(test::qpath(rig.dir / "cued.stemset")));
+    auto* check = rig.sets().panel()->findChild<QCheckBox*>("setCuesCheck");
+    auto* level = rig.sets().panel()->findChild<QSpinBox*>("setCuesLevel");
+    ASSERT_NE(check, nullptr);
+    ASSERT_NE(level, nullptr);
+    EXPECT_TRUE(check->isChecked());
+    EXPECT_EQ(level->value(), -20);
+    EXPECT_TRUE(rig.sets().guideCues().enabled());
+    EXPECT_DOUBLE_EQ(rig.sets().guideCues().levelDb(), -20.0);
+    EXPECT_FALSE(rig.sets().session().dirty());
+
+    check->click();
+    EXPECT_FALSE(rig.sets().session().set().guideCues);
+    EXPECT_FALSE(rig.sets().guideCues().enabled());
+    EXPECT_TRUE(rig.sets().session().dirty());
+    EXPECT_FALSE(level->isEnabled());
+    check->click();
+    level->setValue(-9);
+    EXPECT_DOUBLE_EQ(rig.sets().session().set().guideCueLevelDb, -9.0);
+    EXPECT_DOUBLE_EQ(rig.sets().guideCues().levelDb(), -9.0);
+    ASSERT_TRUE(rig.sets().saveSet());
+    const auto saved = app::set::SetFile::read(rig.dir / "cued.stemset");
+    EXPECT_TRUE(saved.set.guideCues);
+    EXPECT_DOUBLE_EQ(saved.set.guideCueLevelDb, -9.0);
+    for (int i = 0; i < 100 && !rig.sets().guideCues().idle(); ++i) QTest::qWait(50);
 }
 
 }  // namespace unity_SetWindowTest

@@ -26,6 +26,7 @@
 #include "stemdeck/audio/transport/Transport.h"
 
 namespace stemdeck::audio {
+class GuideCues;
 class Engine;
 struct Song;
 }  // namespace stemdeck::audio
@@ -223,6 +224,11 @@ class PlaybackManager : public QObject {
     void uncueNextSong();
     // The folder of the song cued (empty: none).
     const QString& cuedFolder() const { return cuedFolder_; }
+    // Spoken guide cues (SongGuideCues): the current song's and the cued song's (null: none),
+    // and the cued song's click (its grid). GUI thread.
+    audio::GuideCues* songCues();
+    audio::GuideCues* cuedCues();
+    std::optional<audio::ClickSettings> cuedClick() const;
 
     // Click (metronome) and count-in. A song whose meta.json gives its tempo and time
     // signature sets them when it loads; otherwise the user's BPM and meter stay. On/off,

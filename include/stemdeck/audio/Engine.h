@@ -113,6 +113,11 @@ class Engine : private AudioSource {
     bool hasCued() const { return set_.hasCued(); }
     // The cued song, or null.
     const Song* cuedSong() const;
+    // Control thread: the spoken cues of the current song's transport and of the cued song's
+    // (null: no such song), and the cued song's click (its grid).
+    GuideCues* songCues() { return shownUnit() ? &shownUnit()->transport().cues() : nullptr; }
+    GuideCues* cuedCues();
+    std::optional<ClickSettings> cuedClick() const;
     // The cued song's mix, or none without one.
     std::optional<MixSnapshot> cuedMix() const;
     // Lets the cued song go (the user chose another next song): at once when the stream is

@@ -12,6 +12,7 @@ namespace stemdeck::app {
 class MarkerStore;
 class PlaybackManager;
 class Settings;
+class SongGuideCues;
 namespace set {
 class PlaybackSetPort;
 class SetListModel;
@@ -49,6 +50,8 @@ class SetWindowPart : public QObject {
     app::set::SetPlayer& player() { return *player_; }
     SetlistPanel* panel() const { return panel_; }
     SetUndo& undo() { return *undo_; }
+    // The set's spoken cues, live (their switch and level are in the panel).
+    app::SongGuideCues& guideCues() { return *guideCues_; }
     QDockWidget* dock() const { return dock_; }
 
     // Opens a set file (asking first about an unsaved set); false when it was not opened.
@@ -88,6 +91,7 @@ class SetWindowPart : public QObject {
     SetUndo* undo_;
     QDockWidget* dock_ = nullptr;
     SetlistPanel* panel_ = nullptr;
+    app::SongGuideCues* guideCues_ = nullptr;
     StageView* stage_ = nullptr;
     bool stageInSet_ = false;  // the stage shows this part's set context
     QAction* newSet_ = nullptr;

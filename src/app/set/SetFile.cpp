@@ -142,6 +142,7 @@ ParsedSet SetFile::parse(std::string_view bytes, const fs::path& setFolder) {
                 {SetProblem::Kind::Warning, 0, "the set's \"name\" is not a text; kept as it is"});
         out.set.extra[it.key()] = *it;
     }
+    readSetKeys(root, out.set, out.problems);
     out.set.songs.reserve(songs->size());
     for (std::size_t i = 0; i < songs->size(); ++i)
         out.set.songs.push_back(readEntry((*songs)[i], i, out.problems));
@@ -175,6 +176,7 @@ std::string SetFile::serialize(const SetList& set) {
     Json songs = Json::array();
     for (const SetEntry& entry : set.songs) songs.push_back(writeEntry(entry));
     root["songs"] = std::move(songs);
+    writeSetKeys(set, root);
     for (auto it = set.extra.begin(); it != set.extra.end(); ++it)
         if (it.key() != "songs") root[it.key()] = *it;
     return root.dump(2) + "\n";

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <utility>
 
@@ -225,6 +226,15 @@ void SetSession::beginEdits(const QString& what) {
 
 void SetSession::endEdits() {
     if (editDepth_ > 0 && --editDepth_ == 0) emit editsEnded();
+}
+
+void SetSession::setGuideCues(bool on, double levelDb) {
+    if (!std::isfinite(levelDb)) return;
+    levelDb = std::clamp(levelDb, kMinGuideCueLevelDb, 0.0);
+    if (on == set_.guideCues && levelDb == set_.guideCueLevelDb) return;
+    set_.guideCues = on;
+    set_.guideCueLevelDb = levelDb;
+    edited();
 }
 
 void SetSession::setDirty(bool dirty) {

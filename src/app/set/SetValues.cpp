@@ -37,11 +37,11 @@ Json jsonNumber(double value) {
     return value;
 }
 
-// Reads the known keys of one entry; what cannot be used goes to `bad` ("gap_s -2 is
-// negative") and its value stays in extra.
+// Reads the known keys of one entry (or of the set); what cannot be used goes to `bad` ("gap_s -2
+// is negative") and its value stays in extra.
 class EntryReader {
   public:
-    EntryReader(const Json& object, SetEntry& entry) : object_(object), entry_(entry) {}
+    EntryReader(const Json& object, Json& extra) : object_(object), extra_(extra) {}
 
     // The number at `key` within [min, max] (`exclusiveMin`: above min), or none (absent or
     // said in problems).
@@ -79,7 +79,7 @@ class EntryReader {
         bad_.push_back(std::string(key) + " " + shown(value) + " " + why);
         return std::nullopt;
     }
-    void take(const char* key) { entry_.extra.erase(key); }
+    void take(const char* key) { extra_.erase(key); }
     const Json* find(const char* key) const {
         const auto it = object_.find(key);
         return it == object_.end() ? nullptr : &*it;
@@ -88,7 +88,7 @@ class EntryReader {
 
   private:
     const Json& object_;
-    SetEntry& entry_;
+    Json& extra_;
     std::vector<std::string> bad_;
 };
 
@@ -104,7 +104,7 @@ SetEntry readEntry(const Json& value, std::size_t index, std::vector<SetProblem>
         return entry;
     }
     entry.extra = value;  // known keys are taken out as they are read
-    EntryReader read(value, entry);
+    EntryReader read(value, entry.extra);
     const auto path = read.text("path");
     if (path && !path->empty()) entry.path = *path;
 
@@ -176,6 +176,24 @@ Json writeEntry(const SetEntry& entry) {
     if (!entry.startMarker.empty()) put("start_marker", entry.startMarker);
     for (auto it = entry.extra.begin(); it != entry.extra.end(); ++it) out[it.key()] = *it;
     return out;
+}
+
+void readSetKeys(const Json& root, SetList& set, std::vector<SetProblem>& problems) {
+    EntryReader read(root, set.extra);
+    set.guideCues = read.flag("guide_cues").value_or(false);
+    set.guideCueLevelDb = read.number("guide_cue_level_db", kMinGuideCueLevelDb, 0.0, " dB")
+                              .value_or(kDefaultGuideCueLevelDb);
+    for (const std::string& why : read.bad())
+        problems.push_back({SetProblem::Kind::Error, 0, "the set's " + why});
+}
+
+void writeSetKeys(const SetList& set, Json& root) {
+    const auto put = [&](const char* key, Json value) {
+        if (!set.extra.contains(key)) root[key] = std::move(value);
+    };
+    if (set.guideCues) put("guide_cues", true);
+    if (set.guideCueLevelDb != kDefaultGuideCueLevelDb)
+        put("guide_cue_level_db", jsonNumber(set.guideCueLevelDb));
 }
 
 }  // namespace stemdeck::app::set

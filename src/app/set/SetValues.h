@@ -15,4 +15,11 @@ SetEntry readEntry(const Json& value, std::size_t index, std::vector<SetProblem>
 // The entry's object: known keys in a fixed order (defaults left out), then SetEntry::extra.
 Json writeEntry(const SetEntry& entry);
 
+// The set's own keys (guide_cues, guide_cue_level_db) from the top-level object: a value that
+// cannot be used is said in `problems` (as the set's), left at its default and kept in
+// SetList::extra. `set.extra` must hold the top level's other keys already.
+void readSetKeys(const Json& root, SetList& set, std::vector<SetProblem>& problems);
+// Adds the set's own keys (defaults left out) to `root`.
+void writeSetKeys(const SetList& set, Json& root);
+
 }  // namespace stemdeck::app::set

@@ -90,6 +90,12 @@ std::unique_ptr<SongUnit> unitFor(const std::vector<SetRenderEntry>& set, std::s
     if (entry.startFrame > 0) unit->transport().seek(entry.startFrame);
     if (!applyClickSettings(entry.click, unit->transport()))
         throw RenderError(songName(i) + ": invalid time signature for the click");
+    if (!entry.cues.empty()) {
+        GuideCues& cues = unit->transport().cues();
+        cues.publish(entry.cues, entry.song->sampleRate);
+        cues.setLevelDb(entry.cueLevelDb);
+        cues.setEnabled(true);
+    }
     return unit;
 }
 

@@ -9,6 +9,7 @@
 #include "../core/SampleGuard.h"
 #include "../mix/MixKernels.h"
 #include "stemdeck/audio/click/ClickGenerator.h"
+#include "stemdeck/audio/click/GuideCues.h"
 #include "stemdeck/audio/core/ThreadContract.h"
 #include "stemdeck/audio/loader/Song.h"
 #include "stemdeck/audio/mix/LevelMeters.h"
@@ -257,6 +258,8 @@ void RenderPipeline::renderSong(float* out, int n, int channels, const float* fa
     if (clickNow) {
         const StereoBus bus = routing.bus(clickPair_);
         addClick(heard, n, bus.left, bus.right);
+        if (parts_.cues)
+            parts_.cues->render(static_cast<double>(heard), n, bus.left, bus.right, playbackRate());
     }
     if (!split_ && channels == 2 && n > 0 && n <= routing.maxFrames()) {
         // The common case: -> limiter -> fade -> meters -> the device, fused.

@@ -38,8 +38,11 @@ void Transport::prepare(const Song* song, const MixControls* controls, int sampl
     for (std::size_t i = 0; i < routes.size() && i < routing_.sourceCount(); ++i)
         routing_.route(i, routes[i]);
     click_.prepare(sampleRate);
+    cues_.prepare(sampleRate);
+    if (!sameSong) cues_.clear();  // another song's cues are not this one's
 
-    pipeline_.prepare(song, controls, sampleRate, setup, {&meters_, &loop_, &click_, &routing_},
+    pipeline_.prepare(song, controls, sampleRate, setup,
+                      {&meters_, &loop_, &click_, &routing_, &cues_},
                       setup.timeStretch ? tempo() : 1.0, setup.timeStretch ? pitchCents() : 0.0);
     canStretch_.store(pipeline_.canStretch(), std::memory_order_relaxed);
     if (!setup.timeStretch) {

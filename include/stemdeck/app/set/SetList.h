@@ -37,6 +37,9 @@ inline constexpr double kMaxGapSeconds = 600.0;
 inline constexpr double kMaxCrossfadeSeconds = 30.0;
 inline constexpr double kDefaultGapSeconds = 2.0;
 inline constexpr double kDefaultCrossfadeSeconds = 3.0;
+// Spoken guide cues (the set's guide_cue_level_db), as audio::GuideCues takes them.
+inline constexpr double kMinGuideCueLevelDb = -40.0;
+inline constexpr double kDefaultGuideCueLevelDb = -6.0;
 // A set file holds a few kB per hundred songs: a bigger file is not a set.
 inline constexpr std::uintmax_t kMaxSetFileBytes = 16u << 20;
 
@@ -70,6 +73,9 @@ struct SetEntry {
 struct SetList {
     std::string name;
     std::vector<SetEntry> songs;
+    // Spoken cues before each marked section, on the click's outputs (GuideCues).
+    bool guideCues = false;
+    double guideCueLevelDb = kDefaultGuideCueLevelDb;
     Json extra = Json::object();  // unknown top-level keys, as read
 };
 

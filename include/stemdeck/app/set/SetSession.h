@@ -66,6 +66,8 @@ class SetSession : public QObject {
     // selection): `what` names it ("Move Songs"). They may nest; the outer pair counts.
     void beginEdits(const QString& what);
     void endEdits();
+    // The set's spoken guide cues (the level clamped to -40..0 dB).
+    void setGuideCues(bool on, double levelDb);
 
     // The path an entry stores for a song folder: relative to baseFolder() when the set has a
     // file, else absolute.

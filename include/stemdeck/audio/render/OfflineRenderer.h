@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "stemdeck/audio/click/ClickSettings.h"
+#include "stemdeck/audio/click/GuideCues.h"
 #include "stemdeck/audio/transport/SongUnit.h"
 
 namespace stemdeck::audio {
@@ -63,6 +64,10 @@ struct SetRenderEntry {
     // Where the song starts (a set entry's start marker), in song frames, 0..frames - 1: the
     // transport seeks there before the song plays, as Engine::cueNext does live.
     std::int64_t startFrame = 0;
+    // Its spoken guide cues at the song's rate (empty: none), at `cueLevelDb`, as played live
+    // (the transport's GuideCues).
+    std::vector<GuideCue> cues;
+    float cueLevelDb = GuideCues::kDefaultLevelDb;
 };
 
 // Renders a song with a given mix through the same Transport::process the audio callback

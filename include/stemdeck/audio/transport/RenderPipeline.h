@@ -18,6 +18,7 @@ struct Song;
 class MixControls;
 class LevelMeters;
 class ClickGenerator;
+class GuideCues;
 class OutputRouting;
 class BufferGate;
 
@@ -36,7 +37,7 @@ struct TransportSetup {
 //   stems -> mix (one stereo bus, or one per output pair when stems are routed apart)
 //         -> loop (A-B loop and jumps, song time)        } a BusChain per pair
 //         -> stretch (tempo and pitch)                   }
-//         -> + click (output time, on its pair's bus)
+//         -> + click and spoken cues (output time, on the click pair's bus)
 //         -> SafetyLimiter -> de-click fade -> meters
 //         -> device channels (OutputRouting::scatter, the one path for 1..N pairs)
 //
@@ -50,6 +51,7 @@ class RenderPipeline {
         const LoopRegion* loop = nullptr;
         ClickGenerator* click = nullptr;
         OutputRouting* routing = nullptr;
+        GuideCues* cues = nullptr;  // optional
     };
 
     // Control thread, while no audio thread renders. Allocates everything; the routing and

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "stemdeck/audio/click/ClickGenerator.h"
+#include "stemdeck/audio/click/GuideCues.h"
 #include "stemdeck/audio/mix/LevelMeters.h"
 #include "stemdeck/audio/mix/OutputRouting.h"
 #include "stemdeck/audio/timeline/LoopRegion.h"
@@ -86,6 +87,8 @@ class Transport {
     LoopRegion& loop() { return loop_; }
     const LoopRegion& loop() const { return loop_; }
     ClickGenerator& click() { return click_; }
+    // Any thread as GuideCues says: the spoken cues, on the click's pair.
+    GuideCues& cues() { return cues_; }
     OutputRouting& routing() { return routing_; }
     const OutputRouting& routing() const { return routing_; }
     // Any thread: bars of count-in before playback starts from silence (0: none).
@@ -131,6 +134,7 @@ class Transport {
     LevelMeters meters_;
     LoopRegion loop_;
     ClickGenerator click_;
+    GuideCues cues_;
     OutputRouting routing_;
     RenderPipeline pipeline_;
 
