@@ -234,7 +234,9 @@ void SetSession::setGuideCues(bool on, double levelDb) {
     if (on == set_.guideCues && levelDb == set_.guideCueLevelDb) return;
     set_.guideCues = on;
     set_.guideCueLevelDb = levelDb;
-    edited();
+    // Not a step of the set's undo history: a switch and a level, set back as easily.
+    emit changed();
+    setDirty(true);
 }
 
 void SetSession::setDirty(bool dirty) {
