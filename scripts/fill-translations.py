@@ -14,8 +14,9 @@ root = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(root / "translations"))
 import phrases_a  # noqa: E402
 import phrases_b  # noqa: E402
+import phrases_c  # noqa: E402
 
-table = {**phrases_a.T, **phrases_b.T}
+table = {**phrases_a.T, **phrases_b.T, **phrases_c.T}
 keep = set(phrases_b.KEEP)
 LANGS = {"es": 0, "de": 1}
 

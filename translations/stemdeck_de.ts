@@ -670,6 +670,34 @@
         <source>Sets (*%1)</source>
         <translation>Sets (*%1)</translation>
     </message>
+    <message>
+        <source>Add Songs</source>
+        <translation>Songs hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add Song</source>
+        <translation>Song hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Songs</source>
+        <translation>Songs entfernen</translation>
+    </message>
+    <message>
+        <source>Remove Song</source>
+        <translation>Song entfernen</translation>
+    </message>
+    <message>
+        <source>Move Song</source>
+        <translation>Song verschieben</translation>
+    </message>
+    <message>
+        <source>Change Song Settings</source>
+        <translation>Song-Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Rename Set</source>
+        <translation>Set umbenennen</translation>
+    </message>
 </context>
 <context>
     <name>RehearsalBar</name>
@@ -1098,6 +1126,14 @@
         <source>%1: not a song folder or a set file</source>
         <translation>%1: weder ein Songordner noch eine Set-Datei</translation>
     </message>
+    <message>
+        <source>Move Songs</source>
+        <translation>Songs verschieben</translation>
+    </message>
+    <message>
+        <source>Move Song</source>
+        <translation>Song verschieben</translation>
+    </message>
 </context>
 <context>
     <name>stemdeck::app::set::SetPlayer</name>
@@ -1202,6 +1238,50 @@
     <message>
         <source>meta.json was not written: %1</source>
         <translation>meta.json wurde nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Suggest Sections</source>
+        <translation>Abschnitte vorschlagen</translation>
+    </message>
+    <message>
+        <source>Find where the song's sections start, on bar lines</source>
+        <translation>Finden, wo die Abschnitte des Songs beginnen, auf Taktanfängen</translation>
+    </message>
+    <message>
+        <source>Add as Markers</source>
+        <translation>Als Marker hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the suggested section starts to the song's markers</source>
+        <translation>Die vorgeschlagenen Abschnittsanfänge zu den Markern des Songs hinzufügen</translation>
+    </message>
+    <message>
+        <source>Sections can be suggested once the song has loaded.</source>
+        <translation>Abschnitte können vorgeschlagen werden, sobald der Song geladen ist.</translation>
+    </message>
+    <message>
+        <source>Listening for sections…</source>
+        <translation>Suche nach Abschnitten…</translation>
+    </message>
+    <message>
+        <source>%1  (bar %2)</source>
+        <translation>%1  (Takt %2)</translation>
+    </message>
+    <message>
+        <source>No section changes were found.</source>
+        <translation>Es wurden keine Abschnittswechsel gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section start(s) found.</source>
+        <translation><numerusform>%n Abschnittsanfang gefunden.</numerusform><numerusform>%n Abschnittsanfänge gefunden.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marker(s) added.</source>
+        <translation><numerusform>%n Marker hinzugefügt.</numerusform><numerusform>%n Marker hinzugefügt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every suggestion already has a marker.</source>
+        <translation>Jeder Vorschlag hat bereits einen Marker.</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1637,18 @@
         <source>The song's lyrics and chords as it plays, chords in the played key</source>
         <translation>Text und Akkorde des Songs beim Abspielen, Akkorde in der gespielten Tonart</translation>
     </message>
+    <message>
+        <source>L&amp;yrics</source>
+        <translation>Lied&amp;text</translation>
+    </message>
+    <message>
+        <source>&amp;Stamp Lyrics…</source>
+        <translation>Liedtext &amp;stempeln…</translation>
+    </message>
+    <message>
+        <source>Time the song's lyrics line by line as it plays, and save them as LRC</source>
+        <translation>Den Liedtext Zeile für Zeile zeitlich setzen, während der Song läuft, und als LRC speichern</translation>
+    </message>
 </context>
 <context>
     <name>stemdeck::ui::MasterStrip</name>
@@ -1782,6 +1874,25 @@
     </message>
 </context>
 <context>
+    <name>stemdeck::ui::SetCuesBox</name>
+    <message>
+        <source>Spoken cues</source>
+        <translation>Gesprochene Ansagen</translation>
+    </message>
+    <message>
+        <source>Say each marker's name one bar before it, on the click's outputs</source>
+        <translation>Den Namen jedes Markers einen Takt vorher ansagen, auf den Ausgängen des Klicks</translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation> dB</translation>
+    </message>
+    <message>
+        <source>Level of the spoken cues</source>
+        <translation>Pegel der gesprochenen Ansagen</translation>
+    </message>
+</context>
+<context>
     <name>stemdeck::ui::SetEntryEditor</name>
     <message>
         <source>Stop</source>
@@ -1874,6 +1985,25 @@
     <message>
         <source>Count-in</source>
         <translation>Einzähler</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::SetUndo</name>
+    <message>
+        <source>Undo Set Edit</source>
+        <translation>Set-Bearbeitung rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo Set Edit: %1</source>
+        <translation>Set-Bearbeitung rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Redo Set Edit</source>
+        <translation>Set-Bearbeitung wiederholen</translation>
+    </message>
+    <message>
+        <source>Redo Set Edit: %1</source>
+        <translation>Set-Bearbeitung wiederholen: %1</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2118,18 @@
     <message>
         <source>Set %1 · left %2</source>
         <translation>Set %1 · noch %2</translation>
+    </message>
+    <message>
+        <source>The set's name</source>
+        <translation>Name des Sets</translation>
+    </message>
+    <message>
+        <source>Remove Songs</source>
+        <translation>Songs entfernen</translation>
+    </message>
+    <message>
+        <source>Remove Song</source>
+        <translation>Song entfernen</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2330,121 @@
     <message>
         <source>Count-in %1</source>
         <translation>Einzähler %1</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::StampWindow</name>
+    <message>
+        <source>Stamp Lyrics</source>
+        <translation>Liedtext stempeln</translation>
+    </message>
+    <message>
+        <source>Play the song and press &lt;b&gt;Return&lt;/b&gt; or &lt;b&gt;T&lt;/b&gt; as each line starts. &lt;b&gt;Space&lt;/b&gt; plays or pauses; &lt;b&gt;-&lt;/b&gt; / &lt;b&gt;+&lt;/b&gt; move the selected line by 10 ms; &lt;b&gt;P&lt;/b&gt; plays from it; &lt;b&gt;Delete&lt;/b&gt; clears its stamp.</source>
+        <translation>Den Song abspielen und bei jedem Zeilenanfang &lt;b&gt;Return&lt;/b&gt; oder &lt;b&gt;T&lt;/b&gt; drücken. &lt;b&gt;Space&lt;/b&gt; spielt oder pausiert; &lt;b&gt;-&lt;/b&gt; / &lt;b&gt;+&lt;/b&gt; verschieben die gewählte Zeile um 10 ms; &lt;b&gt;P&lt;/b&gt; spielt ab ihr; &lt;b&gt;Delete&lt;/b&gt; löscht ihren Zeitstempel.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Open Text…</source>
+        <translation>Text öffnen…</translation>
+    </message>
+    <message>
+        <source>Paste Text</source>
+        <translation>Text einfügen</translation>
+    </message>
+    <message>
+        <source>Play/Pause</source>
+        <translation>Wiedergabe/Pause</translation>
+    </message>
+    <message>
+        <source>Stamp (Return)</source>
+        <translation>Stempeln (Return)</translation>
+    </message>
+    <message>
+        <source>−10 ms</source>
+        <translation>−10 ms</translation>
+    </message>
+    <message>
+        <source>+10 ms</source>
+        <translation>+10 ms</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Play from Line</source>
+        <translation>Ab Zeile abspielen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Stamp Lyrics – %1</source>
+        <translation>Liedtext stempeln – %1</translation>
+    </message>
+    <message>
+        <source>No lyrics yet: paste or open the song's text.</source>
+        <translation>Noch kein Liedtext: den Text des Songs einfügen oder öffnen.</translation>
+    </message>
+    <message>
+        <source>Song %1</source>
+        <translation>Song %1</translation>
+    </message>
+    <message>
+        <source>Every line is stamped.</source>
+        <translation>Jede Zeile hat einen Zeitstempel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) left to stamp</source>
+        <translation><numerusform>%n Zeile noch ohne Zeitstempel</numerusform><numerusform>%n Zeilen noch ohne Zeitstempel</numerusform></translation>
+    </message>
+    <message>
+        <source>No song to save the lyrics with.</source>
+        <translation>Kein Song, mit dem der Liedtext gespeichert werden kann.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Open Lyrics Text</source>
+        <translation>Liedtext öffnen</translation>
+    </message>
+    <message>
+        <source>Lyrics (*.txt *.lrc);;All files (*)</source>
+        <translation>Liedtexte (*.txt *.lrc);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Replace the Lines</source>
+        <translation>Zeilen ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace the lines and their stamps by this text?</source>
+        <translation>Die Zeilen und ihre Zeitstempel durch diesen Text ersetzen?</translation>
+    </message>
+    <message>
+        <source>The clipboard has no text.</source>
+        <translation>Die Zwischenablage enthält keinen Text.</translation>
+    </message>
+    <message>
+        <source>Replace the lines and their stamps by the pasted text?</source>
+        <translation>Die Zeilen und ihre Zeitstempel durch den eingefügten Text ersetzen?</translation>
     </message>
 </context>
 <context>

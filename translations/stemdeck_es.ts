@@ -670,6 +670,34 @@
         <source>Sets (*%1)</source>
         <translation>Sets (*%1)</translation>
     </message>
+    <message>
+        <source>Add Songs</source>
+        <translation>Añadir canciones</translation>
+    </message>
+    <message>
+        <source>Add Song</source>
+        <translation>Añadir canción</translation>
+    </message>
+    <message>
+        <source>Remove Songs</source>
+        <translation>Quitar canciones</translation>
+    </message>
+    <message>
+        <source>Remove Song</source>
+        <translation>Quitar canción</translation>
+    </message>
+    <message>
+        <source>Move Song</source>
+        <translation>Mover canción</translation>
+    </message>
+    <message>
+        <source>Change Song Settings</source>
+        <translation>Cambiar ajustes de la canción</translation>
+    </message>
+    <message>
+        <source>Rename Set</source>
+        <translation>Renombrar set</translation>
+    </message>
 </context>
 <context>
     <name>RehearsalBar</name>
@@ -1098,6 +1126,14 @@
         <source>%1: not a song folder or a set file</source>
         <translation>%1: no es una carpeta de canción ni un archivo de set</translation>
     </message>
+    <message>
+        <source>Move Songs</source>
+        <translation>Mover canciones</translation>
+    </message>
+    <message>
+        <source>Move Song</source>
+        <translation>Mover canción</translation>
+    </message>
 </context>
 <context>
     <name>stemdeck::app::set::SetPlayer</name>
@@ -1202,6 +1238,50 @@
     <message>
         <source>meta.json was not written: %1</source>
         <translation>No se guardó meta.json: %1</translation>
+    </message>
+    <message>
+        <source>Suggest Sections</source>
+        <translation>Sugerir secciones</translation>
+    </message>
+    <message>
+        <source>Find where the song's sections start, on bar lines</source>
+        <translation>Buscar dónde empiezan las secciones de la canción, en inicios de compás</translation>
+    </message>
+    <message>
+        <source>Add as Markers</source>
+        <translation>Añadir como marcadores</translation>
+    </message>
+    <message>
+        <source>Add the suggested section starts to the song's markers</source>
+        <translation>Añadir los inicios de sección sugeridos a los marcadores de la canción</translation>
+    </message>
+    <message>
+        <source>Sections can be suggested once the song has loaded.</source>
+        <translation>Las secciones se pueden sugerir cuando la canción haya cargado.</translation>
+    </message>
+    <message>
+        <source>Listening for sections…</source>
+        <translation>Buscando secciones…</translation>
+    </message>
+    <message>
+        <source>%1  (bar %2)</source>
+        <translation>%1  (compás %2)</translation>
+    </message>
+    <message>
+        <source>No section changes were found.</source>
+        <translation>No se encontraron cambios de sección.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section start(s) found.</source>
+        <translation><numerusform>Se encontró %n inicio de sección.</numerusform><numerusform>Se encontraron %n inicios de sección.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marker(s) added.</source>
+        <translation><numerusform>Se añadió %n marcador.</numerusform><numerusform>Se añadieron %n marcadores.</numerusform></translation>
+    </message>
+    <message>
+        <source>Every suggestion already has a marker.</source>
+        <translation>Cada sugerencia ya tiene un marcador.</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1637,18 @@
         <source>The song's lyrics and chords as it plays, chords in the played key</source>
         <translation>La letra y los acordes de la canción mientras suena, acordes en la tonalidad tocada</translation>
     </message>
+    <message>
+        <source>L&amp;yrics</source>
+        <translation>&amp;Letras</translation>
+    </message>
+    <message>
+        <source>&amp;Stamp Lyrics…</source>
+        <translation>&amp;Sincronizar letra…</translation>
+    </message>
+    <message>
+        <source>Time the song's lyrics line by line as it plays, and save them as LRC</source>
+        <translation>Marcar el tiempo de la letra línea a línea mientras suena la canción y guardarla como LRC</translation>
+    </message>
 </context>
 <context>
     <name>stemdeck::ui::MasterStrip</name>
@@ -1782,6 +1874,25 @@
     </message>
 </context>
 <context>
+    <name>stemdeck::ui::SetCuesBox</name>
+    <message>
+        <source>Spoken cues</source>
+        <translation>Avisos hablados</translation>
+    </message>
+    <message>
+        <source>Say each marker's name one bar before it, on the click's outputs</source>
+        <translation>Decir el nombre de cada marcador un compás antes, por las salidas de la claqueta</translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation> dB</translation>
+    </message>
+    <message>
+        <source>Level of the spoken cues</source>
+        <translation>Nivel de los avisos hablados</translation>
+    </message>
+</context>
+<context>
     <name>stemdeck::ui::SetEntryEditor</name>
     <message>
         <source>Stop</source>
@@ -1874,6 +1985,25 @@
     <message>
         <source>Count-in</source>
         <translation>Cuenta previa</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::SetUndo</name>
+    <message>
+        <source>Undo Set Edit</source>
+        <translation>Deshacer edición del set</translation>
+    </message>
+    <message>
+        <source>Undo Set Edit: %1</source>
+        <translation>Deshacer edición del set: %1</translation>
+    </message>
+    <message>
+        <source>Redo Set Edit</source>
+        <translation>Rehacer edición del set</translation>
+    </message>
+    <message>
+        <source>Redo Set Edit: %1</source>
+        <translation>Rehacer edición del set: %1</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2118,18 @@
     <message>
         <source>Set %1 · left %2</source>
         <translation>Set %1 · quedan %2</translation>
+    </message>
+    <message>
+        <source>The set's name</source>
+        <translation>Nombre del set</translation>
+    </message>
+    <message>
+        <source>Remove Songs</source>
+        <translation>Quitar canciones</translation>
+    </message>
+    <message>
+        <source>Remove Song</source>
+        <translation>Quitar canción</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2330,121 @@
     <message>
         <source>Count-in %1</source>
         <translation>Cuenta previa %1</translation>
+    </message>
+</context>
+<context>
+    <name>stemdeck::ui::StampWindow</name>
+    <message>
+        <source>Stamp Lyrics</source>
+        <translation>Sincronizar letra</translation>
+    </message>
+    <message>
+        <source>Play the song and press &lt;b&gt;Return&lt;/b&gt; or &lt;b&gt;T&lt;/b&gt; as each line starts. &lt;b&gt;Space&lt;/b&gt; plays or pauses; &lt;b&gt;-&lt;/b&gt; / &lt;b&gt;+&lt;/b&gt; move the selected line by 10 ms; &lt;b&gt;P&lt;/b&gt; plays from it; &lt;b&gt;Delete&lt;/b&gt; clears its stamp.</source>
+        <translation>Reproduce la canción y pulsa &lt;b&gt;Return&lt;/b&gt; o &lt;b&gt;T&lt;/b&gt; cuando empiece cada línea. &lt;b&gt;Space&lt;/b&gt; reproduce o pausa; &lt;b&gt;-&lt;/b&gt; / &lt;b&gt;+&lt;/b&gt; mueven la línea seleccionada 10 ms; &lt;b&gt;P&lt;/b&gt; reproduce desde ella; &lt;b&gt;Delete&lt;/b&gt; borra su marca.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Open Text…</source>
+        <translation>Abrir texto…</translation>
+    </message>
+    <message>
+        <source>Paste Text</source>
+        <translation>Pegar texto</translation>
+    </message>
+    <message>
+        <source>Play/Pause</source>
+        <translation>Reproducir/Pausa</translation>
+    </message>
+    <message>
+        <source>Stamp (Return)</source>
+        <translation>Marcar (Return)</translation>
+    </message>
+    <message>
+        <source>−10 ms</source>
+        <translation>−10 ms</translation>
+    </message>
+    <message>
+        <source>+10 ms</source>
+        <translation>+10 ms</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Play from Line</source>
+        <translation>Reproducir desde la línea</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Stamp Lyrics – %1</source>
+        <translation>Sincronizar letra – %1</translation>
+    </message>
+    <message>
+        <source>No lyrics yet: paste or open the song's text.</source>
+        <translation>Todavía no hay letra: pega o abre el texto de la canción.</translation>
+    </message>
+    <message>
+        <source>Song %1</source>
+        <translation>Canción %1</translation>
+    </message>
+    <message>
+        <source>Every line is stamped.</source>
+        <translation>Todas las líneas están marcadas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) left to stamp</source>
+        <translation><numerusform>Queda %n línea por marcar</numerusform><numerusform>Quedan %n líneas por marcar</numerusform></translation>
+    </message>
+    <message>
+        <source>No song to save the lyrics with.</source>
+        <translation>No hay ninguna canción con la que guardar la letra.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <source>Open Lyrics Text</source>
+        <translation>Abrir texto de la letra</translation>
+    </message>
+    <message>
+        <source>Lyrics (*.txt *.lrc);;All files (*)</source>
+        <translation>Letras (*.txt *.lrc);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>No se puede leer %1</translation>
+    </message>
+    <message>
+        <source>Replace the Lines</source>
+        <translation>Reemplazar las líneas</translation>
+    </message>
+    <message>
+        <source>Replace the lines and their stamps by this text?</source>
+        <translation>¿Reemplazar las líneas y sus marcas por este texto?</translation>
+    </message>
+    <message>
+        <source>The clipboard has no text.</source>
+        <translation>El portapapeles no tiene texto.</translation>
+    </message>
+    <message>
+        <source>Replace the lines and their stamps by the pasted text?</source>
+        <translation>¿Reemplazar las líneas y sus marcas por el texto pegado?</translation>
     </message>
 </context>
 <context>

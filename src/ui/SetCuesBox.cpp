@@ -24,6 +24,7 @@ SetCuesBox::SetCuesBox(app::set::SetSession& session, app::SongGuideCues& cues, 
     level_->setRange(static_cast<int>(app::set::kMinGuideCueLevelDb), 0);
     level_->setSuffix(tr(" dB"));
     level_->setToolTip(tr("Level of the spoken cues"));
+    level_->setAccessibleName(level_->toolTip());
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(check_);

@@ -69,6 +69,7 @@ SetlistPanel::SetlistPanel(SetListModel& model, QAction* previous, QAction* next
     name_ = new QLineEdit(this);
     name_->setObjectName(QStringLiteral("setNameEdit"));
     name_->setToolTip(tr("The set's name"));
+    name_->setAccessibleName(name_->toolTip());
     layout->addWidget(name_);
 
     auto* buttons = new QHBoxLayout;
