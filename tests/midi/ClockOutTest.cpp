@@ -46,7 +46,8 @@ class ClockListener {
         client_ = jack_client_open("clock_listener", JackNoStartServer, &status);
         if (!client_) return false;
         in_ = jack_port_register(client_, "in", JACK_DEFAULT_MIDI_TYPE, JackPortIsInput, 0);
-        return in_ && jack_set_process_callback(client_, &ClockListener::process, this) == 0 &&
+        return in_ &&
+               jack_set_process_callback(client_, &ClockListener::readClockPort, this) == 0 &&
                jack_activate(client_) == 0;
     }
     std::string portName() const { return jack_port_name(in_); }
@@ -65,7 +66,7 @@ class ClockListener {
     std::uint64_t lateCycles() const { return late_.load(std::memory_order_acquire); }
 
   private:
-    static int process(jack_nframes_t frames, void* self) {
+    static int readClockPort(jack_nframes_t frames, void* self) {
         auto* me = static_cast<ClockListener*>(self);
         jack_nframes_t cycleFrame = 0;
         jack_time_t nowUs = 0, nextUs = 0;
