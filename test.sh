@@ -6,7 +6,7 @@
 #                     under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/) and
 #                     under ThreadSanitizer (build-tsan/), the callgrind proof that the latency
 #                     monitor costs nothing when off, a 60 s soak on the JACK dummy server at
-#                     128 frames and 20 s of fuzzing per libFuzzer target. Prints each phase's
+#                     128 frames and 10 s of fuzzing per libFuzzer target (15 of them). Prints each phase's
 #                     time; any sanitizer report fails the run.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -51,7 +51,7 @@ if [ "$all" = 1 ]; then
   phase "ThreadSanitizer (engine, CLI, app layer, real streams)" sanitized tsan
   phase "callgrind: latency monitor off vs compiled out" scripts/callgrind-monitor.sh
   phase "soak 60 s at 128 frames" scripts/soak.sh 60
-  phase "fuzzing 20 s per target" scripts/fuzz.sh 20
+  phase "fuzzing 10 s per target" scripts/fuzz.sh 10
 fi
 echo "== test.sh: all passed"
 printf '   %s\n' "${timings[@]}"
