@@ -133,6 +133,14 @@ std::int64_t RenderPipeline::startFromSilence(int countInBars, double countInRat
 }
 
 void RenderPipeline::prerollFromSilence(int n) noexcept {
+    // Primed (engaged and past the restart): nothing more to do until the song plays, however
+    // long it waits cued (the mix is snapped again when it starts).
+    bool primed = true;
+    for (std::size_t p = 0; p < chains_.size(); ++p) {
+        const TimeStretcher& stretcher = chains_[p]->stretcher();
+        if (carriesSong(p) && (!stretcher.active() || stretcher.priming())) primed = false;
+    }
+    if (primed) return;
     if (readPosition() == 0) primedAtStart_ = true;
     resumeFromSilence();
     for (auto& chain : chains_) chain->stretcher().engageWhileSilent(restartAfterJump_);
