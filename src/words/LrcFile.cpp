@@ -16,6 +16,13 @@ bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
 
+// A stamp as written, from its opening bracket at `open` to its `close` (or the line's end).
+std::string_view bracketed(std::string_view text, std::size_t open, char close) {
+    const std::size_t end = text.find(close, open);
+    return text.substr(open,
+                       end == std::string_view::npos ? std::string_view::npos : end - open + 1);
+}
+
 // A piece of the file's text fit for a one-line message: control bytes as '?', at most 24
 // bytes, not cut inside a UTF-8 sequence.
 std::string shown(std::string_view text) {
@@ -114,12 +121,8 @@ void LrcFile::parseLine(std::string_view line, int number) {
         std::size_t length = 0;
         const double time = parseStamp(line.substr(at + 1), ']', length);
         if (time < 0.0) {
-            const std::size_t close = line.find(']', at);
-            addProblem(
-                where + "\"" +
-                shown(line.substr(at, close == std::string_view::npos ? std::string_view::npos
-                                                                      : close - at + 1)) +
-                "\" is not a time stamp [mm:ss.xx]; line skipped");
+            addProblem(where + "\"" + shown(bracketed(line, at, ']')) +
+                       "\" is not a time stamp [mm:ss.xx]; line skipped");
             return;
         }
         stamps.push_back(time);
@@ -159,12 +162,8 @@ void LrcFile::parseLine(std::string_view line, int number) {
             std::size_t length = 0;
             const double time = parseStamp(rest.substr(open + 1), '>', length);
             if (time < 0.0) {
-                const std::size_t close = rest.find('>', open);
-                addProblem(
-                    where + "\"" +
-                    shown(rest.substr(open, close == std::string_view::npos ? std::string_view::npos
-                                                                            : close - open + 1)) +
-                    "\" is not a word stamp <mm:ss.xx>; line skipped");
+                addProblem(where + "\"" + shown(bracketed(rest, open, '>')) +
+                           "\" is not a word stamp <mm:ss.xx>; line skipped");
                 return;
             }
             parsed.words.push_back({time, {}});
