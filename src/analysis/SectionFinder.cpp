@@ -11,7 +11,7 @@ namespace stemdeck::analysis {
 
 namespace {
 
-constexpr int kRate = SongAnalyzer::kAnalysisRate;
+constexpr int kSegmenterRate = SongAnalyzer::kAnalysisRate;
 
 ClusterMeltSegmenterParams segmenterParams() {
     // The QM Vamp segmenter's "hybrid" (constant-Q) setting: 0.2 s hops of 0.6 s windows, at
@@ -29,7 +29,7 @@ ClusterMeltSegmenterParams segmenterParams() {
 
 SectionFinder::SectionFinder()
     : segmenter_(std::make_unique<ClusterMeltSegmenter>(segmenterParams())) {
-    segmenter_->initialise(kRate);
+    segmenter_->initialise(kSegmenterRate);
     windowSize_ = static_cast<std::size_t>(segmenter_->getWindowsize());
     hopSize_ = static_cast<std::size_t>(segmenter_->getHopsize());
 }
@@ -51,11 +51,11 @@ void SectionFinder::push(const float* samples, std::size_t count) {
 
 std::vector<double> SectionFinder::finish(const std::vector<double>& barLines) {
     std::vector<double> starts;
-    if (static_cast<double>(samples_) < 2.0 * kMinSectionSeconds * kRate) return starts;
+    if (static_cast<double>(samples_) < 2.0 * kMinSectionSeconds * kSegmenterRate) return starts;
     segmenter_->segment();
     const Segmentation& segmentation = segmenter_->getSegmentation();
     for (const Segment& segment : segmentation.segments) {
-        double start = static_cast<double>(segment.start) / kRate;
+        double start = static_cast<double>(segment.start) / kSegmenterRate;
         if (start <= 0.0) continue;
         if (!barLines.empty()) {
             start = *std::min_element(

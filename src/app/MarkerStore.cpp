@@ -17,7 +17,7 @@ namespace stemdeck::app {
 
 namespace {
 
-constexpr int kFormatVersion = 1;
+constexpr int kMarkerFormatVersion = 1;
 constexpr int kListed = 4;  // problems named in a warning; the rest are counted
 
 QString songFile(const QString& songFolder) {
@@ -47,10 +47,10 @@ MarkerStore::Loaded MarkerStore::parse(const QByteArray& json) {
         return out;
     }
     const QJsonObject root = doc.object();
-    if (!doc.isObject() || root.value(QStringLiteral("version")).toInt() != kFormatVersion ||
+    if (!doc.isObject() || root.value(QStringLiteral("version")).toInt() != kMarkerFormatVersion ||
         !root.value(QStringLiteral("markers")).isArray()) {
         out.warning = QStringLiteral("not a markers file (version %1 with a list of markers)")
-                          .arg(kFormatVersion);
+                          .arg(kMarkerFormatVersion);
         return out;
     }
     const QJsonArray list = root.value(QStringLiteral("markers")).toArray();
@@ -122,7 +122,7 @@ QByteArray MarkerStore::serialize(const std::vector<SongMarker>& markers) {
     for (const SongMarker& m : markers)
         list.append(
             QJsonObject{{QStringLiteral("name"), m.name}, {QStringLiteral("seconds"), m.seconds}});
-    const QJsonObject root{{QStringLiteral("version"), kFormatVersion},
+    const QJsonObject root{{QStringLiteral("version"), kMarkerFormatVersion},
                            {QStringLiteral("markers"), list}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

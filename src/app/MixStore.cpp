@@ -15,7 +15,7 @@ namespace stemdeck::app {
 
 namespace {
 
-constexpr int kFormatVersion = 1;
+constexpr int kMixFormatVersion = 1;
 
 // JSON has no infinity: a fader at -inf dB is stored as null.
 QJsonValue gainToJson(float db) {
@@ -119,7 +119,7 @@ MixStore::Loaded MixStore::parse(const QByteArray& json,
         return out;
     }
     const QJsonObject root = doc.object();
-    if (root.value(QStringLiteral("version")).toInt() != kFormatVersion) {
+    if (root.value(QStringLiteral("version")).toInt() != kMixFormatVersion) {
         out.warning = QStringLiteral("unknown format version");
         return out;
     }
@@ -186,7 +186,7 @@ QByteArray MixStore::serialize(const QString& songFolder, const std::vector<std:
                                  {QStringLiteral("muted"), s.muted},
                                  {QStringLiteral("solo"), s.solo}});
     }
-    const QJsonObject root{{QStringLiteral("version"), kFormatVersion},
+    const QJsonObject root{{QStringLiteral("version"), kMixFormatVersion},
                            {QStringLiteral("folder"), canonicalFolder(songFolder)},
                            {QStringLiteral("master_gain_db"), gainToJson(mix.masterGainDb)},
                            {QStringLiteral("stems"), stems}};

@@ -43,8 +43,6 @@ namespace {
 using namespace stemdeck::audio;
 using Clock = std::chrono::steady_clock;
 
-constexpr auto kPollInterval = std::chrono::milliseconds(50);
-
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -349,7 +347,7 @@ int runPlay(const CliOptions& options, const CommandContext& context) {
     const auto start = Clock::now();
     bool decoded = false;
     for (;;) {
-        std::this_thread::sleep_for(kPollInterval);
+        std::this_thread::sleep_for(kPlayPollInterval);
         if (!engine.service()) throw AudioDeviceError(engine.deviceError());
         if (!decoded && decode->finished()) {
             decoded = true;

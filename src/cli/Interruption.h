@@ -1,11 +1,15 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <string>
 #include <thread>
 
 namespace stemdeck::cli {
+
+// How often a playing command looks at the interruption flag and the song's end.
+inline constexpr std::chrono::milliseconds kPlayPollInterval{50};
 
 // Ctrl-C (SIGINT), SIGTERM and SIGHUP turned into a flag that the long-running work polls
 // (the loader's cancel, the renderer's cancel, the play loop), so the CLI stops promptly,

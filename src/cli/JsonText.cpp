@@ -19,7 +19,7 @@ std::string jsonText(const Json& document) {
         // Raw C0 controls in the dump are its own line breaks: inside strings nlohmann-json
         // already escapes them. Everything else a terminal acts on can only be in a string.
         if (codePoint >= 0x20 && isTerminalControl(codePoint)) {
-            char escape[8];
+            char escape[16];  // "\\u" and four digits; room for what GCC thinks %04x may write
             std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(codePoint));
             out += escape;
         } else {

@@ -5,16 +5,13 @@
 #include <QString>
 #include <stdexcept>
 
+#include "QtPath.h"
 #include "stemdeck/app/AppIdentity.h"
 #include "stemdeck/app/MixStore.h"
 
 namespace stemdeck::cli {
 
 namespace {
-
-QString qtPath(const std::filesystem::path& path) {
-    return QFile::decodeName(QByteArray::fromStdString(path.string()));
-}
 
 // `unusable` is the message for a file that cannot be used at all.
 MixFromFile fromLoaded(app::MixStore::Loaded loaded, const QString& what, const QString& unusable) {

@@ -9,6 +9,7 @@
 #include "Interruption.h"
 #include "Printable.h"
 #include "QrText.h"
+#include "QtPath.h"
 #include "SetCommands.h"
 #include "stemdeck/app/AppIdentity.h"
 #include "stemdeck/app/MarkerStore.h"
@@ -31,10 +32,6 @@
 
 namespace stemdeck::cli {
 namespace {
-
-QString qtPath(const std::filesystem::path& path) {
-    return QFile::decodeName(QByteArray::fromStdString(path.string()));
-}
 
 // What a person at the rack wants to read: each song as it becomes current.
 class SongLog : public control::StateListener {

@@ -43,11 +43,9 @@ using app::set::SongSummary;
 using app::set::Transition;
 using Clock = std::chrono::steady_clock;
 
-constexpr auto kPollInterval = std::chrono::milliseconds(50);
-
 // The first option given that means something for one song only; empty when none is: a set's
 // entries carry their own tempo, pitch, click and count-in.
-std::string songOnlyOption(const CliOptions& o) {
+std::string playSongOnlyOption(const CliOptions& o) {
     if (o.loop) return "--loop";
     if (o.tempo != 1.0) return "--tempo";
     if (o.pitchCents != 0.0) return "--pitch/--cents";
@@ -306,7 +304,7 @@ void SetPlayback::waitAndPlay(std::size_t previous) {
                       app::set::entryLabel(current_->index, entries_[current_->index]));
     while (!go && !stopped()) {
         pollfd in{STDIN_FILENO, POLLIN, 0};
-        if (::poll(&in, 1, static_cast<int>(kPollInterval.count())) > 0) {
+        if (::poll(&in, 1, static_cast<int>(kPlayPollInterval.count())) > 0) {
             char buffer[256];
             const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
             // A closed stdin (a script, </dev/null) can never press Enter: go on.
@@ -327,7 +325,7 @@ int SetPlayback::run(std::size_t first) {
     }
     for (;;) {
         cueFollowing();
-        std::this_thread::sleep_for(kPollInterval);
+        std::this_thread::sleep_for(kPlayPollInterval);
         if (!engine_.service()) throw AudioDeviceError(engine_.deviceError());
         if (stopped()) break;
         if (cued_ && !cuedAnnounced_ && engine_.setPhase() == SetTransport::Phase::Crossfading) {
@@ -356,7 +354,7 @@ int SetPlayback::run(std::size_t first) {
 }  // namespace
 
 int runSetPlay(const CliOptions& options, const CommandContext& context) {
-    if (const std::string option = songOnlyOption(options); !option.empty())
+    if (const std::string option = playSongOnlyOption(options); !option.empty())
         throw CliError(option +
                        " is for one song; in a set each entry has its own settings (docs/SETS.md)");
     const ParsedSet parsed = app::set::SetFile::read(options.song);

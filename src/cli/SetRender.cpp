@@ -18,6 +18,7 @@
 #include "EntryClick.h"
 #include "Interruption.h"
 #include "Printable.h"
+#include "QtPath.h"
 #include "SavedMix.h"
 #include "stemdeck/app/AppIdentity.h"
 #include "stemdeck/app/GuideCueClips.h"
@@ -55,10 +56,6 @@ std::string secondsText(double seconds) {
     return text;
 }
 
-QString qtPath(const fs::path& path) {
-    return QFile::decodeName(QByteArray::fromStdString(path.string()));
-}
-
 [[noreturn]] void throwInterrupted(const fs::path& output) {
     throw InterruptedError("interrupted by " + Interruption::signalName() + "; " + output.string() +
                            " was not written");
@@ -66,7 +63,7 @@ QString qtPath(const fs::path& path) {
 
 // The first option given that means something for one song only; empty when none is. A set's
 // entries carry their own tempo, pitch, click and count-in, and each song its own saved mix.
-std::string songOnlyOption(const CliOptions& o) {
+std::string renderSongOnlyOption(const CliOptions& o) {
     if (!o.mix.source.empty() && o.mix.source != "saved") return "--mix FILE";
     if (!o.mix.gainsDb.empty()) return "--gain";
     if (!o.mix.pans.empty()) return "--pan";
@@ -252,7 +249,7 @@ void printProblems(std::vector<SetProblem>& problems, std::ostream& err) {
 }  // namespace
 
 int runSetRender(const CliOptions& options, const CommandContext& context) {
-    if (const std::string option = songOnlyOption(options); !option.empty())
+    if (const std::string option = renderSongOnlyOption(options); !option.empty())
         throw CliError(option +
                        " is for one song; in a set each entry has its own settings and each "
                        "song its saved mix (docs/SETS.md)");

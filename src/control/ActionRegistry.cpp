@@ -58,7 +58,7 @@ std::string formatNumber(double value) {
     return text.str();
 }
 
-const char* typeName(ParamSpec::Type type) {
+const char* expectedValue(ParamSpec::Type type) {
     switch (type) {
         case ParamSpec::Type::Bool:
             return "true or false";
@@ -78,9 +78,9 @@ const char* typeName(ParamSpec::Type type) {
 ActionResult convert(const std::string& action, const ParamSpec& spec, const ParamValue& value,
                      ParamValue& out) {
     const auto bad = [&] {
-        return ActionResult::failure(Code::BadParam,
-                                     action + ": " + spec.name + " must be " + typeName(spec.type),
-                                     spec.name);
+        return ActionResult::failure(
+            Code::BadParam, action + ": " + spec.name + " must be " + expectedValue(spec.type),
+            spec.name);
     };
     const auto range = [&](double n) -> ActionResult {
         if (n >= spec.min && n <= spec.max) return ActionResult::success();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "ActionReplies.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/audio/core/Limits.h"
 
@@ -19,12 +20,7 @@ ActionResult done() {
     return ActionResult::success();
 }
 
-// Done, with a line to show (a tempo that was tapped).
-ActionResult said(std::string message) {
-    ActionResult result;
-    result.message = std::move(message);
-    return result;
-}
+using replies::said;
 
 std::string number(double value, int decimals) {
     return QString::number(value, 'f', decimals).toStdString();

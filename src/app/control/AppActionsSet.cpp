@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "ActionReplies.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/SectionVamp.h"
 #include "stemdeck/app/SongMarkers.h"
@@ -20,11 +21,7 @@ namespace {
 using control::ActionResult;
 using Code = control::ActionResult::Code;
 
-ActionResult said(std::string message) {
-    ActionResult result;
-    result.message = std::move(message);
-    return result;
-}
+using replies::said;
 
 ActionResult unavailable(std::string message) {
     return ActionResult::failure(Code::Unavailable, std::move(message));

@@ -4,6 +4,7 @@
 #include <QSocketNotifier>
 #include <chrono>
 
+#include "ActionReplies.h"
 #include "stemdeck/control/backend/MidiInput.h"
 #include "stemdeck/control/backend/MidiOutput.h"
 #include "stemdeck/control/midi/MidiMessage.h"
@@ -17,12 +18,6 @@ using control::backend::MidiSystem;
 namespace midi = control::midi;
 
 namespace {
-
-std::int64_t nowNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 std::string pathOf(const QString& path) {
     return QFile::encodeName(path).toStdString();
@@ -238,7 +233,7 @@ bool MidiDoor::startLearn(const QString& action,
         return false;
     }
     learnTimer_.stop();
-    learn_.start(nowNs());
+    learn_.start(replies::steadyNowNs());
     learnAction_ = name;
     learnArgs_ = args;
     emit learnStarted(action);
@@ -254,7 +249,7 @@ void MidiDoor::cancelLearn() {
 }
 
 void MidiDoor::pollLearn() {
-    if (const auto result = learn_.poll(nowNs()))
+    if (const auto result = learn_.poll(replies::steadyNowNs()))
         finishLearn(*result);
     else if (learn_.active())
         learnTimer_.start(50);  // woken a little early: the window is not over yet

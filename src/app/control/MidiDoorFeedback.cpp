@@ -3,6 +3,7 @@
 #include <chrono>
 #include <optional>
 
+#include "ActionReplies.h"
 #include "stemdeck/app/control/MidiDoor.h"
 #include "stemdeck/control/StemRef.h"
 #include "stemdeck/control/backend/MidiOutput.h"
@@ -10,12 +11,6 @@
 namespace stemdeck::app {
 
 namespace {
-
-std::int64_t nowNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 std::optional<std::size_t> stemOf(const control::ControlState& state,
                                   const control::midi::MidiBinding& binding) {
@@ -75,7 +70,7 @@ void MidiDoor::refreshFeedback() {
 void MidiDoor::sendFeedback(const control::ControlState* before,
                             const control::ControlState& after) {
     if (!output_ || !output_->isOpen() || !feedback_) return;
-    const std::int64_t now = nowNs();
+    const std::int64_t now = replies::steadyNowNs();
     const auto& bindings = mapping_.bindings;
     for (std::size_t i = 0; i < bindings.size(); ++i) {
         const auto& binding = bindings[i];

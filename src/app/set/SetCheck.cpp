@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "SecondsText.h"
 #include "StemEnds.h"
 #include "stemdeck/app/MarkerStore.h"
 #include "stemdeck/audio/core/ByteSize.h"
@@ -19,12 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using audio::StemLoader;
-
-std::string secondsText(double seconds) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f s", seconds);
-    return text;
-}
 
 // Checks one entry's song: its folder, its stems, their rates and ends, its start marker.
 class SongChecker {

@@ -4,17 +4,12 @@
 #include <cstdio>
 #include <vector>
 
+#include "SecondsText.h"
 #include "stemdeck/audio/loader/AudioSource.h"
 
 namespace stemdeck::app::set {
 
 namespace {
-
-std::string secondsText(double seconds) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f s", seconds);
-    return text;
-}
 
 // Reads up to `frames` frames; the frames read.
 std::int64_t readFrames(audio::loader::AudioSource& source, std::vector<float>& buffer,

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "SndFileCloser.h"
 #include "stemdeck/audio/core/Limits.h"
 #include "stemdeck/audio/loader/LoadMessages.h"
 #include "stemdeck/audio/render/RenderMark.h"
@@ -16,10 +17,6 @@ namespace stemdeck::audio::loader {
 namespace fs = std::filesystem;
 
 namespace {
-
-struct SndFileCloser {
-    void operator()(SNDFILE* file) const { sf_close(file); }
-};
 
 // Bytes per sample of an uncompressed encoding, 0 for compressed ones.
 int uncompressedSampleBytes(int format) {

@@ -3,6 +3,7 @@
 #include <memory>
 #include <vector>
 
+#include "SndFileCloser.h"
 #include "stemdeck/audio/loader/AudioSource.h"
 #include "stemdeck/audio/loader/LoadMessages.h"
 
@@ -57,10 +58,6 @@ Speaker speakerOf(int sfChannel) {
             return Speaker::Unknown;
     }
 }
-
-struct SndFileCloser {
-    void operator()(SNDFILE* file) const { sf_close(file); }
-};
 
 class SndfileSource final : public AudioSource {
   public:

@@ -23,7 +23,6 @@ namespace {
 
 using detail::BufferSink;
 using detail::FileSink;
-constexpr int kChannels = detail::kRenderChannels;
 
 void checkInputs(const Song& song, const MixControls& mix, const RenderOptions& options) {
     if (options.blockSize <= 0) throw RenderError("block size must be positive");
@@ -79,12 +78,12 @@ bool renderBlocks(const Song& song, const MixControls& mix, const RenderOptions&
     }
     transport.play();
     const auto expected = static_cast<double>(total);
-    std::vector<float> block(static_cast<std::size_t>(blockSize) * kChannels);
+    std::vector<float> block(static_cast<std::size_t>(blockSize) * detail::kRenderChannels);
     std::int64_t rendered = 0;
     for (;;) {
         {
             const RealtimeScope realtime;  // the render path, as the audio thread runs it
-            transport.process(block.data(), blockSize, kChannels);
+            transport.process(block.data(), blockSize, detail::kRenderChannels);
         }
         const auto keep = static_cast<int>(std::min<std::int64_t>(blockSize, total - rendered));
         rendered += keep;
@@ -113,7 +112,7 @@ std::vector<float> OfflineRenderer::renderToBuffer(const Song& song, const MixCo
                                                    const RenderOptions& options) {
     checkInputs(song, mix, options);
     std::vector<float> out;
-    out.reserve(static_cast<std::size_t>(song.frames) * kChannels);
+    out.reserve(static_cast<std::size_t>(song.frames) * detail::kRenderChannels);
     renderBlocks(song, mix, options, BufferSink(out));
     return out;
 }

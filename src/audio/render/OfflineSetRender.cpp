@@ -22,7 +22,6 @@ namespace {
 
 using detail::BufferSink;
 using detail::FileSink;
-constexpr int kChannels = detail::kRenderChannels;
 
 std::string songName(std::size_t i) {
     return "song " + std::to_string(i + 1) + " of the set";
@@ -104,18 +103,18 @@ std::unique_ptr<SongUnit> unitFor(const std::vector<SetRenderEntry>& set, std::s
 template <typename Sink>
 bool renderSetBlocks(const std::vector<SetRenderEntry>& set, int blockSize, Sink&& sink) {
     const std::int64_t total = OfflineRenderer::setFrames(set);
-    SetTransport player(kChannels);
+    SetTransport player(detail::kRenderChannels);
     player.setPlayOnAfterStop(true);
     player.start(unitFor(set, 0));
     std::size_t nextIndex = 1;
     if (nextIndex < set.size()) player.cue(unitFor(set, nextIndex++));
     player.play();
-    std::vector<float> block(static_cast<std::size_t>(blockSize) * kChannels);
+    std::vector<float> block(static_cast<std::size_t>(blockSize) * detail::kRenderChannels);
     std::int64_t rendered = 0;
     while (rendered < total) {
         {
             const RealtimeScope realtime;
-            player.process(block.data(), blockSize, kChannels);
+            player.process(block.data(), blockSize, detail::kRenderChannels);
         }
         if (player.consumeSongChanged() && nextIndex < set.size())
             player.cue(unitFor(set, nextIndex++));
@@ -158,7 +157,7 @@ std::vector<float> OfflineRenderer::renderSetToBuffer(const std::vector<SetRende
                                                       int blockSize) {
     checkSet(set, blockSize);
     std::vector<float> out;
-    out.reserve(static_cast<std::size_t>(setFrames(set)) * kChannels);
+    out.reserve(static_cast<std::size_t>(setFrames(set)) * detail::kRenderChannels);
     renderSetBlocks(set, blockSize, BufferSink(out));
     return out;
 }

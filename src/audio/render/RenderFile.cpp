@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "RenderSupport.h"
 #include "stemdeck/audio/core/ByteSize.h"
 #include "stemdeck/audio/loader/Song.h"
 #include "stemdeck/audio/render/RenderMark.h"
@@ -18,7 +19,6 @@ namespace stemdeck::audio {
 
 namespace {
 
-constexpr int kChannels = 2;
 // The header and the software string of a WAV or AIFF file: a few hundred bytes.
 constexpr std::uint64_t kHeaderBytes = 1024;
 // Compressed sizes, kept on the low side: the disk check must not refuse a render that would
@@ -67,7 +67,7 @@ RenderFilePlan planRenderFile(const std::filesystem::path& file, RenderSampleFor
                               std::int64_t frames) {
     const std::string ext = lowerExtension(file);
     const std::uint64_t samples = static_cast<std::uint64_t>(std::max<std::int64_t>(frames, 0)) *
-                                  static_cast<std::uint64_t>(kChannels);
+                                  static_cast<std::uint64_t>(detail::kRenderChannels);
     RenderFilePlan plan;
     const int subtype = pcmSubtype(format);
     const std::uint64_t pcmBytes = samples * bytesPerSample(subtype);

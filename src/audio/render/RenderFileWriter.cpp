@@ -10,6 +10,7 @@
 #include <system_error>
 #include <utility>
 
+#include "RenderSupport.h"
 #include "stemdeck/audio/core/ByteSize.h"
 #include "stemdeck/audio/render/RenderMark.h"
 
@@ -17,7 +18,6 @@ namespace stemdeck::audio {
 
 namespace {
 
-constexpr int kChannels = 2;
 // Room kept below 4 GiB in a plain WAV or AIFF for the header and the strings.
 constexpr std::uint64_t kHeaderRoom = std::uint64_t{1} << 20;
 
@@ -114,11 +114,11 @@ std::string writeFailure(int error) {
 std::uint64_t bytesPerFrame(int format) {
     switch (format & SF_FORMAT_SUBMASK) {
         case SF_FORMAT_PCM_16:
-            return 2 * kChannels;
+            return 2 * detail::kRenderChannels;
         case SF_FORMAT_PCM_24:
-            return 3 * kChannels;
+            return 3 * detail::kRenderChannels;
         default:
-            return 4 * kChannels;
+            return 4 * detail::kRenderChannels;
     }
 }
 
@@ -153,7 +153,7 @@ RenderFileWriter::RenderFileWriter(const std::filesystem::path& target, const Re
     : target_(target), plan_(plan), sampleRate_(sampleRate), sf_(nullptr, sf_close) {
     SF_INFO info{};
     info.samplerate = sampleRate;
-    info.channels = kChannels;
+    info.channels = detail::kRenderChannels;
     info.format = plan.sndfileFormat;
     if (!sf_format_check(&info))
         throw RenderError("cannot write this sample format to " + target.filename().string());
@@ -219,7 +219,7 @@ void RenderFileWriter::commit() {
     SF_INFO info{};
     SNDFILE* check = sf_open(temp_.path.c_str(), SFM_READ, &info);
     if (check) sf_close(check);
-    if (!check || info.frames != frames_ || info.channels != kChannels ||
+    if (!check || info.frames != frames_ || info.channels != detail::kRenderChannels ||
         info.samplerate != sampleRate_)
         fail("it does not read back whole (" + std::to_string(check ? info.frames : 0) + " of " +
              std::to_string(frames_) + " frames)");

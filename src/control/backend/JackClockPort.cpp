@@ -5,11 +5,11 @@
 
 #include <algorithm>
 
+#include "JackSilence.h"
+
 namespace stemdeck::control::backend {
 
-namespace {
-void silent(const char*) {}
-}  // namespace
+namespace {}  // namespace
 
 JackClockPort::JackClockPort(const audio::AtomicSnapshot<audio::ClockAnchor>& anchors)
     : anchors_(anchors) {}
@@ -24,8 +24,8 @@ bool JackClockPort::open(const std::string& clientName) {
     // Without a server libjack prints to stderr: the caller reports one line instead.
     auto* savedError = jack_error_callback;
     auto* savedInfo = jack_info_callback;
-    jack_set_error_function(silent);
-    jack_set_info_function(silent);
+    jack_set_error_function(silenceJackMessage);
+    jack_set_info_function(silenceJackMessage);
     jack_status_t status{};
     client_ = jack_client_open(clientName.c_str(), JackNoStartServer, &status);
     jack_set_error_function(savedError);

@@ -3,19 +3,19 @@
 #include <jack/jack.h>
 #include <unistd.h>
 
+#include "JackSilence.h"
+
 namespace stemdeck::control::backend {
 
-namespace {
-void silent(const char*) {}
-}  // namespace
+namespace {}  // namespace
 
 bool MidiSystem::jackServerAnswers() {
     // libjack reports a refused connection through its error function (stderr by default):
     // silence it for the probe and put back whatever was set (PortAudio's JACK host sets its own).
     auto* savedError = jack_error_callback;
     auto* savedInfo = jack_info_callback;
-    jack_set_error_function(silent);
-    jack_set_info_function(silent);
+    jack_set_error_function(silenceJackMessage);
+    jack_set_info_function(silenceJackMessage);
     jack_status_t status{};
     jack_client_t* probe = jack_client_open("stemdeck-midi-probe", JackNoStartServer, &status);
     if (probe) jack_client_close(probe);

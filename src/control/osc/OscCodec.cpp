@@ -20,7 +20,7 @@ std::size_t stringLength(const char* data, std::size_t size) {
     return nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - data) : std::string::npos;
 }
 
-bool printable(const std::string& s) {
+bool isPrintableAscii(const std::string& s) {
     for (unsigned char c : s)
         if (c < 0x20 || c == 0x7f) return false;
     return true;
@@ -138,7 +138,7 @@ class Decoder {
         if (len == std::string::npos || padded(len + 1) > size)
             return fail("OSC address not terminated");
         std::string address(data, len);
-        if (!printable(address)) return fail("OSC address has control characters");
+        if (!isPrintableAscii(address)) return fail("OSC address has control characters");
         if (packet.address.empty()) packet.address = address;
         if (packet.messages.size() >= kMaxMessagesPerDatagram)
             return fail("more than " + std::to_string(kMaxMessagesPerDatagram) +
