@@ -58,6 +58,8 @@ class ClockListener {
     bool connected() const { return jack_port_connected(in_) > 0; }
     int rate() const { return static_cast<int>(jack_get_sample_rate(client_)); }
     int period() const { return static_cast<int>(jack_get_buffer_size(client_)); }
+    // JACK's estimate of the frame being processed now (any thread).
+    std::uint32_t frameNow() const { return jack_frame_time(client_); }
     // Messages heard since `from` (an index into all heard so far).
     std::vector<Heard> since(std::size_t from) const {
         const std::size_t n = count_.load(std::memory_order_acquire);
@@ -369,6 +371,89 @@ TEST(MidiClockOut, FollowsTheSongOnJackFrameExactly) {
     EXPECT_GT(port.sentCount(), 100u);
     port.close();
     engine.stop();
+    engine.closeOutput();
+}
+
+// A bar of count-in (4/4, 120 BPM) at tempo 1.25: the clock ticks through it at the count-in's
+// tempo and sends Start with the tick of bar 1, where the count-in ends: a drum machine has
+// locked its tempo by then and starts with the song.
+TEST(MidiClockOut, TicksThroughTheCountInAndStartsOnBarOne) {
+    audio::Engine engine;
+    ASSERT_NO_THROW(engine.openOutput({}));
+    const int rate = engine.sampleRate();
+    const auto frames = static_cast<std::int64_t>(20.0 * rate);
+    engine.setSong(
+        test::MemorySong(rate)
+            .stereo("a", test::sine(220.0, 0.3, rate, frames), test::sine(330.0, 0.3, rate, frames))
+            .build());
+    audio::ClickSettings click;  // 120 BPM, beat 1 at frame 0
+    click.countInBars = 1;
+    engine.setClick(click);
+    JackClockPort port(engine.clockAnchors());
+    ASSERT_TRUE(port.open()) << port.error();
+    ClockListener listener;
+    ASSERT_TRUE(listener.open());
+    ASSERT_TRUE(port.connectTo(listener.portName())) << port.error();
+    for (int i = 0; i < 200 && !listener.connected(); ++i) sleepMs(5);
+    engine.setClockAnchorEnabled(true);
+    const double tempo = 1.25;
+    engine.setTempo(tempo);
+    const double spacing = rate * 60.0 / 120.0 / 24.0 / tempo;
+    const double countIn = 4 * 24 * spacing;  // output frames
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        engine.pause();
+        engine.seekFrames(0);
+        sleepMs(500);
+        const std::size_t mark = listener.count();
+        const std::uint64_t missedBefore = listener.missedCycles();
+        const std::uint32_t playFrame = listener.frameNow();
+        engine.play();
+        sleepMs(static_cast<int>(1000.0 * countIn / rate) + 1000);
+        engine.pause();
+        sleepMs(300);
+        const auto heard = listener.since(mark);
+        if (listener.missedCycles() != missedBefore) {
+            std::printf("[clock] count-in: the listener missed JACK cycles: attempt again\n");
+            continue;
+        }
+        ASSERT_EQ(statuses(heard), (std::vector<int>{0xFA, 0xFC}));
+        std::size_t start = 0;
+        while (heard[start].bytes[0] != 0xFA) ++start;
+        ASSERT_GE(start, 3u) << "ticks before Start";
+        const auto rel = [&](std::size_t i) {
+            return static_cast<double>(static_cast<std::int32_t>(heard[i].frame - heard[0].frame));
+        };
+        const double startFrame = rel(start);
+        // Without the first tick: due in the count-in's first block, it may go out late.
+        const double mean = (rel(start - 1) - rel(1)) / static_cast<double>(start - 2);
+        std::printf(
+            "[clock] count-in: %zu ticks before Start, mean spacing %.2f frames (ideal "
+            "%.2f), Start %.0f frames after the first (count-in %.0f)\n",
+            start, mean, spacing, startFrame, countIn);
+        // The count-in's ticks from its first or second block on, at its tempo.
+        EXPECT_GE(start, 96u - 3u);
+        EXPECT_LE(start, 96u);
+        EXPECT_NEAR(mean, spacing, spacing * 0.005);
+        // Start where the count-in ends: as many ticks after the first as the count-in had
+        // left then, within one tick. Coarsely, a count-in after play(): never sooner, and no
+        // later than the engine takes to react (a few periods; 120 ms seen under TSan).
+        EXPECT_NEAR(startFrame, static_cast<double>(start) * spacing, spacing);
+        const double sincePlay =
+            static_cast<double>(static_cast<std::int32_t>(heard[start].frame - playFrame));
+        EXPECT_GE(sincePlay, countIn - spacing);
+        EXPECT_LE(sincePlay, countIn + 0.25 * rate);
+        // The song's ticks after Start: at the song's tempo (the same here), on from the count-in.
+        ASSERT_GT(heard.size(), start + 3);
+        EXPECT_EQ(heard[start + 1].bytes[0], 0xF8);
+        EXPECT_EQ(heard[start + 1].frame, heard[start].frame);
+        EXPECT_EQ(port.droppedCount(), 0u);
+        port.close();
+        engine.stop();
+        engine.closeOutput();
+        return;
+    }
+    std::printf("[clock] count-in: NOT MEASURED, the listener missed cycles in all 3 attempts\n");
+    port.close();
     engine.closeOutput();
 }
 
