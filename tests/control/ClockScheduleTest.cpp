@@ -31,6 +31,9 @@ struct Sim {
     double songFrame = 0.0;
     double tempo = 1.0;
     bool rolling = false;
+    // Output frames of count-in still to play (a multiple of kBlock): while it lasts the song
+    // stands still and the anchor says how much is left after each block.
+    std::int64_t countIn = 0;
     std::vector<ClockEvent> events;
 
     explicit Sim(double bpm = 120.0, std::int64_t origin = 0) {
@@ -39,12 +42,18 @@ struct Sim {
         anchor.sampleRate = kRate;
     }
     void block() {
-        if (rolling) songFrame += kBlock * tempo;
+        const bool countingIn = rolling && countIn > 0;
+        if (countingIn)
+            countIn -= kBlock;
+        else if (rolling)
+            songFrame += kBlock * tempo;
         anchor.outFrames += kBlock;
         anchor.rawNs = nowNs + 2 * kBlockNs;
         anchor.songFrame = std::llround(songFrame);
         anchor.songFramesPerOutFrame = tempo;
-        anchor.rolling = rolling ? 1u : 0u;
+        // The block that ends the count-in already rolls: the song is heard from its end on.
+        anchor.rolling = rolling && countIn == 0 ? 1u : 0u;
+        anchor.countInLeft = static_cast<std::uint32_t>(rolling ? countIn : 0);
         ClockEvent out[16];
         const int n = schedule.advance(anchor, nowNs + kBlockNs, out, 16);
         events.insert(events.end(), out, out + n);
@@ -134,6 +143,51 @@ TEST(ClockSchedule, PauseStopsAndResumeContinuesOnTheNextSixteenth) {
     const int spp = static_cast<int>(std::ceil((pausedAt + kBlock) / 6000.0));
     EXPECT_EQ(sim.statuses(), (std::vector<int>{0xFA, 0xFC, 0xF2, spp, 0xFB}));
     EXPECT_GT(sim.tickTimes().size(), ticksWhenPaused);
+}
+
+// A bar of count-in (4/4 at 120 BPM x the tempo): ticks at the count-in's tempo from its
+// first block on, Start with the tick of the song's first beat, exactly where the count-in ends.
+TEST_P(ClockTempo, CountInTicksThenStartOnTheFirstBeat) {
+    const double tempo = GetParam();
+    Sim sim;
+    sim.tempo = tempo;
+    sim.rolling = true;
+    sim.countIn = std::llround(96000.0 / tempo / kBlock) * kBlock;
+    const double countInNs = 1e9 * static_cast<double>(sim.countIn) / kRate;
+    const std::int64_t heardFrom = sim.nowNs + kBlockNs;  // the count-in's first frame
+    sim.run(countInNs * 1e-9 + 1.0);
+    ASSERT_EQ(sim.statuses(), (std::vector<int>{0xFA}));
+    std::size_t start = 0;
+    while (sim.events[start].bytes[0] != 0xFA) ++start;
+    EXPECT_NEAR(static_cast<double>(sim.events[start].dueNs - heardFrom), countInNs, 1e3)
+        << "Start where the count-in ends";
+    ASSERT_EQ(sim.events[start + 1].bytes[0], 0xF8);
+    EXPECT_EQ(sim.events[start + 1].dueNs, sim.events[start].dueNs);
+    // All but the tick of the count-in's first block: 24 a beat, 4 beats.
+    EXPECT_EQ(start, 95u);
+    const double spacingNs = 60e9 / (120.0 * 24.0) / tempo;
+    const auto ticks = sim.tickTimes();
+    for (std::size_t i = 1; i < ticks.size(); ++i)
+        ASSERT_NEAR(static_cast<double>(ticks[i] - ticks[i - 1]), spacingNs, 10.0) << i;
+}
+
+// A count-in before a resume mid-song: its ticks on the song's grid, then SPP + Continue on
+// the first 16th the song reaches; a pause during the count-in sends no Stop (no Start yet).
+TEST(ClockSchedule, CountInBeforeAResumeContinuesAndAPauseInItSendsNothing) {
+    Sim sim;
+    sim.songFrame = 6000.0 * 10 + 100;  // just past the 10th 16th
+    sim.rolling = true;
+    sim.countIn = 96000;
+    sim.run(1.0);
+    EXPECT_GT(sim.tickTimes().size(), 40u);
+    sim.rolling = false;
+    sim.run(0.2);
+    EXPECT_TRUE(sim.statuses().empty()) << "no Stop for a receiver never started";
+    sim.events.clear();
+    sim.rolling = true;
+    sim.countIn = 96000;
+    sim.run(2.5);
+    EXPECT_EQ(sim.statuses(), (std::vector<int>{0xF2, 11, 0xFB}));
 }
 
 TEST(ClockSchedule, JumpWhilePlayingSendsStopPositionContinue) {

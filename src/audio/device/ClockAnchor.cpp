@@ -2,8 +2,10 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 
 #include "stemdeck/audio/click/ClickGenerator.h"
 #include "stemdeck/audio/transport/Transport.h"
@@ -38,7 +40,7 @@ void ClockAnchorPublisher::publish(Transport* transport, int frames) noexcept {
         lastTransport_ = nullptr;
         timeReadings_ = 0;
         expectedFrame_ = -1;
-        wasRolling_ = false;
+        wasRolling_ = wasCountingIn_ = false;
         anchor.rawNs = rawNowNs();
         anchor.epoch = epoch_;
         anchors_.store(anchor);
@@ -49,9 +51,14 @@ void ClockAnchorPublisher::publish(Transport* transport, int frames) noexcept {
     const std::int64_t position = transport->position();
     // Rolling from the first block whose heard position moved: a stretcher restarting from
     // silence primes for a few blocks with the position standing still.
+    // Or from the block after a count-in: the count-in primed the stretchers, the song
+    // sounds from its first block on.
+    const std::int64_t countInLeft =
+        transport->playRequested() ? transport->countInFramesLeft() : 0;
     const bool rolling = transport->playRequested() && !transport->countingIn() &&
-                         !transport->buffering() && !transport->atEnd() &&
-                         (wasRolling_ || position != lastPosition_);
+                         countInLeft == 0 && !transport->buffering() && !transport->atEnd() &&
+                         (wasRolling_ || wasCountingIn_ || position != lastPosition_);
+    wasCountingIn_ = countInLeft > 0;
     lastPosition_ = position;
     const std::uint32_t epochBefore = epoch_;
     if (transport != lastTransport_) {
@@ -106,6 +113,8 @@ void ClockAnchorPublisher::publish(Transport* transport, int frames) noexcept {
     anchor.sampleRate = rate;
     anchor.epoch = epoch_;
     anchor.rolling = rolling ? 1u : 0u;
+    anchor.countInLeft = static_cast<std::uint32_t>(
+        std::clamp<std::int64_t>(countInLeft, 0, std::numeric_limits<std::uint32_t>::max()));
     anchors_.store(anchor);
 }
 

@@ -60,6 +60,7 @@ void Transport::prepare(const Song* song, const MixControls* controls, int sampl
     barJumpRequest_.store(-1, std::memory_order_relaxed);
     position_.store(0, std::memory_order_relaxed);
     countInBeats_.store(0, std::memory_order_relaxed);
+    countInFrames_.store(0, std::memory_order_relaxed);
     endOfSong_.store(false, std::memory_order_relaxed);
     buffering_.store(false, std::memory_order_relaxed);
     silent_.store(true, std::memory_order_release);
@@ -223,6 +224,8 @@ void Transport::publish(int rendered, bool silent) noexcept {
         beatsLeft = std::max(
             1, countInBars_.load(std::memory_order_relaxed) * grid.signature().beatsPerBar - beat);
     }
+    countInFrames_.store(control_.countingIn() ? control_.countInLeft() : 0,
+                         std::memory_order_release);
     countInBeats_.store(beatsLeft, std::memory_order_release);
     buffering_.store(control_.buffering() && playRequested_.load(std::memory_order_acquire),
                      std::memory_order_release);

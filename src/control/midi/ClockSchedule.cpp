@@ -45,42 +45,59 @@ bool ClockSchedule::push(ClockEvent* out, int capacity, int& n, std::int64_t due
     return true;
 }
 
-void ClockSchedule::begin(const audio::ClockAnchor& a) noexcept {
+void ClockSchedule::begin(const audio::ClockAnchor& v, double songStart, bool countingIn) noexcept {
     running_ = true;
     // Within the first 16th of beat 1 (or before it): a start from the top. The first anchor
     // of a start already lies a block into the song; its tick 0 is still due (the anchor's
     // time includes the output latency) or just late.
-    if (static_cast<double>(a.songFrame) <= tickFrame(a, kTicksPerSixteenth)) {
-        nextTick_ = 0;
+    if (songStart <= tickFrame(v, kTicksPerSixteenth)) {
+        leadTick_ = 0;
         lead_ = Lead::Start;
-        return;
+    } else {
+        leadTick_ =
+            static_cast<std::int64_t>(sixteenthAtOrAfter(v, songStart)) * kTicksPerSixteenth;
+        lead_ = Lead::Continue;
     }
-    nextTick_ = static_cast<std::int64_t>(sixteenthAtOrAfter(a, static_cast<double>(a.songFrame))) *
-                kTicksPerSixteenth;
-    lead_ = Lead::Continue;
+    nextTick_ = leadTick_;
+    if (countingIn) {
+        // The count-in's ticks from the one heard next on (v's song frame lies before the song).
+        const double now = (static_cast<double>(v.songFrame) - static_cast<double>(v.gridOrigin)) /
+                           framesPerTick(v);
+        nextTick_ = std::min(leadTick_, static_cast<std::int64_t>(std::ceil(now - 1e-9)));
+    }
 }
 
 int ClockSchedule::advance(const audio::ClockAnchor& a, std::int64_t untilNs, ClockEvent* out,
                            int capacity) noexcept {
     int n = 0;
     if (a.outFrames == 0) return 0;  // nothing published yet: no position to tell
-    const bool rolling = a.rolling != 0 && untilNs - a.rawNs < kStaleNs;
+    const bool fresh = untilNs - a.rawNs < kStaleNs;
+    const bool countingIn = a.rolling == 0 && a.countInLeft > 0 && fresh;
+    const bool rolling = (a.rolling != 0 && fresh) || countingIn;
+    // Counting in: ticks are timed as if the song were already playing, from where it would
+    // be now were the count-in part of it.
+    audio::ClockAnchor v = a;
+    if (countingIn) {
+        const double speed = a.songFramesPerOutFrame > 0.0 ? a.songFramesPerOutFrame : 1.0;
+        v.songFrame = a.songFrame - std::llround(static_cast<double>(a.countInLeft) * speed);
+    }
     if (!seen_) {
         seen_ = true;
         epoch_ = a.epoch;
     }
     if (a.epoch != epoch_) {
         epoch_ = a.epoch;
-        if (running_) stopPending_ = true;
+        // A Stop only to a receiver that was started (not during a count-in before it).
+        if (running_ && lead_ == Lead::None) stopPending_ = true;
         running_ = false;
         lead_ = Lead::None;
         // While playing, begin() below sends SPP + Continue before the next tick.
         if (!rolling) sppPending_ = sixteenthAtOrAfter(a, static_cast<double>(a.songFrame));
     }
     if (!rolling && running_) {
+        if (lead_ == Lead::None) stopPending_ = true;
         running_ = false;
         lead_ = Lead::None;
-        stopPending_ = true;
     }
     if (stopPending_) {
         if (!push(out, capacity, n, 0, kStop)) return n;
@@ -92,25 +109,26 @@ int ClockSchedule::advance(const audio::ClockAnchor& a, std::int64_t untilNs, Cl
             return n;
         sppPending_ = -1;
     }
-    if (rolling && !running_) begin(a);
+    if (rolling && !running_) begin(v, static_cast<double>(a.songFrame), countingIn);
     while (running_) {
-        std::int64_t due = tickDueNs(a, nextTick_);
-        if (lead_ == Lead::None) {
-            while (due < untilNs - kLateNs) due = tickDueNs(a, ++nextTick_);
-        }
+        std::int64_t due = tickDueNs(v, nextTick_);
+        // Late ticks (a sender not called for a while) are dropped, never the lead's.
+        while (due < untilNs - kLateNs && (lead_ == Lead::None || nextTick_ < leadTick_))
+            due = tickDueNs(v, ++nextTick_);
         if (due >= untilNs) break;
-        const int need = lead_ == Lead::Start ? 2 : lead_ == Lead::Continue ? 3 : 1;
+        const bool lead = lead_ != Lead::None && nextTick_ >= leadTick_;
+        const int need = !lead ? 1 : lead_ == Lead::Start ? 2 : 3;
         if (capacity - n < need) break;
-        if (lead_ == Lead::Start) {
+        if (lead && lead_ == Lead::Start) {
             push(out, capacity, n, due, kStart);
-        } else if (lead_ == Lead::Continue) {
+        } else if (lead) {
             const auto spp =
                 static_cast<int>(std::min<std::int64_t>(nextTick_ / kTicksPerSixteenth, kMaxSpp));
             push(out, capacity, n, due, kSpp, static_cast<std::uint8_t>(spp & 0x7F),
                  static_cast<std::uint8_t>(spp >> 7), 3);
             push(out, capacity, n, due, kContinue);
         }
-        lead_ = Lead::None;
+        if (lead) lead_ = Lead::None;
         push(out, capacity, n, due, kTick);
         ++nextTick_;
     }

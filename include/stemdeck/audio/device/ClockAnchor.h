@@ -24,7 +24,9 @@ struct ClockAnchor {
     std::int32_t sampleRate = 48000;     // output frames per second
     std::uint32_t epoch = 0;             // ++ on a seek, a jump or a song change
     std::uint32_t rolling = 0;           // 1: the song plays (not paused, counting in, buffering)
-    std::uint32_t padding = 0;
+    // Counting in (rolling 0): output frames of the count-in still to be heard after rawNs;
+    // `songFrame` is then where the song will start. A sender ticks through it at the tempo.
+    std::uint32_t countInLeft = 0;
 };
 
 // The engine's clock anchor: the audio thread publishes one per block, only while enabled.
@@ -56,6 +58,7 @@ class ClockAnchorPublisher {
     std::int64_t outFrames_ = 0;
     std::uint32_t epoch_ = 0;
     bool wasRolling_ = false;
+    bool wasCountingIn_ = false;
     double outNs_ = 0.0;      // smoothed: when the last block's end is heard
     double songFrame_ = 0.0;  // smoothed: the song frame heard then
     std::int64_t timeReadings_ = 0;

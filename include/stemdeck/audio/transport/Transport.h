@@ -96,6 +96,11 @@ class Transport {
     int countInBars() const { return countInBars_.load(std::memory_order_relaxed); }
     bool countingIn() const { return countInBeatsLeft() > 0; }
     int countInBeatsLeft() const { return countInBeats_.load(std::memory_order_acquire); }
+    // Any thread: output frames of the count-in still to be heard after the last block (0: not
+    // counting in). The song's first frame is heard that long after the block's end.
+    std::int64_t countInFramesLeft() const {
+        return countInFrames_.load(std::memory_order_acquire);
+    }
     // Any thread. Immediate: seek(frame). NextBar: continue at `frame` from the next bar line
     // (at or after the frame being read now) without a fade, through the loop seam.
     void jumpTo(std::int64_t frame, Quantize quantize);
@@ -156,6 +161,7 @@ class Transport {
     std::atomic<bool> canStretch_{false};
     std::atomic<int> countInBars_{0};
     std::atomic<int> countInBeats_{0};
+    std::atomic<std::int64_t> countInFrames_{0};
     std::atomic<std::int64_t> barJumpRequest_{-1};
 };
 

@@ -109,6 +109,7 @@ class TransportControl {
         return state_ == State::Starving || state_ == State::Buffering;
     }
     std::int64_t countInElapsed() const noexcept { return countInTotal_ - countInLeft_; }
+    std::int64_t countInLeft() const noexcept { return countInLeft_; }
 
   private:
     Step countInStep(bool playWanted, int framesLeft, bool prime) noexcept;

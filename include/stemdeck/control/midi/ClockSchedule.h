@@ -17,7 +17,9 @@ struct ClockEvent {
 // 24 ticks (F8) per quarter note at the grid's tempo x the tempo setting, Start (FA) just
 // before the tick of the first downbeat when playback starts there, Stop (FC) on pause, Song
 // Position Pointer (F2, in 16ths) + Continue (FB) before the first tick when it starts
-// anywhere else, FC + SPP + FB on a jump while playing, SPP on a seek while stopped.
+// anywhere else, FC + SPP + FB on a jump while playing, SPP on a seek while stopped. During a
+// count-in, ticks at the count-in's tempo (a drum machine locks on to it) on the song's grid
+// extended backwards, so that Start (or SPP + Continue) comes with the song's first tick.
 // Pure and real-time safe (no allocation, no clock of its own): one thread (a sender's) owns it.
 class ClockSchedule {
   public:
@@ -43,15 +45,18 @@ class ClockSchedule {
     enum class Lead { None, Start, Continue };
     bool push(ClockEvent* out, int capacity, int& n, std::int64_t due, std::uint8_t b0,
               std::uint8_t b1 = 0, std::uint8_t b2 = 0, std::uint8_t size = 1) noexcept;
-    void begin(const audio::ClockAnchor& anchor) noexcept;
+    // `view`: the anchor as ticks are timed (during a count-in, moved to before the song);
+    // `songStart`: where the song plays from.
+    void begin(const audio::ClockAnchor& view, double songStart, bool countingIn) noexcept;
 
     bool seen_ = false;
     std::uint32_t epoch_ = 0;
     bool running_ = false;      // ticks are going out (after FA or FB)
     bool stopPending_ = false;  // FC not yet written
     int sppPending_ = -1;       // an SPP to write at once (seek while stopped)
-    Lead lead_ = Lead::None;    // what goes out just before tick nextTick_
-    std::int64_t nextTick_ = 0;
+    Lead lead_ = Lead::None;    // what goes out just before tick leadTick_
+    std::int64_t leadTick_ = 0;
+    std::int64_t nextTick_ = 0;  // below leadTick_ while counting in
 };
 
 }  // namespace stemdeck::control::midi
