@@ -15,6 +15,10 @@
         <source>A multitrack stem player for rehearsal and live use: every stem on its own fader, with mute, solo and pan, and a mix remembered per song.</source>
         <translation>Ein Mehrspur-Stem-Player für Probe und Bühne: jeder Stem auf seinem eigenen Fader, mit Mute, Solo und Panorama, und einer Mischung, die sich jeder Song merkt.</translation>
     </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later), with no warranty. It links Rubber Band, qm-dsp and espeak-ng, which are under the GPL as well.</source>
+        <translation>Freie Software unter der GNU General Public License, Version 3 oder später (GPL-3.0-or-later), ohne Gewährleistung. Sie bindet Rubber Band, qm-dsp und espeak-ng ein, die ebenfalls unter der GPL stehen.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -15,6 +15,10 @@
         <source>A multitrack stem player for rehearsal and live use: every stem on its own fader, with mute, solo and pan, and a mix remembered per song.</source>
         <translation>Un reproductor multipista de stems para ensayos y directo: cada stem en su propio fader, con mute, solo y panorama, y una mezcla recordada para cada canción.</translation>
     </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later), with no warranty. It links Rubber Band, qm-dsp and espeak-ng, which are under the GPL as well.</source>
+        <translation>Software libre bajo la Licencia Pública General de GNU, versión 3 o posterior (GPL-3.0-or-later), sin garantía. Enlaza Rubber Band, qm-dsp y espeak-ng, que también están bajo la GPL.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
