@@ -62,4 +62,6 @@ T = {
 "The clipboard has no text.": ("El portapapeles no tiene texto.", "Die Zwischenablage enthält keinen Text."),
 "Replace the lines and their stamps by the pasted text?": ("¿Reemplazar las líneas y sus marcas por el texto pegado?", "Die Zeilen und ihre Zeitstempel durch den eingefügten Text ersetzen?"),
 "Free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later), with no warranty. It links Rubber Band, qm-dsp and espeak-ng, which are under the GPL as well.": ("Software libre bajo la Licencia Pública General de GNU, versión 3 o posterior (GPL-3.0-or-later), sin garantía. Enlaza Rubber Band, qm-dsp y espeak-ng, que también están bajo la GPL.", "Freie Software unter der GNU General Public License, Version 3 oder später (GPL-3.0-or-later), ohne Gewährleistung. Sie bindet Rubber Band, qm-dsp und espeak-ng ein, die ebenfalls unter der GPL stehen."),
+"Reset tempo": ("Restablecer el tempo", "Tempo zurücksetzen"),
+"Reset pitch": ("Restablecer el tono", "Tonhöhe zurücksetzen"),
 }

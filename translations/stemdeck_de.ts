@@ -837,6 +837,14 @@
         <source>Count-in</source>
         <translation>Einzähler</translation>
     </message>
+    <message>
+        <source>Reset tempo</source>
+        <translation>Tempo zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset pitch</source>
+        <translation>Tonhöhe zurücksetzen</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -837,6 +837,14 @@
         <source>Count-in</source>
         <translation>Cuenta previa</translation>
     </message>
+    <message>
+        <source>Reset tempo</source>
+        <translation>Restablecer el tempo</translation>
+    </message>
+    <message>
+        <source>Reset pitch</source>
+        <translation>Restablecer el tono</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
