@@ -64,4 +64,16 @@ T = {
 "Free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later), with no warranty. It links Rubber Band, qm-dsp and espeak-ng, which are under the GPL as well.": ("Software libre bajo la Licencia Pública General de GNU, versión 3 o posterior (GPL-3.0-or-later), sin garantía. Enlaza Rubber Band, qm-dsp y espeak-ng, que también están bajo la GPL.", "Freie Software unter der GNU General Public License, Version 3 oder später (GPL-3.0-or-later), ohne Gewährleistung. Sie bindet Rubber Band, qm-dsp und espeak-ng ein, die ebenfalls unter der GPL stehen."),
 "Reset tempo": ("Restablecer el tempo", "Tempo zurücksetzen"),
 "Reset pitch": ("Restablecer el tono", "Tonhöhe zurücksetzen"),
+# Engine and app messages of issue 15's leftovers: device problems and set problems by code.
+"The audio output was not changed: the song could not be prepared at the new sample rate (%1).": ("No se cambió la salida de audio: la canción no se pudo preparar a la nueva frecuencia de muestreo (%1).", "Der Audioausgang wurde nicht geändert: Der Song konnte nicht für die neue Abtastrate vorbereitet werden (%1)."),
+"The song cannot play on this output: it could not be prepared at %1 Hz (%2).": ("La canción no puede sonar por esta salida: no se pudo preparar a %1 Hz (%2).", "Der Song kann auf diesem Ausgang nicht spielen: Er konnte nicht für %1 Hz vorbereitet werden (%2)."),
+"No audio output is open. Choose a device in Settings.": ("No hay ninguna salida de audio abierta. Elige un dispositivo en Ajustes.", "Kein Audioausgang ist geöffnet. Ein Gerät in den Einstellungen wählen."),
+"Audio could not start: %1. Choose an output in Settings (or reconnect there).": ("El audio no pudo empezar: %1. Elige una salida en Ajustes (o vuelve a conectar allí).", "Audio konnte nicht starten: %1. Einen Ausgang in den Einstellungen wählen (oder dort neu verbinden)."),
+"Audio stopped: %1. Playback is paused where it was; choose an output in Settings (or reconnect there) to carry on.": ("El audio se detuvo: %1. La reproducción está en pausa donde estaba; elige una salida en Ajustes (o vuelve a conectar allí) para seguir.", "Audio angehalten: %1. Die Wiedergabe ist dort pausiert, wo sie war; einen Ausgang in den Einstellungen wählen (oder dort neu verbinden), um weiterzumachen."),
+"entry %1 (%2)": ("entrada %1 (%2)", "Eintrag %1 (%2)"),
+"%1: no song folder at %2": ("%1: no hay carpeta de canción en %2", "%1: kein Songordner unter %2"),
+"%1: %2 is a file, not a song folder": ("%1: %2 es un archivo, no una carpeta de canción", "%1: %2 ist eine Datei, kein Songordner"),
+"%1: no stems the loader can take": ("%1: ningún stem que el cargador pueda leer", "%1: keine Stems, die der Lader lesen kann"),
+"error: %1": ("error: %1", "Fehler: %1"),
+"warning: %1": ("aviso: %1", "Warnung: %1"),
 }

@@ -669,6 +669,33 @@
     </message>
 </context>
 <context>
+    <name>ProblemText</name>
+    <message>
+        <source>entry %1 (%2)</source>
+        <translation>entrada %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: no song folder at %2</source>
+        <translation>%1: no hay carpeta de canción en %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a file, not a song folder</source>
+        <translation>%1: %2 es un archivo, no una carpeta de canción</translation>
+    </message>
+    <message>
+        <source>%1: no stems the loader can take</source>
+        <translation>%1: ningún stem que el cargador pueda leer</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Sets (*%1)</source>
@@ -1047,6 +1074,26 @@
     <message>
         <source>%1 ms output latency</source>
         <translation>%1 ms de latencia de salida</translation>
+    </message>
+    <message>
+        <source>The audio output was not changed: the song could not be prepared at the new sample rate (%1).</source>
+        <translation>No se cambió la salida de audio: la canción no se pudo preparar a la nueva frecuencia de muestreo (%1).</translation>
+    </message>
+    <message>
+        <source>The song cannot play on this output: it could not be prepared at %1 Hz (%2).</source>
+        <translation>La canción no puede sonar por esta salida: no se pudo preparar a %1 Hz (%2).</translation>
+    </message>
+    <message>
+        <source>No audio output is open. Choose a device in Settings.</source>
+        <translation>No hay ninguna salida de audio abierta. Elige un dispositivo en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Audio could not start: %1. Choose an output in Settings (or reconnect there).</source>
+        <translation>El audio no pudo empezar: %1. Elige una salida en Ajustes (o vuelve a conectar allí).</translation>
+    </message>
+    <message>
+        <source>Audio stopped: %1. Playback is paused where it was; choose an output in Settings (or reconnect there) to carry on.</source>
+        <translation>El audio se detuvo: %1. La reproducción está en pausa donde estaba; elige una salida en Ajustes (o vuelve a conectar allí) para seguir.</translation>
     </message>
 </context>
 <context>
