@@ -87,6 +87,10 @@ mixes them live: gain, mute, solo and pan per stem, loops, markers, tempo and\n\
 pitch change, a click with count-in, set lists and a stage view. MIDI, OSC and\n\
 a web page drive it remotely. stemdeck-cli plays, checks, renders and serves\n\
 songs and sets from the command line.")
+# GPL-3.0-or-later (COPYING): Rubber Band and qm-dsp are GPL-2+ and espeak-ng GPL-3+, so the
+# linked programs can only be distributed under GPL 3 or later. The .deb carries no licence
+# field: Debian reads it from /usr/share/doc/stemdeck/copyright.
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/COPYING)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION sound)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)

@@ -15,6 +15,10 @@
         <source>A multitrack stem player for rehearsal and live use: every stem on its own fader, with mute, solo and pan, and a mix remembered per song.</source>
         <translation>Ein Mehrspur-Stem-Player für Probe und Bühne: jeder Stem auf seinem eigenen Fader, mit Mute, Solo und Panorama, und einer Mischung, die sich jeder Song merkt.</translation>
     </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later), with no warranty. It links Rubber Band, qm-dsp and espeak-ng, which are under the GPL as well.</source>
+        <translation>Freie Software unter der GNU General Public License, Version 3 oder später (GPL-3.0-or-later), ohne Gewährleistung. Sie bindet Rubber Band, qm-dsp und espeak-ng ein, die ebenfalls unter der GPL stehen.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -665,6 +669,33 @@
     </message>
 </context>
 <context>
+    <name>ProblemText</name>
+    <message>
+        <source>entry %1 (%2)</source>
+        <translation>Eintrag %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: no song folder at %2</source>
+        <translation>%1: kein Songordner unter %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a file, not a song folder</source>
+        <translation>%1: %2 ist eine Datei, kein Songordner</translation>
+    </message>
+    <message>
+        <source>%1: no stems the loader can take</source>
+        <translation>%1: keine Stems, die der Lader lesen kann</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Sets (*%1)</source>
@@ -832,6 +863,14 @@
     <message>
         <source>Count-in</source>
         <translation>Einzähler</translation>
+    </message>
+    <message>
+        <source>Reset tempo</source>
+        <translation>Tempo zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Reset pitch</source>
+        <translation>Tonhöhe zurücksetzen</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1074,26 @@
     <message>
         <source>%1 ms output latency</source>
         <translation>%1 ms Ausgangslatenz</translation>
+    </message>
+    <message>
+        <source>The audio output was not changed: the song could not be prepared at the new sample rate (%1).</source>
+        <translation>Der Audioausgang wurde nicht geändert: Der Song konnte nicht für die neue Abtastrate vorbereitet werden (%1).</translation>
+    </message>
+    <message>
+        <source>The song cannot play on this output: it could not be prepared at %1 Hz (%2).</source>
+        <translation>Der Song kann auf diesem Ausgang nicht spielen: Er konnte nicht für %1 Hz vorbereitet werden (%2).</translation>
+    </message>
+    <message>
+        <source>No audio output is open. Choose a device in Settings.</source>
+        <translation>Kein Audioausgang ist geöffnet. Ein Gerät in den Einstellungen wählen.</translation>
+    </message>
+    <message>
+        <source>Audio could not start: %1. Choose an output in Settings (or reconnect there).</source>
+        <translation>Audio konnte nicht starten: %1. Einen Ausgang in den Einstellungen wählen (oder dort neu verbinden).</translation>
+    </message>
+    <message>
+        <source>Audio stopped: %1. Playback is paused where it was; choose an output in Settings (or reconnect there) to carry on.</source>
+        <translation>Audio angehalten: %1. Die Wiedergabe ist dort pausiert, wo sie war; einen Ausgang in den Einstellungen wählen (oder dort neu verbinden), um weiterzumachen.</translation>
     </message>
 </context>
 <context>

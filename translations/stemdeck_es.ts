@@ -15,6 +15,10 @@
         <source>A multitrack stem player for rehearsal and live use: every stem on its own fader, with mute, solo and pan, and a mix remembered per song.</source>
         <translation>Un reproductor multipista de stems para ensayos y directo: cada stem en su propio fader, con mute, solo y panorama, y una mezcla recordada para cada canción.</translation>
     </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later), with no warranty. It links Rubber Band, qm-dsp and espeak-ng, which are under the GPL as well.</source>
+        <translation>Software libre bajo la Licencia Pública General de GNU, versión 3 o posterior (GPL-3.0-or-later), sin garantía. Enlaza Rubber Band, qm-dsp y espeak-ng, que también están bajo la GPL.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -665,6 +669,33 @@
     </message>
 </context>
 <context>
+    <name>ProblemText</name>
+    <message>
+        <source>entry %1 (%2)</source>
+        <translation>entrada %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: no song folder at %2</source>
+        <translation>%1: no hay carpeta de canción en %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a file, not a song folder</source>
+        <translation>%1: %2 es un archivo, no una carpeta de canción</translation>
+    </message>
+    <message>
+        <source>%1: no stems the loader can take</source>
+        <translation>%1: ningún stem que el cargador pueda leer</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Sets (*%1)</source>
@@ -832,6 +863,14 @@
     <message>
         <source>Count-in</source>
         <translation>Cuenta previa</translation>
+    </message>
+    <message>
+        <source>Reset tempo</source>
+        <translation>Restablecer el tempo</translation>
+    </message>
+    <message>
+        <source>Reset pitch</source>
+        <translation>Restablecer el tono</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1074,26 @@
     <message>
         <source>%1 ms output latency</source>
         <translation>%1 ms de latencia de salida</translation>
+    </message>
+    <message>
+        <source>The audio output was not changed: the song could not be prepared at the new sample rate (%1).</source>
+        <translation>No se cambió la salida de audio: la canción no se pudo preparar a la nueva frecuencia de muestreo (%1).</translation>
+    </message>
+    <message>
+        <source>The song cannot play on this output: it could not be prepared at %1 Hz (%2).</source>
+        <translation>La canción no puede sonar por esta salida: no se pudo preparar a %1 Hz (%2).</translation>
+    </message>
+    <message>
+        <source>No audio output is open. Choose a device in Settings.</source>
+        <translation>No hay ninguna salida de audio abierta. Elige un dispositivo en Ajustes.</translation>
+    </message>
+    <message>
+        <source>Audio could not start: %1. Choose an output in Settings (or reconnect there).</source>
+        <translation>El audio no pudo empezar: %1. Elige una salida en Ajustes (o vuelve a conectar allí).</translation>
+    </message>
+    <message>
+        <source>Audio stopped: %1. Playback is paused where it was; choose an output in Settings (or reconnect there) to carry on.</source>
+        <translation>El audio se detuvo: %1. La reproducción está en pausa donde estaba; elige una salida en Ajustes (o vuelve a conectar allí) para seguir.</translation>
     </message>
 </context>
 <context>

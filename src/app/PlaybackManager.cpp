@@ -58,10 +58,9 @@ void PlaybackManager::onLoadFinished(const SongLoader::Result& result) {
         const QString error = displayName(result.error);
         if (pendingOutput_) {
             pendingOutput_.reset();
-            emit errorOccurred(
-                QStringLiteral("The audio output was not changed: the song could not be "
-                               "prepared at the new sample rate (%1).")
-                    .arg(error));
+            emit errorOccurred(tr("The audio output was not changed: the song could not be "
+                                  "prepared at the new sample rate (%1).")
+                                   .arg(error));
         }
         if (result.cancelled) {
             emit loadCancelled(result.folder);
@@ -74,8 +73,8 @@ void PlaybackManager::onLoadFinished(const SongLoader::Result& result) {
                 // The song in the engine still waits to be loaded at the output's rate.
                 reloadForOutput(false);
             } else if (std::exchange(outputChangePending_, false)) {
-                emit errorOccurred(QStringLiteral("The song cannot play on this output: it could "
-                                                  "not be prepared at %1 Hz (%2).")
+                emit errorOccurred(tr("The song cannot play on this output: it could "
+                                      "not be prepared at %1 Hz (%2).")
                                        .arg(engine_.reloadRate())
                                        .arg(error));
                 emit outputChanged();
@@ -231,8 +230,7 @@ void PlaybackManager::play() {
     if (!engine_.hasSong()) return;
     if (!engine_.outputOpen()) {
         emit errorOccurred(outputProblem_.isEmpty()
-                               ? QStringLiteral("No audio output is open. Choose a device in "
-                                                "Settings.")
+                               ? tr("No audio output is open. Choose a device in Settings.")
                                : outputProblem_);
         return;
     }
@@ -247,8 +245,7 @@ void PlaybackManager::play() {
         // The device went away while nothing played (the stream was stopped): it only shows
         // now.
         reportOutputProblem(
-            QStringLiteral("Audio could not start: %1. Choose an output in "
-                           "Settings (or reconnect there)."));
+            tr("Audio could not start: %1. Choose an output in Settings (or reconnect there)."));
     }
     publishTransport();
 }
@@ -330,9 +327,8 @@ void PlaybackManager::poll() {
 void PlaybackManager::onDeviceLost() {
     // The engine has paused where the audio stopped and let go of the output.
     reportOutputProblem(
-        QStringLiteral("Audio stopped: %1. Playback is paused where it was; "
-                       "choose an output in Settings (or reconnect there) to "
-                       "carry on."));
+        tr("Audio stopped: %1. Playback is paused where it was; choose an output in Settings "
+           "(or reconnect there) to carry on."));
 }
 
 void PlaybackManager::reportOutputProblem(const QString& pattern) {

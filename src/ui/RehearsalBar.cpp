@@ -50,12 +50,13 @@ RehearsalBar::RehearsalBar(QWidget* parent)
     ui_->setupUi(this);
     setRanges(*ui_);
     arrangeGroups();
-    // The fields take the keyboard from a click only (Tab stays out of the way of the transport
-    // keys; TransportKeys decides which key is whose), and the wheel once clicked.
+    // The fields take the keyboard from Tab or a click (a keyboard user reaches them too; the
+    // transport keys still work in them until a number is typed: TransportKeys), and the wheel
+    // once focused. Its buttons take Tab focus (a tool button's own), as the transport's do.
     for (QWidget* w : std::initializer_list<QWidget*>{
              ui_->tempoSpin, ui_->pitchSpin, ui_->centsSpin, ui_->clickLevelSpin, ui_->bpmSpin,
              ui_->meterCombo, ui_->countInSpin}) {
-        w->setFocusPolicy(Qt::ClickFocus);
+        w->setFocusPolicy(Qt::StrongFocus);
         WheelGuard::guard(w);
     }
     tapClock_.start();

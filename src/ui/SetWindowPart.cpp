@@ -17,14 +17,15 @@
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/SongGuideCues.h"
+#include "stemdeck/app/set/ProblemText.h"
 #include "stemdeck/app/set/SetFile.h"
 #include "stemdeck/app/set/SetListModel.h"
 #include "stemdeck/app/set/SetPlaybackPort.h"
 #include "stemdeck/app/set/SetPlayer.h"
 #include "stemdeck/app/set/SetSession.h"
 #include "stemdeck/ui/RecentSongsMenu.h"
-#include "stemdeck/ui/SetUndo.h"
 #include "stemdeck/ui/SetCuesBox.h"
+#include "stemdeck/ui/SetUndo.h"
 #include "stemdeck/ui/SetlistPanel.h"
 #include "stemdeck/ui/ShortcutGuide.h"
 #include "stemdeck/ui/StageView.h"
@@ -265,9 +266,9 @@ bool SetWindowPart::openSet(const QString& file) {
     dock_->show();
     QStringList problems;
     for (const SetProblem& problem : session_->fileProblems())
-        problems << QString::fromStdString(problem.line());
+        problems << app::set::ProblemText::line(problem);
     for (const SetProblem& problem : model_->report().problems)
-        if (problem.isError()) problems << QString::fromStdString(problem.line());
+        if (problem.isError()) problems << app::set::ProblemText::line(problem);
     if (problems.isEmpty()) {
         say(tr("Opened set %1: %n song(s)", nullptr, session_->size())
                 .arg(session_->displayName()));

@@ -3,17 +3,22 @@
 // work from the keys alone.
 #include <gtest/gtest.h>
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSlider>
 #include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QTest>
 #include <algorithm>
 
 #include "UiTestSupport.h"
 #include "WindowRig.h"
 #include "stemdeck/ui/MixerPanel.h"
+#include "stemdeck/ui/RehearsalBar.h"
 #include "stemdeck/ui/ResettableSlider.h"
 #include "stemdeck/ui/SetlistPanel.h"
 #include "stemdeck/ui/TrackStrip.h"
@@ -68,7 +73,61 @@ std::vector<QWidget*> tabCycle(QMainWindow& window) {
     return cycle;
 }
 
+// A control a user works (a button, a field, a slider, a list), not a frame or a label that
+// takes the focus from a click only to be dismissed or copied from. A spin box's or combo
+// box's own line edit is a part of its field.
+bool isControl(QWidget* w) {
+    QWidget* parent = w->parentWidget();
+    if (qobject_cast<QAbstractSpinBox*>(parent) || qobject_cast<QComboBox*>(parent)) return false;
+    return qobject_cast<QAbstractButton*>(w) || qobject_cast<QAbstractSpinBox*>(w) ||
+           qobject_cast<QAbstractSlider*>(w) || qobject_cast<QComboBox*>(w) ||
+           qobject_cast<QLineEdit*>(w) || qobject_cast<QAbstractItemView*>(w);
+}
+
 }  // namespace
+
+TEST(KeyboardAccess, TabReachesEveryControlThatTakesTheFocus) {
+    test::WindowRig rig;
+    ASSERT_TRUE(rig.load(test::writeUiSong(rig.dir, "song", 2.0)));
+    for (QDockWidget* dock : rig.window->findChildren<QDockWidget*>()) dock->show();
+    QApplication::processEvents();
+
+    const std::vector<QWidget*> cycle = tabCycle(*rig.window);
+    const auto reached = [&cycle](QWidget* w) {
+        return std::find(cycle.begin(), cycle.end(), w) != cycle.end();
+    };
+    // A control that a click can focus but Tab cannot is out of a keyboard user's reach.
+    QStringList missed;
+    for (QWidget* w : rig.window->findChildren<QWidget*>())
+        if (isControl(w) && w->isVisible() && w->isEnabled() && w->focusPolicy() != Qt::NoFocus &&
+            !reached(w))
+            missed << describe(w);
+    EXPECT_TRUE(missed.isEmpty()) << "Tab does not reach:\n"
+                                  << missed.join(QLatin1Char('\n')).toStdString();
+
+    // In the order of the window, top to bottom: the transport, the rehearsal bar (tempo first,
+    // the count-in last), then the mixer's faders.
+    const auto firstIndex = [&cycle](auto&& matches) {
+        const auto it = std::find_if(cycle.begin(), cycle.end(), matches);
+        return it - cycle.begin();
+    };
+    const auto transport = firstIndex([](QWidget* w) { return inside<ui::TransportBar>(w); });
+    const auto tempo =
+        firstIndex([](QWidget* w) { return w->objectName() == QLatin1String("tempoSpin"); });
+    const auto countIn =
+        firstIndex([](QWidget* w) { return w->objectName() == QLatin1String("countInSpin"); });
+    const auto fader = firstIndex([](QWidget* w) {
+        return inside<ui::TrackStrip>(w) && qobject_cast<ui::ResettableSlider*>(w);
+    });
+    const auto end = static_cast<std::ptrdiff_t>(cycle.size());
+    ASSERT_LT(tempo, end) << "Tab does not reach the tempo field";
+    ASSERT_LT(countIn, end) << "Tab does not reach the count-in field";
+    ASSERT_LT(fader, end);
+    EXPECT_LT(transport, tempo);
+    EXPECT_LT(tempo, countIn);
+    EXPECT_LT(countIn, fader);
+    EXPECT_TRUE(inside<ui::RehearsalBar>(cycle[static_cast<std::size_t>(tempo)]));
+}
 
 TEST(KeyboardAccess, TabReachesEveryControlAndEachHasAName) {
     test::WindowRig rig;

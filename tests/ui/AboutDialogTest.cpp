@@ -18,4 +18,12 @@ TEST(AboutDialog, NamesTheLibraryVersions) {
     EXPECT_EQ(dialog.findChild<QLabel*>(QStringLiteral("versionsLabel"))->text(), versions);
 }
 
+TEST(AboutDialog, SaysTheLicence) {
+    // The GPL of the libraries it links (Rubber Band, qm-dsp, espeak-ng) is the program's.
+    AboutDialog dialog;
+    const QLabel* licence = dialog.findChild<QLabel*>(QStringLiteral("licenceLabel"));
+    ASSERT_NE(licence, nullptr);
+    EXPECT_TRUE(licence->text().contains(QStringLiteral("GPL-3.0-or-later")));
+}
+
 }  // namespace unity_AboutDialogTest

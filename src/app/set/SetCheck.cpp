@@ -34,13 +34,18 @@ class SongChecker {
         index_ = index;
         label_ = entryLabel(index, entry);
         song.folder = entry.resolve(setFolder);
+        currentFolder_ = song.folder;
+        entryPath_ = entry.path;
         song.title = song.folder.filename().string();
         if (song.title.empty()) song.title = song.folder.parent_path().filename().string();
         std::error_code ec;
         const auto status = fs::status(song.folder, ec);
-        if (!fs::exists(status)) return error("no song folder at " + song.folder.string()), song;
+        if (!fs::exists(status))
+            return coded(Code::NoSongFolder, "no song folder at " + song.folder.string()), song;
         if (!fs::is_directory(status))
-            return error(song.folder.string() + " is a file, not a song folder"), song;
+            return coded(Code::NotASongFolder,
+                         song.folder.string() + " is a file, not a song folder"),
+                   song;
         audio::ScannedSong scanned;
         try {
             scanned = StemLoader::scan(song.folder);
@@ -48,7 +53,8 @@ class SongChecker {
             return error(e.what()), song;
         }
         for (const auto& issue : scanned.errors) error(issue.message);
-        if (scanned.probes.empty()) return error("no stems the loader can take"), song;
+        if (scanned.probes.empty())
+            return coded(Code::NoStems, "no stems the loader can take"), song;
 
         const audio::SongMetaFile meta = audio::SongMetaFile::read(song.folder);
         if (!meta.title.empty()) song.title = meta.title;
@@ -69,7 +75,15 @@ class SongChecker {
     }
 
   private:
+    using Code = SetProblem::Code;
     void error(const std::string& what) { add(SetProblem::Kind::Error, what); }
+    // An error the windows translate (ProblemText): its code, and the folder it names.
+    void coded(Code code, const std::string& what) {
+        error(what);
+        problems_.back().code = code;
+        problems_.back().entryPath = entryPath_;
+        problems_.back().folder = currentFolder_.string();
+    }
     void add(SetProblem::Kind kind, const std::string& what) {
         problems_.push_back({kind, index_ + 1, label_ + ": " + what});
     }
@@ -109,6 +123,8 @@ class SongChecker {
     std::vector<SetProblem>& problems_;
     std::size_t index_ = 0;
     std::string label_;
+    fs::path currentFolder_;
+    std::string entryPath_;
 };
 
 // The largest pair of adjacent songs must fit together: while one plays, the next preloads.

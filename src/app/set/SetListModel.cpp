@@ -11,6 +11,7 @@
 
 #include "stemdeck/app/ClockText.h"
 #include "stemdeck/app/MarkerStore.h"
+#include "stemdeck/app/set/ProblemText.h"
 #include "stemdeck/app/set/SetFile.h"
 
 namespace stemdeck::app::set {
@@ -53,11 +54,9 @@ QStringList SetListModel::problems(int row) const {
     QStringList lines;
     const auto entry = static_cast<std::size_t>(row + 1);
     for (const SetProblem& problem : session_.fileProblems())
-        if (problem.entry == entry && problem.isError())
-            lines << QString::fromStdString(problem.message);
+        if (problem.entry == entry && problem.isError()) lines << ProblemText::message(problem);
     for (const SetProblem& problem : report_.problems)
-        if (problem.entry == entry && problem.isError())
-            lines << QString::fromStdString(problem.message);
+        if (problem.entry == entry && problem.isError()) lines << ProblemText::message(problem);
     return lines;
 }
 

@@ -83,9 +83,16 @@ struct SetList {
 // the message already names the entry ("entry 3 (Reunion): ...").
 struct SetProblem {
     enum class Kind { Error, Warning };
+    // What went wrong, for the windows to say in the user's language (ProblemText); `message`
+    // stays the English line the CLI prints. Other: only `message` says it.
+    enum class Code { Other, NoSongFolder, NotASongFolder, NoStems };
     Kind kind = Kind::Error;
     std::size_t entry = 0;
     std::string message;
+    Code code = Code::Other;
+    // The code's arguments: the entry's path as written, the song folder it resolves to.
+    std::string entryPath{};
+    std::string folder{};
 
     bool isError() const { return kind == Kind::Error; }
     // "error: entry 3 (Reunion): ..." / "warning: ...": how the CLI prints it.
