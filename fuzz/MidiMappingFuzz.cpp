@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check(MidiMappingFile::toJson(reload.mapping) == saved);
     }
 
-    const MidiMapper mapper(load.mapping.bindings, load.mapping.programChange, actionCatalog());
+    MidiMapper mapper(load.mapping.bindings, load.mapping.programChange, actionCatalog());
     MidiFeedback feedback(load.mapping.bindings, actionCatalog());
     using Type = MidiMessage::Type;
     for (const auto& b : load.mapping.bindings) {

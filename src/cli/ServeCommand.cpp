@@ -20,14 +20,11 @@
 #include "stemdeck/app/control/ControlCenter.h"
 #include "stemdeck/app/control/LockState.h"
 #include "stemdeck/app/control/MidiClockDoor.h"
-#include "stemdeck/app/control/MidiDoor.h"
 #include "stemdeck/app/set/SetPlaybackPort.h"
 #include "stemdeck/app/set/SetPlayer.h"
 #include "stemdeck/app/set/SetSession.h"
 #include "stemdeck/audio/Engine.h"
-#include "stemdeck/remote/HttpDoor.h"
-#include "stemdeck/remote/OscDoor.h"
-#include "stemdeck/remote/RemotePage.h"
+#include "stemdeck/remote/ControlHub.h"
 #include "stemdeck/remote/TokenCheck.h"
 
 namespace stemdeck::cli {
@@ -66,30 +63,34 @@ struct ServedApp {
     app::set::SetPlayer player{session, port};
 };
 
-// Opens the web remote as asked and prints where it is and its tokens (random unless given):
-// the one place a token is ever shown. Returns false when not asked for.
-bool openWebRemote(remote::HttpDoor& http, const QHostAddress& address, const CliOptions& options,
-                   std::ostream& err) {
-    if (options.httpPort < 0) return false;
-    const QString token =
+// The web remote's tokens as asked (random unless given); a usage error when they are equal.
+remote::ControlHub::HttpConfig webRemoteConfig(const CliOptions& options) {
+    remote::ControlHub::HttpConfig config;
+    config.enabled = options.httpPort >= 0;
+    if (!config.enabled) return config;
+    config.address = QString::fromStdString(options.bind);
+    config.port = options.httpPort;
+    config.token =
         options.token.empty() ? remote::generateToken() : QString::fromStdString(options.token);
-    const QString readToken = options.readToken.empty() ? remote::generateToken()
-                                                        : QString::fromStdString(options.readToken);
-    if (token == readToken) throw CliError("--read-token must differ from --token");
-    QString error;
-    if (!http.start(address, static_cast<quint16>(options.httpPort), token, readToken, &error))
-        throw std::runtime_error(error.toStdString());
-    if (!address.isLoopback())
+    config.readToken = options.readToken.empty() ? remote::generateToken()
+                                                 : QString::fromStdString(options.readToken);
+    if (config.token == config.readToken) throw CliError("--read-token must differ from --token");
+    return config;
+}
+
+// Where the web remote is and its tokens: the one place a token is ever shown.
+void printWebRemote(const remote::ControlHub& hub, const remote::ControlHub::HttpConfig& config,
+                    const CliOptions& options, std::ostream& err) {
+    if (!QHostAddress(config.address).isLoopback())
         printLine(err, "warning: the web remote is open to the network on " + options.bind +
                            ": anyone with a token can drive the show");
-    const QStringList urls = remote::remotePageUrls(address, http.port(), token);
+    const QStringList urls = hub.httpUrls();
     for (const QString& url : urls) printLine(err, "web remote on " + url.toStdString());
-    for (const QString& url : remote::remotePageUrls(address, http.port(), readToken))
+    for (const QString& url : hub.httpUrls(true))
         printLine(err, "read-only (stage view) on " + url.toStdString());
-    printLine(err, "token: " + token.toStdString());
-    printLine(err, "read-only token: " + readToken.toStdString());
+    printLine(err, "token: " + config.token.toStdString());
+    printLine(err, "read-only token: " + config.readToken.toStdString());
     if (options.qr && !urls.isEmpty()) err << qrText(urls.front().toStdString());
-    return true;
 }
 
 }  // namespace
@@ -151,30 +152,35 @@ int runServe(const CliOptions& options, const CommandContext& context) {
     const QHostAddress address(QString::fromStdString(options.bind));
     if (address.isNull())
         throw CliError("--bind: " + options.bind + " is not an IP address of this machine");
-    remote::OscDoor osc(center);
+    // Opened through the ControlHub, as the window opens them from its settings: one place
+    // that opens, closes and reports the doors.
+    remote::ControlHub hub(center);
     if (options.oscPort >= 0) {
-        QString error;
-        if (!osc.start(address, static_cast<quint16>(options.oscPort), &error))
-            throw std::runtime_error("OSC: " + error.toStdString());
-        center.addListener(&osc);
-        printLine(context.err, "OSC on udp://" + options.bind + ":" + std::to_string(osc.port()) +
+        if (!hub.applyOsc({true, QString::fromStdString(options.bind), options.oscPort}))
+            throw std::runtime_error(hub.oscStatus().toStdString());  // "OSC: cannot listen …"
+        printLine(context.err, "OSC on udp://" + options.bind + ":" +
+                                   std::to_string(hub.oscPort()) +
                                    " (addresses: the README's \"OSC control\")");
     }
-    remote::HttpDoor http(center);
-    if (openWebRemote(http, address, options, context.err)) center.addListener(&http);
+    const remote::ControlHub::HttpConfig web = webRemoteConfig(options);
+    if (web.enabled) {
+        if (!hub.applyHttp(web)) throw std::runtime_error(hub.httpStatus().toStdString());
+        printWebRemote(hub, web, options, context.err);
+    }
     // MIDI: a controller's door, on the machine's MIDI system (ALSA, else JACK). No system is
-    // a note, not a failure: the other doors (or none) serve on.
-    app::MidiDoor midi(center);
+    // a note, not a failure: the other doors (or none) serve on. Its status is printed when it
+    // changes (a controller unplugged, plugged in again), once each.
+    QString midiSaid;
+    const auto sayMidi = [&] {
+        if (!hub.midiDoor() || hub.midiStatus() == midiSaid) return;
+        midiSaid = hub.midiStatus();
+        say(midiSaid);
+    };
     if (options.midi) {
-        QObject::connect(&midi, &app::MidiDoor::problem, &qapp, say);
-        app::MidiDoorConfig config;
-        config.input = *options.midi;
-        config.mappingPath = qtPath(options.midiMap);
-        midi.start(config);
-        center.addListener(&midi);
-        say(midi.status());
-        // Later changes too: a controller unplugged, plugged in again.
-        QObject::connect(&midi, &app::MidiDoor::statusChanged, &qapp, say);
+        QObject::connect(&hub, &remote::ControlHub::midiProblem, &qapp, say);
+        QObject::connect(&hub, &remote::ControlHub::midiChanged, &qapp, sayMidi);
+        hub.applyMidi({true, QString::fromStdString(*options.midi), qtPath(options.midiMap)});
+        sayMidi();
     }
     // MIDI clock out: a synth or DAW follows the song. Not there (no JACK) is a note too.
     app::MidiClockDoor clock(served.engine);
@@ -182,7 +188,7 @@ int runServe(const CliOptions& options, const CommandContext& context) {
         clock.start(*options.clockOut);
         say(clock.status());
     }
-    if (!osc.isListening() && !http.isListening() && !options.midi)
+    if (!hub.oscOpen() && !hub.httpOpen() && !options.midi)
         printLine(context.err,
                   "no remote door is open (--osc PORT opens the OSC door, --http PORT the web "
                   "remote, --midi NAME the MIDI one)");
@@ -199,13 +205,11 @@ int runServe(const CliOptions& options, const CommandContext& context) {
     });
     watch.start();
     qapp.exec();
-    center.removeListener(&http);
-    http.stop();
-    center.removeListener(&midi);
-    midi.stop();
+    // The doors close before the center they listen to (the hub's destructor would too).
+    hub.applyHttp({});
+    hub.applyMidi({});
     clock.stop();
-    center.removeListener(&osc);
-    osc.stop();
+    hub.applyOsc({});
     center.removeListener(&songLog);
     return Interruption::raised() ? Interruption::exitStatus() : status;
 }

@@ -117,6 +117,73 @@ TEST(MidiMapper, AbsoluteLinearOverTheParamRange) {
     EXPECT_DOUBLE_EQ(std::get<double>(run(b, cc(64, 127))[0].params.at("ratio")), 1.5);
 }
 
+// Soft takeover: the stem sits at 0 dB (value 102) after the window moved it; the fader is
+// at the bottom. Moving it up does nothing until it reaches the value, then it follows.
+TEST(MidiMapper, PickupWaitsUntilTheFaderReachesTheGain) {
+    auto b = binding("stem.gain", MidiMode::Absolute, MidiPress::High, MidiSource::Type::Cc, 1, 7);
+    b.args["stem"] = std::string("drums");
+    MidiMapper mapper({b}, std::nullopt, actionCatalog());
+    double gainDb = 0.0;  // what the "state" says; the calls that pass set it
+    const MidiMapper::CurrentValue current = [&](const MidiBinding&) {
+        return std::optional<double>(gainDb);
+    };
+    const auto move = [&](int value) {
+        const auto calls = mapper.map(cc(7, value), 42, current);
+        if (!calls.empty()) gainDb = std::get<double>(calls[0].params.at("db"));
+        return calls.size();
+    };
+    EXPECT_EQ(move(0), 0u) << "value 0 is a message, but not the gain's place";
+    EXPECT_EQ(move(40), 0u);
+    EXPECT_EQ(move(90), 0u);
+    EXPECT_EQ(move(105), 1u) << "crossing 102 between two messages picks it up";
+    EXPECT_EQ(move(60), 1u) << "held: it follows";
+    EXPECT_DOUBLE_EQ(gainDb, MidiValueLaw::gainDb(60));
+    // Another door sets the gain: the fader lets go until it comes within a step of it.
+    gainDb = MidiValueLaw::gainDb(110);
+    EXPECT_EQ(move(61), 0u);
+    EXPECT_EQ(move(100), 0u);
+    EXPECT_EQ(move(109), 1u) << "within a step";
+    EXPECT_DOUBLE_EQ(gainDb, MidiValueLaw::gainDb(109));
+    // From above, crossing downwards.
+    gainDb = MidiValueLaw::gainDb(20);
+    EXPECT_EQ(move(120), 0u);
+    EXPECT_EQ(move(10), 1u);
+}
+
+// A motor fader is moved to the gain by feedback: it holds the gain at once, even when the
+// player's first move from there skips a step.
+TEST(MidiMapper, AFaderMovedByFeedbackNeedsNoPickup) {
+    auto b =
+        binding("master.gain", MidiMode::Absolute, MidiPress::High, MidiSource::Type::Cc, 1, 7);
+    b.feedback = true;
+    MidiMapper mapper({b}, std::nullopt, actionCatalog());
+    const double db = MidiValueLaw::gainDb(68);
+    const MidiMapper::CurrentValue current = [&](const MidiBinding&) {
+        return std::optional<double>(db);
+    };
+    EXPECT_EQ(mapper.map(cc(7, 80), 42, current).size(), 0u);
+    mapper.feedbackSent("master.gain", {}, db);
+    EXPECT_EQ(mapper.map(cc(7, 75), 42, current).size(), 1u);
+}
+
+TEST(MidiMapper, JumpTakesOverAtOnceAndUnknownTargetsAct) {
+    auto b =
+        binding("master.gain", MidiMode::Absolute, MidiPress::High, MidiSource::Type::Cc, 1, 7);
+    b.takeover = MidiTakeover::Jump;
+    const MidiMapper::CurrentValue atUnity = [](const MidiBinding&) {
+        return std::optional<double>(0.0);
+    };
+    MidiMapper jump({b}, std::nullopt, actionCatalog());
+    EXPECT_EQ(jump.map(cc(7, 0), 42, atUnity).size(), 1u);
+    b.takeover = MidiTakeover::Pickup;
+    MidiMapper pickup({b}, std::nullopt, actionCatalog());
+    EXPECT_EQ(pickup.map(cc(7, 0), 42, atUnity).size(), 0u);
+    const MidiMapper::CurrentValue unknown = [](const MidiBinding&) {
+        return std::optional<double>();
+    };
+    EXPECT_EQ(pickup.map(cc(7, 0), 42, unknown).size(), 1u) << "nothing to pick up";
+}
+
 TEST(MidiMapper, FaderLawRoundTrips) {
     for (int v = 0; v <= 127; ++v)
         EXPECT_EQ(MidiValueLaw::valueOfGain(MidiValueLaw::gainDb(v)), v) << v;

@@ -57,6 +57,24 @@ TEST(MidiMappingFile, LoadsTheDesignExample) {
     EXPECT_TRUE(m.bindings[1].feedback);
     EXPECT_EQ(m.bindings[2].mode, MidiMode::Absolute);
     EXPECT_EQ(std::get<std::string>(m.bindings[2].args.at("stem")), "drums");
+    EXPECT_EQ(m.bindings[2].takeover, MidiTakeover::Pickup) << "pickup unless the file says";
+}
+
+TEST(MidiMappingFile, TakeoverIsReadSavedAndChecked) {
+    const auto load = MidiMappingFile::parse(bindingsWith(
+        R"({"action": "master.gain", "source": {"type": "cc", "number": 7}, "mode": "absolute", "takeover": "jump"},
+           {"action": "tempo", "source": {"type": "cc", "number": 8}, "mode": "absolute", "takeover": "grab"})"));
+    ASSERT_TRUE(load.ok);
+    ASSERT_EQ(load.mapping.bindings.size(), 1u);
+    EXPECT_EQ(load.mapping.bindings[0].takeover, MidiTakeover::Jump);
+    ASSERT_EQ(load.problems.size(), 1u);
+    EXPECT_EQ(load.problems[0], "binding 2: takeover must be pickup or jump");
+    const json saved = MidiMappingFile::toJson(load.mapping);
+    EXPECT_EQ(saved["bindings"][0]["takeover"], "jump");
+    EXPECT_FALSE(saved["bindings"][0].contains("extra"));
+    const auto again = MidiMappingFile::parse(saved.dump());
+    ASSERT_EQ(again.mapping.bindings.size(), 1u);
+    EXPECT_EQ(again.mapping.bindings[0].takeover, MidiTakeover::Jump);
 }
 
 TEST(MidiMappingFile, RoundTripKeepsUnknownKeys) {

@@ -33,6 +33,7 @@
 #include "stemdeck/app/set/SetSession.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/control/ActionCatalog.h"
+#include "stemdeck/control/midi/MidiValueLaw.h"
 
 // Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
 namespace unity_MidiDoorTest {
@@ -371,6 +372,54 @@ TEST(MidiDoor, ANamedControllerIsReopenedWhenItComesBack) {
         EXPECT_TRUE(rig.door.status().contains("pedalboard went away (waiting for it)"))
             << rig.door.status().toStdString();
     }
+}
+
+// Soft takeover over JACK MIDI: a fader (CC 7, takeover pickup by default) away from the stem's
+// gain moves nothing until it reaches it; after another door changed the gain it has to reach
+// it again. A "jump" fader (CC 8 on the master) sets its value at once.
+TEST(MidiDoor, AFaderPicksUpTheGainInsteadOfJumping) {
+    if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
+    DoorRig rig;
+    ASSERT_TRUE(rig.load(rig.writeSong("song", 10.0)));
+    ASSERT_TRUE(rig.openDoor(
+        R"([{"action": "stem.gain", "args": {"stem": "1"},
+             "source": {"type": "cc", "channel": 1, "number": 7}, "mode": "absolute"},
+            {"action": "master.gain", "source": {"type": "cc", "channel": 1, "number": 8},
+             "mode": "absolute", "takeover": "jump"}])"));
+    using control::midi::MidiValueLaw;
+    const auto gain = [&] { return rig.center.state().stems.at(0).gainDb; };
+    // Sends CC `number` = `value` and waits until the door has handled it.
+    const auto fader = [&](int number, int value) {
+        const std::uint64_t before = rig.door.messageCount();
+        if (!rig.peer.send(
+                {0xB0, static_cast<std::uint8_t>(number), static_cast<std::uint8_t>(value)}))
+            return false;
+        return QTest::qWaitFor([&] { return rig.door.messageCount() > before; }, kTimeoutMs);
+    };
+    ASSERT_DOUBLE_EQ(gain(), 0.0);  // value 102 on the fader
+    for (int value : {0, 30, 60, 90}) {
+        ASSERT_TRUE(fader(7, value));
+        EXPECT_DOUBLE_EQ(gain(), 0.0) << "the fader at " << value << " must not jump the gain";
+    }
+    ASSERT_TRUE(fader(7, 110));  // crosses 102: picked up
+    EXPECT_NEAR(gain(), MidiValueLaw::gainDb(110), 1e-3);
+    ASSERT_TRUE(fader(7, 80));
+    EXPECT_NEAR(gain(), MidiValueLaw::gainDb(80), 1e-3);
+
+    // Another door (the window, a scene, OSC) sets -20 dB: the fader lets go.
+    control::ActionCall set{
+        "stem.gain", {{"stem", std::string("1")}, {"db", -20.0}}, control::Origin::Osc, 0};
+    ASSERT_TRUE(rig.center.invoke(set).ok());
+    const int at = MidiValueLaw::valueOfGain(-20.0);
+    ASSERT_TRUE(fader(7, 81));
+    EXPECT_DOUBLE_EQ(gain(), -20.0);
+    ASSERT_TRUE(fader(7, at + 1));  // within a step of it
+    EXPECT_NEAR(gain(), MidiValueLaw::gainDb(at + 1), 1e-3);
+
+    // Jump: the master follows its fader's first message.
+    ASSERT_DOUBLE_EQ(rig.center.state().masterDb, 0.0);
+    ASSERT_TRUE(fader(8, 20));
+    EXPECT_NEAR(rig.center.state().masterDb, MidiValueLaw::gainDb(20), 1e-3);
 }
 
 // docs/design/CONTROL.md §12: a MIDI note → the first audible frame JACK takes from stemdeck,

@@ -214,7 +214,8 @@ void MidiDoor::handle(const std::uint8_t* bytes, std::size_t size, std::int64_t 
         return;
     }
     feedback_->noteInput(*message, receivedNs);
-    for (const control::ActionCall& call : mapper_->map(*message, receivedNs)) {
+    const auto target = [this](const midi::MidiBinding& b) { return targetValue(b); };
+    for (const control::ActionCall& call : mapper_->map(*message, receivedNs, target)) {
         const control::ActionResult result = port_.invoke(call);
         if (!result.ok())
             emit problem(QStringLiteral("MIDI %1: %2")

@@ -63,6 +63,10 @@ void MidiDoor::stateChanged(const control::ControlState& before,
     sendFeedback(newSong ? nullptr : &before, after);
 }
 
+std::optional<double> MidiDoor::targetValue(const control::midi::MidiBinding& binding) const {
+    return shownValue(port_.state(), binding);
+}
+
 void MidiDoor::refreshFeedback() {
     sendFeedback(nullptr, port_.state());
 }
@@ -86,6 +90,7 @@ void MidiDoor::sendFeedback(const control::ControlState* before,
         if (before && shownValue(*before, binding) == value) continue;
         for (const auto& bytes : feedback_->changed(binding.action, binding.args, *value, now))
             output_->send(bytes);
+        if (mapper_) mapper_->feedbackSent(binding.action, binding.args, *value);
     }
 }
 

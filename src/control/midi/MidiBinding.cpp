@@ -58,4 +58,14 @@ std::optional<MidiPress> pressFromName(const std::string& name) {
     return std::nullopt;
 }
 
+const char* takeoverName(MidiTakeover takeover) {
+    return takeover == MidiTakeover::Jump ? "jump" : "pickup";
+}
+
+std::optional<MidiTakeover> takeoverFromName(const std::string& name) {
+    for (auto takeover : {MidiTakeover::Pickup, MidiTakeover::Jump})
+        if (name == takeoverName(takeover)) return takeover;
+    return std::nullopt;
+}
+
 }  // namespace stemdeck::control::midi

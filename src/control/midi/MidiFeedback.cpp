@@ -4,7 +4,6 @@
 #include <limits>
 
 #include "stemdeck/control/midi/MidiMapper.h"
-#include "stemdeck/control/midi/MidiValueLaw.h"
 
 namespace stemdeck::control::midi {
 
@@ -41,9 +40,7 @@ std::vector<MidiBytes> MidiFeedback::changed(const std::string& action,
                 if (s.name == action) spec = &s;
             const ParamSpec* param = spec ? MidiMapper::valueParam(*spec) : nullptr;
             if (!param) continue;
-            data = MidiMapper::isGain(*param)
-                       ? MidiValueLaw::valueOfGain(value)
-                       : MidiValueLaw::valueOfLinear(value, param->min, param->max);
+            data = MidiMapper::controllerValue(*param, value);
         } else {
             data = value != 0.0 ? binding.feedbackOn : binding.feedbackOff;
         }

@@ -11,7 +11,8 @@ MidiMapper::MidiMapper(std::vector<MidiBinding> bindings,
                        std::vector<ActionSpec> specs)
     : bindings_(std::move(bindings)),
       programChange_(std::move(programChange)),
-      specs_(std::move(specs)) {}
+      specs_(std::move(specs)),
+      pickup_(bindings_.size()) {}
 
 const ParamSpec* MidiMapper::valueParam(const ActionSpec& spec) {
     for (const auto& param : spec.params)
@@ -20,17 +21,35 @@ const ParamSpec* MidiMapper::valueParam(const ActionSpec& spec) {
     return nullptr;
 }
 
+int MidiMapper::controllerValue(const ParamSpec& param, double x) {
+    return isGain(param) ? MidiValueLaw::valueOfGain(x)
+                         : MidiValueLaw::valueOfLinear(x, param.min, param.max);
+}
+
+void MidiMapper::feedbackSent(const std::string& action,
+                              const std::map<std::string, ParamValue>& args, double value) {
+    for (std::size_t i = 0; i < bindings_.size(); ++i) {
+        const MidiBinding& b = bindings_[i];
+        if (!b.feedback || b.mode != MidiMode::Absolute || b.action != action || b.args != args)
+            continue;
+        const ActionSpec* spec = find(action);
+        if (const ParamSpec* param = spec ? valueParam(*spec) : nullptr)
+            pickup_.moved(i, controllerValue(*param, value));
+    }
+}
+
 const ActionSpec* MidiMapper::find(const std::string& name) const {
     for (const auto& spec : specs_)
         if (spec.name == name) return &spec;
     return nullptr;
 }
 
-std::vector<ActionCall> MidiMapper::map(const MidiMessage& message, std::int64_t receivedNs) const {
+std::vector<ActionCall> MidiMapper::map(const MidiMessage& message, std::int64_t receivedNs,
+                                        const CurrentValue& current) {
     std::vector<ActionCall> calls;
-    for (const auto& binding : bindings_) {
-        if (!binding.source.matches(message)) continue;
-        if (auto call = apply(binding, message)) calls.push_back(std::move(*call));
+    for (std::size_t i = 0; i < bindings_.size(); ++i) {
+        if (!bindings_[i].source.matches(message)) continue;
+        if (auto call = apply(i, message, current)) calls.push_back(std::move(*call));
     }
     // A binding of a particular program wins over the general program → song rule.
     const bool bound = !calls.empty();
@@ -48,8 +67,9 @@ std::vector<ActionCall> MidiMapper::map(const MidiMessage& message, std::int64_t
     return calls;
 }
 
-std::optional<ActionCall> MidiMapper::apply(const MidiBinding& binding,
-                                            const MidiMessage& message) const {
+std::optional<ActionCall> MidiMapper::apply(std::size_t index, const MidiMessage& message,
+                                            const CurrentValue& current) {
+    const MidiBinding& binding = bindings_[index];
     ActionCall call;
     call.name = binding.action;
     call.params = binding.args;
@@ -72,6 +92,12 @@ std::optional<ActionCall> MidiMapper::apply(const MidiBinding& binding,
             if (!param) return std::nullopt;
             const int value =
                 message.type == MidiMessage::Type::ProgramChange ? message.number : message.value;
+            if (binding.takeover == MidiTakeover::Pickup && current) {
+                const std::optional<double> now = current(binding);
+                const std::optional<int> at =
+                    now ? std::optional<int>(controllerValue(*param, *now)) : std::nullopt;
+                if (!pickup_.pass(index, value, at)) return std::nullopt;
+            }
             const double x = isGain(*param) ? MidiValueLaw::gainDb(value)
                                             : MidiValueLaw::linear(value, param->min, param->max);
             if (param->type == ParamSpec::Type::Int)

@@ -120,6 +120,12 @@ std::variant<MidiBinding, std::string> bindingFrom(const json& item,
         if (!parsed) return std::string("press must be high, any or low");
         b.press = *parsed;
     }
+    if (const auto takeover = item.find("takeover"); takeover != item.end()) {
+        const auto parsed =
+            takeover->is_string() ? takeoverFromName(takeover->get<std::string>()) : std::nullopt;
+        if (!parsed) return std::string("takeover must be pickup or jump");
+        b.takeover = *parsed;
+    }
     if (const auto feedback = item.find("feedback"); feedback != item.end()) {
         if (feedback->is_boolean()) {
             b.feedback = feedback->get<bool>();
@@ -136,7 +142,7 @@ std::variant<MidiBinding, std::string> bindingFrom(const json& item,
     }
     for (const auto& [key, value] : item.items())
         if (key != "action" && key != "source" && key != "args" && key != "mode" &&
-            key != "press" && key != "feedback")
+            key != "press" && key != "feedback" && key != "takeover")
             b.extra[key] = value;
     return b;
 }
@@ -303,6 +309,7 @@ nlohmann::json MidiMappingFile::toJson(const MidiMapping& mapping) {
                           {"number", b.source.number}};
         item["mode"] = modeName(b.mode);
         item["press"] = pressName(b.press);
+        if (b.mode == MidiMode::Absolute) item["takeover"] = takeoverName(b.takeover);
         if (b.feedback && (b.feedbackOn != 127 || b.feedbackOff != 0))
             item["feedback"] = {{"on", b.feedbackOn}, {"off", b.feedbackOff}};
         else

@@ -119,6 +119,8 @@ class MidiDoor : public QObject, public control::StateListener {
     void setStatus(QString status);
     QString describe() const;
     void sendFeedback(const control::ControlState* before, const control::ControlState& after);
+    // What `binding`'s target is now (its fader's pickup point), none for no such state.
+    std::optional<double> targetValue(const control::midi::MidiBinding& binding) const;
 
     control::ControlPort& port_;
     MidiDoorConfig config_;

@@ -30,6 +30,10 @@ enum class MidiMode {
     Absolute,   // 0..127 → the action's value parameter (faders)
 };
 enum class MidiPress { High, Any, Low };
+// An absolute binding's fader away from its target's value (moved by the window, a scene or
+// another door): `pickup` waits until the fader reaches the value (MidiPickup), `jump` sets it
+// at once (motor faders, moved to the value by feedback, never need to pick up).
+enum class MidiTakeover { Pickup, Jump };
 
 // One controller input bound to one action with fixed arguments (e.g. {"stem": "drums"}).
 struct MidiBinding {
@@ -38,7 +42,8 @@ struct MidiBinding {
     MidiSource source;
     MidiMode mode = MidiMode::Trigger;
     MidiPress press = MidiPress::High;
-    bool feedback = false;  // send the state back (LEDs, motor faders)
+    MidiTakeover takeover = MidiTakeover::Pickup;  // absolute bindings only
+    bool feedback = false;                         // send the state back (LEDs, motor faders)
     int feedbackOn = 127;
     int feedbackOff = 0;
     nlohmann::json extra = nlohmann::json::object();  // unknown keys, kept on save
@@ -55,5 +60,7 @@ const char* modeName(MidiMode mode);
 std::optional<MidiMode> modeFromName(const std::string& name);
 const char* pressName(MidiPress press);
 std::optional<MidiPress> pressFromName(const std::string& name);
+const char* takeoverName(MidiTakeover takeover);
+std::optional<MidiTakeover> takeoverFromName(const std::string& name);
 
 }  // namespace stemdeck::control::midi
