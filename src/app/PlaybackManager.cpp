@@ -128,6 +128,13 @@ void PlaybackManager::adoptLoadedSong() {
     engine_.setSong(h.result.decode);
     cuedFolder_.clear();  // a new song starts a new set: the engine let the cued one go
     cuedDecode_.reset();
+    // A next song still loading, or loaded and waiting to be cued, is let go of as well:
+    // cued later, it would follow a song it was not chosen for (one opened outside the set).
+    // The set's player cues again for a set song (SetPlayer::onSongLoaded).
+    if (!h.reload) {
+        if (nextLoader_.busy()) nextLoader_.cancel();
+        nextLoaded_.reset();
+    }
     songFolder_ = h.result.folder;
     watchDecode(h.result.decode, h.reload);
     if (h.reload) {

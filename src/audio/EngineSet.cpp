@@ -86,6 +86,7 @@ bool Engine::cueSlot(std::shared_ptr<const Song> next, std::shared_ptr<SongDecod
     transport.setTempo(settings.tempo);
     transport.setPitchCents(settings.pitchCents);
     if (applyClickSettings(settings.click, transport)) slot.click = settings.click;
+    unit->setStartFrame(settings.startFrame);
     if (settings.startFrame > 0) {
         if (slot.decode && !slot.decode->finished()) slot.decode->prioritize(settings.startFrame);
         transport.seek(settings.startFrame);

@@ -35,6 +35,7 @@
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/render/OfflineRenderer.h"
 #include "stemdeck/audio/render/RenderFile.h"
+#include "stemdeck/audio/transport/CrossfadeRule.h"
 #include "stemdeck/voice/CueVoice.h"
 
 namespace stemdeck::cli {
@@ -214,30 +215,23 @@ ClickSettings clickOf(std::size_t i, const SetEntry& entry, const fs::path& fold
     return click;
 }
 
-// A crossfade longer than a song it joins (as rendered: after the songs left out, at tempo,
-// from the start marker) cannot be rendered: said naming the entry, and rendered as a segue.
-void checkCrossfades(std::vector<SetRenderEntry>& render, const std::vector<std::size_t>& index,
-                     const std::vector<SetEntry>& entries, Problems& problems) {
+// A crossfade longer than its songs allow (as rendered: after the songs left out, at tempo,
+// from the start marker) plays shortened, as live (CrossfadeRule.h): said naming the entry.
+void checkCrossfades(const std::vector<SetRenderEntry>& render,
+                     const std::vector<std::size_t>& index, const std::vector<SetEntry>& entries,
+                     Problems& problems) {
     for (std::size_t k = 0; k + 1 < render.size(); ++k) {
-        SongTransition& lead = render[k].leadOut;
+        const SongTransition& lead = render[k].leadOut;
         if (lead.kind != SongTransition::Kind::Crossfade) continue;
         const int rate = render[k].song->sampleRate;
-        const std::int64_t fade = std::llround(lead.crossfadeSeconds * rate);
-        for (const std::size_t j : {k, k + 1}) {
-            const double heard =
-                static_cast<double>(render[j].song->frames - render[j].startFrame) /
-                render[j].tempo;
-            if (fade <= std::llround(heard)) continue;
-            const SetEntry& entry = entries[index[k]];
-            problems.error(
-                index[k], entry,
-                "the crossfade of " + secondsText(lead.crossfadeSeconds) + " is longer than " +
-                    (j == k ? std::string("the song")
-                            : app::set::entryLabel(index[j], entries[index[j]])) +
-                    " (" + secondsText(heard / rate) + " as rendered); rendered as a segue");
-            lead = {SongTransition::Kind::Segue, 0.0, 0.0};
-            break;
-        }
+        const auto played = [&](const SetRenderEntry& e) {
+            return playedOutputFrames(e.song->frames, e.startFrame, e.tempo);
+        };
+        const std::int64_t fade = appliedCrossfade<std::int64_t>(
+            std::llround(lead.crossfadeSeconds * rate), played(render[k]), played(render[k + 1]));
+        if (auto problem = app::set::shortenedCrossfade(index[k], entries[index[k]],
+                                                        static_cast<double>(fade) / rate))
+            problems.list.push_back(std::move(*problem));
     }
 }
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "AudioFiles.h"
+#include "PlaybackRig.h"
 #include "QtPath.h"
 #include "TempDir.h"
 #include "stemdeck/app/MarkerStore.h"
@@ -35,7 +36,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kTimeoutMs = 10000;
-constexpr int kRate = 48000;
 
 // Every state sample the center reported.
 struct Recorder : control::StateListener {
@@ -45,39 +45,11 @@ struct Recorder : control::StateListener {
     }
 };
 
-struct ControlRig {
-    test::TempDir dir;
-    audio::Engine engine;
-    PlaybackManager playback{engine};
-    app::MarkerStore store{test::qpath(dir / "markers")};
-    app::SongMarkers markers{playback, store};
-    app::SectionVamp vamp{playback, markers};
-    app::set::SetSession session;
-    app::set::PlaybackSetPort port{playback, &store};
-    app::set::SetPlayer player{session, port};
-    app::LockState lock;
-    app::ControlCenter center{
-        app::AppParts{playback, &markers, &vamp, &session, &player, nullptr, &lock}};
-
-    ControlRig() {
-        playback.openOutput({});
-        EXPECT_TRUE(engine.outputOpen()) << playback.outputProblem().toStdString();
-    }
+// The shared rig (PlaybackRig) and how these tests drive it.
+struct ControlRig : test::PlaybackRig {
     // A song of named stems (Drums, Bass), `seconds` long.
     fs::path writeSong(const std::string& name, double seconds) {
-        const fs::path folder = dir / name;
-        fs::create_directories(folder);
-        const auto frames = static_cast<std::int64_t>(seconds * kRate);
-        test::writeAudioFile(folder / "Drums.wav", {test::sine(220.0, 0.2, kRate, frames)}, kRate);
-        test::writeAudioFile(folder / "Bass.wav", {test::sine(110.0, 0.2, kRate, frames)}, kRate);
-        return folder;
-    }
-    bool load(const fs::path& folder) {
-        QSignalSpy loaded(&playback, &PlaybackManager::songLoaded);
-        playback.openSong(test::qpath(folder));
-        if (!loaded.wait(kTimeoutMs)) return false;
-        markers.loadForCurrentSong();
-        return true;
+        return PlaybackRig::writeSong(name, seconds, {"Drums", "Bass"});
     }
     control::ActionResult run(const std::string& name,
                               std::map<std::string, control::ParamValue> params = {}) {

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "AudioFiles.h"
+#include "PlaybackRig.h"
 #include "QtPath.h"
 #include "TempDir.h"
 #include "stemdeck/app/MarkerStore.h"
@@ -32,28 +33,15 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 
-struct VampRig {
-    test::TempDir dir;
-    audio::Engine engine;
-    PlaybackManager playback{engine};
-    app::MarkerStore store{test::qpath(dir / "markers")};
-    app::SongMarkers markers{playback, store};
-    SectionVamp vamp{playback, markers};
-
-    VampRig() {
-        playback.openOutput({});
-        EXPECT_TRUE(engine.outputOpen()) << playback.outputProblem().toStdString();
-    }
+// The shared rig (PlaybackRig) and songs with markers for the vamp.
+struct VampRig : test::PlaybackRig {
     // A sine song of `seconds` with markers at `at`, loaded.
     bool load(double seconds, const std::vector<double>& at, const char* name = "song") {
         const fs::path folder = test::writeSineSong(dir.path(), name, seconds, 1, 48000);
         std::vector<app::SongMarker> list;
         for (double s : at) list.push_back({QStringLiteral("M%1").arg(list.size() + 1), s});
         if (!store.save(test::qpath(folder), list)) return false;
-        QSignalSpy loaded(&playback, &PlaybackManager::songLoaded);
-        playback.openSong(test::qpath(folder));
-        if (!loaded.wait(10000)) return false;
-        markers.loadForCurrentSong();
+        if (!PlaybackRig::load(folder, 10000)) return false;
         return markers.count() == static_cast<int>(at.size());
     }
     // Plays from `from` and waits until the play is past it.

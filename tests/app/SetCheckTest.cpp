@@ -119,18 +119,31 @@ TEST_F(SetCheckTest, AStemCutShortIsCaughtByDecodingItsEnd) {
         << report.problems[0].message;
 }
 
-TEST_F(SetCheckTest, ACrossfadeLongerThanEitherSongIsAnError) {
+// Longer than its songs allow, a crossfade plays shortened (CrossfadeRule.h): one warning
+// line naming the entry, the asked and the applied length.
+TEST_F(SetCheckTest, ACrossfadeLongerThanItsSongsIsShortenedWithAWarning) {
     SetList set;
     set.songs = {entry("C", Transition::Crossfade), entry("A"), entry("B")};
     set.songs[0].crossfadeSeconds = 1.5;  // C is 3 s, A only 1 s
     const SetReport report = check(set);
     ASSERT_EQ(report.problems.size(), 1u) << allMessages(report.problems);
-    EXPECT_EQ(report.problems[0].message,
-              "entry 1 (C): the crossfade of 1.5 s is longer than entry 2 (A) (1.0 s at tempo "
-              "1.00)");
+    EXPECT_FALSE(report.problems[0].isError());
+    EXPECT_EQ(report.problems[0].line(),
+              "warning: entry 1 (C): the crossfade of 1.50 s is longer than its songs allow; "
+              "1.00 s applied");
+    EXPECT_NEAR(report.totalSeconds, 3.0 + 1.0 - 1.0 + 2.0, 1e-9);
     // At tempo 0.5, A lasts 2 s: the crossfade fits.
     set.songs[1].tempo = 0.5;
     EXPECT_TRUE(check(set).problems.empty()) << allMessages(check(set).problems);
+    // The outgoing song counts from its start marker: C from 2.6 s plays 0.4 s.
+    ASSERT_TRUE(markers_.save(QString::fromStdString((dir_ / "C").string()),
+                              {{QStringLiteral("Outro"), 2.6}}));
+    set.songs[0].startMarker = "Outro";
+    const SetReport marked = check(set);
+    ASSERT_EQ(marked.problems.size(), 1u) << allMessages(marked.problems);
+    EXPECT_EQ(marked.problems[0].message,
+              "entry 1 (C): the crossfade of 1.50 s is longer than its songs allow; 0.40 s "
+              "applied");
 }
 
 TEST_F(SetCheckTest, AStartMarkerTheSongDoesNotHaveIsAnError) {

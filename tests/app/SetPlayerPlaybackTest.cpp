@@ -106,4 +106,49 @@ TEST(SetPlayerPlayback, ASetWithAMissingSongPlaysTheOthersAndGoesToTheStartMarke
     EXPECT_GE(rig.playback.position(), 1.25 - 0.05);
 }
 
+// A song opened outside the set while the next one is cued (File › Open, recent, drag and
+// drop, a remote `open`: all PlaybackManager::openSong): the cued song is let go of and freed,
+// nothing is cued behind the outside song (not even after an edit of the set), it ends alone
+// without advancing; Next goes on with the entry after the set's last one and cues normally.
+TEST(SetPlayerPlayback, AnOutsideSongDropsTheCueAndNextGoesOnAfterTheSet) {
+    SetRig rig(R"({"songs": [{"path": "A", "transition": "segue"}, {"path": "B",
+ "transition": "segue"}, {"path": "C"}]})");
+    test::writeSineSong(rig.dir.path(), "X", 1.0, 1, 48000);
+    rig.player.jumpTo(0, true);
+    ASSERT_TRUE(rig.started(0));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rig.engine.hasCued(); }, 10000));
+    EXPECT_EQ(rig.playback.cuedFolder(), test::qpath(rig.dir / "B"));
+
+    QSignalSpy loaded(&rig.playback, &PlaybackManager::songLoaded);
+    QSignalSpy finished(&rig.playback, &PlaybackManager::finished);
+    QSignalSpy advanced(&rig.playback, &PlaybackManager::songAdvanced);
+    QSignalSpy cued(&rig.playback, &PlaybackManager::nextSongCued);
+    rig.playback.openSong(test::qpath(rig.dir / "X"));
+    ASSERT_TRUE(loaded.wait(10000));
+    EXPECT_EQ(rig.playback.songFolder(), test::qpath(rig.dir / "X"));
+    EXPECT_FALSE(rig.engine.hasCued()) << "the cued song went with the song it followed";
+    EXPECT_TRUE(rig.playback.cuedFolder().isEmpty());
+    EXPECT_EQ(rig.session.size(), 3) << "the set stays loaded";
+    EXPECT_EQ(rig.session.currentIndex(), 0);
+    // An edit of the set while the outside song plays cues nothing behind it.
+    SetEntry edited = rig.session.entry(2);
+    edited.tempo = 0.9;
+    rig.session.setEntry(2, edited);
+    rig.playback.play();
+    ASSERT_TRUE(finished.wait(10000)) << "the outside song plays to its end";
+    QTest::qWait(300);
+    EXPECT_EQ(cued.count(), 0);
+    EXPECT_EQ(advanced.count(), 0);
+    EXPECT_FALSE(rig.engine.hasCued());
+    EXPECT_EQ(rig.playback.songFolder(), test::qpath(rig.dir / "X"));
+    EXPECT_NE(rig.playback.state(), audio::PlayState::Playing);
+
+    // Next: the entry after the set's current one, with the song after it cued.
+    rig.player.next();
+    ASSERT_TRUE(rig.started(1));
+    EXPECT_EQ(rig.playback.songFolder(), test::qpath(rig.dir / "B"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return rig.engine.hasCued(); }, 10000));
+    EXPECT_EQ(rig.playback.cuedFolder(), test::qpath(rig.dir / "C"));
+}
+
 }  // namespace unity_SetPlayerPlaybackTest

@@ -11,6 +11,8 @@
 #include "AudioFiles.h"
 #include "MemorySong.h"
 #include "stemdeck/audio/Engine.h"
+#include "stemdeck/audio/mix/MixControls.h"
+#include "stemdeck/audio/render/OfflineRenderer.h"
 
 // Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
 namespace unity_EngineSetTest {
@@ -92,6 +94,45 @@ TEST(EngineSet, SegueAutoAdvancesWithoutAStepAndTheAccessorsFollow) {
     for (int i = 1024; i < a + b; ++i)
         ASSERT_EQ(left[static_cast<std::size_t>(i)], i * kStep) << "at " << i;
     for (std::size_t i = a + b; i < left.size(); ++i) ASSERT_EQ(left[i], 0.0f);
+}
+
+// A crossfade longer than its songs allow is shortened to them (CrossfadeRule.h), live as in
+// an offline render: here to the 4800 frames the next song plays from its start frame. Live
+// and offline give the same samples, the same seam and the same length.
+TEST(EngineSet, ACrossfadeLongerThanTheSongsIsShortenedLiveAsOffline) {
+    const int a = 24000, b = 9600, start = 4800, fade = b - start;
+    const float va = 0.25f, vb = -0.125f;
+    Engine engine;
+    engine.setSong(constant(va, a));
+    ASSERT_TRUE(engine.setCurrentLeadOut(lead(Kind::Crossfade, 0.0, 0.5)));  // 24000 asked
+    NextSongSettings next;
+    next.startFrame = start;
+    ASSERT_TRUE(engine.cueNext(constant(vb, b), next, lead(Kind::Stop)));
+    engine.play();
+    const auto live = pull(engine, (a + b) / kBlock + 8, [&] { engine.consumeSongChanged(); });
+
+    const audio::Song songA = constant(va, a), songB = constant(vb, b);
+    const audio::MixControls mixA(1), mixB(1);
+    audio::SetRenderEntry first, second;
+    first.song = &songA;
+    first.mix = &mixA;
+    first.leadOut = lead(Kind::Crossfade, 0.0, 0.5);
+    second.song = &songB;
+    second.mix = &mixB;
+    second.startFrame = start;
+    EXPECT_EQ(audio::OfflineRenderer::setFrames({first, second}), a);
+    const auto offline =
+        test::channelOf(audio::OfflineRenderer::renderSetToBuffer({first, second}, kBlock), 2, 0);
+    ASSERT_EQ(offline.size(), static_cast<std::size_t>(a));
+
+    // The first song alone (after the play's de-click) until the shortened crossfade starts;
+    // then both, and the next song alone at full gain from the overlap's end: nothing after.
+    for (int i = 1024; i < a - fade; ++i) ASSERT_EQ(live[static_cast<std::size_t>(i)], va) << i;
+    EXPECT_LT(live[static_cast<std::size_t>(a - fade + fade / 2)], va * 0.9f);
+    EXPECT_NEAR(live[static_cast<std::size_t>(a - 1)], vb, 1e-3f) << "faded in by the end";
+    for (std::size_t i = a; i < live.size(); ++i) ASSERT_EQ(live[i], 0.0f) << i;
+    for (std::size_t i = 0; i < offline.size(); ++i)
+        ASSERT_NEAR(live[i], offline[i], 1e-6f) << "live and offline differ at " << i;
 }
 
 TEST(EngineSet, CueRulesAndUncue) {

@@ -203,19 +203,23 @@ TEST_F(CliSetRender, GuideCuesSpeakOneBarBeforeTheMarkerAndNowhereElse) {
     EXPECT_TRUE(std::all_of(silent.begin(), silent.end(), [](float v) { return v == 0.0f; }));
 }
 
-// A crossfade longer than the next song cannot be rendered as such: said, and a segue.
-TEST_F(CliSetRender, ACrossfadeLongerThanASongIsSaidAndRenderedAsASegue) {
+// A crossfade longer than the next song is shortened to it, as live playback plays it: one
+// warning line (the same in `check SET`), and the render is that much shorter.
+TEST_F(CliSetRender, ACrossfadeLongerThanASongIsShortenedAndSaid) {
     test::writeSineSong(dir_.path(), "A", 2.0, 1, kRate);
     test::writeSineSong(dir_.path(), "B", 1.0, 1, kRate);
     const auto file = set(R"({"songs": [{"path": "A", "transition": "crossfade",
         "crossfade_s": 1.5}, {"path": "B"}]})");
+    const std::string said =
+        "warning: entry 1 (A): the crossfade of 1.50 s is longer than its songs allow; 1.00 s "
+        "applied";
     const auto r = runCli({"render", file, out()});
-    EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.err.find("stemdeck-cli: error: entry 1 (A): the crossfade of 1.50 s is longer "
-                         "than entry 2 (B) (1.00 s as rendered); rendered as a segue"),
-              std::string::npos)
-        << r.err;
-    EXPECT_EQ(test::readAudioFile(out()).frames(), 3 * kRate);
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find("stemdeck-cli: " + said + "\n"), std::string::npos) << r.err;
+    EXPECT_EQ(test::readAudioFile(out()).frames(), 2 * kRate) << "2 s + 1 s - the 1 s applied";
+    const auto checked = runCli({"check", file});
+    EXPECT_EQ(checked.status, 0) << checked.out << checked.err;
+    EXPECT_NE(checked.out.find(said + "\n"), std::string::npos) << checked.out;
 }
 
 // Writing over a song's stem, or over the set file, is refused before anything is rendered;

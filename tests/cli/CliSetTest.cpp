@@ -118,13 +118,14 @@ TEST_F(CliSet, CheckNamesEachBadEntryAndExitsOne) {
         "error: entry 4 (C): gap_s -3 is negative (0..600 s)",
         "error: entry 5 (B/stem0.wav): " + (dir_ / "B" / "stem0.wav").string() +
             " is a file, not a song folder",
-        "error: entry 6 (A): the crossfade of 1.5 s is longer than the song (1.0 s at tempo 1.00)",
         "warning: entry 6 (A): the same song as entry 1 (A) (played twice: fine for a reprise)",
+        "warning: entry 6 (A): the crossfade of 1.50 s is longer than its songs allow; 1.00 s "
+        "applied",
         "error: entry 7 (B): crossfade_s 0 must be above 0 (0..30 s)",
         "error: entry 7 (B): tempo 3 is out of range (0.5..1.5)",
         "warning: entry 7 (B): the same song as entry 3 (B) (played twice: fine for a reprise)",
         "warning: entry 8 (C): the same song as entry 4 (C) (played twice: fine for a reprise)",
-        "8 songs (0:09) checked: 7 errors, 3 warnings",
+        "8 songs (0:09) checked: 6 errors, 4 warnings",
     };
     EXPECT_EQ(out, expected) << r.out;
 }

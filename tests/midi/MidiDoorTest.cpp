@@ -18,6 +18,7 @@
 #include "JackMidiPeer.h"
 #include "JackRecorder.h"
 #include "JackServer.h"
+#include "PlaybackRig.h"
 #include "QtPath.h"
 #include "StderrCapture.h"
 #include "TempDir.h"
@@ -54,44 +55,18 @@ bool alsaSequencer() {
     return ::access("/dev/snd/seq", R_OK | W_OK) == 0;
 }
 
-struct DoorRig {
-    test::TempDir dir;
-    audio::Engine engine;
-    PlaybackManager playback{engine};
-    app::MarkerStore store{test::qpath(dir / "markers")};
-    app::SongMarkers markers{playback, store};
-    app::SectionVamp vamp{playback, markers};
-    app::set::SetSession session;
-    app::set::PlaybackSetPort port{playback, &store};
-    app::set::SetPlayer player{session, port};
-    app::LockState lock;
-    app::ControlCenter center{
-        app::AppParts{playback, &markers, &vamp, &session, &player, nullptr, &lock}};
+// The shared rig (PlaybackRig) with the MIDI door listening to its ControlCenter.
+struct DoorRig : test::PlaybackRig {
     app::MidiDoor door{center};
     test::JackMidiPeer peer;
     fs::path mappingFile = dir / "midi" / "pedal.json";
 
-    DoorRig() {
-        playback.openOutput({});
-        EXPECT_TRUE(engine.outputOpen()) << playback.outputProblem().toStdString();
-        center.addListener(&door);
-    }
+    DoorRig() { center.addListener(&door); }
     ~DoorRig() {
         center.removeListener(&door);
         peer.close();
     }
-    fs::path writeSong(const std::string& name, double seconds) {
-        const fs::path folder = dir / name;
-        fs::create_directories(folder);
-        const auto frames = static_cast<std::int64_t>(seconds * kRate);
-        test::writeAudioFile(folder / "Drums.wav", {test::sine(220.0, 0.2, kRate, frames)}, kRate);
-        return folder;
-    }
-    bool load(const fs::path& folder) {
-        QSignalSpy loaded(&playback, &PlaybackManager::songLoaded);
-        playback.openSong(test::qpath(folder));
-        return loaded.wait(kTimeoutMs);
-    }
+    bool load(const fs::path& folder) { return PlaybackRig::load(folder, kTimeoutMs); }
     // Opens the door on a virtual input with `bindings` (JSON) in its mapping file, and the
     // peer on both of its ports; sends until a message has come through (the first cycles of
     // a new connection may carry nothing on a slow machine).

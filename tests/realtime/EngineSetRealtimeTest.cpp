@@ -57,11 +57,15 @@ TEST(RealtimeSafety, EngineSetCrossfadesIntoAndOutOfADecodingSongAllocateNothing
                                          {test::sine(110.0 * (i + 1), 0.2, fileRate, fileFrames),
                                           test::noise(0.1, fileFrames, i)},
                                          fileRate, SF_FORMAT_WAV | SF_FORMAT_PCM_16));
-    // A short first song: the crossfade into the decoding one starts 0.1 s after play, long
-    // before that song has decoded (about a second on one worker).
-    engine.setSong(toneSong(rate, 0.4, 220.0));
-    ASSERT_TRUE(engine.setCurrentLeadOut(crossfade(0.3)));
-    auto decode = test::startDecode(dir.path(), 1, rate);
+    // A short first song crossfading into the next one, which is held at its first audio
+    // (LoadProgress::hold) until that crossfade has handed over: cued, faded in and playing
+    // while it still decodes, however fast the worker runs beside the callback. The fade is
+    // long enough for this thread's polls to see it on a busy machine.
+    engine.setSong(toneSong(rate, 2.0, 220.0));
+    ASSERT_TRUE(engine.setCurrentLeadOut(crossfade(1.5)));
+    auto progress = std::make_shared<audio::LoadProgress>();
+    progress->hold(true);
+    auto decode = test::startDecode(dir.path(), 1, rate, progress);
     decode->waitFirstAudio();
     ASSERT_TRUE(engine.cueNext(decode, {}, crossfade(0.3)));
     engine.setLatencyMonitorEnabled(true);
@@ -91,6 +95,7 @@ TEST(RealtimeSafety, EngineSetCrossfadesIntoAndOutOfADecodingSongAllocateNothing
             // On the decoding song: on to near its end (decoding jumps there, the song buffers
             // until it has), and the next song cued to crossfade into.
             ASSERT_EQ(engine.decode(), decode.get());
+            progress->hold(false);  // decoding goes on, and jumps to where the seek lands
             engine.seekFrames(engine.durationFrames() - rate);
             ASSERT_TRUE(engine.cueNext(toneSong(rate, 1.0, 330.0), {}, {}));
         }

@@ -12,12 +12,14 @@
 namespace stemdeck::test {
 
 // Any thread but the audio one. `workers` 0: one per core; `targetRate` 0: the song's own.
-inline std::shared_ptr<audio::SongDecode> startDecode(const std::filesystem::path& folder,
-                                                      unsigned workers = 0, int targetRate = 0) {
+// `progress`: to hold the decode (LoadProgress::hold) or cancel it; may be null.
+inline std::shared_ptr<audio::SongDecode> startDecode(
+    const std::filesystem::path& folder, unsigned workers = 0, int targetRate = 0,
+    std::shared_ptr<audio::LoadProgress> progress = nullptr) {
     audio::LoadOptions options;
     options.workers = workers;
     options.targetRate = targetRate;
-    return audio::SongDecode::start(audio::StemLoader::scan(folder), options);
+    return audio::SongDecode::start(audio::StemLoader::scan(folder), options, std::move(progress));
 }
 
 // Waits (at most `limit`) for `done`; false when it never came.

@@ -1,5 +1,8 @@
 #include "stemdeck/app/set/EntryTransition.h"
 
+#include <cstdio>
+#include <string>
+
 namespace stemdeck::app::set {
 
 audio::SongTransition leadOutOf(const SetEntry& entry) {
@@ -15,6 +18,18 @@ audio::SongTransition leadOutOf(const SetEntry& entry) {
             return {Kind::Crossfade, 0.0, entry.crossfadeSeconds};
     }
     return {};
+}
+
+std::optional<SetProblem> shortenedCrossfade(std::size_t index, const SetEntry& entry,
+                                             double appliedSeconds) {
+    if (entry.transition != Transition::Crossfade ||
+        !(appliedSeconds < entry.crossfadeSeconds - 0.0005))
+        return std::nullopt;
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  "the crossfade of %.2f s is longer than its songs allow; %.2f s applied",
+                  entry.crossfadeSeconds, appliedSeconds);
+    return SetProblem{SetProblem::Kind::Warning, index + 1, entryLabel(index, entry) + ": " + text};
 }
 
 }  // namespace stemdeck::app::set

@@ -8,11 +8,13 @@
 #include "SecondsText.h"
 #include "StemEnds.h"
 #include "stemdeck/app/MarkerStore.h"
+#include "stemdeck/app/set/EntryTransition.h"
 #include "stemdeck/audio/core/ByteSize.h"
 #include "stemdeck/audio/loader/MemoryBudget.h"
 #include "stemdeck/audio/loader/SongMemory.h"
 #include "stemdeck/audio/loader/SongMetaFile.h"
 #include "stemdeck/audio/loader/StemLoader.h"
+#include "stemdeck/audio/transport/CrossfadeRule.h"
 
 namespace stemdeck::app::set {
 
@@ -151,24 +153,24 @@ void checkMemory(const SetList& set, const std::vector<SongSummary>& songs,
     problems.push_back({SetProblem::Kind::Error, largest + 1, who + "; " + limit.text});
 }
 
-// A crossfade starts the next song crossfade_s before this one ends: both must be that long.
+// Entry i's crossfade as it plays (CrossfadeRule.h): shortened to the outgoing song's length
+// from its start marker and to the incoming one's, each at its entry's tempo. Seconds.
+double appliedCrossfadeSeconds(const SetList& set, const std::vector<SongSummary>& songs,
+                               std::size_t i) {
+    const auto heard = [&](std::size_t k) {
+        return std::max(0.0, songs[k].seconds - songs[k].startSeconds) / set.songs[k].tempo;
+    };
+    return audio::appliedCrossfade(set.songs[i].crossfadeSeconds, heard(i), heard(i + 1));
+}
+
+// A crossfade longer than its songs allow plays shortened: said, as a warning.
 void checkCrossfades(const SetList& set, const std::vector<SongSummary>& songs,
                      std::vector<SetProblem>& problems) {
     for (std::size_t i = 0; i + 1 < set.songs.size(); ++i) {
-        const SetEntry& entry = set.songs[i];
-        if (entry.transition != Transition::Crossfade) continue;
-        for (const std::size_t k : {i, i + 1}) {
-            if (!songs[k].found) continue;
-            const double heard = songs[k].seconds / set.songs[k].tempo;
-            if (entry.crossfadeSeconds <= heard) continue;
-            problems.push_back(
-                {SetProblem::Kind::Error, i + 1,
-                 entryLabel(i, entry) + ": the crossfade of " +
-                     secondsText(entry.crossfadeSeconds) + " is longer than " +
-                     (k == i ? std::string("the song") : entryLabel(k, set.songs[k])) + " (" +
-                     secondsText(heard) + " at tempo " +
-                     std::to_string(set.songs[k].tempo).substr(0, 4) + ")"});
-        }
+        if (!songs[i].found || !songs[i + 1].found) continue;
+        if (auto problem =
+                shortenedCrossfade(i, set.songs[i], appliedCrossfadeSeconds(set, songs, i)))
+            problems.push_back(std::move(*problem));
     }
 }
 
@@ -206,8 +208,7 @@ double entrySeconds(const SetList& set, const std::vector<SongSummary>& songs, s
     if (i + 1 == n) return seconds;
     if (entry.transition == Transition::Gap) seconds += entry.gapSeconds;
     if (entry.transition == Transition::Crossfade)
-        seconds -= std::min({entry.crossfadeSeconds, songs[i].seconds / entry.tempo,
-                             songs[i + 1].seconds / set.songs[i + 1].tempo});
+        seconds -= appliedCrossfadeSeconds(set, songs, i);
     return seconds;
 }
 }  // namespace

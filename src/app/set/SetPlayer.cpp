@@ -23,11 +23,13 @@ SetPlayer::SetPlayer(SetSession& session, SetPlaybackPort& port, QObject* parent
     connect(&port_, &SetPlaybackPort::nextSongFailed, this, &SetPlayer::onNextFailed);
     // An edit of the set changes what comes next.
     connect(&session_, &SetSession::changed, this, [this] {
-        if (session_.currentIndex() >= 0 && !pending_) prepareNext(session_.currentIndex());
+        if (session_.currentIndex() >= 0 && !pending_ && !outside_)
+            prepareNext(session_.currentIndex());
     });
     connect(&session_, &SetSession::reset, this, [this] {
         pending_.reset();
         gapTimer_.stop();
+        outside_ = false;
     });
 }
 
@@ -90,9 +92,26 @@ std::pair<int, double> SetPlayer::pitchOf(const SetEntry& entry) {
 
 void SetPlayer::onSongLoaded(const QString& folder) {
     // A reload of the song at another rate, or a song opened outside the set, is not ours.
-    if (!pending_ || QDir::cleanPath(folder) != QDir::cleanPath(pending_->folder)) return;
+    if (!pending_ || QDir::cleanPath(folder) != QDir::cleanPath(pending_->folder)) {
+        // Neither the set's current song (a reload) nor the cued one (an advance announces
+        // its song before songAdvanced): a song opened outside the set.
+        const auto isEntry = [&](int row) {
+            return row >= 0 && row < session_.size() &&
+                   QDir::cleanPath(folder) == QDir::cleanPath(session_.songFolder(row));
+        };
+        if (session_.currentIndex() >= 0 && !pending_ && !isEntry(session_.currentIndex()) &&
+            !isEntry(cueRow_)) {
+            // Outside the set: it plays alone (the port let the cued song go with the old
+            // song), the set stays where it was for next().
+            outside_ = true;
+            cueRow_ = -1;
+            gapTimer_.stop();
+        }
+        return;
+    }
     Pending done = *pending_;
     pending_.reset();
+    outside_ = false;
     // The set may have been edited while the song loaded: the entry is the one of that song.
     if (done.row >= session_.size() || session_.songFolder(done.row) != done.folder) {
         done.row = -1;
@@ -143,7 +162,7 @@ void SetPlayer::onLoadFailed(const QString& folder, const QString& message) {
 
 void SetPlayer::onFinished() {
     const int current = session_.currentIndex();
-    if (current < 0 || pending_ || port_.handlesTransitions()) return;
+    if (current < 0 || pending_ || outside_ || port_.handlesTransitions()) return;
     const int next = session_.nextIndex();
     if (next < 0) return;  // the end of the set
     const SetEntry& entry = session_.entry(current);

@@ -4,6 +4,7 @@
 
 #include "stemdeck/audio/core/ThreadContract.h"
 #include "stemdeck/audio/mix/OutputRouting.h"
+#include "stemdeck/audio/transport/CrossfadeRule.h"
 
 namespace stemdeck::audio {
 
@@ -164,11 +165,14 @@ int SetTransport::renderCurrent(float* out, int n, int channels) noexcept {
     if (next && kind != Kind::Stop) next->transport().preroll(n, channels);
     int run = n;
     if (next && kind == Kind::Crossfade && song.playRequested() && !song.atEnd()) {
-        // The crossfade starts when the song has its length left (output frames, its tempo).
-        const std::int64_t toStart = song.outputFramesLeft() - plan.crossfadeFrames;
+        // The crossfade starts when the song has its length left (output frames, its tempo),
+        // shortened to what both songs allow (CrossfadeRule.h), as an offline render does.
+        const std::int64_t fade = appliedCrossfade<std::int64_t>(
+            plan.crossfadeFrames, unit.playedOutputFrames(), next->playedOutputFrames());
+        const std::int64_t toStart = song.outputFramesLeft() - fade;
         if (toStart <= 0) {
             overlapAt_ = 0;
-            fadeLength_ = plan.crossfadeFrames;  // kept to its end, whatever is set meanwhile
+            fadeLength_ = fade;  // kept to its end, whatever is set meanwhile
             startNext(*next);
             return 0;
         }

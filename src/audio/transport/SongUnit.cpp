@@ -9,6 +9,7 @@
 
 #include "stemdeck/audio/core/ThreadContract.h"
 #include "stemdeck/audio/loader/Song.h"
+#include "stemdeck/audio/transport/CrossfadeRule.h"
 
 namespace stemdeck::audio {
 
@@ -54,6 +55,11 @@ LeadOutPlan SongUnit::leadOutPlan() const noexcept {
     if (plan.kind == Kind::Gap) plan.gapFrames = frames;
     if (plan.kind == Kind::Crossfade) plan.crossfadeFrames = static_cast<int>(frames);
     return plan;
+}
+
+std::int64_t SongUnit::playedOutputFrames() const noexcept {
+    return audio::playedOutputFrames(song_->frames, startFrame_.load(std::memory_order_relaxed),
+                                     transport_.tempo());
 }
 
 float SongUnit::fadeInGain(std::int64_t i, std::int64_t length) noexcept {

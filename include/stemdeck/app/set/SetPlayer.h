@@ -75,6 +75,9 @@ class SetPlayer : public QObject {
     SetPlaybackPort& port_;
     std::optional<Pending> pending_;
     int cueRow_ = -1;  // the entry last told to the port as the next song (-1: none)
+    // A song opened outside the set plays: nothing is cued behind it and it does not advance;
+    // next() goes on after the set's current entry, and opening an entry ends it.
+    bool outside_ = false;
     QTimer gapTimer_;
 };
 

@@ -60,6 +60,12 @@ class SongUnit {
     // Output frames of the gap / of the crossfade into the next song (0 for other kinds).
     std::int64_t gapFrames() const { return leadOutPlan().gapFrames; }
     int crossfadeFrames() const { return leadOutPlan().crossfadeFrames; }
+    // Control thread, before the unit is cued or started: where the song starts in a set (its
+    // entry's start marker; 0: its first frame), for the crossfade rule (CrossfadeRule.h).
+    void setStartFrame(std::int64_t frame) { startFrame_.store(frame, std::memory_order_relaxed); }
+    // Any thread (the audio thread at a crossfade's start): output frames the song plays from
+    // its start point at its tempo now.
+    std::int64_t playedOutputFrames() const noexcept;
     // Audio thread: the next song's equal-power fade-in gain at frame i of a crossfade of
     // `length` frames, sin(pi/2 (i + 0.5) / length) (the fade-out is the same curve read
     // backwards, so the squares sum to 1). Computed, not a table: a lead-out can change while
@@ -84,6 +90,7 @@ class SongUnit {
     int sampleRate_;
     SongTransition leadOut_;
     std::atomic<std::uint64_t> plan_{0};  // kind in the low 2 bits, its frames above
+    std::atomic<std::int64_t> startFrame_{0};
     Transport transport_;
 };
 
