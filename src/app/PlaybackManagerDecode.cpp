@@ -93,8 +93,9 @@ void PlaybackManager::growPeaks() {
     const audio::FrameRanges decoded = decode_->decodedRanges();
     const audio::FrameRanges grown = audio::subtractRanges(decoded, peaksHold_);
     if (!song || song->sampleRate <= 0 || grown.empty()) return;
-    // A copy (views may hold the previous ones), extended where decoding went: each fill
-    // costs the frames it adds, a few seconds of audio a poll.
+    // A copy (views may hold the previous ones), extended where decoding went. The copy
+    // shares every pyramid's buckets (PeakLevel) and a fill duplicates only the chunks it
+    // writes: an update costs what grew, a few seconds of audio a poll, not the whole set.
     std::shared_ptr<std::vector<WaveformPeaks>> peaks;
     if (peaks_ && peaks_->size() == song->stems.size()) {
         peaks = std::make_shared<std::vector<WaveformPeaks>>(*peaks_);

@@ -20,6 +20,22 @@ MinMax MinMax::none() {
     return {std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest()};
 }
 
+PeakLevel::PeakLevel(const std::vector<MinMax>& values) : size_(values.size()) {
+    for (std::size_t at = 0; at < size_; at += kChunk) {
+        const auto from = values.begin() + static_cast<std::ptrdiff_t>(at);
+        const auto to = values.begin() + static_cast<std::ptrdiff_t>(std::min(size_, at + kChunk));
+        chunks_.push_back(std::make_shared<std::vector<MinMax>>(from, to));
+    }
+}
+
+MinMax& PeakLevel::writable(std::size_t i) {
+    auto& chunk = chunks_[i / kChunk];
+    // Shared with a copy (a view's set): this level gets its own chunk, the copy keeps its.
+    // A count read as more than one while the other holder lets go only costs a copy.
+    if (chunk.use_count() > 1) chunk = std::make_shared<std::vector<MinMax>>(*chunk);
+    return (*chunk)[i % kChunk];
+}
+
 WaveformPeaks::WaveformPeaks(const std::vector<std::vector<float>>& channels, int sampleRate)
     : sampleRate_(sampleRate) {
     for (const auto& c : channels) frames_ = std::max(frames_, static_cast<std::int64_t>(c.size()));
@@ -79,7 +95,7 @@ void WaveformPeaks::fill(const audio::StemAudio& audio, std::int64_t start, std:
     std::int64_t first = start / kBaseBucket;
     std::int64_t last = (end - 1) / kBaseBucket;  // inclusive
     for (std::int64_t b = first; b <= last; ++b)
-        levels_[0][static_cast<std::size_t>(b)] = bucketOf(audio, b);
+        levels_[0].writable(static_cast<std::size_t>(b)) = bucketOf(audio, b);
     // Only the buckets above those changed: a fill costs its frames, not the song's.
     for (std::size_t level = 1; level < levels_.size(); ++level) {
         first /= 2;
@@ -87,20 +103,21 @@ void WaveformPeaks::fill(const audio::StemAudio& audio, std::int64_t start, std:
         const auto& below = levels_[level - 1];
         for (std::int64_t i = first; i <= last; ++i) {
             const auto left = static_cast<std::size_t>(2 * i);
-            levels_[level][static_cast<std::size_t>(i)] =
+            levels_[level].writable(static_cast<std::size_t>(i)) =
                 left + 1 < below.size() ? merge(below[left], below[left + 1]) : below[left];
         }
     }
 }
 
 void WaveformPeaks::buildLevels(std::vector<MinMax> base) {
-    levels_.push_back(std::move(base));
-    while (levels_.back().size() > 1) {
-        const auto& below = levels_.back();
+    std::vector<MinMax> below = std::move(base);
+    levels_.emplace_back(below);
+    while (below.size() > 1) {
         std::vector<MinMax> up((below.size() + 1) / 2);
         for (std::size_t i = 0; i < up.size(); ++i)
             up[i] = 2 * i + 1 < below.size() ? merge(below[2 * i], below[2 * i + 1]) : below[2 * i];
-        levels_.push_back(std::move(up));
+        levels_.emplace_back(up);
+        below = std::move(up);
     }
 }
 

@@ -199,4 +199,31 @@ TEST(WaveformPeaks, AGrowingPyramidHoldsTheFilledPartsAndNothingInTheGap) {
     }
 }
 
+// The waveform set is handed to the views on every update while decoding: a copy shares the
+// buckets, and filling it duplicates only the chunks it writes. The original (what a view
+// still draws) keeps its buckets, and the chunks not written stay shared.
+TEST(WaveformPeaks, AFilledCopyLeavesTheOriginalAndSharesTheChunksItDidNotWrite) {
+    const std::int64_t frames = 3 * stemdeck::app::PeakLevel::kChunk * WaveformPeaks::kBaseBucket;
+    const stemdeck::audio::StemAudio whole =
+        stemdeck::audio::StemAudio::fromPlanar({test::noise(0.5, frames, 3)});
+    const WaveformPeaks original(frames, kRate);
+    WaveformPeaks copy = original;
+    copy.fill(whole, 0, 1000);
+
+    const std::size_t last = original.level(0).size() - 1;
+    EXPECT_TRUE(original.level(0)[0].isNone()) << "the original is not written";
+    EXPECT_TRUE(original.level(original.levelCount() - 1).front().isNone());
+    EXPECT_FALSE(copy.level(0)[0].isNone());
+    EXPECT_FALSE(copy.level(copy.levelCount() - 1).front().isNone());
+    EXPECT_NE(&copy.level(0)[0], &original.level(0)[0]) << "the written chunk is the copy's own";
+    EXPECT_EQ(&copy.level(0)[last], &original.level(0)[last]) << "the others stay shared";
+
+    // Once its own, a chunk is written in place: a further fill copies nothing.
+    const MinMax* own = &copy.level(0)[0];
+    copy.fill(whole, 1000, 2000);
+    EXPECT_EQ(&copy.level(0)[0], own);
+    EXPECT_FALSE(copy.level(0)[1000 / WaveformPeaks::kBaseBucket].isNone());
+    EXPECT_TRUE(original.level(0)[1000 / WaveformPeaks::kBaseBucket].isNone());
+}
+
 }  // namespace unity_WaveformPeaksTest

@@ -65,6 +65,8 @@ void GuideCues::setLevelDb(float db) {
 void GuideCues::takePublished() noexcept {
     // Only while the retired slot is free: the set let go of must reach the control thread.
     if (retired_.load(std::memory_order_acquire) != nullptr) return;
+    // Most blocks: nothing published, found by a plain load instead of an exchange.
+    if (pending_.load(std::memory_order_relaxed) == nullptr) return;
     GuideCueSet* next = pending_.exchange(nullptr, std::memory_order_acq_rel);
     if (!next) return;
     // A cue being spoken goes on when the new set has it too (cues made again for the same

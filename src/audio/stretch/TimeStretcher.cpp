@@ -334,6 +334,14 @@ void TimeStretcher::fadeInAfterPriming(float* left, float* right, int n) noexcep
     fadeInDone_ += std::max(k, 0);
 }
 
+bool TimeStretcher::passesThrough() const noexcept {
+    if (!stretcher_) return true;
+    return state_ == State::Bypassed && tempo_.load(std::memory_order_relaxed) == 1.0 &&
+           pitchCents_.load(std::memory_order_relaxed) == 0.0 &&
+           !active_.load(std::memory_order_relaxed) &&
+           latency_.load(std::memory_order_relaxed) == 0.0;
+}
+
 void TimeStretcher::publish() noexcept {
     const bool stretched =
         stretching() && state_ != State::SwitchingOut && state_ != State::SwitchingOutUnprimed;

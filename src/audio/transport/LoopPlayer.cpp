@@ -66,7 +66,7 @@ void LoopPlayer::render(std::int64_t& position, int n, float* left, float* right
     // The steady state, most blocks: no loop ahead, no jump, no seam sounding. One run, as
     // the loop below would make it, without its per-run bookkeeping.
     const bool loopAhead = bounds_.enabled && bounds_.length() > 0 && position < bounds_.end;
-    if (!loopAhead && jumpAt_ < 0 && !crossfading() && n <= maxChunk_) {
+    if (!loopAhead && jumpAt_ < 0 && !crossfading() && n <= maxChunk_) {  // as steadyAt()
         if (n > 0) {
             source(position, n, left, right);
             position += n;

@@ -54,6 +54,8 @@ void RenderPipeline::prepare(const Song* song, const MixControls* controls, int 
     }
     appliedTempo_ = tempo;
     appliedCents_ = pitchCents;
+    steadyPath_ = setup.steadyPath;
+    steadyChunks_ = 0;
     pairOf_.assign(stems, 0);
     pairUsed_.assign(static_cast<std::size_t>(pairs), 0);
     chainLive_.assign(static_cast<std::size_t>(pairs), 0);
@@ -235,7 +237,34 @@ void RenderPipeline::finishStereo(float* out, int n, const float* fade) noexcept
     parts_.meters->noteMaster(scan.peakLeft, scan.peakRight);
 }
 
+bool RenderPipeline::steady(int n, int channels, const float* fade) const noexcept {
+    return steadyPath_ && !fade && !split_ && channels == 2 && n > 0 &&
+           n <= parts_.routing->maxFrames() && !parts_.click->enabled() &&
+           chains_.front()->passesThrough(n);
+}
+
+void RenderPipeline::renderSteady(float* out, int n) noexcept {
+    // renderSong's steps in its order, for what steady() allows: no fade, the chain's
+    // stretcher bypassed (not priming: the click would be due, but it is off), one chain.
+    ++steadyChunks_;
+    primedAtStart_ = false;
+    const std::int64_t heard = heardPosition();
+    parts_.meters->setStemAudibility(1.0f);
+    BusChain& chain = *chains_.front();
+    const StereoBus bus = parts_.routing->bus(0);
+    mixer_.mix(chain.position(), n, bus.left, bus.right);
+    chain.advance(n);
+    followMaster();
+    if (parts_.cues)
+        parts_.cues->render(static_cast<double>(heard), n, bus.left, bus.right, playbackRate());
+    finishStereo(out, n, nullptr);
+}
+
 void RenderPipeline::renderSong(float* out, int n, int channels, const float* fade) noexcept {
+    if (steady(n, channels, fade)) {
+        renderSteady(out, n);
+        return;
+    }
     primedAtStart_ = false;
     OutputRouting& routing = *parts_.routing;
     const std::int64_t heard = heardPosition();  // the song frame heard at this chunk's start

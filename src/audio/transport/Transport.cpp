@@ -138,6 +138,12 @@ void Transport::takeSeekRequest() noexcept {
     seekRequest_.compare_exchange_strong(request, -1, std::memory_order_acq_rel);
 }
 
+std::int64_t Transport::takeBarJumpRequest() noexcept {
+    // Most blocks have none: a plain load, not a read-modify-write, finds that out.
+    if (barJumpRequest_.load(std::memory_order_relaxed) < 0) return -1;
+    return barJumpRequest_.exchange(-1, std::memory_order_acq_rel);
+}
+
 void Transport::finishAtEnd() noexcept {
     bool expected = true;
     playRequested_.compare_exchange_strong(expected, false, std::memory_order_acq_rel);
@@ -153,8 +159,7 @@ void Transport::process(float* out, int frames, int channels) noexcept {
     meters_.setStemAudibility(0.0f);  // until a chunk of the song is heard (renderSong)
     if (song_) {
         pipeline_.beginBlock(channels, tempo_.load(std::memory_order_relaxed),
-                             pitchCents_.load(std::memory_order_relaxed),
-                             barJumpRequest_.exchange(-1, std::memory_order_acq_rel));
+                             pitchCents_.load(std::memory_order_relaxed), takeBarJumpRequest());
         takeSeekRequest();
         silent = false;
         const int bars = skipCountIn_.load(std::memory_order_acquire)

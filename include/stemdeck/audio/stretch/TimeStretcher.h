@@ -103,6 +103,10 @@ class TimeStretcher {
 
     // Audio thread: a spread restart is under way (renders give silence; the position heard
     // stays where the seek went).
+    // Audio thread: the next render() would hand the source's frames through untouched and
+    // publish nothing new (bypassed, tempo 1 and pitch 0 asked for, already published as
+    // such; or built without a stretcher). The transport's steady path skips render() then.
+    bool passesThrough() const noexcept;
     bool priming() const noexcept {
         return state_ == State::RestartSpread || state_ == State::Priming ||
                state_ == State::SwitchingOutUnprimed;

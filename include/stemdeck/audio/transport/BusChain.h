@@ -35,6 +35,14 @@ class BusChain {
     void jump(std::int64_t frame,
               TimeStretcher::Restart how = TimeStretcher::Restart::AtOnce) noexcept;
 
+    // Audio thread: render() of n frames would be the source's n frames at position(), as
+    // they are (stretcher passing through, no loop seam or jump): the pipeline's steady path
+    // then renders them itself and moves the chain on with advance(n).
+    bool passesThrough(int n) const noexcept {
+        return loop_.steadyAt(position_, n) && stretcher_.passesThrough();
+    }
+    void advance(int n) noexcept { position_ += n; }
+
     // Audio thread: n output frames into left/right; `source` renders song frames.
     void render(float* left, float* right, int n, LoopPlayer::Source source) noexcept;
     // Audio thread: the stretcher's share of a spread restart for n frames, without output

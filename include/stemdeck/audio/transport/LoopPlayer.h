@@ -50,6 +50,12 @@ class LoopPlayer {
     // transport jumps by itself (a seek at the bottom of its fade).
     void reset() noexcept;
     bool crossfading() const noexcept { return fadeDone_ < crossfadeFrames(); }
+    // Audio thread: render() of n frames from `position` is one plain source run (no region
+    // to read, no loop ahead, no jump, no seam sounding): the steady state of most blocks.
+    bool steadyAt(std::int64_t position, int n) const noexcept {
+        const bool loopAhead = bounds_.enabled && bounds_.length() > 0 && position < bounds_.end;
+        return !region_ && !loopAhead && jumpAt_ < 0 && !crossfading() && n <= maxChunk_;
+    }
     // Audio thread: the bounds to loop with, for a player prepared without a region (several
     // players that must follow the same bounds in the same block: the transport's bus chains).
     void setBounds(const LoopBounds& bounds) noexcept { bounds_ = bounds; }

@@ -30,6 +30,9 @@ struct TransportSetup {
     // (7-43 ms of silence depending on the block size, then a fade-in) so that no callback
     // does several blocks' work at once. Offline renders restart at once, exactly.
     bool spreadRestarts = false;
+    // A chunk that needs nothing but the mix and the stereo finish takes the steady path
+    // (RenderPipeline::renderSteady); false forces the general path (tests compare the two).
+    bool steadyPath = true;
 };
 
 // The transport's per-chunk render, top to bottom as the data flows:
@@ -105,6 +108,9 @@ class RenderPipeline {
         return bounds_.enabled && readPosition() < bounds_.end ? bounds_.end : length_;
     }
     bool songEnded() const noexcept;
+    // Chunks rendered by the steady path since prepare(). Audio thread, or any thread while
+    // none renders (tests).
+    std::uint64_t steadyChunks() const noexcept { return steadyChunks_; }
     int framesToEnd() const noexcept;  // output frames until the end (plain or stretched)
     // The same, not capped at a chunk; the loop, while reading inside it, counts as endless.
     std::int64_t outputFramesToEnd() const noexcept;
@@ -129,6 +135,12 @@ class RenderPipeline {
     // The same for the one bus of an unsplit mix, and its interleaving into a stereo device's
     // `out`, in one pass over the bus in the common case (nothing limited, no fade).
     void finishStereo(float* out, int n, const float* fade) noexcept;
+    // Whether renderSong(out, n, channels, fade) may take renderSteady: an unsplit mix on a
+    // stereo device at full level, the click off, chain 0 passing the mix through (no
+    // stretch, loop seam or jump). renderSteady is then the general path's work minus its
+    // no-ops (the chain's layers, the chains not carrying the song, the click), bit for bit.
+    bool steady(int n, int channels, const float* fade) const noexcept;
+    void renderSteady(float* out, int n) noexcept;
 
     const MixControls* controls_ = nullptr;
     Parts parts_;
@@ -139,6 +151,8 @@ class RenderPipeline {
     std::vector<float> clickLeft_, clickRight_, gain_;
     TimeStretcher::Restart restartAfterJump_ = TimeStretcher::Restart::AtOnce;
     bool primedAtStart_ = false;  // prerolled from frame 0, nothing rendered since
+    bool steadyPath_ = true;      // TransportSetup::steadyPath
+    std::uint64_t steadyChunks_ = 0;
     double appliedTempo_ = 1.0, appliedCents_ = 0.0;  // what the stretchers were last given
 
     // Audio-thread state, set per block.

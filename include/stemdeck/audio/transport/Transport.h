@@ -82,6 +82,9 @@ class Transport {
     double pitchCents() const { return pitchCents_.load(std::memory_order_relaxed); }
     // Any thread: whether the last prepare() built time stretchers.
     bool canStretch() const { return canStretch_.load(std::memory_order_relaxed); }
+    // Chunks the steady path rendered since prepare() (RenderPipeline::steadyChunks). Tests,
+    // while no audio thread renders.
+    std::uint64_t steadyChunks() const { return pipeline_.steadyChunks(); }
 
     // Any thread: the A-B loop (song frames), the click and its grid, the output routes.
     LoopRegion& loop() { return loop_; }
@@ -129,6 +132,7 @@ class Transport {
 
   private:
     void takeSeekRequest() noexcept;
+    std::int64_t takeBarJumpRequest() noexcept;  // -1: none
     void finishAtEnd() noexcept;
     void publish(int rendered, bool silent) noexcept;
     double countInRate() const noexcept;  // the tempo setting (the stretcher may not run yet)
