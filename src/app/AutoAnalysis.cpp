@@ -35,7 +35,8 @@ void AutoAnalysis::songDecoded(const QString& folder) {
     if (meta.tempo > 0 && meta.beatsPerBar > 0 && !meta.key.isEmpty()) return;
     const auto song = playback_.sharedSong();
     if (!song) return;
-    const int beatsPerBar = meta.beatsPerBar >= 2 && meta.beatsPerBar <= 16 ? meta.beatsPerBar : 4;
+    // Without a meter in meta.json the analysis finds 3 or 4 (SongAnalyzer, beatsPerBar 0).
+    const int beatsPerBar = meta.beatsPerBar >= 2 && meta.beatsPerBar <= 16 ? meta.beatsPerBar : 0;
     runner_.start(folder, song, beatsPerBar);
 }
 
