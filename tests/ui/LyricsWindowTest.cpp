@@ -15,6 +15,7 @@
 #include "WindowRig.h"
 #include "stemdeck/ui/LyricsPanel.h"
 #include "stemdeck/ui/StampWindow.h"
+#include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/words/LrcFile.h"
 
 // Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
@@ -81,6 +82,26 @@ TEST(LyricsWindow, ChordsFollowThePitchSetting) {
     ASSERT_TRUE(rig.load(song));
     EXPECT_TRUE(
         QTest::qWaitFor([&] { return panel->currentChord() == QStringLiteral("C"); }, 2000));
+}
+
+// The timeline's words lane names the chords as the panel does: the pitch and the capo.
+TEST(LyricsWindow, TheWordsLaneNamesChordsWithThePanelsCapo) {
+    Rig rig;
+    const auto song = test::writeUiSong(rig.dir, "capo", 4.0, 1);
+    test::writeTextFile(song / "meta.json", R"({"key": "C", "chords": [[0, 4, "C"]]})");
+    ASSERT_TRUE(rig.load(song));
+    auto* panel = rig.part<ui::LyricsPanel>("lyricsPanel");
+    auto* timeline = rig.part<ui::TimelineView>("timeline");
+    EXPECT_EQ(timeline->wordsChord("C"), QStringLiteral("C"));
+    panel->setCapo(3);  // C sounding, played as A with a capo on the third fret
+    EXPECT_EQ(panel->shownChord("C"), QStringLiteral("A"));
+    EXPECT_EQ(timeline->wordsChord("C"), QStringLiteral("A"));
+    rig.playback().setPitch(2, 0.0);  // D sounding: B shapes with the capo
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return panel->shownChord("C") == QStringLiteral("B"); }, 2000))
+        << panel->shownChord("C").toStdString();
+    EXPECT_EQ(timeline->wordsChord("C"), panel->shownChord("C"));
+    EXPECT_EQ(timeline->wordsChord("Am7"), panel->shownChord("Am7"));
 }
 
 // Lyrics › Stamp Lyrics… on a playing song: three taps at the song position, Save, and the
