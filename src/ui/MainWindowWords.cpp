@@ -114,8 +114,16 @@ void MainWindow::setUpWords() {
         playback_.seek(seconds);
         playback_.play();
     });
-    connect(window, &StampWindow::saved, this,
-            [window, loadWords] { loadWords(window->folder()); });
+    // Saved while leaving a song for the next: the panel keeps the new song's words.
+    connect(window, &StampWindow::saved, this, [window, loadWords, song] {
+        if (window->folder() == song->folder) loadWords(window->folder());
+    });
+    // An open window follows the song that loads (after loadWords: `song` is the new one); a
+    // closed one is set to the song when it opens again.
+    connect(&playback_, &PlaybackManager::songLoaded, window, [window, song] {
+        if (window->isVisible() && window->folder() != song->folder)
+            window->followSong(song->folder, stamperFor(song->words.get()));
+    });
     connect(stamp, &QAction::triggered, window, [this, window, song] {
         // Reopened on the same song with unsaved stamps, the work in the window is kept.
         if (window->folder() != song->folder || !window->modified())

@@ -4,9 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTest>
+#include <QTimer>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -151,6 +155,60 @@ TEST(LyricsWindow, StampingThreeLinesWhilePlayingSavesThem) {
     window->playFromSelected();
     EXPECT_TRUE(QTest::qWaitFor([&] { return std::abs(last - tapped[2]) < 0.3; }, 3000)) << last;
     rig.playback().pause();
+}
+
+// Another song loads while the stamp window is open: it asks to save the old song's unsaved
+// stamps, saves them into the old song's folder, and follows the new song (its lines).
+TEST(LyricsWindow, TheStampWindowFollowsTheNextSongAfterSavingTheStamps) {
+    Rig rig;
+    const auto first = test::writeUiSong(rig.dir, "first", 4.0, 1);
+    const auto second = test::writeUiSong(rig.dir, "second", 4.0, 1);
+    test::writeTextFile(first / "lyrics.txt", "one\ntwo\n");
+    test::writeTextFile(second / "lyrics.lrc",
+                        "[00:00.00]alpha\n[00:01.00]beta\n[00:02.00]gamma\n");
+    ASSERT_TRUE(rig.load(first));
+    rig.part<QAction>("actionStampLyrics")->trigger();
+    auto* window = rig.part<ui::StampWindow>("stampWindow");
+    ASSERT_TRUE(window->isVisible());
+    window->setPosition(1.5);
+    ASSERT_TRUE(window->stampNext());
+    ASSERT_TRUE(window->modified());
+
+    // Answers the question with Save (the default a musician gets with Enter).
+    QString asked;
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [&asked] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            box->button(QMessageBox::Save)->click();
+        }
+    });
+    answer.start(20);
+    ASSERT_TRUE(rig.load(second));
+    answer.stop();
+    EXPECT_TRUE(asked.contains("first")) << asked.toStdString();
+    const auto saved = words::LrcFile::read(first / "lyrics.lrc");
+    ASSERT_EQ(saved.lines().size(), 1u) << "the stamped line (the other is kept unsynced)";
+    EXPECT_EQ(saved.lines()[0].text, "one");
+    EXPECT_NEAR(saved.lines()[0].time, 1.5, 0.006);
+    EXPECT_EQ(window->folder(), test::qpath(second));
+    ASSERT_EQ(window->stamper().size(), 3u);
+    EXPECT_FALSE(window->modified());
+    EXPECT_TRUE(window->isVisible());
+    // The panel shows the new song's words, not the saved ones of the song before.
+    auto* panel = rig.part<ui::LyricsPanel>("lyricsPanel");
+    EXPECT_EQ(panel->currentLineText(), QStringLiteral("alpha"));
+
+    // Nothing stamped: it follows without a question.
+    asked.clear();
+    answer.start(20);
+    ASSERT_TRUE(rig.load(first));
+    answer.stop();
+    EXPECT_TRUE(asked.isEmpty());
+    EXPECT_EQ(window->folder(), test::qpath(first));
+    ASSERT_GE(window->stamper().size(), 1u);
+    ASSERT_TRUE(window->stamper().time(0).has_value()) << "the stamp saved on the way out";
+    EXPECT_NEAR(*window->stamper().time(0), 1.5, 0.006);
 }
 
 }  // namespace unity_LyricsWindowTest
