@@ -17,6 +17,8 @@
 
 #include "UiTestSupport.h"
 #include "WindowRig.h"
+#include "stemdeck/app/control/ControlCenter.h"
+#include "stemdeck/control/ActionCall.h"
 #include "stemdeck/ui/LyricsPanel.h"
 #include "stemdeck/ui/StampWindow.h"
 #include "stemdeck/ui/TimelineView.h"
@@ -209,6 +211,40 @@ TEST(LyricsWindow, TheStampWindowFollowsTheNextSongAfterSavingTheStamps) {
     ASSERT_GE(window->stamper().size(), 1u);
     ASSERT_TRUE(window->stamper().time(0).has_value()) << "the stamp saved on the way out";
     EXPECT_NEAR(*window->stamper().time(0), 1.5, 0.006);
+}
+
+// `lyrics.stamp` through the control layer (what a MIDI pedal, OSC or the web remote sends):
+// a clear refusal while the stamp window is closed, a stamp at the play position while open.
+TEST(LyricsWindow, TheLyricsStampActionStampsOnlyWhileTheWindowIsOpen) {
+    Rig rig;
+    const auto song = test::writeUiSong(rig.dir, "pedal", 4.0, 1);
+    test::writeTextFile(song / "lyrics.txt", "one\ntwo\n");
+    ASSERT_TRUE(rig.load(song));
+    auto* center = rig.window->findChild<app::ControlCenter*>();
+    ASSERT_NE(center, nullptr);
+    control::ActionCall call;
+    call.name = "lyrics.stamp";
+    call.origin = control::Origin::Midi;
+    control::ActionResult result = center->invoke(call);
+    EXPECT_EQ(result.code, control::ActionResult::Code::Unavailable);
+    EXPECT_NE(result.message.find("not stamping"), std::string::npos) << result.message;
+
+    rig.part<QAction>("actionStampLyrics")->trigger();
+    auto* window = rig.part<ui::StampWindow>("stampWindow");
+    ASSERT_TRUE(window->isVisible());
+    window->setPosition(1.25);
+    result = center->invoke(call);
+    EXPECT_TRUE(result.ok()) << result.message;
+    ASSERT_TRUE(window->stamper().time(0).has_value());
+    EXPECT_DOUBLE_EQ(*window->stamper().time(0), 1.25);
+    EXPECT_FALSE(window->stamper().time(1).has_value());
+    EXPECT_TRUE(center->invoke(call).ok());
+    result = center->invoke(call);
+    EXPECT_FALSE(result.ok()) << "both lines stamped";
+
+    // Closed again: refused, nothing stamped.
+    window->close();
+    EXPECT_EQ(center->invoke(call).code, control::ActionResult::Code::Unavailable);
 }
 
 }  // namespace unity_LyricsWindowTest
