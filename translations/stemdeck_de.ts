@@ -2505,6 +2505,18 @@
         <source>Replace the lines and their stamps by the pasted text?</source>
         <translation>Die Zeilen und ihre Zeitstempel durch den eingefügten Text ersetzen?</translation>
     </message>
+    <message>
+        <source>Save the Stamps</source>
+        <translation>Zeitstempel speichern</translation>
+    </message>
+    <message>
+        <source>Another song was loaded. Save the lyrics stamped for %1 first?</source>
+        <translation>Ein anderer Song wurde geladen. Zuerst den gestempelten Liedtext von %1 speichern?</translation>
+    </message>
+    <message>
+        <source>Not saved, so still on %1: %2</source>
+        <translation>Nicht gespeichert, daher weiter bei %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>stemdeck::ui::StatusLine</name>

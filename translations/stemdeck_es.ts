@@ -2505,6 +2505,18 @@
         <source>Replace the lines and their stamps by the pasted text?</source>
         <translation>¿Reemplazar las líneas y sus marcas por el texto pegado?</translation>
     </message>
+    <message>
+        <source>Save the Stamps</source>
+        <translation>Guardar las marcas</translation>
+    </message>
+    <message>
+        <source>Another song was loaded. Save the lyrics stamped for %1 first?</source>
+        <translation>Se ha cargado otra canción. ¿Guardar antes la letra sincronizada de %1?</translation>
+    </message>
+    <message>
+        <source>Not saved, so still on %1: %2</source>
+        <translation>No se guardó, así que sigue en %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>stemdeck::ui::StatusLine</name>

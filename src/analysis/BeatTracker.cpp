@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "BeatGridFit.h"
+#include "MeterGuess.h"
 #include "stemdeck/analysis/SongAnalyzer.h"
 
 namespace stemdeck::analysis {
@@ -147,6 +148,7 @@ BeatTracker::Beats BeatTracker::finish(int beatsPerBar) {
         pushDownBeatBlock();
     }
     Beats result;
+    result.beatsPerBar = beatsPerBar > 0 ? beatsPerBar : 4;
     if (static_cast<double>(samples_) < kMinSeconds * kRate) return result;
 
     // As Mixxx does: trailing silence says nothing about the tempo.
@@ -172,7 +174,15 @@ BeatTracker::Beats BeatTracker::finish(int beatsPerBar) {
     result.bpm = fit.bpm;
     result.confidence = fit.confidence;
 
-    downBeat_->setBeatsPerBar(beatsPerBar);
+    result.beatsPerBar = beatsPerBar;
+    if (beatsPerBar == 0) {
+        std::vector<double> accents;
+        for (const double step : beatSteps) accents.push_back(onsetNear(onsets_, step));
+        const MeterGuess meter = guessMeter(accents);
+        result.beatsPerBar = meter.beatsPerBar;
+        result.meterConfidence = meter.confidence;
+    }
+    downBeat_->setBeatsPerBar(result.beatsPerBar);
     std::size_t length = 0;
     const float* decimated = downBeat_->getBufferedAudio(length);
     std::vector<int> downbeats;

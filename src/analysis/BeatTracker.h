@@ -21,6 +21,8 @@ class BeatTracker {
         std::vector<double> beats;      // seconds
         std::vector<double> downbeats;  // seconds
         double confidence = 0.0;
+        int beatsPerBar = 4;           // the bar length the downbeats were found for
+        double meterConfidence = 0.0;  // when it was found (MeterGuess), else 0
     };
 
     // Shorter audio than this gives no beats: TempoTrackV2 needs a few of its 6 s windows.
@@ -32,6 +34,7 @@ class BeatTracker {
     BeatTracker& operator=(const BeatTracker&) = delete;
 
     void push(const float* samples, std::size_t count);
+    // Bars of `beatsPerBar` beats, or with 0 of 3 or 4 as the beats' accents say (MeterGuess).
     Beats finish(int beatsPerBar);
 
   private:

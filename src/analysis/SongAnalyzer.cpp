@@ -45,11 +45,11 @@ AnalysisResult SongAnalyzer::analyze(const AnalysisInput& input, const AnalysisO
     if (input.sampleRate < kMinRate || input.sampleRate > kMaxRate)
         throw std::invalid_argument("cannot analyse audio at " + std::to_string(input.sampleRate) +
                                     " Hz (8000..384000 Hz)");
-    if (options.beatsPerBar < 2 || options.beatsPerBar > 16)
+    if (options.beatsPerBar != 0 && (options.beatsPerBar < 2 || options.beatsPerBar > 16))
         throw std::invalid_argument("cannot find bars of " + std::to_string(options.beatsPerBar) +
                                     " beats (2..16)");
     AnalysisResult result;
-    result.beatsPerBar = options.beatsPerBar;
+    result.beatsPerBar = options.beatsPerBar > 0 ? options.beatsPerBar : 4;
     if (!input.rhythm.empty()) {
         BeatTracker beats;
         stream(input.rhythm, input.sampleRate, cancel,
@@ -59,6 +59,8 @@ AnalysisResult SongAnalyzer::analyze(const AnalysisInput& input, const AnalysisO
         result.beats = std::move(found.beats);
         result.downbeats = std::move(found.downbeats);
         result.confidence = found.confidence;
+        result.beatsPerBar = found.beatsPerBar;
+        result.meterConfidence = found.meterConfidence;
     }
     if (!input.tonal.empty()) {
         KeyDetector key;

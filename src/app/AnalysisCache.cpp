@@ -111,6 +111,7 @@ std::optional<analysis::AnalysisResult> AnalysisCache::load(const QByteArray& ke
     r.beatsPerBar = o.value("beats_per_bar").toInt();
     r.confidence = o.value("confidence").toDouble();
     r.keyConfidence = o.value("key_confidence").toDouble();
+    r.meterConfidence = o.value("meter_confidence").toDouble();
     return r;
 }
 
@@ -124,6 +125,7 @@ bool AnalysisCache::store(const QByteArray& key, const analysis::AnalysisResult&
                         {"key", QString::fromStdString(r.key)},
                         {"confidence", r.confidence},
                         {"key_confidence", r.keyConfidence},
+                        {"meter_confidence", r.meterConfidence},
                         {"sections", toJson(r.sections)}};
     return writeFileAtomically(fileFor(key), QJsonDocument(o).toJson(QJsonDocument::Compact),
                                error);

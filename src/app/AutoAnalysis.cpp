@@ -9,6 +9,7 @@
 #include "SongFiles.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/SongMeta.h"
+#include "stemdeck/audio/loader/SongMetaFile.h"
 
 namespace stemdeck::app {
 
@@ -34,7 +35,8 @@ void AutoAnalysis::songDecoded(const QString& folder) {
     if (meta.tempo > 0 && meta.beatsPerBar > 0 && !meta.key.isEmpty()) return;
     const auto song = playback_.sharedSong();
     if (!song) return;
-    const int beatsPerBar = meta.beatsPerBar >= 2 && meta.beatsPerBar <= 16 ? meta.beatsPerBar : 4;
+    // Without a meter in meta.json the analysis finds 3 or 4 (SongAnalyzer, beatsPerBar 0).
+    const int beatsPerBar = meta.beatsPerBar >= 2 && meta.beatsPerBar <= 16 ? meta.beatsPerBar : 0;
     runner_.start(folder, song, beatsPerBar);
 }
 
@@ -44,14 +46,17 @@ void AutoAnalysis::analysed(const QString& folder, const analysis::AnalysisResul
     if (folder != playback_.songFolder()) return;
     result_ = result;
     resultFolder_ = folder;
+    // A first downbeat the user saved wins over the one found.
+    const SongMeta meta = SongMeta::read(folder);
     if (result.bpm > 0.0)
-        playback_.adoptDetectedTempo(folder, result.bpm, result.firstDownbeat(),
-                                     result.beatsPerBar);
+        playback_.adoptDetectedTempo(
+            folder, result.bpm, meta.hasFirstDownbeat ? meta.firstDownbeat : result.firstDownbeat(),
+            result.beatsPerBar);
     emit resultChanged();
 }
 
 bool AutoAnalysis::writeToMeta(const QString& folder, double bpm, const QString& key,
-                               int beatsPerBar, QString* error) {
+                               int beatsPerBar, double firstDownbeat, QString* error) {
     const auto fail = [error](const QString& why) {
         if (error) *error = why;
         return false;
@@ -74,6 +79,9 @@ bool AutoAnalysis::writeToMeta(const QString& folder, double bpm, const QString&
     if (bpm > 0.0) meta["tempo"] = std::round(bpm * 100.0) / 100.0;
     if (!key.isEmpty()) meta["key"] = key.toStdString();
     if (beatsPerBar > 0) meta["time_signature"] = std::to_string(beatsPerBar) + "/4";
+    // To the millisecond, as the panel nudges it; SongMetaFile reads it back.
+    if (firstDownbeat >= 0.0 && firstDownbeat <= audio::SongMetaFile::kMaxFirstDownbeat)
+        meta["first_downbeat"] = std::round(firstDownbeat * 1000.0) / 1000.0;
     return writeFileAtomically(path, QByteArray::fromStdString(meta.dump(2) + "\n"), error);
 }
 

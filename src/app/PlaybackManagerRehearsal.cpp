@@ -173,9 +173,15 @@ void PlaybackManager::adoptSongTempo() {
         click.beatsPerBar = meta.beatsPerBar;
         click.beatUnit = meta.beatUnit;
     }
-    click.firstBeatSeconds = 0.0;
+    click.firstBeatSeconds = meta.firstDownbeat;
     songHasTempo_ = meta.tempo > 0;
     engine_.setClick(click);
+}
+
+void PlaybackManager::rereadSongGrid() {
+    if (songFolder_.isEmpty()) return;
+    adoptSongTempo();
+    emit clickChanged();
 }
 
 void PlaybackManager::adoptDetectedTempo(const QString& folder, double bpm, double firstBeatSeconds,

@@ -94,7 +94,7 @@ bool PlaybackManager::cueLoadedNext() {
         settings.click.beatsPerBar = meta.beatsPerBar;
         settings.click.beatUnit = meta.beatUnit;
     }
-    settings.click.firstBeatSeconds = 0.0;
+    settings.click.firstBeatSeconds = meta.firstDownbeat;
     settings.click.enabled = nextEntry_.click;
     settings.click.countInBars = nextEntry_.countInBars;
     try {

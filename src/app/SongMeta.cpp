@@ -27,6 +27,8 @@ SongMeta fromFile(const audio::SongMetaFile& file, const QString& folderName) {
         meta.beatUnit = file.signature->beatUnit;
     }
     meta.tempo = file.bpm.value_or(0.0);
+    meta.firstDownbeat = file.firstDownbeat.value_or(0.0);
+    meta.hasFirstDownbeat = file.firstDownbeat.has_value();
     for (const std::string& problem : file.problems) meta.problems << line(problem);
     // A file name's escape or newline is shown, not turned into a space (see displayName).
     if (meta.title.isEmpty())

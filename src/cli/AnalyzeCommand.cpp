@@ -43,6 +43,7 @@ int runAnalyze(const CliOptions& options, const CommandContext& context, const a
     for (const auto& problem : meta.problems)
         printLine(context.err, "stemdeck-cli: warning: " + problem);
     analysis::AnalysisOptions analysisOptions;
+    analysisOptions.beatsPerBar = 0;  // found (3 or 4) unless meta.json says it
     if (meta.signature && meta.signature->beatsPerBar >= 2 && meta.signature->beatsPerBar <= 16)
         analysisOptions.beatsPerBar = meta.signature->beatsPerBar;
     analysisOptions.sections = options.sections;
@@ -61,6 +62,7 @@ int runAnalyze(const CliOptions& options, const CommandContext& context, const a
                 {"beats", times(result.beats)},
                 {"downbeats", times(result.downbeats)},
                 {"beats_per_bar", result.beatsPerBar},
+                {"meter_confidence", std::round(result.meterConfidence * 1000.0) / 1000.0},
                 {"key", result.key.empty() ? Json() : Json(result.key)},
                 {"confidence", std::round(result.confidence * 1000.0) / 1000.0},
                 {"key_confidence", std::round(result.keyConfidence * 1000.0) / 1000.0},

@@ -180,6 +180,7 @@ ClickSettings clickSettings(const CliOptions& options, const std::filesystem::pa
         click.beatsPerBar = meta.signature->beatsPerBar;
         click.beatUnit = meta.signature->beatUnit;
     }
+    click.firstBeatSeconds = meta.firstDownbeat.value_or(0.0);
     // Only worth a warning when something plays by the song's beat.
     const bool beatMatters = options.click || options.countInBars > 0;
     if (beatMatters && !(options.bpm && options.meter))

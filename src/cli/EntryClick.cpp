@@ -17,6 +17,7 @@ audio::ClickSettings entryClick(const app::set::SetEntry& entry,
         click.beatsPerBar = meta.signature->beatsPerBar;
         click.beatUnit = meta.signature->beatUnit;
     }
+    click.firstBeatSeconds = meta.firstDownbeat.value_or(0.0);
     if (entry.click || entry.countInBars > 0)
         problems.insert(problems.end(), meta.problems.begin(), meta.problems.end());
     return click;

@@ -98,6 +98,8 @@ std::vector<ActionSpec> actionCatalog() {
                {stemParam(), dbParam("gain in dB, -100 = silent")}, "stems"),
         action("master.gain", "Master gain", Kind::Value, Scope::Mix,
                {dbParam("gain in dB, -100 = silent")}, "master_db"),
+        // A pedal taps the lines in while both hands play (issue 14); UI-only, as `stage`.
+        action("lyrics.stamp", "Stamp lyrics line", Kind::Trigger, Scope::View),
     };
 }
 

@@ -84,17 +84,16 @@ void AnalysisPanel::showResult() {
                                                   "gives tempo, meter and key, or no song)."));
         return;
     }
+    const app::SongMeta meta = app::SongMeta::read(analysis_.folder());
     status_->setText(
         tr("Found %1 BPM, %2 (tempo confidence %3 %, key %4 %). %5")
             .arg(result->bpm, 0, 'f', 1)
             .arg(result->key.empty() ? tr("no key") : QString::fromStdString(result->key))
             .arg(std::lround(result->confidence * 100))
             .arg(std::lround(result->keyConfidence * 100))
-            .arg(app::SongMeta::read(analysis_.folder()).tempo > 0
-                     ? tr("The click keeps meta.json's tempo.")
-                     : QString()));
+            .arg(meta.tempo > 0 ? tr("The click keeps meta.json's tempo.") : QString()));
     bpm_->setValue(result->bpm > 0.0 ? result->bpm : 120.0);
-    firstDownbeat_->setValue(result->firstDownbeat());
+    firstDownbeat_->setValue(meta.hasFirstDownbeat ? meta.firstDownbeat : result->firstDownbeat());
     key_->setText(QString::fromStdString(result->key));
 }
 
@@ -115,10 +114,13 @@ void AnalysisPanel::writeToMeta() {
     if (!result) return;
     QString error;
     if (app::AutoAnalysis::writeToMeta(analysis_.folder(), bpm_->value(), key_->text().trimmed(),
-                                       result->beatsPerBar, &error))
+                                       result->beatsPerBar, firstDownbeat_->value(), &error)) {
         status_->setText(tr("Written to meta.json."));
-    else
+        // meta.json's grid now rules the click (its tempo wins over a detected one).
+        playback_.rereadSongGrid();
+    } else {
         status_->setText(tr("meta.json was not written: %1").arg(error));
+    }
 }
 
 }  // namespace stemdeck::ui

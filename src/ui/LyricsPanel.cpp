@@ -83,6 +83,7 @@ void LyricsPanel::updateTransposer() {
     const std::string key = words_ ? words_->key() : std::string();
     transposer_ = words::Transposer(pitch_, words::MusicKey::parse(key), capoBox_->value());
     update();
+    emit transposerChanged();
 }
 
 void LyricsPanel::setPosition(double songSeconds) {

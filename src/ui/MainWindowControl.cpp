@@ -18,6 +18,7 @@
 #include "stemdeck/ui/SetWindowPart.h"
 #include "stemdeck/ui/SettingsDialog.h"
 #include "stemdeck/ui/ShortcutGuide.h"
+#include "stemdeck/ui/StampWindow.h"
 #include "stemdeck/ui/VampWindowPart.h"
 #include "ui_MainWindow.h"
 
@@ -52,6 +53,18 @@ void MainWindow::setUpControl() {
     // The UI-only `stage`: the View menu's switch.
     control_->registry().setHandler("stage", [stageAction](const control::ValidCall& call) {
         stageAction->setChecked(call.flagOr("on", !stageAction->isChecked()));
+        return control::ActionResult::success();
+    });
+
+    // The UI-only `lyrics.stamp`: a tap of the stamp window (Return), from a pedal or a phone.
+    auto* stampWindow = findChild<StampWindow*>(QStringLiteral("stampWindow"));
+    control_->registry().setHandler("lyrics.stamp", [stampWindow](const control::ValidCall&) {
+        using Code = control::ActionResult::Code;
+        if (!stampWindow || !stampWindow->isVisible())
+            return control::ActionResult::failure(Code::Unavailable,
+                                                  "not stamping: open Lyrics > Stamp Lyrics first");
+        if (!stampWindow->stampNext())
+            return control::ActionResult::failure(Code::Unavailable, "every line is stamped");
         return control::ActionResult::success();
     });
 

@@ -60,14 +60,14 @@ void MainWindow::setUpWords() {
         std::shared_ptr<const words::SongWords> words;
     };
     auto song = std::make_shared<Song>();
-    // The timeline's words lane: the chords as sounding (the pitch; the capo is the panel's).
-    const auto updateLane = [this, song] {
-        const int semitones = static_cast<int>(std::lround(playback_.pitchCents() / 100.0));
-        const auto key = song->words ? words::MusicKey::parse(song->words->key()) : std::nullopt;
-        ui_->timeline->setWords(song->words, words::Transposer(semitones, key));
+    // The timeline's words lane names the chords as the panel does (pitch and capo): a
+    // guitarist reads the same shapes in both.
+    const auto updateLane = [this, song, panel] {
+        ui_->timeline->setWords(song->words, panel->transposer());
     };
+    connect(panel, &LyricsPanel::transposerChanged, this, updateLane);
     // The files are small (capped at a few MB) and read once per song, as meta.json is.
-    const auto loadWords = [this, panel, song, updateLane](const QString& folder) {
+    const auto loadWords = [this, panel, song](const QString& folder) {
         auto words =
             std::make_shared<words::SongWords>(words::SongWords::load(folder.toStdString()));
         // Lyrics stamped for a read-only song folder were saved in the app's folder.
@@ -81,18 +81,16 @@ void MainWindow::setUpWords() {
             statusBar()->showMessage(QString::fromStdString(words->problems.front()), 8000);
         song->folder = folder;
         song->words = words;
-        updateLane();
         stage_->words()->setWords(words);
         stage_->words()->setPosition(playback_.position());
-        panel->setWords(std::move(words));
+        panel->setWords(std::move(words));  // and the lane, through transposerChanged
         panel->setPosition(playback_.position());
     };
     connect(&playback_, &PlaybackManager::songLoaded, panel, loadWords);
     connect(&playback_, &PlaybackManager::positionChanged, panel, &LyricsPanel::setPosition);
     // Chords follow the pitch to the nearest semitone (cents alone do not rename a chord).
-    connect(&playback_, &PlaybackManager::tempoPitchChanged, panel, [this, panel, updateLane] {
+    connect(&playback_, &PlaybackManager::tempoPitchChanged, panel, [this, panel] {
         panel->setPitch(static_cast<int>(std::lround(playback_.pitchCents() / 100.0)));
-        updateLane();
         stage_->words()->setPitch(static_cast<int>(std::lround(playback_.pitchCents() / 100.0)));
     });
     connect(&playback_, &PlaybackManager::positionChanged, stage_->words(),
@@ -116,8 +114,16 @@ void MainWindow::setUpWords() {
         playback_.seek(seconds);
         playback_.play();
     });
-    connect(window, &StampWindow::saved, this,
-            [window, loadWords] { loadWords(window->folder()); });
+    // Saved while leaving a song for the next: the panel keeps the new song's words.
+    connect(window, &StampWindow::saved, this, [window, loadWords, song] {
+        if (window->folder() == song->folder) loadWords(window->folder());
+    });
+    // An open window follows the song that loads (after loadWords: `song` is the new one); a
+    // closed one is set to the song when it opens again.
+    connect(&playback_, &PlaybackManager::songLoaded, window, [window, song] {
+        if (window->isVisible() && window->folder() != song->folder)
+            window->followSong(song->folder, stamperFor(song->words.get()));
+    });
     connect(stamp, &QAction::triggered, window, [this, window, song] {
         // Reopened on the same song with unsaved stamps, the work in the window is kept.
         if (window->folder() != song->folder || !window->modified())

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -13,6 +14,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "stemdeck/app/DisplayText.h"
 #include "stemdeck/words/LrcFile.h"
 #include "stemdeck/words/TextFile.h"
 
@@ -227,6 +229,24 @@ bool StampWindow::save() {
 
 QString StampWindow::status() const {
     return status_->text();
+}
+
+void StampWindow::followSong(const QString& folder, words::LyricsStamper stamper) {
+    if (folder == folder_) return;
+    if (modified_) {
+        const auto answer = QMessageBox::question(
+            this, tr("Save the Stamps"),
+            tr("Another song was loaded. Save the lyrics stamped for %1 first?")
+                .arg(app::displayName(QDir(folder_).dirName())),
+            QMessageBox::Save | QMessageBox::Discard, QMessageBox::Save);
+        if (answer == QMessageBox::Save && !save()) {
+            showStatus(tr("Not saved, so still on %1: %2")
+                           .arg(app::displayName(QDir(folder_).dirName()), status_->text()));
+            return;
+        }
+    }
+    setSong(folder, std::move(stamper));
+    setPosition(0.0);
 }
 
 void StampWindow::openText() {

@@ -97,6 +97,10 @@ void TimelineView::setWords(std::shared_ptr<const words::SongWords> words,
     invalidate();
 }
 
+QString TimelineView::wordsChord(const std::string& name) const {
+    return QString::fromStdString(wordsTransposer_.chord(name));
+}
+
 QRect TimelineView::wordsRect() const {
     if (laneCount() == 0 || !WordsLanePainter::shows(words_.get())) return {};
     // At the bottom, under the stem lanes; never more than a third of the view.

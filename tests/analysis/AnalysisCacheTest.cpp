@@ -16,6 +16,7 @@
 #include "stemdeck/app/AnalysisCache.h"
 #include "stemdeck/app/AutoAnalysis.h"
 #include "stemdeck/app/SongAnalysisRunner.h"
+#include "stemdeck/app/SongMeta.h"
 #include "stemdeck/audio/loader/StemLoader.h"
 
 // Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
@@ -133,7 +134,7 @@ TEST(AnalysisMeta, WritesTempoKeyAndMeterKeepingTheRest) {
     test::writeTextFile(dir / "meta.json",
                         R"({"title": "Song", "chords": [{"time": 1, "name": "C"}]})");
     QString error;
-    ASSERT_TRUE(app::AutoAnalysis::writeToMeta(qt(dir.path()), 123.456, "A minor", 3, &error))
+    ASSERT_TRUE(app::AutoAnalysis::writeToMeta(qt(dir.path()), 123.456, "A minor", 3, -1.0, &error))
         << error.toStdString();
     const auto meta = nlohmann::json::parse(readText(dir / "meta.json"));
     EXPECT_EQ(meta.at("title"), "Song");
@@ -143,16 +144,51 @@ TEST(AnalysisMeta, WritesTempoKeyAndMeterKeepingTheRest) {
     EXPECT_EQ(meta.at("time_signature"), "3/4");
 
     test::TempDir fresh;
-    ASSERT_TRUE(app::AutoAnalysis::writeToMeta(qt(fresh.path()), 90.0, "", 0, &error));
+    ASSERT_TRUE(app::AutoAnalysis::writeToMeta(qt(fresh.path()), 90.0, "", 0, -1.0, &error));
     EXPECT_EQ(nlohmann::json::parse(readText(fresh / "meta.json")),
               nlohmann::json({{"tempo", 90.0}}));
+}
+
+// The first downbeat the panel nudged survives a write and a read (issue 14 leftovers): the
+// grid does not jump back to 0 when the song is opened again.
+TEST(AnalysisMeta, TheFirstDownbeatRoundTripsAndUnknownKeysStay) {
+    test::TempDir dir;
+    test::writeTextFile(dir / "meta.json", R"({"x_band": {"keep": [1, 2]}, "title": "Song"})");
+    QString error;
+    ASSERT_TRUE(app::AutoAnalysis::writeToMeta(qt(dir.path()), 96.0, "E minor", 3, 0.5234, &error))
+        << error.toStdString();
+    const auto json = nlohmann::json::parse(readText(dir / "meta.json"));
+    EXPECT_EQ(json.at("x_band"), nlohmann::json::parse(R"({"keep": [1, 2]})"));
+    EXPECT_DOUBLE_EQ(json.at("first_downbeat").get<double>(), 0.523);
+    const app::SongMeta meta = app::SongMeta::read(qt(dir.path()));
+    EXPECT_TRUE(meta.hasFirstDownbeat);
+    EXPECT_DOUBLE_EQ(meta.firstDownbeat, 0.523);
+    EXPECT_DOUBLE_EQ(meta.tempo, 96.0);
+    EXPECT_EQ(meta.beatsPerBar, 3);
+    EXPECT_TRUE(meta.problems.isEmpty());
+
+    // Negative: not written; a file without it reads as 0 and says nothing.
+    test::TempDir none;
+    ASSERT_TRUE(app::AutoAnalysis::writeToMeta(qt(none.path()), 96.0, "", 0, -1.0, &error));
+    EXPECT_FALSE(nlohmann::json::parse(readText(none / "meta.json")).contains("first_downbeat"));
+    EXPECT_FALSE(app::SongMeta::read(qt(none.path())).hasFirstDownbeat);
+
+    // A value that is no offset is said, never used clamped.
+    for (const char* bad : {R"({"first_downbeat": -1})", R"({"first_downbeat": "0.5"})",
+                            R"({"first_downbeat": null})", R"({"first_downbeat": 3601})"}) {
+        const app::SongMeta damaged = app::SongMeta::parse(bad, "song");
+        EXPECT_FALSE(damaged.hasFirstDownbeat) << bad;
+        EXPECT_DOUBLE_EQ(damaged.firstDownbeat, 0.0) << bad;
+        ASSERT_EQ(damaged.problems.size(), 1) << bad;
+        EXPECT_TRUE(damaged.problems.front().contains("first_downbeat")) << bad;
+    }
 }
 
 TEST(AnalysisMeta, RefusesWhatIsNotAPlainJsonObject) {
     test::TempDir dir;
     test::writeTextFile(dir / "meta.json", "not json");
     QString error;
-    EXPECT_FALSE(app::AutoAnalysis::writeToMeta(qt(dir.path()), 120.0, "C major", 4, &error));
+    EXPECT_FALSE(app::AutoAnalysis::writeToMeta(qt(dir.path()), 120.0, "C major", 4, -1.0, &error));
     EXPECT_TRUE(error.contains("not a JSON object")) << error.toStdString();
     EXPECT_EQ(readText(dir / "meta.json"), "not json");
 
@@ -160,7 +196,8 @@ TEST(AnalysisMeta, RefusesWhatIsNotAPlainJsonObject) {
     test::TempDir linked;
     test::writeTextFile(linked / "drums.wav", "RIFF stem bytes");
     fs::create_symlink(linked / "drums.wav", linked / "meta.json");
-    EXPECT_FALSE(app::AutoAnalysis::writeToMeta(qt(linked.path()), 120.0, "C major", 4, &error));
+    EXPECT_FALSE(
+        app::AutoAnalysis::writeToMeta(qt(linked.path()), 120.0, "C major", 4, -1.0, &error));
     EXPECT_TRUE(error.contains("not a plain file")) << error.toStdString();
     EXPECT_EQ(readText(linked / "drums.wav"), "RIFF stem bytes");
 }

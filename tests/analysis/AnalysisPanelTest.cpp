@@ -76,6 +76,10 @@ TEST(AnalysisPanel, ConfirmsCorrectsAndWritesOnlyOnRequest) {
     EXPECT_DOUBLE_EQ(meta.at("tempo").get<double>(), 121.5);
     EXPECT_EQ(meta.at("key"), "A minor");
     EXPECT_EQ(meta.at("time_signature"), "4/4");
+    // The nudged first downbeat is kept too (to the ms), and the click now follows meta.json.
+    EXPECT_NEAR(meta.at("first_downbeat").get<double>(), downbeat->value(), 0.0005);
+    EXPECT_DOUBLE_EQ(playback.click().firstBeatSeconds, meta.at("first_downbeat").get<double>());
+    EXPECT_DOUBLE_EQ(playback.click().bpm, 121.5);
 }
 
 }  // namespace unity_AnalysisPanelTest

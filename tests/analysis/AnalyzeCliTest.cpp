@@ -34,6 +34,8 @@ TEST(AnalyzeCli, PrintsTempoBeatsDownbeatsAndKeyAsJson) {
     EXPECT_NEAR(beats.at(1).get<double>() - beats.at(0).get<double>(), 60.0 / 145.0, 0.02);
     EXPECT_FALSE(json.at("downbeats").empty());
     EXPECT_EQ(json.at("beats_per_bar"), 4);
+    // Its clicks are all as loud (only the downbeat's pitch differs): 4 is assumed, not found.
+    EXPECT_LT(json.at("meter_confidence").get<double>(), 0.5);
     EXPECT_GT(json.at("confidence").get<double>(), 0.9);
     EXPECT_EQ(json.at("rhythm_stems"), nlohmann::json::array({"click"}));
     EXPECT_EQ(json.at("tonal_stems"), nlohmann::json::array({"keys"}));
@@ -48,6 +50,7 @@ TEST(AnalyzeCli, BarsFollowTheSongsTimeSignature) {
     ASSERT_EQ(r.status, 0) << r.err;
     const auto json = nlohmann::json::parse(r.out);
     EXPECT_EQ(json.at("beats_per_bar"), 3);
+    EXPECT_EQ(json.at("meter_confidence"), 0.0) << "given, not found";
     const auto& downbeats = json.at("downbeats");
     ASSERT_GE(downbeats.size(), 2u);
     EXPECT_NEAR(downbeats.at(1).get<double>() - downbeats.at(0).get<double>(), 1.5, 0.03);

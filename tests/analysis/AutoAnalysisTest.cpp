@@ -14,6 +14,7 @@
 #include "stemdeck/app/AutoAnalysis.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/PlaybackManager.h"
+#include "stemdeck/app/StageCues.h"
 #include "stemdeck/audio/Engine.h"
 
 // Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
@@ -78,6 +79,41 @@ TEST(AutoAnalysis, MetaJsonsTempoWinsAndAWholeMetaIsNotAnalysed) {
     EXPECT_FALSE(changed.wait(1000));
     EXPECT_FALSE(rig.analysis.running());
     EXPECT_FALSE(rig.analysis.result().has_value());
+}
+
+// A first downbeat saved in meta.json is the click's grid origin: the click, and the bar.beat
+// the stage view shows, count from it, and a detected one does not replace it.
+TEST(AutoAnalysis, TheClickAndBarBeatFollowASavedFirstDownbeat) {
+    Rig rig;
+    const auto song = test::writeAnalysisSong(rig.dir.path(), "offset", 120.0, 6.0);
+    test::writeTextFile(
+        song / "meta.json",
+        R"({"tempo": 120, "time_signature": "3/4", "key": "C", "first_downbeat": 0.75})");
+    QSignalSpy decoded(&rig.playback, &PlaybackManager::songDecoded);
+    rig.playback.openSong(test::qpath(song));
+    ASSERT_TRUE(decoded.wait(15000));
+    const audio::ClickSettings click = rig.playback.click();
+    EXPECT_DOUBLE_EQ(click.firstBeatSeconds, 0.75);
+    EXPECT_EQ(click.beatsPerBar, 3);
+    // Beat 1 of bar 1 at 0.75 s, a beat every 0.5 s, three to the bar.
+    EXPECT_EQ(app::stage::formatBarBeat(app::stage::barBeatAt(click, 0.76)), "1.1");
+    EXPECT_EQ(app::stage::formatBarBeat(app::stage::barBeatAt(click, 1.76)), "1.3");
+    EXPECT_EQ(app::stage::formatBarBeat(app::stage::barBeatAt(click, 2.26)), "2.1");
+    EXPECT_LT(app::stage::barBeatAt(click, 0.5).bar, 1) << "before the first downbeat";
+
+    // Without a tempo in meta.json the detected tempo is used, the saved offset kept.
+    const auto noTempo = test::writeAnalysisSong(rig.dir.path(), "offset-only", 145.0, 12.0);
+    test::writeTextFile(noTempo / "meta.json", R"({"first_downbeat": 1.234})");
+    ASSERT_TRUE(rig.openAndAnalyse(noTempo));
+    EXPECT_NEAR(rig.playback.click().bpm, 145.0, 0.5);
+    EXPECT_DOUBLE_EQ(rig.playback.click().firstBeatSeconds, 1.234);
+
+    // A song without the field starts its grid at 0 again (not at the song before's offset).
+    const auto plain = test::writeAnalysisSong(rig.dir.path(), "plain", 120.0, 6.0);
+    test::writeTextFile(plain / "meta.json", R"({"tempo": 120, "time_signature": "4/4"})");
+    rig.playback.openSong(test::qpath(plain));
+    ASSERT_TRUE(decoded.wait(15000));
+    EXPECT_DOUBLE_EQ(rig.playback.click().firstBeatSeconds, 0.0);
 }
 
 }  // namespace unity_AutoAnalysisTest

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdint>
+#include <numbers>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -193,6 +195,101 @@ TEST(AnalysisSource, ListensToTheDrumsForBeatsAndToTheRestForTheKey) {
     const auto both = analysis::AnalysisSource::fromSong(allTonal, &onlyRhythm);
     EXPECT_EQ(onlyRhythm, std::vector<std::string>{"bass"}) << "no drums: every stem";
     EXPECT_EQ(both.rhythm.size(), 50u);
+}
+
+// Meter detection (AnalysisOptions::beatsPerBar 0): a track whose downbeats are louder, as a
+// click with an accent or a drummer leaning on the one plays it.
+enum class Hit { Click, Drum };
+
+// Every beat from 0.25 s: the downbeat of each `beatsPerBar` bar at full level, the others at
+// `otherLevel`. A click is a 1 kHz burst; a drum hit a falling kick with a burst of noise.
+std::vector<float> accentedTrack(double bpm, int beatsPerBar, Hit hit, double otherLevel) {
+    const auto frames = static_cast<std::size_t>(kSeconds * kRate);
+    std::vector<float> out(frames, 0.0f);
+    std::uint32_t seed = 12345;  // a fixed noise, the same at every run
+    const auto noise = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return static_cast<double>(seed >> 8) / static_cast<double>(1u << 24) * 2.0 - 1.0;
+    };
+    for (int beat = 0;; ++beat) {
+        const auto start =
+            static_cast<std::size_t>(std::lround((0.25 + beat * 60.0 / bpm) * kRate));
+        if (start >= frames) break;
+        const double level = beat % beatsPerBar == 0 ? 1.0 : otherLevel;
+        double phase = 0.0;
+        for (std::size_t i = 0; i < static_cast<std::size_t>(0.15 * kRate) && start + i < frames;
+             ++i) {
+            const double s = static_cast<double>(i) / kRate;
+            double v = 0.0;
+            if (hit == Hit::Click) {
+                v = 0.6 * std::sin(2.0 * std::numbers::pi * 1000.0 * s) * std::exp(-s / 0.008);
+            } else {
+                phase += 2.0 * std::numbers::pi * (50.0 + 70.0 * std::exp(-s / 0.02)) / kRate;
+                v = 0.7 * std::sin(phase) * std::exp(-s / 0.06) +
+                    0.3 * noise() * std::exp(-s / 0.015);
+            }
+            out[start + i] += static_cast<float>(level * v);
+        }
+    }
+    return out;
+}
+
+struct MeterCase {
+    int beatsPerBar;
+    double bpm;
+    Hit hit;
+};
+
+class MeterOfAccents : public ::testing::TestWithParam<MeterCase> {};
+
+TEST_P(MeterOfAccents, FindsThreeOrFourBeatsToTheBar) {
+    const MeterCase& c = GetParam();
+    AnalysisInput input;
+    input.sampleRate = kRate;
+    input.rhythm = accentedTrack(c.bpm, c.beatsPerBar, c.hit, 0.35);
+    const auto result = SongAnalyzer::analyze(input, {.beatsPerBar = 0});
+    EXPECT_NEAR(result.bpm, c.bpm, 0.5);
+    EXPECT_EQ(result.beatsPerBar, c.beatsPerBar);
+    EXPECT_GE(result.meterConfidence, 0.5);
+    // The bars found are of that length.
+    ASSERT_GE(result.downbeats.size(), 2u);
+    const double bar = c.beatsPerBar * 60.0 / c.bpm;
+    EXPECT_NEAR(result.downbeats[1] - result.downbeats[0], bar, 0.05);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    ClicksAndDrums, MeterOfAccents,
+    ::testing::Values(MeterCase{3, 90.0, Hit::Click}, MeterCase{4, 90.0, Hit::Click},
+                      MeterCase{3, 120.0, Hit::Click}, MeterCase{4, 120.0, Hit::Click},
+                      MeterCase{3, 150.0, Hit::Click}, MeterCase{4, 150.0, Hit::Click},
+                      MeterCase{3, 100.0, Hit::Drum}, MeterCase{4, 100.0, Hit::Drum},
+                      MeterCase{3, 140.0, Hit::Drum}, MeterCase{4, 140.0, Hit::Drum}),
+    [](const auto& info) {
+        return std::to_string(info.param.beatsPerBar) + "_4_at_" +
+               std::to_string(static_cast<int>(info.param.bpm)) +
+               (info.param.hit == Hit::Click ? "bpm_click" : "bpm_drums");
+    });
+
+TEST(SongAnalyzer, UnaccentedBeatsKeepFourWithLowConfidence) {
+    AnalysisInput input;
+    input.sampleRate = kRate;
+    for (const Hit hit : {Hit::Click, Hit::Drum}) {
+        // Every beat alike: no bar to hear (3 is only a way of counting them).
+        input.rhythm = accentedTrack(120.0, 3, hit, 1.0);
+        const auto result = SongAnalyzer::analyze(input, {.beatsPerBar = 0});
+        EXPECT_NEAR(result.bpm, 120.0, 0.5);
+        EXPECT_EQ(result.beatsPerBar, 4);
+        EXPECT_LT(result.meterConfidence, 0.5);
+    }
+}
+
+TEST(SongAnalyzer, AGivenMeterIsKeptNotFound) {
+    AnalysisInput input;
+    input.sampleRate = kRate;
+    input.rhythm = accentedTrack(120.0, 3, Hit::Click, 0.35);
+    const auto result = SongAnalyzer::analyze(input, {.beatsPerBar = 4});
+    EXPECT_EQ(result.beatsPerBar, 4) << "meta.json's meter wins";
+    EXPECT_EQ(result.meterConfidence, 0.0);
 }
 
 }  // namespace unity_SongAnalyzerTest

@@ -30,7 +30,7 @@ TEST(ActionCatalog, HasExactlyTheDesignedNames) {
         "song.next", "song.previous", "song.goto",  "marker.next", "marker.previous", "marker.goto",
         "vamp",      "loop",          "click",      "lock",        "stage",           "tempo",
         "tempo.up",  "tempo.down",    "pitch",      "pitch.up",    "pitch.down",      "tap_tempo",
-        "stem.mute", "stem.solo",     "stem.gain",  "master.gain"};
+        "stem.mute", "stem.solo",     "stem.gain",  "master.gain", "lyrics.stamp"};
     std::set<std::string> names;
     for (const auto& spec : actionCatalog()) names.insert(spec.name);
     EXPECT_EQ(names, expected);
@@ -111,6 +111,7 @@ TEST(ActionCatalog, ScopesFollowLockMix) {
                              "click", "lock", "play", "song.next", "vamp"})
         EXPECT_EQ(findSpec(specs, name)->scope, ActionSpec::Scope::Transport) << name;
     EXPECT_EQ(findSpec(specs, "stage")->scope, ActionSpec::Scope::View);
+    EXPECT_EQ(findSpec(specs, "lyrics.stamp")->scope, ActionSpec::Scope::View);
     int mix = 0;
     for (const auto& spec : specs) mix += spec.scope == ActionSpec::Scope::Mix;
     EXPECT_EQ(mix, 4);

@@ -95,6 +95,8 @@ const Case kCases[] = {
     {"pitch.up", {}, Code::Ok, ""},
     {"pitch.down", {}, Code::Ok, ""},
     {"tap_tempo", {}, Code::Ok, ""},
+    {"lyrics.stamp", {}, Code::Ok, ""},
+    {"lyrics.stamp", {{"line", I{2}}}, Code::BadParam, "line"},
     {"stem.mute", {{"stem", S{"drums"}}}, Code::Ok, ""},
     {"stem.mute", {{"stem", I{2}}, {"on", true}}, Code::Ok, ""},
     {"stem.mute", {}, Code::BadParam, "stem"},

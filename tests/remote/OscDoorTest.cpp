@@ -86,6 +86,7 @@ TEST_F(OscDoorTest, EachAddressRunsItsAction) {
         {encoded("/stemdeck/pitch/up"), "pitch.up", {}},
         {encoded("/stemdeck/pitch/down"), "pitch.down", {}},
         {encoded("/stemdeck/tap_tempo"), "tap_tempo", {}},
+        {encoded("/stemdeck/lyrics/stamp"), "lyrics.stamp", {}},
         {encoded("/stemdeck/stem/drums/gain", {-6.0f}),
          "stem.gain",
          {{"stem", S("drums")}, {"db", -6.0}}},

@@ -4,17 +4,24 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTest>
+#include <QTimer>
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include "UiTestSupport.h"
 #include "WindowRig.h"
+#include "stemdeck/app/control/ControlCenter.h"
+#include "stemdeck/control/ActionCall.h"
 #include "stemdeck/ui/LyricsPanel.h"
 #include "stemdeck/ui/StampWindow.h"
+#include "stemdeck/ui/TimelineView.h"
 #include "stemdeck/words/LrcFile.h"
 
 // Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
@@ -83,6 +90,26 @@ TEST(LyricsWindow, ChordsFollowThePitchSetting) {
         QTest::qWaitFor([&] { return panel->currentChord() == QStringLiteral("C"); }, 2000));
 }
 
+// The timeline's words lane names the chords as the panel does: the pitch and the capo.
+TEST(LyricsWindow, TheWordsLaneNamesChordsWithThePanelsCapo) {
+    Rig rig;
+    const auto song = test::writeUiSong(rig.dir, "capo", 4.0, 1);
+    test::writeTextFile(song / "meta.json", R"({"key": "C", "chords": [[0, 4, "C"]]})");
+    ASSERT_TRUE(rig.load(song));
+    auto* panel = rig.part<ui::LyricsPanel>("lyricsPanel");
+    auto* timeline = rig.part<ui::TimelineView>("timeline");
+    EXPECT_EQ(timeline->wordsChord("C"), QStringLiteral("C"));
+    panel->setCapo(3);  // C sounding, played as A with a capo on the third fret
+    EXPECT_EQ(panel->shownChord("C"), QStringLiteral("A"));
+    EXPECT_EQ(timeline->wordsChord("C"), QStringLiteral("A"));
+    rig.playback().setPitch(2, 0.0);  // D sounding: B shapes with the capo
+    EXPECT_TRUE(
+        QTest::qWaitFor([&] { return panel->shownChord("C") == QStringLiteral("B"); }, 2000))
+        << panel->shownChord("C").toStdString();
+    EXPECT_EQ(timeline->wordsChord("C"), panel->shownChord("C"));
+    EXPECT_EQ(timeline->wordsChord("Am7"), panel->shownChord("Am7"));
+}
+
 // Lyrics › Stamp Lyrics… on a playing song: three taps at the song position, Save, and the
 // lyrics.lrc written reads back with those times; the panel shows the new lyrics at once.
 TEST(LyricsWindow, StampingThreeLinesWhilePlayingSavesThem) {
@@ -130,6 +157,94 @@ TEST(LyricsWindow, StampingThreeLinesWhilePlayingSavesThem) {
     window->playFromSelected();
     EXPECT_TRUE(QTest::qWaitFor([&] { return std::abs(last - tapped[2]) < 0.3; }, 3000)) << last;
     rig.playback().pause();
+}
+
+// Another song loads while the stamp window is open: it asks to save the old song's unsaved
+// stamps, saves them into the old song's folder, and follows the new song (its lines).
+TEST(LyricsWindow, TheStampWindowFollowsTheNextSongAfterSavingTheStamps) {
+    Rig rig;
+    const auto first = test::writeUiSong(rig.dir, "first", 4.0, 1);
+    const auto second = test::writeUiSong(rig.dir, "second", 4.0, 1);
+    test::writeTextFile(first / "lyrics.txt", "one\ntwo\n");
+    test::writeTextFile(second / "lyrics.lrc",
+                        "[00:00.00]alpha\n[00:01.00]beta\n[00:02.00]gamma\n");
+    ASSERT_TRUE(rig.load(first));
+    rig.part<QAction>("actionStampLyrics")->trigger();
+    auto* window = rig.part<ui::StampWindow>("stampWindow");
+    ASSERT_TRUE(window->isVisible());
+    window->setPosition(1.5);
+    ASSERT_TRUE(window->stampNext());
+    ASSERT_TRUE(window->modified());
+
+    // Answers the question with Save (the default a musician gets with Enter).
+    QString asked;
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [&asked] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            box->button(QMessageBox::Save)->click();
+        }
+    });
+    answer.start(20);
+    ASSERT_TRUE(rig.load(second));
+    answer.stop();
+    EXPECT_TRUE(asked.contains("first")) << asked.toStdString();
+    const auto saved = words::LrcFile::read(first / "lyrics.lrc");
+    ASSERT_EQ(saved.lines().size(), 1u) << "the stamped line (the other is kept unsynced)";
+    EXPECT_EQ(saved.lines()[0].text, "one");
+    EXPECT_NEAR(saved.lines()[0].time, 1.5, 0.006);
+    EXPECT_EQ(window->folder(), test::qpath(second));
+    ASSERT_EQ(window->stamper().size(), 3u);
+    EXPECT_FALSE(window->modified());
+    EXPECT_TRUE(window->isVisible());
+    // The panel shows the new song's words, not the saved ones of the song before.
+    auto* panel = rig.part<ui::LyricsPanel>("lyricsPanel");
+    EXPECT_EQ(panel->currentLineText(), QStringLiteral("alpha"));
+
+    // Nothing stamped: it follows without a question.
+    asked.clear();
+    answer.start(20);
+    ASSERT_TRUE(rig.load(first));
+    answer.stop();
+    EXPECT_TRUE(asked.isEmpty());
+    EXPECT_EQ(window->folder(), test::qpath(first));
+    ASSERT_GE(window->stamper().size(), 1u);
+    ASSERT_TRUE(window->stamper().time(0).has_value()) << "the stamp saved on the way out";
+    EXPECT_NEAR(*window->stamper().time(0), 1.5, 0.006);
+}
+
+// `lyrics.stamp` through the control layer (what a MIDI pedal, OSC or the web remote sends):
+// a clear refusal while the stamp window is closed, a stamp at the play position while open.
+TEST(LyricsWindow, TheLyricsStampActionStampsOnlyWhileTheWindowIsOpen) {
+    Rig rig;
+    const auto song = test::writeUiSong(rig.dir, "pedal", 4.0, 1);
+    test::writeTextFile(song / "lyrics.txt", "one\ntwo\n");
+    ASSERT_TRUE(rig.load(song));
+    auto* center = rig.window->findChild<app::ControlCenter*>();
+    ASSERT_NE(center, nullptr);
+    control::ActionCall call;
+    call.name = "lyrics.stamp";
+    call.origin = control::Origin::Midi;
+    control::ActionResult result = center->invoke(call);
+    EXPECT_EQ(result.code, control::ActionResult::Code::Unavailable);
+    EXPECT_NE(result.message.find("not stamping"), std::string::npos) << result.message;
+
+    rig.part<QAction>("actionStampLyrics")->trigger();
+    auto* window = rig.part<ui::StampWindow>("stampWindow");
+    ASSERT_TRUE(window->isVisible());
+    window->setPosition(1.25);
+    result = center->invoke(call);
+    EXPECT_TRUE(result.ok()) << result.message;
+    ASSERT_TRUE(window->stamper().time(0).has_value());
+    EXPECT_DOUBLE_EQ(*window->stamper().time(0), 1.25);
+    EXPECT_FALSE(window->stamper().time(1).has_value());
+    EXPECT_TRUE(center->invoke(call).ok());
+    result = center->invoke(call);
+    EXPECT_FALSE(result.ok()) << "both lines stamped";
+
+    // Closed again: refused, nothing stamped.
+    window->close();
+    EXPECT_EQ(center->invoke(call).code, control::ActionResult::Code::Unavailable);
 }
 
 }  // namespace unity_LyricsWindowTest

@@ -12,6 +12,7 @@ struct AnalysisResult {
     std::vector<double> beats;      // each beat as tracked (follows small tempo drifts)
     std::vector<double> downbeats;  // the beats that start a bar (qm-dsp DownBeat)
     int beatsPerBar = 4;            // the bar length the downbeats were found for
+    double meterConfidence = 0.0;   // 0..1 when beatsPerBar was found (3 or 4); 0 when given
     std::string key;                // "A minor", "Eb major"; empty: no key found (silence)
     double confidence = 0.0;        // 0..1: share of beat intervals on the fitted grid
     double keyConfidence = 0.0;     // 0..1: share of the song's key frames that agree

@@ -17,7 +17,9 @@ struct AnalysisInput {
 };
 
 struct AnalysisOptions {
-    int beatsPerBar = 4;    // the meter the downbeats are found for (2..16)
+    // The meter the downbeats are found for (2..16), or 0: 3 or 4 as the beats' accents say
+    // (4 when unsure; AnalysisResult::meterConfidence).
+    int beatsPerBar = 4;
     bool sections = false;  // also suggest section boundaries (ClusterMeltSegmenter)
 };
 
@@ -31,7 +33,7 @@ class SongAnalyzer {
 
     // Any thread but the audio one; works in chunks of about a second and returns within one
     // of `cancel` being set (throws AnalysisCancelled). Throws std::invalid_argument for a
-    // sample rate outside 8 kHz..384 kHz or a meter outside 2..16.
+    // sample rate outside 8 kHz..384 kHz or a meter outside 2..16 (and not 0).
     static AnalysisResult analyze(const AnalysisInput& input, const AnalysisOptions& options = {},
                                   const std::atomic<bool>* cancel = nullptr);
 };

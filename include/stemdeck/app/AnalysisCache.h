@@ -54,6 +54,7 @@ class AnalysisCache {
     // The cached result for this song, else an analysis (AnalysisSource, SongAnalyzer), then
     // stored. Not the GUI thread (seconds of work); throws AnalysisCancelled when `cancel` is
     // set. A cache that cannot be read or written costs a new analysis, said in `message`.
+    // `beatsPerBar` 0: the meter is found too (AnalysisOptions::beatsPerBar).
     Outcome analyse(const audio::Song& song, int beatsPerBar,
                     const std::atomic<bool>* cancel = nullptr) const;
 

@@ -28,12 +28,13 @@ class AutoAnalysis : public QObject {
     const QString& folder() const { return resultFolder_; }
     bool running() const { return runner_.running(); }
 
-    // Writes `bpm`, `key` and the meter (`beatsPerBar`/4) into `folder`'s meta.json, keeping
+    // Writes `bpm`, `key`, the meter (`beatsPerBar`/4) and the first downbeat (seconds; not
+    // when negative) into `folder`'s meta.json, keeping
     // its other fields (a new file when there is none), atomically. Refuses (false, `error`
     // one line) a meta.json that is not a JSON object, or one that is (or links to) anything
     // but a plain file; never writes anything else in the song folder. Any thread.
     static bool writeToMeta(const QString& folder, double bpm, const QString& key, int beatsPerBar,
-                            QString* error);
+                            double firstDownbeat, QString* error);
 
   signals:
     // result() changed (a new analysis, or none for a new song).

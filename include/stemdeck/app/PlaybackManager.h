@@ -129,6 +129,9 @@ class PlaybackManager : public QObject {
     // Ignored otherwise, and for a tempo outside limits::k{Min,Max}Bpm. GUI thread.
     void adoptDetectedTempo(const QString& folder, double bpm, double firstBeatSeconds,
                             int beatsPerBar);
+    // The current song's meta.json was written (the analysis panel): the click takes its
+    // tempo, meter and first downbeat again. GUI thread.
+    void rereadSongGrid();
     // The current song has a tempo of its own (meta.json's, or one found by analysis): the
     // click's grid is the song's, bar.beat means something. GUI thread.
     bool songHasTempo() const { return songHasTempo_; }

@@ -27,6 +27,7 @@ class SongAnalysisRunner : public QObject {
     ~SongAnalysisRunner() override;  // cancels and waits for the worker (within a second)
 
     // `song` whole (decoded): the worker reads it while it runs, the shared pointer keeps it.
+    // `beatsPerBar` 0: the meter is found too (3 or 4, AnalysisOptions::beatsPerBar).
     void start(const QString& folder, std::shared_ptr<const audio::Song> song, int beatsPerBar);
     // The same analysis with section suggestions (AnalysisResult::sections, on bar lines),
     // never from nor into the cache; reported by analysed() with `fromCache` false.

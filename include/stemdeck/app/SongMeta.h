@@ -21,6 +21,10 @@ struct SongMeta {
     // unknown or not a valid signature.
     int beatsPerBar = 0;
     int beatUnit = 0;
+    // meta.json's first_downbeat: beat 1 of bar 1 in seconds (the click's grid origin); 0
+    // when it gives none.
+    double firstDownbeat = 0.0;
+    bool hasFirstDownbeat = false;
     // What in the file could not be used (a tempo out of range, a bad signature, a file that
     // is not JSON), one line each, for the window to show; empty when all is well.
     QStringList problems;

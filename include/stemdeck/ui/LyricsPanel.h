@@ -45,6 +45,13 @@ class LyricsPanel : public QWidget {
     QString currentChord() const;
     // A chord name as shown: transposed by the pitch and the capo.
     QString shownChord(const std::string& name) const;
+    // What names the chords (the pitch, the capo, the song's key), for the timeline's words
+    // lane to name them the same way.
+    const words::Transposer& transposer() const { return transposer_; }
+
+  signals:
+    // transposer() changed: the pitch, the capo or the song.
+    void transposerChanged();
 
   protected:
     void paintEvent(QPaintEvent* event) override;

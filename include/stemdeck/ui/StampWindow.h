@@ -30,6 +30,10 @@ class StampWindow : public QWidget {
     // Replaces the lines by plain or LRC text (pasted, opened); stamps of LRC text are kept.
     void setText(const QString& text);
     void setPosition(double songSeconds);
+    // Another song was loaded while the window is open: the window follows it (its lines), as
+    // the lyrics panel does, after asking whether to save the old song's unsaved stamps (Save
+    // or Discard). When that save fails the window stays on the old song and says so.
+    void followSong(const QString& folder, words::LyricsStamper stamper);
 
     const words::LyricsStamper& stamper() const { return stamper_; }
     QString folder() const { return folder_; }

@@ -107,6 +107,8 @@ class TimelineView : public QAbstractScrollArea {
     // The song's words for the words lane under the stem lanes (WordsLanePainter): shown when
     // they have timed chords or synced lyrics; chords named by `transposer` (as played).
     void setWords(std::shared_ptr<const words::SongWords> words, words::Transposer transposer);
+    // A chord name as the words lane shows it (its transposer's spelling).
+    QString wordsChord(const std::string& name) const;
     // Where the words lane is drawn (viewport coordinates); empty when there is none.
     QRect wordsRect() const;
 

@@ -80,7 +80,7 @@ audio::ClickSettings SetPlayer::clickFor(const SetEntry& entry, const QString& f
     base.bpm = meta.tempo > 0 ? meta.tempo : defaults.bpm;
     base.beatsPerBar = meta.beatsPerBar > 0 ? meta.beatsPerBar : defaults.beatsPerBar;
     base.beatUnit = meta.beatsPerBar > 0 ? meta.beatUnit : defaults.beatUnit;
-    base.firstBeatSeconds = 0.0;
+    base.firstBeatSeconds = meta.firstDownbeat;
     return base;
 }
 

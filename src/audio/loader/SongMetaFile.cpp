@@ -70,6 +70,16 @@ SongMetaFile SongMetaFile::parse(std::string_view json) {
         if (!meta.signature)
             unusable += unusable.empty() ? "time_signature" : " and time_signature";
     }
+    if (const auto first = o.find("first_downbeat"); first != o.end()) {
+        // A number within 0..kMaxFirstDownbeat (false for NaN); anything else is not a grid.
+        const double seconds = first->is_number() ? first->get<double>() : -1.0;
+        if (seconds >= 0.0 && seconds <= kMaxFirstDownbeat)
+            meta.firstDownbeat = seconds;
+        else
+            meta.problems.push_back(
+                "meta.json: first_downbeat is not usable (seconds, e.g. \"first_downbeat\": "
+                "0.52); the grid starts at 0");
+    }
     if (!unusable.empty())
         meta.problems.push_back("meta.json: " + unusable +
                                 (unusable.find(" and ") == std::string::npos ? " is" : " are") +

@@ -33,7 +33,7 @@ struct Fixed {
 constexpr Arg kNone{nullptr, Slot::Number, true};
 constexpr Arg kOn{"on", Slot::Flag, true};
 
-constexpr std::array<Fixed, 25> kFixed{{
+constexpr std::array<Fixed, 26> kFixed{{
     {"play", "play", {kNone, kNone}, 0},
     {"pause", "pause", {kNone, kNone}, 0},
     {"play_pause", "play_pause", {kNone, kNone}, 0},
@@ -62,6 +62,7 @@ constexpr std::array<Fixed, 25> kFixed{{
     {"pitch/down", "pitch.down", {kNone, kNone}, 0},
     {"tap_tempo", "tap_tempo", {kNone, kNone}, 0},
     {"master/gain", "master.gain", {Arg{"db", Slot::Number, false}, kNone}, 1},
+    {"lyrics/stamp", "lyrics.stamp", {kNone, kNone}, 0},
 }};
 
 const char* slotName(Slot slot) {

@@ -12,8 +12,8 @@
 namespace stemdeck::audio {
 
 // What a song folder's meta.json says ({"title": "…", "artist": "…", "key": "C", "tempo": 120,
-// "time_signature": "4/4"}): the one reader of it, for the CLI and the app (which only turns
-// the texts into lines it can show). No Qt; nlohmann-json.
+// "time_signature": "4/4", "first_downbeat": 0.52}): the one reader of it, for the CLI and the app
+// (which only turns the texts into lines it can show). No Qt; nlohmann-json.
 //
 // A missing file is normal: nothing known, no problem. A value that cannot be used, or a
 // tempo outside limits::kMinBpm..kMaxBpm, is left out and said in `problems` (one line each,
@@ -23,6 +23,8 @@ struct SongMetaFile {
     // meta.json holds a few lines (or, with beats and chords, some kB); a bigger file is not
     // a song's description and is not read into memory.
     static constexpr std::uintmax_t kMaxFileBytes = 4 << 20;
+    // A first downbeat later than an hour is damage, not a song's intro.
+    static constexpr double kMaxFirstDownbeat = 3600.0;
 
     // As written (UTF-8, unchecked for display); empty when missing or not a string.
     std::string title;
@@ -32,6 +34,9 @@ struct SongMetaFile {
 
     std::optional<double> bpm;  // within limits::kMinBpm..kMaxBpm
     std::optional<TimeSignature> signature;
+    // Where beat 1 of bar 1 falls, in seconds from the song's first frame (the click's grid
+    // origin): 0..kMaxFirstDownbeat; missing means 0, the grid starts with the song.
+    std::optional<double> firstDownbeat;
     std::vector<std::string> problems;
 
     static SongMetaFile read(const std::filesystem::path& folder);
