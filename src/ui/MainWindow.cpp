@@ -107,6 +107,9 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     connect(ui_->rehearsalBar, &RehearsalBar::clickEdited, this, &MainWindow::rememberClick);
     showOutputStatus();
     onStateChanged(playback_.state());
+    // The window holds the keyboard at start, not the first field of the Tab order: a focused
+    // number field would blink its cursor while paused and take the mouse wheel unclicked.
+    setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() {

@@ -1,27 +1,43 @@
 #include "Spawn.h"
 
 #include <fcntl.h>
-#include <spawn.h>
-
-extern char** environ;
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 namespace stemdeck::test {
+
+namespace {
+
+// In the forked child, before exec: only async-signal-safe calls.
+void redirect(int fd, const char* file, int flags) {
+    if (!file) return;
+    const int opened = ::open(file, flags, 0644);
+    if (opened < 0) ::_exit(127);
+    if (opened != fd) {
+        ::dup2(opened, fd);
+        ::close(opened);
+    }
+}
+
+}  // namespace
 
 pid_t spawnChild(std::vector<std::string> args, const ChildStreams& streams) {
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    if (streams.in) posix_spawn_file_actions_addopen(&actions, 0, streams.in, O_RDONLY, 0);
-    for (const auto& [fd, file] : {std::pair{1, streams.out}, std::pair{2, streams.err}})
-        if (file)
-            posix_spawn_file_actions_addopen(&actions, fd, file, O_WRONLY | O_CREAT | O_TRUNC,
-                                             0644);
-    pid_t pid = -1;
-    const int rc = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    return rc == 0 ? pid : -1;
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid != 0) return pid;  // the child's pid, or -1
+    // The child dies with the test: a test killed at CTest's timeout leaves no CLI or JACK
+    // server behind holding the device (or a lock a developer's wrapper took).
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);
+    redirect(0, streams.in, O_RDONLY);
+    redirect(1, streams.out, O_WRONLY | O_CREAT | O_TRUNC);
+    redirect(2, streams.err, O_WRONLY | O_CREAT | O_TRUNC);
+    ::execvp(argv[0], argv.data());
+    ::_exit(127);
 }
 
 }  // namespace stemdeck::test
