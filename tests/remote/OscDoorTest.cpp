@@ -284,6 +284,7 @@ TEST_F(OscDoorTest, AtMostEightSubscribersTheOldestDropped) {
 
 TEST(OscDoorPort, TakenPortIsAOneLineError) {
     QUdpSocket holder;
+    holder.setProxy(QNetworkProxy::NoProxy);
     ASSERT_TRUE(holder.bind(QHostAddress::LocalHost, 0, QAbstractSocket::DontShareAddress));
     RecordingPort port;
     remote::OscDoor door{port};
