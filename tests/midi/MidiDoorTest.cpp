@@ -18,6 +18,7 @@
 #include "JackMidiPeer.h"
 #include "JackRecorder.h"
 #include "JackServer.h"
+#include "LatencyRuns.h"
 #include "PlaybackRig.h"
 #include "QtPath.h"
 #include "StderrCapture.h"
@@ -450,44 +451,11 @@ TEST(MidiDoorLatency, NoteToRecordedOutputWithinAPeriodPlusTenMs) {
     recorder.stop();
     ASSERT_EQ(rig.playback.state(), audio::PlayState::Playing);
 
-    const auto& left = recorder.channel(0);
-    const std::int64_t frames = recorder.frames();
-    const auto marks = recorder.jack().marks();
-    std::vector<double> latencyMs;
-    int excluded = 0;
-    for (int run = 0; run < kRuns; ++run) {
-        const std::int64_t sent = recorder.indexOfFrameTime(sentAt[run]);
-        if (sent < 0) {  // JACK skipped the recorder in that cycle
-            ++excluded;
-            continue;
-        }
-        std::int64_t onset = sent;
-        while (onset < frames && std::abs(left[onset]) <= 1e-3f) ++onset;
-        ASSERT_LT(onset, frames) << "run " << run << ": nothing was heard";
-        const bool jackMissed = std::any_of(marks.begin(), marks.end(), [&](std::int64_t m) {
-            return m >= sent - 2 * period && m <= onset + period;
-        });
-        if (jackMissed || recorder.jack().marksOverflowed()) {
-            ++excluded;
-            continue;
-        }
-        const std::int64_t heardAt = recorder.frameTimeOf(onset);
-        ASSERT_GE(heardAt, 0) << run;
-        const auto latency =
-            static_cast<std::int32_t>(static_cast<std::uint32_t>(heardAt) - sentAt[run]);
-        latencyMs.push_back(1000.0 * latency / rate);
-    }
-    ASSERT_GE(latencyMs.size(), 30u) << excluded << " runs near cycles JACK missed";
-    std::sort(latencyMs.begin(), latencyMs.end());
-    const auto at = [&](double q) {
-        return latencyMs[static_cast<std::size_t>(q * static_cast<double>(latencyMs.size() - 1))];
-    };
-    const double periodMs = 1000.0 * period / rate;
-    std::cout << "MIDI note -> recorded output at " << period << " frames (" << periodMs << " ms), "
-              << latencyMs.size() << " runs (" << excluded << " left out near JACK xruns): p50 "
-              << at(0.5) << " ms, p95 " << at(0.95) << " ms, max " << latencyMs.back() << " ms\n";
-    EXPECT_LE(at(0.95), periodMs + 10.0);
-    EXPECT_GT(latencyMs.front(), 0.0) << "the stem was not silent when the note went out";
+    const test::LatencyRuns runs = test::measureLatencies(recorder, sentAt, false);
+    ASSERT_GE(runs.ms.size(), 30u) << runs.nearMissedCycles << " runs near cycles JACK missed";
+    runs.print(std::cout, "MIDI note", period, rate);
+    EXPECT_LE(runs.quantile(0.95), 1000.0 * period / rate + 10.0);
+    EXPECT_GT(runs.ms.front(), 0.0) << "the stem was not silent when the note went out";
 }
 
 }  // namespace unity_MidiDoorTest
