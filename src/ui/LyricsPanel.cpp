@@ -7,6 +7,9 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <string>
+
+#include "stemdeck/words/TextFile.h"
 
 namespace stemdeck::ui {
 
@@ -258,7 +261,10 @@ void LyricsPanel::paintSheet(QPainter& painter, const QRect& area) {
             painter.setPen(kChord);
             int minX = area.left();
             for (const auto& chord : line.chords) {
-                const QString before = text.left(static_cast<int>(chord.position));
+                // The position counts code points; QString counts UTF-16 units, two for a
+                // character past U+FFFF.
+                const QString before =
+                    qs(std::string(words::codePointPrefix(line.text, chord.position)));
                 const int x = std::max(minX, area.left() + lyricMetrics.horizontalAdvance(before));
                 const QString name = shownChord(chord.name);
                 painter.drawText(x, y + chordMetrics.ascent(), name);

@@ -59,6 +59,14 @@ std::size_t codePointCount(std::string_view utf8) {
     return count;
 }
 
+std::string_view codePointPrefix(std::string_view utf8, std::size_t codePoints) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i)
+        if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80 && count++ == codePoints)
+            return utf8.substr(0, i);
+    return utf8;
+}
+
 TextFile TextFile::decode(std::string_view bytes) {
     TextFile file;
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);

@@ -3,12 +3,14 @@
 #include <string>
 
 #include "stemdeck/words/ChordProSheet.h"
+#include "stemdeck/words/TextFile.h"
 
 // Its own namespace: the tests build as unity builds (tests/CMakeLists.txt).
 namespace unity_ChordProSheetTest {
 
 using stemdeck::words::ChordProSheet;
 using stemdeck::words::SheetLine;
+using stemdeck::words::codePointPrefix;
 
 TEST(ChordProSheet, ChordsSitOnTheCharactersTheyPrecede) {
     const ChordProSheet sheet = ChordProSheet::parse("[C]Lyrics [G]here[Am]\n");
@@ -108,6 +110,19 @@ TEST(ChordProSheet, CrlfBomAndLatin1) {
     EXPECT_TRUE(sheet.latin1);
     ASSERT_EQ(sheet.lines.size(), 1u);
     EXPECT_EQ(sheet.lines[0].text, "Cora\xC3\xA7\xC3\xA3o");
+}
+
+// A chord's position counts code points: the lyric before it is that many, whatever their
+// UTF-8 or UTF-16 length (the panel measures it to place the chord).
+TEST(ChordProSheet, AChordSitsAfterTheCodePointsBeforeItWhateverTheirSize) {
+    const ChordProSheet sheet = ChordProSheet::parse("Ca\xC3\xA7\xF0\x9F\x8E\xB8[G]o\n");
+    ASSERT_EQ(sheet.lines.size(), 1u);
+    ASSERT_EQ(sheet.lines[0].chords.size(), 1u);
+    EXPECT_EQ(sheet.lines[0].chords[0].position, 4u);  // C, a, ç, the guitar (U+1F3B8)
+    EXPECT_EQ(codePointPrefix(sheet.lines[0].text, 4), "Ca\xC3\xA7\xF0\x9F\x8E\xB8");
+    EXPECT_EQ(codePointPrefix(sheet.lines[0].text, 3), "Ca\xC3\xA7");
+    EXPECT_EQ(codePointPrefix(sheet.lines[0].text, 0), "");
+    EXPECT_EQ(codePointPrefix(sheet.lines[0].text, 99), sheet.lines[0].text);
 }
 
 }  // namespace unity_ChordProSheetTest

@@ -32,5 +32,8 @@ bool validUtf8(std::string_view bytes);
 std::string latin1ToUtf8(std::string_view bytes);
 // The number of code points in valid UTF-8 text (continuation bytes not counted).
 std::size_t codePointCount(std::string_view utf8);
+// The first `codePoints` code points of valid UTF-8 text (all of it when it has fewer): the
+// lyric before a sheet chord, whose position counts code points.
+std::string_view codePointPrefix(std::string_view utf8, std::size_t codePoints);
 
 }  // namespace stemdeck::words
