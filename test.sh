@@ -4,10 +4,11 @@
 #   ./test.sh --all   what CI runs: the above, then the engine, CLI and app-layer tests
 #                     (ctest -L "engine|app": real streams, device loss, the PlaybackManager)
 #                     under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/) and
-#                     under ThreadSanitizer (build-tsan/), the callgrind proof that the latency
-#                     monitor costs nothing when off, a 60 s soak on the JACK dummy server at
-#                     128 frames and 10 s of fuzzing per libFuzzer target (15 of them). Prints each phase's
-#                     time; any sanitizer report fails the run.
+#                     under ThreadSanitizer (build-tsan/; less what is labelled no_tsan: the
+#                     single-threaded parsers and the CLI's process-level tests), the callgrind
+#                     proof that the latency monitor costs nothing when off, a 60 s soak on the
+#                     JACK dummy server at 128 frames and 10 s of fuzzing per libFuzzer target
+#                     (15 of them). Prints each phase's time; any sanitizer report fails the run.
 set -euo pipefail
 cd "$(dirname "$0")"
 all=0
