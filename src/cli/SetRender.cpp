@@ -35,7 +35,6 @@
 #include "stemdeck/audio/mix/MixControls.h"
 #include "stemdeck/audio/render/OfflineRenderer.h"
 #include "stemdeck/audio/render/RenderFile.h"
-#include "stemdeck/audio/transport/CrossfadeRule.h"
 #include "stemdeck/voice/CueVoice.h"
 
 namespace stemdeck::cli {
@@ -224,11 +223,7 @@ void checkCrossfades(const std::vector<SetRenderEntry>& render,
         const SongTransition& lead = render[k].leadOut;
         if (lead.kind != SongTransition::Kind::Crossfade) continue;
         const int rate = render[k].song->sampleRate;
-        const auto played = [&](const SetRenderEntry& e) {
-            return playedOutputFrames(e.song->frames, e.startFrame, e.tempo);
-        };
-        const std::int64_t fade = appliedCrossfade<std::int64_t>(
-            std::llround(lead.crossfadeSeconds * rate), played(render[k]), played(render[k + 1]));
+        const std::int64_t fade = OfflineRenderer::crossfadeFrames(render[k], render[k + 1]);
         if (auto problem = app::set::shortenedCrossfade(index[k], entries[index[k]],
                                                         static_cast<double>(fade) / rate))
             problems.list.push_back(std::move(*problem));

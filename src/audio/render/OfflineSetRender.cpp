@@ -144,12 +144,17 @@ std::int64_t OfflineRenderer::setFrames(const std::vector<SetRenderEntry>& set) 
                 break;
             case SongTransition::Kind::Crossfade:
                 // Shortened to what both songs allow, as SetTransport plays it.
-                total -= appliedCrossfade(framesOf(lead.crossfadeSeconds, rate),
-                                          outputFrames(set[i]), outputFrames(set[i + 1]));
+                total -= crossfadeFrames(set[i], set[i + 1]);
                 break;
         }
     }
     return total;
+}
+
+std::int64_t OfflineRenderer::crossfadeFrames(const SetRenderEntry& outgoing,
+                                              const SetRenderEntry& incoming) {
+    return appliedCrossfade(framesOf(outgoing.leadOut.crossfadeSeconds, outgoing.song->sampleRate),
+                            outputFrames(outgoing), outputFrames(incoming));
 }
 
 std::vector<float> OfflineRenderer::renderSetToBuffer(const std::vector<SetRenderEntry>& set,

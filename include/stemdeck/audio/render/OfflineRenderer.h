@@ -116,6 +116,10 @@ class OfflineRenderer {
     // Exact output frames of a set render: the songs at their tempo (rounded to the frame),
     // count-ins (the first song's, and after each stop), plus gaps, minus crossfades.
     static std::int64_t setFrames(const std::vector<SetRenderEntry>& set);
+    // The crossfade a set render plays from `outgoing` into `incoming`, in output frames: the
+    // outgoing entry's crossfade_s, shortened to what both songs allow (CrossfadeRule.h).
+    static std::int64_t crossfadeFrames(const SetRenderEntry& outgoing,
+                                        const SetRenderEntry& incoming);
 
     // Frames a render will have (count-in included); within a block of the truth.
     static std::int64_t estimatedFrames(const Song& song, const RenderOptions& options);
