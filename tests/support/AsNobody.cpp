@@ -1,31 +1,41 @@
 #include "AsNobody.h"
 
 #include <grp.h>
-#include <sys/wait.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
-#include <cstdlib>
+#include <algorithm>
+#include <vector>
 
 namespace stemdeck::test {
+namespace {
+
+int runBody(const std::function<int()>& body) {
+    try {
+        return body();
+    } catch (...) {
+        return kBodyThrew;
+    }
+}
+
+}  // namespace
 
 int runAsNobody(const std::function<int()>& body) {
-    const pid_t child = ::fork();
-    if (child < 0) return kChildDidNotExit;
-    if (child == 0) {
-        constexpr uid_t kNobody = 65534;
-        if (::geteuid() == 0 &&
-            (::setgroups(0, nullptr) != 0 || ::setresgid(kNobody, kNobody, kNobody) != 0 ||
-             ::setresuid(kNobody, kNobody, kNobody) != 0))
-            std::_Exit(kCouldNotDropPrivileges);
-        try {
-            std::_Exit(body());
-        } catch (...) {
-            std::_Exit(kBodyThrew);
-        }
-    }
-    int status = 0;
-    if (::waitpid(child, &status, 0) != child || !WIFEXITED(status)) return kChildDidNotExit;
-    return WEXITSTATUS(status);
+    if (::geteuid() != 0) return runBody(body);
+    constexpr uid_t kNobody = 65534;
+    const gid_t group = ::getegid();
+    std::vector<gid_t> groups(static_cast<std::size_t>(std::max(::getgroups(0, nullptr), 0)));
+    if (::getgroups(static_cast<int>(groups.size()), groups.data()) < 0) groups.clear();
+    // glibc applies each change to every thread of the process (the watchdog's too).
+    const bool dropped =
+        ::setgroups(0, nullptr) == 0 && ::setegid(kNobody) == 0 && ::seteuid(kNobody) == 0;
+    const int result = dropped ? runBody(body) : kCouldNotDropPrivileges;
+    const bool restored = ::seteuid(0) == 0 && ::setegid(group) == 0 &&
+                          ::setgroups(groups.size(), groups.data()) == 0;
+    // Changing the effective user made the process undumpable; core files and the leak
+    // checker's thread listing want it back.
+    ::prctl(PR_SET_DUMPABLE, 1);
+    return restored ? result : kCouldNotRestorePrivileges;
 }
 
 }  // namespace stemdeck::test

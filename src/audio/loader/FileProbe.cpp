@@ -1,5 +1,6 @@
 #include "stemdeck/audio/loader/FileProbe.h"
 
+#include <fcntl.h>
 #include <sndfile.h>
 #include <unistd.h>
 
@@ -118,9 +119,12 @@ std::variant<StemProbe, ProbeRejection> probeFile(const fs::path& file, const fs
     SF_INFO info{};
     const std::unique_ptr<SNDFILE, SndFileCloser> sf(sf_open(file.c_str(), SFM_READ, &info));
     if (!sf)
-        return skipped(
-            "cannot read: " + sndfileReason(sf_strerror(nullptr), file),
-            ::access(file.c_str(), R_OK) != 0 ? FileProblem::Unreadable : FileProblem::NotAudio);
+        return skipped("cannot read: " + sndfileReason(sf_strerror(nullptr), file),
+                       // The effective ids (AT_EACCESS) are the ones sf_open used; access() asks
+                       // for the real ones.
+                       ::faccessat(AT_FDCWD, file.c_str(), R_OK, AT_EACCESS) != 0
+                           ? FileProblem::Unreadable
+                           : FileProblem::NotAudio);
     // Read here, with the header: a render saved into the song must never become a stem.
     if (isRender(sf.get()))
         return ProbeRejection{name + ": a mix rendered by stemdeck, not a stem; ignored", true};
