@@ -5,10 +5,11 @@
 #                     (ctest -L "engine|app": real streams, device loss, the PlaybackManager)
 #                     under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/) and
 #                     under ThreadSanitizer (build-tsan/; less what is labelled no_tsan: the
-#                     single-threaded parsers and the CLI's process-level tests), the callgrind
+#                     single-threaded parsers, the CLI's process-level tests and the device lost
+#                     while paused), the callgrind
 #                     proof that the latency monitor costs nothing when off, a 60 s soak on the
 #                     JACK dummy server at 128 frames and 10 s of fuzzing per libFuzzer target
-#                     (15 of them). Prints each phase's time; any sanitizer report fails the run.
+#                     (15 of them, two at a time). Prints each phase's time; any sanitizer report fails the run.
 set -euo pipefail
 cd "$(dirname "$0")"
 all=0

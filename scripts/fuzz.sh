@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds every libFuzzer target with clang, AddressSanitizer and UndefinedBehaviorSanitizer and
-# runs each for SECONDS (default 60) from its seed corpus. Two sets:
+# runs each for SECONDS (default 60) from its seed corpus, STEMDECK_JOBS of them at a time. Two sets:
 #   engine/CLI (fuzz/, built into build-fuzz/ as part of the main project): the CLI's argument
 #     parser, its JSON output, StemLoader on arbitrary file bytes, a web action's JSON
 #     parameters and a MIDI mapping file (control core), OSC datagrams, lyrics (LRC) and
@@ -33,26 +33,42 @@ export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 status=0
 
-# run BUILD BIN_DIR SEEDS LSAN_SUPP MAX_LEN TARGET...: each target for $seconds.
+# fuzz_one BUILD BIN_DIR SEEDS LSAN_SUPP MAX_LEN TARGET: one target for $seconds; exit 1 on a
+# finding.
+fuzz_one() {
+  local build=$1 bin=$2 seeds=$3 supp=$4 max_len=$5 target=$6
+  local corpus=$build/corpus/$target artifacts=$build/artifacts/$target/ log=$build/$target.log
+  mkdir -p "$corpus" "$artifacts"
+  if LSAN_OPTIONS="suppressions=$PWD/$supp:print_suppressions=0" \
+      "$bin/stemdeck_fuzz_$target" -max_total_time="$seconds" -max_len="$max_len" \
+      -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts" \
+      "$corpus" "$seeds/$target" >"$log" 2>&1; then
+    local runs cov
+    runs=$(awk '/stat::number_of_executed_units/ { print $2 }' "$log")
+    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | awk '{ print $2 }')
+    echo "fuzz $target: ok, $runs runs in ${seconds}s ($((runs / seconds))/s), coverage $cov edges"
+  else
+    echo "fuzz $target: FAILED (input saved in $artifacts); the end of $log:" >&2
+    tail -40 "$log" >&2
+    return 1
+  fi
+}
+
+# run BUILD BIN_DIR SEEDS LSAN_SUPP MAX_LEN TARGET...: the targets, $jobs at a time (each
+# fuzzer is one process on one core).
 run() {
-  local build=$1 bin=$2 seeds=$3 supp=$4 max_len=$5
-  shift 5
-  for target in "$@"; do
-    local corpus=$build/corpus/$target artifacts=$build/artifacts/$target/ log=$build/$target.log
-    mkdir -p "$corpus" "$artifacts"
-    if LSAN_OPTIONS="suppressions=$PWD/$supp:print_suppressions=0" \
-        "$bin/stemdeck_fuzz_$target" -max_total_time="$seconds" -max_len="$max_len" \
-        -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts" \
-        "$corpus" "$seeds/$target" >"$log" 2>&1; then
-      local runs cov
-      runs=$(awk '/stat::number_of_executed_units/ { print $2 }' "$log")
-      cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | awk '{ print $2 }')
-      echo "fuzz $target: ok, $runs runs in ${seconds}s ($((runs / seconds))/s), coverage $cov edges"
-    else
-      status=1
-      echo "fuzz $target: FAILED (input saved in $artifacts); the end of $log:" >&2
-      tail -40 "$log" >&2
+  local running=0
+  for target in "${@:6}"; do
+    if ((running >= jobs)); then
+      wait -n || status=1
+      running=$((running - 1))
     fi
+    fuzz_one "$1" "$2" "$3" "$4" "$5" "$target" &
+    running=$((running + 1))
+  done
+  while ((running > 0)); do
+    wait -n || status=1
+    running=$((running - 1))
   done
 }
 

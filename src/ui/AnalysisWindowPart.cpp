@@ -5,6 +5,7 @@
 #include <QMenu>
 #include <QStatusBar>
 
+#include "Feedback.h"
 #include "stemdeck/app/AutoAnalysis.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/ui/AnalysisPanel.h"
@@ -12,11 +13,7 @@
 
 namespace stemdeck::ui {
 
-namespace {
-
-constexpr int kMessageMs = 10000;
-
-}  // namespace
+namespace {}  // namespace
 
 AnalysisWindowPart::AnalysisWindowPart(QMainWindow& window, app::PlaybackManager& playback,
                                        StageView& stage, app::SongMarkers& markers)
@@ -38,8 +35,9 @@ AnalysisWindowPart::AnalysisWindowPart(QMainWindow& window, app::PlaybackManager
         menu->addAction(action_);
     }
     connect(action_, &QAction::triggered, this, &AnalysisWindowPart::showPanel);
-    connect(analysis_, &app::AutoAnalysis::message, this,
-            [this](const QString& text) { window_.statusBar()->showMessage(text, kMessageMs); });
+    connect(analysis_, &app::AutoAnalysis::message, this, [this](const QString& text) {
+        window_.statusBar()->showMessage(text, kStatusMessageMs);
+    });
     // A tempo found for a song whose meta.json gives none: bar.beat instead of the time.
     connect(&playback_, &app::PlaybackManager::clickChanged, &stage,
             [this, &stage] { stage.setHasTempo(playback_.songHasTempo()); });

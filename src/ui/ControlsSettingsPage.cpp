@@ -26,7 +26,8 @@ namespace stemdeck::ui {
 
 namespace {
 
-enum Column { kAction, kKeys, kDefault, kReset, kColumns };
+// The table's columns (named apart from the MIDI tab's in the unity build).
+enum KeyColumn { kKeyAction, kKeyKeys, kKeyDefault, kKeyReset, kKeyColumns };
 
 QString keysText(const QList<QKeySequence>& keys) {
     QStringList texts;
@@ -68,21 +69,22 @@ ControlsSettingsPage::ControlsSettingsPage(ControlKeys& keys, remote::ControlHub
 QWidget* ControlsSettingsPage::makeKeysTab() {
     auto* tab = new QWidget;
     auto* layout = new QVBoxLayout(tab);
-    keysTable_ = new QTableWidget(0, kColumns, tab);
+    keysTable_ = new QTableWidget(0, kKeyColumns, tab);
     keysTable_->setObjectName(QStringLiteral("keysTable"));
     keysTable_->setHorizontalHeaderLabels({tr("Action"), tr("Keys"), tr("Default"), QString()});
     keysTable_->verticalHeader()->hide();
     keysTable_->setSelectionMode(QAbstractItemView::NoSelection);
     keysTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    keysTable_->horizontalHeader()->setSectionResizeMode(kAction, QHeaderView::ResizeToContents);
-    keysTable_->horizontalHeader()->setSectionResizeMode(kKeys, QHeaderView::Stretch);
-    keysTable_->horizontalHeader()->setSectionResizeMode(kDefault, QHeaderView::ResizeToContents);
-    keysTable_->horizontalHeader()->setSectionResizeMode(kReset, QHeaderView::ResizeToContents);
+    keysTable_->horizontalHeader()->setSectionResizeMode(kKeyAction, QHeaderView::ResizeToContents);
+    keysTable_->horizontalHeader()->setSectionResizeMode(kKeyKeys, QHeaderView::Stretch);
+    keysTable_->horizontalHeader()->setSectionResizeMode(kKeyDefault,
+                                                         QHeaderView::ResizeToContents);
+    keysTable_->horizontalHeader()->setSectionResizeMode(kKeyReset, QHeaderView::ResizeToContents);
     for (const ControlKeys::Binding& b : keys_.bindings()) {
         const int row = keysTable_->rowCount();
         keysTable_->insertRow(row);
-        keysTable_->setItem(row, kAction, new QTableWidgetItem(b.title));
-        keysTable_->setItem(row, kDefault, new QTableWidgetItem(keysText(b.defaults)));
+        keysTable_->setItem(row, kKeyAction, new QTableWidgetItem(b.title));
+        keysTable_->setItem(row, kKeyDefault, new QTableWidgetItem(keysText(b.defaults)));
         auto* cell = new QWidget;
         auto* cellLayout = new QHBoxLayout(cell);
         cellLayout->setContentsMargins(2, 0, 2, 0);
@@ -92,16 +94,16 @@ QWidget* ControlsSettingsPage::makeKeysTab() {
         others->setObjectName(QStringLiteral("otherKeys:") + b.id);
         cellLayout->addWidget(edit, 1);
         cellLayout->addWidget(others);
-        keysTable_->setCellWidget(row, kKeys, cell);
+        keysTable_->setCellWidget(row, kKeyKeys, cell);
         auto* reset = new QPushButton(tr("Reset"));
         reset->setObjectName(QStringLiteral("resetKey:") + b.id);
-        keysTable_->setCellWidget(row, kReset, reset);
+        keysTable_->setCellWidget(row, kKeyReset, reset);
         if (!b.bindable) {
             const QString why = tr("Needs values a key cannot give: MIDI, OSC or the web remote");
             edit->setEnabled(false);
             reset->setEnabled(false);
             cell->setToolTip(why);
-            keysTable_->item(row, kAction)->setToolTip(why);
+            keysTable_->item(row, kKeyAction)->setToolTip(why);
             continue;
         }
         const QString id = b.id;
@@ -160,7 +162,7 @@ void ControlsSettingsPage::fillKeys() {
     for (int row = 0; row < keysTable_->rowCount() && row < int(bindings.size()); ++row) {
         const ControlKeys::Binding& b = bindings[std::size_t(row)];
         const QList<QKeySequence> keys = keys_.keys(b.id);
-        QWidget* cell = keysTable_->cellWidget(row, kKeys);
+        QWidget* cell = keysTable_->cellWidget(row, kKeyKeys);
         if (auto* edit = cell->findChild<QKeySequenceEdit*>()) {
             const QSignalBlocker block(edit);
             edit->setKeySequence(keys.isEmpty() ? QKeySequence() : keys.first());

@@ -6,6 +6,7 @@
 #include <QMessageBox>
 #include <QSignalBlocker>
 
+#include "Feedback.h"
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/audio/core/Limits.h"
@@ -16,8 +17,6 @@
 namespace stemdeck::ui {
 
 namespace {
-
-constexpr int kProgressSteps = 1000;
 
 struct FormatChoice {
     const char* label;

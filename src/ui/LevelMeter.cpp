@@ -20,7 +20,7 @@ constexpr int kClipHeight = 4;
 // handle's height), so the meter's scale lines up with the fader's.
 constexpr int kInset = 15;
 constexpr int kScaleWidth = 20;
-constexpr std::array<float, 7> kMarks{6.0f, 0.0f, -10.0f, -20.0f, -30.0f, -40.0f, -60.0f};
+constexpr std::array<float, 7> kScaleMarks{6.0f, 0.0f, -10.0f, -20.0f, -30.0f, -40.0f, -60.0f};
 
 }  // namespace
 
@@ -147,7 +147,7 @@ void LevelMeter::paintEvent(QPaintEvent* event) {
     p.setPen(palette::kDimText);
     // A short meter (a low window) shows only the marks that do not run into each other.
     qreal lastY = -1e9;
-    for (float db : kMarks) {
+    for (float db : kScaleMarks) {
         if (yFor(db) - lastY < 9) continue;
         lastY = yFor(db);
         const QRectF label(0, yFor(db) - 5, kScaleWidth - 3, 10);

@@ -13,6 +13,7 @@
 #include <QStatusBar>
 #include <cmath>
 
+#include "Feedback.h"
 #include "stemdeck/app/DisplayText.h"
 #include "stemdeck/app/MixStore.h"
 #include "stemdeck/app/RoutingStore.h"
@@ -43,7 +44,6 @@ namespace {
 
 constexpr double kSeekStep = 5.0;
 constexpr double kFineSeekStep = 1.0;
-constexpr int kMessageMs = 10000;
 // Keys of the notice bar's notices.
 const QString kSettingsNotice = QStringLiteral("settings");
 const QString kSaveNotice = QStringLiteral("save");
@@ -98,7 +98,7 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     // replace a status-bar message at once.
     const QString problems = settings_.problems().join(QLatin1Char('\n'));
     ui_->noticeBar->setNotice(kSettingsNotice, problems);
-    if (!problems.isEmpty()) statusBar()->showMessage(problems, kMessageMs);
+    if (!problems.isEmpty()) statusBar()->showMessage(problems, kStatusMessageMs);
     playback_.setFollowSongRate(settings_.followSongRate());
     playback_.openOutput(settings_.outputConfig());
     setLatencyMonitor(settings_.latencyMonitorEnabled());
@@ -212,7 +212,7 @@ void MainWindow::setUpMarkerActions() {
             [this](bool on) { markers_.setJumpAtNextBar(on); });
     connect(&markers_, &app::SongMarkers::changed, this, &MainWindow::showMarkers);
     connect(&markers_, &app::SongMarkers::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+            [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
     connect(ui_->timeline, &TimelineView::markerClicked, &markers_, &app::SongMarkers::jumpTo);
     connect(ui_->timeline, &TimelineView::markerLoopRequested, &markers_,
             &app::SongMarkers::loopSection);
@@ -258,20 +258,20 @@ void MainWindow::connectPlayback() {
             &TransportBar::showDuration);
     connect(&playback_, &PlaybackManager::stateChanged, this, &MainWindow::onStateChanged);
     connect(&playback_, &PlaybackManager::finished, this,
-            [this] { statusBar()->showMessage(tr("End of song"), kMessageMs); });
+            [this] { statusBar()->showMessage(tr("End of song"), kStatusMessageMs); });
     connect(&playback_, &PlaybackManager::errorOccurred, this, [this](const QString& message) {
-        statusBar()->showMessage(message, kMessageMs);
+        statusBar()->showMessage(message, kStatusMessageMs);
         showOutputStatus();
     });
     connect(&playback_, &PlaybackManager::message, this,
-            [this](const QString& text) { statusBar()->showMessage(text, kMessageMs); });
+            [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
     connect(&playback_, &PlaybackManager::loadStarted, this, [this](const QString& folder) {
         statusLine_->showLoading(true);
         statusBar()->showMessage(tr("Loading %1…").arg(app::displayPath(folder)));
     });
     connect(&playback_, &PlaybackManager::loadCancelled, this, [this] {
         statusLine_->showLoading(false);
-        statusBar()->showMessage(tr("Loading cancelled"), kMessageMs);
+        statusBar()->showMessage(tr("Loading cancelled"), kStatusMessageMs);
     });
     connect(&playback_, &PlaybackManager::loadFailed, this, &MainWindow::onLoadFailed);
     connect(&playback_, &PlaybackManager::loadFailed, this, &MainWindow::enableSongActions);
@@ -358,7 +358,7 @@ void MainWindow::onSongLoaded(const QString& folder) {
     statusBar()->showMessage(
         tr("Loaded %1: %n stem(s)", nullptr, static_cast<int>(playback_.stemNames().size()))
             .arg(meta.title),
-        kMessageMs);
+        kStatusMessageMs);
     onStateChanged(playback_.state());
 }
 
@@ -369,7 +369,7 @@ void MainWindow::onLoadFailed(const QString& folder, const QString& message) {
         tr("The song in %1 could not be opened.").arg(app::displayPath(folder)), message};
     if (playback_.lastLoadFailure().folder == folder)
         said = LoadMessages::songFailed(playback_.lastLoadFailure());
-    statusBar()->showMessage(said.summary, kMessageMs);
+    statusBar()->showMessage(said.summary, kStatusMessageMs);
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open song"), said.summary,
                                 QMessageBox::Close, this);
     if (playback_.hasSong()) box->setInformativeText(tr("The current song stays loaded."));

@@ -5,6 +5,7 @@
 #include <QMenu>
 #include <QStatusBar>
 
+#include "Feedback.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/control/AppParts.h"
 #include "stemdeck/app/control/ControlCenter.h"
@@ -24,11 +25,7 @@
 
 namespace stemdeck::ui {
 
-namespace {
-
-constexpr int kMessageMs = 10000;
-
-}  // namespace
+namespace {}  // namespace
 
 void MainWindow::setUpControl() {
     auto* vampPart = findChild<VampWindowPart*>();
@@ -85,8 +82,9 @@ void MainWindow::setUpControl() {
         adopted[QStringLiteral("marker.goto.%1").arg(n)] =
             findChild<QAction*>(QStringLiteral("actionJumpToMarker%1").arg(n));
     controlKeys_ = new ControlKeys(*this, *control_, settings_, adopted);
-    connect(controlKeys_, &ControlKeys::refused, this,
-            [this](const QString& message) { statusBar()->showMessage(message, kMessageMs); });
+    connect(controlKeys_, &ControlKeys::refused, this, [this](const QString& message) {
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
     // Playback › More Controls: the actions the menus had no item for (next marker, tempo …).
     auto* more = ui_->menuPlayback->addMenu(tr("More &Controls"));
     more->setObjectName(QStringLiteral("menuMoreControls"));
@@ -106,9 +104,9 @@ void MainWindow::setUpControl() {
                            : settings_.midiEnabled() && !controlHub_->midiOpen()
                                ? controlHub_->midiStatus()
                                : QString();
-    if (!failed.isEmpty()) statusBar()->showMessage(failed, kMessageMs);
+    if (!failed.isEmpty()) statusBar()->showMessage(failed, kStatusMessageMs);
     connect(controlHub_, &remote::ControlHub::midiProblem, this,
-            [this](const QString& line) { statusBar()->showMessage(line, kMessageMs); });
+            [this](const QString& line) { statusBar()->showMessage(line, kStatusMessageMs); });
 }
 
 void MainWindow::addControlsPage(SettingsDialog* dialog) {

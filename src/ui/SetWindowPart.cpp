@@ -13,6 +13,7 @@
 #include <QStatusBar>
 #include <utility>
 
+#include "Feedback.h"
 #include "stemdeck/app/MarkerStore.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/Settings.h"
@@ -35,8 +36,6 @@ namespace stemdeck::ui {
 using namespace app::set;
 
 namespace {
-
-constexpr int kMessageMs = 10000;
 
 QString setFilter() {
     return QObject::tr("Sets (*%1)").arg(QString::fromStdString(SetFile::kExtension));
@@ -212,7 +211,7 @@ void SetWindowPart::showTimes() {
 }
 
 void SetWindowPart::say(const QString& message) {
-    window_.statusBar()->showMessage(message, kMessageMs);
+    window_.statusBar()->showMessage(message, kStatusMessageMs);
 }
 
 void SetWindowPart::rememberSet(const QString& file) {

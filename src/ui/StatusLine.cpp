@@ -7,6 +7,7 @@
 #include <QToolButton>
 #include <algorithm>
 
+#include "Feedback.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/ui/Palette.h"
 
@@ -14,7 +15,6 @@ namespace stemdeck::ui {
 
 namespace {
 
-constexpr int kProgressSteps = 1000;
 constexpr int kLoadBarWidth = 180;
 // The output's text at most: a long device name must not widen a narrow window.
 constexpr int kOutputTextWidth = 420;

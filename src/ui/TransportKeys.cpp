@@ -12,21 +12,21 @@ namespace stemdeck::ui {
 
 namespace {
 
-enum class Kind {
+enum class FieldKind {
     Text,    // a line edit, an editable combo box: the keys that type are always its own
     Number,  // a spin box: its own once typed into
     Choice,  // a combo box: only Enter and Escape are handled here
     Other,   // no field: Qt already lets the window's actions go first
 };
 
-Kind kindOf(const QWidget* w) {
+FieldKind kindOf(const QWidget* w) {
     if (const auto* edit = qobject_cast<const QLineEdit*>(w))
-        return edit->isReadOnly() ? Kind::Other : Kind::Text;
+        return edit->isReadOnly() ? FieldKind::Other : FieldKind::Text;
     if (const auto* spin = qobject_cast<const QAbstractSpinBox*>(w))
-        return spin->isReadOnly() ? Kind::Other : Kind::Number;
+        return spin->isReadOnly() ? FieldKind::Other : FieldKind::Number;
     if (const auto* combo = qobject_cast<const QComboBox*>(w))
-        return combo->isEditable() ? Kind::Text : Kind::Choice;
-    return Kind::Other;
+        return combo->isEditable() ? FieldKind::Text : FieldKind::Choice;
+    return FieldKind::Other;
 }
 
 bool isEnterOrEscape(const QKeyEvent* key) {
@@ -73,12 +73,12 @@ TransportKeys::~TransportKeys() {
 
 bool TransportKeys::typingInto(const QWidget* widget) const {
     switch (kindOf(widget)) {
-        case Kind::Text:
+        case FieldKind::Text:
             return true;
-        case Kind::Number:
+        case FieldKind::Number:
             return typed_ && widget == field_;
-        case Kind::Choice:
-        case Kind::Other:
+        case FieldKind::Choice:
+        case FieldKind::Other:
             break;
     }
     return false;
@@ -118,7 +118,7 @@ bool TransportKeys::eventFilter(QObject* watched, QEvent* event) {
             return watched == field_ && onKeyPress(static_cast<QKeyEvent*>(event));
         case QEvent::MouseButtonPress:
         case QEvent::MouseButtonDblClick: {
-            if (!watched->isWidgetType() || kindOf(field_) == Kind::Other) break;
+            if (!watched->isWidgetType() || kindOf(field_) == FieldKind::Other) break;
             auto* target = static_cast<QWidget*>(watched);
             if (target == field_ || field_->isAncestorOf(target)) {
                 // Into the text (not onto the arrows): the user means to type.
@@ -137,13 +137,13 @@ bool TransportKeys::eventFilter(QObject* watched, QEvent* event) {
 }
 
 bool TransportKeys::onShortcutOverride(QKeyEvent* key) {
-    const Kind kind = kindOf(field_);
-    if (kind == Kind::Other) return false;
+    const FieldKind kind = kindOf(field_);
+    if (kind == FieldKind::Other) return false;
     if (isEnterOrEscape(key)) {
         key->accept();  // the field's: handled when the key press arrives
         return true;
     }
-    if (typingInto(field_) || kind == Kind::Choice) return false;  // the field's own rules
+    if (typingInto(field_) || kind == FieldKind::Choice) return false;  // the field's own rules
     if (startsNumber(key)) {
         key->accept();
         return true;
@@ -155,8 +155,8 @@ bool TransportKeys::onShortcutOverride(QKeyEvent* key) {
 }
 
 bool TransportKeys::onKeyPress(QKeyEvent* key) {
-    const Kind kind = kindOf(field_);
-    if (kind == Kind::Other) return false;
+    const FieldKind kind = kindOf(field_);
+    if (kind == FieldKind::Other) return false;
     if (isEnterOrEscape(key)) {
         const bool cancel = key->key() == Qt::Key_Escape;
         if (!cancel) {
@@ -171,7 +171,7 @@ bool TransportKeys::onKeyPress(QKeyEvent* key) {
         key->accept();
         return true;
     }
-    if (kind == Kind::Number && editsText(key)) typed_ = true;
+    if (kind == FieldKind::Number && editsText(key)) typed_ = true;
     return false;
 }
 

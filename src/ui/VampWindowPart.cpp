@@ -6,6 +6,7 @@
 #include <QSignalBlocker>
 #include <QStatusBar>
 
+#include "Feedback.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/SectionVamp.h"
 #include "stemdeck/app/Settings.h"
@@ -15,11 +16,7 @@
 
 namespace stemdeck::ui {
 
-namespace {
-
-constexpr int kMessageMs = 10000;
-
-}  // namespace
+namespace {}  // namespace
 
 VampWindowPart::VampWindowPart(QMainWindow& window, app::PlaybackManager& playback,
                                const app::SongMarkers& markers, app::Settings& settings,
@@ -49,8 +46,9 @@ VampWindowPart::VampWindowPart(QMainWindow& window, app::PlaybackManager& playba
     connect(&stage_, &StageView::vampRequested, this, &VampWindowPart::toggle);
     connect(vamp_, &app::SectionVamp::vampChanged, this,
             [this](bool active, double, double) { show(active); });
-    connect(vamp_, &app::SectionVamp::message, this,
-            [this](const QString& text) { window_.statusBar()->showMessage(text, kMessageMs); });
+    connect(vamp_, &app::SectionVamp::message, this, [this](const QString& text) {
+        window_.statusBar()->showMessage(text, kStatusMessageMs);
+    });
 }
 
 VampWindowPart::~VampWindowPart() = default;
@@ -72,7 +70,7 @@ void VampWindowPart::show(bool active) {
         window_.statusBar()->showMessage(
             tr("Vamping %1: %2 releases")
                 .arg(vamp_->section().name, action_->shortcut().toString(QKeySequence::NativeText)),
-            kMessageMs);
+            kStatusMessageMs);
 }
 
 }  // namespace stemdeck::ui
