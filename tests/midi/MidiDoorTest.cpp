@@ -1,24 +1,21 @@
 // The MIDI door on the real app objects and a real JACK server (tests/support/with_jack.sh):
 // a raw libjack peer plays the controller (notes, CCs with value 0, program changes) and
 // listens for its LEDs; the door runs actions through a real ControlCenter on a real
-// PlaybackManager and set player. Without a MIDI system the door is off, quietly.
+// PlaybackManager and set player. Without a MIDI system the door is off, quietly. Its latency
+// is measured in tests/latency/MidiDoorLatencyTest.cpp.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <QSignalSpy>
 #include <QTest>
 #include <algorithm>
-#include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <iostream>
-#include <random>
 
 #include "AudioFiles.h"
 #include "JackMidiPeer.h"
-#include "JackRecorder.h"
 #include "JackServer.h"
-#include "LatencyRuns.h"
+#include "MidiDoorRig.h"
 #include "PlaybackRig.h"
 #include "QtPath.h"
 #include "StderrCapture.h"
@@ -50,68 +47,12 @@ namespace midi = control::midi;
 namespace {
 
 constexpr int kTimeoutMs = 10000;
-constexpr int kRate = 48000;
 
 bool alsaSequencer() {
     return ::access("/dev/snd/seq", R_OK | W_OK) == 0;
 }
 
-// The shared rig (PlaybackRig) with the MIDI door listening to its ControlCenter.
-struct DoorRig : test::PlaybackRig {
-    app::MidiDoor door{center};
-    test::JackMidiPeer peer;
-    fs::path mappingFile = dir / "midi" / "pedal.json";
-
-    DoorRig() { center.addListener(&door); }
-    ~DoorRig() {
-        center.removeListener(&door);
-        peer.close();
-    }
-    bool load(const fs::path& folder) { return PlaybackRig::load(folder, kTimeoutMs); }
-    // Opens the door on a virtual input with `bindings` (JSON) in its mapping file, and the
-    // peer on both of its ports; sends until a message has come through (the first cycles of
-    // a new connection may carry nothing on a slow machine).
-    ::testing::AssertionResult openDoor(const std::string& bindings) {
-        fs::create_directories(mappingFile.parent_path());
-        test::writeTextFile(
-            mappingFile,
-            R"({"format": "stemdeck-midi", "version": 1, "bindings": )" + bindings + "}");
-        app::MidiDoorConfig config;
-        config.mappingPath = test::qpath(mappingFile);
-        config.api = MidiApi::Jack;
-        if (!door.start(config))
-            return ::testing::AssertionFailure() << door.status().toStdString();
-        if (!peer.open()) return ::testing::AssertionFailure() << peer.error();
-        if (!peer.connectTo("stemdeck:control_in") ||
-            !peer.connectFrom("stemdeck-feedback:feedback_out"))
-            return ::testing::AssertionFailure() << peer.error();
-        for (int i = 0; i < 50 && door.messageCount() == 0; ++i) {
-            peer.send({0x80, 0, 0});  // bound to nothing
-            (void)QTest::qWaitFor([&] { return door.messageCount() > 0; }, 200);
-        }
-        if (door.messageCount() == 0)
-            return ::testing::AssertionFailure() << "no message came through in 10 s";
-        QTest::qWait(100);
-        peer.received();  // whatever the door sent while connecting
-        return ::testing::AssertionSuccess();
-    }
-    control::ActionResult run(const std::string& name, control::Origin origin) {
-        control::ActionCall call;
-        call.name = name;
-        call.origin = origin;
-        return center.invoke(call);
-    }
-    // Waits until the peer has received `wanted` (other messages may come before it).
-    bool receives(const Bytes& wanted) {
-        std::vector<Bytes> got;
-        return QTest::qWaitFor(
-            [&] {
-                for (auto& m : peer.received()) got.push_back(m);
-                return std::find(got.begin(), got.end(), wanted) != got.end();
-            },
-            5000);
-    }
-};
+using DoorRig = test::MidiDoorRig;
 
 // A ControlPort that records calls: enough for the door where no server runs.
 struct RecordingPort : control::ControlPort {
@@ -396,66 +337,6 @@ TEST(MidiDoor, AFaderPicksUpTheGainInsteadOfJumping) {
     ASSERT_DOUBLE_EQ(rig.center.state().masterDb, 0.0);
     ASSERT_TRUE(fader(8, 20));
     EXPECT_NEAR(rig.center.state().masterDb, MidiValueLaw::gainDb(20), 1e-3);
-}
-
-// docs/design/CONTROL.md §12: a MIDI note → the first audible frame JACK takes from stemdeck,
-// both on JACK's frame clock (the peer notes the frame it sent at, the recorder the frame time
-// of each stretch of cycles it got). The note unmutes the one stem (a 1 kHz sine at -12 dBFS) of a
-// playing song, 40 times: a note on play_pause from a pause would also time PortAudio starting its
-// stream again (the engine stops it once silent), which drops the recorder's connections.
-// Runs near a cycle JACK missed are left out.
-TEST(MidiDoorLatency, NoteToRecordedOutputWithinAPeriodPlusTenMs) {
-    if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-    GTEST_SKIP() << "timing under a sanitizer measures the sanitizer";
-#endif
-    DoorRig rig;
-    const fs::path folder = rig.dir / "sine";
-    fs::create_directories(folder);
-    test::writeAudioFile(folder / "Tone.wav", {test::sine(1000.0, 0.25, kRate, 60 * kRate)}, kRate);
-    ASSERT_TRUE(rig.load(folder));
-    ASSERT_TRUE(rig.openDoor(
-        R"([{"action": "stem.mute", "args": {"stem": "1"},
-             "source": {"type": "note", "channel": 1, "number": 60}, "mode": "toggle"}])"));
-    control::ActionCall mute{
-        "stem.mute", {{"stem", std::string("1")}, {"on", true}}, control::Origin::Test, 0};
-    ASSERT_TRUE(rig.center.invoke(mute).ok());
-    ASSERT_TRUE(rig.run("play", control::Origin::Test).ok());
-    ASSERT_TRUE(QTest::qWaitFor([&] { return rig.playback.state() == audio::PlayState::Playing; },
-                                kTimeoutMs));
-    test::JackRecorder recorder(60.0);
-    ASSERT_TRUE(recorder.start()) << recorder.error();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return recorder.frames() > 0; }, kTimeoutMs));
-    const int period = recorder.jack().periodFrames();
-    const int rate = recorder.sampleRate();
-    ASSERT_GT(period, 0);
-
-    constexpr int kRuns = 40;
-    std::mt19937 random(13);
-    std::vector<std::uint32_t> sentAt;
-    for (int run = 0; run < kRuns; ++run) {
-        QTest::qWait(100);  // the mute's ramp is over: silence before the note
-        // Anywhere in JACK's cycle: the control thread's moment is what varies.
-        QTest::qWait(20 + static_cast<int>(random() % 11));
-        const unsigned before = rig.peer.sentCount();
-        ASSERT_TRUE(rig.peer.send({0x90, 60, 100}));
-        ASSERT_TRUE(QTest::qWaitFor([&] { return rig.peer.sentCount() > before; }, kTimeoutMs));
-        sentAt.push_back(rig.peer.lastSentFrame());
-        ASSERT_TRUE(
-            QTest::qWaitFor([&] { return !rig.center.state().stems.at(0).mute; }, kTimeoutMs))
-            << run;
-        QTest::qWait(60);
-        ASSERT_TRUE(rig.center.invoke(mute).ok());
-    }
-    QTest::qWait(50);
-    recorder.stop();
-    ASSERT_EQ(rig.playback.state(), audio::PlayState::Playing);
-
-    const test::LatencyRuns runs = test::measureLatencies(recorder, sentAt, false);
-    ASSERT_GE(runs.ms.size(), 30u) << runs.nearMissedCycles << " runs near cycles JACK missed";
-    runs.print(std::cout, "MIDI note", period, rate);
-    EXPECT_LE(runs.quantile(0.95), 1000.0 * period / rate + 10.0);
-    EXPECT_GT(runs.ms.front(), 0.0) << "the stem was not silent when the note went out";
 }
 
 }  // namespace unity_MidiDoorTest

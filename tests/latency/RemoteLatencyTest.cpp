@@ -3,7 +3,7 @@
 // latency is from the moment the bytes went to the kernel to the first audible frame JACK took
 // from stemdeck, both on JACK's frame clock (jack_frame_time when sending, the recorder's frame
 // time of each stretch of cycles). Runs near a cycle JACK missed are left out, as in the MIDI
-// door's measurement (tests/midi/MidiDoorTest.cpp).
+// door's measurement (MidiDoorLatencyTest.cpp).
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <jack/jack.h>
