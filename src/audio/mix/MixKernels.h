@@ -32,4 +32,24 @@ struct BusScan {
 // Interleaves left/right into out (2 channels) and scans them on the way. n >= 0.
 BusScan interleaveScanning(const float* left, const float* right, int n, float* out) noexcept;
 
+// One bus channel's last pass of a settled mix: up to kMaxFusedSources sources of one format
+// from the block's first frame with their gains (int16: scaled by kInt16ToFloat), added onto
+// `prior` (what the channel's earlier passes summed; null: this pass writes the channel).
+// count 0: the channel is silence (no prior then).
+struct ChannelPass {
+    const void* sources[kMaxFusedSources] = {};
+    float gains[kMaxFusedSources] = {};
+    int count = 0;
+    bool int16 = false;
+    const float* prior = nullptr;
+};
+
+// The steady path's whole output stage in one pass: each channel's last pass (as mixScaled
+// sums it), times `master` (skipped at 1, as applyRampedGain does), written interleaved into
+// out (2 channels) and scanned on the way (as interleaveScanning scans the bus): the same bits
+// as mixScaled, the master gain and interleaveScanning one after another. False (nothing
+// written) when this machine has no AVX2: the caller takes those separate passes.
+bool mixInterleaved(const ChannelPass& left, const ChannelPass& right, float master, int n,
+                    float* out, BusScan& scan) noexcept;
+
 }  // namespace stemdeck::audio::detail

@@ -383,6 +383,41 @@ bool Mixer::mixPlanned(std::int64_t position, int n, float* left, float* right) 
     return true;
 }
 
+bool Mixer::mixInterleaved(std::int64_t position, int n, float* left, float* right, float* out,
+                           detail::BusScan& scan) noexcept {
+    if (!song_ || !controls_ || stems_.empty() || n <= 0 || n > kMaxChunk) return false;
+    updateTargets();
+    if (master_.ramping() || position < 0 || !planHolds() || position + n > planFrames_)
+        return false;
+    // Each channel's passes but the last into its bus, as runPasses sums them; the last one
+    // reads that sum, its sources and the master gain into `out` in one pass.
+    detail::ChannelPass last[2];
+    float* const bus[2] = {left, right};
+    const auto at = static_cast<std::size_t>(position);
+    for (std::size_t c = 0; c < 2; ++c) {
+        const FusedPass* passes = plan_.data() + c * stems_.size();
+        const int count = planPasses_[c];
+        if (count == 0) continue;  // silence (ChannelPass count 0)
+        if (count > 1) runPasses(passes, count - 1, position, n, bus[c]);
+        const FusedPass& pass = passes[count - 1];
+        detail::ChannelPass& channel = last[c];
+        channel.count = pass.count;
+        channel.int16 = pass.int16;
+        channel.prior = count > 1 ? bus[c] : nullptr;
+        for (int k = 0; k < pass.count; ++k) {
+            channel.gains[k] = pass.gains[k];
+            channel.sources[k] =
+                pass.int16
+                    ? static_cast<const void*>(static_cast<const std::int16_t*>(pass.sources[k]) +
+                                               at)
+                    : static_cast<const void*>(static_cast<const float*>(pass.sources[k]) + at);
+        }
+    }
+    if (!detail::mixInterleaved(last[0], last[1], master_.current(), n, out, scan)) return false;
+    meterPlanned(position, n);
+    return true;
+}
+
 void Mixer::meterPlanned(std::int64_t position, int n) noexcept {
     // meterStem for the plan's whole stems (none decoding) with their settled gains.
     if (!meters_) return;

@@ -12,6 +12,9 @@ struct Song;
 class StemAudio;
 class MixControls;
 class LevelMeters;
+namespace detail {
+struct BusScan;
+}
 
 // Sums the stems of a song into a stereo bus with per-stem gain, mute, solo and pan and the
 // master gain. Every gain is ramped per sample over a fixed time, so no change clicks
@@ -34,6 +37,15 @@ class Mixer {
     // n <= kMaxChunk. Frames beyond a stem's end, beyond the song, or beyond what is ready of a
     // stem still being decoded (StemAudio::readyFrames) are silence.
     void mix(std::int64_t position, int n, float* left, float* right) noexcept;
+
+    // Audio thread. mix() straight into a stereo device's `out` (2n interleaved samples),
+    // scanned on the way (detail::mixInterleaved), when the settled plan holds (mixPlanned)
+    // and the master gain is settled: the same bits, meters and ramps as mix() followed by
+    // interleaving. left/right (n long) take a channel's earlier passes when it has more than
+    // one. False otherwise (out untouched, left/right may hold a partial sum, nothing moved
+    // on): the caller mixes with mix().
+    bool mixInterleaved(std::int64_t position, int n, float* left, float* right, float* out,
+                        detail::BusScan& scan) noexcept;
 
     // Audio thread. Like mix() for the stems with pairOf[stem] == pair only, and without the
     // master gain (each output pair's chain applies it; see BusChain). Stems not mixed here
