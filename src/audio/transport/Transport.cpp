@@ -177,7 +177,7 @@ void Transport::process(float* out, int frames, int channels) noexcept {
     meters_.beginBlock();
     if (song_ && steadyBlock(frames, channels, generation, loopVersion)) {
         // What the general path below comes to for such a block, without its control step.
-        pipeline_.renderSong(out, frames, channels, nullptr);
+        pipeline_.renderSteady(out, frames);
         lastRendered_ = frames;
         position_.store(pipeline_.heardPosition(), std::memory_order_release);
         return;

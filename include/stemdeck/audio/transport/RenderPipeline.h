@@ -95,6 +95,9 @@ class RenderPipeline {
     // not within the block. The caller checks what else beginBlock() reads (tempo, pitch, bar
     // jump requests, the loop region) for changes.
     bool steadyBlock(int n, int channels) const noexcept;
+    // Audio thread: renderSong(out, n, 2, nullptr) where steady() holds (steadyBlock() said
+    // so, or renderSong checked it): the steady path without asking again.
+    void renderSteady(float* out, int n) noexcept;
 
     // Audio thread: n frames of the count-in's click into `out`, `elapsed` frames into it,
     // fading out over the last `fadeLeft` of `fadeLength` frames (0: no fade); the stretchers
@@ -149,7 +152,6 @@ class RenderPipeline {
     // stretch, loop seam or jump). renderSteady is then the general path's work minus its
     // no-ops (the chain's layers, the chains not carrying the song, the click), bit for bit.
     bool steady(int n, int channels, const float* fade) const noexcept;
-    void renderSteady(float* out, int n) noexcept;
 
     const MixControls* controls_ = nullptr;
     Parts parts_;
