@@ -107,7 +107,13 @@ void GuideCues::addVoice(int from, int to, float* left, float* right) noexcept {
 
 void GuideCues::render(double songFrame, int n, float* left, float* right,
                        double songFramesPerFrame) noexcept {
-    if (n <= 0) return;
+    const Block block = begin(songFrame, n, songFramesPerFrame);
+    if (block.sounds) add(block, n, left, right);
+}
+
+GuideCues::Block GuideCues::begin(double songFrame, int n, double songFramesPerFrame) noexcept {
+    Block block;
+    if (n <= 0) return block;
     takePublished();
     const double rate = songFramesPerFrame > 0.0 ? songFramesPerFrame : 1.0;
     const double span = n * rate;
@@ -128,7 +134,7 @@ void GuideCues::render(double songFrame, int n, float* left, float* right,
         gain_.reset(target);
     else
         gain_.setTarget(target);
-    if (!current_ || current_->sampleRate != sampleRate_) return;
+    if (!current_ || current_->sampleRate != sampleRate_) return block;
 
     // The first cue whose start this block crosses (later ones in the same block are dropped:
     // cues are a bar apart).
@@ -146,12 +152,19 @@ void GuideCues::render(double songFrame, int n, float* left, float* right,
             startAt = static_cast<int>(std::clamp(out, 0.0, static_cast<double>(n - 1)));
         }
     }
-    addVoice(0, startAt, left, right);
-    if (starting >= 0) {
+    block.startAt = startAt;
+    block.starting = starting;
+    block.sounds = voice_ >= 0 || starting >= 0;
+    return block;
+}
+
+void GuideCues::add(const Block& block, int n, float* left, float* right) noexcept {
+    addVoice(0, block.startAt, left, right);
+    if (block.starting >= 0) {
         // A new cue takes over from one still sounding (cues are a bar apart: rarely).
-        voice_ = starting;
+        voice_ = block.starting;
         voicePos_ = 0;
-        addVoice(startAt, n, left, right);
+        addVoice(block.startAt, n, left, right);
     }
 }
 

@@ -191,18 +191,21 @@ void mixScaled(const std::int16_t* const* src, const float* gains, int count, in
 
 namespace {
 
+// Frame i of a scalar tail: written interleaved and scanned.
+inline void scanFrame(float l, float r, int i, float* out, BusScan& scan, float& sum) noexcept {
+    out[2 * i] = l;
+    out[2 * i + 1] = r;
+    const float al = std::fabs(l);
+    const float ar = std::fabs(r);
+    scan.peakLeft = scan.peakLeft < al ? al : scan.peakLeft;
+    scan.peakRight = scan.peakRight < ar ? ar : scan.peakRight;
+    sum += l + r;
+}
+
 // The scalar frames after the vector loop (all of them without SSE2), onto what it found.
 void scanTail(const float* left, const float* right, int i, int n, float* out, BusScan& scan,
               float& sum) noexcept {
-    for (; i < n; ++i) {
-        out[2 * i] = left[i];
-        out[2 * i + 1] = right[i];
-        const float al = std::fabs(left[i]);
-        const float ar = std::fabs(right[i]);
-        scan.peakLeft = scan.peakLeft < al ? al : scan.peakLeft;
-        scan.peakRight = scan.peakRight < ar ? ar : scan.peakRight;
-        sum += left[i] + right[i];
-    }
+    for (; i < n; ++i) scanFrame(left[i], right[i], i, out, scan, sum);
 }
 
 // Folds vector lanes of peaks and sums into the scan.
@@ -227,12 +230,12 @@ __attribute__((target("avx2"))) float largestLane(__m256 lanes) noexcept {
     return _mm_cvtss_f32(m);
 }
 
-// Frames i..i+7 of interleaveAvx2, their peaks and sums onto the lanes.
-__attribute__((target("avx2"), always_inline)) inline void interleaveEight(
-    const float* left, const float* right, int i, float* out, __m256 absMask, __m256& peakL,
-    __m256& peakR, __m256& sums) noexcept {
-    const __m256 l = _mm256_loadu_ps(left + i);
-    const __m256 r = _mm256_loadu_ps(right + i);
+// Frames i..i+7 (l, r) written interleaved, their peaks and sums onto the lanes.
+__attribute__((target("avx2"), always_inline)) inline void storeScanning(__m256 l, __m256 r, int i,
+                                                                         float* out, __m256 absMask,
+                                                                         __m256& peakL,
+                                                                         __m256& peakR,
+                                                                         __m256& sums) noexcept {
     const __m256 lo = _mm256_unpacklo_ps(l, r);  // frames 0 1 | 4 5
     const __m256 hi = _mm256_unpackhi_ps(l, r);  // frames 2 3 | 6 7
     _mm256_storeu_ps(out + 2 * i, _mm256_permute2f128_ps(lo, hi, 0x20));
@@ -240,6 +243,14 @@ __attribute__((target("avx2"), always_inline)) inline void interleaveEight(
     peakL = _mm256_max_ps(peakL, _mm256_and_ps(l, absMask));
     peakR = _mm256_max_ps(peakR, _mm256_and_ps(r, absMask));
     sums = _mm256_add_ps(sums, _mm256_add_ps(l, r));
+}
+
+// Frames i..i+7 of interleaveAvx2.
+__attribute__((target("avx2"), always_inline)) inline void interleaveEight(
+    const float* left, const float* right, int i, float* out, __m256 absMask, __m256& peakL,
+    __m256& peakR, __m256& sums) noexcept {
+    storeScanning(_mm256_loadu_ps(left + i), _mm256_loadu_ps(right + i), i, out, absMask, peakL,
+                  peakR, sums);
 }
 
 // In groups of eight frames. Lane order does not matter to maxima, and the sum only has to carry a
@@ -266,9 +277,178 @@ __attribute__((target("avx2"))) BusScan interleaveAvx2(const float* left, const 
     return scan;
 }
 
+// --- mixInterleaved ---
+
+// Source k of a pass, frames i..i+7 from `at`, times its gain g.
+template <bool Int16>
+__attribute__((target("avx2"), always_inline)) inline __m256 passTerm(__m256 g, const void* source,
+                                                                      std::size_t at,
+                                                                      int i) noexcept {
+    if constexpr (Int16) return int16Term(g, static_cast<const std::int16_t*>(source) + at + i);
+    return _mm256_mul_ps(g, _mm256_loadu_ps(static_cast<const float*>(source) + at + i));
+}
+
+// Frames i..i+7 of a pass of K sources (K known, already at the block's first frame), in
+// mixScaled's order: prior + g0 s0, + g1 s1 ...
+template <int K, bool Int16, bool Prior>
+__attribute__((target("avx2"), always_inline)) inline __m256 passEight(const __m256* g,
+                                                                       const void* const* src,
+                                                                       const float* prior,
+                                                                       int i) noexcept {
+    __m256 acc = passTerm<Int16>(g[0], src[0], 0, i);
+    if constexpr (Prior) acc = _mm256_add_ps(_mm256_loadu_ps(prior + i), acc);
+    for (int k = 1; k < K; ++k) acc = _mm256_add_ps(acc, passTerm<Int16>(g[k], src[k], 0, i));
+    return acc;
+}
+
+// The same for any pass (count and format read at run time; count 0: silence).
+__attribute__((target("avx2"), always_inline)) inline __m256 anyPassEight(const ChannelPass& pass,
+                                                                          const __m256* g,
+                                                                          std::size_t at,
+                                                                          int i) noexcept {
+    if (pass.count == 0) return _mm256_setzero_ps();
+    // (No lambda: it would not inherit the target and could not inline passTerm.)
+    __m256 acc = pass.int16 ? passTerm<true>(g[0], pass.sources[0], at, i)
+                            : passTerm<false>(g[0], pass.sources[0], at, i);
+    if (pass.prior) acc = _mm256_add_ps(_mm256_loadu_ps(pass.prior + i), acc);
+    for (int k = 1; k < pass.count; ++k)
+        acc = _mm256_add_ps(acc, pass.int16 ? passTerm<true>(g[k], pass.sources[k], at, i)
+                                            : passTerm<false>(g[k], pass.sources[k], at, i));
+    return acc;
+}
+
+// Frame i of a pass, scalar (the frames after the vector loop), as mixScaled's own tail.
+float passFrame(const ChannelPass& pass, std::size_t at, int i) noexcept {
+    if (pass.count == 0) return 0.0f;
+    const auto term = [&](int k) {
+        return pass.gains[k] *
+               (pass.int16
+                    ? static_cast<float>(static_cast<const std::int16_t*>(pass.sources[k])[at + i])
+                    : static_cast<const float*>(pass.sources[k])[at + i]);
+    };
+    float acc = term(0);
+    if (pass.prior) acc = pass.prior[i] + acc;
+    for (int k = 1; k < pass.count; ++k) acc += term(k);
+    return acc;
+}
+
+// The block's first sample of source k of a pass.
+template <bool Int16>
+const void* sourceAt(const ChannelPass& pass, int k, std::size_t at) noexcept {
+    if constexpr (Int16) return static_cast<const std::int16_t*>(pass.sources[k]) + at;
+    return static_cast<const float*>(pass.sources[k]) + at;
+}
+
+// Symmetric: both channels' passes have K sources of one format (the common case: every stem
+// of one format, none silenced on one side), so every term is straight-line code. Else
+// (Symmetric false) each channel's pass is read at run time.
+template <bool Symmetric, int K, bool Int16, bool Prior>
+__attribute__((target("avx2"))) BusScan mixInterleavedAvx2(const ChannelPass& left,
+                                                           const ChannelPass& right, std::size_t at,
+                                                           float master, int n,
+                                                           float* out) noexcept {
+    // Symmetric: K sources a side, in locals (a vector store may alias anything: read through
+    // the passes, every step would load them again). Else only the gains (count at run time).
+    constexpr int kTerms = Symmetric ? K : kMaxFusedSources;
+    __m256 gl[kTerms], gr[kTerms];
+    const void* sl[kTerms];
+    const void* sr[kTerms];
+    const int terms = Symmetric ? K : (left.count > right.count ? left.count : right.count);
+    for (int k = 0; k < terms; ++k) {
+        gl[k] = _mm256_set1_ps(left.gains[k]);
+        gr[k] = _mm256_set1_ps(right.gains[k]);
+        if constexpr (Symmetric) {
+            sl[k] = sourceAt<Int16>(left, k, at);
+            sr[k] = sourceAt<Int16>(right, k, at);
+        }
+    }
+    const bool scaled = master != 1.0f;  // applyRampedGain skips unity
+    const __m256 gm = _mm256_set1_ps(master);
+    const __m256 absMask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
+    __m256 peakL = _mm256_setzero_ps(), peakR = _mm256_setzero_ps(), sums = _mm256_setzero_ps();
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        if constexpr (Symmetric) {
+            // The next block's samples (the same place one block on), a cache line a source
+            // per 16 frames: the next callback finds them in cache instead of waiting for
+            // memory, and the fetches overlap this block's work.
+            if ((i & 15) == 0)
+                for (int k = 0; k < K; ++k) {
+                    constexpr std::size_t kBytes = Int16 ? sizeof(std::int16_t) : sizeof(float);
+                    const auto ahead = static_cast<std::size_t>(n + i) * kBytes;
+                    _mm_prefetch(static_cast<const char*>(sl[k]) + ahead, _MM_HINT_T0);
+                    _mm_prefetch(static_cast<const char*>(sr[k]) + ahead, _MM_HINT_T0);
+                }
+        }
+        __m256 l, r;
+        if constexpr (Symmetric) {
+            l = passEight<K, Int16, Prior>(gl, sl, left.prior, i);
+            r = passEight<K, Int16, Prior>(gr, sr, right.prior, i);
+        } else {
+            l = anyPassEight(left, gl, at, i);
+            r = anyPassEight(right, gr, at, i);
+        }
+        if (scaled) {
+            l = _mm256_mul_ps(l, gm);
+            r = _mm256_mul_ps(r, gm);
+        }
+        storeScanning(l, r, i, out, absMask, peakL, peakR, sums);
+    }
+    BusScan scan;
+    float sum = 0.0f;
+    scan.peakLeft = largestLane(peakL);
+    scan.peakRight = largestLane(peakR);
+    for (; i < n; ++i) {
+        float l = passFrame(left, at, i), r = passFrame(right, at, i);
+        if (scaled) {
+            l *= master;
+            r *= master;
+        }
+        scanFrame(l, r, i, out, scan, sum);
+    }
+    const __m256 nanLanes = _mm256_cmp_ps(sums, sums, _CMP_UNORD_Q);
+    scan.nan = sum != sum || _mm256_movemask_ps(nanLanes) != 0;
+    return scan;
+}
+
+// The kernel for symmetric passes of `count` sources: K, the format and whether a prior sum is
+// read are constants.
+template <bool Int16>
+InterleavedMix symmetricKernel(int count, bool prior) noexcept {
+    switch (count) {
+        case 1:
+            return prior ? &mixInterleavedAvx2<true, 1, Int16, true>
+                         : &mixInterleavedAvx2<true, 1, Int16, false>;
+        case 2:
+            return prior ? &mixInterleavedAvx2<true, 2, Int16, true>
+                         : &mixInterleavedAvx2<true, 2, Int16, false>;
+        case 3:
+            return prior ? &mixInterleavedAvx2<true, 3, Int16, true>
+                         : &mixInterleavedAvx2<true, 3, Int16, false>;
+        default:
+            return prior ? &mixInterleavedAvx2<true, 4, Int16, true>
+                         : &mixInterleavedAvx2<true, 4, Int16, false>;
+    }
+}
+
 #endif
 
 }  // namespace
+
+InterleavedMix interleavedMixFor(const ChannelPass& left, const ChannelPass& right, bool priorLeft,
+                                 bool priorRight) noexcept {
+#if defined(STEMDECK_X86_DISPATCH)
+    if (!kHasAvx2) return nullptr;
+    const bool symmetric = left.count == right.count && left.count > 0 &&
+                           left.int16 == right.int16 && priorLeft == priorRight;
+    if (!symmetric) return &mixInterleavedAvx2<false, 1, false, false>;
+    return left.int16 ? symmetricKernel<true>(left.count, priorLeft)
+                      : symmetricKernel<false>(left.count, priorLeft);
+#else
+    (void)left, (void)right, (void)priorLeft, (void)priorRight;
+    return nullptr;
+#endif
+}
 
 BusScan interleaveScanning(const float* left, const float* right, int n, float* out) noexcept {
 #if defined(STEMDECK_X86_DISPATCH)

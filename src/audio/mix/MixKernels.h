@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace stemdeck::audio::detail {
@@ -31,5 +32,30 @@ struct BusScan {
 
 // Interleaves left/right into out (2 channels) and scans them on the way. n >= 0.
 BusScan interleaveScanning(const float* left, const float* right, int n, float* out) noexcept;
+
+// One bus channel's last pass of a settled mix: up to kMaxFusedSources sources of one format
+// (read from frame `at` on, InterleavedMix's argument) with their gains (int16: scaled by
+// kInt16ToFloat), added onto `prior` (what the channel's earlier passes summed; null: this pass
+// writes the channel). count 0: the channel is silence (no prior then).
+struct ChannelPass {
+    const void* sources[kMaxFusedSources] = {};
+    float gains[kMaxFusedSources] = {};
+    int count = 0;
+    bool int16 = false;
+    const float* prior = nullptr;
+};
+
+// The steady path's whole output stage in one pass: each channel's last pass (as mixScaled
+// sums it, sources read from frame `at`), times `master` (skipped at 1, as applyRampedGain
+// does), written interleaved into out (2 channels) and scanned on the way (as
+// interleaveScanning scans the bus): the same bits as mixScaled, the master gain and
+// interleaveScanning one after another.
+using InterleavedMix = BusScan (*)(const ChannelPass& left, const ChannelPass& right,
+                                   std::size_t at, float master, int n, float* out) noexcept;
+// The InterleavedMix for passes of these counts and formats, with a prior sum on a side where
+// `prior*` says so, picked once per settled plan: null on a machine without AVX2 (the caller
+// takes the separate passes).
+InterleavedMix interleavedMixFor(const ChannelPass& left, const ChannelPass& right, bool priorLeft,
+                                 bool priorRight) noexcept;
 
 }  // namespace stemdeck::audio::detail

@@ -37,7 +37,8 @@ void Mixer::prepare(const Song* song, const MixControls* controls, int sampleRat
     master_.setLength(rampSamples_);
     gain_.assign(kMaxChunk, 0.0f);
     plan_.assign(2 * stems_.size(), FusedPass{});
-    planMeterGains_.assign(stems_.size(), 0.0f);
+    planLast_.assign(2, detail::ChannelPass{});
+    planMeters_.assign(stems_.size(), PlanMeter{});
     planBuilt_ = false;
     targetsRead_ = false;
     snapToTargets();
@@ -329,8 +330,10 @@ void Mixer::buildPlan() noexcept {
         // Ramping, or still decoding (its ready frames grow): the block-by-block paths.
         if (state.left.ramping() || state.right.ramping() || audio.decoding()) return;
         planFrames_ = std::min({planFrames_, audio.readyFrames(), audio.firstExtentFrames()});
-        planMeterGains_[i] =
-            std::max(std::abs(state.left.current()), std::abs(state.right.current()));
+        const std::vector<float>& peaks = song_->stems[i].peaks;
+        planMeters_[i] = {
+            peaks.data(), peaks.size(),
+            std::max(std::abs(state.left.current()), std::abs(state.right.current()))};
     }
     // As FusedChannel groups them: stems in order, settled zeros left out, passes of up to
     // kPassSources of one format.
@@ -350,7 +353,20 @@ void Mixer::buildPlan() noexcept {
             pass.gains[pass.count++] = int16 ? gain * kInt16ToFloat : gain;
         }
         planPasses_[channel] = count;
+        detail::ChannelPass& last = planLast_[static_cast<std::size_t>(channel)];
+        last = detail::ChannelPass{};
+        if (count > 0) {
+            const FusedPass& pass = passes[count - 1];
+            last.count = pass.count;
+            last.int16 = pass.int16;
+            for (int k = 0; k < pass.count; ++k) {
+                last.sources[k] = pass.sources[k];
+                last.gains[k] = pass.gains[k];
+            }
+        }
     }
+    planKernel_ = detail::interleavedMixFor(planLast_[0], planLast_[1], planPasses_[0] > 1,
+                                            planPasses_[1] > 1);
     planVersion_ = targetsVersion_;
     planBuilt_ = true;
 }
@@ -383,6 +399,27 @@ bool Mixer::mixPlanned(std::int64_t position, int n, float* left, float* right) 
     return true;
 }
 
+bool Mixer::mixInterleaved(std::int64_t position, int n, float* left, float* right, float* out,
+                           detail::BusScan& scan) noexcept {
+    if (!song_ || !controls_ || stems_.empty() || n <= 0 || n > kMaxChunk) return false;
+    updateTargets();
+    if (master_.ramping() || position < 0 || !planHolds() || !planKernel_ ||
+        position + n > planFrames_)
+        return false;
+    // Each channel's passes but the last into its bus, as runPasses sums them; the last one
+    // reads that sum, its sources and the master gain into `out` in one pass.
+    float* const bus[2] = {left, right};
+    for (std::size_t c = 0; c < 2; ++c) {
+        const int count = planPasses_[c];
+        if (count > 1) runPasses(plan_.data() + c * stems_.size(), count - 1, position, n, bus[c]);
+        planLast_[c].prior = count > 1 ? bus[c] : nullptr;
+    }
+    scan = planKernel_(planLast_[0], planLast_[1], static_cast<std::size_t>(position),
+                       master_.current(), n, out);
+    meterPlanned(position, n);
+    return true;
+}
+
 void Mixer::meterPlanned(std::int64_t position, int n) noexcept {
     // meterStem for the plan's whole stems (none decoding) with their settled gains.
     if (!meters_) return;
@@ -390,12 +427,12 @@ void Mixer::meterPlanned(std::int64_t position, int n) noexcept {
     const auto from = static_cast<std::size_t>(position);
     const std::size_t first = from / kBucket;
     const std::size_t lastInBlock = (from + static_cast<std::size_t>(n) - 1) / kBucket;
-    for (std::size_t i = 0; i < stems_.size(); ++i) {
-        const std::vector<float>& peaks = song_->stems[i].peaks;
-        if (peaks.empty()) continue;
-        const std::size_t last = std::min(lastInBlock, peaks.size() - 1);
+    for (std::size_t i = 0; i < planMeters_.size(); ++i) {
+        const PlanMeter& meter = planMeters_[i];
+        if (meter.buckets == 0) continue;
+        const std::size_t last = std::min(lastInBlock, meter.buckets - 1);
         if (first > last) continue;
-        meters_->noteStem(i, largestPeak(peaks.data(), first, last) * planMeterGains_[i]);
+        meters_->noteStem(i, largestPeak(meter.peaks, first, last) * meter.gain);
     }
 }
 

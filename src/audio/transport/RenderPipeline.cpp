@@ -56,6 +56,7 @@ void RenderPipeline::prepare(const Song* song, const MixControls* controls, int 
     appliedCents_ = pitchCents;
     steadyPath_ = setup.steadyPath;
     steadyChunks_ = 0;
+    fusedChunks_ = 0;
     pairOf_.assign(stems, 0);
     pairUsed_.assign(static_cast<std::size_t>(pairs), 0);
     chainLive_.assign(static_cast<std::size_t>(pairs), 0);
@@ -243,6 +244,12 @@ bool RenderPipeline::steady(int n, int channels, const float* fade) const noexce
            chains_.front()->passesThrough(n);
 }
 
+bool RenderPipeline::steadyBlock(int n, int channels) const noexcept {
+    return routesRead_ && channels == routesChannels_ &&
+           parts_.routing->version() == routesVersion_ && steady(n, channels, nullptr) &&
+           !chains_.front()->loop().jumpPending() && n <= framesToEnd();
+}
+
 void RenderPipeline::renderSteady(float* out, int n) noexcept {
     // renderSong's steps in its order, for what steady() allows: no fade, the chain's
     // stretcher bypassed (not priming: the click would be due, but it is off), one chain.
@@ -252,11 +259,35 @@ void RenderPipeline::renderSteady(float* out, int n) noexcept {
     parts_.meters->setStemAudibility(1.0f);
     BusChain& chain = *chains_.front();
     const StereoBus bus = parts_.routing->bus(0);
+    // The cues move on first (they read nothing the mix changes): a block where none sounds
+    // needs no pass over the bus for them.
+    GuideCues::Block cues;
+    if (parts_.cues) cues = parts_.cues->begin(static_cast<double>(heard), n, playbackRate());
+    detail::BusScan scan;
+    if (!cues.sounds &&
+        mixer_.mixInterleaved(chain.position(), n, bus.left, bus.right, out, scan)) {
+        // The mix went straight to the device, scanned: the common block ends here unless
+        // the limiter has work (finishStereo's test).
+        ++fusedChunks_;
+        chain.advance(n);
+        followMaster();
+        const float larger = scan.peakLeft > scan.peakRight ? scan.peakLeft : scan.peakRight;
+        if (!scan.nan && larger <= SafetyLimiter::kCeiling && !limiters_.front().engaged()) {
+            parts_.meters->noteMaster(scan.peakLeft, scan.peakRight);
+            return;
+        }
+        // Rarely: the bus the general path would hold, finished as it finishes it.
+        for (int i = 0; i < n; ++i) {
+            bus.left[i] = out[2 * i];
+            bus.right[i] = out[2 * i + 1];
+        }
+        finishStereo(out, n, nullptr);
+        return;
+    }
     mixer_.mix(chain.position(), n, bus.left, bus.right);
     chain.advance(n);
     followMaster();
-    if (parts_.cues)
-        parts_.cues->render(static_cast<double>(heard), n, bus.left, bus.right, playbackRate());
+    if (cues.sounds) parts_.cues->add(cues, n, bus.left, bus.right);
     finishStereo(out, n, nullptr);
 }
 

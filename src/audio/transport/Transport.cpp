@@ -64,10 +64,13 @@ void Transport::prepare(const Song* song, const MixControls* controls, int sampl
     endOfSong_.store(false, std::memory_order_relaxed);
     buffering_.store(false, std::memory_order_relaxed);
     silent_.store(true, std::memory_order_release);
+    steadyArmed_ = false;
+    bumpGeneration();
 }
 
 void Transport::play() {
     playRequested_.store(true, std::memory_order_release);
+    bumpGeneration();
 }
 
 void Transport::playContinuing() {
@@ -78,6 +81,7 @@ void Transport::playContinuing() {
 void Transport::pause() {
     skipCountIn_.store(false, std::memory_order_release);
     playRequested_.store(false, std::memory_order_release);
+    bumpGeneration();
 }
 
 void Transport::stop() {
@@ -87,30 +91,36 @@ void Transport::stop() {
 
 void Transport::seek(std::int64_t frame) {
     seekRequest_.store(std::clamp<std::int64_t>(frame, 0, length_), std::memory_order_release);
+    bumpGeneration();
 }
 
 void Transport::setTempo(double tempo) {
     if (!canStretch() || !(tempo == tempo)) return;
     tempo = std::clamp(tempo, TimeStretcher::kMinTempo, TimeStretcher::kMaxTempo);
     tempo_.store(tempo, std::memory_order_relaxed);
+    bumpGeneration();
 }
 
 void Transport::setPitchCents(double cents) {
     if (!canStretch() || !(cents == cents)) return;
     cents = std::clamp(cents, -TimeStretcher::kMaxPitchCents, TimeStretcher::kMaxPitchCents);
     pitchCents_.store(cents, std::memory_order_relaxed);
+    bumpGeneration();
 }
 
 void Transport::setCountInBars(int bars) {
     countInBars_.store(std::clamp(bars, 0, limits::kMaxCountInBars), std::memory_order_relaxed);
+    bumpGeneration();
 }
 
 void Transport::jumpTo(std::int64_t frame, Quantize quantize) {
     frame = std::clamp<std::int64_t>(frame, 0, length_);
     if (quantize == Quantize::Immediate)
         seek(frame);
-    else
+    else {
         barJumpRequest_.store(frame, std::memory_order_release);
+        bumpGeneration();
+    }
 }
 
 std::int64_t Transport::position() const {
@@ -150,12 +160,33 @@ void Transport::finishAtEnd() noexcept {
     endOfSong_.store(true, std::memory_order_release);
 }
 
+bool Transport::steadyBlock(int frames, int channels, std::uint32_t generation,
+                            std::uint64_t loopVersion) const noexcept {
+    // The control step would find what it found last block: playing at full level (no fade,
+    // jump or count-in under way), nothing requested or set since, every stem decoded.
+    return steadyArmed_ && generation == steadyGeneration_ && loopVersion == steadyLoopVersion_ &&
+           frames <= Mixer::kMaxChunk && gate_.whole() && pipeline_.steadyBlock(frames, channels);
+}
+
 void Transport::process(float* out, int frames, int channels) noexcept {
     STEMDECK_EXPECT_AUDIO_THREAD();
     if (frames <= 0 || channels <= 0) return;
+    // Read before anything they guard: a change stored meanwhile shows in the next block.
+    const std::uint32_t generation = generation_.load(std::memory_order_acquire);
+    const std::uint64_t loopVersion = loop_.version();
+    meters_.beginBlock();
+    if (song_ && steadyBlock(frames, channels, generation, loopVersion)) {
+        // What the general path below comes to for such a block, without its control step.
+        pipeline_.renderSteady(out, frames);
+        lastRendered_ = frames;
+        position_.store(pipeline_.heardPosition(), std::memory_order_release);
+        return;
+    }
+    steadyArmed_ = false;
     int offset = 0;
     bool silent = true;
-    meters_.beginBlock();
+    const std::uint64_t steadyBefore = pipeline_.steadyChunks();
+    int chunks = 0;
     meters_.setStemAudibility(0.0f);  // until a chunk of the song is heard (renderSong)
     if (song_) {
         pipeline_.beginBlock(channels, tempo_.load(std::memory_order_relaxed),
@@ -186,15 +217,25 @@ void Transport::process(float* out, int frames, int channels) noexcept {
             else
                 pipeline_.renderSong(dst, step.frames, channels, step.fade);
             offset += step.frames;
+            ++chunks;
         }
     }
     publish(offset, silent);
+    // One steady chunk, the whole block, playing at full level: the next block may skip the
+    // control step while nothing changes (steadyBlock).
+    steadyArmed_ = song_ && !silent && chunks == 1 && offset == frames &&
+                   pipeline_.steadyChunks() == steadyBefore + 1 &&
+                   control_.state() == TransportControl::State::Playing &&
+                   control_.pendingJump() < 0 && !control_.countingIn();
+    steadyGeneration_ = generation;
+    steadyLoopVersion_ = loopVersion;
     std::fill(out + static_cast<std::ptrdiff_t>(offset) * channels,
               out + static_cast<std::ptrdiff_t>(frames) * channels, 0.0f);
 }
 
 void Transport::preroll(int frames, int channels) noexcept {
     STEMDECK_EXPECT_AUDIO_THREAD();
+    steadyArmed_ = false;  // its beginBlock() is not the one a steady block follows
     if (!song_ || frames <= 0 || channels <= 0 || !canStretch()) return;
     // Unstretched, a song sounds from its first block: nothing to prepare.
     if (tempo_.load(std::memory_order_relaxed) == 1.0 &&

@@ -68,6 +68,17 @@ class GuideCues {
     void render(double songFrame, int n, float* left, float* right,
                 double songFramesPerFrame = 1.0) noexcept;
 
+    // Audio thread: render() in two steps, so that a block where no cue sounds costs no pass
+    // over the bus. begin() moves on by the block (what render() does before adding) and says
+    // whether a cue sounds in it; only then add() adds it (the same samples render() adds).
+    struct Block {
+        int startAt = 0;    // output frame where a cue starts (n: none)
+        int starting = -1;  // the cue starting there, -1: none
+        bool sounds = false;
+    };
+    Block begin(double songFrame, int n, double songFramesPerFrame = 1.0) noexcept;
+    void add(const Block& block, int n, float* left, float* right) noexcept;
+
   private:
     void takePublished() noexcept;
     // Adds output frames [from, to) of the sounding cue, if any.

@@ -68,6 +68,9 @@ class AtomicSnapshot {
         out = unpack(words);
         return true;
     }
+    // Any thread, wait-free: changes with every write (odd while one is under way), so the
+    // audio thread can tell "unchanged since I last read" without reading the value.
+    std::uint64_t version() const noexcept { return sequence_.load(std::memory_order_acquire); }
     // Any thread but the audio thread: retries until no write overlaps.
     T load() const noexcept {
         T value{};

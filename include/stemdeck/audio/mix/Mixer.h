@@ -12,6 +12,10 @@ struct Song;
 class StemAudio;
 class MixControls;
 class LevelMeters;
+namespace detail {
+struct BusScan;
+struct ChannelPass;
+}  // namespace detail
 
 // Sums the stems of a song into a stereo bus with per-stem gain, mute, solo and pan and the
 // master gain. Every gain is ramped per sample over a fixed time, so no change clicks
@@ -34,6 +38,15 @@ class Mixer {
     // n <= kMaxChunk. Frames beyond a stem's end, beyond the song, or beyond what is ready of a
     // stem still being decoded (StemAudio::readyFrames) are silence.
     void mix(std::int64_t position, int n, float* left, float* right) noexcept;
+
+    // Audio thread. mix() straight into a stereo device's `out` (2n interleaved samples),
+    // scanned on the way (detail::interleavedMixFor), when the settled plan holds (mixPlanned),
+    // the master gain is settled and the machine has the kernel: the same bits, meters and
+    // ramps as mix() followed by interleaving. left/right (n long) take a channel's earlier
+    // passes when it has more than one. False otherwise, with nothing written or moved on: the
+    // caller mixes with mix().
+    bool mixInterleaved(std::int64_t position, int n, float* left, float* right, float* out,
+                        detail::BusScan& scan) noexcept;
 
     // Audio thread. Like mix() for the stems with pairOf[stem] == pair only, and without the
     // master gain (each output pair's chain applies it; see BusChain). Stems not mixed here
@@ -104,8 +117,19 @@ class Mixer {
     // The settled plan (mixPlanned): the left bus's passes from 0, the right's from stems.
     std::vector<FusedPass> plan_;  // 2 * stems, allocated by prepare()
     int planPasses_[2] = {0, 0};
-    std::vector<float> planMeterGains_;  // per stem: the larger settled gain (as meterStem's)
-    std::int64_t planFrames_ = 0;        // every stem ready and in its first extent below this
+    // Each channel's last pass of the plan, as mixInterleaved hands it to its kernel (2).
+    std::vector<detail::ChannelPass> planLast_;
+    // Its kernel (detail::interleavedMixFor; null: none on this machine).
+    detail::BusScan (*planKernel_)(const detail::ChannelPass&, const detail::ChannelPass&,
+                                   std::size_t, float, int, float*) noexcept = nullptr;
+    // Per stem: its peak table and the larger settled gain (as meterStem's), read in place.
+    struct PlanMeter {
+        const float* peaks = nullptr;
+        std::size_t buckets = 0;
+        float gain = 0.0f;
+    };
+    std::vector<PlanMeter> planMeters_;
+    std::int64_t planFrames_ = 0;  // every stem ready and in its first extent below this
     std::uint32_t planVersion_ = 0;
     bool planBuilt_ = false;
 };

@@ -47,6 +47,8 @@ class LoopRegion {
     // Audio thread, wait-free: the current bounds, or false (out untouched) when a write
     // overlapped the read; keep the previous value then.
     bool read(LoopBounds& out) const noexcept { return bounds_.tryLoad(out); }
+    // Any thread, wait-free: changes whenever the region is written (AtomicSnapshot::version).
+    std::uint64_t version() const noexcept { return bounds_.version(); }
 
   private:
     int sampleRate_ = 0;

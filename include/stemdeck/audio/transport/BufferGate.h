@@ -38,6 +38,8 @@ class BufferGate {
     // Audio thread: whether the audio `pipeline` reads next is not decoded yet (with the
     // hysteresis above). Inline: asked for every chunk while playing.
     bool starved(const RenderPipeline& pipeline) noexcept { return !allWhole_ && judge(pipeline); }
+    // Audio thread: every stem was seen whole (starved() is false from then on).
+    bool whole() const noexcept { return allWhole_; }
     // Audio thread: whether the song is decoded far enough from `frame` on to play there (the
     // starve lead, or to the end). True for a whole song.
     bool readyAt(std::int64_t frame) noexcept { return allWhole_ || judgeAt(frame); }

@@ -89,6 +89,16 @@ class RenderPipeline {
     // Audio thread: n frames (n <= Mixer::kMaxChunk) of the song into `out` (interleaved,
     // `channels` channels), scaled by `fade` (n gains; null: full level).
     void renderSong(float* out, int n, int channels, const float* fade) noexcept;
+    // Audio thread: whether a block of n frames may go straight to renderSong (the steady path,
+    // whole) without beginBlock() and the transport's control step: the routes and the device's
+    // channels as beginBlock() last found them, steady(), no bar jump pending and the song's end
+    // not within the block. The caller checks what else beginBlock() reads (tempo, pitch, bar
+    // jump requests, the loop region) for changes.
+    bool steadyBlock(int n, int channels) const noexcept;
+    // Audio thread: renderSong(out, n, 2, nullptr) where steady() holds (steadyBlock() said
+    // so, or renderSong checked it): the steady path without asking again.
+    void renderSteady(float* out, int n) noexcept;
+
     // Audio thread: n frames of the count-in's click into `out`, `elapsed` frames into it,
     // fading out over the last `fadeLeft` of `fadeLength` frames (0: no fade); the stretchers
     // prime meanwhile when `prime` (not while the song there is still being decoded: they
@@ -111,6 +121,8 @@ class RenderPipeline {
     // Chunks rendered by the steady path since prepare(). Audio thread, or any thread while
     // none renders (tests).
     std::uint64_t steadyChunks() const noexcept { return steadyChunks_; }
+    // Of those, the chunks mixed straight into the device's buffer (Mixer::mixInterleaved).
+    std::uint64_t fusedChunks() const noexcept { return fusedChunks_; }
     int framesToEnd() const noexcept;  // output frames until the end (plain or stretched)
     // The same, not capped at a chunk; the loop, while reading inside it, counts as endless.
     std::int64_t outputFramesToEnd() const noexcept;
@@ -140,7 +152,6 @@ class RenderPipeline {
     // stretch, loop seam or jump). renderSteady is then the general path's work minus its
     // no-ops (the chain's layers, the chains not carrying the song, the click), bit for bit.
     bool steady(int n, int channels, const float* fade) const noexcept;
-    void renderSteady(float* out, int n) noexcept;
 
     const MixControls* controls_ = nullptr;
     Parts parts_;
@@ -153,6 +164,7 @@ class RenderPipeline {
     bool primedAtStart_ = false;  // prerolled from frame 0, nothing rendered since
     bool steadyPath_ = true;      // TransportSetup::steadyPath
     std::uint64_t steadyChunks_ = 0;
+    std::uint64_t fusedChunks_ = 0;
     double appliedTempo_ = 1.0, appliedCents_ = 0.0;  // what the stretchers were last given
 
     // Audio-thread state, set per block.

@@ -85,6 +85,8 @@ class Transport {
     // Chunks the steady path rendered since prepare() (RenderPipeline::steadyChunks). Tests,
     // while no audio thread renders.
     std::uint64_t steadyChunks() const { return pipeline_.steadyChunks(); }
+    // Of those, the chunks mixed straight into the device's buffer (RenderPipeline::fusedChunks).
+    std::uint64_t fusedChunks() const { return pipeline_.fusedChunks(); }
 
     // Any thread: the A-B loop (song frames), the click and its grid, the output routes.
     LoopRegion& loop() { return loop_; }
@@ -136,6 +138,14 @@ class Transport {
     void finishAtEnd() noexcept;
     void publish(int rendered, bool silent) noexcept;
     double countInRate() const noexcept;  // the tempo setting (the stretcher may not run yet)
+    // Any thread, after storing a request or setting: the audio thread's next block sees that
+    // something changed (see steadyBlock).
+    void bumpGeneration() noexcept { generation_.fetch_add(1, std::memory_order_release); }
+    // Audio thread: whether this block may skip the control step (beginBlock, the requests,
+    // TransportControl::next) and render the steady path at once: the last block was one
+    // steady chunk while playing, and nothing it read has changed since.
+    bool steadyBlock(int frames, int channels, std::uint32_t generation,
+                     std::uint64_t loopVersion) const noexcept;
 
     const Song* song_ = nullptr;
     int sampleRate_ = 0;
@@ -151,6 +161,11 @@ class Transport {
     TransportControl control_;
     BufferGate gate_;
     int lastRendered_ = 0;
+    // The last block was one whole steady chunk, playing at full level, taken at these
+    // versions of the control side's settings (generation_) and of the loop region.
+    bool steadyArmed_ = false;
+    std::uint32_t steadyGeneration_ = 0;
+    std::uint64_t steadyLoopVersion_ = 0;
 
     // Shared state.
     std::atomic<bool> playRequested_{false};
@@ -167,6 +182,9 @@ class Transport {
     std::atomic<int> countInBeats_{0};
     std::atomic<std::int64_t> countInFrames_{0};
     std::atomic<std::int64_t> barJumpRequest_{-1};
+    // Bumped by every control-side request and setting the control step reads (play, pause,
+    // seek, jumps, tempo, pitch, count-in): unchanged, a steady block needs no control step.
+    std::atomic<std::uint32_t> generation_{0};
 };
 
 }  // namespace stemdeck::audio
