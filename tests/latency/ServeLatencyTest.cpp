@@ -8,7 +8,6 @@
 
 #include <QTest>
 #include <csignal>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <random>
@@ -36,13 +35,6 @@ namespace {
 constexpr int kTimeoutMs = 10000;
 constexpr int kRate = 48000;
 constexpr int kRuns = 50;  // ≥ 30 measured: runs near cycles JACK missed are left out
-
-// The port serve printed: "OSC on udp://127.0.0.1:PORT ...".
-int printedOscPort(const std::string& err) {
-    const std::string lead = "OSC on udp://127.0.0.1:";
-    const auto at = err.find(lead);
-    return at == std::string::npos ? -1 : std::atoi(err.c_str() + at + lead.size());
-}
 
 bool flagSays(const control::osc::OscMessage& m, bool on) {
     if (m.args.empty()) return false;
@@ -111,7 +103,7 @@ TEST(ServeLatency, NoteThroughServeToRecordedOutputWithinItsBufferPlusTenMs) {
                             "--midi-map", map.string(), "--block", std::to_string(jackPeriod)});
     ASSERT_TRUE(serve.waitForErr("Ctrl-C or SIGTERM stops")) << test::readFile(serve.errPath());
     ASSERT_TRUE(serve.waitForErr("song: ")) << "the song never loaded";
-    const int port = printedOscPort(test::readFile(serve.errPath()));
+    const int port = test::printedOscPort(test::readFile(serve.errPath()));
     ASSERT_GT(port, 0) << test::readFile(serve.errPath());
     test::OscClient client;
     client.send(test::encoded("/stemdeck/subscribe"), static_cast<quint16>(port));
