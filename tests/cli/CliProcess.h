@@ -116,6 +116,13 @@ inline std::string objectAround(const std::string& json, const std::string& need
     return json.substr(open, close - open + 1);
 }
 
+// The port `serve --osc` printed: "OSC on udp://127.0.0.1:PORT ..."; -1 if none.
+inline int printedOscPort(const std::string& err) {
+    const std::string lead = "OSC on udp://127.0.0.1:";
+    const auto at = err.find(lead);
+    return at == std::string::npos ? -1 : std::atoi(err.c_str() + at + lead.size());
+}
+
 inline std::string demoSong() {
     return STEMDECK_DEMO_SONG;
 }

@@ -88,13 +88,6 @@ class OscClient {
     int fd_ = -1;
 };
 
-// The port serve printed: "OSC on udp://127.0.0.1:PORT ...".
-int printedOscPort(const std::string& err) {
-    const std::string lead = "OSC on udp://127.0.0.1:";
-    const auto at = err.find(lead);
-    return at == std::string::npos ? -1 : std::atoi(err.c_str() + at + lead.size());
-}
-
 // One HTTP/1.1 request to 127.0.0.1:port with plain sockets, as curl would send it; the whole
 // answer (the server closes idle connections after its deadline, so read until the body is in).
 std::string http(int port, const std::string& request) {
@@ -196,7 +189,7 @@ TEST(CliServe, AnOscClientDrivesTheTransportAndHearsTheState) {
     CliProcess serve({"serve", test::demoSong(), "--osc", "0"});
     ASSERT_TRUE(serve.waitForErr("Ctrl-C or SIGTERM stops")) << serve.wait().err;
     ASSERT_TRUE(serve.waitForErr("song: ")) << "the song never loaded";
-    const int port = printedOscPort(test::readFile(serve.errPath()));
+    const int port = test::printedOscPort(test::readFile(serve.errPath()));
     ASSERT_GT(port, 0) << test::readFile(serve.errPath());
     OscClient client;
     EXPECT_TRUE(stateSays(client, port, false)) << "served paused until asked";
@@ -295,7 +288,7 @@ TEST(CliServe, AMidiPedalPlaysTheServedSong) {
                            "stemdeck-feedback:feedback_out, 1 binding"),
               std::string::npos)
         << printed;
-    const int port = printedOscPort(printed);
+    const int port = test::printedOscPort(printed);
     ASSERT_GT(port, 0) << printed;
     OscClient client;
     EXPECT_TRUE(stateSays(client, port, false));
@@ -328,7 +321,7 @@ TEST(CliServe, ClockOutFollowsTheServedSong) {
     EXPECT_NE(printed.find("MIDI clock out: stemdeck-clock:clock_out → clock_synth:in"),
               std::string::npos)
         << printed;
-    const int port = printedOscPort(printed);
+    const int port = test::printedOscPort(printed);
     ASSERT_GT(port, 0) << printed;
     OscClient client;
     EXPECT_TRUE(stateSays(client, port, false));
