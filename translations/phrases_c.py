@@ -79,4 +79,9 @@ T = {
 "%1: no stems the loader can take": ("%1: ningún stem que el cargador pueda leer", "%1: keine Stems, die der Lader lesen kann"),
 "error: %1": ("error: %1", "Fehler: %1"),
 "warning: %1": ("aviso: %1", "Warnung: %1"),
+"Send MIDI &clock": ("Enviar &reloj MIDI", "MIDI-&Clock senden"),
+"24 ticks per beat with Start, Stop and song position: a drum machine follows": ("24 pulsos por tiempo con Start, Stop y posición de canción: una caja de ritmos la sigue", "24 Ticks pro Schlag mit Start, Stop und Songposition: ein Drumcomputer folgt"),
+"MIDI clock output": ("Salida del reloj MIDI", "Ausgang der MIDI-Clock"),
+"\"virtual\": stemdeck's clock port alone, to connect a synth to": ("\"virtual\": solo el puerto de reloj de stemdeck, al que conectar un sintetizador", "\"virtual\": nur der Clock-Port von stemdeck, mit dem ein Synthesizer verbunden wird"),
+"Clock output": ("Salida del reloj", "Clock-Ausgang"),
 }

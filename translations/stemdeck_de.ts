@@ -1858,6 +1858,26 @@
         <source>Not exported: %1</source>
         <translation>Nicht exportiert: %1</translation>
     </message>
+    <message>
+        <source>Send MIDI &amp;clock</source>
+        <translation>MIDI-&amp;Clock senden</translation>
+    </message>
+    <message>
+        <source>24 ticks per beat with Start, Stop and song position: a drum machine follows</source>
+        <translation>24 Ticks pro Schlag mit Start, Stop und Songposition: ein Drumcomputer folgt</translation>
+    </message>
+    <message>
+        <source>MIDI clock output</source>
+        <translation>Ausgang der MIDI-Clock</translation>
+    </message>
+    <message>
+        <source>"virtual": stemdeck's clock port alone, to connect a synth to</source>
+        <translation>"virtual": nur der Clock-Port von stemdeck, mit dem ein Synthesizer verbunden wird</translation>
+    </message>
+    <message>
+        <source>Clock output</source>
+        <translation>Clock-Ausgang</translation>
+    </message>
 </context>
 <context>
     <name>stemdeck::ui::MixUndo</name>

@@ -104,6 +104,20 @@ MidiControlTab::MidiControlTab(remote::ControlHub& hub, app::Settings& settings,
     auto* exportButton = new QPushButton(tr("&Export…"), this);
     exportButton->setObjectName(QStringLiteral("midiExport"));
 
+    clockEnabled_ = new QCheckBox(tr("Send MIDI &clock"), this);
+    clockEnabled_->setObjectName(QStringLiteral("midiClockEnabled"));
+    clockEnabled_->setToolTip(
+        tr("24 ticks per beat with Start, Stop and song position: a drum machine follows"));
+    clockOutput_ = new QComboBox(this);
+    clockOutput_->setObjectName(QStringLiteral("midiClockOutput"));
+    clockOutput_->setEditable(true);  // part of a name: the synth may be plugged in later
+    clockOutput_->setAccessibleName(tr("MIDI clock output"));
+    clockOutput_->setToolTip(tr("\"virtual\": stemdeck's clock port alone, to connect a synth to"));
+    clockStatus_ = new QLabel(this);
+    clockStatus_->setObjectName(QStringLiteral("midiClockStatus"));
+    clockStatus_->setWordWrap(true);
+    clockStatus_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
     top->addWidget(enabled_, 1);
@@ -122,12 +136,30 @@ MidiControlTab::MidiControlTab(remote::ControlHub& hub, app::Settings& settings,
     bottom->addWidget(importButton);
     bottom->addWidget(exportButton);
     layout->addLayout(bottom);
+    auto* clockRow = new QHBoxLayout;
+    clockRow->addWidget(clockEnabled_, 1);
+    auto* clockLabel = new QLabel(tr("Clock output"), this);
+    clockLabel->setBuddy(clockOutput_);
+    clockRow->addWidget(clockLabel);
+    clockRow->addWidget(clockOutput_, 1);
+    layout->addLayout(clockRow);
+    layout->addWidget(clockStatus_);
 
     {
         const QSignalBlocker b1(enabled_), b2(input_);
         enabled_->setChecked(settings_.midiEnabled());
         fillPorts({});
+        const QSignalBlocker b3(clockEnabled_), b4(clockOutput_);
+        clockEnabled_->setChecked(settings_.midiClockEnabled());
+        fillClockOutputs();
     }
+    connect(clockEnabled_, &QCheckBox::toggled, this, &MidiControlTab::applyClock);
+    connect(clockOutput_, &QComboBox::activated, this, &MidiControlTab::applyClock);
+    connect(clockOutput_->lineEdit(), &QLineEdit::editingFinished, this,
+            &MidiControlTab::applyClock);
+    connect(&hub_, &remote::ControlHub::clockChanged, this,
+            [this] { clockStatus_->setText(hub_.clockStatus()); });
+    clockStatus_->setText(hub_.clockStatus());
     connect(enabled_, &QCheckBox::toggled, this, &MidiControlTab::apply);
     connect(input_, &QComboBox::activated, this, &MidiControlTab::apply);
     connect(input_->lineEdit(), &QLineEdit::editingFinished, this, &MidiControlTab::apply);
@@ -154,6 +186,24 @@ void MidiControlTab::apply() {
     settings_.setMidiEnabled(enabled_->isChecked());
     settings_.sync();
     hub_.applyMidi(remote::ControlHub::midiConfig(settings_));
+}
+
+void MidiControlTab::applyClock() {
+    const QString output = clockOutput_->currentText().trimmed();
+    if (!output.isEmpty()) settings_.setMidiClockOutput(output);
+    settings_.setMidiClockEnabled(clockEnabled_->isChecked());
+    settings_.sync();
+    hub_.applyClock(remote::ControlHub::clockConfig(settings_));
+}
+
+void MidiControlTab::fillClockOutputs() {
+    const QSignalBlocker block(clockOutput_);
+    const QString chosen = settings_.midiClockOutput();
+    clockOutput_->clear();
+    clockOutput_->addItem(kVirtual);
+    clockOutput_->addItems(remote::ControlHub::clockOutputs());
+    if (clockOutput_->findText(chosen) < 0) clockOutput_->addItem(chosen);
+    clockOutput_->setCurrentText(chosen);
 }
 
 // The hub makes a new door on each change of the settings: the page follows it.

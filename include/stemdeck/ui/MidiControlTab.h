@@ -27,6 +27,8 @@ namespace stemdeck::ui {
 // (action | source | mode | Learn | Remove) and Learn for a chosen action: the next note, CC or
 // program change binds to it and is saved. Import… validates a mapping file before it
 // replaces the one in use (a bad file: one line, nothing lost); Export… writes it out.
+// "Send MIDI clock" (off by default) and the clock's output (a MIDI input the MIDI system
+// lists, or "virtual") switch the window's MIDI clock out live, its status one line below.
 // Applied at once through the ControlHub. GUI thread only.
 class MidiControlTab : public QWidget {
     Q_OBJECT
@@ -39,6 +41,8 @@ class MidiControlTab : public QWidget {
 
   private:
     void apply();
+    void applyClock();
+    void fillClockOutputs();
     void followDoor();
     void refresh();
     void fillPorts(const QStringList& ports);
@@ -59,6 +63,9 @@ class MidiControlTab : public QWidget {
     QPushButton* learn_ = nullptr;
     QTableWidget* bindings_ = nullptr;
     QLabel* message_ = nullptr;
+    QCheckBox* clockEnabled_ = nullptr;
+    QComboBox* clockOutput_ = nullptr;
+    QLabel* clockStatus_ = nullptr;
 };
 
 }  // namespace stemdeck::ui
