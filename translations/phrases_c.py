@@ -84,4 +84,9 @@ T = {
 "MIDI clock output": ("Salida del reloj MIDI", "Ausgang der MIDI-Clock"),
 "\"virtual\": stemdeck's clock port alone, to connect a synth to": ("\"virtual\": solo el puerto de reloj de stemdeck, al que conectar un sintetizador", "\"virtual\": nur der Clock-Port von stemdeck, mit dem ein Synthesizer verbunden wird"),
 "Clock output": ("Salida del reloj", "Clock-Ausgang"),
+"Takeover": ("Recogida", "Übernahme"),
+"Takeover of %1": ("Recogida de %1", "Übernahme von %1"),
+"Pick up: the fader acts once it reaches the value; jump: at once": ("Recoger: el fader actúa cuando alcanza el valor; saltar: de inmediato", "Abholen: der Fader wirkt, sobald er den Wert erreicht; springen: sofort"),
+"pick up": ("recoger", "abholen"),
+"jump": ("saltar", "springen"),
 }

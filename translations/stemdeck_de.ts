@@ -1859,6 +1859,10 @@
         <translation>Nicht exportiert: %1</translation>
     </message>
     <message>
+        <source>Takeover</source>
+        <translation>Übernahme</translation>
+    </message>
+    <message>
         <source>Send MIDI &amp;clock</source>
         <translation>MIDI-&amp;Clock senden</translation>
     </message>
@@ -1877,6 +1881,22 @@
     <message>
         <source>Clock output</source>
         <translation>Clock-Ausgang</translation>
+    </message>
+    <message>
+        <source>Takeover of %1</source>
+        <translation>Übernahme von %1</translation>
+    </message>
+    <message>
+        <source>Pick up: the fader acts once it reaches the value; jump: at once</source>
+        <translation>Abholen: der Fader wirkt, sobald er den Wert erreicht; springen: sofort</translation>
+    </message>
+    <message>
+        <source>pick up</source>
+        <translation>abholen</translation>
+    </message>
+    <message>
+        <source>jump</source>
+        <translation>springen</translation>
     </message>
 </context>
 <context>

@@ -1859,6 +1859,10 @@
         <translation>No exportado: %1</translation>
     </message>
     <message>
+        <source>Takeover</source>
+        <translation>Recogida</translation>
+    </message>
+    <message>
         <source>Send MIDI &amp;clock</source>
         <translation>Enviar &amp;reloj MIDI</translation>
     </message>
@@ -1877,6 +1881,22 @@
     <message>
         <source>Clock output</source>
         <translation>Salida del reloj</translation>
+    </message>
+    <message>
+        <source>Takeover of %1</source>
+        <translation>Recogida de %1</translation>
+    </message>
+    <message>
+        <source>Pick up: the fader acts once it reaches the value; jump: at once</source>
+        <translation>Recoger: el fader actúa cuando alcanza el valor; saltar: de inmediato</translation>
+    </message>
+    <message>
+        <source>pick up</source>
+        <translation>recoger</translation>
+    </message>
+    <message>
+        <source>jump</source>
+        <translation>saltar</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ namespace {
 
 namespace midi = control::midi;
 
-enum Column { kAction, kSource, kMode, kLearn, kRemove, kColumns };
+enum Column { kAction, kSource, kMode, kTakeover, kLearn, kRemove, kColumns };
 
 const QString kVirtual = QStringLiteral("virtual");
 
@@ -89,7 +89,8 @@ MidiControlTab::MidiControlTab(remote::ControlHub& hub, app::Settings& settings,
     learn_->setToolTip(tr("Then press the pedal or move the control to bind to the action"));
     bindings_ = new QTableWidget(0, kColumns, this);
     bindings_->setObjectName(QStringLiteral("midiBindings"));
-    bindings_->setHorizontalHeaderLabels({tr("Action"), tr("Source"), tr("Mode"), {}, {}});
+    bindings_->setHorizontalHeaderLabels(
+        {tr("Action"), tr("Source"), tr("Mode"), tr("Takeover"), {}, {}});
     bindings_->verticalHeader()->hide();
     bindings_->setSelectionMode(QAbstractItemView::NoSelection);
     bindings_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -255,6 +256,8 @@ void MidiControlTab::fillBindings() {
         bindings_->setItem(row, kAction, new QTableWidgetItem(actionTitle(b.action)));
         bindings_->setItem(row, kSource, new QTableWidgetItem(sourceText(b.source)));
         bindings_->setItem(row, kMode, new QTableWidgetItem(QString::fromLatin1(modeName(b.mode))));
+        if (b.mode == midi::MidiMode::Absolute)
+            bindings_->setCellWidget(row, kTakeover, takeoverBox(i, b));
         auto* relearn = new QPushButton(tr("Learn"));
         relearn->setEnabled(door_ && door_->isOpen() && !door_->learning());
         const QString action = QString::fromStdString(b.action);
@@ -269,6 +272,31 @@ void MidiControlTab::fillBindings() {
         });
         bindings_->setCellWidget(row, kRemove, remove);
     }
+}
+
+// A fader's takeover: pick up (wait until the fader reaches the value) or jump (motor faders).
+QComboBox* MidiControlTab::takeoverBox(std::size_t index, const midi::MidiBinding& binding) {
+    auto* box = new QComboBox;
+    box->setObjectName(QStringLiteral("midiTakeover%1").arg(index));
+    box->setAccessibleName(tr("Takeover of %1").arg(actionTitle(binding.action)));
+    box->setToolTip(tr("Pick up: the fader acts once it reaches the value; jump: at once"));
+    box->addItem(tr("pick up"), QString::fromLatin1(takeoverName(midi::MidiTakeover::Pickup)));
+    box->addItem(tr("jump"), QString::fromLatin1(takeoverName(midi::MidiTakeover::Jump)));
+    box->setCurrentIndex(binding.takeover == midi::MidiTakeover::Jump ? 1 : 0);
+    // Queued: storing the mapping rebuilds the table, this box with it.
+    connect(
+        box, &QComboBox::activated, this,
+        [this, index](int chosen) {
+            // The item chosen, not the box: it may be gone by the time this runs.
+            const auto takeover =
+                chosen == 1 ? midi::MidiTakeover::Jump : midi::MidiTakeover::Pickup;
+            midi::MidiMapping next = currentMapping();
+            if (index >= next.bindings.size() || next.bindings[index].takeover == takeover) return;
+            next.bindings[index].takeover = takeover;
+            storeMapping(std::move(next));
+        },
+        Qt::QueuedConnection);
+    return box;
 }
 
 void MidiControlTab::learn(const QString& action) {
