@@ -2,8 +2,6 @@
 // does (the same app::MidiClockDoor), switched live from Settings › MIDI.
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/control/MidiClockDoor.h"
-#include "stemdeck/control/backend/MidiOutput.h"
-#include "stemdeck/control/backend/MidiSystem.h"
 #include "stemdeck/remote/ControlHub.h"
 
 namespace stemdeck::remote {
@@ -46,9 +44,8 @@ bool ControlHub::clockOpen() const {
 }
 
 QStringList ControlHub::clockOutputs() {
-    const control::backend::MidiSystemChoice system = control::backend::MidiSystem::detect();
     QStringList names;
-    for (const std::string& name : control::backend::MidiOutput(system.api).ports())
+    for (const std::string& name : app::MidiClockDoor::outputs())
         names << QString::fromStdString(name);
     return names;
 }

@@ -115,8 +115,8 @@ class ControlHub : public QObject {
     // why it could not open.
     QString clockStatus() const { return clockStatus_; }
     app::MidiClockDoor* clockDoor() const { return clock_.get(); }
-    // The MIDI inputs the clock can go to, as the MIDI system lists them (it may open a MIDI
-    // client for a moment); empty without a MIDI system.
+    // The MIDI inputs the clock can go to (app::MidiClockDoor::outputs(): JACK's, ALSA's as
+    // "alsa:NAME"); it may open a MIDI client for a moment. Empty without a MIDI system.
     static QStringList clockOutputs();
 
   signals:
