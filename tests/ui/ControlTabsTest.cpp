@@ -2,9 +2,9 @@
 // the web remote (real HTTP on 127.0.0.1), its tokens gate it and Regenerate shuts the old
 // one out, its QR code is libqrencode's own code of the URL it shows; the MIDI tab says why
 // MIDI is off without a MIDI system, and on the JACK dummy server (tests/support/with_jack.sh)
-// Learn and a controller's CC add a binding row, and "Send MIDI clock" switches the window's
-// clock out live (a JACK MIDI listener hears Start and ticks), its choice kept for the next
-// window. The state the page reads has the markers.
+// Learn and a controller's CC add a binding row; a fader's takeover is chosen and saved
+// (MidiClockWindowTest.cpp: the window's MIDI clock switch). The state the page reads has the
+// markers.
 #include <gtest/gtest.h>
 #include <qrencode.h>
 #include <unistd.h>
@@ -20,7 +20,6 @@
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTest>
-#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -32,13 +31,11 @@
 #include "QtPath.h"
 #include "TempDir.h"
 #include "UiTestSupport.h"
-#include "WindowRig.h"
 #include "stemdeck/app/MarkerStore.h"
 #include "stemdeck/app/PlaybackManager.h"
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/SongMarkers.h"
 #include "stemdeck/app/control/ControlCenter.h"
-#include "stemdeck/app/control/MidiClockDoor.h"
 #include "stemdeck/app/control/MidiDoor.h"
 #include "stemdeck/audio/Engine.h"
 #include "stemdeck/remote/ControlHub.h"
@@ -409,91 +406,6 @@ TEST(MidiControlTab, LearnAndAControllersCcAddABindingRow) {
     EXPECT_EQ(table->rowCount(), 0);
     EXPECT_TRUE(door->mapping().bindings.empty());
     peer.close();
-}
-
-TEST(MidiControlTab, SendMidiClockSwitchesTheWindowsClockLiveAndANewWindowKeepsIt) {
-    if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
-    test::WindowRig rig;
-    remote::ControlHub* hub = rig.window->controlHub();
-    ASSERT_TRUE(hub);
-    EXPECT_FALSE(hub->clockOpen()) << "off by default";
-    EXPECT_FALSE(rig.engine().clockAnchorEnabled());
-    const auto folder = test::writeUiSong(rig.dir, "song", 8.0, 1);
-    ASSERT_TRUE(rig.load(folder));
-    {
-        ui::MidiControlTab tab(*hub, *rig.settings);
-        auto* send = rig.in<QCheckBox>(&tab, "midiClockEnabled");
-        auto* output = rig.in<QComboBox>(&tab, "midiClockOutput");
-        auto* status = rig.in<QLabel>(&tab, "midiClockStatus");
-        ASSERT_TRUE(send && output && status);
-        EXPECT_FALSE(send->isChecked());
-        EXPECT_EQ(output->currentText(), QStringLiteral("virtual"));
-        EXPECT_FALSE(output->accessibleName().isEmpty());
-
-        send->setChecked(true);
-        ASSERT_TRUE(hub->clockOpen()) << hub->clockStatus().toStdString();
-        EXPECT_TRUE(rig.engine().clockAnchorEnabled());
-        EXPECT_TRUE(status->text().contains(QStringLiteral("stemdeck-clock:clock_out")))
-            << status->text().toStdString();
-        EXPECT_TRUE(rig.settings->midiClockEnabled());
-
-        // A drum machine on the dummy server hears Start, then ticks, once the song plays.
-        test::JackMidiPeer listener;
-        ASSERT_TRUE(listener.open("clock_listener")) << listener.error();
-        ASSERT_TRUE(listener.connectFrom("stemdeck-clock:clock_out")) << listener.error();
-        std::vector<std::uint8_t> heard;  // status bytes
-        const auto ticks = [&] {
-            for (const auto& m : listener.received())
-                if (!m.empty()) heard.push_back(m[0]);
-            return std::count(heard.begin(), heard.end(), std::uint8_t{0xF8});
-        };
-        rig.playback().play();
-        ASSERT_TRUE(QTest::qWaitFor([&] { return ticks() >= 8; }, kTimeoutMs))
-            << heard.size() << " messages";
-        const auto start = std::find(heard.begin(), heard.end(), std::uint8_t{0xFA});
-        ASSERT_NE(start, heard.end()) << "no Start";
-        EXPECT_EQ(std::find(heard.begin(), start, std::uint8_t{0xF8}), start)
-            << "a tick before Start";
-        rig.playback().pause();
-
-        send->setChecked(false);
-        EXPECT_FALSE(hub->clockOpen());
-        EXPECT_EQ(hub->clockDoor(), nullptr);
-        EXPECT_FALSE(rig.engine().clockAnchorEnabled()) << "closed: the callback publishes nothing";
-        EXPECT_EQ(status->text(), QStringLiteral("MIDI clock out: off"));
-        EXPECT_FALSE(rig.settings->midiClockEnabled());
-
-        // A synth that is not there: one line in the tab and the status line; on again.
-        send->setChecked(true);
-        output->setCurrentText(QStringLiteral("no-such-synth"));
-        emit output->lineEdit()->editingFinished();
-        EXPECT_FALSE(hub->clockOpen());
-        EXPECT_TRUE(hub->clockFailed());
-        EXPECT_TRUE(status->text().contains(QStringLiteral("no-such-synth")))
-            << status->text().toStdString();
-        EXPECT_FALSE(status->text().contains(QLatin1Char('\n')));
-        EXPECT_EQ(rig.statusMessage(), status->text());
-        listener.close();
-    }
-    // The next window opens what the settings keep: on, to the synth still not there.
-    rig.restart();
-    hub = rig.window->controlHub();
-    EXPECT_FALSE(hub->clockOpen());
-    EXPECT_TRUE(rig.statusMessage().contains(QStringLiteral("no-such-synth")))
-        << rig.statusMessage().toStdString();
-    ui::MidiControlTab tab(*hub, *rig.settings);
-    auto* send = rig.in<QCheckBox>(&tab, "midiClockEnabled");
-    auto* output = rig.in<QComboBox>(&tab, "midiClockOutput");
-    ASSERT_TRUE(send && output);
-    EXPECT_TRUE(send->isChecked());
-    EXPECT_EQ(output->currentText(), QStringLiteral("no-such-synth"));
-    output->setCurrentText(QStringLiteral("virtual"));
-    emit output->lineEdit()->editingFinished();
-    EXPECT_TRUE(hub->clockOpen()) << hub->clockStatus().toStdString();
-    rig.restart();
-    EXPECT_TRUE(rig.window->controlHub()->clockOpen())
-        << rig.window->controlHub()->clockStatus().toStdString();
-    EXPECT_TRUE(rig.engine().clockAnchorEnabled());
 }
 
 TEST(ControlTabs, TheMarkersAreInApiStateAndAnAddedOneFollows) {
