@@ -1858,6 +1858,46 @@
         <source>Not exported: %1</source>
         <translation>Nicht exportiert: %1</translation>
     </message>
+    <message>
+        <source>Takeover</source>
+        <translation>Übernahme</translation>
+    </message>
+    <message>
+        <source>Send MIDI &amp;clock</source>
+        <translation>MIDI-&amp;Clock senden</translation>
+    </message>
+    <message>
+        <source>24 ticks per beat with Start, Stop and song position: a drum machine follows</source>
+        <translation>24 Ticks pro Schlag mit Start, Stop und Songposition: ein Drumcomputer folgt</translation>
+    </message>
+    <message>
+        <source>MIDI clock output</source>
+        <translation>Ausgang der MIDI-Clock</translation>
+    </message>
+    <message>
+        <source>"virtual": stemdeck's clock port alone, to connect a synth to</source>
+        <translation>"virtual": nur der Clock-Port von stemdeck, mit dem ein Synthesizer verbunden wird</translation>
+    </message>
+    <message>
+        <source>Clock output</source>
+        <translation>Clock-Ausgang</translation>
+    </message>
+    <message>
+        <source>Takeover of %1</source>
+        <translation>Übernahme von %1</translation>
+    </message>
+    <message>
+        <source>Pick up: the fader acts once it reaches the value; jump: at once</source>
+        <translation>Abholen: der Fader wirkt, sobald er den Wert erreicht; springen: sofort</translation>
+    </message>
+    <message>
+        <source>pick up</source>
+        <translation>abholen</translation>
+    </message>
+    <message>
+        <source>jump</source>
+        <translation>springen</translation>
+    </message>
 </context>
 <context>
     <name>stemdeck::ui::MixUndo</name>

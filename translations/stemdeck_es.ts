@@ -1858,6 +1858,46 @@
         <source>Not exported: %1</source>
         <translation>No exportado: %1</translation>
     </message>
+    <message>
+        <source>Takeover</source>
+        <translation>Recogida</translation>
+    </message>
+    <message>
+        <source>Send MIDI &amp;clock</source>
+        <translation>Enviar &amp;reloj MIDI</translation>
+    </message>
+    <message>
+        <source>24 ticks per beat with Start, Stop and song position: a drum machine follows</source>
+        <translation>24 pulsos por tiempo con Start, Stop y posición de canción: una caja de ritmos la sigue</translation>
+    </message>
+    <message>
+        <source>MIDI clock output</source>
+        <translation>Salida del reloj MIDI</translation>
+    </message>
+    <message>
+        <source>"virtual": stemdeck's clock port alone, to connect a synth to</source>
+        <translation>"virtual": solo el puerto de reloj de stemdeck, al que conectar un sintetizador</translation>
+    </message>
+    <message>
+        <source>Clock output</source>
+        <translation>Salida del reloj</translation>
+    </message>
+    <message>
+        <source>Takeover of %1</source>
+        <translation>Recogida de %1</translation>
+    </message>
+    <message>
+        <source>Pick up: the fader acts once it reaches the value; jump: at once</source>
+        <translation>Recoger: el fader actúa cuando alcanza el valor; saltar: de inmediato</translation>
+    </message>
+    <message>
+        <source>pick up</source>
+        <translation>recoger</translation>
+    </message>
+    <message>
+        <source>jump</source>
+        <translation>saltar</translation>
+    </message>
 </context>
 <context>
     <name>stemdeck::ui::MixUndo</name>

@@ -147,6 +147,26 @@ bool Settings::setMidiInput(const QString& input) {
     return true;
 }
 
+bool Settings::midiClockEnabled() const {
+    return strictBool(settings_->value(kMidiClockEnabledKey), false);
+}
+
+void Settings::setMidiClockEnabled(bool on) {
+    settings_->setValue(kMidiClockEnabledKey, on);
+}
+
+QString Settings::midiClockOutput() const {
+    const QString text = settings_->value(kMidiClockOutputKey).toString().trimmed();
+    return text.isEmpty() || text.size() > kMaxMidiTextLength ? QStringLiteral("virtual") : text;
+}
+
+bool Settings::setMidiClockOutput(const QString& output) {
+    const QString text = output.trimmed();
+    if (text.isEmpty() || text.size() > kMaxMidiTextLength) return false;
+    settings_->setValue(kMidiClockOutputKey, text);
+    return true;
+}
+
 QString Settings::defaultMidiMappingPath() {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
         .filePath(QStringLiteral("midi/default.json"));

@@ -269,7 +269,8 @@ void declareServe(Declared& d, CliOptions& o) {
     valueOption(serve, "--clock-out", "NAME",
                 "send MIDI clock (24 ppqn, Start/Stop/Continue, song position) from JACK port\n"
                 "  stemdeck-clock:clock_out to the MIDI input whose name contains NAME, or\n"
-                "  only open the port with \"virtual\"",
+                "  only open the port with \"virtual\"; alsa:NAME (or no JACK server): the ALSA\n"
+                "  sequencer",
                 [&o](const std::string& v) {
                     if (v.empty()) throw CliError("--clock-out needs a port name or \"virtual\"");
                     o.clockOut = v;

@@ -4,6 +4,7 @@
 
 #include "stemdeck/app/Settings.h"
 #include "stemdeck/app/control/ControlCenter.h"
+#include "stemdeck/app/control/MidiClockDoor.h"
 #include "stemdeck/app/control/MidiDoor.h"
 #include "stemdeck/remote/HttpDoor.h"
 #include "stemdeck/remote/OscDoor.h"
@@ -11,12 +12,17 @@
 namespace stemdeck::remote {
 
 ControlHub::ControlHub(app::ControlCenter& center, QObject* parent)
-    : QObject(parent), center_(center), oscStatus_(tr("Off")), httpStatus_(tr("Off")) {}
+    : QObject(parent),
+      center_(center),
+      oscStatus_(tr("Off")),
+      httpStatus_(tr("Off")),
+      clockStatus_(QStringLiteral("MIDI clock out: off")) {}
 
 ControlHub::~ControlHub() {
     closeOsc();
     closeHttp();
     closeMidi();
+    closeClock();
 }
 
 ControlHub::OscConfig ControlHub::oscConfig(const app::Settings& settings) {
@@ -27,6 +33,7 @@ void ControlHub::applySettings(app::Settings& settings) {
     applyOsc(oscConfig(settings));
     applyHttp(httpConfig(settings));
     applyMidi(midiConfig(settings));
+    applyClock(clockConfig(settings));
 }
 
 bool ControlHub::applyOsc(const OscConfig& config) {

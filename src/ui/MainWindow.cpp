@@ -89,7 +89,7 @@ MainWindow::MainWindow(audio::Engine& engine, app::Settings& settings, app::MixS
     sets_->attachStage(*stage_);
     new VampWindowPart(*this, playback_, markers_, settings_, *stage_);
     new AnalysisWindowPart(*this, playback_, *stage_, markers_);
-    setUpControl();
+    setUpControl(engine);
 
     if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
     restoreState(settings_.windowState());

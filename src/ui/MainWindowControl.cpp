@@ -25,9 +25,7 @@
 
 namespace stemdeck::ui {
 
-namespace {}  // namespace
-
-void MainWindow::setUpControl() {
+void MainWindow::setUpControl(audio::Engine& engine) {
     auto* vampPart = findChild<VampWindowPart*>();
     lockState_ = new app::LockState(this);
     auto* stageAction = findChild<QAction*>(QStringLiteral("actionStageView"));
@@ -97,16 +95,23 @@ void MainWindow::setUpControl() {
 
     // The remote doors, as the settings say (all off by default).
     controlHub_ = new remote::ControlHub(*control_, this);
+    controlHub_->setClockEngine(&engine);
     controlHub_->applySettings(settings_);
     // A door that could not open: one line (the first), the app runs on.
     const QString failed = controlHub_->oscFailed()    ? controlHub_->oscStatus()
                            : controlHub_->httpFailed() ? controlHub_->httpStatus()
                            : settings_.midiEnabled() && !controlHub_->midiOpen()
                                ? controlHub_->midiStatus()
-                               : QString();
+                           : controlHub_->clockFailed() ? controlHub_->clockStatus()
+                                                        : QString();
     if (!failed.isEmpty()) statusBar()->showMessage(failed, kStatusMessageMs);
     connect(controlHub_, &remote::ControlHub::midiProblem, this,
             [this](const QString& line) { statusBar()->showMessage(line, kStatusMessageMs); });
+    // MIDI clock out switched on in the settings and not open: its one line here too.
+    connect(controlHub_, &remote::ControlHub::clockChanged, this, [this] {
+        if (controlHub_->clockFailed())
+            statusBar()->showMessage(controlHub_->clockStatus(), kStatusMessageMs);
+    });
 }
 
 void MainWindow::addControlsPage(SettingsDialog* dialog) {

@@ -25,7 +25,7 @@ namespace {
 
 namespace midi = control::midi;
 
-enum Column { kAction, kSource, kMode, kLearn, kRemove, kColumns };
+enum Column { kAction, kSource, kMode, kTakeover, kLearn, kRemove, kColumns };
 
 const QString kVirtual = QStringLiteral("virtual");
 
@@ -89,7 +89,8 @@ MidiControlTab::MidiControlTab(remote::ControlHub& hub, app::Settings& settings,
     learn_->setToolTip(tr("Then press the pedal or move the control to bind to the action"));
     bindings_ = new QTableWidget(0, kColumns, this);
     bindings_->setObjectName(QStringLiteral("midiBindings"));
-    bindings_->setHorizontalHeaderLabels({tr("Action"), tr("Source"), tr("Mode"), {}, {}});
+    bindings_->setHorizontalHeaderLabels(
+        {tr("Action"), tr("Source"), tr("Mode"), tr("Takeover"), {}, {}});
     bindings_->verticalHeader()->hide();
     bindings_->setSelectionMode(QAbstractItemView::NoSelection);
     bindings_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -103,6 +104,20 @@ MidiControlTab::MidiControlTab(remote::ControlHub& hub, app::Settings& settings,
     importButton->setObjectName(QStringLiteral("midiImport"));
     auto* exportButton = new QPushButton(tr("&Export…"), this);
     exportButton->setObjectName(QStringLiteral("midiExport"));
+
+    clockEnabled_ = new QCheckBox(tr("Send MIDI &clock"), this);
+    clockEnabled_->setObjectName(QStringLiteral("midiClockEnabled"));
+    clockEnabled_->setToolTip(
+        tr("24 ticks per beat with Start, Stop and song position: a drum machine follows"));
+    clockOutput_ = new QComboBox(this);
+    clockOutput_->setObjectName(QStringLiteral("midiClockOutput"));
+    clockOutput_->setEditable(true);  // part of a name: the synth may be plugged in later
+    clockOutput_->setAccessibleName(tr("MIDI clock output"));
+    clockOutput_->setToolTip(tr("\"virtual\": stemdeck's clock port alone, to connect a synth to"));
+    clockStatus_ = new QLabel(this);
+    clockStatus_->setObjectName(QStringLiteral("midiClockStatus"));
+    clockStatus_->setWordWrap(true);
+    clockStatus_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
@@ -122,12 +137,30 @@ MidiControlTab::MidiControlTab(remote::ControlHub& hub, app::Settings& settings,
     bottom->addWidget(importButton);
     bottom->addWidget(exportButton);
     layout->addLayout(bottom);
+    auto* clockRow = new QHBoxLayout;
+    clockRow->addWidget(clockEnabled_, 1);
+    auto* clockLabel = new QLabel(tr("Clock output"), this);
+    clockLabel->setBuddy(clockOutput_);
+    clockRow->addWidget(clockLabel);
+    clockRow->addWidget(clockOutput_, 1);
+    layout->addLayout(clockRow);
+    layout->addWidget(clockStatus_);
 
     {
         const QSignalBlocker b1(enabled_), b2(input_);
         enabled_->setChecked(settings_.midiEnabled());
         fillPorts({});
+        const QSignalBlocker b3(clockEnabled_), b4(clockOutput_);
+        clockEnabled_->setChecked(settings_.midiClockEnabled());
+        fillClockOutputs();
     }
+    connect(clockEnabled_, &QCheckBox::toggled, this, &MidiControlTab::applyClock);
+    connect(clockOutput_, &QComboBox::activated, this, &MidiControlTab::applyClock);
+    connect(clockOutput_->lineEdit(), &QLineEdit::editingFinished, this,
+            &MidiControlTab::applyClock);
+    connect(&hub_, &remote::ControlHub::clockChanged, this,
+            [this] { clockStatus_->setText(hub_.clockStatus()); });
+    clockStatus_->setText(hub_.clockStatus());
     connect(enabled_, &QCheckBox::toggled, this, &MidiControlTab::apply);
     connect(input_, &QComboBox::activated, this, &MidiControlTab::apply);
     connect(input_->lineEdit(), &QLineEdit::editingFinished, this, &MidiControlTab::apply);
@@ -154,6 +187,24 @@ void MidiControlTab::apply() {
     settings_.setMidiEnabled(enabled_->isChecked());
     settings_.sync();
     hub_.applyMidi(remote::ControlHub::midiConfig(settings_));
+}
+
+void MidiControlTab::applyClock() {
+    const QString output = clockOutput_->currentText().trimmed();
+    if (!output.isEmpty()) settings_.setMidiClockOutput(output);
+    settings_.setMidiClockEnabled(clockEnabled_->isChecked());
+    settings_.sync();
+    hub_.applyClock(remote::ControlHub::clockConfig(settings_));
+}
+
+void MidiControlTab::fillClockOutputs() {
+    const QSignalBlocker block(clockOutput_);
+    const QString chosen = settings_.midiClockOutput();
+    clockOutput_->clear();
+    clockOutput_->addItem(kVirtual);
+    clockOutput_->addItems(remote::ControlHub::clockOutputs());
+    if (clockOutput_->findText(chosen) < 0) clockOutput_->addItem(chosen);
+    clockOutput_->setCurrentText(chosen);
 }
 
 // The hub makes a new door on each change of the settings: the page follows it.
@@ -205,6 +256,8 @@ void MidiControlTab::fillBindings() {
         bindings_->setItem(row, kAction, new QTableWidgetItem(actionTitle(b.action)));
         bindings_->setItem(row, kSource, new QTableWidgetItem(sourceText(b.source)));
         bindings_->setItem(row, kMode, new QTableWidgetItem(QString::fromLatin1(modeName(b.mode))));
+        if (b.mode == midi::MidiMode::Absolute)
+            bindings_->setCellWidget(row, kTakeover, takeoverBox(i, b));
         auto* relearn = new QPushButton(tr("Learn"));
         relearn->setEnabled(door_ && door_->isOpen() && !door_->learning());
         const QString action = QString::fromStdString(b.action);
@@ -219,6 +272,31 @@ void MidiControlTab::fillBindings() {
         });
         bindings_->setCellWidget(row, kRemove, remove);
     }
+}
+
+// A fader's takeover: pick up (wait until the fader reaches the value) or jump (motor faders).
+QComboBox* MidiControlTab::takeoverBox(std::size_t index, const midi::MidiBinding& binding) {
+    auto* box = new QComboBox;
+    box->setObjectName(QStringLiteral("midiTakeover%1").arg(index));
+    box->setAccessibleName(tr("Takeover of %1").arg(actionTitle(binding.action)));
+    box->setToolTip(tr("Pick up: the fader acts once it reaches the value; jump: at once"));
+    box->addItem(tr("pick up"), QString::fromLatin1(takeoverName(midi::MidiTakeover::Pickup)));
+    box->addItem(tr("jump"), QString::fromLatin1(takeoverName(midi::MidiTakeover::Jump)));
+    box->setCurrentIndex(binding.takeover == midi::MidiTakeover::Jump ? 1 : 0);
+    // Queued: storing the mapping rebuilds the table, this box with it.
+    connect(
+        box, &QComboBox::activated, this,
+        [this, index](int chosen) {
+            // The item chosen, not the box: it may be gone by the time this runs.
+            const auto takeover =
+                chosen == 1 ? midi::MidiTakeover::Jump : midi::MidiTakeover::Pickup;
+            midi::MidiMapping next = currentMapping();
+            if (index >= next.bindings.size() || next.bindings[index].takeover == takeover) return;
+            next.bindings[index].takeover = takeover;
+            storeMapping(std::move(next));
+        },
+        Qt::QueuedConnection);
+    return box;
 }
 
 void MidiControlTab::learn(const QString& action) {

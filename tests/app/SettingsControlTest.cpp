@@ -119,6 +119,33 @@ TEST(SettingsControl, TheMidiDoorIsOffOnAVirtualInputWithTheDefaultMapping) {
     EXPECT_EQ(s.midiMappingPath(), Settings::defaultMidiMappingPath());
 }
 
+TEST(SettingsControl, MidiClockOutIsOffOnItsVirtualPortAndKeepsItsOutput) {
+    test::TempDir dir;
+    {
+        Settings s(iniIn(dir));
+        EXPECT_FALSE(s.midiClockEnabled());
+        EXPECT_EQ(s.midiClockOutput(), QStringLiteral("virtual"));
+        EXPECT_FALSE(s.setMidiClockOutput(QStringLiteral("  ")));
+        EXPECT_FALSE(s.setMidiClockOutput(QString(5000, 'x')));
+        s.setMidiClockEnabled(true);
+        EXPECT_TRUE(s.setMidiClockOutput(QStringLiteral(" alsa:TR-8 ")));
+        ASSERT_TRUE(s.sync());
+    }
+    {
+        Settings s(iniIn(dir));
+        EXPECT_TRUE(s.midiClockEnabled());
+        EXPECT_EQ(s.midiClockOutput(), QStringLiteral("alsa:TR-8"));
+    }
+    {
+        QSettings raw(iniIn(dir), QSettings::IniFormat);
+        raw.setValue(Settings::kMidiClockEnabledKey, "maybe");
+        raw.setValue(Settings::kMidiClockOutputKey, QString(5000, 'x'));
+    }
+    Settings s(iniIn(dir));
+    EXPECT_FALSE(s.midiClockEnabled());
+    EXPECT_EQ(s.midiClockOutput(), QStringLiteral("virtual"));
+}
+
 TEST(SettingsControl, TheWebRemoteIsOffOnThisMachineAndKeepsItsTokens) {
     test::TempDir dir;
     const QString token = QStringLiteral("AbCdEfGhIjKlMnOpQrSt_-");

@@ -2,7 +2,9 @@
 // the web remote (real HTTP on 127.0.0.1), its tokens gate it and Regenerate shuts the old
 // one out, its QR code is libqrencode's own code of the URL it shows; the MIDI tab says why
 // MIDI is off without a MIDI system, and on the JACK dummy server (tests/support/with_jack.sh)
-// Learn and a controller's CC add a binding row. The state the page reads has the markers.
+// Learn and a controller's CC add a binding row; a fader's takeover is chosen and saved
+// (MidiClockWindowTest.cpp: the window's MIDI clock switch). The state the page reads has the
+// markers.
 #include <gtest/gtest.h>
 #include <qrencode.h>
 #include <unistd.h>
@@ -305,6 +307,59 @@ TEST(MidiControlTab, ImportRefusesABadFileAndKeepsTheMappingExportWritesIt) {
     EXPECT_EQ(exported.mapping.bindings[0].action, "play_pause");
 }
 
+TEST(MidiControlTab, AFadersTakeoverIsShownChangedAndSavedWithTheMapping) {
+    TabsRig rig;
+    const auto file = rig.dir / "faders.json";
+    test::writeTextFile(file, R"({"format": "stemdeck-midi", "version": 1, "bindings": [
+        {"action": "play_pause", "source": {"type": "note", "channel": 1, "number": 36}},
+        {"action": "master.gain", "source": {"type": "cc", "channel": 1, "number": 7}, "mode": "absolute"},
+        {"action": "tempo", "source": {"type": "cc", "channel": 1, "number": 8}, "mode": "absolute", "takeover": "jump"}]})");
+    const auto saved = [&] {
+        return control::midi::MidiMappingFile::load(rig.dir / "midi" / "mapping.json").mapping;
+    };
+    {
+        ui::MidiControlTab tab(rig.hub, rig.settings);
+        ASSERT_TRUE(tab.importMapping(test::qpath(file)));
+        auto* table = rig.part<QTableWidget>(&tab, "midiBindings");
+        ASSERT_TRUE(table);
+        ASSERT_EQ(table->rowCount(), 3);
+        EXPECT_EQ(table->cellWidget(0, 3), nullptr) << "a pedal has no takeover";
+        auto* gain = qobject_cast<QComboBox*>(table->cellWidget(1, 3));
+        auto* tempo = qobject_cast<QComboBox*>(table->cellWidget(2, 3));
+        ASSERT_TRUE(gain && tempo);
+        EXPECT_EQ(gain->currentData().toString(), QStringLiteral("pickup")) << "the default";
+        EXPECT_EQ(tempo->currentData().toString(), QStringLiteral("jump"));
+        EXPECT_FALSE(gain->accessibleName().isEmpty());
+        // The user picks "jump" for the master fader (a motor fader): saved at once.
+        gain->setCurrentIndex(gain->findData(QStringLiteral("jump")));
+        emit gain->activated(gain->currentIndex());
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                const auto m = saved();
+                return m.bindings.size() == 3 &&
+                       m.bindings[1].takeover == control::midi::MidiTakeover::Jump;
+            },
+            kTimeoutMs));
+        // And tempo back to pick up.
+        tempo = qobject_cast<QComboBox*>(table->cellWidget(2, 3));
+        ASSERT_TRUE(tempo);
+        tempo->setCurrentIndex(tempo->findData(QStringLiteral("pickup")));
+        emit tempo->activated(tempo->currentIndex());
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return saved().bindings[2].takeover == control::midi::MidiTakeover::Pickup; },
+            kTimeoutMs));
+        EXPECT_EQ(saved().bindings[1].takeover, control::midi::MidiTakeover::Jump);
+        EXPECT_EQ(saved().bindings[1].action, "master.gain");
+    }
+    // A new page reads the saved mapping back.
+    ui::MidiControlTab tab(rig.hub, rig.settings);
+    auto* table = rig.part<QTableWidget>(&tab, "midiBindings");
+    ASSERT_TRUE(table && table->rowCount() == 3);
+    auto* gain = qobject_cast<QComboBox*>(table->cellWidget(1, 3));
+    ASSERT_TRUE(gain);
+    EXPECT_EQ(gain->currentData().toString(), QStringLiteral("jump"));
+}
+
 TEST(MidiControlTab, LearnAndAControllersCcAddABindingRow) {
     if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
     TabsRig rig;
@@ -345,7 +400,7 @@ TEST(MidiControlTab, LearnAndAControllersCcAddABindingRow) {
     ASSERT_TRUE(saved.ok) << rig.part<QLabel>(&tab, "midiMessage")->text().toStdString();
     EXPECT_EQ(saved.mapping.bindings.size(), 1u);
     // Remove: the row and the binding go.
-    auto* remove = qobject_cast<QPushButton*>(table->cellWidget(0, 4));
+    auto* remove = qobject_cast<QPushButton*>(table->cellWidget(0, 5));
     ASSERT_TRUE(remove);
     remove->click();
     EXPECT_EQ(table->rowCount(), 0);

@@ -150,6 +150,15 @@ class Settings {
     // An absolute path; anything else reads as the default.
     QString midiMappingPath() const;
     bool setMidiMappingPath(const QString& path);
+    // MIDI clock out (MidiClockDoor): off by default; its output is part of a MIDI input
+    // port's name or "virtual" (the clock's own port alone, the default). At most
+    // kMaxMidiTextLength characters.
+    static constexpr const char* kMidiClockEnabledKey = "midi/clock";
+    static constexpr const char* kMidiClockOutputKey = "midi/clockOutput";
+    bool midiClockEnabled() const;
+    void setMidiClockEnabled(bool on);
+    QString midiClockOutput() const;
+    bool setMidiClockOutput(const QString& output);
     // The web remote (HttpDoor): off by default, on 127.0.0.1, port kDefaultRemotePort. Its
     // tokens (full, read-only) are empty until the hub generates them (remote::generateToken,
     // the app layer has no QtNetwork) and kept from then on; a value that is not 8 to 256 of

@@ -5,8 +5,12 @@
 #include <QStringList>
 #include <memory>
 
+namespace stemdeck::audio {
+class Engine;
+}
 namespace stemdeck::app {
 class ControlCenter;
+class MidiClockDoor;
 class MidiDoor;
 class Settings;
 }  // namespace stemdeck::app
@@ -18,9 +22,9 @@ class OscDoor;
 
 // The app's remote doors onto its ControlCenter, opened and closed as the settings say
 // (docs/design/CONTROL.md §4, §8, §10): OSC, the web remote (HttpDoor, ControlHubDoors.cpp)
-// and MIDI (app::MidiDoor). A door that cannot open (its port taken, an address not this
-// machine's, no MIDI system) is closed with a one-line status; the app runs on. Control
-// thread only.
+// MIDI (app::MidiDoor) and MIDI clock out (app::MidiClockDoor, as `serve --clock-out`). A door that
+// cannot open (its port taken, an address not this machine's, no MIDI system) is closed with a
+// one-line status; the app runs on. Control thread only.
 class ControlHub : public QObject {
     Q_OBJECT
   public:
@@ -46,6 +50,10 @@ class ControlHub : public QObject {
         QString input = QStringLiteral("virtual");  // part of a port's name, or "virtual"
         QString mappingPath;
     };
+    struct ClockConfig {
+        bool enabled = false;
+        QString output = QStringLiteral("virtual");  // part of a MIDI input's name, or "virtual"
+    };
 
     // What the settings ask for (Settings::oscEnabled, oscAddress, oscPort).
     static OscConfig oscConfig(const app::Settings& settings);
@@ -55,6 +63,10 @@ class ControlHub : public QObject {
     // The web remote's settings (its tokens made first when it is on).
     static HttpConfig httpConfig(app::Settings& settings);
     static MidiConfig midiConfig(const app::Settings& settings);
+    static ClockConfig clockConfig(const app::Settings& settings);
+    // The engine MIDI clock out follows (it must outlive the hub); without one the clock
+    // stays off. Set before applySettings().
+    void setClockEngine(audio::Engine* engine) { clockEngine_ = engine; }
     // Opens every door the settings switch on, closes the others.
     void applySettings(app::Settings& settings);
 
@@ -92,6 +104,21 @@ class ControlHub : public QObject {
     bool midiOpen() const;
     app::MidiDoor* midiDoor() const { return midi_.get(); }
 
+    // Opens MIDI clock out as `config` says (restarted only when the output changed), or
+    // closes it. False when asked for and not open: clockStatus() says why in one line (no
+    // JACK server, no such port); the app runs on. ControlHubClock.cpp.
+    bool applyClock(const ClockConfig& config);
+    bool clockOpen() const;
+    // True when the clock was asked for and could not open.
+    bool clockFailed() const { return clockFailed_; }
+    // "MIDI clock out: stemdeck-clock:clock_out → synth:midi_in", "MIDI clock out: off" or
+    // why it could not open.
+    QString clockStatus() const { return clockStatus_; }
+    app::MidiClockDoor* clockDoor() const { return clock_.get(); }
+    // The MIDI inputs the clock can go to (app::MidiClockDoor::outputs(): JACK's, ALSA's as
+    // "alsa:NAME"); it may open a MIDI client for a moment. Empty without a MIDI system.
+    static QStringList clockOutputs();
+
   signals:
     void oscChanged();
     void httpChanged();
@@ -99,11 +126,15 @@ class ControlHub : public QObject {
     void midiChanged();
     // One printable line from the MIDI door: a mapping problem, a refused action.
     void midiProblem(const QString& line);
+    // MIDI clock out opened, closed or could not open (clockStatus()).
+    void clockChanged();
 
   private:
     void closeOsc();
     void closeHttp();
     void closeMidi();
+    void closeClock();
+    void setClockStatus(const QString& status);
 
     app::ControlCenter& center_;
     std::unique_ptr<OscDoor> osc_;
@@ -116,6 +147,11 @@ class ControlHub : public QObject {
     bool httpFailed_ = false;
     std::unique_ptr<app::MidiDoor> midi_;
     MidiConfig midiConfig_;
+    audio::Engine* clockEngine_ = nullptr;
+    std::unique_ptr<app::MidiClockDoor> clock_;
+    ClockConfig clockConfig_;
+    QString clockStatus_;
+    bool clockFailed_ = false;
 };
 
 }  // namespace stemdeck::remote

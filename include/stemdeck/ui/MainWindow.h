@@ -112,7 +112,7 @@ class MainWindow : public QMainWindow {
     // MainWindowWords.cpp: View › Lyrics and Chords.
     void setUpWords();
     // MainWindowControl.cpp: the ControlCenter and its doors; Settings › Controls.
-    void setUpControl();
+    void setUpControl(audio::Engine& engine);
     void addControlsPage(SettingsDialog* dialog);
     // Before the playback they drive goes.
     void tearDownControl();

@@ -1,7 +1,12 @@
 #include "stemdeck/app/control/MidiClockDoor.h"
 
+#include <string_view>
+
 #include "stemdeck/audio/Engine.h"
+#include "stemdeck/control/backend/AlsaClockPort.h"
 #include "stemdeck/control/backend/JackClockPort.h"
+#include "stemdeck/control/backend/MidiOutput.h"
+#include "stemdeck/control/backend/MidiSystem.h"
 
 namespace stemdeck::app {
 
@@ -14,10 +19,15 @@ MidiClockDoor::~MidiClockDoor() {
 
 bool MidiClockDoor::start(const std::string& destination) {
     stop();
+    constexpr std::string_view kAlsa = "alsa:";
+    if (destination.starts_with(kAlsa)) return startAlsa(destination.substr(kAlsa.size()));
     auto port = std::make_unique<control::backend::JackClockPort>(engine_.clockAnchors());
     if (!port->open()) {
-        setStatus(QString::fromStdString(port->error()) +
-                  QStringLiteral(" (MIDI clock out runs on JACK only)"));
+        // No JACK: the ALSA sequencer, when there is one.
+        if (control::backend::MidiSystem::alsaSequencerHere())
+            return startAlsa(destination == "virtual" ? std::string() : destination);
+        setStatus(QString::fromStdString(port->error()) + QStringLiteral("; ") +
+                  QString::fromLatin1(control::backend::AlsaClockPort::kNoSequencer));
         return false;
     }
     std::string target;
@@ -48,7 +58,37 @@ bool MidiClockDoor::start(const std::string& destination) {
     return true;
 }
 
+bool MidiClockDoor::startAlsa(const std::string& destination) {
+    auto port = std::make_unique<control::backend::AlsaClockPort>(engine_.clockAnchors());
+    // The anchor before the clock thread's first read.
+    engine_.setClockAnchorEnabled(true);
+    if (!port->open(destination == "virtual" ? std::string() : destination)) {
+        engine_.setClockAnchorEnabled(false);
+        setStatus(QString::fromStdString(port->error()));
+        return false;
+    }
+    alsa_ = std::move(port);
+    setStatus(
+        QStringLiteral("MIDI clock out (ALSA): %1").arg(QString::fromStdString(alsa_->portName())));
+    return true;
+}
+
+std::vector<std::string> MidiClockDoor::outputs() {
+    std::vector<std::string> names;
+    if (control::backend::MidiSystem::jackServerAnswers())
+        names = control::backend::MidiOutput(control::backend::MidiApi::Jack).ports();
+    for (const std::string& name : control::backend::AlsaClockPort::destinations())
+        names.push_back("alsa:" + name);
+    return names;
+}
+
 void MidiClockDoor::stop() {
+    if (alsa_) {
+        alsa_->close();
+        alsa_.reset();
+        engine_.setClockAnchorEnabled(false);
+        setStatus(QStringLiteral("MIDI clock out: off"));
+    }
     if (!port_) return;
     port_->close();
     port_.reset();
@@ -57,11 +97,11 @@ void MidiClockDoor::stop() {
 }
 
 bool MidiClockDoor::isOpen() const {
-    return port_ != nullptr;
+    return port_ != nullptr || alsa_ != nullptr;
 }
 
 std::uint64_t MidiClockDoor::sentCount() const {
-    return port_ ? port_->sentCount() : 0;
+    return port_ ? port_->sentCount() : alsa_ ? alsa_->sentCount() : 0;
 }
 
 void MidiClockDoor::setStatus(const QString& status) {

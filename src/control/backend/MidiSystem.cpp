@@ -25,7 +25,7 @@ bool MidiSystem::jackServerAnswers() {
 }
 
 MidiSystemChoice MidiSystem::detect() {
-    if (::access("/dev/snd/seq", R_OK | W_OK) == 0) return {MidiApi::Alsa, {}};
+    if (alsaSequencerHere()) return {MidiApi::Alsa, {}};
     if (jackServerAnswers()) return {MidiApi::Jack, {}};
     return {MidiApi::None, kNoneNote};
 }
@@ -40,6 +40,10 @@ const char* MidiSystem::apiName(MidiApi api) {
             return "none";
     }
     return "none";
+}
+
+bool MidiSystem::alsaSequencerHere() {
+    return ::access("/dev/snd/seq", R_OK | W_OK) == 0;
 }
 
 }  // namespace stemdeck::control::backend

@@ -4,21 +4,24 @@
 #include <QString>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace stemdeck::audio {
 class Engine;
 }
 namespace stemdeck::control::backend {
+class AlsaClockPort;
 class JackClockPort;
-}
+}  // namespace stemdeck::control::backend
 
 namespace stemdeck::app {
 
 // MIDI clock out (issue 13, door 2; docs/design/CONTROL.md §6): switches the engine's clock
 // anchor on and sends 24 ppqn clock, Start/Stop/Continue and Song Position Pointer from the
-// port stemdeck-clock:clock_out (JackClockPort), connected to the destination asked for.
-// JACK only: without a JACK server the door stays off with one line in status() (the ALSA
-// sender is not built). Every method: the control thread.
+// port stemdeck-clock:clock_out, connected to the destination asked for: on JACK
+// (JackClockPort, frame-exact from JACK's cycle) when a server answers, else on the ALSA
+// sequencer (AlsaClockPort, from a clock thread); "alsa:NAME" asks for ALSA. Neither there: the
+// door stays off with one line in status(). Every method: the control thread.
 class MidiClockDoor : public QObject {
     Q_OBJECT
   public:
@@ -27,7 +30,8 @@ class MidiClockDoor : public QObject {
     ~MidiClockDoor() override;
 
     // `destination`: "virtual" or empty for the port alone (a synth or DAW connects to it),
-    // else part of a JACK MIDI input port's name (the first that contains it). Closes what
+    // else part of a JACK MIDI input port's name (the first that contains it), or "alsa:" and
+    // part of an ALSA port's name ("alsa:" alone: the ALSA virtual port). Closes what
     // was open first. True when the port is open and, if one was named, connected; otherwise
     // status() says why and the door is off.
     bool start(const std::string& destination);
@@ -37,15 +41,20 @@ class MidiClockDoor : public QObject {
     QString status() const { return status_; }
     // Messages sent since start().
     std::uint64_t sentCount() const;
+    // The outputs start() takes: JACK MIDI inputs when a server answers, and ALSA ports as
+    // "alsa:NAME" when there is a sequencer. It may open a MIDI client for a moment.
+    static std::vector<std::string> outputs();
 
   signals:
     void statusChanged(const QString& status);
 
   private:
     void setStatus(const QString& status);
+    bool startAlsa(const std::string& destination);
 
     audio::Engine& engine_;
     std::unique_ptr<control::backend::JackClockPort> port_;
+    std::unique_ptr<control::backend::AlsaClockPort> alsa_;
     QString status_ = QStringLiteral("MIDI clock out: off");
 };
 

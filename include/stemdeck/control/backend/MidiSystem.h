@@ -24,6 +24,8 @@ class MidiSystem {
     // else none. Never throws, prints nothing. Any thread; it opens and closes a JACK client.
     static MidiSystemChoice detect();
     static bool jackServerAnswers();
+    // /dev/snd/seq opens for reading and writing (CI has none). Any thread.
+    static bool alsaSequencerHere();
     static const char* apiName(MidiApi api);  // "alsa", "jack", "none"
 };
 
