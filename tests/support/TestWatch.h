@@ -11,7 +11,7 @@ namespace stemdeck::test {
 //   runs longer than STEMDECK_TEST_WATCHDOG_S seconds (default 240, 600 under ASan, none under
 //   TSan, which forbids threads in the children of the tests that fork; 0 turns the watchdog off)
 //   or the process longer than STEMDECK_TEST_DEADLINE_S (CMake sets it a little under a test's
-//   TIMEOUT: stemdeck_test_deadlines in tests/CMakeLists.txt), before CTest kills the process
+//   TIMEOUT: stemdeck_plan_tests in tests/CMakeLists.txt), before CTest kills the process
 //   without a word.
 // Main thread, once, after InitGoogleTest and before RUN_ALL_TESTS.
 void installTestWatch();
