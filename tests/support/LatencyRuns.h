@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <iostream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -82,6 +83,26 @@ inline LatencyRuns measureLatencies(const JackRecorder& recorder,
     }
     std::sort(runs.ms.begin(), runs.ms.end());
     return runs;
+}
+
+// What each latency test shares: its runs (at least 30 are measured once those near cycles
+// JACK missed are left out), how long it waits on one step, and the tone's rate.
+inline constexpr int kLatencyRuns = 50;
+inline constexpr int kLatencyTimeoutMs = 10000;
+inline constexpr int kLatencyRate = 48000;
+
+// Test thread: judges the runs one way for every door: enough measured, the figures printed,
+// p95 within one buffer (`period` frames) + 10 ms. With an exact send frame (`exactSend`), a
+// run of 0 ms or less means the stem was not silent when the action went out.
+inline void expectWithinAPeriodPlusTenMs(const LatencyRuns& runs, const std::string& what,
+                                         int period, int rate, bool exactSend) {
+    ASSERT_GE(runs.ms.size(), 30u) << runs.nearMissedCycles << " runs near cycles JACK missed, "
+                                   << runs.lateCycles << " already audible when sent";
+    runs.print(std::cout, what, period, rate);
+    EXPECT_LE(runs.quantile(0.95), 1000.0 * period / rate + 10.0);
+    if (exactSend) {
+        EXPECT_GT(runs.ms.front(), 0.0) << "the stem was not silent at a send";
+    }
 }
 
 }  // namespace stemdeck::test
