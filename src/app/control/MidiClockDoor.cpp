@@ -24,8 +24,7 @@ bool MidiClockDoor::start(const std::string& destination) {
     auto port = std::make_unique<control::backend::JackClockPort>(engine_.clockAnchors());
     if (!port->open()) {
         // No JACK: the ALSA sequencer, when there is one.
-        if (control::backend::MidiSystem::alsaSequencerHere())
-            return startAlsa(destination == "virtual" ? std::string() : destination);
+        if (control::backend::MidiSystem::alsaSequencerHere()) return startAlsa(destination);
         setStatus(QString::fromStdString(port->error()) + QStringLiteral("; ") +
                   QString::fromLatin1(control::backend::AlsaClockPort::kNoSequencer));
         return false;

@@ -3,6 +3,7 @@
 #include <RtMidi.h>
 
 #include "RtMidiSupport.h"
+#include "stemdeck/control/backend/MidiOutput.h"
 #include "stemdeck/control/backend/MidiSystem.h"
 
 namespace stemdeck::control::backend {
@@ -30,11 +31,8 @@ bool AlsaClockPort::open(const std::string& destination) {
             out_->openVirtualPort(kPort);
             portName_ = std::string(kClientName) + ":" + kPort;
         } else {
-            const unsigned count = out_->getPortCount();
-            unsigned found = count;
-            for (unsigned i = 0; i < count && found == count; ++i)
-                if (out_->getPortName(i).find(destination) != std::string::npos) found = i;
-            if (found == count)
+            const unsigned found = detail::portContaining(*out_, destination);
+            if (found == out_->getPortCount())
                 problem = "MIDI clock: no ALSA MIDI port contains \"" +
                           detail::oneLine(destination) + "\"";
             else {
@@ -67,17 +65,8 @@ void AlsaClockPort::close() {
 }
 
 std::vector<std::string> AlsaClockPort::destinations() {
-    std::vector<std::string> names;
-    if (!MidiSystem::alsaSequencerHere()) return names;
-    try {
-        RtMidiOut probe(RtMidi::LINUX_ALSA, "stemdeck-ports");
-        probe.setErrorCallback(detail::quiet, nullptr);
-        for (unsigned i = 0, n = probe.getPortCount(); i < n; ++i)
-            names.push_back(probe.getPortName(i));
-    } catch (const RtMidiError&) {
-        names.clear();
-    }
-    return names;
+    if (!MidiSystem::alsaSequencerHere()) return {};
+    return MidiOutput(MidiApi::Alsa).ports();
 }
 
 bool AlsaClockPort::send(const std::uint8_t* bytes, std::size_t size) {

@@ -39,11 +39,8 @@ std::string MidiInput::open(const std::string& port) {
         if (port.empty()) {
             in_->openVirtualPort("control_in");
         } else {
-            const unsigned count = in_->getPortCount();
-            unsigned found = count;
-            for (unsigned i = 0; i < count && found == count; ++i)
-                if (in_->getPortName(i).find(port) != std::string::npos) found = i;
-            if (found == count) {
+            const unsigned found = detail::portContaining(*in_, port);
+            if (found == in_->getPortCount()) {
                 in_.reset();
                 return "MIDI input: no port named \"" + oneLine(port) + "\"";
             }
@@ -74,15 +71,11 @@ std::vector<std::string> MidiInput::ports() const {
     std::vector<std::string> names;
     if (api_ == MidiApi::None) return names;
     try {
-        if (in_) {  // the open input lists them without a client of its own
-            for (unsigned i = 0, n = in_->getPortCount(); i < n; ++i)
-                names.push_back(in_->getPortName(i));
-            return names;
-        }
+        // The open input lists them without a client of its own.
+        if (in_) return detail::portNames(*in_);
         RtMidiIn probe(rtApi(api_), "stemdeck-ports");
         probe.setErrorCallback(quiet, nullptr);
-        for (unsigned i = 0, n = probe.getPortCount(); i < n; ++i)
-            names.push_back(probe.getPortName(i));
+        names = detail::portNames(probe);
     } catch (const RtMidiError&) {
         names.clear();
     }

@@ -28,11 +28,8 @@ std::string MidiOutput::open(const std::string& port) {
             out_->openVirtualPort(kVirtualPort);
             portName_ = std::string(kClientName) + ":" + kVirtualPort;
         } else {
-            const unsigned count = out_->getPortCount();
-            unsigned found = count;
-            for (unsigned i = 0; i < count && found == count; ++i)
-                if (out_->getPortName(i).find(port) != std::string::npos) found = i;
-            if (found == count) {
+            const unsigned found = detail::portContaining(*out_, port);
+            if (found == out_->getPortCount()) {
                 out_.reset();
                 return "MIDI feedback: no port named \"" + oneLine(port) + "\"";
             }
@@ -65,15 +62,10 @@ std::vector<std::string> MidiOutput::ports() const {
     std::vector<std::string> names;
     if (api_ == MidiApi::None) return names;
     try {
-        if (out_) {
-            for (unsigned i = 0, n = out_->getPortCount(); i < n; ++i)
-                names.push_back(out_->getPortName(i));
-            return names;
-        }
+        if (out_) return detail::portNames(*out_);
         RtMidiOut probe(rtApi(api_), "stemdeck-ports");
         probe.setErrorCallback(quiet, nullptr);
-        for (unsigned i = 0, n = probe.getPortCount(); i < n; ++i)
-            names.push_back(probe.getPortName(i));
+        names = detail::portNames(probe);
     } catch (const RtMidiError&) {
         names.clear();
     }

@@ -5,6 +5,7 @@
 #include <RtMidi.h>
 
 #include <string>
+#include <vector>
 
 #include "stemdeck/control/backend/MidiSystem.h"
 
@@ -37,6 +38,21 @@ inline std::string oneLine(std::string text) {
     for (char& c : text)
         if (c == '\n' || c == '\r') c = ' ';
     return text;
+}
+
+// The ports `midi` (an input or an output) can connect to, by name.
+inline std::vector<std::string> portNames(RtMidi& midi) {
+    std::vector<std::string> names;
+    for (unsigned i = 0, n = midi.getPortCount(); i < n; ++i) names.push_back(midi.getPortName(i));
+    return names;
+}
+
+// The first port whose name contains `part`, or getPortCount() when none does.
+inline unsigned portContaining(RtMidi& midi, const std::string& part) {
+    const unsigned count = midi.getPortCount();
+    for (unsigned i = 0; i < count; ++i)
+        if (midi.getPortName(i).find(part) != std::string::npos) return i;
+    return count;
 }
 
 }  // namespace stemdeck::control::backend::detail
