@@ -34,10 +34,7 @@ constexpr int kRate = test::kLatencyRate;
 // stream again (the engine stops it once silent), which drops the recorder's connections.
 // Runs near a cycle JACK missed are left out.
 TEST(MidiDoorLatency, NoteToRecordedOutputWithinAPeriodPlusTenMs) {
-    if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-    GTEST_SKIP() << "timing under a sanitizer measures the sanitizer";
-#endif
+    if (const char* why = test::latencySkipReason()) GTEST_SKIP() << why;
     test::MidiDoorRig rig;
     const fs::path folder = rig.dir / "sine";
     fs::create_directories(folder);

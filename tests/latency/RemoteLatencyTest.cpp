@@ -165,19 +165,10 @@ void measure(LatencyRig& rig, const std::string& door, Sender& sender,
     test::expectWithinAPeriodPlusTenMs(runs, door, period, rate, false);
 }
 
-bool skipped() {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-    return true;  // timing under a sanitizer measures the sanitizer
-#else
-    return false;
-#endif
-}
-
 }  // namespace
 
 TEST(RemoteLatency, OscPacketToRecordedOutputWithinAPeriodPlusTenMs) {
-    if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
-    if (skipped()) GTEST_SKIP() << "timing under a sanitizer measures the sanitizer";
+    if (const char* why = test::latencySkipReason()) GTEST_SKIP() << why;
     LatencyRig rig;
     ASSERT_TRUE(rig.clock.open());
     QString error;
@@ -199,8 +190,7 @@ TEST(RemoteLatency, OscPacketToRecordedOutputWithinAPeriodPlusTenMs) {
 }
 
 TEST(RemoteLatency, HttpPostToRecordedOutputWithinAPeriodPlusTenMs) {
-    if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
-    if (skipped()) GTEST_SKIP() << "timing under a sanitizer measures the sanitizer";
+    if (const char* why = test::latencySkipReason()) GTEST_SKIP() << why;
     LatencyRig rig;
     ASSERT_TRUE(rig.clock.open());
     QString error;

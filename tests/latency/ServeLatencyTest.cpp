@@ -81,10 +81,7 @@ bool playingSays(test::OscClient& client, std::size_t from) {
 // goes out on JACK's frame clock (the peer's exact frame), so a stem that was not silent shows
 // as a latency of 0 or less.
 TEST(ServeLatency, NoteThroughServeToRecordedOutputWithinItsBufferPlusTenMs) {
-    if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-    GTEST_SKIP() << "timing under a sanitizer measures the sanitizer";
-#endif
+    if (const char* why = test::latencySkipReason()) GTEST_SKIP() << why;
     // serve's device buffer is --block (default 256 frames): set to JACK's period, as a user
     // matches it to the server (a 256-frame buffer on a 1024-frame server, or the reverse,
     // adds PortAudio's own buffering that the target does not allow).

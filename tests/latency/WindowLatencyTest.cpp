@@ -17,6 +17,7 @@
 #include "JackRecorder.h"
 #include "JackServer.h"
 #include "LatencyRuns.h"
+#include "MidiDoorRig.h"
 #include "PaintCounter.h"
 #include "QtPath.h"
 #include "TempDir.h"
@@ -54,13 +55,7 @@ control::ActionResult invoke(app::ControlCenter& center, const std::string& name
     if (!peer.open()) return ::testing::AssertionFailure() << peer.error();
     if (!peer.connectTo("stemdeck:control_in"))
         return ::testing::AssertionFailure() << peer.error();
-    for (int i = 0; i < 50 && door.messageCount() == 0; ++i) {
-        peer.send({0x80, 0, 0});  // bound to nothing
-        (void)QTest::qWaitFor([&] { return door.messageCount() > 0; }, 200);
-    }
-    if (door.messageCount() == 0)
-        return ::testing::AssertionFailure() << "no message came through in 10 s";
-    return ::testing::AssertionSuccess();
+    return test::untilTheDoorHears(peer, door);
 }
 
 // Paints of every LevelMeter of the window (the stems' and the master's).
@@ -78,10 +73,7 @@ int meterPaints(const test::PaintCounter& paints) {
 // silent shows as a latency of 0 or less. Meanwhile the window polls, meters and repaints:
 // the test checks it did, or the figure would not be the window's.
 TEST(WindowLatency, LearnedNoteThroughTheWindowToRecordedOutputWithinAPeriodPlusTenMs) {
-    if (test::wrapperJackServerName().empty()) GTEST_SKIP() << "needs with_jack.sh";
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-    GTEST_SKIP() << "timing under a sanitizer measures the sanitizer";
-#endif
+    if (const char* why = test::latencySkipReason()) GTEST_SKIP() << why;
     // The wrapper's JACK period: the block the window asks PortAudio for is set to it (the
     // audio profile a user picks for that server; the default "Modern" profile's 1024 frames
     // on a 256-frame server would add three periods the target does not allow).

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "JackRecorder.h"
+#include "JackServer.h"
 
 namespace stemdeck::test {
 
@@ -83,6 +84,17 @@ inline LatencyRuns measureLatencies(const JackRecorder& recorder,
     }
     std::sort(runs.ms.begin(), runs.ms.end());
     return runs;
+}
+
+// Why a latency test cannot measure here, or nullptr: it needs the wrapper's JACK server, and
+// timing under a sanitizer measures the sanitizer.
+inline const char* latencySkipReason() {
+    if (wrapperJackServerName().empty()) return "needs with_jack.sh";
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    return "timing under a sanitizer measures the sanitizer";
+#else
+    return nullptr;
+#endif
 }
 
 // What each latency test shares: its runs (at least 30 are measured once those near cycles
