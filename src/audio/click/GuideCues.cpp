@@ -111,10 +111,15 @@ void GuideCues::render(double songFrame, int n, float* left, float* right,
     if (block.sounds) add(block, n, left, right);
 }
 
-GuideCues::Block GuideCues::begin(double songFrame, int n, double songFramesPerFrame) noexcept {
+GuideCues::Block GuideCues::beginWithCues(double songFrame, int n,
+                                          double songFramesPerFrame) noexcept {
     Block block;
     if (n <= 0) return block;
     takePublished();
+    if (!current_ || (voice_ < 0 && !enabled_.load(std::memory_order_relaxed))) {
+        haveLast_ = false;  // as begin()'s common case
+        return block;
+    }
     const double rate = songFramesPerFrame > 0.0 ? songFramesPerFrame : 1.0;
     const double span = n * rate;
     // A block that does not follow the last one is a seek or a loop wrap: what was being said

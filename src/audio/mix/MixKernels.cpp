@@ -231,6 +231,7 @@ __attribute__((target("avx2"))) float largestLane(__m256 lanes) noexcept {
 }
 
 // Frames i..i+7 (l, r) written interleaved, their peaks and sums onto the lanes.
+template <bool Sums = true>
 __attribute__((target("avx2"), always_inline)) inline void storeScanning(__m256 l, __m256 r, int i,
                                                                          float* out, __m256 absMask,
                                                                          __m256& peakL,
@@ -242,7 +243,7 @@ __attribute__((target("avx2"), always_inline)) inline void storeScanning(__m256 
     _mm256_storeu_ps(out + 2 * i + 8, _mm256_permute2f128_ps(lo, hi, 0x31));
     peakL = _mm256_max_ps(peakL, _mm256_and_ps(l, absMask));
     peakR = _mm256_max_ps(peakR, _mm256_and_ps(r, absMask));
-    sums = _mm256_add_ps(sums, _mm256_add_ps(l, r));
+    if constexpr (Sums) sums = _mm256_add_ps(sums, _mm256_add_ps(l, r));
 }
 
 // Frames i..i+7 of interleaveAvx2.
@@ -339,6 +340,106 @@ const void* sourceAt(const ChannelPass& pass, int k, std::size_t at) noexcept {
     return static_cast<const float*>(pass.sources[k]) + at;
 }
 
+// Symmetric int16 passes with no prior sum: their sums are finite whenever the gains are
+// bounded (ChannelPass::boundedGains) and the master is, so the NaN sums are not kept.
+template <bool Symmetric, bool Int16, bool Prior>
+inline constexpr bool kFiniteSums = Symmetric&& Int16 && !Prior;
+
+// The state one block of mixInterleavedAvx2 carries from step to step.
+template <int Terms>
+struct InterleavedState {
+    __m256 gl[Terms], gr[Terms];  // each source's gain, per side
+    const void* sl[Terms];        // Symmetric: each source at the block's first frame
+    const void* sr[Terms];
+    __m256 gm, absMask, peakL, peakR, sums;
+};
+
+// Frames i..i+7 of mixInterleavedAvx2; Prefetch: also ask for the next block's samples.
+template <bool Symmetric, int K, bool Int16, bool Prior, bool Scaled, bool Prefetch, int Terms>
+__attribute__((target("avx2"), always_inline)) inline void interleavedEight(
+    InterleavedState<Terms>& st, const ChannelPass& left, const ChannelPass& right, std::size_t at,
+    int n, int i, float* out) noexcept {
+    if constexpr (Symmetric && Prefetch) {
+        // The next block's samples (the same place one block on), a cache line a source per
+        // 16 frames: the next callback finds them in cache instead of waiting for memory, and
+        // the fetches overlap this block's work.
+        for (int k = 0; k < K; ++k) {
+            constexpr std::size_t kBytes = Int16 ? sizeof(std::int16_t) : sizeof(float);
+            const auto ahead = static_cast<std::size_t>(n + i) * kBytes;
+            _mm_prefetch(static_cast<const char*>(st.sl[k]) + ahead, _MM_HINT_T0);
+            _mm_prefetch(static_cast<const char*>(st.sr[k]) + ahead, _MM_HINT_T0);
+        }
+    }
+    __m256 l, r;
+    if constexpr (Symmetric) {
+        l = passEight<K, Int16, Prior>(st.gl, st.sl, left.prior, i);
+        r = passEight<K, Int16, Prior>(st.gr, st.sr, right.prior, i);
+    } else {
+        l = anyPassEight(left, st.gl, at, i);
+        r = anyPassEight(right, st.gr, at, i);
+    }
+    if constexpr (Scaled) {
+        l = _mm256_mul_ps(l, st.gm);
+        r = _mm256_mul_ps(r, st.gm);
+    }
+    storeScanning<!kFiniteSums<Symmetric, Int16, Prior>>(l, r, i, out, st.absMask, st.peakL,
+                                                         st.peakR, st.sums);
+}
+
+// mixInterleavedAvx2's block, Scaled when the master gain is not unity (applyRampedGain skips
+// unity): two loops, so that the test is not made in every step.
+template <bool Symmetric, int K, bool Int16, bool Prior, bool Scaled>
+__attribute__((target("avx2"), always_inline)) inline BusScan interleavedBlock(
+    const ChannelPass& left, const ChannelPass& right, std::size_t at, float master, int n,
+    float* out) noexcept {
+    // Symmetric: K sources a side, in locals (a vector store may alias anything: read through
+    // the passes, every step would load them again). Else only the gains (count at run time).
+    constexpr int kTerms = Symmetric ? K : kMaxFusedSources;
+    InterleavedState<kTerms> st;
+    const int terms = Symmetric ? K : (left.count > right.count ? left.count : right.count);
+    for (int k = 0; k < terms; ++k) {
+        st.gl[k] = _mm256_set1_ps(left.gains[k]);
+        st.gr[k] = _mm256_set1_ps(right.gains[k]);
+        if constexpr (Symmetric) {
+            st.sl[k] = sourceAt<Int16>(left, k, at);
+            st.sr[k] = sourceAt<Int16>(right, k, at);
+        }
+    }
+    st.gm = _mm256_set1_ps(master);
+    st.absMask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
+    st.peakL = st.peakR = st.sums = _mm256_setzero_ps();
+    int i = 0;
+    // Sixteen frames a step: the loop's count, compare and branch paid half as often, and the
+    // prefetch (a line a source per 16 frames) needs no test of its own.
+    for (; i + 16 <= n; i += 16) {
+        interleavedEight<Symmetric, K, Int16, Prior, Scaled, true>(st, left, right, at, n, i, out);
+        interleavedEight<Symmetric, K, Int16, Prior, Scaled, false>(st, left, right, at, n, i + 8,
+                                                                    out);
+    }
+    for (; i + 8 <= n; i += 8)
+        interleavedEight<Symmetric, K, Int16, Prior, Scaled, true>(st, left, right, at, n, i, out);
+    BusScan scan;
+    float sum = 0.0f;
+    scan.peakLeft = largestLane(st.peakL);
+    scan.peakRight = largestLane(st.peakR);
+    for (; i < n; ++i) {
+        float l = passFrame(left, at, i), r = passFrame(right, at, i);
+        if constexpr (Scaled) {
+            l *= master;
+            r *= master;
+        }
+        scanFrame(l, r, i, out, scan, sum);
+    }
+    if constexpr (kFiniteSums<Symmetric, Int16, Prior>) {
+        scan.nan = sum != sum || !left.boundedGains || !right.boundedGains ||
+                   !(std::abs(master) <= kBoundedGain);
+    } else {
+        const __m256 nanLanes = _mm256_cmp_ps(st.sums, st.sums, _CMP_UNORD_Q);
+        scan.nan = sum != sum || _mm256_movemask_ps(nanLanes) != 0;
+    }
+    return scan;
+}
+
 // Symmetric: both channels' passes have K sources of one format (the common case: every stem
 // of one format, none silenced on one side), so every term is straight-line code. Else
 // (Symmetric false) each channel's pass is read at run time.
@@ -347,68 +448,10 @@ __attribute__((target("avx2"))) BusScan mixInterleavedAvx2(const ChannelPass& le
                                                            const ChannelPass& right, std::size_t at,
                                                            float master, int n,
                                                            float* out) noexcept {
-    // Symmetric: K sources a side, in locals (a vector store may alias anything: read through
-    // the passes, every step would load them again). Else only the gains (count at run time).
-    constexpr int kTerms = Symmetric ? K : kMaxFusedSources;
-    __m256 gl[kTerms], gr[kTerms];
-    const void* sl[kTerms];
-    const void* sr[kTerms];
-    const int terms = Symmetric ? K : (left.count > right.count ? left.count : right.count);
-    for (int k = 0; k < terms; ++k) {
-        gl[k] = _mm256_set1_ps(left.gains[k]);
-        gr[k] = _mm256_set1_ps(right.gains[k]);
-        if constexpr (Symmetric) {
-            sl[k] = sourceAt<Int16>(left, k, at);
-            sr[k] = sourceAt<Int16>(right, k, at);
-        }
-    }
-    const bool scaled = master != 1.0f;  // applyRampedGain skips unity
-    const __m256 gm = _mm256_set1_ps(master);
-    const __m256 absMask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
-    __m256 peakL = _mm256_setzero_ps(), peakR = _mm256_setzero_ps(), sums = _mm256_setzero_ps();
-    int i = 0;
-    for (; i + 8 <= n; i += 8) {
-        if constexpr (Symmetric) {
-            // The next block's samples (the same place one block on), a cache line a source
-            // per 16 frames: the next callback finds them in cache instead of waiting for
-            // memory, and the fetches overlap this block's work.
-            if ((i & 15) == 0)
-                for (int k = 0; k < K; ++k) {
-                    constexpr std::size_t kBytes = Int16 ? sizeof(std::int16_t) : sizeof(float);
-                    const auto ahead = static_cast<std::size_t>(n + i) * kBytes;
-                    _mm_prefetch(static_cast<const char*>(sl[k]) + ahead, _MM_HINT_T0);
-                    _mm_prefetch(static_cast<const char*>(sr[k]) + ahead, _MM_HINT_T0);
-                }
-        }
-        __m256 l, r;
-        if constexpr (Symmetric) {
-            l = passEight<K, Int16, Prior>(gl, sl, left.prior, i);
-            r = passEight<K, Int16, Prior>(gr, sr, right.prior, i);
-        } else {
-            l = anyPassEight(left, gl, at, i);
-            r = anyPassEight(right, gr, at, i);
-        }
-        if (scaled) {
-            l = _mm256_mul_ps(l, gm);
-            r = _mm256_mul_ps(r, gm);
-        }
-        storeScanning(l, r, i, out, absMask, peakL, peakR, sums);
-    }
-    BusScan scan;
-    float sum = 0.0f;
-    scan.peakLeft = largestLane(peakL);
-    scan.peakRight = largestLane(peakR);
-    for (; i < n; ++i) {
-        float l = passFrame(left, at, i), r = passFrame(right, at, i);
-        if (scaled) {
-            l *= master;
-            r *= master;
-        }
-        scanFrame(l, r, i, out, scan, sum);
-    }
-    const __m256 nanLanes = _mm256_cmp_ps(sums, sums, _CMP_UNORD_Q);
-    scan.nan = sum != sum || _mm256_movemask_ps(nanLanes) != 0;
-    return scan;
+    return master != 1.0f
+               ? interleavedBlock<Symmetric, K, Int16, Prior, true>(left, right, at, master, n, out)
+               : interleavedBlock<Symmetric, K, Int16, Prior, false>(left, right, at, master, n,
+                                                                     out);
 }
 
 // The kernel for symmetric passes of `count` sources: K, the format and whether a prior sum is

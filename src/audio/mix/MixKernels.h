@@ -43,7 +43,10 @@ struct ChannelPass {
     int count = 0;
     bool int16 = false;
     const float* prior = nullptr;
+    // Every gain within ±kBoundedGain: int16 sources then give finite sums (no NaN to catch).
+    bool boundedGains = false;
 };
+inline constexpr float kBoundedGain = 1.0e6f;
 
 // The steady path's whole output stage in one pass: each channel's last pass (as mixScaled
 // sums it, sources read from frame `at`), times `master` (skipped at 1, as applyRampedGain

@@ -40,6 +40,7 @@ void Mixer::prepare(const Song* song, const MixControls* controls, int sampleRat
     planLast_.assign(2, detail::ChannelPass{});
     planMeters_.assign(stems_.size(), PlanMeter{});
     planBuilt_ = false;
+    fusedHeld_ = false;
     targetsRead_ = false;
     snapToTargets();
 }
@@ -323,6 +324,7 @@ bool Mixer::planHolds() noexcept {
 void Mixer::buildPlan() noexcept {
     static_assert(kPassSources == detail::kMaxFusedSources);
     planBuilt_ = false;
+    fusedHeld_ = false;
     planFrames_ = song_->frames;
     for (std::size_t i = 0; i < stems_.size(); ++i) {
         const StemState& state = stems_[i];
@@ -331,6 +333,10 @@ void Mixer::buildPlan() noexcept {
         if (state.left.ramping() || state.right.ramping() || audio.decoding()) return;
         planFrames_ = std::min({planFrames_, audio.readyFrames(), audio.firstExtentFrames()});
         const std::vector<float>& peaks = song_->stems[i].peaks;
+        // meterPlanned reads a block's buckets unchecked: the plan stops where a table does.
+        if (!peaks.empty())
+            planFrames_ = std::min(planFrames_, static_cast<std::int64_t>(peaks.size()) *
+                                                    static_cast<std::int64_t>(kPeakBucketFrames));
         planMeters_[i] = {
             peaks.data(), peaks.size(),
             std::max(std::abs(state.left.current()), std::abs(state.right.current()))};
@@ -359,12 +365,16 @@ void Mixer::buildPlan() noexcept {
             const FusedPass& pass = passes[count - 1];
             last.count = pass.count;
             last.int16 = pass.int16;
+            last.boundedGains = true;
             for (int k = 0; k < pass.count; ++k) {
                 last.sources[k] = pass.sources[k];
                 last.gains[k] = pass.gains[k];
+                last.boundedGains =
+                    last.boundedGains && std::abs(pass.gains[k]) <= detail::kBoundedGain;
             }
         }
     }
+    planMultiPass_ = planPasses_[0] > 1 || planPasses_[1] > 1;
     planKernel_ = detail::interleavedMixFor(planLast_[0], planLast_[1], planPasses_[0] > 1,
                                             planPasses_[1] > 1);
     planVersion_ = targetsVersion_;
@@ -401,22 +411,39 @@ bool Mixer::mixPlanned(std::int64_t position, int n, float* left, float* right) 
 
 bool Mixer::mixInterleaved(std::int64_t position, int n, float* left, float* right, float* out,
                            detail::BusScan& scan) noexcept {
+    // The common block first: nothing changed since a block this path took (every control
+    // change bumps the controls' version, and ramps and new plans start only from one), and it
+    // is still inside the plan.
+    const bool held = fusedHeld_ && controls_->version() == fusedVersion_ && n > 0 &&
+                      n <= kMaxChunk && position >= 0 && position + n <= planFrames_;
+    if (!held && !settleFused(position, n)) return false;
+    // Each channel's passes but the last into its bus, as runPasses sums them; the last one
+    // reads that sum, its sources and the master gain into `out` in one pass. Up to
+    // kPassSources stems a channel there is one pass, and the plan's last passes read no sum.
+    if (planMultiPass_) {
+        float* const bus[2] = {left, right};
+        for (std::size_t c = 0; c < 2; ++c) {
+            const int count = planPasses_[c];
+            if (count > 1)
+                runPasses(plan_.data() + c * stems_.size(), count - 1, position, n, bus[c]);
+            planLast_[c].prior = count > 1 ? bus[c] : nullptr;
+        }
+    }
+    scan = planKernel_(planLast_[0], planLast_[1], static_cast<std::size_t>(position),
+                       master_.current(), n, out);
+    meterPlanned(position, n);
+    return true;
+}
+
+bool Mixer::settleFused(std::int64_t position, int n) noexcept {
+    fusedHeld_ = false;
     if (!song_ || !controls_ || stems_.empty() || n <= 0 || n > kMaxChunk) return false;
     updateTargets();
     if (master_.ramping() || position < 0 || !planHolds() || !planKernel_ ||
         position + n > planFrames_)
         return false;
-    // Each channel's passes but the last into its bus, as runPasses sums them; the last one
-    // reads that sum, its sources and the master gain into `out` in one pass.
-    float* const bus[2] = {left, right};
-    for (std::size_t c = 0; c < 2; ++c) {
-        const int count = planPasses_[c];
-        if (count > 1) runPasses(plan_.data() + c * stems_.size(), count - 1, position, n, bus[c]);
-        planLast_[c].prior = count > 1 ? bus[c] : nullptr;
-    }
-    scan = planKernel_(planLast_[0], planLast_[1], static_cast<std::size_t>(position),
-                       master_.current(), n, out);
-    meterPlanned(position, n);
+    fusedHeld_ = true;
+    fusedVersion_ = targetsVersion_;
     return true;
 }
 
@@ -426,14 +453,14 @@ void Mixer::meterPlanned(std::int64_t position, int n) noexcept {
     constexpr auto kBucket = static_cast<std::size_t>(kPeakBucketFrames);
     const auto from = static_cast<std::size_t>(position);
     const std::size_t first = from / kBucket;
-    const std::size_t lastInBlock = (from + static_cast<std::size_t>(n) - 1) / kBucket;
-    for (std::size_t i = 0; i < planMeters_.size(); ++i) {
-        const PlanMeter& meter = planMeters_[i];
-        if (meter.buckets == 0) continue;
-        const std::size_t last = std::min(lastInBlock, meter.buckets - 1);
-        if (first > last) continue;
-        meters_->noteStem(i, largestPeak(meter.peaks, first, last) * meter.gain);
-    }
+    const std::size_t last = (from + static_cast<std::size_t>(n) - 1) / kBucket;
+    const LevelMeters::StemNotes notes = meters_->stemNotes();
+    const PlanMeter* meter = planMeters_.data();
+    const PlanMeter* const end = meter + planMeters_.size();
+    // buildPlan keeps the plan's frames within every table (no table: no meter).
+    for (std::size_t i = 0; meter != end; ++meter, ++i)
+        if (meter->buckets != 0)
+            notes.note(i, largestPeak(meter->peaks, first, last) * meter->gain);
 }
 
 void Mixer::mixStems(std::int64_t position, int n, float* left, float* right, const int* pairOf,

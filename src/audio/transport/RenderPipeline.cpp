@@ -238,7 +238,7 @@ void RenderPipeline::finishStereo(float* out, int n, const float* fade) noexcept
     parts_.meters->noteMaster(scan.peakLeft, scan.peakRight);
 }
 
-bool RenderPipeline::steady(int n, int channels, const float* fade) const noexcept {
+inline bool RenderPipeline::steady(int n, int channels, const float* fade) const noexcept {
     return steadyPath_ && !fade && !split_ && channels == 2 && n > 0 &&
            n <= parts_.routing->maxFrames() && !parts_.click->enabled() &&
            chains_.front()->passesThrough(n);
@@ -255,35 +255,46 @@ void RenderPipeline::renderSteady(float* out, int n) noexcept {
     // stretcher bypassed (not priming: the click would be due, but it is off), one chain.
     ++steadyChunks_;
     primedAtStart_ = false;
-    const std::int64_t heard = heardPosition();
     parts_.meters->setStemAudibility(1.0f);
     BusChain& chain = *chains_.front();
     const StereoBus bus = parts_.routing->bus(0);
     // The cues move on first (they read nothing the mix changes): a block where none sounds
     // needs no pass over the bus for them.
     GuideCues::Block cues;
-    if (parts_.cues) cues = parts_.cues->begin(static_cast<double>(heard), n, playbackRate());
+    if (parts_.cues && !parts_.cues->quiet())
+        cues = parts_.cues->begin(static_cast<double>(heardPosition()), n, playbackRate());
     detail::BusScan scan;
-    if (!cues.sounds &&
-        mixer_.mixInterleaved(chain.position(), n, bus.left, bus.right, out, scan)) {
-        // The mix went straight to the device, scanned: the common block ends here unless
-        // the limiter has work (finishStereo's test).
-        ++fusedChunks_;
-        chain.advance(n);
-        followMaster();
-        const float larger = scan.peakLeft > scan.peakRight ? scan.peakLeft : scan.peakRight;
-        if (!scan.nan && larger <= SafetyLimiter::kCeiling && !limiters_.front().engaged()) {
-            parts_.meters->noteMaster(scan.peakLeft, scan.peakRight);
-            return;
-        }
-        // Rarely: the bus the general path would hold, finished as it finishes it.
-        for (int i = 0; i < n; ++i) {
-            bus.left[i] = out[2 * i];
-            bus.right[i] = out[2 * i + 1];
-        }
-        finishStereo(out, n, nullptr);
+    if (cues.sounds ||
+        !mixer_.mixInterleaved(chain.position(), n, bus.left, bus.right, out, scan)) {
+        mixSteadyBus(out, n, cues);
         return;
     }
+    // The mix went straight to the device, scanned: the common block ends here unless the
+    // limiter has work (finishStereo's test).
+    ++fusedChunks_;
+    chain.advance(n);
+    followMaster();
+    const float larger = scan.peakLeft > scan.peakRight ? scan.peakLeft : scan.peakRight;
+    if (!scan.nan && larger <= SafetyLimiter::kCeiling && !limiters_.front().engaged()) {
+        parts_.meters->noteMaster(scan.peakLeft, scan.peakRight);
+        return;
+    }
+    finishFused(out, n);
+}
+
+void RenderPipeline::finishFused(float* out, int n) noexcept {
+    // The bus the general path would hold, finished as it finishes it.
+    const StereoBus bus = parts_.routing->bus(0);
+    for (int i = 0; i < n; ++i) {
+        bus.left[i] = out[2 * i];
+        bus.right[i] = out[2 * i + 1];
+    }
+    finishStereo(out, n, nullptr);
+}
+
+void RenderPipeline::mixSteadyBus(float* out, int n, const GuideCues::Block& cues) noexcept {
+    BusChain& chain = *chains_.front();
+    const StereoBus bus = parts_.routing->bus(0);
     mixer_.mix(chain.position(), n, bus.left, bus.right);
     chain.advance(n);
     followMaster();

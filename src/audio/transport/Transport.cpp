@@ -182,6 +182,11 @@ void Transport::process(float* out, int frames, int channels) noexcept {
         position_.store(pipeline_.heardPosition(), std::memory_order_release);
         return;
     }
+    processChanging(out, frames, channels, generation, loopVersion);
+}
+
+void Transport::processChanging(float* out, int frames, int channels, std::uint32_t generation,
+                                std::uint64_t loopVersion) noexcept {
     steadyArmed_ = false;
     int offset = 0;
     bool silent = true;

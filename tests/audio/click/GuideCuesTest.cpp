@@ -114,6 +114,34 @@ TEST(GuideCues, NoCueAfterASeekPastItsStartAndNoneWhenOff) {
     EXPECT_EQ(firstSound(renderCues(off, 0.0, 48000)), -1);
 }
 
+// While off with nothing spoken a block costs nothing and is not followed (GuideCues::quiet):
+// switched on while playing, the next cue still starts exactly on its frame, whatever the
+// blocks before it; switched on past a cue's start, that cue stays silent (as after a seek).
+TEST(GuideCues, SwitchedOnWhilePlayingTheNextCueStartsOnItsFrame) {
+    for (int block : {1, 64, 1000}) {
+        GuideCues cues;
+        prepared(cues).setEnabled(false);
+        EXPECT_FALSE(cues.quiet()) << "a published set waits to be taken";
+        EXPECT_EQ(firstSound(renderCues(cues, 0.0, 20000, 1.0, block)), -1) << block;
+        EXPECT_TRUE(cues.quiet());
+        cues.setEnabled(true);
+        EXPECT_FALSE(cues.quiet());
+        const auto out = renderCues(cues, 20000.0, 8000, 1.0, block);
+        EXPECT_EQ(firstSound(out), 4000) << block;  // song frame 24000
+        EXPECT_EQ(soundingFrames(out), kClip) << block;
+
+        GuideCues late;
+        prepared(late).setEnabled(false);
+        renderCues(late, 0.0, 24100, 1.0, block);
+        late.setEnabled(true);
+        EXPECT_EQ(firstSound(renderCues(late, 24100.0, 8000, 1.0, block)), -1) << block;
+    }
+    GuideCues none;  // no set: quiet even when on
+    none.prepare(kRate);
+    none.setEnabled(true);
+    EXPECT_TRUE(none.quiet());
+}
+
 TEST(GuideCues, LevelIsApplied) {
     GuideCues cues;
     prepared(cues).setLevelDb(-20.0f);

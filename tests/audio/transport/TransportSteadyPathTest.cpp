@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -132,6 +133,15 @@ TEST_P(TransportSteadyPath, RendersTheSameSamplesAsTheGeneralPathAtEveryBlockSiz
                     ADD_FAILURE() << "frame " << at + static_cast<std::int64_t>(i / 2) << " ch "
                                   << i % 2 << ": " << a[i] << " vs " << b[i];
             ASSERT_EQ(steady.transport.position(), general.transport.position()) << at;
+            // The meters, read as the GUI reads them (every ~50 ms): the steady path notes
+            // them itself (the fused mix, its scan), the same as the general path does.
+            if ((at / block) % std::max<std::int64_t>(1, 2400 / block) == 0) {
+                const audio::MeterReading ms = steady.transport.meters().read();
+                const audio::MeterReading mg = general.transport.meters().read();
+                ASSERT_EQ(ms.stems, mg.stems) << at;
+                ASSERT_EQ(ms.masterLeft, mg.masterLeft) << at;
+                ASSERT_EQ(ms.masterRight, mg.masterRight) << at;
+            }
         }
         EXPECT_EQ(mismatches, 0);
         // Both paths were taken on the steady side, only the general one on the other; most

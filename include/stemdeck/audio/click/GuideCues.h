@@ -76,10 +76,24 @@ class GuideCues {
         int starting = -1;  // the cue starting there, -1: none
         bool sounds = false;
     };
-    Block begin(double songFrame, int n, double songFramesPerFrame = 1.0) noexcept;
+    Block begin(double songFrame, int n, double songFramesPerFrame = 1.0) noexcept {
+        return quiet() ? Block{} : beginWithCues(songFrame, n, songFramesPerFrame);
+    }
+    // Audio thread, inline for the common block: whether begin() would find nothing, as no set
+    // is published and none can sound (no set, or off with no cue being spoken). Such a block
+    // is not tracked: the next one that can sound starts afresh from its own place, as after
+    // a seek.
+    bool quiet() noexcept {
+        if (pending_.load(std::memory_order_relaxed) != nullptr ||
+            (current_ && (voice_ >= 0 || enabled_.load(std::memory_order_relaxed))))
+            return false;
+        haveLast_ = false;
+        return true;
+    }
     void add(const Block& block, int n, float* left, float* right) noexcept;
 
   private:
+    Block beginWithCues(double songFrame, int n, double songFramesPerFrame) noexcept;
     void takePublished() noexcept;
     // Adds output frames [from, to) of the sounding cue, if any.
     void addVoice(int from, int to, float* left, float* right) noexcept;

@@ -22,6 +22,10 @@ struct MeterReading {
 // (the transport's de-click fade; nothing during a count-in or a stretcher's restart), so the
 // strips fall with the master when playback stops. Single reader (the GUI timer).
 class LevelMeters {
+    struct Peak {
+        std::atomic<float> value{0.0f};
+    };
+
   public:
     // Control thread, while the audio thread does not use the meters.
     void prepare(std::size_t stems);
@@ -34,15 +38,29 @@ class LevelMeters {
     void noteStem(std::size_t stem, float peak) noexcept {
         if (stem < count_) raise(stems_[stem], peak * stemGain_);
     }
+    // noteStem for a loop over the stems, by value: the loop keeps it in registers, where
+    // the members would be read again after every store to a meter (it may alias anything).
+    class StemNotes {
+      public:
+        void note(std::size_t stem, float peak) const noexcept {
+            if (stem < count_) raise(stems_[stem], peak * gain_);
+        }
+
+      private:
+        friend class LevelMeters;
+        StemNotes(Peak* stems, std::size_t count, float gain)
+            : stems_(stems), count_(count), gain_(gain) {}
+        Peak* stems_;
+        std::size_t count_;
+        float gain_;
+    };
+    StemNotes stemNotes() noexcept { return {stems_.get(), count_, stemGain_}; }
     void noteMaster(float left, float right) noexcept;
 
     // Reader thread; allocates.
     MeterReading read();
 
   private:
-    struct Peak {
-        std::atomic<float> value{0.0f};
-    };
     static void raise(Peak& p, float v) noexcept {
         if (v > p.value.load(std::memory_order_relaxed))
             p.value.store(v, std::memory_order_relaxed);

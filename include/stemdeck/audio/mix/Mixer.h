@@ -80,6 +80,7 @@ class Mixer {
     // block's position, and the meters. False (nothing written) when the plan does not hold.
     bool mixPlanned(std::int64_t position, int n, float* left, float* right) noexcept;
     bool planHolds() noexcept;  // builds the plan when it can
+    bool settleFused(std::int64_t position, int n) noexcept;
     void meterPlanned(std::int64_t position, int n) noexcept;
     void buildPlan() noexcept;
     // One mixScaled call of the plan: up to kPassSources sources of one format, at frame 0.
@@ -117,6 +118,7 @@ class Mixer {
     // The settled plan (mixPlanned): the left bus's passes from 0, the right's from stems.
     std::vector<FusedPass> plan_;  // 2 * stems, allocated by prepare()
     int planPasses_[2] = {0, 0};
+    bool planMultiPass_ = false;  // a channel has more than one pass
     // Each channel's last pass of the plan, as mixInterleaved hands it to its kernel (2).
     std::vector<detail::ChannelPass> planLast_;
     // Its kernel (detail::interleavedMixFor; null: none on this machine).
@@ -132,6 +134,10 @@ class Mixer {
     std::int64_t planFrames_ = 0;  // every stem ready and in its first extent below this
     std::uint32_t planVersion_ = 0;
     bool planBuilt_ = false;
+    // mixInterleaved's full check held at this controls version: until the version moves, a
+    // block inside the plan needs no other (settleFused makes it again).
+    bool fusedHeld_ = false;
+    std::uint32_t fusedVersion_ = 0;
 };
 
 }  // namespace stemdeck::audio

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "stemdeck/audio/click/GuideCues.h"
 #include "stemdeck/audio/mix/Mixer.h"
 #include "stemdeck/audio/mix/SafetyLimiter.h"
 #include "stemdeck/audio/timeline/LoopRegion.h"
@@ -18,7 +19,6 @@ struct Song;
 class MixControls;
 class LevelMeters;
 class ClickGenerator;
-class GuideCues;
 class OutputRouting;
 class BufferGate;
 
@@ -140,6 +140,11 @@ class RenderPipeline {
     void updateRoutes(int channels) noexcept;
     void primeChains(int n) noexcept;
     void followMaster() noexcept;
+    // renderSteady's rarer ends, out of line so that its common block stays small: the
+    // limiter has work after the fused mix; the mix goes through the bus (cues sound, or the
+    // mixer's plan does not hold).
+    [[gnu::noinline]] void finishFused(float* out, int n) noexcept;
+    [[gnu::noinline]] void mixSteadyBus(float* out, int n, const GuideCues::Block& cues) noexcept;
     void applyChainMaster(BusChain& chain, int n, float* left, float* right) noexcept;
     void addClick(std::int64_t songFrame, int n, float* left, float* right) noexcept;
     // Limiter, fade, meters on the first `pairs` buses.

@@ -137,6 +137,11 @@ class Transport {
     std::int64_t takeBarJumpRequest() noexcept;  // -1: none
     void finishAtEnd() noexcept;
     void publish(int rendered, bool silent) noexcept;
+    // process() for a block that is not steady: the control step, chunk by chunk. Out of line
+    // so that process() stays small for the steady block.
+    [[gnu::noinline]] void processChanging(float* out, int frames, int channels,
+                                           std::uint32_t generation,
+                                           std::uint64_t loopVersion) noexcept;
     double countInRate() const noexcept;  // the tempo setting (the stretcher may not run yet)
     // Any thread, after storing a request or setting: the audio thread's next block sees that
     // something changed (see steadyBlock).
