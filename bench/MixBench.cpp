@@ -168,11 +168,22 @@ std::uint16_t sumSamples(const std::int16_t* p, int n) {
                                       ((acc[4] + acc[5]) + (acc[6] + acc[7])));
 }
 
+// The next block's bytes of a run asked for now, a cache line at a time, as the render's kernel
+// asks for them: the bound is the fastest read of the bytes, not one that waits on memory.
+void prefetchNext(const void* data, std::size_t bytes) {
+    const char* next = static_cast<const char*>(data) + bytes;
+    for (std::size_t off = 0; off < bytes; off += 64) __builtin_prefetch(next + off);
+}
+
 float readBlock(const Song& song, std::int64_t position, int frames) {
     float sum = 0.0f;
     for (const auto& stem : song.stems)
         for (int c = 0; c < stem.audio.channels(); ++c) {
             const auto run = stem.audio.run(c, position, frames);
+            prefetchNext(run.data,
+                         static_cast<std::size_t>(run.frames) *
+                             (stem.audio.format() == SampleFormat::Int16 ? sizeof(std::int16_t)
+                                                                         : sizeof(float)));
             sum += stem.audio.format() == SampleFormat::Int16
                        ? static_cast<float>(sumSamples(run.int16(), static_cast<int>(run.frames)))
                        : sumSamples(run.float32(), static_cast<int>(run.frames));

@@ -459,8 +459,9 @@ int runBench(const CliOptions& options, const CommandContext& context) {
          "(stems read as stored, gains/pan/master, loop, stretch and click stages as set, "
          "safety limiter, fade, meters, interleaved into a stereo float buffer)"},
         {"read_bound",
-         "reading the same stored samples (int16 or float) block by block, "
-         "summed and nothing written"},
+         "reading as many stored samples (int16 or float) block by block, half a song away "
+         "from the mix (both from memory), the next block asked for ahead, summed and "
+         "nothing written"},
         {"ratio", "mix_us_per_block / read_bound_us_per_block (medians over passes)"}};
     if (!options.benchCases.empty()) {
         Json cases = Json::array();

@@ -23,11 +23,6 @@ void LevelMeters::beginBlock() noexcept {
     collecting_.store(generation, std::memory_order_release);
 }
 
-void LevelMeters::noteMaster(float left, float right) noexcept {
-    raise(masterLeft_, left);
-    raise(masterRight_, right);
-}
-
 MeterReading LevelMeters::read() {
     MeterReading r;
     const unsigned generation = generation_.load(std::memory_order_relaxed);  // only we write it

@@ -401,6 +401,22 @@ void Mixer::runPasses(const FusedPass* passes, int count, std::int64_t position,
     }
 }
 
+inline void Mixer::meterPlanned(std::int64_t position, int n) noexcept {
+    // meterStem for the plan's whole stems (none decoding) with their settled gains.
+    if (!meters_) return;
+    constexpr auto kBucket = static_cast<std::size_t>(kPeakBucketFrames);
+    const auto from = static_cast<std::size_t>(position);
+    const std::size_t first = from / kBucket;
+    const std::size_t last = (from + static_cast<std::size_t>(n) - 1) / kBucket;
+    const LevelMeters::StemNotes notes = meters_->stemNotes();
+    const PlanMeter* meter = planMeters_.data();
+    const PlanMeter* const end = meter + planMeters_.size();
+    // buildPlan keeps the plan's frames within every table (no table: no meter).
+    for (std::size_t i = 0; meter != end; ++meter, ++i)
+        if (meter->buckets != 0)
+            notes.note(i, largestPeak(meter->peaks, first, last) * meter->gain);
+}
+
 bool Mixer::mixPlanned(std::int64_t position, int n, float* left, float* right) noexcept {
     if (position < 0 || n <= 0 || !planHolds() || position + n > planFrames_) return false;
     runPasses(plan_.data(), planPasses_[0], position, n, left);
@@ -445,22 +461,6 @@ bool Mixer::settleFused(std::int64_t position, int n) noexcept {
     fusedHeld_ = true;
     fusedVersion_ = targetsVersion_;
     return true;
-}
-
-void Mixer::meterPlanned(std::int64_t position, int n) noexcept {
-    // meterStem for the plan's whole stems (none decoding) with their settled gains.
-    if (!meters_) return;
-    constexpr auto kBucket = static_cast<std::size_t>(kPeakBucketFrames);
-    const auto from = static_cast<std::size_t>(position);
-    const std::size_t first = from / kBucket;
-    const std::size_t last = (from + static_cast<std::size_t>(n) - 1) / kBucket;
-    const LevelMeters::StemNotes notes = meters_->stemNotes();
-    const PlanMeter* meter = planMeters_.data();
-    const PlanMeter* const end = meter + planMeters_.size();
-    // buildPlan keeps the plan's frames within every table (no table: no meter).
-    for (std::size_t i = 0; meter != end; ++meter, ++i)
-        if (meter->buckets != 0)
-            notes.note(i, largestPeak(meter->peaks, first, last) * meter->gain);
 }
 
 void Mixer::mixStems(std::int64_t position, int n, float* left, float* right, const int* pairOf,

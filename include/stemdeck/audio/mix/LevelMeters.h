@@ -55,7 +55,11 @@ class LevelMeters {
         float gain_;
     };
     StemNotes stemNotes() noexcept { return {stems_.get(), count_, stemGain_}; }
-    void noteMaster(float left, float right) noexcept;
+    // Inline: called in every block.
+    void noteMaster(float left, float right) noexcept {
+        raise(masterLeft_, left);
+        raise(masterRight_, right);
+    }
 
     // Reader thread; allocates.
     MeterReading read();

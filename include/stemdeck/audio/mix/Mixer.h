@@ -81,7 +81,8 @@ class Mixer {
     bool mixPlanned(std::int64_t position, int n, float* left, float* right) noexcept;
     bool planHolds() noexcept;  // builds the plan when it can
     bool settleFused(std::int64_t position, int n) noexcept;
-    void meterPlanned(std::int64_t position, int n) noexcept;
+    // Inlined where the planned mixes call it (every block).
+    [[gnu::always_inline]] inline void meterPlanned(std::int64_t position, int n) noexcept;
     void buildPlan() noexcept;
     // One mixScaled call of the plan: up to kPassSources sources of one format, at frame 0.
     static constexpr int kPassSources = 4;  // detail::kMaxFusedSources (asserted)
