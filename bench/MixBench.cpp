@@ -180,10 +180,8 @@ float readBlock(const Song& song, std::int64_t position, int frames) {
     for (const auto& stem : song.stems)
         for (int c = 0; c < stem.audio.channels(); ++c) {
             const auto run = stem.audio.run(c, position, frames);
-            prefetchNext(run.data,
-                         static_cast<std::size_t>(run.frames) *
-                             (stem.audio.format() == SampleFormat::Int16 ? sizeof(std::int16_t)
-                                                                         : sizeof(float)));
+            prefetchNext(run.data, static_cast<std::size_t>(run.frames) *
+                                       bytesPerSample(stem.audio.format()));
             sum += stem.audio.format() == SampleFormat::Int16
                        ? static_cast<float>(sumSamples(run.int16(), static_cast<int>(run.frames)))
                        : sumSamples(run.float32(), static_cast<int>(run.frames));

@@ -43,9 +43,7 @@ Acc sumSamples(const T* p, std::int64_t n) {
 // The next block's bytes of a run asked for now, a cache line at a time, as the render's
 // kernel asks for them: the bound is the fastest read of the bytes, not one waiting on memory.
 void prefetchNext(const audio::StemAudio::Run& run, audio::SampleFormat format) {
-    const std::size_t bytes =
-        static_cast<std::size_t>(run.frames) *
-        (format == audio::SampleFormat::Int16 ? sizeof(std::int16_t) : sizeof(float));
+    const std::size_t bytes = static_cast<std::size_t>(run.frames) * audio::bytesPerSample(format);
     const char* next = static_cast<const char*>(run.data) + bytes;
     for (std::size_t off = 0; off < bytes; off += 64) __builtin_prefetch(next + off);
 }
