@@ -116,8 +116,8 @@ GuideCues::Block GuideCues::beginWithCues(double songFrame, int n,
     Block block;
     if (n <= 0) return block;
     takePublished();
-    if (!current_ || (voice_ < 0 && !enabled_.load(std::memory_order_relaxed))) {
-        haveLast_ = false;  // as begin()'s common case
+    if (silentSet()) {
+        haveLast_ = false;  // as quiet()
         return block;
     }
     const double rate = songFramesPerFrame > 0.0 ? songFramesPerFrame : 1.0;

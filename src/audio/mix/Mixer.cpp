@@ -427,12 +427,11 @@ bool Mixer::mixPlanned(std::int64_t position, int n, float* left, float* right) 
 
 bool Mixer::mixInterleaved(std::int64_t position, int n, float* left, float* right, float* out,
                            detail::BusScan& scan) noexcept {
-    // The common block first: nothing changed since a block this path took (every control
-    // change bumps the controls' version, and ramps and new plans start only from one), and it
-    // is still inside the plan.
-    const bool held = fusedHeld_ && controls_->version() == fusedVersion_ && n > 0 &&
-                      n <= kMaxChunk && position >= 0 && position + n <= planFrames_;
-    if (!held && !settleFused(position, n)) return false;
+    // The common block first: nothing changed since the plan settled (every control change
+    // bumps the controls' version, and ramps and new plans start only from one).
+    const bool held = fusedHeld_ && controls_->version() == fusedVersion_;
+    if (!held && !settleFused()) return false;
+    if (n <= 0 || n > kMaxChunk || position < 0 || position + n > planFrames_) return false;
     // Each channel's passes but the last into its bus, as runPasses sums them; the last one
     // reads that sum, its sources and the master gain into `out` in one pass. Up to
     // kPassSources stems a channel there is one pass, and the plan's last passes read no sum.
@@ -451,13 +450,11 @@ bool Mixer::mixInterleaved(std::int64_t position, int n, float* left, float* rig
     return true;
 }
 
-bool Mixer::settleFused(std::int64_t position, int n) noexcept {
+bool Mixer::settleFused() noexcept {
     fusedHeld_ = false;
-    if (!song_ || !controls_ || stems_.empty() || n <= 0 || n > kMaxChunk) return false;
+    if (!song_ || !controls_ || stems_.empty()) return false;
     updateTargets();
-    if (master_.ramping() || position < 0 || !planHolds() || !planKernel_ ||
-        position + n > planFrames_)
-        return false;
+    if (master_.ramping() || !planHolds() || !planKernel_) return false;
     fusedHeld_ = true;
     fusedVersion_ = targetsVersion_;
     return true;

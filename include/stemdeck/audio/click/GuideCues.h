@@ -84,9 +84,7 @@ class GuideCues {
     // is not tracked: the next one that can sound starts afresh from its own place, as after
     // a seek.
     bool quiet() noexcept {
-        if (pending_.load(std::memory_order_relaxed) != nullptr ||
-            (current_ && (voice_ >= 0 || enabled_.load(std::memory_order_relaxed))))
-            return false;
+        if (pending_.load(std::memory_order_relaxed) != nullptr || !silentSet()) return false;
         haveLast_ = false;
         return true;
     }
@@ -94,6 +92,10 @@ class GuideCues {
 
   private:
     Block beginWithCues(double songFrame, int n, double songFramesPerFrame) noexcept;
+    // The set taken can sound nothing: there is none, or cues are off and none is spoken.
+    bool silentSet() const noexcept {
+        return !current_ || (voice_ < 0 && !enabled_.load(std::memory_order_relaxed));
+    }
     void takePublished() noexcept;
     // Adds output frames [from, to) of the sounding cue, if any.
     void addVoice(int from, int to, float* left, float* right) noexcept;

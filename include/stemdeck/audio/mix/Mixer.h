@@ -80,7 +80,9 @@ class Mixer {
     // block's position, and the meters. False (nothing written) when the plan does not hold.
     bool mixPlanned(std::int64_t position, int n, float* left, float* right) noexcept;
     bool planHolds() noexcept;  // builds the plan when it can
-    bool settleFused(std::int64_t position, int n) noexcept;
+    // mixInterleaved's check of all but the block: targets read, no ramp, the plan and its
+    // kernel built. Sets fusedHeld_ for the controls' version it read.
+    bool settleFused() noexcept;
     // Inlined where the planned mixes call it (every block).
     [[gnu::always_inline]] inline void meterPlanned(std::int64_t position, int n) noexcept;
     void buildPlan() noexcept;
@@ -135,8 +137,8 @@ class Mixer {
     std::int64_t planFrames_ = 0;  // every stem ready and in its first extent below this
     std::uint32_t planVersion_ = 0;
     bool planBuilt_ = false;
-    // mixInterleaved's full check held at this controls version: until the version moves, a
-    // block inside the plan needs no other (settleFused makes it again).
+    // settleFused held at this controls version: until the version moves, only the block's
+    // own range is checked.
     bool fusedHeld_ = false;
     std::uint32_t fusedVersion_ = 0;
 };
