@@ -5,8 +5,8 @@
 #                     (ctest -L "engine|app": real streams, device loss, the PlaybackManager)
 #                     under AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/) and
 #                     under ThreadSanitizer (build-tsan/; less what is labelled no_tsan: the
-#                     single-threaded parsers, the CLI's process-level tests and the device lost
-#                     while paused), the callgrind
+#                     single-threaded parsers and DSP suites, the CLI's process-level tests and
+#                     the device lost while paused), the callgrind
 #                     proof that the latency monitor costs nothing when off, a 60 s soak on the
 #                     JACK dummy server at 128 frames and 10 s of fuzzing per libFuzzer target
 #                     (15 of them, two at a time). Prints each phase's time; any sanitizer report fails the run.

@@ -397,16 +397,22 @@ std::shared_ptr<audio::SongDecode> adoptDecoding(
 // as an export of the song loaded whole.
 TEST(ExportJob, ASongStillDecodingIsWaitedForAndRenderedWhole) {
     test::TempDir dir;
-    constexpr double kSeconds = 60.0;
+    constexpr double kSeconds = 10.0;
     const fs::path folder = test::writeLongFlacSong(dir.path(), "long", 8, kSeconds);
     audio::Engine engine;
-    const auto decode = adoptDecoding(engine, folder);
+    // Held at its first audio until the job says it waits: the song still decodes when the
+    // export starts, however fast the worker runs beside this thread.
+    auto progress = std::make_shared<audio::LoadProgress>();
+    progress->hold(true);
+    const auto decode = adoptDecoding(engine, folder, progress);
     ASSERT_TRUE(engine.decoding());
 
     const fs::path target = dir / "while-decoding.wav";
     auto job = app::ExportJob::fromEngine(engine, qpath(target), {}, decode);
     ASSERT_NE(job, nullptr);
     QSignalSpy waiting(job.get(), &app::ExportJob::waitingForSong);
+    QObject::connect(job.get(), &app::ExportJob::waitingForSong, job.get(),
+                     [&] { progress->hold(false); });
     const Finished result = runToEnd(*job);
     ASSERT_TRUE(result.ok) << result.message.toStdString();
     EXPECT_EQ(waiting.count(), 1) << "the job said it waits for the song";
@@ -430,7 +436,7 @@ TEST(ExportJob, ASongStillDecodingIsWaitedForAndRenderedWhole) {
 // writes nothing (it would be the song cut short).
 TEST(ExportJob, ASongReplacedWhileItsExportWaitsIsNotWritten) {
     test::TempDir dir;
-    const fs::path folder = test::writeLongFlacSong(dir.path(), "long", 8, 60.0);
+    const fs::path folder = test::writeLongFlacSong(dir.path(), "long", 8, 10.0);
     audio::Engine engine;
     // Held at its first audio: the song still decodes when it is replaced, however fast the
     // worker runs beside this thread.

@@ -24,6 +24,7 @@
 #include "AllocationCounter.h"
 #include "AudioFiles.h"
 #include "BlockingCallCounter.h"
+#include "HammeredBlocks.h"
 #include "MemorySong.h"
 #include "TempDir.h"
 #include "stemdeck/audio/Engine.h"
@@ -255,6 +256,7 @@ TEST(BlockingCallCounter, CountsLocksSleepsIoAndSyscallsInsideARealtimeScopeOnly
 // when it is on) on a thread of its own, as fast as it can, while every control changes.
 // Returns whether every sample it wrote was finite.
 bool renderWhileControlsChange(const audio::Song& song) {
+    constexpr int kHammeredBlocks = test::hammeredBlocks(20000);
     const int rate = song.sampleRate;
     audio::MixControls mix(song.stems.size());
     audio::Transport transport;
@@ -274,7 +276,7 @@ bool renderWhileControlsChange(const audio::Song& song) {
     std::thread audio([&] {
         std::vector<float> out(8 * 256);
         const audio::RealtimeScope realtime;
-        for (int b = 0; b < 20000; ++b) {
+        for (int b = 0; b < kHammeredBlocks; ++b) {
             if (transport.consumeEndOfSong()) transport.seek(0), transport.play();
             // Stereo and 8-channel blocks: the plain and the split (routed) paths.
             const int channels = (b / 500) % 2 ? 8 : 2;
@@ -287,7 +289,7 @@ bool renderWhileControlsChange(const audio::Song& song) {
     stop = true;
     control.join();
 
-    EXPECT_EQ(blocks.load(), 20000u);
+    EXPECT_EQ(blocks.load(), static_cast<std::uint64_t>(kHammeredBlocks));
     EXPECT_TRUE(transport.canStretch()) << "the stretcher was never in the path";
     EXPECT_EQ(AllocationCounter::allocations(), 0u);
     EXPECT_EQ(AllocationCounter::deallocations(), 0u);

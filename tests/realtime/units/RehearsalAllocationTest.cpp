@@ -13,6 +13,7 @@
 #include "AllocationCounter.h"
 #include "AudioFiles.h"
 #include "BlockingCallCounter.h"
+#include "HammeredBlocks.h"
 #include "MemorySong.h"
 #include "stemdeck/audio/click/ClickGenerator.h"
 #include "stemdeck/audio/core/RealtimeThread.h"
@@ -86,7 +87,7 @@ TEST(RehearsalRealtime, TheWholeChainAllocatesNothingWhileControlsMove) {
         std::vector<float> left(block), right(block), clickLeft(block), clickRight(block);
         std::vector<float> out(static_cast<std::size_t>(block) * channels);
         const audio::RealtimeScope realtime;
-        for (int b = 0; b < 12000; ++b) {
+        for (int b = 0; b < test::hammeredBlocks(12000); ++b) {
             if (jumpRequest.exchange(false)) {
                 // "Jump to the start, at the next bar", decided here with the exact position.
                 loop.scheduleJump(nextBar.when(position, click.grid()), 0);
@@ -114,7 +115,7 @@ TEST(RehearsalRealtime, TheWholeChainAllocatesNothingWhileControlsMove) {
     stop = true;
     control.join();
 
-    EXPECT_EQ(blocksRendered, 12000);
+    EXPECT_EQ(blocksRendered, test::hammeredBlocks(12000));
     EXPECT_EQ(AllocationCounter::allocations(), 0u);
     EXPECT_EQ(AllocationCounter::deallocations(), 0u);
     if (BlockingCallCounter::active()) {

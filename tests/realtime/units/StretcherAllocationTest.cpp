@@ -14,6 +14,7 @@
 #include "AllocationCounter.h"
 #include "AudioFiles.h"
 #include "BlockingCallCounter.h"
+#include "HammeredBlocks.h"
 #include "stemdeck/audio/core/RealtimeThread.h"
 #include "stemdeck/audio/stretch/TimeStretcher.h"
 
@@ -84,7 +85,7 @@ TEST(StretcherRealtime, RenderAllocatesNothingWhileTempoAndPitchMove) {
     std::thread audio([&] {
         std::vector<float> left(block), right(block);
         const audio::RealtimeScope realtime;
-        for (int b = 0; b < 20000; ++b) {
+        for (int b = 0; b < test::hammeredBlocks(20000); ++b) {
             stretcher.render(left.data(), right.data(), block, source);
             if (b % 997 == 0)  // the transport seeked (restarting at once or spread)
                 stretcher.reset(b % 2 ? audio::TimeStretcher::Restart::Spread
