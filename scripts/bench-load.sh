@@ -14,14 +14,12 @@
 # spread by more than a resampler setting changes them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-instructions=0
+instructions=0 seconds=240 default_song=build/bench-song
 if [ "${1:-}" = --instructions ]; then
-  instructions=1
+  instructions=1 seconds=20 default_song=build/bench-song-20s
   shift
 fi
-seconds=240
-[ "$instructions" = 1 ] && seconds=20
-song="${1:-build/bench-song$([ "$instructions" = 1 ] && echo -20s)}"
+song="${1:-$default_song}"
 runs="${2:-3}"
 cli=build/src/cli/stemdeck-cli
 [ -x "$cli" ] && [ -x build/tools/make_bench_song ] || {
